@@ -1,0 +1,41 @@
+// One jest run over every workspace. TypeScript goes through @swc/jest (decorators + metadata).
+// Tests talk to MySQL when DATABASE_URL is set (CI: MariaDB), else to an in-memory sql.js database.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  // ESM-only dependencies are compiled to CommonJS for jest's module registry.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|uuid|@faker-js)/)'],
+  moduleNameMapper: {
+    '^@ecosystem/(shared|gateway)$': '<rootDir>/$1/src',
+    '^@ecosystem/(members|datasets|training|events)$': '<rootDir>/subgraphs/$1/src',
+  },
+  setupFiles: ['reflect-metadata'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  rootDir: __dirname,
+};
+
+module.exports = {
+  maxWorkers: 2,
+  testTimeout: 60_000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{shared,gateway,subgraphs/*}/src/**/__tests__/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/subgraphs/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+    },
+  ],
+};

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { QueryCounter } from './query-counter';
+
+/** The database part of a process's configuration (see `databaseEnvSchema`). */
+export interface DatabaseConfig {
+  DATABASE_URL?: string | undefined;
+  DB_PREFIX: string;
+  DATA_DIR: string;
+  DB_POOL_SIZE: number;
+}
+
+export interface OpenDatabaseOptions {
+  /** Owner of the database: `members`, `datasets`, ... Used in the database or file name. */
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  migrations: MixedList<Function | string>;
+  config: DatabaseConfig;
+  counter?: QueryCounter;
+}
+
+export type DatabaseKind = 'mysql' | 'embedded';
+
+export function databaseKind(config: Pick<DatabaseConfig, 'DATABASE_URL'>): DatabaseKind {
+  return config.DATABASE_URL ? 'mysql' : 'embedded';
+}
+
+export function databaseName(prefix: string, name: string): string {
+  const full = `${prefix}_${name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  return full.slice(0, 64);
+}
+
+/** `CREATE DATABASE IF NOT EXISTS` (TypeORM does not create databases). */
+export async function ensureMysqlDatabase(url: string, database: string, recreate = false): Promise<void> {
+  const connection = await createConnection({ uri: url });
+  try {
+    if (recreate) await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+export function mysqlOptions(url: string, database: string, poolSize: number): DataSourceOptions {
+  const parsed = new URL(url);
+  return {
+    type: 'mysql',
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    username: decodeURIComponent(parsed.username || 'root'),
+    password: decodeURIComponent(parsed.password),
+    database,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    poolSize,
+    extra: { connectionLimit: poolSize, enableKeepAlive: true },
+  };
+}
+
+/**
+ * Opens the database of one process. MySQL: the database `<prefix>_<name>` is created if missing and
+ * the migrations are applied. Embedded: a sql.js file `<DATA_DIR>/<name>.sqlite`, schema synchronised.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSource> {
+  const { config } = options;
+  const common = {
+    entities: options.entities,
+    migrations: options.migrations,
+    logger: options.counter ?? new QueryCounter(),
+    logging: true,
+  } as const;
+  let dataSource: DataSource;
+  if (config.DATABASE_URL) {
+    const database = databaseName(config.DB_PREFIX, options.name);
+    await ensureMysqlDatabase(config.DATABASE_URL, database);
+    dataSource = new DataSource({
+      ...mysqlOptions(config.DATABASE_URL, database, config.DB_POOL_SIZE),
+      ...common,
+      synchronize: false,
+      migrationsRun: true,
+      migrationsTransactionMode: 'each',
+    });
+  } else {
+    const dir = resolve(config.DATA_DIR);
+    mkdirSync(dir, { recursive: true });
+    dataSource = new DataSource({
+      type: 'sqljs',
+      location: join(dir, `${options.name}.sqlite`),
+      autoSave: true,
+      ...common,
+      synchronize: true,
+    });
+  }
+  return dataSource.initialize();
+}

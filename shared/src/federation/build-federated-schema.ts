@@ -1,0 +1,71 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { type GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, parse } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { scalarsMap } from '../scalars/scalars';
+
+/** Federation spec version of every subgraph; v2.7 is the newest Apollo's compatibility suite accepts. */
+export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.7';
+export const FEDERATION_IMPORTS = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@tag',
+  '@inaccessible',
+  '@override',
+  '@interfaceObject',
+  '@authenticated',
+  '@requiresScopes',
+] as const;
+
+/** `__resolveReference` per entity type name: type-graphql has no decorator for it. */
+export type ReferenceResolvers<TContext> = Record<
+  string,
+  { __resolveReference: (reference: { id: string }, context: TContext) => unknown }
+>;
+
+export interface FederatedSchemaOptions<TContext> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type
+  resolvers: NonEmptyArray<Function>;
+  /** Types reached only as entity stubs (e.g. `Organization` outside members) must be listed. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers<TContext>;
+}
+
+function mergeResolvers(
+  base: Record<string, Record<string, unknown>>,
+  extra: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
+  const merged: Record<string, Record<string, unknown>> = { ...base };
+  for (const [typeName, fields] of Object.entries(extra)) {
+    merged[typeName] = { ...(merged[typeName] ?? {}), ...fields };
+  }
+  return merged;
+}
+
+/** type-graphql classes -> SDL with directives -> Federation 2 subgraph schema. */
+export async function buildFederatedSchema<TContext>(
+  options: FederatedSchemaOptions<TContext>,
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes ?? [],
+    authChecker,
+    scalarsMap,
+    validate: { forbidUnknownValues: false },
+    // Subgraphs may have no Query of their own, and federation directives are unknown to graphql-js.
+    skipCheck: true,
+  });
+  const link = `extend schema @link(url: "${FEDERATION_LINK}", import: [${FEDERATION_IMPORTS.map((d) => `"${d}"`).join(', ')}])`;
+  const typeDefs = parse(`${link}\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = mergeResolvers(
+    createResolversMap(schema) as Record<string, Record<string, unknown>>,
+    (options.referenceResolvers ?? {}) as Record<string, Record<string, unknown>>,
+  );
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+}

@@ -1,0 +1,131 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type Logger } from 'pino';
+import { IDENTITY_HEADER, verifyIdentityToken } from '../auth/identity-token';
+import { type Viewer } from '../auth/viewer';
+import { type BaseContext } from '../context/request-context';
+import { AppError } from '../errors/app-error';
+import { httpStatusFor } from '../errors/error-code';
+import { formatSubgraphError } from '../errors/format-error';
+import { statementsInScope, withStatementScope } from '../database/query-counter';
+import { listen, type RunningServer } from './http-server';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  /** Subgraph name; also the audience its identity tokens must carry. */
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  internalJwtSecret: string;
+  /** Masks unexpected errors and stack traces. */
+  production: boolean;
+  /** Adds the per-request parts (a fresh set of DataLoaders) to the base context. */
+  createContext: (base: BaseContext) => TContext;
+  /** Whether the process can serve (database reachable). */
+  ready: () => Promise<boolean>;
+}
+
+export interface SubgraphServer<TContext extends BaseContext> {
+  app: Express;
+  apollo: ApolloServer<TContext>;
+  listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          contextValue.logger.info(
+            {
+              operationName: operationName ?? null,
+              durationMs: Math.round(durationMs * 10) / 10,
+              errors: errors?.length ?? 0,
+              sqlStatements: statementsInScope(),
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Rebuilds the viewer from the gateway's signed identity token; a bad token is refused (401). */
+async function viewerFrom(header: string | undefined, name: string, secret: string): Promise<Viewer | null> {
+  if (!header) return null;
+  try {
+    return await verifyIdentityToken(header, { secret, audience: name });
+  } catch (error) {
+    const appError = error as AppError;
+    throw new GraphQLError(appError.message, {
+      extensions: { code: appError.code, http: { status: httpStatusFor(appError.code) } },
+    });
+  }
+}
+
+/**
+ * Apollo Server 5 + express for one subgraph: `/graphql`, `/health` (alive) and `/ready` (database
+ * reachable). The returned server is started but not listening; tests call `apollo.executeOperation`.
+ */
+export async function createSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<SubgraphServer<TContext>> {
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: (formatted, error) =>
+      formatSubgraphError(formatted, error, { maskInternal: options.production }),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Federated tracing is for Apollo's hosted studio; we export our own metrics and traces.
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogPlugin<TContext>(),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await options.ready().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    (req, res, next) => {
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      res.locals.requestId = requestId;
+      // Count SQL statements per request (logged). After the body parser: stream callbacks would
+      // otherwise run outside the scope.
+      withStatementScope(() => next());
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        const viewer = await viewerFrom(req.header(IDENTITY_HEADER), options.name, options.internalJwtSecret);
+        const logger = options.logger.child({ requestId, viewer: viewer?.sub ?? null });
+        return options.createContext({ requestId, viewer, logger });
+      },
+    }),
+  );
+
+  return {
+    app,
+    apollo,
+    listen: (port, host = '0.0.0.0') => listen(app, port, host, () => apollo.stop()),
+  };
+}

@@ -1,0 +1,102 @@
+import { type GraphQLSchema } from 'graphql';
+import { type Logger } from 'pino';
+import { type DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { z } from 'zod';
+import { assertProductionSecrets, commonEnvSchema, databaseEnvSchema, parseEnv } from '../config/parse-env';
+import { type BaseContext } from '../context/request-context';
+import { databaseKind, openDatabase } from '../database/data-source';
+import { QueryCounter } from '../database/query-counter';
+import { createLogger } from '../logging/logger';
+import { createSubgraphServer, type SubgraphServer } from './create-subgraph-server';
+import { type RunningServer } from './http-server';
+
+/** Everything that differs between two subgraphs; the rest is `runSubgraph`. */
+export interface SubgraphDefinition<TContext extends BaseContext, TLoaders> {
+  name: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type
+  migrations: MixedList<Function | string>;
+  buildSchema(): Promise<GraphQLSchema>;
+  /** A fresh set of DataLoaders: called once per request, never at module scope. */
+  createLoaders(dataSource: DataSource): TLoaders;
+  createContext(base: BaseContext, loaders: TLoaders, dataSource: DataSource): TContext;
+  /** Fills an empty database with demo data; returns false when the database already had data. */
+  seedDemo(dataSource: DataSource, logger: Logger): Promise<boolean>;
+}
+
+export const subgraphEnvSchema = commonEnvSchema.extend(databaseEnvSchema.shape).extend({
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().default('0.0.0.0'),
+});
+export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
+
+/** Builds a subgraph's server over an open data source (used by `runSubgraph` and by tests). */
+export async function createSubgraphFromDefinition<TContext extends BaseContext, TLoaders>(
+  definition: SubgraphDefinition<TContext, TLoaders>,
+  dataSource: DataSource,
+  options: { logger: Logger; internalJwtSecret: string; production: boolean },
+): Promise<SubgraphServer<TContext>> {
+  const schema = await definition.buildSchema();
+  return createSubgraphServer<TContext>({
+    name: definition.name,
+    schema,
+    logger: options.logger,
+    internalJwtSecret: options.internalJwtSecret,
+    production: options.production,
+    createContext: (base) => definition.createContext(base, definition.createLoaders(dataSource), dataSource),
+    ready: async () => {
+      await dataSource.query('SELECT 1');
+      return true;
+    },
+  });
+}
+
+/** The whole life of a subgraph process: config, database, seed, listen, graceful shutdown. */
+export async function runSubgraph<TContext extends BaseContext, TLoaders>(
+  definition: SubgraphDefinition<TContext, TLoaders>,
+): Promise<RunningServer> {
+  const env = parseEnv(subgraphEnvSchema);
+  assertProductionSecrets(env);
+  const logger = createLogger(definition.name, env.LOG_LEVEL);
+  const dataSource = await openDatabase({
+    name: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    config: env,
+    counter: new QueryCounter(logger),
+  });
+  logger.info({ database: databaseKind(env) }, 'database open');
+  if (env.DEMO_SEED) {
+    const started = Date.now();
+    if (await definition.seedDemo(dataSource, logger)) {
+      logger.info({ durationMs: Date.now() - started }, 'demo data seeded');
+    }
+  }
+  const server = await createSubgraphFromDefinition(definition, dataSource, {
+    logger,
+    internalJwtSecret: env.INTERNAL_JWT_SECRET,
+    production: env.NODE_ENV === 'production',
+  });
+  const running = await server.listen(env.PORT ?? definition.defaultPort, env.HOST);
+  logger.info({ url: `${running.url}/graphql` }, `${definition.name} subgraph ready`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    running
+      .close()
+      .then(() => dataSource.destroy())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return running;
+}

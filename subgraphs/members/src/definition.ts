@@ -1,0 +1,19 @@
+import { type SubgraphDefinition } from '@ecosystem/shared';
+import { type MembersContext } from './context';
+import { membersEntities } from './entities';
+import { createLoaders, type MembersLoaders } from './loaders';
+import { membersMigrations } from './migrations';
+import { buildMembersSchema } from './schema';
+import { seedMembersDemo } from './seed/seed-demo';
+
+/** The members subgraph: organisations, people, ecosystems, memberships, projects. */
+export const membersSubgraph: SubgraphDefinition<MembersContext, MembersLoaders> = {
+  name: 'members',
+  defaultPort: 4001,
+  entities: membersEntities,
+  migrations: membersMigrations,
+  buildSchema: buildMembersSchema,
+  createLoaders,
+  createContext: (base, loaders, dataSource) => ({ ...base, loaders, dataSource }),
+  seedDemo: seedMembersDemo,
+};

@@ -1,0 +1,25 @@
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
+
+export class Initial1795463855340 implements MigrationInterface {
+  name = 'Initial1795463855340';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE `ecosystem` (`id` varchar(36) NOT NULL, `code` varchar(32) NOT NULL, `name` varchar(255) NOT NULL, `kind` varchar(40) NOT NULL, `operatorId` varchar(36) NOT NULL, UNIQUE INDEX `IDX_51a49106765378c9e50eff238c` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `membership` (`id` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `ecosystemId` varchar(36) NOT NULL, `role` varchar(40) NOT NULL, `since` varchar(10) NULL, `until` varchar(10) NULL, INDEX `idx_membership_organization` (`organizationId`), INDEX `idx_membership_ecosystem` (`ecosystemId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `organization_sector` (`organizationId` varchar(36) NOT NULL, `sector` varchar(40) NOT NULL, INDEX `idx_organization_sector_sector` (`sector`, `organizationId`), PRIMARY KEY (`organizationId`, `sector`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `organization` (`id` varchar(36) NOT NULL, `name` varchar(255) NOT NULL, `acronym` varchar(64) NULL, `kind` varchar(40) NOT NULL, `website` varchar(512) NULL, `sortName` varchar(255) NOT NULL, `searchText` varchar(400) NOT NULL, INDEX `idx_organization_kind` (`kind`), INDEX `idx_organization_sort` (`sortName`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `idx_organization_sort` ON `organization`");
+    await queryRunner.query("DROP INDEX `idx_organization_kind` ON `organization`");
+    await queryRunner.query("DROP TABLE `organization`");
+    await queryRunner.query("DROP INDEX `idx_organization_sector_sector` ON `organization_sector`");
+    await queryRunner.query("DROP TABLE `organization_sector`");
+    await queryRunner.query("DROP INDEX `idx_membership_ecosystem` ON `membership`");
+    await queryRunner.query("DROP INDEX `idx_membership_organization` ON `membership`");
+    await queryRunner.query("DROP TABLE `membership`");
+    await queryRunner.query("DROP INDEX `IDX_51a49106765378c9e50eff238c` ON `ecosystem`");
+    await queryRunner.query("DROP TABLE `ecosystem`");
+  }
+}

@@ -1,0 +1,37 @@
+import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType } from '@ecosystem/shared';
+import { type MembersContext } from '../context';
+import { Membership } from '../membership/membership.entity';
+import { Organization } from './organization.entity';
+import { Sector } from './organization.enums';
+import { OrganizationsArgs } from './organization.inputs';
+import { OrganizationService } from './organization.service';
+
+@ObjectType({ description: 'A page of organisations.' })
+export class OrganizationConnection extends ConnectionType(Organization, 'Organization') {}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, { nullable: true, description: 'One organisation by id.' })
+  async organization(
+    @Arg('id', () => ID, { description: 'Organisation id.' }) id: string,
+    @Ctx() context: MembersContext,
+  ): Promise<Organization | null> {
+    return context.loaders.organizationById.load(id);
+  }
+
+  @Query(() => OrganizationConnection, { description: 'The organisation directory, filtered and paginated.' })
+  async organizations(@Args() args: OrganizationsArgs, @Ctx() context: MembersContext): Promise<OrganizationConnection> {
+    return new OrganizationService(context.dataSource).list(args);
+  }
+
+  @FieldResolver(() => [Sector], { description: 'Sectors the organisation is active in.' })
+  async sectors(@Root() organization: Organization, @Ctx() context: MembersContext): Promise<Sector[]> {
+    return context.loaders.sectorsByOrganizationId.load(organization.id);
+  }
+
+  @FieldResolver(() => [Membership], { description: 'Memberships in ecosystems, current and past.' })
+  async memberships(@Root() organization: Organization, @Ctx() context: MembersContext): Promise<Membership[]> {
+    return context.loaders.membershipsByOrganizationId.load(organization.id);
+  }
+}

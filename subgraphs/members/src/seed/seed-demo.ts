@@ -1,0 +1,74 @@
+import { DEMO_ECOSYSTEMS, demoId, demoOrganizations, type Logger } from '@ecosystem/shared';
+import { type DataSource, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { Ecosystem, type EcosystemKind } from '../ecosystem/ecosystem.entity';
+import { Membership, type MembershipRole } from '../membership/membership.entity';
+import { OrganizationSector } from '../organization/organization-sector.entity';
+import { Organization } from '../organization/organization.entity';
+import { type OrgKind, type Sector } from '../organization/organization.enums';
+
+async function insertChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: T[],
+  size = 200,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + size)).execute();
+  }
+}
+
+/** Seeds the demo directory (shared/src/demo) when the database has no organisation yet. */
+export async function seedMembersDemo(dataSource: DataSource, logger: Logger): Promise<boolean> {
+  if ((await dataSource.getRepository(Organization).count()) > 0) return false;
+  const orgs = demoOrganizations();
+  const ecosystemId = new Map(DEMO_ECOSYSTEMS.map((e) => [e.code, e.id]));
+  await dataSource.transaction(async (manager) => {
+    await insertChunks(
+      manager,
+      Organization,
+      orgs.map((o) => {
+        const row = manager.create(Organization, {
+          id: o.id,
+          name: o.name,
+          acronym: o.acronym,
+          kind: o.kind as OrgKind,
+          website: o.website,
+        });
+        row.fold();
+        return row;
+      }),
+    );
+    await insertChunks(
+      manager,
+      OrganizationSector,
+      orgs.flatMap((o) => o.sectors.map((sector) => ({ organizationId: o.id, sector: sector as Sector }))),
+    );
+    await insertChunks(
+      manager,
+      Ecosystem,
+      DEMO_ECOSYSTEMS.map((e) => ({
+        id: e.id,
+        code: e.code,
+        name: e.name,
+        kind: e.kind as EcosystemKind,
+        operatorId: demoId('organization', e.operatorKey),
+      })),
+    );
+    await insertChunks(
+      manager,
+      Membership,
+      orgs.flatMap((o) =>
+        o.memberships.map((m) => ({
+          id: demoId('membership', `${o.key}:${m.ecosystem}`),
+          organizationId: o.id,
+          ecosystemId: ecosystemId.get(m.ecosystem) as string,
+          role: m.role as MembershipRole,
+          since: m.since,
+          until: null,
+        })),
+      ),
+    );
+  });
+  logger.info({ organizations: orgs.length }, 'members demo data');
+  return true;
+}
