@@ -26,3 +26,4 @@ export * from './demo/datasets';
 export * from './text/search-text';
 export * from './database/columns';
 export * from './testing/execute';
+export * from './values/value-types';
