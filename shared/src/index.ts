@@ -27,3 +27,4 @@ export * from './text/search-text';
 export * from './database/columns';
 export * from './testing/execute';
 export * from './values/value-types';
+export * from './demo/references';
