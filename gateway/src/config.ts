@@ -1,0 +1,50 @@
+import { commonEnvSchema, DEV_USER_JWT_SECRET, envBoolean, parseEnv, assertProductionSecrets } from '@ecosystem/shared';
+import { z } from 'zod';
+
+export const CORE_SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;
+export type CoreSubgraphName = (typeof CORE_SUBGRAPHS)[number];
+
+export const gatewayEnvSchema = commonEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  SUBGRAPH_MEMBERS_URL: z.url().default('http://localhost:4001/graphql'),
+  SUBGRAPH_DATASETS_URL: z.url().default('http://localhost:4002/graphql'),
+  SUBGRAPH_TRAINING_URL: z.url().default('http://localhost:4003/graphql'),
+  SUBGRAPH_EVENTS_URL: z.url().default('http://localhost:4004/graphql'),
+  /** HS256 secret of the callers' JWTs (development; production uses a strong secret). */
+  JWT_SECRET: z.string().min(32).default(DEV_USER_JWT_SECRET),
+  /** Expected `iss` of callers' JWTs, when set. */
+  JWT_ISSUER: z.string().optional(),
+  /** Expected `aud` of callers' JWTs, when set. */
+  JWT_AUDIENCE: z.string().optional(),
+  /** Lifetime of the identity token the gateway signs for each subgraph fetch. */
+  IDENTITY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Where the last accepted supergraph is kept, so the gateway can start while a subgraph is down. */
+  DATA_DIR: z.string().default('./.data'),
+  /** How long start-up waits for the subgraphs before falling back to the last accepted supergraph. */
+  STARTUP_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  INTROSPECTION: envBoolean.optional(),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
+  subgraphs: { name: CoreSubgraphName; url: string }[];
+  production: boolean;
+  introspection: boolean;
+};
+
+export function loadGatewayConfig(env?: Record<string, string | undefined>): GatewayConfig {
+  const parsed = parseEnv(gatewayEnvSchema, env);
+  assertProductionSecrets(parsed);
+  const production = parsed.NODE_ENV === 'production';
+  return {
+    ...parsed,
+    production,
+    introspection: parsed.INTROSPECTION ?? !production,
+    subgraphs: [
+      { name: 'members', url: parsed.SUBGRAPH_MEMBERS_URL },
+      { name: 'datasets', url: parsed.SUBGRAPH_DATASETS_URL },
+      { name: 'training', url: parsed.SUBGRAPH_TRAINING_URL },
+      { name: 'events', url: parsed.SUBGRAPH_EVENTS_URL },
+    ],
+  };
+}

@@ -1,0 +1,9 @@
+import { type Logger, type Viewer } from '@ecosystem/shared';
+
+export interface GatewayContext {
+  requestId: string;
+  viewer: Viewer | null;
+  logger: Logger;
+  /** Identity tokens signed during this request, per subgraph name. */
+  identityTokens: Map<string, Promise<string>>;
+}
