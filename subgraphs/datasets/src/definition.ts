@@ -1,0 +1,19 @@
+import { type SubgraphDefinition } from '@ecosystem/shared';
+import { type DatasetsContext } from './context';
+import { datasetsEntities } from './entities';
+import { createLoaders, type DatasetsLoaders } from './loaders';
+import { datasetsMigrations } from './migrations';
+import { buildDatasetsSchema } from './schema';
+import { seedDatasetsDemo } from './seed/seed-demo';
+
+/** The datasets subgraph: the HealthDCAT-AP catalogue and the data access request workflow. */
+export const datasetsSubgraph: SubgraphDefinition<DatasetsContext, DatasetsLoaders> = {
+  name: 'datasets',
+  defaultPort: 4002,
+  entities: datasetsEntities,
+  migrations: datasetsMigrations,
+  buildSchema: buildDatasetsSchema,
+  createLoaders,
+  createContext: (base, loaders, dataSource) => ({ ...base, loaders, dataSource }),
+  seedDemo: seedDatasetsDemo,
+};

@@ -1,0 +1,4 @@
+export { datasetsSubgraph } from './definition';
+export { datasetsEntities } from './entities';
+export { createLoaders as createDatasetsLoaders, type DatasetsLoaders } from './loaders';
+export { type DatasetsContext } from './context';
