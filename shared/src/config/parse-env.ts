@@ -14,7 +14,7 @@ export class ConfigError extends Error {
  */
 export function parseEnv<TSchema extends z.ZodType>(
   schema: TSchema,
-  env: Record<string, string | undefined> = process.env, // eslint-disable-line no-restricted-properties
+  env: Record<string, string | undefined> = process.env,  
 ): z.infer<TSchema> {
   // Empty strings mean "unset": `FOO= npm start` must behave like not setting FOO.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));

@@ -10,7 +10,7 @@ import { type Logger } from 'pino';
 import { IDENTITY_HEADER, verifyIdentityToken } from '../auth/identity-token';
 import { type Viewer } from '../auth/viewer';
 import { type BaseContext } from '../context/request-context';
-import { AppError } from '../errors/app-error';
+import { type AppError } from '../errors/app-error';
 import { httpStatusFor } from '../errors/error-code';
 import { formatSubgraphError } from '../errors/format-error';
 import { statementsInScope, withStatementScope } from '../database/query-counter';
