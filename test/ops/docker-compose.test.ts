@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { CORE_DEFINITIONS } from '../helpers/graph';
+
+/* No Docker engine runs in CI: this keeps docker-compose.yml valid YAML and in step with the code. */
+interface Service {
+  build?: { context: string; args?: Record<string, string> };
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  ports?: string[];
+}
+
+const compose = parse(readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
+
+describe('docker-compose.yml', () => {
+  it.each(CORE_DEFINITIONS.map((d) => [d.name, d.defaultPort] as const))(
+    'runs the %s subgraph on its port, on MySQL, after MySQL is healthy',
+    (name, port) => {
+      const service = compose.services[name];
+      expect(service?.build?.args?.SERVICE).toBe(`subgraphs/${name}`);
+      expect(service?.environment?.PORT).toBe(String(port));
+      expect(service?.environment?.DATABASE_URL).toMatch(/^mysql:\/\/.+@mysql:3306$/);
+      expect(service?.depends_on?.mysql?.condition).toBe('service_healthy');
+      expect(service?.healthcheck?.test.join(' ')).toContain('/ready');
+    },
+  );
+
+  it('points the gateway at every core subgraph and starts it after they are healthy', () => {
+    const gateway = compose.services.gateway;
+    for (const { name, defaultPort } of CORE_DEFINITIONS) {
+      expect(gateway?.environment?.[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(`http://${name}:${defaultPort}/graphql`);
+      expect(gateway?.depends_on?.[name]?.condition).toBe('service_healthy');
+    }
+    expect(gateway?.ports).toContain('4000:4000');
+  });
+});
