@@ -1,0 +1,19 @@
+import { type SubgraphDefinition } from '@ecosystem/shared';
+import { type EventsContext } from './context';
+import { eventsEntities } from './entities';
+import { createLoaders, type EventsLoaders } from './loaders';
+import { eventsMigrations } from './migrations';
+import { buildEventsSchema } from './schema';
+import { seedEventsDemo } from './seed/seed-demo';
+
+/** The events subgraph: events, recurring series, calls for proposals, registrations, iCalendar. */
+export const eventsSubgraph: SubgraphDefinition<EventsContext, EventsLoaders> = {
+  name: 'events',
+  defaultPort: 4004,
+  entities: eventsEntities,
+  migrations: eventsMigrations,
+  buildSchema: buildEventsSchema,
+  createLoaders,
+  createContext: (base, loaders, dataSource) => ({ ...base, loaders, dataSource }),
+  seedDemo: seedEventsDemo,
+};

@@ -1,0 +1,3 @@
+import { Initial1795464273046 } from './1795464273046-Initial';
+/** Migrations in the order they run; `npm run migration:generate -- events <Name>` adds one. */
+export const eventsMigrations = [Initial1795464273046];

@@ -1,0 +1,207 @@
+import {
+  createLogger,
+  createSubgraphFromDefinition,
+  createTestDatabase,
+  demoDatasetRefs,
+  demoId,
+  execute,
+  testBaseContext,
+  type SubgraphServer,
+  type TestDatabase,
+  type Viewer,
+} from '@ecosystem/shared';
+import { type EventsContext } from '../src/context';
+import { eventsSubgraph } from '../src/definition';
+import { eventsEntities } from '../src/entities';
+import { createLoaders } from '../src/loaders';
+import { JOINT_CONFERENCE_ID } from '../src/seed/demo-events';
+import { seedEventsDemo } from '../src/seed/seed-demo';
+
+const logger = createLogger('events-test', 'silent');
+let db: TestDatabase;
+let server: SubgraphServer<EventsContext>;
+
+function run<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, viewer: Viewer | null = null) {
+  const context = eventsSubgraph.createContext(testBaseContext(viewer), eventsSubgraph.createLoaders(db.dataSource), db.dataSource);
+  return execute<T, EventsContext>(server.apollo, query, variables, context);
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('events-int', eventsEntities);
+  await seedEventsDemo(db.dataSource, logger);
+  server = await createSubgraphFromDefinition(eventsSubgraph, db.dataSource, {
+    logger,
+    internalJwtSecret: 'x'.repeat(32),
+    production: false,
+  });
+});
+
+afterAll(async () => {
+  await server.apollo.stop();
+  await db.close();
+});
+
+interface EventNode {
+  id: string;
+  title: string;
+  kind: string;
+  start: string;
+  end: string;
+  attendanceMode: string;
+  organizers: { id: string }[];
+  presentedDatasets: { id: string }[];
+}
+interface EventsData {
+  events: {
+    totalCount: number;
+    edges: { cursor: string; node: EventNode }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+const EVENTS = /* GraphQL */ `
+  query Events($filter: EventFilter, $first: Int, $after: String) {
+    events(filter: $filter, first: $first, after: $after) {
+      totalCount
+      edges { cursor node { id title kind start end attendanceMode organizers { id } presentedDatasets { id } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+describe('events', () => {
+  it('lists the MeetMyData webinars of 2022 on the last Thursday at 11:00 Paris, with Medicen and their datasets', async () => {
+    const { data, errors } = await run<EventsData>(EVENTS, {
+      filter: { from: '2022-01-01T00:00:00+01:00', to: '2023-01-01T00:00:00+01:00', kinds: ['WEBINAR'] },
+      first: 200,
+    });
+    expect(errors).toBeUndefined();
+    const meetings = (data?.events.edges ?? []).map((e) => e.node).filter((n) => n.title.startsWith('MeetMyData'));
+    // 12 months minus the August exception.
+    expect(meetings).toHaveLength(11);
+    const datasetIds = new Set(demoDatasetRefs().map((d) => d.id));
+    for (const meeting of meetings) {
+      const start = new Date(meeting.start);
+      const paris = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      }).format(start);
+      expect(paris).toBe('Thu 11:00');
+      // Last Thursday: a week later is next month.
+      expect(new Date(start.getTime() + 7 * 86400_000).getUTCMonth()).not.toBe(start.getUTCMonth());
+      expect(meeting.organizers).toEqual([{ id: demoId('organization', 'medicen') }]);
+      expect(meeting.presentedDatasets.length).toBeGreaterThanOrEqual(1);
+      expect(meeting.presentedDatasets.length).toBeLessThanOrEqual(2);
+      for (const dataset of meeting.presentedDatasets) expect(datasetIds.has(dataset.id)).toBe(true);
+    }
+  });
+
+  it('finds the joint academy-campus conference of 16 June 2022 with both organisers', async () => {
+    const { data, errors } = await run<{ event: EventNode }>(
+      /* GraphQL */ `query ($id: ID!) { event(id: $id) { id title kind start organizers { id } } }`,
+      { id: JOINT_CONFERENCE_ID },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.event.kind).toBe('CONFERENCE');
+    expect(new Date(data?.event.start ?? 0).toISOString().slice(0, 10)).toBe('2022-06-16');
+    expect(data?.event.organizers.map((o) => o.id)).toEqual([demoId('organization', 'leem'), demoId('organization', 'parisante-campus')]);
+  });
+
+  it('pages through a filtered list in (start, id) order without gaps or repeats', async () => {
+    const seen: EventNode[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const result: Awaited<ReturnType<typeof run<EventsData>>> = await run<EventsData>(EVENTS, {
+        filter: { from: '2023-01-01T00:00:00Z', to: '2024-01-01T00:00:00Z', kinds: ['CONFERENCE', 'WORKSHOP'] },
+        first: 25,
+        after,
+      });
+      const page = result.data?.events;
+      if (!page) throw new Error(JSON.stringify(result.errors));
+      total = page.totalCount;
+      seen.push(...page.edges.map((e) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(total).toBeGreaterThan(25);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(total);
+    const keys = seen.map((e) => `${new Date(e.start).toISOString()}|${e.id}`);
+    expect(keys).toEqual([...keys].sort());
+    for (const e of seen) expect(['CONFERENCE', 'WORKSHOP']).toContain(e.kind);
+  });
+
+  it('refuses from after to, naming the field', async () => {
+    const { errors } = await run(EVENTS, { filter: { from: '2024-01-01T00:00:00Z', to: '2023-01-01T00:00:00Z' } });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
+  });
+});
+
+describe('federation and loaders', () => {
+  const ENTITIES = /* GraphQL */ `
+    query ($reps: [_Any!]!) {
+      _entities(representations: $reps) {
+        ... on Event { id title organizers { id } presentedDatasets { id } }
+        ... on Organization { id organizedEvents { id start } }
+        ... on Dataset { id presentedAt { id title } }
+      }
+    }
+  `;
+
+  it('resolves Event references with their organisers and datasets in 3 statements, whatever their number', async () => {
+    const ids = (await db.dataSource.query('SELECT id FROM event ORDER BY id LIMIT 80')) as { id: string }[];
+    const count = async (n: number): Promise<number> => {
+      const reps = ids.slice(0, n).map(({ id }) => ({ __typename: 'Event', id }));
+      db.counter.reset();
+      const { data, errors } = await run<{ _entities: { id: string }[] }>(ENTITIES, { reps: [...reps, ...reps] });
+      expect(errors).toBeUndefined();
+      expect(data?._entities.map((e) => e.id)).toEqual([...reps, ...reps].map((r) => r.id));
+      return db.counter.total;
+    };
+    expect(await count(3)).toBe(3);
+    expect(await count(80)).toBe(3);
+  });
+
+  it('answers Organization.organizedEvents and Dataset.presentedAt in 2 statements each, whatever their number', async () => {
+    const orgIds = ['medicen', 'parisante-campus', 'leem', 'inserm', 'health-data-hub'].map((k) => demoId('organization', k));
+    const datasetIds = demoDatasetRefs().slice(0, 60).map((d) => d.id);
+    const count = async (reps: { __typename: string; id: string }[]): Promise<{ statements: number; data: { id: string; organizedEvents?: unknown[]; presentedAt?: unknown[] }[] }> => {
+      db.counter.reset();
+      const { data, errors } = await run<{ _entities: { id: string; organizedEvents?: unknown[]; presentedAt?: unknown[] }[] }>(ENTITIES, { reps });
+      expect(errors).toBeUndefined();
+      return { statements: db.counter.total, data: data?._entities ?? [] };
+    };
+    const small = await count([{ __typename: 'Organization', id: orgIds[0]! }]);
+    const large = await count(orgIds.map((id) => ({ __typename: 'Organization', id })));
+    expect(small.statements).toBe(2);
+    expect(large.statements).toBe(2);
+    expect(large.data[0]?.organizedEvents?.length).toBeGreaterThan(60);
+    const oneDataset = await count([{ __typename: 'Dataset', id: datasetIds[0]! }]);
+    const manyDatasets = await count(datasetIds.map((id) => ({ __typename: 'Dataset', id })));
+    expect(oneDataset.statements).toBe(2);
+    expect(manyDatasets.statements).toBe(2);
+    expect(manyDatasets.data.filter((d) => (d.presentedAt?.length ?? 0) > 0).length).toBeGreaterThan(20);
+  });
+
+  it('batches each loader into one statement for N loads', async () => {
+    const ids = ((await db.dataSource.query('SELECT id FROM event ORDER BY id LIMIT 50')) as { id: string }[]).map((r) => r.id);
+    const orgIds = demoOrganizationsSample();
+    const datasetIds = demoDatasetRefs().slice(0, 50).map((d) => d.id);
+    const cases: [string, (l: ReturnType<typeof createLoaders>) => Promise<unknown>][] = [
+      ['eventById', (l) => Promise.all(ids.map((id) => l.eventById.load(id)))],
+      ['organizerIdsByEventId', (l) => Promise.all(ids.map((id) => l.organizerIdsByEventId.load(id)))],
+      ['datasetIdsByEventId', (l) => Promise.all(ids.map((id) => l.datasetIdsByEventId.load(id)))],
+      ['eventIdsByOrganizationId', (l) => Promise.all(orgIds.map((id) => l.eventIdsByOrganizationId.load(id)))],
+      ['eventIdsByDatasetId', (l) => Promise.all(datasetIds.map((id) => l.eventIdsByDatasetId.load(id)))],
+    ];
+    for (const [name, load] of cases) {
+      const loaders = createLoaders(db.dataSource);
+      db.counter.reset();
+      await load(loaders);
+      expect([name, db.counter.total]).toEqual([name, 1]);
+    }
+  });
+});
+
+function demoOrganizationsSample(): string[] {
+  return ['medicen', 'parisante-campus', 'leem', 'inserm', 'inria', 'psl'].map((k) => demoId('organization', k));
+}
