@@ -2,5 +2,7 @@ import { Ecosystem } from './ecosystem/ecosystem.entity';
 import { Membership } from './membership/membership.entity';
 import { OrganizationSector } from './organization/organization-sector.entity';
 import { Organization } from './organization/organization.entity';
+import { Affiliation } from './person/affiliation.entity';
+import { Person } from './person/person.entity';
 
-export const membersEntities = [Organization, OrganizationSector, Ecosystem, Membership];
+export const membersEntities = [Organization, OrganizationSector, Ecosystem, Membership, Person, Affiliation];

@@ -6,8 +6,9 @@ import { Membership } from './membership/membership.entity';
 import { OrganizationSector } from './organization/organization-sector.entity';
 import { Organization } from './organization/organization.entity';
 import { type Sector } from './organization/organization.enums';
+import { createPersonLoaders, type PersonLoaders } from './person/person.loaders';
 
-export interface MembersLoaders {
+export interface MembersLoaders extends PersonLoaders {
   organizationById: DataLoader<string, Organization | null>;
   sectorsByOrganizationId: DataLoader<string, Sector[]>;
   membershipsByOrganizationId: DataLoader<string, Membership[]>;
@@ -17,6 +18,7 @@ export interface MembersLoaders {
 /** A fresh set per request: each batch function is one SQL statement, whatever the number of keys. */
 export function createLoaders(dataSource: DataSource): MembersLoaders {
   return {
+    ...createPersonLoaders(dataSource),
     organizationById: new DataLoader(async (ids) =>
       orderByKeys(ids, await dataSource.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
     ),

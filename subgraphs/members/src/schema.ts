@@ -6,13 +6,16 @@ import { EcosystemResolver } from './ecosystem/ecosystem.resolver';
 import { MembershipResolver } from './membership/membership.resolver';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { OrganizationResolver } from './organization/organization.resolver';
+import { resolvePersonReference } from './person/person.reference';
+import { AffiliationResolver, PersonResolver } from './person/person.resolver';
 
 export async function buildMembersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<MembersContext>({
-    resolvers: [OrganizationResolver, MembershipResolver, EcosystemResolver],
+    resolvers: [OrganizationResolver, MembershipResolver, EcosystemResolver, PersonResolver, AffiliationResolver],
     referenceResolvers: {
       Organization: { __resolveReference: resolveOrganizationReference },
       Ecosystem: { __resolveReference: resolveEcosystemReference },
+      Person: { __resolveReference: resolvePersonReference },
     },
   });
 }

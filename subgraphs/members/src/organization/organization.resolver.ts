@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType } from '@ecosystem/shared';
 import { type MembersContext } from '../context';
 import { Membership } from '../membership/membership.entity';
+import { PersonConnection } from '../person/person.resolver';
 import { Organization } from './organization.entity';
 import { Sector } from './organization.enums';
 import { OrganizationsArgs } from './organization.inputs';
@@ -33,5 +34,19 @@ export class OrganizationResolver {
   @FieldResolver(() => [Membership], { description: 'Memberships in ecosystems, current and past.' })
   async memberships(@Root() organization: Organization, @Ctx() context: MembersContext): Promise<Membership[]> {
     return context.loaders.membershipsByOrganizationId.load(organization.id);
+  }
+
+  @FieldResolver(() => PersonConnection, { description: 'People currently affiliated to the organisation, by name.' })
+  async people(
+    @Root() organization: Organization,
+    @Ctx() context: MembersContext,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after?: string | null,
+  ): Promise<PersonConnection> {
+    const page = await context.loaders.peopleByOrganization.load({
+      id: organization.id,
+      args: { first: first ?? null, after: after ?? null },
+    });
+    return page as unknown as PersonConnection;
   }
 }

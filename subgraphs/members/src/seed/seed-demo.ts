@@ -1,27 +1,19 @@
 import { DEMO_ECOSYSTEMS, demoId, demoOrganizations, type Logger } from '@ecosystem/shared';
-import { type DataSource, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { Ecosystem, type EcosystemKind } from '../ecosystem/ecosystem.entity';
 import { Membership, type MembershipRole } from '../membership/membership.entity';
 import { OrganizationSector } from '../organization/organization-sector.entity';
 import { Organization } from '../organization/organization.entity';
 import { type OrgKind, type Sector } from '../organization/organization.enums';
-
-async function insertChunks<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: T[],
-  size = 200,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + size)).execute();
-  }
-}
+import { insertChunks } from './insert-chunks';
+import { seedPeople } from './seed-people';
 
 /** Seeds the demo directory (shared/src/demo) when the database has no organisation yet. */
 export async function seedMembersDemo(dataSource: DataSource, logger: Logger): Promise<boolean> {
   if ((await dataSource.getRepository(Organization).count()) > 0) return false;
   const orgs = demoOrganizations();
   const ecosystemId = new Map(DEMO_ECOSYSTEMS.map((e) => [e.code, e.id]));
+  let people = 0;
   await dataSource.transaction(async (manager) => {
     await insertChunks(
       manager,
@@ -68,7 +60,8 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
         })),
       ),
     );
+    people = await seedPeople(manager);
   });
-  logger.info({ organizations: orgs.length }, 'members demo data');
+  logger.info({ organizations: orgs.length, people }, 'members demo data');
   return true;
 }

@@ -1,16 +1,24 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-export class Initial1795463855340 implements MigrationInterface {
-  name = 'Initial1795463855340';
+export class Initial1795464374974 implements MigrationInterface {
+  name = 'Initial1795464374974';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `ecosystem` (`id` varchar(36) NOT NULL, `code` varchar(32) NOT NULL, `name` varchar(255) NOT NULL, `kind` varchar(40) NOT NULL, `operatorId` varchar(36) NOT NULL, UNIQUE INDEX `IDX_51a49106765378c9e50eff238c` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `membership` (`id` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `ecosystemId` varchar(36) NOT NULL, `role` varchar(40) NOT NULL, `since` varchar(10) NULL, `until` varchar(10) NULL, INDEX `idx_membership_organization` (`organizationId`), INDEX `idx_membership_ecosystem` (`ecosystemId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `organization_sector` (`organizationId` varchar(36) NOT NULL, `sector` varchar(40) NOT NULL, INDEX `idx_organization_sector_sector` (`sector`, `organizationId`), PRIMARY KEY (`organizationId`, `sector`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `organization` (`id` varchar(36) NOT NULL, `name` varchar(255) NOT NULL, `acronym` varchar(64) NULL, `kind` varchar(40) NOT NULL, `website` varchar(512) NULL, `sortName` varchar(255) NOT NULL, `searchText` varchar(400) NOT NULL, INDEX `idx_organization_kind` (`kind`), INDEX `idx_organization_sort` (`sortName`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `affiliation` (`id` varchar(36) NOT NULL, `personId` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `role` varchar(200) NULL, `isPrimary` tinyint NOT NULL DEFAULT 0, `since` varchar(10) NULL, `until` varchar(10) NULL, INDEX `idx_affiliation_org` (`organizationId`, `until`), UNIQUE INDEX `idx_affiliation_person_org` (`personId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `person` (`id` varchar(36) NOT NULL, `givenName` varchar(128) NOT NULL, `familyName` varchar(128) NOT NULL, `jobTitle` varchar(200) NULL, `orcid` varchar(19) NULL, `expertise` text NOT NULL, `email` varchar(254) NULL, `phone` varchar(32) NULL, `erasedAt` datetime NULL, `sortName` varchar(260) NOT NULL, `searchText` varchar(1000) NOT NULL, INDEX `idx_person_sort` (`sortName`, `id`), UNIQUE INDEX `IDX_ab0aec1ef042637ef489955b54` (`orcid`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `IDX_ab0aec1ef042637ef489955b54` ON `person`");
+    await queryRunner.query("DROP INDEX `idx_person_sort` ON `person`");
+    await queryRunner.query("DROP TABLE `person`");
+    await queryRunner.query("DROP INDEX `idx_affiliation_person_org` ON `affiliation`");
+    await queryRunner.query("DROP INDEX `idx_affiliation_org` ON `affiliation`");
+    await queryRunner.query("DROP TABLE `affiliation`");
     await queryRunner.query("DROP INDEX `idx_organization_sort` ON `organization`");
     await queryRunner.query("DROP INDEX `idx_organization_kind` ON `organization`");
     await queryRunner.query("DROP TABLE `organization`");
