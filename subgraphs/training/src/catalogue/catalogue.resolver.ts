@@ -1,0 +1,34 @@
+import { NotFoundError } from '@ecosystem/shared';
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { type TrainingContext } from '../context';
+import { Module } from '../module/module.entity';
+import { Category } from './category.entity';
+import { Domain } from './domain.entity';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Query(() => [Category], { description: 'The catalogue tree: categories, then their domains, then their modules.' })
+  async catalogue(@Ctx() context: TrainingContext): Promise<Category[]> {
+    return context.dataSource.getRepository(Category).find({ order: { position: 'ASC', code: 'ASC' } });
+  }
+
+  @FieldResolver(() => [Domain], { description: 'Thematic domains of the category.' })
+  async domains(@Root() category: Category, @Ctx() context: TrainingContext): Promise<Domain[]> {
+    return context.loaders.domainsByCategoryId.load(category.id);
+  }
+}
+
+@Resolver(() => Domain)
+export class DomainResolver {
+  @FieldResolver(() => Category, { description: 'The category the domain belongs to.' })
+  async category(@Root() domain: Domain, @Ctx() context: TrainingContext): Promise<Category> {
+    const category = await context.loaders.categoryById.load(domain.categoryId);
+    if (!category) throw new NotFoundError('Category', domain.categoryId);
+    return category;
+  }
+
+  @FieldResolver(() => [Module], { description: 'Published modules of the domain, by code.' })
+  async modules(@Root() domain: Domain, @Ctx() context: TrainingContext): Promise<Module[]> {
+    return context.loaders.modulesByDomainId.load(domain.id);
+  }
+}
