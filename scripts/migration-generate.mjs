@@ -21,9 +21,9 @@ const definitionModule = require(join(root, `subgraphs/${subgraph}/dist/definiti
 const definition = Object.values(definitionModule).find((value) => value && value.name === subgraph);
 const url = process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306';
 const database = `${subgraph}_migration_scratch`;
-await shared.ensureMysqlDatabase(url, database, true);
+const flavour = await shared.ensureMysqlDatabase(url, database, true);
 const dataSource = new DataSource({
-  ...shared.mysqlOptions(url, database, 2),
+  ...shared.mysqlOptions(url, database, 2, flavour),
   entities: definition.entities,
   migrations: definition.migrations,
 });

@@ -13,9 +13,9 @@ onMysql('migrations', () => {
   it.each(CORE_DEFINITIONS.map((d) => [d.name, d] as const))('of %s produce exactly the entities\u2019 schema', async (_name, definition) => {
     const url = env.DATABASE_URL as string;
     const database = databaseName(`${env.DB_PREFIX}_t`, `migrations_${definition.name}`);
-    await ensureMysqlDatabase(url, database, true);
+    const flavour = await ensureMysqlDatabase(url, database, true);
     const dataSource = new DataSource({
-      ...mysqlOptions(url, database, 2),
+      ...mysqlOptions(url, database, 2, flavour),
       entities: definition.entities,
       migrations: definition.migrations,
     });

@@ -34,23 +34,36 @@ export function databaseName(prefix: string, name: string): string {
   return full.slice(0, 64);
 }
 
-/** `CREATE DATABASE IF NOT EXISTS` (TypeORM does not create databases). */
-export async function ensureMysqlDatabase(url: string, database: string, recreate = false): Promise<void> {
+/** MySQL or MariaDB: TypeORM reads MariaDB's schema correctly only with its `mariadb` driver type. */
+export type MysqlFlavour = 'mysql' | 'mariadb';
+
+/**
+ * `CREATE DATABASE IF NOT EXISTS` (TypeORM does not create databases); returns the server flavour.
+ */
+export async function ensureMysqlDatabase(url: string, database: string, recreate = false): Promise<MysqlFlavour> {
   const connection = await createConnection({ uri: url });
   try {
     if (recreate) await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
     await connection.query(
       `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = (rows as { version: string }[])[0]?.version ?? '';
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
   } finally {
     await connection.end();
   }
 }
 
-export function mysqlOptions(url: string, database: string, poolSize: number): DataSourceOptions {
+export function mysqlOptions(
+  url: string,
+  database: string,
+  poolSize: number,
+  flavour: MysqlFlavour = 'mysql',
+): DataSourceOptions {
   const parsed = new URL(url);
   return {
-    type: 'mysql',
+    type: flavour,
     host: parsed.hostname,
     port: parsed.port ? Number(parsed.port) : 3306,
     username: decodeURIComponent(parsed.username || 'root'),
@@ -80,9 +93,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
   let dataSource: DataSource;
   if (config.DATABASE_URL) {
     const database = databaseName(config.DB_PREFIX, options.name);
-    await ensureMysqlDatabase(config.DATABASE_URL, database);
+    const flavour = await ensureMysqlDatabase(config.DATABASE_URL, database);
     dataSource = new DataSource({
-      ...mysqlOptions(config.DATABASE_URL, database, config.DB_POOL_SIZE),
+      ...mysqlOptions(config.DATABASE_URL, database, config.DB_POOL_SIZE, flavour),
       ...common,
       synchronize: false,
       migrationsRun: true,

@@ -27,9 +27,9 @@ export async function createTestDatabase(
   let dataSource: DataSource;
   if (env.DATABASE_URL) {
     const database = databaseName(`${env.DB_PREFIX}_t`, name);
-    await ensureMysqlDatabase(env.DATABASE_URL, database, true);
+    const flavour = await ensureMysqlDatabase(env.DATABASE_URL, database, true);
     dataSource = new DataSource({
-      ...mysqlOptions(env.DATABASE_URL, database, 20),
+      ...mysqlOptions(env.DATABASE_URL, database, 20, flavour),
       entities,
       logger: counter,
       logging: true,
