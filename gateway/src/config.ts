@@ -1,5 +1,6 @@
 import { commonEnvSchema, DEV_USER_JWT_SECRET, envBoolean, parseEnv, assertProductionSecrets } from '@ecosystem/shared';
 import { z } from 'zod';
+import { registryEnvSchema } from './registry/registry-env';
 
 export const CORE_SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;
 export type CoreSubgraphName = (typeof CORE_SUBGRAPHS)[number];
@@ -24,7 +25,7 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   /** How long start-up waits for the subgraphs before falling back to the last accepted supergraph. */
   STARTUP_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   INTROSPECTION: envBoolean.optional(),
-});
+}).extend(registryEnvSchema.shape);
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
   subgraphs: { name: CoreSubgraphName; url: string }[];

@@ -12,6 +12,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdFrom,
   type RunningServer,
+  type Viewer,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
@@ -20,12 +21,19 @@ import { AuthenticatedDataSource } from './authenticated-data-source';
 import { type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
 import { CoreSupergraphManager } from './supergraph/supergraph-manager';
+import { WarmableQueryPlanCache } from './supergraph/plan-cache';
+import { createAdminRouter } from './registry/admin-api';
+import { GatewayRegistry } from './registry/gateway-registry';
 
 export interface GatewayServer {
   app: Express;
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   supergraph: CoreSupergraphManager;
+  /** The schema registry (issue 8): partner subgraphs, accepted supergraphs, recorded operations. */
+  registry: GatewayRegistry;
+  /** The query-plan cache, warmed before each supergraph swap. */
+  planCache: WarmableQueryPlanCache;
   /** Loads the supergraph and starts serving /graphql (until then it answers 503). */
   start(): Promise<void>;
   listen(port: number, host?: string): Promise<RunningServer>;
@@ -58,15 +66,23 @@ function requestLogPlugin(): ApolloServerPlugin<GatewayContext> {
 /** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and express. */
 export function createGateway(config: GatewayConfig, logger: Logger): GatewayServer {
   const coreUrls = new Map<string, string>(config.subgraphs.map((s) => [s.name, s.url]));
+  const registry = new GatewayRegistry({ config, logger });
+  const planCache = new WarmableQueryPlanCache(logger);
   const supergraph = new CoreSupergraphManager({
     subgraphs: config.subgraphs,
     supergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
     logger,
     startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS,
+    store: registry,
+    planCache,
+    warmOperations: () => registry.warmOperations(),
+    pollIntervalMs: config.REGISTRY_POLL_INTERVAL_MS,
   });
+  registry.attach(supergraph);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
     logger,
+    queryPlannerConfig: { cache: planCache },
     buildService: ({ name, url }) =>
       new AuthenticatedDataSource({
         name,
@@ -86,7 +102,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, { maskInternal: config.production }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLogPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLogPlugin(), registry.plugin<GatewayContext>()],
   });
 
   const app = express();
@@ -97,6 +113,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   app.get('/ready', (_req, res) => {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway' });
   });
+
+  // The admin API verifies callers like /graphql does (issue 8: registry and partner publishing).
+  const viewerFrom = (header: string | undefined): Promise<Viewer | null> =>
+    viewerFromAuthorization(header, { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  app.use('/admin', createAdminRouter({ registry: () => registry.service, viewerFrom, logger }));
 
   let graphql: RequestHandler = (_req, res) => {
     res.status(503).json({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
@@ -118,8 +139,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     apollo,
     gateway,
     supergraph,
+    registry,
+    planCache,
     isReady: () => ready,
     async start() {
+      await registry.open();
       await apollo.start();
       graphql = expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GatewayContext> => {

@@ -1,10 +1,36 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type SupergraphManager, type SupergraphSdlHook } from '@apollo/gateway';
-
-type SupergraphSdlHookOptions = Parameters<SupergraphSdlHook>[0];
 import { type Logger } from '@ecosystem/shared';
 import { composeSupergraph, CompositionError, fetchSubgraphSdl, type SubgraphSource } from './compose';
+import { type WarmableQueryPlanCache, type WarmOperation } from './plan-cache';
+
+type SupergraphSdlHookOptions = Parameters<SupergraphSdlHook>[0];
+
+/** One subgraph of an accepted supergraph (same shape as the registry's manifest entries). */
+export interface SupergraphMember extends SubgraphSource {
+  kind: 'core' | 'partner';
+  version?: number;
+}
+
+/** A supergraph the gateway accepted: what it serves, or served. */
+export interface AcceptedSupergraph {
+  /** 1, 2, ... (0 when there is no registry and nothing was ever accepted). */
+  version: number;
+  sdl: string;
+  members: SupergraphMember[];
+}
+
+/** Where accepted supergraphs are kept (the registry's database); optional. */
+export interface SupergraphStore {
+  /** The newest accepted supergraph, if any. */
+  latest(): Promise<AcceptedSupergraph | null>;
+  /** The newest accepted version number (cheap: polled by every replica). */
+  latestVersion(): Promise<number>;
+  /** Records a supergraph composed from the live core subgraphs. */
+  recordRefresh(sdl: string, members: SupergraphMember[]): Promise<AcceptedSupergraph>;
+}
 
 export interface CoreSupergraphManagerOptions {
   subgraphs: { name: string; url: string }[];
@@ -15,39 +41,75 @@ export interface CoreSupergraphManagerOptions {
   startupTimeoutMs: number;
   /** @default 2000 */
   retryIntervalMs?: number;
+  /** The registry's store of accepted supergraphs; without it, versions live in memory only. */
+  store?: SupergraphStore;
+  /** The gateway's query-plan cache, warmed before each swap. */
+  planCache?: WarmableQueryPlanCache;
+  /** The operations to plan before a swap (the recorded ones). */
+  warmOperations?: () => Promise<WarmOperation[]>;
+  /** How often a replica looks for a supergraph accepted by another replica; 0 = never. @default 0 */
+  pollIntervalMs?: number;
+}
+
+export function supergraphHash(sdl: string): string {
+  return createHash('sha256').update(sdl).digest('hex');
 }
 
 /**
  * Supplies @apollo/gateway with its supergraph. It composes the subgraphs' SDL in-process, keeps the
- * last accepted supergraph on disk, and at start serves that file at once when it exists (so the
- * gateway comes up while a subgraph is down), refreshing from the live subgraphs in the background.
+ * last accepted supergraph on disk (and in the registry when there is one), and at start serves the
+ * last accepted one at once when it exists (so the gateway comes up while a subgraph is down),
+ * refreshing from the live core subgraphs in the background. `swap()` hot-swaps an accepted
+ * supergraph after warming the query-plan cache; changes are serialised with `exclusive()`.
  */
 export class CoreSupergraphManager implements SupergraphManager {
   private update: ((sdl: string) => void) | undefined;
-  private current: string | undefined;
+  private current: AcceptedSupergraph | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: CoreSupergraphManagerOptions) {}
 
   get supergraphSdl(): string | undefined {
+    return this.current?.sdl;
+  }
+
+  /** The supergraph being served, with its version and members. */
+  get serving(): AcceptedSupergraph | undefined {
     return this.current;
   }
 
   async initialize({ update }: SupergraphSdlHookOptions): Promise<{ supergraphSdl: string; cleanup: () => Promise<void> }> {
     this.update = update;
+    const stored = await this.options.store?.latest();
+    if (stored) {
+      this.current = stored;
+      this.writeFile(stored.sdl);
+      this.options.logger.info({ version: stored.version }, 'serving the last accepted supergraph of the registry');
+      this.scheduleRefresh(0);
+      this.schedulePoll();
+      return { supergraphSdl: stored.sdl, cleanup: () => this.cleanup() };
+    }
     const saved = this.readSaved();
     if (saved) {
-      this.current = saved;
+      this.current = { version: 0, sdl: saved, members: [] };
       this.options.logger.info({ file: this.options.supergraphFile }, 'serving the last accepted supergraph');
       this.scheduleRefresh(0);
+      this.schedulePoll();
       return { supergraphSdl: saved, cleanup: () => this.cleanup() };
     }
     const deadline = Date.now() + this.options.startupTimeoutMs;
     for (;;) {
       try {
-        const sdl = await this.composeFromSubgraphs();
-        this.accept(sdl);
+        const { sdl, members } = await this.composeFromSubgraphs();
+        const accepted = this.options.store
+          ? await this.options.store.recordRefresh(sdl, members)
+          : { version: 1, sdl, members };
+        this.current = accepted;
+        this.writeFile(sdl);
+        this.schedulePoll();
         return { supergraphSdl: sdl, cleanup: () => this.cleanup() };
       } catch (error) {
         if (error instanceof CompositionError || Date.now() >= deadline) throw error;
@@ -57,43 +119,95 @@ export class CoreSupergraphManager implements SupergraphManager {
     }
   }
 
-  /** Composes from the live subgraphs and, when it differs, swaps the serving supergraph. */
-  async refresh(): Promise<boolean> {
-    const sdl = await this.composeFromSubgraphs();
-    if (sdl === this.current) return false;
-    this.accept(sdl);
-    this.update?.(sdl);
-    this.options.logger.info('supergraph updated from the live subgraphs');
-    return true;
+  /** Runs `task` after every change already queued (publications, rollbacks, refreshes). */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Composes from the live core subgraphs (plus the serving partner subgraphs) and swaps when it differs. */
+  refresh(): Promise<boolean> {
+    return this.exclusive(async () => {
+      const { sdl, members } = await this.composeFromSubgraphs();
+      if (sdl === this.current?.sdl) return false;
+      const accepted = this.options.store
+        ? await this.options.store.recordRefresh(sdl, members)
+        : { version: (this.current?.version ?? 0) + 1, sdl, members };
+      await this.swapNow(accepted);
+      this.options.logger.info({ version: accepted.version }, 'supergraph updated from the live subgraphs');
+      return true;
+    });
+  }
+
+  /**
+   * Serves an accepted supergraph: plans the recorded operations against it, then hands it to the
+   * gateway. Requests in flight finish on the plan they already have. Call inside `exclusive()`.
+   */
+  async swapNow(accepted: AcceptedSupergraph): Promise<void> {
+    if (this.options.planCache && this.options.warmOperations) {
+      try {
+        await this.options.planCache.prepare(accepted.sdl, await this.options.warmOperations());
+      } catch (error) {
+        this.options.planCache.discard();
+        this.options.logger.warn({ reason: (error as Error).message }, 'query-plan cache not warmed');
+      }
+    }
+    this.current = accepted;
+    this.writeFile(accepted.sdl);
+    this.update?.(accepted.sdl);
   }
 
   private scheduleRefresh(delayMs: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.refresh()
-        .catch((error: unknown) => {
-          this.options.logger.warn({ reason: (error as Error).message }, 'subgraphs not composable yet; retrying');
-          this.scheduleRefresh(this.options.retryIntervalMs ?? 2000);
-        });
+      this.refresh().catch((error: unknown) => {
+        this.options.logger.warn({ reason: (error as Error).message }, 'subgraphs not composable yet; retrying');
+        this.scheduleRefresh(this.options.retryIntervalMs ?? 2000);
+      });
     }, delayMs);
     this.timer.unref();
   }
 
-  private async composeFromSubgraphs(): Promise<string> {
-    const sources: SubgraphSource[] = await Promise.all(
+  /** Another replica accepted a newer supergraph: serve it too. */
+  private schedulePoll(): void {
+    const interval = this.options.pollIntervalMs ?? 0;
+    const store = this.options.store;
+    if (this.stopped || interval <= 0 || !store) return;
+    this.pollTimer = setTimeout(() => {
+      this.exclusive(async () => {
+        if ((await store.latestVersion()) <= (this.current?.version ?? 0)) return;
+        const latest = await store.latest();
+        if (latest && latest.version > (this.current?.version ?? 0)) {
+          await this.swapNow(latest);
+          this.options.logger.info({ version: latest.version }, 'serving a supergraph accepted by another replica');
+        }
+      })
+        .catch((error: unknown) => {
+          this.options.logger.warn({ reason: (error as Error).message }, 'registry poll failed');
+        })
+        .finally(() => this.schedulePoll());
+    }, interval);
+    this.pollTimer.unref();
+  }
+
+  private async composeFromSubgraphs(): Promise<{ sdl: string; members: SupergraphMember[] }> {
+    const core: SupergraphMember[] = await Promise.all(
       this.options.subgraphs.map(async ({ name, url }) => {
         try {
-          return { name, url, sdl: await fetchSubgraphSdl(url) };
+          return { name, url, sdl: await fetchSubgraphSdl(url), kind: 'core' as const };
         } catch (error) {
           throw new Error(`subgraph ${name} (${url}) unreachable: ${(error as Error).message}`);
         }
       }),
     );
-    return composeSupergraph(sources);
+    // Partner subgraphs are composed from the SDL they published, not fetched live.
+    const partners = (this.current?.members ?? []).filter((m) => m.kind === 'partner');
+    const members = [...core, ...partners];
+    return { sdl: composeSupergraph(members), members };
   }
 
-  private accept(sdl: string): void {
-    this.current = sdl;
+  private writeFile(sdl: string): void {
     const file = this.options.supergraphFile;
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(`${file}.tmp`, sdl);
@@ -108,5 +222,6 @@ export class CoreSupergraphManager implements SupergraphManager {
   private async cleanup(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.pollTimer) clearTimeout(this.pollTimer);
   }
 }

@@ -1,0 +1,131 @@
+import { type ApolloServerPlugin } from '@apollo/server';
+import { type Logger, openDatabase, QueryCounter } from '@ecosystem/shared';
+import { type DataSource } from 'typeorm';
+import {
+  type AcceptedSupergraph,
+  type CoreSupergraphManager,
+  type SupergraphMember,
+  type SupergraphStore,
+} from '../supergraph/supergraph-manager';
+import { type WarmOperation } from '../supergraph/plan-cache';
+import { registryMigrations } from './migrations';
+import { OperationRecorder } from './operation-recorder';
+import { loadOwnershipPolicy } from './policy';
+import { registryEntities, selectLongTextType } from './registry.entities';
+import { type RegistryEnv } from './registry-env';
+import { RegistryService } from './registry.service';
+
+export interface GatewayRegistryOptions {
+  config: RegistryEnv & { DATA_DIR: string };
+  logger: Logger;
+}
+
+/**
+ * The registry as the gateway process holds it: its database (opened in `open()`, before the gateway
+ * loads its supergraph), the operation recorder and the registry service. It is the supergraph
+ * manager's store, so the gateway serves the registry's newest accepted supergraph.
+ */
+export class GatewayRegistry implements SupergraphStore {
+  private dataSource: DataSource | undefined;
+  private recorder: OperationRecorder | undefined;
+  private registryService: RegistryService | undefined;
+  private manager: CoreSupergraphManager | undefined;
+
+  constructor(private readonly options: GatewayRegistryOptions) {}
+
+  /** Must be called once, before `open()`: the supergraph manager this registry feeds. */
+  attach(manager: CoreSupergraphManager): void {
+    this.manager = manager;
+  }
+
+  get service(): RegistryService | undefined {
+    return this.registryService;
+  }
+
+  get operations(): OperationRecorder | undefined {
+    return this.recorder;
+  }
+
+  async open(): Promise<void> {
+    if (this.dataSource) return;
+    const { config, logger } = this.options;
+    if (!this.manager) throw new Error('GatewayRegistry.attach(manager) was not called');
+    const policy = loadOwnershipPolicy(config.OWNERSHIP_POLICY_FILE);
+    selectLongTextType(config.DATABASE_URL ? 'mysql' : 'embedded');
+    this.dataSource = await openDatabase({
+      name: 'gateway',
+      entities: registryEntities,
+      migrations: registryMigrations,
+      config: { DATABASE_URL: config.DATABASE_URL, DB_PREFIX: config.DB_PREFIX, DATA_DIR: config.DATA_DIR, DB_POOL_SIZE: config.DB_POOL_SIZE },
+      counter: new QueryCounter(),
+    });
+    const recorder = new OperationRecorder({
+      dataSource: this.dataSource,
+      logger,
+      bufferMax: config.OPERATION_BUFFER_MAX,
+      flushIntervalMs: config.OPERATION_FLUSH_INTERVAL_MS,
+    });
+    recorder.start();
+    this.recorder = recorder;
+    this.registryService = new RegistryService({
+      dataSource: this.dataSource,
+      manager: this.manager,
+      policy,
+      logger,
+      recordedOperations: async () => {
+        await recorder.flush();
+        return recorder.recent(config.OPERATION_WINDOW_DAYS, config.OPERATION_CHECK_LIMIT);
+      },
+      reachabilityTimeoutMs: config.REGISTRY_CHECK_TIMEOUT_MS,
+    });
+    logger.info({ database: config.DATABASE_URL ? 'mysql' : 'embedded', policyVersion: policy.version }, 'registry open');
+  }
+
+  async close(): Promise<void> {
+    await this.recorder?.stop().catch((error: unknown) => {
+      this.options.logger.warn({ reason: (error as Error).message }, 'recorded operations not flushed');
+    });
+    if (this.dataSource?.isInitialized) await this.dataSource.destroy();
+  }
+
+  private requireService(): RegistryService {
+    if (!this.registryService) throw new Error('The registry is not open');
+    return this.registryService;
+  }
+
+  latest(): Promise<AcceptedSupergraph | null> {
+    return this.requireService().latest();
+  }
+
+  latestVersion(): Promise<number> {
+    return this.requireService().latestVersion();
+  }
+
+  recordRefresh(sdl: string, members: SupergraphMember[]): Promise<AcceptedSupergraph> {
+    return this.requireService().recordRefresh(sdl, members);
+  }
+
+  /** The recorded operations, planned before each swap. */
+  async warmOperations(): Promise<WarmOperation[]> {
+    if (!this.recorder) return [];
+    await this.recorder.flush();
+    return this.recorder.recent(this.options.config.OPERATION_WINDOW_DAYS, this.options.config.OPERATION_CHECK_LIMIT);
+  }
+
+  /** Records operations (when enabled) and closes the registry when the server stops. */
+  plugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+    const recording = this.options.config.OPERATION_RECORDING;
+    return {
+      serverWillStart: async () => ({
+        serverWillStop: async () => {
+          await this.close();
+        },
+      }),
+      requestDidStart: async (requestContext) => {
+        if (!recording || !this.recorder) return;
+        const hooks = this.recorder.plugin<TContext>().requestDidStart;
+        return hooks ? hooks(requestContext) : undefined;
+      },
+    };
+  }
+}

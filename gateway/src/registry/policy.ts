@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The ownership policy file (gateway/policy/ownership.json): which core entities partners may extend. */
+export const ownershipPolicySchema = z.object({
+  version: z.number().int().min(1),
+  coreSubgraphs: z.array(z.string()).min(1),
+  extendableEntities: z.record(
+    z.string(),
+    z.object({ owner: z.string(), key: z.string(), description: z.string() }),
+  ),
+  sharedValueTypes: z.array(z.string()),
+  forbiddenDirectivesOnCoreTypes: z.array(z.string().regex(/^@\w+$/)),
+  reservedSubgraphNames: z.array(z.string()),
+  subgraphNamePattern: z.string(),
+});
+export type OwnershipPolicy = z.infer<typeof ownershipPolicySchema>;
+
+/** The policy shipped with the gateway (`gateway/policy/ownership.json`, from `src/registry` or `dist/registry`). */
+export const DEFAULT_POLICY_FILE = join(__dirname, '..', '..', 'policy', 'ownership.json');
+
+export function loadOwnershipPolicy(file: string = DEFAULT_POLICY_FILE): OwnershipPolicy {
+  const parsed = ownershipPolicySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`Invalid ownership policy ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,50 @@
+import { envBoolean, parseEnv } from '@ecosystem/shared';
+import { z } from 'zod';
+import { DEFAULT_POLICY_FILE } from './policy';
+
+const int = (min: number) => z.coerce.number().int().min(min);
+
+/** Settings of the schema registry (issue 8); see docs/partners.md. */
+export const registryEnvSchema = z.object({
+  /** `mysql://...`: the registry lives in the database `<DB_PREFIX>_gateway`; unset = `DATA_DIR/gateway.sqlite` (sql.js). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^mysql:\/\//, 'must be a mysql:// URL (MySQL or MariaDB)')
+    .optional(),
+  /** Prefix of the gateway's database name (`<prefix>_gateway`). */
+  DB_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ only')
+    .default('ecosystem'),
+  /** Connections in the gateway's MySQL pool. */
+  DB_POOL_SIZE: int(1).max(200).default(5),
+  /** The ownership policy file: which core entities partners may extend. */
+  OWNERSHIP_POLICY_FILE: z.string().default(DEFAULT_POLICY_FILE),
+  /** Record the operations clients send (signature, last document, first/last seen). */
+  OPERATION_RECORDING: envBoolean.default(true),
+  /** How often recorded operations are written (one batched statement per 200). */
+  OPERATION_FLUSH_INTERVAL_MS: int(100).default(5000),
+  /** Distinct operations buffered between two writes; more are dropped until the next write. */
+  OPERATION_BUFFER_MAX: int(1).default(1000),
+  /** Operations sent within this many days are checked for breaking changes and warmed before a swap. */
+  OPERATION_WINDOW_DAYS: int(1).default(30),
+  /** At most this many recorded operations (newest first) are checked and warmed. */
+  OPERATION_CHECK_LIMIT: int(1).default(2000),
+  /** How often a replica looks for a supergraph accepted by another replica (0 = never). */
+  REGISTRY_POLL_INTERVAL_MS: int(0).default(5000),
+  /** Timeout of the reachability check (fetching the published subgraph's SDL). */
+  REGISTRY_CHECK_TIMEOUT_MS: int(100).default(5000),
+});
+export type RegistryEnv = z.infer<typeof registryEnvSchema>;
+
+/** Settings of the `subgraph` and `supergraph` CLIs. */
+export const registryCliEnvSchema = z.object({
+  /** The gateway whose admin API the CLI calls. */
+  GATEWAY_URL: z.url().default('http://localhost:4000'),
+  /** An admin JWT (`npm run token -- --role admin`) or a partner API key (`egk_...`). */
+  GATEWAY_TOKEN: z.string().optional(),
+});
+
+export function loadRegistryCliConfig(env?: Record<string, string | undefined>): z.infer<typeof registryCliEnvSchema> {
+  return parseEnv(registryCliEnvSchema, env);
+}
