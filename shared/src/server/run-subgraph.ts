@@ -1,3 +1,4 @@
+import { type Express } from 'express';
 import { type GraphQLSchema } from 'graphql';
 import { type Logger } from 'pino';
 import { type DataSource, type EntitySchema, type MixedList } from 'typeorm';
@@ -24,6 +25,8 @@ export interface SubgraphDefinition<TContext extends BaseContext, TLoaders> {
   createContext(base: BaseContext, loaders: TLoaders, dataSource: DataSource): TContext;
   /** Fills an empty database with demo data; returns false when the database already had data. */
   seedDemo(dataSource: DataSource, logger: Logger): Promise<boolean>;
+  /** Optional plain HTTP routes beside `/graphql` (e.g. a standard export), added to the same app. */
+  routes?(app: Express, dataSource: DataSource, logger: Logger): void;
 }
 
 export const subgraphEnvSchema = commonEnvSchema.extend(databaseEnvSchema.shape).extend({
@@ -39,7 +42,7 @@ export async function createSubgraphFromDefinition<TContext extends BaseContext,
   options: { logger: Logger; internalJwtSecret: string; production: boolean },
 ): Promise<SubgraphServer<TContext>> {
   const schema = await definition.buildSchema();
-  return createSubgraphServer<TContext>({
+  const server = await createSubgraphServer<TContext>({
     name: definition.name,
     schema,
     logger: options.logger,
@@ -51,6 +54,8 @@ export async function createSubgraphFromDefinition<TContext extends BaseContext,
       return true;
     },
   });
+  definition.routes?.(server.app, dataSource, options.logger);
+  return server;
 }
 
 /** The whole life of a subgraph process: config, database, seed, listen, graceful shutdown. */
