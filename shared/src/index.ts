@@ -28,3 +28,4 @@ export * from './database/columns';
 export * from './testing/execute';
 export * from './values/value-types';
 export * from './demo/references';
+export * from './database/transaction';
