@@ -4,5 +4,8 @@ import { OrganizationSector } from './organization/organization-sector.entity';
 import { Organization } from './organization/organization.entity';
 import { Affiliation } from './person/affiliation.entity';
 import { Person } from './person/person.entity';
+import { ProjectParticipation } from './project/participation.entity';
+import { ProjectFunding, ProjectLabel } from './project/project-side.entity';
+import { Project } from './project/project.entity';
 
-export const membersEntities = [Organization, OrganizationSector, Ecosystem, Membership, Person, Affiliation];
+export const membersEntities = [Organization, OrganizationSector, Ecosystem, Membership, Person, Affiliation, Project, ProjectFunding, ProjectLabel, ProjectParticipation];

@@ -7,8 +7,9 @@ import { OrganizationSector } from './organization/organization-sector.entity';
 import { Organization } from './organization/organization.entity';
 import { type Sector } from './organization/organization.enums';
 import { createPersonLoaders, type PersonLoaders } from './person/person.loaders';
+import { createProjectLoaders, type ProjectLoaders } from './project/project.loaders';
 
-export interface MembersLoaders extends PersonLoaders {
+export interface MembersLoaders extends PersonLoaders, ProjectLoaders {
   organizationById: DataLoader<string, Organization | null>;
   sectorsByOrganizationId: DataLoader<string, Sector[]>;
   membershipsByOrganizationId: DataLoader<string, Membership[]>;
@@ -19,6 +20,7 @@ export interface MembersLoaders extends PersonLoaders {
 export function createLoaders(dataSource: DataSource): MembersLoaders {
   return {
     ...createPersonLoaders(dataSource),
+    ...createProjectLoaders(dataSource),
     organizationById: new DataLoader(async (ids) =>
       orderByKeys(ids, await dataSource.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
     ),

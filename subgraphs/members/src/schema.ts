@@ -8,14 +8,18 @@ import { resolveOrganizationReference } from './organization/organization.refere
 import { OrganizationResolver } from './organization/organization.resolver';
 import { resolvePersonReference } from './person/person.reference';
 import { AffiliationResolver, PersonResolver } from './person/person.resolver';
+import { resolveCallReference, resolveProjectReference } from './project/project.reference';
+import { CallResolver, ProjectParticipationResolver, ProjectResolver } from './project/project.resolver';
 
 export async function buildMembersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<MembersContext>({
-    resolvers: [OrganizationResolver, MembershipResolver, EcosystemResolver, PersonResolver, AffiliationResolver],
+    resolvers: [OrganizationResolver, MembershipResolver, EcosystemResolver, PersonResolver, AffiliationResolver, ProjectResolver, ProjectParticipationResolver, CallResolver],
     referenceResolvers: {
       Organization: { __resolveReference: resolveOrganizationReference },
       Ecosystem: { __resolveReference: resolveEcosystemReference },
       Person: { __resolveReference: resolvePersonReference },
+      Project: { __resolveReference: resolveProjectReference },
+      Call: { __resolveReference: resolveCallReference },
     },
   });
 }

@@ -3,6 +3,8 @@ import { ConnectionType } from '@ecosystem/shared';
 import { type MembersContext } from '../context';
 import { Membership } from '../membership/membership.entity';
 import { PersonConnection } from '../person/person.resolver';
+import { ProjectParticipation } from '../project/participation.entity';
+import { ProjectRole } from '../project/project.enums';
 import { Organization } from './organization.entity';
 import { Sector } from './organization.enums';
 import { OrganizationsArgs } from './organization.inputs';
@@ -48,5 +50,15 @@ export class OrganizationResolver {
       args: { first: first ?? null, after: after ?? null },
     });
     return page as unknown as PersonConnection;
+  }
+
+  @FieldResolver(() => [ProjectParticipation], { description: 'Projects the organisation takes part in, optionally with one role.' })
+  async projects(
+    @Root() organization: Organization,
+    @Ctx() context: MembersContext,
+    @Arg('role', () => ProjectRole, { nullable: true, description: 'Only this role.' }) role?: ProjectRole | null,
+  ): Promise<ProjectParticipation[]> {
+    const participations = await context.loaders.participationsByOrganizationId.load(organization.id);
+    return role ? participations.filter((p) => p.role === role) : participations;
   }
 }

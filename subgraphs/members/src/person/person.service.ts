@@ -6,6 +6,7 @@ import {
   newId,
   NotFoundError,
   paginate,
+  runTransaction,
   type Connection,
   type Viewer,
 } from '@ecosystem/shared';
@@ -88,7 +89,7 @@ export class PersonService {
     }
 
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await runTransaction(this.dataSource, async (manager) => {
         const person = existing ?? manager.create(Person, { id: newId(), erasedAt: null });
         Object.assign(person, {
           givenName: input.givenName.trim(),
@@ -135,7 +136,7 @@ export class PersonService {
     if (!person) throw new NotFoundError('Person', id);
     await this.assertCanEdit(viewer, person, []);
     if (person.erasedAt) return person;
-    return this.dataSource.transaction(async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       Object.assign(person, {
         givenName: ERASED_NAME,
         familyName: ERASED_NAME,

@@ -7,6 +7,7 @@ import { Organization } from '../organization/organization.entity';
 import { type OrgKind, type Sector } from '../organization/organization.enums';
 import { insertChunks } from './insert-chunks';
 import { seedPeople } from './seed-people';
+import { seedProjects } from './seed-projects';
 
 /** Seeds the demo directory (shared/src/demo) when the database has no organisation yet. */
 export async function seedMembersDemo(dataSource: DataSource, logger: Logger): Promise<boolean> {
@@ -14,6 +15,7 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
   const orgs = demoOrganizations();
   const ecosystemId = new Map(DEMO_ECOSYSTEMS.map((e) => [e.code, e.id]));
   let people = 0;
+  let projects = 0;
   await dataSource.transaction(async (manager) => {
     await insertChunks(
       manager,
@@ -61,7 +63,8 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
       ),
     );
     people = await seedPeople(manager);
+    projects = await seedProjects(manager);
   });
-  logger.info({ organizations: orgs.length, people }, 'members demo data');
+  logger.info({ organizations: orgs.length, people, projects }, 'members demo data');
   return true;
 }

@@ -1,7 +1,7 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-export class Initial1795464374974 implements MigrationInterface {
-  name = 'Initial1795464374974';
+export class Initial1795464697046 implements MigrationInterface {
+  name = 'Initial1795464697046';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `ecosystem` (`id` varchar(36) NOT NULL, `code` varchar(32) NOT NULL, `name` varchar(255) NOT NULL, `kind` varchar(40) NOT NULL, `operatorId` varchar(36) NOT NULL, UNIQUE INDEX `IDX_51a49106765378c9e50eff238c` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
@@ -10,9 +10,24 @@ export class Initial1795464374974 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE `organization` (`id` varchar(36) NOT NULL, `name` varchar(255) NOT NULL, `acronym` varchar(64) NULL, `kind` varchar(40) NOT NULL, `website` varchar(512) NULL, `sortName` varchar(255) NOT NULL, `searchText` varchar(400) NOT NULL, INDEX `idx_organization_kind` (`kind`), INDEX `idx_organization_sort` (`sortName`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `affiliation` (`id` varchar(36) NOT NULL, `personId` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `role` varchar(200) NULL, `isPrimary` tinyint NOT NULL DEFAULT 0, `since` varchar(10) NULL, `until` varchar(10) NULL, INDEX `idx_affiliation_org` (`organizationId`, `until`), UNIQUE INDEX `idx_affiliation_person_org` (`personId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `person` (`id` varchar(36) NOT NULL, `givenName` varchar(128) NOT NULL, `familyName` varchar(128) NOT NULL, `jobTitle` varchar(200) NULL, `orcid` varchar(19) NULL, `expertise` text NOT NULL, `email` varchar(254) NULL, `phone` varchar(32) NULL, `erasedAt` datetime NULL, `sortName` varchar(260) NOT NULL, `searchText` varchar(1000) NOT NULL, INDEX `idx_person_sort` (`sortName`, `id`), UNIQUE INDEX `IDX_ab0aec1ef042637ef489955b54` (`orcid`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `project_participation` (`id` varchar(36) NOT NULL, `projectId` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `role` varchar(40) NOT NULL, `budgetShareCents` bigint NULL, `currency` varchar(3) NOT NULL DEFAULT 'EUR', INDEX `idx_participation_org` (`organizationId`), UNIQUE INDEX `idx_participation_project_org` (`projectId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `project_funding` (`projectId` varchar(36) NOT NULL, `scheme` varchar(40) NOT NULL, INDEX `idx_project_funding_scheme` (`scheme`, `projectId`), PRIMARY KEY (`projectId`, `scheme`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `project_label` (`projectId` varchar(36) NOT NULL, `ecosystemId` varchar(36) NOT NULL, INDEX `idx_project_label_ecosystem` (`ecosystemId`, `projectId`), PRIMARY KEY (`projectId`, `ecosystemId`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `project` (`id` varchar(36) NOT NULL, `acronym` varchar(64) NOT NULL, `title` varchar(500) NOT NULL, `status` varchar(40) NOT NULL, `labelDate` varchar(10) NULL, `totalBudgetCents` bigint NULL, `publicFundingCents` bigint NULL, `currency` varchar(3) NOT NULL DEFAULT 'EUR', `startDate` varchar(10) NULL, `endDate` varchar(10) NULL, `trl` int NULL, `international` tinyint NOT NULL DEFAULT 0, `therapeuticAreas` text NOT NULL, `callId` varchar(36) NULL, `sortKey` varchar(64) NOT NULL, `searchText` varchar(600) NOT NULL, INDEX `idx_project_call` (`callId`), INDEX `idx_project_status` (`status`), INDEX `idx_project_sort` (`sortKey`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `idx_project_sort` ON `project`");
+    await queryRunner.query("DROP INDEX `idx_project_status` ON `project`");
+    await queryRunner.query("DROP INDEX `idx_project_call` ON `project`");
+    await queryRunner.query("DROP TABLE `project`");
+    await queryRunner.query("DROP INDEX `idx_project_label_ecosystem` ON `project_label`");
+    await queryRunner.query("DROP TABLE `project_label`");
+    await queryRunner.query("DROP INDEX `idx_project_funding_scheme` ON `project_funding`");
+    await queryRunner.query("DROP TABLE `project_funding`");
+    await queryRunner.query("DROP INDEX `idx_participation_project_org` ON `project_participation`");
+    await queryRunner.query("DROP INDEX `idx_participation_org` ON `project_participation`");
+    await queryRunner.query("DROP TABLE `project_participation`");
     await queryRunner.query("DROP INDEX `IDX_ab0aec1ef042637ef489955b54` ON `person`");
     await queryRunner.query("DROP INDEX `idx_person_sort` ON `person`");
     await queryRunner.query("DROP TABLE `person`");
