@@ -1,6 +1,7 @@
 import { commonEnvSchema, DEV_USER_JWT_SECRET, envBoolean, parseEnv, assertProductionSecrets } from '@ecosystem/shared';
 import { z } from 'zod';
 import { registryEnvSchema } from './registry/registry-env';
+import { deriveProductionSettings, productionEnvSchema, type ProductionSettings } from './settings/production-env';
 
 export const CORE_SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;
 export type CoreSubgraphName = (typeof CORE_SUBGRAPHS)[number];
@@ -25,22 +26,28 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   /** How long start-up waits for the subgraphs before falling back to the last accepted supergraph. */
   STARTUP_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   INTROSPECTION: envBoolean.optional(),
-}).extend(registryEnvSchema.shape);
+})
+  .extend(productionEnvSchema.shape)
+  .extend(registryEnvSchema.shape);
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
   subgraphs: { name: CoreSubgraphName; url: string }[];
   production: boolean;
   introspection: boolean;
+  /** Derived production settings (issue 7): masking, rate limit, per-subgraph claims and timeouts. */
+  settings: ProductionSettings;
 };
 
 export function loadGatewayConfig(env?: Record<string, string | undefined>): GatewayConfig {
   const parsed = parseEnv(gatewayEnvSchema, env);
+  const settings = deriveProductionSettings(parsed, env ?? process.env);
   assertProductionSecrets(parsed);
   const production = parsed.NODE_ENV === 'production';
   return {
     ...parsed,
     production,
     introspection: parsed.INTROSPECTION ?? !production,
+    settings,
     subgraphs: [
       { name: 'members', url: parsed.SUBGRAPH_MEMBERS_URL },
       { name: 'datasets', url: parsed.SUBGRAPH_DATASETS_URL },

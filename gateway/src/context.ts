@@ -6,4 +6,6 @@ export interface GatewayContext {
   logger: Logger;
   /** Identity tokens signed during this request, per subgraph name. */
   identityTokens: Map<string, Promise<string>>;
+  /** Incoming headers copied onto every subgraph request (PROPAGATE_HEADERS). */
+  propagatedHeaders?: [name: string, value: string][];
 }

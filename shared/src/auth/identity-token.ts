@@ -12,6 +12,11 @@ export interface IdentityTokenOptions {
   audience: string;
   /** @default 60 */
   ttlSeconds?: number;
+  /**
+   * Claims besides `sub` this subgraph is granted (`org`, `roles`); unset = all of them. Claims not
+   * granted are left out of the token, so they never reach the subgraph.
+   */
+  claims?: readonly string[];
 }
 
 const encoder = new TextEncoder();
@@ -21,8 +26,10 @@ const encoder = new TextEncoder();
  * subgraph's traffic cannot be replayed against another, nor for long.
  */
 export async function signIdentityToken(viewer: Viewer, options: IdentityTokenOptions): Promise<string> {
-  const claims: Record<string, unknown> = { roles: viewer.roles };
-  if (viewer.org) claims.org = viewer.org;
+  const granted = options.claims;
+  const claims: Record<string, unknown> = {};
+  if (!granted || granted.includes('roles')) claims.roles = viewer.roles;
+  if (viewer.org && (!granted || granted.includes('org'))) claims.org = viewer.org;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(viewer.sub)

@@ -1,0 +1,210 @@
+import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { type GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getNamedType,
+  GraphQLError,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+  type ValueNode,
+  type GraphQLOutputType,
+} from 'graphql';
+import { type GatewayConfig } from '../config';
+import { GatewayErrorCode } from '../security/refuse';
+
+export interface OperationLimits {
+  /** Depth, aliases and directives (graphql-armor validation rules): run once per distinct document. */
+  validationRules: ValidationRule[];
+  /** Field-suggestion masking (graphql-armor) and the list-aware cost limit. */
+  plugins: ApolloServerPlugin<BaseContext>[];
+  /** graphql-js stops lexing past MAX_TOKENS (parse error re-coded TOO_MANY_TOKENS). */
+  parseOptions: { maxTokens: number };
+}
+
+function rejectWith(code: GatewayErrorCode): GraphQLArmorRejectCallback[] {
+  return [
+    (context, error) => {
+      context?.reportError(new GraphQLError(error.message, { extensions: { code, http: { status: 400 } } }));
+    },
+  ];
+}
+
+/**
+ * Limits compiled once at start. graphql-armor's rules run in Apollo's validation step, whose result
+ * is cached per document, so a known document costs nothing more. The cost limit needs variables
+ * (`first: $n`), so it runs in didResolveOperation, before any query plan or subgraph fetch; a cost
+ * that does not depend on variables is cached per document.
+ */
+export function createOperationLimits(config: GatewayConfig): OperationLimits {
+  const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: config.settings.blockFieldSuggestions },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    maxDepth: {
+      n: config.MAX_DEPTH,
+      propagateOnRejection: false,
+      onReject: rejectWith(GatewayErrorCode.QUERY_TOO_DEEP),
+      exposeLimits: true,
+    },
+    maxAliases: {
+      n: config.MAX_ALIASES,
+      propagateOnRejection: false,
+      onReject: rejectWith(GatewayErrorCode.TOO_MANY_ALIASES),
+      exposeLimits: true,
+    },
+    maxDirectives: {
+      n: config.MAX_DIRECTIVES,
+      propagateOnRejection: false,
+      onReject: rejectWith(GatewayErrorCode.TOO_MANY_DIRECTIVES),
+      exposeLimits: true,
+    },
+  });
+  const protection = armor.protect();
+  const plugins: ApolloServerPlugin<BaseContext>[] = [...(protection.plugins as ApolloServerPlugin<BaseContext>[])];
+  if (config.MAX_COST > 0) plugins.push(costLimitPlugin(config));
+  return { validationRules: protection.validationRules, plugins, parseOptions: { maxTokens: config.MAX_TOKENS } };
+}
+
+interface CostSettings {
+  objectCost: number;
+  scalarCost: number;
+  listSize: number;
+  weights: Map<string, number>;
+  listSizes: Map<string, number>;
+}
+
+const SIZE_ARGUMENTS = ['first', 'last', 'limit', 'take'];
+
+/**
+ * Cost of a selection: each field costs its weight (COST_FIELD_WEIGHTS, else COST_OBJECT or
+ * COST_SCALAR), and a list field multiplies the cost of what it selects by its size: the
+ * first/last/limit argument when given, else COST_LIST_SIZES / COST_LIST_SIZE. A connection
+ * (`xxxConnection` with `first`) multiplies its edges/nodes the same way.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  settings: CostSettings,
+): { cost: number; usesVariables: boolean } {
+  let usesVariables = false;
+  const sizeOf = (value: ValueNode): number | undefined => {
+    if (value.kind === Kind.INT) return Number(value.value);
+    if (value.kind === Kind.VARIABLE) {
+      usesVariables = true;
+      const v = variables[value.name.value];
+      return typeof v === 'number' ? v : undefined;
+    }
+    return undefined;
+  };
+  const visiting = new Set<string>();
+  const selectionCost = (selectionSet: SelectionSetNode, parent: GraphQLNamedType): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name.startsWith('__')) continue;
+        const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : undefined;
+        const field: GraphQLField<unknown, unknown> | undefined = fields?.[name];
+        if (!field) continue;
+        const key = `${parent.name}.${name}`;
+        const named = getNamedType(field.type);
+        const own = settings.weights.get(key) ?? (isLeafType(named) ? settings.scalarCost : settings.objectCost);
+        let multiplier = 1;
+        let sized: number | undefined;
+        for (const argument of selection.arguments ?? []) {
+          if (SIZE_ARGUMENTS.includes(argument.name.value)) sized = sizeOf(argument.value) ?? sized;
+        }
+        if (sized !== undefined) multiplier = Math.max(sized, 1);
+        else if (isList(field.type)) multiplier = settings.listSizes.get(key) ?? settings.listSize;
+        const children = selection.selectionSet ? selectionCost(selection.selectionSet, named) : 0;
+        total += own + multiplier * children;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const typeName = selection.typeCondition?.name.value;
+        const type = typeName ? schema.getType(typeName) : parent;
+        total += selectionCost(selection.selectionSet, type ?? parent);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments[name];
+        if (!fragment || visiting.has(name)) continue;
+        visiting.add(name);
+        const type = schema.getType(fragment.typeCondition.name.value) ?? parent;
+        total += selectionCost(fragment.selectionSet, type);
+        visiting.delete(name);
+      }
+    }
+    return total;
+  };
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  const cost = root ? selectionCost(operation.selectionSet, root) : 0;
+  return { cost, usesVariables };
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+function costLimitPlugin(config: GatewayConfig): ApolloServerPlugin<BaseContext> {
+  const settings: CostSettings = {
+    objectCost: config.COST_OBJECT,
+    scalarCost: config.COST_SCALAR,
+    listSize: config.COST_LIST_SIZE,
+    weights: config.COST_FIELD_WEIGHTS,
+    listSizes: config.COST_LIST_SIZES,
+  };
+  const maxCost = config.MAX_COST;
+  // Per document (Apollo's document store hands back the same object for a known document).
+  const staticCosts = new WeakMap<DocumentNode, Map<string | null, number>>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, operationName, request, schema }) {
+          if (!operation) return;
+          let cost = staticCosts.get(document)?.get(operationName ?? null);
+          if (cost === undefined) {
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const definition of document.definitions) {
+              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+            }
+            const result = operationCost(schema, operation, fragments, request.variables ?? {}, settings);
+            cost = result.cost;
+            if (!result.usesVariables) {
+              let byName = staticCosts.get(document);
+              if (!byName) staticCosts.set(document, (byName = new Map()));
+              byName.set(operationName ?? null, cost);
+            }
+          }
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
+              extensions: { code: GatewayErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** graphql-js's "Document contains more than N tokens" parse error, re-coded. */
+export function isTooManyTokens(message: string): boolean {
+  return /^Syntax Error: Document contains more than \d+ tokens/.test(message);
+}
+

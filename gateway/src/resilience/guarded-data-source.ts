@@ -1,0 +1,114 @@
+import { type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { type Fetcher } from '@apollo/utils.fetcher';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentityToken } from '@ecosystem/shared';
+import { propagation, context as otelContext } from '@opentelemetry/api';
+import { type FieldNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { AuthenticatedDataSource, type AuthenticatedDataSourceOptions } from '../authenticated-data-source';
+import { type GatewayContext } from '../context';
+import { GatewayErrorCode } from '../security/refuse';
+import { type IdentityClaimName } from '../settings/production-env';
+import { SubgraphFetchError, type SubgraphFetcher } from './subgraph-breaker';
+
+export interface GuardedDataSourceOptions extends AuthenticatedDataSourceOptions {
+  fetcher: SubgraphFetcher;
+  /** Claims granted to this subgraph; undefined = all. Without `sub`, no identity is sent at all. */
+  claims: readonly IdentityClaimName[] | undefined;
+  /** Inject W3C trace context into subgraph requests (tracing on). */
+  propagateTrace: boolean;
+}
+
+type GatewayGraphQLResponse = Awaited<ReturnType<AuthenticatedDataSource['process']>>;
+
+/** Most error entries one failed fetch adds to a response (one per lost field and entity). */
+const MAX_ERRORS_PER_FAILED_FETCH = 100;
+
+/**
+ * The production data source: AuthenticatedDataSource plus a circuit-broken, timed-out fetch,
+ * claim filtering of the identity token, header propagation and trace context. A failed fetch
+ * (down, slow, circuit open) does not fail the request: it answers with one error per lost field
+ * and entity, each with its path, so the gateway nulls only those fields.
+ */
+export class GuardedDataSource extends AuthenticatedDataSource {
+  private readonly guarded: GuardedDataSourceOptions;
+  private readonly sendsIdentity: boolean;
+
+  constructor(options: GuardedDataSourceOptions) {
+    super(options);
+    this.guarded = options;
+    this.fetcher = options.fetcher.fetch as unknown as Fetcher;
+    this.sendsIdentity = options.claims === undefined || options.claims.includes('sub');
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const headers = request.http?.headers;
+    if (!headers || !('requestId' in context)) return; // health checks and SDL fetches carry no context
+    headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.propagatedHeaders) for (const [name, value] of context.propagatedHeaders) headers.set(name, value);
+    if (this.guarded.propagateTrace) {
+      propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
+    }
+    if (context.viewer && this.sendsIdentity) {
+      const name = this.guarded.name;
+      // One signature per subgraph per request, however many fetches the plan makes.
+      let token = context.identityTokens.get(name);
+      if (!token) {
+        token = signIdentityToken(context.viewer, {
+          secret: this.guarded.internalJwtSecret,
+          audience: name,
+          ttlSeconds: this.guarded.identityTtlSeconds,
+          ...(this.guarded.claims ? { claims: this.guarded.claims } : {}),
+        });
+        context.identityTokens.set(name, token);
+      }
+      headers.set(IDENTITY_HEADER, await token);
+    }
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!(error instanceof SubgraphFetchError) || !('document' in options) || !options.document) throw error;
+      const operation = options.document.definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
+      const code = error.reason === 'timeout' ? GatewayErrorCode.SUBGRAPH_TIMEOUT : GatewayErrorCode.SUBGRAPH_UNAVAILABLE;
+      const message =
+        error.reason === 'timeout' ? 'A part of the graph did not answer in time' : 'A part of the graph is unavailable';
+      const representations = (options.request.variables as { representations?: unknown[] } | undefined)?.representations;
+      const paths = operation ? lostPaths(operation.selectionSet, representations?.length) : [];
+      const errors = (paths.length > 0 ? paths : [undefined]).map((path) => ({
+        message,
+        ...(path ? { path } : {}),
+        extensions: { code, reason: error.reason },
+      }));
+      return { errors } as GatewayGraphQLResponse;
+    }
+  }
+}
+
+/** Paths of what a failed fetch would have answered: root fields, or each entity's fields. */
+function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefined): (string | number)[][] {
+  const paths: (string | number)[][] = [];
+  for (const selection of selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) continue;
+    const key = responseKey(selection);
+    if (selection.name.value === '_entities' && entityCount !== undefined) {
+      const fields = new Set<string>();
+      for (const inner of selection.selectionSet?.selections ?? []) {
+        const nested = inner.kind === Kind.INLINE_FRAGMENT ? inner.selectionSet.selections : [inner];
+        for (const field of nested) if (field.kind === Kind.FIELD && field.name.value !== '__typename') fields.add(responseKey(field));
+      }
+      for (let i = 0; i < entityCount && paths.length < MAX_ERRORS_PER_FAILED_FETCH; i++) {
+        for (const field of fields) paths.push([key, i, field]);
+      }
+    } else if (paths.length < MAX_ERRORS_PER_FAILED_FETCH) {
+      paths.push([key]);
+    }
+  }
+  return paths.slice(0, MAX_ERRORS_PER_FAILED_FETCH);
+}
+
+function responseKey(field: FieldNode): string {
+  return field.alias?.value ?? field.name.value;
+}

@@ -1,0 +1,56 @@
+import { type ApolloServerPlugin } from '@apollo/server';
+import { formatSubgraphError } from '@ecosystem/shared';
+import { type GraphQLFormattedError } from 'graphql';
+import { type GatewayContext } from '../context';
+import { isTooManyTokens } from '../limits/operation-limits';
+import { GatewayErrorCode } from './refuse';
+
+const GATEWAY_CODES = new Set<string>(Object.values(GatewayErrorCode));
+/** Extensions a client may see when masking is on; everything else (serviceName, exception, stacktrace, response) goes. */
+const PUBLIC_EXTENSIONS = ['code', 'field', 'problems', 'cost', 'maxCost', 'retryAfter', 'reason', 'requestId'];
+const URL_PATTERN = /\b(?:https?|mysql|redis):\/\/[^\s"')]+/gi;
+
+/**
+ * Apollo Server's formatError for the gateway. Always: graphql-js's token-limit parse error gets
+ * the TOO_MANY_TOKENS code. With masking (production): errors without a stable code become
+ * "Internal server error" (no stack, SQL, subgraph name or URL), and only public extensions stay.
+ */
+export function createErrorFormatter(mask: boolean): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    let result = formatted;
+    if (isTooManyTokens(formatted.message)) {
+      result = { ...formatted, extensions: { ...formatted.extensions, code: GatewayErrorCode.TOO_MANY_TOKENS } };
+    }
+    const code = result.extensions?.code;
+    if (!(typeof code === 'string' && GATEWAY_CODES.has(code))) {
+      result = formatSubgraphError(result, error, { maskInternal: mask });
+    }
+    if (!mask) return result;
+    const extensions: Record<string, unknown> = {};
+    for (const key of PUBLIC_EXTENSIONS) if (result.extensions?.[key] !== undefined) extensions[key] = result.extensions[key];
+    return {
+      message: result.message.replace(URL_PATTERN, '[url]'),
+      ...(result.path ? { path: result.path } : {}),
+      ...(result.locations ? { locations: result.locations } : {}),
+      extensions,
+    };
+  };
+}
+
+/** Puts the request id on every error of a response (it is also in the gateway's and subgraphs' logs). */
+export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async willSendResponse({ response }) {
+          const body = response.body;
+          if (body.kind !== 'single' || !body.singleResult.errors) return;
+          body.singleResult.errors = body.singleResult.errors.map((error) => ({
+            ...error,
+            extensions: { ...error.extensions, requestId: contextValue.requestId },
+          }));
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { isRole, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { type GatewayConfig } from '../config';
+
+/** Verifies callers' `Authorization: Bearer` JWTs. */
+export interface IdentityVerifier {
+  /** No header -> null (anonymous); a bad or expired token -> UnauthenticatedError (401), never anonymous. */
+  viewerFrom(header: string | undefined): Promise<Viewer | null>;
+}
+
+interface CachedViewer {
+  viewer: Viewer;
+  /** Epoch ms after which the token must be verified again. */
+  until: number;
+}
+
+/**
+ * HS256 with JWT_SECRET (development), or a JWKS URL (production) through jose's
+ * `createRemoteJWKSet`: keys are cached (JWKS_CACHE_MAX_AGE_MS) and an unknown `kid` triggers a
+ * refetch at most every JWKS_COOLDOWN_MS, which is how key rotation is picked up. Verified tokens
+ * are kept until their expiry in a bounded map, so a client reusing its token is verified once.
+ */
+export function createIdentityVerifier(config: GatewayConfig): IdentityVerifier {
+  const key: KeyObject | JWTVerifyGetKey = config.JWT_JWKS_URL
+    ? createRemoteJWKSet(new URL(config.JWT_JWKS_URL), {
+        cacheMaxAge: config.JWKS_CACHE_MAX_AGE_MS,
+        cooldownDuration: config.JWKS_COOLDOWN_MS,
+      })
+    : createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+  const verifyOptions = {
+    algorithms: config.JWT_JWKS_URL ? config.JWT_ALGORITHMS : ['HS256'],
+    clockTolerance: config.JWT_CLOCK_TOLERANCE_SECONDS,
+    ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
+    ...(config.JWT_AUDIENCE ? { audience: config.JWT_AUDIENCE } : {}),
+  };
+  const cacheSize = config.JWT_CACHE_SIZE;
+  const cache = new Map<string, CachedViewer>();
+
+  const verify = async (token: string): Promise<{ viewer: Viewer; payload: JWTPayload }> => {
+    try {
+      const { payload } =
+        typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions);
+      if (typeof payload.sub !== 'string' || payload.sub === '') throw new UnauthenticatedError('Token has no subject');
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+      const viewer: Viewer = { sub: payload.sub, roles };
+      if (typeof payload.org === 'string') viewer.org = payload.org;
+      return { viewer, payload };
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Token expired');
+      if (error instanceof joseErrors.JWTClaimValidationFailed) {
+        throw new UnauthenticatedError(`Token refused: ${error.claim} claim check failed`);
+      }
+      if (error instanceof joseErrors.JWKSNoMatchingKey) throw new UnauthenticatedError('Token refused: unknown signing key');
+      if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError)) {
+        // The identity provider is unreachable or answered nonsense: still a refusal, never anonymous.
+        throw new UnauthenticatedError('Token refused: signing keys unavailable');
+      }
+      throw new UnauthenticatedError('Token refused: invalid signature or format');
+    }
+  };
+
+  return {
+    async viewerFrom(header) {
+      if (!header) return null;
+      const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+      const token = match?.[1];
+      if (!token) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"');
+      const now = Date.now();
+      const cached = cache.get(token);
+      if (cached) {
+        if (cached.until > now) return cached.viewer;
+        cache.delete(token);
+      }
+      const { viewer, payload } = await verify(token);
+      if (cacheSize > 0 && typeof payload.exp === 'number') {
+        if (cache.size >= cacheSize) {
+          // Evict the oldest entry (Map keeps insertion order).
+          const oldest = cache.keys().next().value;
+          if (oldest !== undefined) cache.delete(oldest);
+        }
+        cache.set(token, { viewer, until: Math.min(payload.exp * 1000, now + 300_000) });
+      }
+      return viewer;
+    },
+  };
+}

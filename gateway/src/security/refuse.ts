@@ -1,0 +1,32 @@
+import { type Response } from 'express';
+
+/** Stable codes of the refusals the gateway itself makes (besides the shared ErrorCode ones). */
+export const GatewayErrorCode = {
+  RATE_LIMITED: 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  BATCHING_DISABLED: 'BATCHING_DISABLED',
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
+  TOO_MANY_DIRECTIVES: 'TOO_MANY_DIRECTIVES',
+  TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
+  TRUSTED_DOCUMENT_NOT_FOUND: 'TRUSTED_DOCUMENT_NOT_FOUND',
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+} as const;
+export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
+
+/** Ends a request with a GraphQL-shaped error body that carries the code and the request id. */
+export function refuse(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  const requestId = res.locals.requestId as string | undefined;
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions, requestId } }] });
+}
