@@ -1,0 +1,20 @@
+import { buildFederatedSchema } from '@ecosystem/shared';
+import { type GraphQLSchema } from 'graphql';
+import { CampusProfileResolver } from './campus-profile/campus-profile.resolver';
+import { type PartnerContext } from './context';
+import { EventLogisticsResolver } from './event-logistics/event-logistics.resolver';
+import { Event } from './stubs/event.stub';
+import { Organization } from './stubs/organization.stub';
+
+/** The partner's subgraph schema: its own types, plus fields on the core Organization and Event. */
+export async function buildPartnerSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<PartnerContext>({
+    resolvers: [CampusProfileResolver, EventLogisticsResolver],
+    orphanedTypes: [Organization, Event],
+    // The core owns these entities: a reference is only their key, which is all the partner needs.
+    referenceResolvers: {
+      Organization: { __resolveReference: (reference) => ({ id: String(reference.id) }) },
+      Event: { __resolveReference: (reference) => ({ id: String(reference.id) }) },
+    },
+  });
+}
