@@ -4,9 +4,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
-  type AppError,
-  formatSubgraphError,
-  httpStatusFor,
   listen,
   type Logger,
   REQUEST_ID_HEADER,
@@ -15,15 +12,14 @@ import {
   type Viewer,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
-import { viewerFromAuthorization } from './auth/verify-user-token';
-import { AuthenticatedDataSource } from './authenticated-data-source';
 import { type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
 import { CoreSupergraphManager } from './supergraph/supergraph-manager';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
+import { ProductionFeatures } from './production/features';
 import { createAdminRouter } from './registry/admin-api';
 import { GatewayRegistry } from './registry/gateway-registry';
+import { installAnalystFeatures } from './playground';
 
 export interface GatewayServer {
   app: Express;
@@ -34,6 +30,8 @@ export interface GatewayServer {
   registry: GatewayRegistry;
   /** The query-plan cache, warmed before each supergraph swap. */
   planCache: WarmableQueryPlanCache;
+  /** Identity, limits, rate limiting, persisted operations, masking, resilience, metrics (issue 7). */
+  features: ProductionFeatures;
   /** Loads the supergraph and starts serving /graphql (until then it answers 503). */
   start(): Promise<void>;
   listen(port: number, host?: string): Promise<RunningServer>;
@@ -66,6 +64,7 @@ function requestLogPlugin(): ApolloServerPlugin<GatewayContext> {
 /** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and express. */
 export function createGateway(config: GatewayConfig, logger: Logger): GatewayServer {
   const coreUrls = new Map<string, string>(config.subgraphs.map((s) => [s.name, s.url]));
+  const features = new ProductionFeatures(config, logger);
   const registry = new GatewayRegistry({ config, logger });
   const planCache = new WarmableQueryPlanCache(logger);
   const supergraph = new CoreSupergraphManager({
@@ -83,15 +82,10 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     supergraphSdl: supergraph,
     logger,
     queryPlannerConfig: { cache: planCache },
-    buildService: ({ name, url }) =>
-      new AuthenticatedDataSource({
-        name,
-        // Core subgraphs are routed by configuration, whatever URL a stored supergraph recorded.
-        url: coreUrls.get(name) ?? (url as string),
-        internalJwtSecret: config.INTERNAL_JWT_SECRET,
-        identityTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS,
-      }),
+    // Core subgraphs are routed by configuration, whatever URL a stored supergraph recorded.
+    buildService: ({ name, url }) => features.dataSource(name, coreUrls.get(name) ?? (url as string)),
   });
+  features.attach(gateway);
   let ready = false;
   gateway.onSchemaLoadOrUpdate(() => {
     ready = true;
@@ -100,38 +94,51 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.introspection,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: (formatted, error) => formatSubgraphError(formatted, error, { maskInternal: config.production }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLogPlugin(), registry.plugin<GatewayContext>()],
+    ...features.apolloOptions(),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(),
+      registry.plugin<GatewayContext>(),
+      ...features.apolloPlugins(),
+    ],
   });
 
   const app = express();
   app.disable('x-powered-by');
+  features.install(app);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.get('/ready', (_req, res) => {
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'gateway' });
+    const serving = ready && !features.isDraining;
+    res.status(serving ? 200 : 503).json({ status: serving ? 'ready' : 'not ready', service: 'gateway', circuits: features.circuits() });
   });
 
   // The admin API verifies callers like /graphql does (issue 8: registry and partner publishing).
   const viewerFrom = (header: string | undefined): Promise<Viewer | null> =>
-    viewerFromAuthorization(header, { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+    features.identity.viewerFrom(header);
   app.use('/admin', createAdminRouter({ registry: () => registry.service, viewerFrom, logger }));
+
+  // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
+  installAnalystFeatures(app, config, logger);
 
   let graphql: RequestHandler = (_req, res) => {
     res.status(503).json({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
   };
+  const assignRequestId: RequestHandler = (req, res, next) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.locals.requestId = requestId;
+    next();
+  };
   app.use(
     '/graphql',
-    (req, res, next) => {
-      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-      res.setHeader(REQUEST_ID_HEADER, requestId);
-      res.locals.requestId = requestId;
-      next();
-    },
-    express.json({ limit: '1mb' }),
-    (req, res, next) => graphql(req, res, next),
+    assignRequestId,
+    // Identity (401), rate limit (429), body size (413), batch size and trusted documents (400).
+    ...features.beforeBody(),
+    ...features.bodyParser(),
+    ...features.afterBody(),
+    ((req, res, next) => graphql(req, res, next)) as RequestHandler,
   );
 
   return {
@@ -148,28 +155,35 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       graphql = expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GatewayContext> => {
           const requestId = res.locals.requestId as string;
-          try {
-            const viewer = await viewerFromAuthorization(req.header('authorization'), {
-              secret: config.JWT_SECRET,
-              issuer: config.JWT_ISSUER,
-              audience: config.JWT_AUDIENCE,
-            });
-            return {
-              requestId,
-              viewer,
-              logger: logger.child({ requestId, viewer: viewer?.sub ?? null }),
-              identityTokens: new Map(),
-            };
-          } catch (error) {
-            const appError = error as AppError;
-            // An invalid token is refused (401), never downgraded to anonymous.
-            throw new GraphQLError(appError.message, {
-              extensions: { code: appError.code, http: { status: httpStatusFor(appError.code) } },
-            });
-          }
+          // The viewer was verified before the body was read (an invalid token got its 401 there).
+          const { viewer, propagatedHeaders } = features.contextFrom(req, res);
+          return {
+            requestId,
+            viewer,
+            logger: logger.child({ requestId, viewer: viewer?.sub ?? null }),
+            identityTokens: new Map(),
+            ...(propagatedHeaders ? { propagatedHeaders } : {}),
+          };
         },
       });
     },
-    listen: (port, host = '0.0.0.0') => listen(app, port, host, () => apollo.stop()),
+    features,
+    // Graceful shutdown: /ready turns 503, in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS),
+    // then Apollo stops.
+    listen: async (port, host = '0.0.0.0') => {
+      const running = await listen(app, port, host);
+      return {
+        ...running,
+        close: async () => {
+          features.startDraining();
+          const force = setTimeout(() => running.httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+          force.unref();
+          await running.close();
+          clearTimeout(force);
+          await apollo.stop();
+          await features.close();
+        },
+      };
+    },
   };
 }

@@ -91,7 +91,7 @@ const SIZE_ARGUMENTS = ['first', 'last', 'limit', 'take'];
  * Cost of a selection: each field costs its weight (COST_FIELD_WEIGHTS, else COST_OBJECT or
  * COST_SCALAR), and a list field multiplies the cost of what it selects by its size: the
  * first/last/limit argument when given, else COST_LIST_SIZES / COST_LIST_SIZE. A connection
- * (`xxxConnection` with `first`) multiplies its edges/nodes the same way.
+ * (a non-list field with `first`) multiplies its `edges`/`nodes` instead.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -111,7 +111,8 @@ export function operationCost(
     return undefined;
   };
   const visiting = new Set<string>();
-  const selectionCost = (selectionSet: SelectionSetNode, parent: GraphQLNamedType): number => {
+  // `connectionSize`: the first/last of the connection field above, which sizes its edges/nodes lists.
+  const selectionCost = (selectionSet: SelectionSetNode, parent: GraphQLNamedType, connectionSize?: number): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -128,21 +129,25 @@ export function operationCost(
         for (const argument of selection.arguments ?? []) {
           if (SIZE_ARGUMENTS.includes(argument.name.value)) sized = sizeOf(argument.value) ?? sized;
         }
-        if (sized !== undefined) multiplier = Math.max(sized, 1);
-        else if (isList(field.type)) multiplier = settings.listSizes.get(key) ?? settings.listSize;
-        const children = selection.selectionSet ? selectionCost(selection.selectionSet, named) : 0;
+        const list = isList(field.type);
+        let childConnectionSize: number | undefined;
+        if (sized !== undefined && list) multiplier = Math.max(sized, 1);
+        else if (sized !== undefined) childConnectionSize = Math.max(sized, 1); // a connection: sizes its edges/nodes
+        else if (list && connectionSize !== undefined && (name === 'edges' || name === 'nodes')) multiplier = connectionSize;
+        else if (list) multiplier = settings.listSizes.get(key) ?? settings.listSize;
+        const children = selection.selectionSet ? selectionCost(selection.selectionSet, named, childConnectionSize) : 0;
         total += own + multiplier * children;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typeName = selection.typeCondition?.name.value;
         const type = typeName ? schema.getType(typeName) : parent;
-        total += selectionCost(selection.selectionSet, type ?? parent);
+        total += selectionCost(selection.selectionSet, type ?? parent, connectionSize);
       } else {
         const name = selection.name.value;
         const fragment = fragments[name];
         if (!fragment || visiting.has(name)) continue;
         visiting.add(name);
         const type = schema.getType(fragment.typeCondition.name.value) ?? parent;
-        total += selectionCost(fragment.selectionSet, type);
+        total += selectionCost(fragment.selectionSet, type, connectionSize);
         visiting.delete(name);
       }
     }

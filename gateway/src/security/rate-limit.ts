@@ -24,7 +24,11 @@ export function rateLimitKey(viewer: Viewer | null, apiKey: string | undefined, 
  * (with an in-memory insurance limiter while Redis is unreachable). Over budget -> 429 + Retry-After.
  * Runs after identity (it needs the subject) and before the body is parsed.
  */
-export function createRateLimiting(config: GatewayConfig, logger: Logger): RateLimiting | undefined {
+export function createRateLimiting(
+  config: GatewayConfig,
+  logger: Logger,
+  onRefuse: (code: string) => void = () => undefined,
+): RateLimiting | undefined {
   const points = config.settings.rateLimitMax;
   if (points === 0) return undefined;
   const duration = config.RATE_LIMIT_WINDOW_SECONDS;
@@ -58,6 +62,7 @@ export function createRateLimiting(config: GatewayConfig, logger: Logger): RateL
           res.setHeader('retry-after', String(retryAfter));
           res.setHeader('ratelimit-limit', points);
           res.setHeader('ratelimit-remaining', 0);
+          onRefuse(GatewayErrorCode.RATE_LIMITED);
           refuse(res, 429, GatewayErrorCode.RATE_LIMITED, `Too many requests; retry in ${retryAfter} s`, { retryAfter });
           return;
         }

@@ -31,7 +31,12 @@ interface GraphQLBody {
  * TRUSTED_DOCUMENT_NOT_FOUND for an unknown id) before it is parsed. With `enforce` off, unlisted
  * operations run but are logged. The manifest is read once, at start.
  */
-export function trustedDocumentsMiddleware(documents: Map<string, string>, enforce: boolean, logger: Logger): RequestHandler {
+export function trustedDocumentsMiddleware(
+  documents: Map<string, string>,
+  enforce: boolean,
+  logger: Logger,
+  onRefuse: (code: string) => void = () => undefined,
+): RequestHandler {
   const bodies = new Set(documents.values());
   const resolve = (body: GraphQLBody, requestId: unknown): string | undefined => {
     const id =
@@ -62,6 +67,7 @@ export function trustedDocumentsMiddleware(documents: Map<string, string>, enfor
     if (req.method === 'GET') {
       const query = req.query.query;
       if (enforce && typeof query === 'string' && !bodies.has(query)) {
+        onRefuse(GatewayErrorCode.OPERATION_NOT_TRUSTED);
         refuse(res, 400, GatewayErrorCode.OPERATION_NOT_TRUSTED, 'Only trusted documents may run on this gateway');
         return;
       }
@@ -75,6 +81,7 @@ export function trustedDocumentsMiddleware(documents: Map<string, string>, enfor
     }
     for (const body of Array.isArray(payload) ? payload : [payload]) {
       const problem = resolve(body, res.locals.requestId);
+      if (problem) onRefuse(problem);
       if (problem === GatewayErrorCode.OPERATION_NOT_TRUSTED) {
         refuse(res, 400, problem, 'Only trusted documents may run on this gateway');
         return;
