@@ -29,3 +29,4 @@ export * from './testing/execute';
 export * from './values/value-types';
 export * from './demo/references';
 export * from './database/transaction';
+export * from './testing/subgraph-harness';
