@@ -15,6 +15,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
 import { CoreSupergraphManager } from './supergraph/supergraph-manager';
+import { installAnalystFeatures } from './playground';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { ProductionFeatures } from './production/features';
 import { createAdminRouter } from './registry/admin-api';
@@ -118,6 +119,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const viewerFrom = (header: string | undefined): Promise<Viewer | null> =>
     features.identity.viewerFrom(header);
   app.use('/admin', createAdminRouter({ registry: () => registry.service, viewerFrom, logger }));
+
+  // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
+  installAnalystFeatures(app, config, logger);
 
   // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
   installAnalystFeatures(app, config, logger);

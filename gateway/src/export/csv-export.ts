@@ -1,0 +1,276 @@
+import { type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@ecosystem/shared';
+import express, { type Request, type Response, Router } from 'express';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { columnsOf, csvLine, findList, flattenRow, type FoundList } from './flatten';
+
+export interface CsvExportOptions {
+  /** Path of the export. @default '/export.csv' */
+  path?: string;
+  /** The gateway's GraphQL path, called over loopback HTTP so that every /graphql rule applies. @default '/graphql' */
+  graphqlPath?: string;
+  maxRows: number;
+  maxPages: number;
+  /** Header carrying an API key, forwarded to /graphql with the caller's token. */
+  apiKeyHeader?: string;
+  logger: Logger;
+}
+
+interface ExportRequest {
+  query?: string;
+  variables: Record<string, unknown>;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
+  documentId?: string;
+  /** Dotted path of the list to export. */
+  path?: string;
+  /** Follow the connection through `$after` until the end. */
+  all: boolean;
+  /** Start with a UTF-8 byte-order mark (spreadsheets then read accents right). */
+  bom: boolean;
+  filename: string;
+}
+
+interface GraphQLBody {
+  data?: unknown;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+class ExportError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function jsonParam(value: unknown, name: string): Record<string, unknown> | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  if (typeof value !== 'string') throw new ExportError(400, 'BAD_REQUEST', `"${name}" must be a JSON object`);
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    return parsed as Record<string, unknown>;
+  } catch {
+    throw new ExportError(400, 'BAD_REQUEST', `"${name}" must be a JSON object`);
+  }
+}
+
+function stringParam(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function flagParam(value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return value === true || value === 'true' || value === '1' || value === 'yes';
+}
+
+function readExportRequest(req: Request): ExportRequest {
+  const source = (req.method === 'POST' ? { ...(req.query as Record<string, unknown>), ...((req.body as Record<string, unknown>) ?? {}) } : req.query) as Record<
+    string,
+    unknown
+  >;
+  const query = stringParam(source.query);
+  const extensions = jsonParam(source.extensions, 'extensions');
+  const documentId = stringParam(source.documentId);
+  if (!query && !extensions && !documentId) {
+    throw new ExportError(400, 'BAD_REQUEST', 'Give the operation as "query" (or a persisted one as "documentId" / "extensions")');
+  }
+  const operationName = stringParam(source.operationName);
+  if (query) {
+    let operations: OperationDefinitionNode[];
+    try {
+      operations = parse(query).definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    } catch (error) {
+      throw new ExportError(400, 'GRAPHQL_PARSE_FAILED', (error as Error).message);
+    }
+    const chosen = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    if (chosen && chosen.operation !== 'query') {
+      throw new ExportError(405, 'BAD_REQUEST', 'Only queries can be exported, not mutations or subscriptions');
+    }
+  }
+  const name = (stringParam(source.filename) ?? operationName ?? 'export').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+  return {
+    query,
+    variables: jsonParam(source.variables, 'variables') ?? {},
+    operationName,
+    extensions,
+    documentId,
+    path: stringParam(source.path),
+    all: flagParam(source.all, false),
+    bom: flagParam(source.bom, true),
+    filename: name.endsWith('.csv') ? name : `${name}.csv`,
+  };
+}
+
+function refuse(res: Response, status: number, body: GraphQLBody | { errors: { message: string; extensions: Record<string, unknown> }[] }): void {
+  res.status(status).type('application/json').send(JSON.stringify(body));
+}
+
+/** The gateway's own GraphQL endpoint, on the address and port this request came in on. */
+function loopbackUrl(req: Request, path: string): string {
+  let address = req.socket.localAddress ?? '127.0.0.1';
+  if (address.startsWith('::ffff:')) address = address.slice('::ffff:'.length);
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${req.socket.localPort}${path}`;
+}
+
+/** Writes and waits for the socket to drain when the client reads slower than we fetch. */
+async function write(res: Response, chunk: string): Promise<void> {
+  if (!res.write(chunk)) {
+    await new Promise<void>((resolve, reject) => {
+      const onDrain = (): void => {
+        res.off('close', onClose);
+        resolve();
+      };
+      const onClose = (): void => {
+        res.off('drain', onDrain);
+        reject(new Error('client went away'));
+      };
+      res.once('drain', onDrain);
+      res.once('close', onClose);
+    });
+  }
+}
+
+/**
+ * CSV export of a query's list result. The operation runs through the gateway's own /graphql over
+ * loopback HTTP with the caller's Authorization (and API key, request id, forwarded-for), so the same
+ * identity, limits, rate limit, persisted-operation and trusted-document rules apply as for any
+ * client. The first list or connection of the result (or the one at `path`) becomes one row per item;
+ * with `all=true` the export follows `pageInfo.endCursor` through the `$after` variable, writing each
+ * page as it arrives (streamed, constant memory), up to the row and page limits.
+ */
+export function createCsvExportRouter(options: CsvExportOptions): Router {
+  const path = options.path ?? '/export.csv';
+  const graphqlPath = options.graphqlPath ?? '/graphql';
+  const router = Router();
+
+  const handle = async (req: Request, res: Response): Promise<void> => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    let params: ExportRequest;
+    try {
+      params = readExportRequest(req);
+    } catch (error) {
+      const e = error as ExportError;
+      refuse(res, e.status ?? 400, { errors: [{ message: e.message, extensions: { code: e.code ?? 'BAD_REQUEST', requestId } }] });
+      return;
+    }
+
+    const target = loopbackUrl(req, graphqlPath);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'apollo-require-preflight': 'true',
+      [REQUEST_ID_HEADER]: requestId,
+      'x-forwarded-for': [req.header('x-forwarded-for'), req.ip].filter(Boolean).join(', '),
+    };
+    for (const name of ['authorization', options.apiKeyHeader ?? 'x-api-key', 'accept-language']) {
+      const value = req.header(name);
+      if (value) headers[name] = value;
+    }
+    const fetchPage = async (after: string | undefined): Promise<{ status: number; body: GraphQLBody }> => {
+      const variables = after === undefined ? params.variables : { ...params.variables, after };
+      const response = await fetch(target, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          query: params.query,
+          variables,
+          operationName: params.operationName,
+          extensions: params.extensions,
+          documentId: params.documentId,
+        }),
+      });
+      for (const name of ['ratelimit-limit', 'ratelimit-remaining', 'retry-after']) {
+        const value = response.headers.get(name);
+        if (value && !res.headersSent) res.setHeader(name, value);
+      }
+      const text = await response.text();
+      let body: GraphQLBody;
+      try {
+        body = JSON.parse(text) as GraphQLBody;
+      } catch {
+        body = { errors: [{ message: text.slice(0, 200) || `HTTP ${response.status}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+      }
+      return { status: response.status, body };
+    };
+
+    const first = await fetchPage(undefined);
+    if (first.body.errors?.length || first.status !== 200) {
+      // Refused or failed (auth, limits, persisted operations, partial data): the caller gets the
+      // GraphQL answer itself, never an incomplete spreadsheet.
+      refuse(res, first.status === 200 ? 400 : first.status, { data: first.body.data, errors: first.body.errors });
+      return;
+    }
+    const found = findList(first.body.data, params.path);
+    if (!found) {
+      refuse(res, 400, {
+        errors: [
+          {
+            message: params.path ? `No list or connection at "${params.path}" in the result` : 'The result holds no list or connection to export',
+            extensions: { code: 'BAD_REQUEST', requestId },
+          },
+        ],
+      });
+      return;
+    }
+    const pageRows = (list: FoundList): Map<string, string>[] => list.rows.map(flattenRow);
+    let rows = pageRows(found);
+    const columns = columnsOf(rows);
+    const totalCount = typeof found.connection?.totalCount === 'number' ? found.connection.totalCount : undefined;
+    const expected = params.all ? totalCount : undefined;
+    res.status(200);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${params.filename}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('x-export-path', found.path);
+    if (totalCount !== undefined) res.setHeader('x-total-count', String(totalCount));
+    if (expected !== undefined && expected > options.maxRows) res.setHeader('x-export-truncated', 'true');
+
+    let written = 0;
+    let pages = 1;
+    try {
+      await write(res, (params.bom ? '\uFEFF' : '') + csvLine(columns));
+      let connection = found.connection;
+      for (;;) {
+        for (const row of rows) {
+          if (written >= options.maxRows) break;
+          await write(res, csvLine(columns.map((c) => row.get(c) ?? '')));
+          written += 1;
+        }
+        const pageInfo = connection?.pageInfo as { hasNextPage?: boolean; endCursor?: string | null } | undefined;
+        if (!params.all || written >= options.maxRows || !pageInfo?.hasNextPage || !pageInfo.endCursor || pages >= options.maxPages) break;
+        const next = await fetchPage(pageInfo.endCursor);
+        if (next.body.errors?.length || next.status !== 200) {
+          throw new Error(`page ${pages + 1}: ${next.body.errors?.[0]?.message ?? `HTTP ${next.status}`}`);
+        }
+        const list = findList(next.body.data, found.path);
+        if (!list || list.rows.length === 0) break;
+        pages += 1;
+        connection = list.connection;
+        rows = pageRows(list);
+      }
+      res.end();
+      options.logger.info({ requestId, rows: written, pages, path: found.path }, 'csv export');
+    } catch (error) {
+      // Headers are gone: cut the stream so that the client sees an incomplete download, not a short file.
+      options.logger.warn({ requestId, rows: written, pages, reason: (error as Error).message }, 'csv export aborted');
+      res.destroy(error as Error);
+    }
+  };
+
+  const run = (req: Request, res: Response): void => {
+    handle(req, res).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'csv export failed');
+      if (!res.headersSent) refuse(res, 500, { errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.destroy();
+    });
+  };
+  router.get(path, run);
+  router.post(path, express.json({ limit: '1mb' }), run);
+  return router;
+}

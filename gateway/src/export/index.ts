@@ -1,0 +1,2 @@
+export { createCsvExportRouter, type CsvExportOptions } from './csv-export';
+export { columnsOf, csvField, csvLine, findList, flattenRow } from './flatten';
