@@ -1,0 +1,183 @@
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { type Execute, type SubgraphUrls, type Vars, type Workload } from './workloads';
+
+export interface LoadOptions {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  /** Process whose resident memory is sampled (the gateway under test). */
+  pid?: number | undefined;
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
+  /** Transport errors, timeouts and non-2xx answers. */
+  errors: number;
+  /** 2xx answers whose body carried GraphQL errors. */
+  graphqlErrors: number;
+  peakRssMb: number | null;
+  driver: 'autocannon' | 'chain';
+}
+
+/** Resident set size of a process in MB, from /proc (null where /proc is not available). */
+export function rssMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's RSS every `intervalMs` until stopped; returns the peak. */
+export function rssSampler(pid: number | undefined, intervalMs = 250): { stop(): number | null; samples: { t: number; mb: number }[] } {
+  const samples: { t: number; mb: number }[] = [];
+  if (pid === undefined) return { stop: () => null, samples };
+  const started = Date.now();
+  const take = (): void => {
+    const mb = rssMb(pid);
+    if (mb !== null) samples.push({ t: (Date.now() - started) / 1000, mb });
+  };
+  take();
+  const timer = setInterval(take, intervalMs);
+  return {
+    samples,
+    stop() {
+      clearInterval(timer);
+      take();
+      return samples.length > 0 ? Math.max(...samples.map((s) => s.mb)) : null;
+    },
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Drives one URL with autocannon: every request carries the next variable set of the mix. */
+export async function autocannonRun(
+  url: string,
+  workload: Workload,
+  nextVariables: () => Vars,
+  options: LoadOptions,
+  body: (variables: Vars) => string = (variables) => JSON.stringify({ query: workload.query, variables }),
+): Promise<LoadResult> {
+  let graphqlErrors = 0;
+  let latencies: number[] = [];
+  const run = (seconds: number, count: boolean): Promise<autocannon.Result> =>
+    new Promise((resolvePromise, reject) => {
+      const instance = autocannon(
+        {
+          url,
+          connections: options.connections,
+          duration: seconds,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...options.headers },
+          requests: [
+            {
+              setupRequest: (request) => ({ ...request, body: body(nextVariables()) }),
+              onResponse: (status, responseBody) => {
+                if (count && status === 200 && responseBody.includes('"errors"')) graphqlErrors += 1;
+              },
+            },
+          ],
+        },
+        (error, result) => (error ? reject(error as Error) : resolvePromise(result)),
+      );
+      if (count) instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    });
+  if (options.warmupSeconds > 0) await run(options.warmupSeconds, false);
+  latencies = [];
+  const rss = rssSampler(options.pid);
+  const result = await run(options.durationSeconds, true);
+  const peakRssMb = rss.stop();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    requests: result.requests.total,
+    requestsPerSecond: round(result.requests.total / result.duration),
+    latencyMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      mean: round(result.latency.average),
+      max: round(sorted.at(-1) ?? 0),
+    },
+    errors: result.errors + result.timeouts + result.non2xx,
+    graphqlErrors,
+    peakRssMb: peakRssMb === null ? null : round(peakRssMb),
+    driver: 'autocannon',
+  };
+}
+
+/** POST with Node's fetch (pooled keep-alive): the harness's own client for set-up and chains. */
+export const execute: Execute = async (url, query, variables, headers = {}) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  return (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] };
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * Closed-loop driver for the direct floor of cross-subgraph workloads: `connections` workers each
+ * run the plan's fetches against the subgraphs (a chain of dependent requests), back to back.
+ */
+export async function chainRun(
+  urls: SubgraphUrls,
+  workload: Workload,
+  nextVariables: () => Vars,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const plan = workload.direct;
+  if (!plan) throw new Error(`${workload.id} has no direct plan`);
+  const drive = async (seconds: number): Promise<{ latencies: number[]; errors: number; elapsed: number }> => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    const worker = async (): Promise<void> => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        try {
+          await plan.run(urls, nextVariables(), execute, options.headers ?? {});
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors += 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: options.connections }, () => worker()));
+    return { latencies, errors, elapsed: (performance.now() - started) / 1000 };
+  };
+  if (options.warmupSeconds > 0) await drive(options.warmupSeconds);
+  const { latencies, errors, elapsed } = await drive(options.durationSeconds);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const mean = sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length);
+  return {
+    requests: sorted.length,
+    requestsPerSecond: round(sorted.length / elapsed),
+    latencyMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      mean: round(mean),
+      max: round(sorted.at(-1) ?? 0),
+    },
+    errors,
+    graphqlErrors: 0,
+    peakRssMb: null,
+    driver: 'chain',
+  };
+}

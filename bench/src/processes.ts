@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** The repository root (from bench/src or bench/dist/src). */
+export const ROOT = ((): string => {
+  let dir = __dirname;
+  while (dirname(dir) !== dir) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { workspaces?: unknown }).workspaces) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error('repository root not found');
+})();
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** SQL statements logged by the subgraphs per request id (only ids the harness marked). */
+export class StatementLog {
+  private readonly byRequest = new Map<string, number>();
+
+  constructor(private readonly prefix: string) {}
+
+  /** Feeds one log line (pino JSON) of a subgraph. */
+  accept(line: string): void {
+    if (!line.includes(`"requestId":"${this.prefix}`)) return;
+    try {
+      const entry = JSON.parse(line) as { requestId?: string; sqlStatements?: number };
+      if (entry.requestId && typeof entry.sqlStatements === 'number') {
+        this.byRequest.set(entry.requestId, (this.byRequest.get(entry.requestId) ?? 0) + entry.sqlStatements);
+      }
+    } catch {
+      // not JSON
+    }
+  }
+
+  statements(requestId: string): number {
+    return this.byRequest.get(requestId) ?? 0;
+  }
+}
+
+export interface Managed {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const running = new Set<Managed>();
+
+/** Starts `node <script>` with env; resolves once `readyPath` answers 200. Logs go to `onLine`. */
+export async function startProcess(options: {
+  name: string;
+  script: string;
+  /** Directory the script path is relative to (default: this checkout). */
+  root?: string;
+  env: Record<string, string>;
+  port: number;
+  readyPath?: string;
+  timeoutMs?: number;
+  onLine?: (line: string) => void;
+}): Promise<Managed> {
+  const child = spawn(process.execPath, [join(options.root ?? ROOT, options.script)], {
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const keep = (line: string): void => {
+    tail.push(line);
+    if (tail.length > 30) tail.shift();
+    options.onLine?.(line);
+  };
+  createInterface({ input: child.stdout! }).on('line', keep);
+  createInterface({ input: child.stderr! }).on('line', keep);
+  const exited = new Promise<number | null>((resolvePromise) => child.once('exit', (code) => resolvePromise(code)));
+  let dead = false;
+  void exited.then(() => {
+    dead = true;
+  });
+  const base = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  for (;;) {
+    if (dead) throw new Error(`${options.name} exited during start-up:\n${tail.join('\n')}`);
+    try {
+      const response = await fetch(`${base}${options.readyPath ?? '/ready'}`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${options.name} not ready in time:\n${tail.join('\n')}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const managed: Managed = {
+    name: options.name,
+    child,
+    pid: child.pid!,
+    port: options.port,
+    url: `${base}/graphql`,
+    async stop() {
+      running.delete(managed);
+      if (dead) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  running.add(managed);
+  return managed;
+}
+
+/** Stops every process the harness started (on exit or failure). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((m) => m.stop()));
+}

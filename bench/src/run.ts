@@ -1,0 +1,420 @@
+// `npm run bench`: the benchmark of issue 10. Starts the four subgraphs on MySQL (their own
+// `bench<scale>x_*` databases, demo seed, grown 10x with SQL for the 10x scale), the stock
+// @apollo/gateway and our gateway (caching off, then on), drives W1-W4 with autocannon at a fixed
+// concurrency, and writes bench/results/<name>.{json,md}. Settings (environment):
+//   DATABASE_URL        mysql://root@127.0.0.1:3306 by default
+//   BENCH_SCALES        1,10            BENCH_DURATION   15 (s per run)    BENCH_WARMUP 3 (s)
+//   BENCH_CONNECTIONS   10              BENCH_SOAK       300 (s of W2 for the RSS soak; 0 = none)
+//   BENCH_STEPS         1 = also run the optimisation steps (before/after variants)
+//   BENCH_WORKLOADS     W1,W2,W3,W4     BENCH_TARGETS    direct,stock,ours,ours-cached
+//   BENCH_NAME          report file name (default: latest)
+import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ECOSYSTEMS, IDENTITY_HEADER } from '@ecosystem/shared';
+import { type GraphQLSchema } from 'graphql';
+import { createConnection } from 'mysql2/promise';
+import { autocannonRun, chainRun, execute, type LoadOptions, type LoadResult, rssSampler } from './load';
+import { freePort, type Managed, ROOT, startProcess, StatementLog, stopAll } from './processes';
+import { type BenchReport, evaluateTargets, type RunRecord, slope, type SqlRecord, writeReport } from './report';
+import { scaleDatabases } from './scale-data';
+import { apiSchemaOf } from './schema';
+import { addPages, readWorkloads, sampler, type SubgraphUrls, type Workload } from './workloads';
+import { writeWorkload } from './writes';
+
+const SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;
+const SECRET_USER = 'bench-user-jwt-secret-0123456789-abcdefghijkl';
+const SECRET_INTERNAL = 'bench-internal-jwt-secret-0123456789-abcdefgh';
+
+export interface BenchSettings {
+  databaseUrl: string;
+  scales: number[];
+  durationSeconds: number;
+  warmupSeconds: number;
+  connections: number;
+  soakSeconds: number;
+  steps: boolean;
+  workloads: string[];
+  targets: string[];
+  name: string;
+  outDir: string;
+  /** Where the subgraphs and our gateway are built (a snapshot from bench/snapshot.sh, or this checkout). */
+  appRoot: string;
+}
+
+function settingsFromEnv(env = process.env): BenchSettings {
+  const list = (value: string | undefined, fallback: string): string[] =>
+    (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    databaseUrl: env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
+    scales: list(env.BENCH_SCALES, '1,10').map(Number),
+    durationSeconds: Number(env.BENCH_DURATION ?? 15),
+    warmupSeconds: Number(env.BENCH_WARMUP ?? 3),
+    connections: Number(env.BENCH_CONNECTIONS ?? 10),
+    soakSeconds: Number(env.BENCH_SOAK ?? 300),
+    steps: env.BENCH_STEPS === '1',
+    workloads: list(env.BENCH_WORKLOADS, 'W1,W2,W3,W4'),
+    targets: list(env.BENCH_TARGETS, 'direct,stock,ours,ours-cached'),
+    name: env.BENCH_NAME ?? 'latest',
+    outDir: env.BENCH_OUT ?? join(ROOT, 'bench', 'results'),
+    appRoot: env.BENCH_APP_ROOT ?? ROOT,
+  };
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** Environment of our gateway with the production features on; caching as asked. */
+export function oursEnv(caching: boolean): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    JWT_SECRET: SECRET_USER,
+    INTERNAL_JWT_SECRET: SECRET_INTERNAL,
+    // Production limits and metrics stay on; the rate limit is raised above what the benchmark sends.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RESPONSE_CACHE_TTL_SECONDS: caching ? '30' : '0',
+    ENTITY_CACHE_TTL_SECONDS: caching ? '5' : '0',
+  };
+}
+
+/** One gateway configuration under test. */
+interface GatewayTarget {
+  name: string;
+  url: string;
+  pid?: number;
+}
+
+/** How SQL statements of one request are counted (subgraph logs, or in-process counters in tests). */
+export type StatementProbe = (run: (requestId: string) => Promise<unknown>) => Promise<number>;
+
+export interface ScaleContext {
+  scale: number;
+  schema: GraphQLSchema;
+  subgraphs: SubgraphUrls;
+  /** Gateways by target name (`stock`, `ours`, `ours-cached`, steps...). */
+  gateways: GatewayTarget[];
+  probe: StatementProbe;
+  settings: Pick<BenchSettings, 'durationSeconds' | 'warmupSeconds' | 'connections' | 'workloads' | 'targets'>;
+  /** A member's token for our gateway and the identity token for direct subgraph calls (writes). */
+  tokens?: { user: string; identity: (subgraph: string) => Promise<string> };
+}
+
+/** Prepares the workloads for a schema: variants, variable mix, pages. */
+export async function prepareWorkloads(schema: GraphQLSchema, url: string, wanted: string[]): Promise<Workload[]> {
+  const workloads = readWorkloads(schema).filter((w) => wanted.includes(w.id));
+  for (const w of workloads) await addPages(w, url, execute);
+  if (wanted.includes('W4')) {
+    const writes = writeWorkload(schema);
+    if (writes) workloads.push(writes);
+  }
+  return workloads;
+}
+
+/** SQL statements per request through a gateway: first page at 10 and 100 rows, and the mix. */
+export async function countStatements(ctx: ScaleContext, workloads: Workload[], gatewayUrl: string): Promise<SqlRecord[]> {
+  const records: SqlRecord[] = [];
+  for (const w of workloads.filter((x) => x.id !== 'W4')) {
+    const once = (variables: Record<string, unknown>): Promise<number> =>
+      ctx.probe((requestId) => execute(gatewayUrl, w.query, variables, { 'x-request-id': requestId }));
+    const rows10 = await once(w.rowsVariables(10));
+    const rows100 = await once(w.rowsVariables(100));
+    const next = sampler(w, 7);
+    let total = 0;
+    const n = 10;
+    for (let i = 0; i < n; i++) total += await once(next());
+    records.push({ scale: ctx.scale, workload: w.id, rows10, rows100, perRequest: total / n });
+  }
+  return records;
+}
+
+/** Runs every workload against every target at one scale. */
+export async function runScale(ctx: ScaleContext, workloads: Workload[]): Promise<RunRecord[]> {
+  const records: RunRecord[] = [];
+  for (const w of workloads) {
+    for (const target of ctx.settings.targets) {
+      const options: LoadOptions = {
+        connections: ctx.settings.connections,
+        durationSeconds: ctx.settings.durationSeconds,
+        warmupSeconds: ctx.settings.warmupSeconds,
+      };
+      // Every target sees the same sequence of variable sets.
+      const next = sampler(w, w.id.charCodeAt(1));
+      let result: LoadResult | null = null;
+      let skipped: string | undefined;
+      try {
+        if (target === 'direct') {
+          if (!w.direct) skipped = 'no direct plan';
+          else if (w.direct.kind === 'single' && w.direct.subgraph) {
+            const headers: Record<string, string> = w.authenticated && ctx.tokens ? { [IDENTITY_HEADER]: await ctx.tokens.identity(w.direct.subgraph) } : {};
+            result = await autocannonRun(ctx.subgraphs[w.direct.subgraph], w, next, { ...options, headers });
+          } else result = await chainRun(ctx.subgraphs, w, next, options);
+        } else {
+          const gateway = ctx.gateways.find((g) => g.name === target);
+          if (!gateway) skipped = 'target not running';
+          else if (w.authenticated && target === 'stock') skipped = 'stock gateway forwards no identity';
+          else {
+            const headers: Record<string, string> = w.authenticated && ctx.tokens ? { authorization: `Bearer ${ctx.tokens.user}` } : {};
+            result = await autocannonRun(gateway.url, w, next, { ...options, pid: gateway.pid, headers });
+          }
+        }
+      } catch (error) {
+        skipped = `failed: ${(error as Error).message.slice(0, 200)}`;
+      }
+      log(
+        `${ctx.scale}x ${w.id} ${target}: ${
+          result ? `${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms, errors ${result.errors}/${result.graphqlErrors}, rss ${result.peakRssMb}` : skipped
+        }`,
+      );
+      records.push({ scale: ctx.scale, workload: w.id, target, result, ...(skipped ? { skipped } : {}) });
+    }
+  }
+  return records;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes on MySQL
+
+interface Graph {
+  subgraphs: Managed[];
+  urls: SubgraphUrls;
+  statements: StatementLog;
+}
+
+async function dropDatabases(url: string, prefix: string): Promise<void> {
+  const connection = await createConnection({ uri: url });
+  try {
+    for (const name of SUBGRAPHS) await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_${name}\``);
+  } finally {
+    await connection.end();
+  }
+}
+
+async function startSubgraphs(settings: BenchSettings, prefix: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Graph> {
+  const statements = new StatementLog('sqlc-');
+  const subgraphs = await Promise.all(
+    SUBGRAPHS.map(async (name) => {
+      const port = await freePort();
+      return startProcess({
+        name,
+        script: `subgraphs/${name}/dist/main.js`,
+        root: settings.appRoot,
+        port,
+        env: {
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'info',
+          INTERNAL_JWT_SECRET: SECRET_INTERNAL,
+          DATABASE_URL: settings.databaseUrl,
+          DB_PREFIX: prefix,
+          DATA_DIR: join(dataDir, name),
+          DEMO_SEED: 'true',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          ...extraEnv,
+        },
+        onLine: (line) => statements.accept(line),
+        timeoutMs: 600_000,
+      });
+    }),
+  );
+  const urls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as SubgraphUrls;
+  return { subgraphs, urls, statements };
+}
+
+async function startOurs(settings: BenchSettings, name: string, graph: Graph, env: Record<string, string>): Promise<Managed & { dataDir: string }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
+  const managed = await startProcess({
+    name,
+    script: 'gateway/dist/main.js',
+    root: settings.appRoot,
+    port,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.toUpperCase()}_URL`, graph.urls[s]])),
+      ...env,
+    },
+  });
+  return { ...managed, dataDir };
+}
+
+async function startStock(graph: Graph): Promise<Managed> {
+  const port = await freePort();
+  return startProcess({
+    name: 'stock',
+    script: 'bench/dist/stock-gateway.js',
+    port,
+    env: { PORT: String(port), SUBGRAPHS: SUBGRAPHS.map((s) => `${s}=${graph.urls[s]}`).join(',') },
+  });
+}
+
+/** The optimisation steps: our gateway with one feature at a time, before/after. */
+function stepVariants(): { name: string; env: Record<string, string> }[] {
+  const base = oursEnv(false);
+  return [
+    { name: 'step: ours, request logs at warn', env: { ...base, LOG_LEVEL: 'warn' } },
+    { name: 'step: ours, plan cache 1 MiB', env: { ...base, QUERY_PLAN_CACHE_MB: '1' } },
+    { name: 'step: ours + response cache only', env: { ...base, RESPONSE_CACHE_TTL_SECONDS: '30' } },
+    { name: 'step: ours + entity cache only', env: { ...base, ENTITY_CACHE_TTL_SECONDS: '5' } },
+  ];
+}
+
+function machine(): Pick<BenchReport['machine'], 'nproc' | 'memory' | 'node' | 'commit'> {
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    nproc: cpus().length,
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free`,
+    node: process.version,
+    commit,
+  };
+}
+
+async function main(): Promise<void> {
+  const settings = settingsFromEnv();
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    machine: { ...machine(), loadAverageStart: loadavg(), loadAverageEnd: [] },
+    settings: { ...settings, databaseUrl: settings.databaseUrl.replace(/\/\/[^@]*@/, '//***@') },
+    workloads: [],
+    runs: [],
+    sql: [],
+    soak: null,
+    steps: [],
+    targets: [],
+    notes: [],
+  };
+  const { signIdentityToken } = await import('@ecosystem/shared');
+  const { SignJWT } = await import('jose');
+  const member = { sub: '00000000-0000-5000-8000-000000000001', roles: ['MEMBER'] };
+
+  for (const scale of settings.scales) {
+    const prefix = `bench${scale}x`;
+    const dataDir = mkdtempSync(join(tmpdir(), `bench-${prefix}-`));
+    log(`${scale}x: fresh databases ${prefix}_*, subgraphs seeding`);
+    await dropDatabases(settings.databaseUrl, prefix);
+    const started = Date.now();
+    const graph = await startSubgraphs(settings, prefix, dataDir);
+    log(`${scale}x: subgraphs ready in ${Math.round((Date.now() - started) / 1000)} s`);
+    if (scale > 1) {
+      log(`${scale}x: growing the demo data ${scale} times with SQL`);
+      await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
+    }
+    const gateways: GatewayTarget[] = [];
+    const ours = await startOurs(settings, 'ours', graph, oursEnv(false));
+    gateways.push({ name: 'ours', url: ours.url, pid: ours.pid });
+    if (settings.targets.includes('ours-cached')) {
+      const cached = await startOurs(settings, 'ours-cached', graph, oursEnv(true));
+      gateways.push({ name: 'ours-cached', url: cached.url, pid: cached.pid });
+    }
+    if (settings.targets.includes('stock')) {
+      const stock = await startStock(graph);
+      gateways.push({ name: 'stock', url: stock.url, pid: stock.pid });
+    }
+    const schema = apiSchemaOf(readFileSync(join(ours.dataDir, 'supergraph.graphql'), 'utf8'));
+    const workloads = await prepareWorkloads(schema, ours.url, settings.workloads);
+    if (report.workloads.length === 0) {
+      report.workloads = workloads.map((w) => ({ id: w.id, title: w.title, notes: w.notes, samples: w.samples.length }));
+      if (settings.workloads.includes('W4') && !workloads.some((w) => w.id === 'W4')) {
+        report.notes.push('W4 (writes) skipped: the register/enrol mutations are not in the composed schema yet.');
+      }
+    }
+    const probe: StatementProbe = async (run) => {
+      const requestId = `sqlc-${Math.random().toString(36).slice(2)}`;
+      await run(requestId);
+      await new Promise((r) => setTimeout(r, 300));
+      return graph.statements.statements(requestId);
+    };
+    const user = await new SignJWT({ roles: member.roles })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(member.sub)
+      .setExpirationTime('2h')
+      .sign(new TextEncoder().encode(SECRET_USER));
+    const ctx: ScaleContext = {
+      scale,
+      schema,
+      subgraphs: graph.urls,
+      gateways,
+      probe,
+      settings,
+      tokens: {
+        user,
+        identity: (subgraph) => signIdentityToken(member as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 3600 }),
+      },
+    };
+    report.sql.push(...(await countStatements(ctx, workloads, ours.url)));
+    // Writes last: they change the data the reads see.
+    const reads = workloads.filter((w) => w.id !== 'W4');
+    report.runs.push(...(await runScale(ctx, reads)));
+    if (scale === settings.scales[0] && settings.steps) {
+      for (const variant of stepVariants()) {
+        const gateway = await startOurs(settings, 'step', graph, variant.env);
+        const stepCtx: ScaleContext = {
+          ...ctx,
+          gateways: [{ name: variant.name, url: gateway.url, pid: gateway.pid }],
+          settings: { ...settings, targets: [variant.name] },
+        };
+        report.steps.push(...(await runScale(stepCtx, reads.filter((w) => w.id !== 'W3'))));
+        await gateway.stop();
+      }
+    }
+    if (scale === settings.scales[0] && settings.soakSeconds > 0) {
+      const target = gateways.find((g) => g.name === 'ours-cached') ?? gateways.find((g) => g.name === 'ours')!;
+      const w2 = reads.find((w) => w.id === 'W2');
+      if (w2) {
+        log(`soak: ${settings.soakSeconds} s of W2 on ${target.name}`);
+        const rss = rssSampler(target.pid, 5000);
+        const result = await autocannonRun(target.url, w2, sampler(w2, 99), {
+          connections: settings.connections,
+          durationSeconds: settings.soakSeconds,
+          warmupSeconds: 0,
+        });
+        rss.stop();
+        const secondHalf = rss.samples.filter((s) => s.t >= settings.soakSeconds / 2);
+        report.soak = {
+          target: target.name,
+          seconds: settings.soakSeconds,
+          samples: rss.samples,
+          finalMb: rss.samples.at(-1)?.mb ?? null,
+          peakMb: rss.samples.length ? Math.max(...rss.samples.map((s) => s.mb)) : null,
+          slopeMbPerMin: slope(secondHalf),
+          requestsPerSecond: result.requestsPerSecond,
+        };
+        log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
+      }
+    }
+    const writes = workloads.find((w) => w.id === 'W4');
+    if (writes) report.runs.push(...(await runScale(ctx, [writes])));
+    await stopAll();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  report.finishedAt = new Date().toISOString();
+  report.machine.loadAverageEnd = loadavg();
+  report.targets = evaluateTargets(report);
+  report.notes.push(
+    `Ecosystems in the seed: ${DEMO_ECOSYSTEMS.map((e) => e.code).join(', ')}. The 10x data is the demo seed grown with SQL (bench/src/scale-data.ts): the subgraphs' seeds have no scale knob.`,
+  );
+  const files = writeReport(report, settings.outDir, settings.name);
+  log(`report: ${files.markdown}`);
+}
+
+if (require.main === module) {
+  main()
+    .catch(async (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => {
+      void stopAll().then(() => process.exit());
+    });
+}

@@ -1,0 +1,36 @@
+// The baseline: stock @apollo/gateway + Apollo Server 5 with default settings, in front of the same
+// subgraphs. Nothing tuned: default RemoteGraphQLDataSource (its own fetcher), default query-plan
+// cache, no auth, no limits, no caching. It composes the same subgraphs with IntrospectAndCompose.
+//   SUBGRAPHS='members=http://...,datasets=http://...' PORT=4200 node bench/dist/stock-gateway.js
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+
+async function main(): Promise<void> {
+  const subgraphs = (process.env.SUBGRAPHS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const [name, url] = pair.split('=');
+      if (!name || !url) throw new Error(`SUBGRAPHS: bad entry ${pair}`);
+      return { name, url };
+    });
+  const port = Number(process.env.PORT ?? 4200);
+  const gateway = new ApolloGateway({ supergraphSdl: new IntrospectAndCompose({ subgraphs }) });
+  const server = new ApolloServer({ gateway });
+  await server.start();
+  const app = express();
+  app.get('/ready', (_req, res) => {
+    res.json({ status: 'ready' });
+  });
+  app.use('/graphql', express.json(), expressMiddleware(server));
+  app.listen(port, '127.0.0.1', () => {
+    console.log(JSON.stringify({ msg: 'stock gateway ready', port }));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
