@@ -1,6 +1,7 @@
 import { type SubgraphDefinition } from '@ecosystem/shared';
 import { type EventsContext } from './context';
 import { eventsEntities } from './entities';
+import { icalRoutes } from './ical/ical.routes';
 import { createLoaders, type EventsLoaders } from './loaders';
 import { eventsMigrations } from './migrations';
 import { buildEventsSchema } from './schema';
@@ -16,4 +17,5 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext, EventsLoaders> = 
   createLoaders,
   createContext: (base, loaders, dataSource) => ({ ...base, loaders, dataSource }),
   seedDemo: seedEventsDemo,
+  routes: (app, dataSource, logger) => icalRoutes(app, dataSource, logger),
 };

@@ -1,16 +1,42 @@
 import { groupByKeys, orderByKeys } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
+import { CallDataset } from './call/call-dataset.entity';
+import { Call } from './call/call.entity';
+import { ExpressionOfInterest } from './call/expression-of-interest.entity';
+import { sqlDateTime } from './common/sql-date';
 import { EventDataset } from './event/event-dataset.entity';
 import { EventOrganizer } from './event/event-organizer.entity';
+import { EventSpeaker } from './event/event-speaker.entity';
 import { Event } from './event/event.entity';
+import { Registration } from './registration/registration.entity';
+import { EventSeries } from './series/event-series.entity';
+
+/** Key of `eventIdsByEcosystem`: the ecosystem and the window asked for. */
+export interface EcosystemEventsKey {
+  ecosystemId: string;
+  from: Date | null;
+  to: Date | null;
+  first: number;
+}
 
 export interface EventsLoaders {
   eventById: DataLoader<string, Event | null>;
   organizerIdsByEventId: DataLoader<string, string[]>;
   datasetIdsByEventId: DataLoader<string, string[]>;
+  speakersByEventId: DataLoader<string, EventSpeaker[]>;
   eventIdsByOrganizationId: DataLoader<string, string[]>;
   eventIdsByDatasetId: DataLoader<string, string[]>;
+  speakersByPersonId: DataLoader<string, EventSpeaker[]>;
+  eventIdsByEcosystem: DataLoader<EcosystemEventsKey, string[], string>;
+  seriesById: DataLoader<string, EventSeries | null>;
+  callById: DataLoader<string, Call | null>;
+  callsByPublisherId: DataLoader<string, Call[]>;
+  datasetIdsByCallId: DataLoader<string, string[]>;
+  eventIdsByCallId: DataLoader<string, string[]>;
+  expressionsOfInterestByCallId: DataLoader<string, ExpressionOfInterest[]>;
+  registrationById: DataLoader<string, Registration | null>;
+  registrationsByPersonId: DataLoader<string, Registration[]>;
 }
 
 /** Events sorted as every list of the subgraph: by start, then id. */
@@ -21,48 +47,126 @@ export function byStart(a: Event, b: Event): number {
 /** Loads events by ids (through `eventById`), drops missing ones and sorts them by start. */
 export async function loadEventsSorted(loaders: EventsLoaders, ids: readonly string[]): Promise<Event[]> {
   const events = await loaders.eventById.loadMany(ids);
-  return events
-    .filter((event): event is Event => event instanceof Event)
-    .sort(byStart);
+  return events.filter((event): event is Event => event instanceof Event).sort(byStart);
 }
 
 /** A fresh set per request: each batch function is one SQL statement, whatever the number of keys. */
 export function createLoaders(dataSource: DataSource): EventsLoaders {
+  const repo = dataSource.getRepository.bind(dataSource);
   return {
-    eventById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Event).findBy({ id: In([...ids]) }), (e) => e.id),
-    ),
+    eventById: new DataLoader(async (ids) => orderByKeys(ids, await repo(Event).findBy({ id: In([...ids]) }), (e) => e.id)),
     organizerIdsByEventId: new DataLoader(async (ids) =>
       groupByKeys(
         ids,
-        await dataSource
-          .getRepository(EventOrganizer)
-          .find({ where: { eventId: In([...ids]) }, order: { position: 'ASC', organizationId: 'ASC' } }),
+        await repo(EventOrganizer).find({ where: { eventId: In([...ids]) }, order: { position: 'ASC', organizationId: 'ASC' } }),
         (row) => row.eventId,
       ).map((rows) => rows.map((row) => row.organizationId)),
     ),
     datasetIdsByEventId: new DataLoader(async (ids) =>
       groupByKeys(
         ids,
-        await dataSource
-          .getRepository(EventDataset)
-          .find({ where: { eventId: In([...ids]) }, order: { position: 'ASC', datasetId: 'ASC' } }),
+        await repo(EventDataset).find({ where: { eventId: In([...ids]) }, order: { position: 'ASC', datasetId: 'ASC' } }),
         (row) => row.eventId,
       ).map((rows) => rows.map((row) => row.datasetId)),
     ),
-    eventIdsByOrganizationId: new DataLoader(async (ids) =>
+    speakersByEventId: new DataLoader(async (ids) =>
       groupByKeys(
         ids,
-        await dataSource.getRepository(EventOrganizer).findBy({ organizationId: In([...ids]) }),
-        (row) => row.organizationId,
-      ).map((rows) => rows.map((row) => row.eventId)),
+        await repo(EventSpeaker).find({ where: { eventId: In([...ids]) }, order: { position: 'ASC', id: 'ASC' } }),
+        (row) => row.eventId,
+      ),
+    ),
+    eventIdsByOrganizationId: new DataLoader(async (ids) =>
+      groupByKeys(ids, await repo(EventOrganizer).findBy({ organizationId: In([...ids]) }), (row) => row.organizationId).map(
+        (rows) => rows.map((row) => row.eventId),
+      ),
     ),
     eventIdsByDatasetId: new DataLoader(async (ids) =>
+      groupByKeys(ids, await repo(EventDataset).findBy({ datasetId: In([...ids]) }), (row) => row.datasetId).map((rows) =>
+        rows.map((row) => row.eventId),
+      ),
+    ),
+    speakersByPersonId: new DataLoader(async (ids) =>
+      groupByKeys(ids, await repo(EventSpeaker).find({ where: { personId: In([...ids]) }, order: { id: 'ASC' } }), (row) => row.personId),
+    ),
+    eventIdsByEcosystem: new DataLoader(
+      async (keys) => {
+        // Keys asking for the same window share one statement: the first N events per ecosystem,
+        // ranked in SQL with a window function (MySQL 8 / MariaDB 10.2 / SQLite 3.25).
+        const groups = new Map<string, EcosystemEventsKey[]>();
+        for (const key of keys) {
+          const window = `${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}|${key.first}`;
+          groups.set(window, [...(groups.get(window) ?? []), key]);
+        }
+        const results = new Map<string, string[]>();
+        for (const group of groups.values()) {
+          const { from, to, first } = group[0]!;
+          const inner = repo(Event)
+            .createQueryBuilder('event')
+            .select('event.id', 'id')
+            .addSelect('event.ecosystemId', 'ecosystemId')
+            .addSelect('ROW_NUMBER() OVER (PARTITION BY event.ecosystemId ORDER BY event.startsAt, event.id)', 'rn')
+            .where('event.ecosystemId IN (:...ecosystemIds)', { ecosystemIds: [...new Set(group.map((k) => k.ecosystemId))] });
+          if (from) inner.andWhere('event.endsAt >= :from', { from: sqlDateTime(from) });
+          if (to) inner.andWhere('event.startsAt < :to', { to: sqlDateTime(to) });
+          const rows = (await dataSource
+            .createQueryBuilder()
+            .select('ranked.id', 'id')
+            .addSelect('ranked.ecosystemId', 'ecosystemId')
+            .from(`(${inner.getQuery()})`, 'ranked')
+            .where('ranked.rn <= :first', { first })
+            .orderBy('ranked.rn', 'ASC')
+            .setParameters(inner.getParameters())
+            .getRawMany()) as { id: string; ecosystemId: string }[];
+          for (const key of group) {
+            results.set(eventIdsByEcosystemKey(key), rows.filter((r) => r.ecosystemId === key.ecosystemId).map((r) => r.id));
+          }
+        }
+        return keys.map((key) => results.get(eventIdsByEcosystemKey(key)) ?? []);
+      },
+      { cacheKeyFn: eventIdsByEcosystemKey },
+    ),
+    seriesById: new DataLoader(async (ids) => orderByKeys(ids, await repo(EventSeries).findBy({ id: In([...ids]) }), (s) => s.id)),
+    callById: new DataLoader(async (ids) => orderByKeys(ids, await repo(Call).findBy({ id: In([...ids]) }), (c) => c.id)),
+    callsByPublisherId: new DataLoader(async (ids) =>
       groupByKeys(
         ids,
-        await dataSource.getRepository(EventDataset).findBy({ datasetId: In([...ids]) }),
-        (row) => row.datasetId,
-      ).map((rows) => rows.map((row) => row.eventId)),
+        await repo(Call).find({ where: { publisherId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (row) => row.publisherId,
+      ),
+    ),
+    datasetIdsByCallId: new DataLoader(async (ids) =>
+      groupByKeys(ids, await repo(CallDataset).find({ where: { callId: In([...ids]) }, order: { datasetId: 'ASC' } }), (row) => row.callId).map(
+        (rows) => rows.map((row) => row.datasetId),
+      ),
+    ),
+    eventIdsByCallId: new DataLoader(async (ids) =>
+      groupByKeys(
+        ids,
+        await repo(Event).find({ select: { id: true, callId: true }, where: { callId: In([...ids]) } }),
+        (row) => row.callId as string,
+      ).map((rows) => rows.map((row) => row.id)),
+    ),
+    expressionsOfInterestByCallId: new DataLoader(async (ids) =>
+      groupByKeys(
+        ids,
+        await repo(ExpressionOfInterest).find({ where: { callId: In([...ids]) }, order: { submittedAt: 'ASC', id: 'ASC' } }),
+        (row) => row.callId,
+      ),
+    ),
+    registrationById: new DataLoader(async (ids) =>
+      orderByKeys(ids, await repo(Registration).findBy({ id: In([...ids]) }), (r) => r.id),
+    ),
+    registrationsByPersonId: new DataLoader(async (ids) =>
+      groupByKeys(
+        ids,
+        await repo(Registration).find({ where: { personId: In([...ids]) }, order: { registeredAt: 'DESC', id: 'DESC' } }),
+        (row) => row.personId,
+      ),
     ),
   };
+}
+
+export function eventIdsByEcosystemKey(key: EcosystemEventsKey): string {
+  return `${key.ecosystemId}|${key.from?.toISOString() ?? ''}|${key.to?.toISOString() ?? ''}|${key.first}`;
 }

@@ -1,21 +1,48 @@
 import { buildFederatedSchema } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
+import { CallResolver, ExpressionOfInterestResolver, resolveCallReference } from './call/call.resolver';
 import { type EventsContext } from './context';
 import { DatasetEventsResolver } from './dataset/dataset.resolver';
 import { Dataset, resolveDatasetReference } from './dataset/dataset.stub';
+import { EcosystemEventsResolver } from './ecosystem/ecosystem.resolver';
+import { Ecosystem, resolveEcosystemReference } from './ecosystem/ecosystem.stub';
 import { resolveEventReference } from './event/event.reference';
-import { EventResolver } from './event/event.resolver';
+import { EventConnectionResolver, EventResolver } from './event/event.resolver';
+import { SpeakerRoleResolver } from './event/speaker.resolver';
+import { CalendarFeedResolver } from './ical/calendar-feed.resolver';
 import { OrganizationEventsResolver } from './organization/organization.resolver';
 import { Organization, resolveOrganizationReference } from './organization/organization.stub';
+import { PersonEventsResolver } from './person/person.resolver';
+import { Person, resolvePersonReference } from './person/person.stub';
+import { RegistrationResolver, resolveRegistrationReference } from './registration/registration.resolver';
+import { EventSeriesResolver, resolveEventSeriesReference } from './series/series.resolver';
 
 export async function buildEventsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<EventsContext>({
-    resolvers: [EventResolver, OrganizationEventsResolver, DatasetEventsResolver],
-    orphanedTypes: [Organization, Dataset],
+    resolvers: [
+      EventResolver,
+      EventConnectionResolver,
+      SpeakerRoleResolver,
+      EventSeriesResolver,
+      CallResolver,
+      ExpressionOfInterestResolver,
+      RegistrationResolver,
+      CalendarFeedResolver,
+      OrganizationEventsResolver,
+      DatasetEventsResolver,
+      PersonEventsResolver,
+      EcosystemEventsResolver,
+    ],
+    orphanedTypes: [Organization, Dataset, Person, Ecosystem],
     referenceResolvers: {
       Event: { __resolveReference: resolveEventReference },
+      EventSeries: { __resolveReference: resolveEventSeriesReference },
+      Call: { __resolveReference: resolveCallReference },
+      Registration: { __resolveReference: resolveRegistrationReference },
       Organization: { __resolveReference: resolveOrganizationReference },
       Dataset: { __resolveReference: resolveDatasetReference },
+      Person: { __resolveReference: resolvePersonReference },
+      Ecosystem: { __resolveReference: resolveEcosystemReference },
     },
   });
 }

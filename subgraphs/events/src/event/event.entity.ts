@@ -1,4 +1,4 @@
-import { EnumColumn, IdColumn } from '@ecosystem/shared';
+import { EnumColumn, foldForSearch, IdColumn, RefColumn } from '@ecosystem/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { AttendanceMode, EventKind, EventStatus } from './event.enums';
@@ -7,6 +7,8 @@ import { AttendanceMode, EventKind, EventStatus } from './event.enums';
 @Directive('@key(fields: "id")')
 @Entity('event')
 @Index('idx_event_start', ['start', 'id'])
+@Index('idx_event_series', ['seriesId', 'start'])
+@Index('idx_event_ecosystem', ['ecosystemId', 'start'])
 export class Event {
   @Field(() => ID, { description: 'Opaque, stable id.' })
   @IdColumn()
@@ -56,4 +58,112 @@ export class Event {
   @Field(() => Int, { description: 'iCalendar SEQUENCE: bumped on every reschedule or cancellation.' })
   @Column({ type: 'int', default: 0 })
   sequence!: number;
+
+  /** Series this event is an occurrence of; exposed as `series`. */
+  @RefColumn({ nullable: true })
+  seriesId!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'For an occurrence of a series: its original start in the series (iCalendar RECURRENCE-ID).',
+  })
+  @Column({ type: 'datetime', nullable: true })
+  recurrenceId!: Date | null;
+
+  /** Ecosystem (members) the event belongs to; exposed as `ecosystem`. */
+  @RefColumn({ nullable: true })
+  ecosystemId!: string | null;
+
+  /** Call (this subgraph) the event belongs to (information session, follow-up hackathon). */
+  @Index('idx_event_call')
+  @RefColumn({ nullable: true })
+  callId!: string | null;
+
+  // Place (exposed as `place: Address` and `placeName`).
+  @Field(() => String, { nullable: true, description: 'Name of the venue, e.g. PariSanté Campus.' })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  placeName!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  street!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  postalCode!: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  city!: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  region!: string | null;
+
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  country!: string | null;
+
+  @Column({ type: 'double', nullable: true })
+  latitude!: number | null;
+
+  @Column({ type: 'double', nullable: true })
+  longitude!: number | null;
+
+  // Virtual location (exposed as `virtualLocation`).
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  virtualUrl!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  virtualPlatform!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Seats available in total; null when unlimited.' })
+  @Column({ type: 'int', nullable: true })
+  maxCapacity!: number | null;
+
+  /** Seats taken (confirmed, attended or no-show registrations). Changed only under the event's row lock. */
+  @Column({ type: 'int', default: 0 })
+  seatsTaken!: number;
+
+  /** Arrival counter of registrations: each registration takes the next ticket (waitlist order). */
+  @Column({ type: 'int', default: 0 })
+  registrationTicket!: number;
+
+  // Registration policy (exposed as `registration`).
+  @Column({ type: 'boolean', default: false })
+  registrationRequired!: boolean;
+
+  @Column({ type: 'datetime', nullable: true })
+  registrationOpensAt!: Date | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  registrationClosesAt!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  membersOnly!: boolean;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  priceAmount!: string | null;
+
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  priceCurrency!: string | null;
+
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  registrationUrl!: string | null;
+
+  @Field(() => [String], { description: 'Keywords (schema.org keywords), lower case.' })
+  @Column({ type: 'simple-array', nullable: false })
+  keywords!: string[];
+
+  /** Title, description and keywords folded for search. */
+  @Column({ type: 'varchar', length: 1000 })
+  searchText!: string;
+
+  @Field({ description: 'When the event was created.' })
+  @Column({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Field({ description: 'When the event last changed (iCalendar LAST-MODIFIED).' })
+  @Column({ type: 'datetime' })
+  updatedAt!: Date;
+
+  /** Recomputes the folded search text; call before saving. */
+  fold(): void {
+    this.searchText = foldForSearch(this.title, this.description, this.keywords.join(' ')).slice(0, 1000);
+  }
 }

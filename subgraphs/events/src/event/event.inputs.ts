@@ -1,6 +1,23 @@
-import { ArrayMaxSize, IsOptional } from 'class-validator';
-import { ArgsType, Field, InputType, Int } from 'type-graphql';
-import { EventKind } from './event.enums';
+import { AddressInput, MoneyInput } from '@ecosystem/shared';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsInt,
+  IsLocale,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { SpeakerKind } from './event-speaker.entity';
+import { AttendanceMode, EventKind, EventStatus } from './event.enums';
 
 @InputType({ description: 'Filters of the event list; all given filters must match.' })
 export class EventFilter {
@@ -16,11 +33,53 @@ export class EventFilter {
   @IsOptional()
   @ArrayMaxSize(20)
   kinds?: EventKind[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Organised or co-organised by this organisation.' })
+  @IsOptional()
+  @IsUUID()
+  organizerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Belonging to this ecosystem (members Ecosystem id).' })
+  @IsOptional()
+  @IsUUID()
+  ecosystemId?: string | null;
+
+  @Field(() => [AttendanceMode], { nullable: true, description: 'Any of these attendance modes.' })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  modes?: AttendanceMode[] | null;
+
+  @Field(() => [EventStatus], { nullable: true, description: 'Any of these statuses.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  statuses?: EventStatus[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Words in the title, description or keywords; case and accents ignored.' })
+  @IsOptional()
+  @MaxLength(200)
+  text?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Where this dataset was presented.' })
+  @IsOptional()
+  @IsUUID()
+  datasetId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Where this person speaks (any role).' })
+  @IsOptional()
+  @IsUUID()
+  speakerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Occurrences of this series.' })
+  @IsOptional()
+  @IsUUID()
+  seriesId?: string | null;
 }
 
 @ArgsType()
 export class EventsArgs {
   @Field(() => EventFilter, { nullable: true, description: 'What to keep.' })
+  @ValidateNested()
+  @IsOptional()
   filter?: EventFilter | null;
 
   @Field(() => Int, { nullable: true, description: 'Page size (default 20, at most 200).' })
@@ -28,4 +87,158 @@ export class EventsArgs {
 
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor).' })
   after?: string | null;
+}
+
+@InputType({ description: 'How to register for a new event.' })
+export class RegistrationPolicyInput {
+  @Field({ description: 'Registration is required to attend.', defaultValue: true })
+  @IsBoolean()
+  required!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'Registrations open at this instant (default: now).' })
+  @IsOptional()
+  opensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Registrations close at this instant (default: the start).' })
+  @IsOptional()
+  closesAt?: Date | null;
+
+  @Field({ description: 'Only members may register.', defaultValue: false })
+  @IsBoolean()
+  membersOnly!: boolean;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'Price of a seat; omit when free.' })
+  @IsOptional()
+  @ValidateNested()
+  price?: MoneyInput | null;
+
+  @Field(() => String, { nullable: true, description: 'External registration page.' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(512)
+  url?: string | null;
+}
+
+@InputType({ description: 'Where to attend online.' })
+export class VirtualLocationInput {
+  @Field({ description: 'Link to join (https).' })
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(512)
+  url!: string;
+
+  @Field(() => String, { nullable: true, description: 'Platform name.' })
+  @IsOptional()
+  @MaxLength(64)
+  platform?: string | null;
+}
+
+@InputType({ description: 'A new event.' })
+export class CreateEventInput {
+  @Field({ description: 'Title.' })
+  @MinLength(3)
+  @MaxLength(255)
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Description (plain text).' })
+  @IsOptional()
+  @MaxLength(20000)
+  description?: string | null;
+
+  @Field(() => EventKind, { description: 'Kind of event.' })
+  kind!: EventKind;
+
+  @Field(() => AttendanceMode, { description: 'In person, online or both.' })
+  attendanceMode!: AttendanceMode;
+
+  @Field({ description: 'Start instant.' })
+  start!: Date;
+
+  @Field({ description: 'End instant; after the start.' })
+  end!: Date;
+
+  @Field({ description: 'IANA time zone of the event.', defaultValue: 'Europe/Paris' })
+  @MaxLength(64)
+  timezone!: string;
+
+  @Field({ description: 'Main language (BCP 47).', defaultValue: 'fr' })
+  @IsLocale()
+  language!: string;
+
+  @Field(() => String, { nullable: true, description: 'Name of the venue.' })
+  @IsOptional()
+  @MaxLength(255)
+  placeName?: string | null;
+
+  @Field(() => AddressInput, { nullable: true, description: 'Address; required when attended in person.' })
+  @IsOptional()
+  @ValidateNested()
+  place?: AddressInput | null;
+
+  @Field(() => VirtualLocationInput, { nullable: true, description: 'Online location; required when attended online.' })
+  @IsOptional()
+  @ValidateNested()
+  virtualLocation?: VirtualLocationInput | null;
+
+  @Field(() => [ID], { description: 'Organising organisations, main organiser first.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  organizerIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Ecosystem the event belongs to.' })
+  @IsOptional()
+  @IsUUID()
+  ecosystemId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Seats; omit for unlimited.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  maxCapacity?: number | null;
+
+  @Field(() => RegistrationPolicyInput, { nullable: true, description: 'Registration policy (default: required, open to all, free).' })
+  @IsOptional()
+  @ValidateNested()
+  registration?: RegistrationPolicyInput | null;
+
+  @Field(() => [String], { description: 'Keywords.', defaultValue: [] })
+  @ArrayMaxSize(20)
+  @MaxLength(40, { each: true })
+  @Matches(/^[^,]+$/, { each: true, message: 'keywords must not contain commas' })
+  keywords!: string[];
+
+  @Field(() => [ID], { description: 'Datasets presented.', defaultValue: [] })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  datasetIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Call the event belongs to (information session, hackathon).' })
+  @IsOptional()
+  @IsUUID()
+  callId?: string | null;
+}
+
+@InputType({ description: 'A speaker to add to an event.' })
+export class AddSpeakerInput {
+  @Field(() => ID, { description: 'Event.' })
+  @IsUUID()
+  eventId!: string;
+
+  @Field(() => ID, { description: 'Person (members).' })
+  @IsUUID()
+  personId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Organisation the person speaks for.' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
+  @Field(() => SpeakerKind, { description: 'Role.', defaultValue: SpeakerKind.SPEAKER })
+  role!: SpeakerKind;
+
+  @Field(() => String, { nullable: true, description: 'Title of the talk.' })
+  @IsOptional()
+  @MaxLength(255)
+  talkTitle?: string | null;
 }

@@ -1,28 +1,69 @@
-import { ConnectionType } from '@ecosystem/shared';
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Money, Role } from '@ecosystem/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Address } from '@ecosystem/shared';
+import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Dataset, datasetRef } from '../dataset/dataset.stub';
+import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
+import { ICAL_PATHS } from '../ical/ical.builder';
 import { Organization, organizationRef } from '../organization/organization.stub';
+import { EventSeries } from '../series/event-series.entity';
+import { EventSpeaker } from './event-speaker.entity';
+import { EventConnection } from './event.connection';
 import { Event } from './event.entity';
-import { EventsArgs } from './event.inputs';
+import { AddSpeakerInput, CreateEventInput, EventsArgs } from './event.inputs';
 import { EventService } from './event.service';
-
-@ObjectType({ description: 'A page of events, ordered by start then id.' })
-export class EventConnection extends ConnectionType(Event, 'Event') {}
+import { EventFacets, RegistrationPolicy, VirtualLocation } from './event.types';
 
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => Event, { nullable: true, description: 'One event by id.' })
-  async event(
-    @Arg('id', () => ID, { description: 'Event id.' }) id: string,
-    @Ctx() context: EventsContext,
-  ): Promise<Event | null> {
+  async event(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: EventsContext): Promise<Event | null> {
     return context.loaders.eventById.load(id);
   }
 
-  @Query(() => EventConnection, { description: 'Events, filtered and paginated, ordered by start then id.' })
+  @Query(() => EventConnection, { description: 'Events, filtered and paginated, ordered by start then id, with facets.' })
   async events(@Args() args: EventsArgs, @Ctx() context: EventsContext): Promise<EventConnection> {
     return new EventService(context.dataSource).list(args);
+  }
+
+  @Authorized(Role.EVENT_ORGANISER)
+  @Mutation(() => Event, { description: 'Creates an event. Event organisers acting for one of the organisers, or admins.' })
+  async createEvent(@Arg('input', { description: 'The event.' }) input: CreateEventInput, @Ctx() context: EventsContext): Promise<Event> {
+    return new EventService(context.dataSource).create(input, context.viewer);
+  }
+
+  @Authorized(Role.EVENT_ORGANISER)
+  @Mutation(() => Event, { description: 'Moves an event to new times: status RESCHEDULED, iCalendar SEQUENCE + 1.' })
+  async rescheduleEvent(
+    @Arg('id', () => ID, { description: 'Event id.' }) id: string,
+    @Arg('start', { description: 'New start.' }) start: Date,
+    @Arg('end', { description: 'New end.' }) end: Date,
+    @Ctx() context: EventsContext,
+  ): Promise<Event> {
+    return new EventService(context.dataSource).reschedule(id, start, end, context.viewer);
+  }
+
+  @Authorized(Role.EVENT_ORGANISER)
+  @Mutation(() => Event, { description: 'Cancels an event: status CANCELLED, iCalendar SEQUENCE + 1.' })
+  async cancelEvent(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: EventsContext): Promise<Event> {
+    return new EventService(context.dataSource).cancel(id, context.viewer);
+  }
+
+  @Authorized(Role.EVENT_ORGANISER)
+  @Mutation(() => EventSpeaker, { description: 'Adds a speaker in a role to an event.' })
+  async addSpeaker(@Arg('input', { description: 'The speaker.' }) input: AddSpeakerInput, @Ctx() context: EventsContext): Promise<EventSpeaker> {
+    return new EventService(context.dataSource).addSpeaker(input, context.viewer);
+  }
+
+  @Authorized(Role.EVENT_ORGANISER)
+  @Mutation(() => Event, { description: 'Records that a dataset is presented at an event (idempotent).' })
+  async linkDataset(
+    @Arg('eventId', () => ID, { description: 'Event id.' }) eventId: string,
+    @Arg('datasetId', () => ID, { description: 'Dataset id (datasets subgraph).' }) datasetId: string,
+    @Ctx() context: EventsContext,
+  ): Promise<Event> {
+    return new EventService(context.dataSource).linkDataset(eventId, datasetId, context.viewer);
   }
 
   @FieldResolver(() => [Organization], { description: 'Organisations organising the event, main organiser first.' })
@@ -33,5 +74,75 @@ export class EventResolver {
   @FieldResolver(() => [Dataset], { description: 'Datasets presented at the event, in order of presentation.' })
   async presentedDatasets(@Root() event: Event, @Ctx() context: EventsContext): Promise<Dataset[]> {
     return (await context.loaders.datasetIdsByEventId.load(event.id)).map(datasetRef);
+  }
+
+  @FieldResolver(() => [EventSpeaker], { description: 'Speakers and their roles, in programme order.' })
+  async speakers(@Root() event: Event, @Ctx() context: EventsContext): Promise<EventSpeaker[]> {
+    return context.loaders.speakersByEventId.load(event.id);
+  }
+
+  @FieldResolver(() => EventSeries, { nullable: true, description: 'The series this event is an occurrence of.' })
+  async series(@Root() event: Event, @Ctx() context: EventsContext): Promise<EventSeries | null> {
+    return event.seriesId ? context.loaders.seriesById.load(event.seriesId) : null;
+  }
+
+  @FieldResolver(() => Call, { nullable: true, description: 'The call this event belongs to (information session, hackathon).' })
+  async call(@Root() event: Event, @Ctx() context: EventsContext): Promise<Call | null> {
+    return event.callId ? context.loaders.callById.load(event.callId) : null;
+  }
+
+  @FieldResolver(() => Ecosystem, { nullable: true, description: 'The ecosystem the event belongs to.' })
+  ecosystem(@Root() event: Event): Ecosystem | null {
+    return event.ecosystemId ? ecosystemRef(event.ecosystemId) : null;
+  }
+
+  @FieldResolver(() => Address, { nullable: true, description: 'Where it takes place, for events attended in person.' })
+  place(@Root() event: Event): Address | null {
+    if (!event.city && !event.street) return null;
+    return {
+      street: event.street,
+      postalCode: event.postalCode,
+      city: event.city,
+      region: event.region,
+      country: event.country ?? 'FR',
+      latitude: event.latitude,
+      longitude: event.longitude,
+    };
+  }
+
+  @FieldResolver(() => VirtualLocation, { nullable: true, description: 'Where to attend online.' })
+  virtualLocation(@Root() event: Event): VirtualLocation | null {
+    return event.virtualUrl ? { url: event.virtualUrl, platform: event.virtualPlatform } : null;
+  }
+
+  @FieldResolver(() => RegistrationPolicy, { nullable: true, description: 'How to register; null when no registration is taken.' })
+  registration(@Root() event: Event): RegistrationPolicy | null {
+    const price: Money | null = event.priceAmount ? { amount: event.priceAmount, currency: event.priceCurrency ?? 'EUR' } : null;
+    return {
+      required: event.registrationRequired,
+      opensAt: event.registrationOpensAt,
+      closesAt: event.registrationClosesAt,
+      membersOnly: event.membersOnly,
+      price,
+      url: event.registrationUrl,
+    };
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Seats still free; null when unlimited.' })
+  remainingCapacity(@Root() event: Event): number | null {
+    return event.maxCapacity === null ? null : Math.max(0, event.maxCapacity - event.seatsTaken);
+  }
+
+  @FieldResolver(() => String, { description: 'Path of the event\u2019s iCalendar file on the events service.' })
+  icalUrl(@Root() event: Event): string {
+    return ICAL_PATHS.event(event.id);
+  }
+}
+
+@Resolver(() => EventConnection)
+export class EventConnectionResolver {
+  @FieldResolver(() => EventFacets, { description: 'Counts per filter dimension over the whole filtered list.' })
+  async facets(@Root() connection: EventConnection, @Ctx() context: EventsContext): Promise<EventFacets> {
+    return new EventService(context.dataSource).facets(connection.facetFilter ?? {});
   }
 }

@@ -1,22 +1,274 @@
-import { BadUserInputError, paginate, type Connection } from '@ecosystem/shared';
-import { type DataSource } from 'typeorm';
+import {
+  BadUserInputError,
+  ConflictError,
+  InvalidStateTransitionError,
+  likePattern,
+  newId,
+  paginate,
+  type Connection,
+  type Viewer,
+} from '@ecosystem/shared';
+import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { Call } from '../call/call.entity';
+import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
+import { inTransaction, isUniqueViolation } from '../common/transaction';
+import { isValidZone } from '../series/recurrence';
+import { EventDataset } from './event-dataset.entity';
+import { EventOrganizer } from './event-organizer.entity';
+import { EventSpeaker } from './event-speaker.entity';
 import { Event } from './event.entity';
-import { type EventsArgs } from './event.inputs';
+import { AttendanceMode, EventKind, EventStatus } from './event.enums';
+import { type AddSpeakerInput, type CreateEventInput, type EventFilter, type EventsArgs } from './event.inputs';
+import { icalUidFor } from './ical-uid';
+import { type EventFacets } from './event.types';
 
-/** The event list: filtering and keyset pagination by (start, id). */
+/** A page of events that remembers its filter, so that `facets` can be computed when asked for. */
+export interface EventPage extends Connection<Event> {
+  facetFilter: EventFilter;
+}
+
+type FacetDimension = 'kinds' | 'modes' | 'statuses' | 'ecosystemId';
+
+export function normalizeKeywords(keywords: readonly string[]): string[] {
+  return [...new Set(keywords.map((k) => k.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** Events: the filtered list and its facets, and the organisers' mutations. */
 export class EventService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(args: EventsArgs): Promise<Connection<Event>> {
-    const filter = args.filter ?? {};
+  /** Applies a filter as WHERE clauses and EXISTS subqueries (never joins, so LIMIT counts events). */
+  private filtered(filter: EventFilter, skip?: FacetDimension): SelectQueryBuilder<Event> {
+    const query = this.dataSource.getRepository(Event).createQueryBuilder('event');
     if (filter.from && filter.to && filter.from > filter.to) {
       throw new BadUserInputError('from must not be after to', 'filter.from');
     }
-    const query = this.dataSource.getRepository(Event).createQueryBuilder('event');
     if (filter.from) query.andWhere('event.end >= :from', { from: sqlDateTime(filter.from) });
     if (filter.to) query.andWhere('event.start < :to', { to: sqlDateTime(filter.to) });
-    if (filter.kinds?.length) query.andWhere('event.kind IN (:...kinds)', { kinds: filter.kinds });
-    return paginate(query, 'event', { column: 'event.start', valueOf: (e) => sqlDateTime(e.start) }, args);
+    if (filter.kinds?.length && skip !== 'kinds') query.andWhere('event.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.modes?.length && skip !== 'modes') query.andWhere('event.attendanceMode IN (:...modes)', { modes: filter.modes });
+    if (filter.statuses?.length && skip !== 'statuses') query.andWhere('event.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.ecosystemId && skip !== 'ecosystemId') query.andWhere('event.ecosystemId = :ecosystemId', { ecosystemId: filter.ecosystemId });
+    if (filter.seriesId) query.andWhere('event.seriesId = :seriesId', { seriesId: filter.seriesId });
+    if (filter.text?.trim()) query.andWhere('event.searchText LIKE :text', { text: likePattern(filter.text) });
+    if (filter.organizerId) {
+      const sub = query.subQuery().select('1').from(EventOrganizer, 'eo').where('eo.eventId = event.id').andWhere('eo.organizationId = :organizerId');
+      query.andWhere(`EXISTS ${sub.getQuery()}`, { organizerId: filter.organizerId });
+    }
+    if (filter.datasetId) {
+      const sub = query.subQuery().select('1').from(EventDataset, 'ed').where('ed.eventId = event.id').andWhere('ed.datasetId = :datasetId');
+      query.andWhere(`EXISTS ${sub.getQuery()}`, { datasetId: filter.datasetId });
+    }
+    if (filter.speakerId) {
+      const sub = query.subQuery().select('1').from(EventSpeaker, 'es').where('es.eventId = event.id').andWhere('es.personId = :speakerId');
+      query.andWhere(`EXISTS ${sub.getQuery()}`, { speakerId: filter.speakerId });
+    }
+    return query;
+  }
+
+  async list(args: EventsArgs): Promise<EventPage> {
+    const filter = args.filter ?? {};
+    const page = await paginate(this.filtered(filter), 'event', { column: 'event.start', valueOf: (e) => sqlDateTime(e.start) }, args);
+    return { ...page, facetFilter: filter };
+  }
+
+  /** One GROUP BY per dimension, each over the filter without its own dimension. */
+  async facets(filter: EventFilter): Promise<EventFacets> {
+    const count = async (expression: string, skip?: FacetDimension): Promise<{ value: string; count: number }[]> => {
+      const rows = (await this.filtered(filter, skip)
+        .select(expression, 'value')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy(expression)
+        .orderBy('count', 'DESC')
+        .addOrderBy('value', 'ASC')
+        .getRawMany()) as { value: string | null; count: string | number }[];
+      return rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.count) }));
+    };
+    const [kinds, attendanceModes, statuses, ecosystems, languages, years] = [
+      await count('event.kind', 'kinds'),
+      await count('event.attendanceMode', 'modes'),
+      await count('event.status', 'statuses'),
+      await count('event.ecosystemId', 'ecosystemId'),
+      await count('event.language'),
+      await count('SUBSTR(event.startsAt, 1, 4)'),
+    ];
+    return {
+      kinds: kinds.map((f) => ({ value: f.value as EventKind, count: f.count })),
+      attendanceModes: attendanceModes.map((f) => ({ value: f.value as AttendanceMode, count: f.count })),
+      statuses: statuses.map((f) => ({ value: f.value as EventStatus, count: f.count })),
+      ecosystems,
+      languages,
+      years: years.sort((a, b) => a.value.localeCompare(b.value)),
+    };
+  }
+
+  private async requireEvent(manager: EntityManager | DataSource, id: string, field: string): Promise<Event> {
+    const event = await manager.getRepository(Event).findOneBy({ id });
+    if (!event) throw notFound('Event', id, field);
+    return event;
+  }
+
+  private async organizerIds(manager: EntityManager | DataSource, eventId: string): Promise<string[]> {
+    return (await manager.getRepository(EventOrganizer).findBy({ eventId })).map((o) => o.organizationId);
+  }
+
+  /** Validates a new event completely, then writes it, its organisers and datasets in one transaction. */
+  async create(input: CreateEventInput, viewer: Viewer | null): Promise<Event> {
+    const organizerIds = [...new Set(input.organizerIds)];
+    assertCanOrganise(viewer, organizerIds);
+    if (input.end <= input.start) throw new BadUserInputError('end must be after start', 'input.end');
+    if (!isValidZone(input.timezone)) throw new BadUserInputError('Unknown IANA time zone', 'input.timezone');
+    if (input.attendanceMode !== AttendanceMode.ONLINE && !input.place?.city) {
+      throw new BadUserInputError('An event attended in person needs a place with a city', 'input.place');
+    }
+    if (input.attendanceMode !== AttendanceMode.OFFLINE && !input.virtualLocation) {
+      throw new BadUserInputError('An event attended online needs a virtual location', 'input.virtualLocation');
+    }
+    const policy = input.registration;
+    const closesAt = policy?.closesAt ?? null;
+    if (closesAt && closesAt > input.end) {
+      throw new BadUserInputError('Registrations cannot close after the end', 'input.registration.closesAt');
+    }
+    if (policy?.opensAt && closesAt && policy.opensAt >= closesAt) {
+      throw new BadUserInputError('Registrations must open before they close', 'input.registration.opensAt');
+    }
+    if (input.callId && !(await this.dataSource.getRepository(Call).existsBy({ id: input.callId }))) {
+      throw new BadUserInputError(`Call ${input.callId} does not exist`, 'input.callId');
+    }
+    const now = new Date();
+    const id = newId();
+    const event = this.dataSource.getRepository(Event).create({
+      id,
+      title: input.title.trim(),
+      description: input.description ?? null,
+      kind: input.kind,
+      status: EventStatus.SCHEDULED,
+      attendanceMode: input.attendanceMode,
+      start: input.start,
+      end: input.end,
+      timezone: input.timezone,
+      language: input.language,
+      icalUid: icalUidFor(id),
+      sequence: 0,
+      seriesId: null,
+      recurrenceId: null,
+      ecosystemId: input.ecosystemId ?? null,
+      callId: input.callId ?? null,
+      placeName: input.placeName ?? null,
+      street: input.place?.street ?? null,
+      postalCode: input.place?.postalCode ?? null,
+      city: input.place?.city ?? null,
+      region: input.place?.region ?? null,
+      country: input.place?.country ?? null,
+      latitude: input.place?.latitude ?? null,
+      longitude: input.place?.longitude ?? null,
+      virtualUrl: input.virtualLocation?.url ?? null,
+      virtualPlatform: input.virtualLocation?.platform ?? null,
+      maxCapacity: input.maxCapacity ?? null,
+      seatsTaken: 0,
+      registrationTicket: 0,
+      registrationRequired: policy?.required ?? true,
+      registrationOpensAt: policy?.opensAt ?? null,
+      registrationClosesAt: closesAt,
+      membersOnly: policy?.membersOnly ?? false,
+      priceAmount: policy?.price?.amount ?? null,
+      priceCurrency: policy?.price ? policy.price.currency : null,
+      registrationUrl: policy?.url ?? null,
+      keywords: normalizeKeywords(input.keywords),
+      createdAt: now,
+      updatedAt: now,
+    });
+    event.fold();
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.insert(Event, event);
+      await manager.insert(EventOrganizer, organizerIds.map((organizationId, position) => ({ eventId: id, organizationId, position })));
+      const datasetIds = [...new Set(input.datasetIds)];
+      if (datasetIds.length) {
+        await manager.insert(EventDataset, datasetIds.map((datasetId, position) => ({ eventId: id, datasetId, position })));
+      }
+    });
+    return event;
+  }
+
+  /** Moves an event: status RESCHEDULED and SEQUENCE + 1 (calendar clients replace their copy). */
+  async reschedule(id: string, start: Date, end: Date, viewer: Viewer | null): Promise<Event> {
+    const event = await this.requireEvent(this.dataSource, id, 'id');
+    assertCanOrganise(viewer, await this.organizerIds(this.dataSource, id));
+    if (end <= start) throw new BadUserInputError('end must be after start', 'end');
+    if (event.status === EventStatus.CANCELLED) {
+      throw new InvalidStateTransitionError('Event', EventStatus.CANCELLED, EventStatus.RESCHEDULED);
+    }
+    return inTransaction(this.dataSource, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Event)
+        .set({ start, end, status: EventStatus.RESCHEDULED, sequence: () => 'sequence + 1', updatedAt: new Date() })
+        .where('id = :id AND status <> :cancelled', { id, cancelled: EventStatus.CANCELLED })
+        .execute();
+      if (result.affected === 0) throw new InvalidStateTransitionError('Event', EventStatus.CANCELLED, EventStatus.RESCHEDULED);
+      return this.requireEvent(manager, id, 'id');
+    });
+  }
+
+  /** Cancels an event: status CANCELLED and SEQUENCE + 1. Registrations are kept for the record. */
+  async cancel(id: string, viewer: Viewer | null): Promise<Event> {
+    const event = await this.requireEvent(this.dataSource, id, 'id');
+    assertCanOrganise(viewer, await this.organizerIds(this.dataSource, id));
+    if (event.status === EventStatus.CANCELLED) {
+      throw new InvalidStateTransitionError('Event', EventStatus.CANCELLED, EventStatus.CANCELLED);
+    }
+    return inTransaction(this.dataSource, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Event)
+        .set({ status: EventStatus.CANCELLED, sequence: () => 'sequence + 1', updatedAt: new Date() })
+        .where('id = :id AND status <> :cancelled', { id, cancelled: EventStatus.CANCELLED })
+        .execute();
+      if (result.affected === 0) throw new InvalidStateTransitionError('Event', EventStatus.CANCELLED, EventStatus.CANCELLED);
+      return this.requireEvent(manager, id, 'id');
+    });
+  }
+
+  async addSpeaker(input: AddSpeakerInput, viewer: Viewer | null): Promise<EventSpeaker> {
+    await this.requireEvent(this.dataSource, input.eventId, 'input.eventId');
+    assertCanOrganise(viewer, await this.organizerIds(this.dataSource, input.eventId));
+    const repo = this.dataSource.getRepository(EventSpeaker);
+    if (await repo.existsBy({ eventId: input.eventId, personId: input.personId, role: input.role })) {
+      throw new ConflictError('This person already has this role at this event', 'input.personId');
+    }
+    return inTransaction(this.dataSource, async (manager) => {
+      const position = await manager.getRepository(EventSpeaker).countBy({ eventId: input.eventId });
+      const speaker = manager.getRepository(EventSpeaker).create({
+        id: newId(),
+        eventId: input.eventId,
+        personId: input.personId,
+        organizationId: input.organizationId ?? null,
+        role: input.role,
+        talkTitle: input.talkTitle ?? null,
+        position,
+      });
+      try {
+        await manager.insert(EventSpeaker, speaker);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError('This person already has this role at this event', 'input.personId');
+        throw error;
+      }
+      return speaker;
+    });
+  }
+
+  /** Links a dataset presented at an event; linking it again changes nothing. */
+  async linkDataset(eventId: string, datasetId: string, viewer: Viewer | null): Promise<Event> {
+    const event = await this.requireEvent(this.dataSource, eventId, 'eventId');
+    assertCanOrganise(viewer, await this.organizerIds(this.dataSource, eventId));
+    await inTransaction(this.dataSource, async (manager) => {
+      const repo = manager.getRepository(EventDataset);
+      if (await repo.existsBy({ eventId, datasetId })) return;
+      const position = await repo.countBy({ eventId });
+      await repo.insert({ eventId, datasetId, position });
+      await manager.update(Event, { id: eventId }, { updatedAt: new Date() });
+    });
+    return event;
   }
 }

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { loadEventsSorted } from '../loaders';
@@ -9,5 +10,10 @@ export class OrganizationEventsResolver {
   @FieldResolver(() => [Event], { description: 'Events this organisation organises or co-organises, by start.' })
   async organizedEvents(@Root() organization: Organization, @Ctx() context: EventsContext): Promise<Event[]> {
     return loadEventsSorted(context.loaders, await context.loaders.eventIdsByOrganizationId.load(organization.id));
+  }
+
+  @FieldResolver(() => [Call], { description: 'Calls this organisation published.' })
+  async calls(@Root() organization: Organization, @Ctx() context: EventsContext): Promise<Call[]> {
+    return context.loaders.callsByPublisherId.load(organization.id);
   }
 }

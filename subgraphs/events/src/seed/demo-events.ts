@@ -21,6 +21,10 @@ export interface DemoEvent {
   ecosystemCode: 'MEDICEN' | 'PSC' | 'ADS' | null;
   city: string | null;
   country: string;
+  /** Key of the call (DEMO_CALLS) the event belongs to. */
+  callKey?: string;
+  language?: string;
+  keywords?: string[];
 }
 
 /** The MeetMyData series: DTSTART;TZID=Europe/Paris:20210325T110000, RRULE:FREQ=MONTHLY;BYDAY=-1TH. */
@@ -122,13 +126,35 @@ export function demoEvents(): DemoEvent[] {
     city: null,
     country: 'FR',
   });
-  const hackathons: [string, string, string, string[]][] = [
-    ['hackathon-cardio-2021', 'Hackathon données cardiovasculaires', '2021-11-19T09:00', ['cardio-registry', 'snds-pmsi']],
-    ['hackathon-breast-cancer-2022', 'Hackathon suivi prédictif du cancer du sein', '2022-10-14T09:00', ['breast-cancer-imaging', 'constances']],
-    ['hackathon-health-data-2023', 'Hackathon Health Data Hub x PariSanté Campus', '2023-06-09T09:00', ['snds-main', 'snds-cepidc']],
+  const hackathons: [string, string, string, string[], string][] = [
+    ['hackathon-cardio-2021', 'Hackathon données cardiovasculaires', '2021-11-19T09:00', ['cardio-registry', 'snds-pmsi'], 'ami-cardio'],
+    ['hackathon-breast-cancer-2022', 'Hackathon suivi prédictif du cancer du sein', '2022-10-14T09:00', ['breast-cancer-imaging', 'constances'], 'ami-breast-cancer'],
+    ['hackathon-health-data-2023', 'Hackathon Health Data Hub x PariSanté Campus', '2023-06-09T09:00', ['snds-main', 'snds-cepidc'], 'call-real-world-evidence'],
   ];
-  for (const [key, title, start, dataKeys] of hackathons) {
+  const infoSessions: [string, string, string, string][] = [
+    ['ami-cardio-info-1', 'Session d\u2019information : AMI maladies cardiovasculaires', '2021-03-09T11:00', 'ami-cardio'],
+    ['ami-cardio-info-2', 'Session d\u2019information (2) : AMI maladies cardiovasculaires', '2021-04-13T11:00', 'ami-cardio'],
+    ['ami-breast-cancer-info-1', 'Session d\u2019information : AMI cancer du sein', '2022-05-17T11:00', 'ami-breast-cancer'],
+    ['ami-breast-cancer-info-2', 'Session d\u2019information (2) : AMI cancer du sein', '2022-06-21T11:00', 'ami-breast-cancer'],
+  ];
+  for (const [key, title, start, callKey] of infoSessions) {
     add({
+      key,
+      title,
+      kind: EventKind.INFO_SESSION,
+      attendanceMode: AttendanceMode.ONLINE,
+      ...at(start, 1),
+      organizerIds: [org('medicen')],
+      datasetIds: [],
+      ecosystemCode: 'MEDICEN',
+      city: null,
+      country: 'FR',
+      callKey,
+    });
+  }
+  for (const [key, title, start, dataKeys, callKey] of hackathons) {
+    add({
+      callKey,
       key,
       title,
       kind: EventKind.HACKATHON,
@@ -158,6 +184,7 @@ export function demoEvents(): DemoEvent[] {
       ecosystemCode: 'MEDICEN',
       city,
       country,
+      language: 'en',
     });
   });
 
@@ -224,6 +251,8 @@ export function demoEvents(): DemoEvent[] {
       ecosystemCode: ecosystem,
       city: attendanceMode === AttendanceMode.ONLINE ? null : ecosystem === 'PSC' ? 'Paris' : faker.helpers.arrayElement(cities),
       country: 'FR',
+      language: faker.number.float() < 0.12 ? 'en' : 'fr',
+      keywords: [topic.toLowerCase().replace(/,/g, ' ')],
     });
   }
   cache = events;

@@ -1,0 +1,37 @@
+import { AppError, ErrorCode, ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+
+/** The viewer, or UNAUTHENTICATED. */
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new UnauthenticatedError();
+  return viewer;
+}
+
+/** Admins, or event organisers acting for one of the organising organisations. */
+export function canOrganise(viewer: Viewer | null, organizerIds: readonly string[]): boolean {
+  if (!viewer) return false;
+  if (viewer.roles.includes(Role.ADMIN)) return true;
+  return hasRole(viewer, Role.EVENT_ORGANISER) && Boolean(viewer.org && organizerIds.includes(viewer.org));
+}
+
+export function assertCanOrganise(viewer: Viewer | null, organizerIds: readonly string[]): void {
+  requireViewer(viewer);
+  if (!canOrganise(viewer, organizerIds)) {
+    throw new ForbiddenError('Only admins and event organisers of an organising organisation may do this');
+  }
+}
+
+/** Refusal of a members-only event: FORBIDDEN with `reason: MEMBERS_ONLY`, so clients can say why. */
+export class MembersOnlyError extends AppError {
+  constructor(eventId: string) {
+    super(ErrorCode.FORBIDDEN, 'This event is open to members of the ecosystem only', {
+      reason: 'MEMBERS_ONLY',
+      field: 'eventId',
+      eventId,
+    });
+  }
+}
+
+/** NOT_FOUND naming the input field that pointed at the missing row. */
+export function notFound(entity: string, id: string, field: string): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `${entity} ${id} was not found`, { entity, id, field });
+}

@@ -1,0 +1,24 @@
+import { IsOptional, IsUUID } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { AttendanceMode } from '../event/event.enums';
+
+@InputType({ description: 'A registration to an event.' })
+export class RegisterInput {
+  @Field(() => ID, { description: 'The event.' })
+  @IsUUID()
+  eventId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Person to register; default the viewer. Others need an organiser of the event.' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Organisation the person comes for; default the viewer\u2019s.' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
+  @Field(() => AttendanceMode, { nullable: true, description: 'How the person attends a MIXED event (OFFLINE or ONLINE).' })
+  @IsOptional()
+  mode?: AttendanceMode | null;
+}

@@ -1,0 +1,67 @@
+import { hasRole, NotFoundError, Role } from '@ecosystem/shared';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canOrganise, requireViewer } from '../common/authorization';
+import { type EventsContext } from '../context';
+import { Event } from '../event/event.entity';
+import { Organization, organizationRef } from '../organization/organization.stub';
+import { Person, personRef } from '../person/person.stub';
+import { RegisterInput } from './registration.inputs';
+import { Registration } from './registration.entity';
+import { RegistrationService } from './registration.service';
+
+@Resolver(() => Registration)
+export class RegistrationResolver {
+  @Authorized()
+  @Query(() => [Registration], { description: 'The viewer\u2019s registrations, most recent first.' })
+  async myRegistrations(@Ctx() context: EventsContext): Promise<Registration[]> {
+    return context.loaders.registrationsByPersonId.load(requireViewer(context.viewer).sub);
+  }
+
+  @Authorized()
+  @Mutation(() => Registration, {
+    description:
+      'Registers the viewer (or, for organisers, someone else). CONFIRMED while seats remain, else WAITLISTED in arrival order. Refusals: FORBIDDEN reason MEMBERS_ONLY; CONFLICT reason ALREADY_REGISTERED, EVENT_CANCELLED, REGISTRATION_NOT_OPEN or REGISTRATION_CLOSED.',
+  })
+  async register(@Arg('input', { description: 'The registration.' }) input: RegisterInput, @Ctx() context: EventsContext): Promise<Registration> {
+    return new RegistrationService(context.dataSource).register(input, context.viewer);
+  }
+
+  @Authorized()
+  @Mutation(() => Registration, { description: 'Cancels a registration; a freed seat goes to the first waiting registration.' })
+  async cancelRegistration(@Arg('id', () => ID, { description: 'Registration id.' }) id: string, @Ctx() context: EventsContext): Promise<Registration> {
+    return new RegistrationService(context.dataSource).cancel(id, context.viewer);
+  }
+
+  @Authorized(Role.EVENT_ORGANISER)
+  @Mutation(() => Registration, { description: 'Checks a confirmed registration in at the event (ATTENDED).' })
+  async checkIn(@Arg('id', () => ID, { description: 'Registration id.' }) id: string, @Ctx() context: EventsContext): Promise<Registration> {
+    return new RegistrationService(context.dataSource).checkIn(id, context.viewer);
+  }
+
+  @FieldResolver(() => Event, { description: 'The event.' })
+  async event(@Root() registration: Registration, @Ctx() context: EventsContext): Promise<Event> {
+    const event = await context.loaders.eventById.load(registration.eventId);
+    if (!event) throw new NotFoundError('Event', registration.eventId);
+    return event;
+  }
+
+  @FieldResolver(() => Person, { description: 'The registered person.' })
+  person(@Root() registration: Registration): Person {
+    return personRef(registration.personId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Organisation the person comes for.' })
+  organization(@Root() registration: Registration): Organization | null {
+    return registration.organizationId ? organizationRef(registration.organizationId) : null;
+  }
+}
+
+/** A registration by reference: only for the person, admins and organisers of its event (else null). */
+export async function resolveRegistrationReference(reference: { id: string }, context: EventsContext): Promise<Registration | null> {
+  const registration = await context.loaders.registrationById.load(String(reference.id));
+  const viewer = context.viewer;
+  if (!registration || !viewer) return null;
+  if (viewer.sub === registration.personId || hasRole(viewer, Role.ADMIN)) return registration;
+  const organizers = await context.loaders.organizerIdsByEventId.load(registration.eventId);
+  return canOrganise(viewer, organizers) ? registration : null;
+}
