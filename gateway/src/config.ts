@@ -1,5 +1,6 @@
 import { commonEnvSchema, DEV_USER_JWT_SECRET, envBoolean, parseEnv, assertProductionSecrets } from '@ecosystem/shared';
 import { z } from 'zod';
+import { cacheEnvSchema } from './cache/cache-env';
 import { analystEnvSchema } from './playground/playground-env';
 import { registryEnvSchema } from './registry/registry-env';
 import { deriveProductionSettings, productionEnvSchema, type ProductionSettings } from './settings/production-env';
@@ -30,7 +31,8 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
 })
   .extend(productionEnvSchema.shape)
   .extend(registryEnvSchema.shape)
-  .extend(analystEnvSchema.shape);
+  .extend(analystEnvSchema.shape)
+  .extend(cacheEnvSchema.shape);
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
   subgraphs: { name: CoreSubgraphName; url: string }[];

@@ -17,6 +17,7 @@ import { type GatewayContext } from './context';
 import { CoreSupergraphManager } from './supergraph/supergraph-manager';
 import { installAnalystFeatures } from './playground';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
+import { GatewayCaches } from './cache';
 import { ProductionFeatures } from './production/features';
 import { createAdminRouter } from './registry/admin-api';
 import { GatewayRegistry } from './registry/gateway-registry';
@@ -67,7 +68,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const coreUrls = new Map<string, string>(config.subgraphs.map((s) => [s.name, s.url]));
   const features = new ProductionFeatures(config, logger);
   const registry = new GatewayRegistry({ config, logger });
-  const planCache = new WarmableQueryPlanCache(logger);
+  const planCache = new WarmableQueryPlanCache(logger, config.QUERY_PLAN_CACHE_MB);
+  // Response and entity caches of public data (issue 10; off unless their TTLs are set).
+  const caches = new GatewayCaches(config, logger, features.metrics?.registry);
   const supergraph = new CoreSupergraphManager({
     subgraphs: config.subgraphs,
     supergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
@@ -84,7 +87,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     logger,
     queryPlannerConfig: { cache: planCache },
     // Core subgraphs are routed by configuration, whatever URL a stored supergraph recorded.
-    buildService: ({ name, url }) => features.dataSource(name, coreUrls.get(name) ?? (url as string)),
+    buildService: ({ name, url }) =>
+      caches.dataSource<GatewayContext>(name, features.dataSource(name, coreUrls.get(name) ?? (url as string))),
   });
   features.attach(gateway);
   let ready = false;
@@ -101,6 +105,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       requestLogPlugin(),
       registry.plugin<GatewayContext>(),
       ...features.apolloPlugins(),
+      ...caches.plugins<GatewayContext>(),
     ],
   });
 

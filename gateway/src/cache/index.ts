@@ -1,0 +1,86 @@
+import { type ApolloServerPlugin } from '@apollo/server';
+import { type GraphQLDataSource } from '@apollo/gateway';
+import { type Logger } from '@ecosystem/shared';
+import { Counter, type Registry } from 'prom-client';
+import { type CacheEnv } from './cache-env';
+import { EntityCache } from './entity-cache';
+import { type CacheableContext, type CacheCounters, ResponseCache } from './response-cache';
+
+export { cacheEnvSchema, type CacheEnv } from './cache-env';
+export { EntityCache } from './entity-cache';
+export { ResponseCache, type CacheableContext } from './response-cache';
+
+function counters(counter: Counter<'cache' | 'result'> | undefined, cache: string): CacheCounters | undefined {
+  if (!counter) return undefined;
+  const hit = counter.labels(cache, 'hit');
+  const miss = counter.labels(cache, 'miss');
+  return { hit: () => hit.inc(), miss: () => miss.inc() };
+}
+
+/**
+ * The gateway's caches of public data (issue 10): the whole-response cache and the short-lived
+ * entity cache, both for anonymous requests only and both off unless their TTL is set. A mutation
+ * through the gateway empties both. Hits and misses are counted in /metrics when metrics are on.
+ */
+export class GatewayCaches {
+  readonly response: ResponseCache | undefined;
+  readonly entities: EntityCache | undefined;
+
+  constructor(config: CacheEnv, logger: Logger, registry?: Registry) {
+    const counter = registry
+      ? new Counter({
+          name: 'gateway_cache_lookups_total',
+          help: 'Lookups in the gateway caches of public data, by cache (response, entity) and result (hit, miss).',
+          labelNames: ['cache', 'result'] as const,
+          registers: [registry],
+        })
+      : undefined;
+    if (config.ENTITY_CACHE_TTL_SECONDS > 0) {
+      this.entities = new EntityCache({
+        ttlSeconds: config.ENTITY_CACHE_TTL_SECONDS,
+        maxMiB: config.ENTITY_CACHE_MAX_MB,
+        counters: counters(counter, 'entity'),
+      });
+    }
+    if (config.RESPONSE_CACHE_TTL_SECONDS > 0) {
+      this.response = new ResponseCache({
+        ttlSeconds: config.RESPONSE_CACHE_TTL_SECONDS,
+        maxMiB: config.RESPONSE_CACHE_MAX_MB,
+        counters: counters(counter, 'response'),
+        onMutation: () => this.entities?.clear(),
+      });
+    }
+    if (this.response || this.entities) {
+      logger.info(
+        { responseTtlSeconds: config.RESPONSE_CACHE_TTL_SECONDS, entityTtlSeconds: config.ENTITY_CACHE_TTL_SECONDS },
+        'caches of public data on (anonymous requests only)',
+      );
+    }
+  }
+
+  clear(): void {
+    this.response?.clear();
+    this.entities?.clear();
+  }
+
+  /** A subgraph's data source, behind the entity cache when it is on. */
+  dataSource<TContext extends CacheableContext>(name: string, inner: GraphQLDataSource<TContext>): GraphQLDataSource<TContext> {
+    return this.entities ? this.entities.wrap(name, inner) : inner;
+  }
+
+  plugins<TContext extends CacheableContext>(): ApolloServerPlugin<TContext>[] {
+    const plugins: ApolloServerPlugin<TContext>[] = [];
+    if (this.response) plugins.push(this.response.plugin<TContext>());
+    else if (this.entities) {
+      // Without the response cache, mutations still empty the entity cache.
+      plugins.push({
+        requestDidStart: async () => ({
+          willSendResponse: async ({ operation, response }) => {
+            if (operation?.operation === 'mutation' && response.body.kind === 'single' && response.body.singleResult.data) this.clear();
+          },
+        }),
+      });
+    }
+    return plugins;
+  }
+}
