@@ -1,3 +1,3 @@
-import { Initial1795464413997 } from './1795464413997-Initial';
+import { Initial1795465170062 } from './1795465170062-Initial';
 /** Migrations in the order they run; `npm run migration:generate -- training <Name>` adds one. */
-export const trainingMigrations = [Initial1795464413997];
+export const trainingMigrations = [Initial1795465170062];

@@ -1,14 +1,17 @@
-import { ConnectionType, NotFoundError } from '@ecosystem/shared';
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Domain } from '../catalogue/domain.entity';
+import { ConnectionType, NotFoundError, Role } from '@ecosystem/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PublicationStatus } from '../catalogue/catalogue.enums';
+import { Domain } from '../catalogue/domain.entity';
+import { Competency } from '../competency/competency.entity';
 import { type TrainingContext } from '../context';
 import { Organization, organizationStub } from '../organization/organization.stub';
+import { CourseSession } from '../session/course-session.entity';
+import { DomainFacet, ModuleFacets } from './module.facets';
 import { Module } from './module.entity';
-import { ModulesArgs } from './module.inputs';
-import { ModuleService, seesUnpublished } from './module.service';
+import { CreateModuleInput, ModulesArgs } from './module.inputs';
+import { ModuleService, type ModulePage, seesUnpublished } from './module.service';
 
-@ObjectType({ description: 'A page of modules.' })
+@ObjectType({ description: 'A page of modules, with facets for a filter sidebar.' })
 export class ModuleConnection extends ConnectionType(Module, 'Module') {}
 
 @Resolver(() => Module)
@@ -23,8 +26,8 @@ export class ModuleResolver {
     return module;
   }
 
-  @Query(() => ModuleConnection, { description: 'The published catalogue, filtered and paginated by code.' })
-  async modules(@Args() args: ModulesArgs, @Ctx() context: TrainingContext): Promise<ModuleConnection> {
+  @Query(() => ModuleConnection, { description: 'The published catalogue, filtered and paginated by code, with facets.' })
+  async modules(@Args() args: ModulesArgs, @Ctx() context: TrainingContext): Promise<ModulePage> {
     return new ModuleService(context.dataSource).list(args);
   }
 
@@ -38,5 +41,77 @@ export class ModuleResolver {
   @FieldResolver(() => [Organization], { description: 'Training partners that deliver the module.' })
   async providers(@Root() module: Module, @Ctx() context: TrainingContext): Promise<Organization[]> {
     return (await context.loaders.providerIdsByModuleId.load(module.id)).map(organizationStub);
+  }
+
+  @FieldResolver(() => [Competency], { description: 'Competencies the module teaches, at its level.' })
+  async teaches(@Root() module: Module, @Ctx() context: TrainingContext): Promise<Competency[]> {
+    return context.loaders.competenciesByModuleId.load(module.id);
+  }
+
+  @FieldResolver(() => [Module], { description: 'Modules to complete before this one (direct prerequisites).' })
+  async prerequisites(@Root() module: Module, @Ctx() context: TrainingContext): Promise<Module[]> {
+    return context.loaders.prerequisitesByModuleId.load(module.id);
+  }
+
+  @FieldResolver(() => [CourseSession], { description: 'Sessions of the module, by start.' })
+  async sessions(
+    @Root() module: Module,
+    @Arg('from', () => Date, { nullable: true, description: 'Only sessions starting at or after this instant.' })
+    from: Date | null,
+    @Ctx() context: TrainingContext,
+  ): Promise<CourseSession[]> {
+    return context.loaders.sessionsByModule.load({ moduleId: module.id, from: from ?? null });
+  }
+
+  @Authorized(Role.TRAINING_MANAGER)
+  @Mutation(() => Module, { description: 'Adds a module to the catalogue as a DRAFT (training managers).' })
+  async createModule(
+    @Arg('input', () => CreateModuleInput, { description: 'The module.' }) input: CreateModuleInput,
+    @Ctx() context: TrainingContext,
+  ): Promise<Module> {
+    return new ModuleService(context.dataSource).create(input);
+  }
+
+  @Authorized(Role.TRAINING_MANAGER)
+  @Mutation(() => Module, { description: 'Publishes a DRAFT module once its prerequisites are published (training managers).' })
+  async publishModule(
+    @Arg('id', () => ID, { description: 'Module id.' }) id: string,
+    @Ctx() context: TrainingContext,
+  ): Promise<Module> {
+    return new ModuleService(context.dataSource).publish(id);
+  }
+
+  @Authorized(Role.TRAINING_MANAGER)
+  @Mutation(() => Module, {
+    description:
+      'Replaces the prerequisites of a module (training managers). A change that would create a cycle is refused with BAD_USER_INPUT and extensions.reason PREREQUISITE_CYCLE.',
+  })
+  async setModulePrerequisites(
+    @Arg('moduleId', () => ID, { description: 'The module.' }) moduleId: string,
+    @Arg('prerequisiteIds', () => [ID], { description: 'Its new direct prerequisites (replaces the old ones).' })
+    prerequisiteIds: string[],
+    @Ctx() context: TrainingContext,
+  ): Promise<Module> {
+    return new ModuleService(context.dataSource).setPrerequisites(moduleId, prerequisiteIds);
+  }
+}
+
+@Resolver(() => ModuleConnection)
+export class ModuleConnectionResolver {
+  @FieldResolver(() => ModuleFacets, { description: 'Counts per level, format, domain and provider over the filter.' })
+  async facets(@Root() page: ModulePage, @Ctx() context: TrainingContext): Promise<ModuleFacets> {
+    const counts = await new ModuleService(context.dataSource).facets(page.filter);
+    const domains = await Promise.all(
+      counts.domains.map(async ({ value, count }): Promise<DomainFacet | null> => {
+        const domain = await context.loaders.domainById.load(value);
+        return domain ? { domain, count } : null;
+      }),
+    );
+    return {
+      levels: counts.levels,
+      formats: counts.formats,
+      domains: domains.filter((d): d is DomainFacet => d !== null),
+      providers: counts.providers.map(({ value, count }) => ({ provider: organizationStub(value), count })),
+    };
   }
 }

@@ -1,63 +1,318 @@
-import { type Connection, hasRole, likePattern, paginate, Role, type Viewer } from '@ecosystem/shared';
-import { type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { PublicationStatus } from '../catalogue/catalogue.enums';
+import {
+  BadUserInputError,
+  ConflictError,
+  type Connection,
+  hasRole,
+  InvalidStateTransitionError,
+  likePattern,
+  newId,
+  NotFoundError,
+  paginate,
+  Role,
+  type Viewer,
+} from '@ecosystem/shared';
+import { type DataSource, type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { type Format, type Level, PublicationStatus } from '../catalogue/catalogue.enums';
+import { CatalogueLock } from '../catalogue/catalogue-lock.entity';
 import { Domain } from '../catalogue/domain.entity';
+import { inTransaction, isUniqueViolation } from '../common/transaction';
+import { Competency } from '../competency/competency.entity';
+import { CompetencyRequirement } from '../persona/competency-requirement.entity';
+import { ModuleCompetency } from './module-competency.entity';
 import { ModuleFormat } from './module-format.entity';
+import { ModulePrerequisite } from './module-prerequisite.entity';
 import { ModuleProvider } from './module-provider.entity';
 import { Module } from './module.entity';
-import { type ModuleFilter, type ModulesArgs } from './module.inputs';
+import { type CreateModuleInput, type ModuleFilter, type ModulesArgs } from './module.inputs';
+import { cycleCreatedBy } from './prerequisite-graph';
 
 /** Whether the viewer may see modules that are not published (drafts, archived). */
 export function seesUnpublished(viewer: Viewer | null): boolean {
   return hasRole(viewer, Role.TRAINING_MANAGER);
 }
 
-/** Reads of the catalogue: filters as EXISTS subqueries so that LIMIT and COUNT count modules. */
+/** A page of modules that remembers its filter, so that `facets` can count over it. */
+export type ModulePage = Connection<Module> & { filter: ModuleFilter | null };
+
+export interface FacetCount<T> {
+  value: T;
+  count: number;
+}
+
+export interface ModuleFacetCounts {
+  levels: FacetCount<Level>[];
+  formats: FacetCount<Format>[];
+  domains: FacetCount<string>[];
+  providers: FacetCount<string>[];
+}
+
+/** `extensions.reason` of a refused prerequisite write that would close a cycle. */
+export const PREREQUISITE_CYCLE = 'PREREQUISITE_CYCLE';
+
+/** The catalogue: reads (filters as EXISTS subqueries, facets) and the writes of training managers. */
 export class ModuleService {
   constructor(private readonly dataSource: DataSource) {}
 
-  filtered(filter: ModuleFilter | null | undefined): SelectQueryBuilder<Module> {
-    const query = this.dataSource.getRepository(Module).createQueryBuilder('m');
-    query.where('m.status = :published', { published: PublicationStatus.PUBLISHED });
+  filtered(filter: ModuleFilter | null | undefined, alias = 'm'): SelectQueryBuilder<Module> {
+    const m = alias;
+    const query = this.dataSource.getRepository(Module).createQueryBuilder(m);
+    query.where(`${m}.status = :published`, { published: PublicationStatus.PUBLISHED });
     if (!filter) return query;
+    const exists = (sub: SelectQueryBuilder<ObjectLiteral>, params: Record<string, unknown>): void => {
+      query.andWhere(`EXISTS (${sub.getQuery()})`, params);
+    };
     if (filter.text?.trim()) {
       for (const [index, word] of filter.text.trim().split(/\s+/).slice(0, 10).entries()) {
-        query.andWhere(`m.searchText LIKE :word${index}`, { [`word${index}`]: likePattern(word) });
+        query.andWhere(`${m}.searchText LIKE :word${index}`, { [`word${index}`]: likePattern(word) });
       }
     }
-    if (filter.domainId) query.andWhere('m.domainId = :domainId', { domainId: filter.domainId });
+    if (filter.domainId) query.andWhere(`${m}.domainId = :domainId`, { domainId: filter.domainId });
     if (filter.categoryId) {
       const sub = this.dataSource
         .getRepository(Domain)
         .createQueryBuilder('d')
         .select('1')
-        .where('d.id = m.domainId')
+        .where(`d.id = ${m}.domainId`)
         .andWhere('d.categoryId = :categoryId');
-      query.andWhere(`EXISTS (${sub.getQuery()})`, { categoryId: filter.categoryId });
+      exists(sub, { categoryId: filter.categoryId });
     }
-    if (filter.levels?.length) query.andWhere('m.level IN (:...levels)', { levels: filter.levels });
+    if (filter.levels?.length) query.andWhere(`${m}.level IN (:...levels)`, { levels: filter.levels });
     if (filter.formats?.length) {
       const sub = this.dataSource
         .getRepository(ModuleFormat)
         .createQueryBuilder('mf')
         .select('1')
-        .where('mf.moduleId = m.id')
+        .where(`mf.moduleId = ${m}.id`)
         .andWhere('mf.format IN (:...formats)');
-      query.andWhere(`EXISTS (${sub.getQuery()})`, { formats: filter.formats });
+      exists(sub, { formats: filter.formats });
     }
     if (filter.providerId) {
       const sub = this.dataSource
         .getRepository(ModuleProvider)
         .createQueryBuilder('mp')
         .select('1')
-        .where('mp.moduleId = m.id')
+        .where(`mp.moduleId = ${m}.id`)
         .andWhere('mp.organizationId = :providerId');
-      query.andWhere(`EXISTS (${sub.getQuery()})`, { providerId: filter.providerId });
+      exists(sub, { providerId: filter.providerId });
+    }
+    if (filter.competencyId) {
+      const sub = this.dataSource
+        .getRepository(ModuleCompetency)
+        .createQueryBuilder('mc')
+        .select('1')
+        .where(`mc.moduleId = ${m}.id`)
+        .andWhere('mc.competencyId = :competencyId');
+      exists(sub, { competencyId: filter.competencyId });
+    }
+    if (filter.personaId) {
+      const sub = this.dataSource
+        .getRepository(ModuleCompetency)
+        .createQueryBuilder('pc')
+        .select('1')
+        .innerJoin(CompetencyRequirement, 'r', 'r.competencyId = pc.competencyId')
+        .where(`pc.moduleId = ${m}.id`)
+        .andWhere('r.personaId = :personaId');
+      exists(sub, { personaId: filter.personaId });
     }
     return query;
   }
 
-  async list(args: ModulesArgs): Promise<Connection<Module>> {
-    return paginate(this.filtered(args.filter), 'm', { column: 'm.code', valueOf: (m) => m.code }, args);
+  async list(args: ModulesArgs): Promise<ModulePage> {
+    const page = await paginate(this.filtered(args.filter), 'm', { column: 'm.code', valueOf: (m) => m.code }, args);
+    return { ...page, filter: args.filter ?? null };
+  }
+
+  /**
+   * Value counts per filter dimension, for a filter sidebar: each dimension is counted over the
+   * filter without its own condition (choosing a level does not hide the other levels). One
+   * GROUP BY statement per dimension.
+   */
+  async facets(filter: ModuleFilter | null): Promise<ModuleFacetCounts> {
+    const without = (key: keyof ModuleFilter): ModuleFilter => ({ ...(filter ?? {}), [key]: null }) as ModuleFilter;
+    const count = async (base: SelectQueryBuilder<Module>, expression: string, join?: (q: SelectQueryBuilder<Module>) => void) => {
+      if (join) join(base);
+      const rows = (await base
+        .select(expression, 'value')
+        .addSelect('COUNT(DISTINCT f.id)', 'count')
+        .groupBy(expression)
+        .orderBy(expression)
+        .getRawMany()) as { value: string; count: string | number }[];
+      return rows.map((r) => ({ value: r.value, count: Number(r.count) }));
+    };
+    const [levels, formats, domains, providers] = [
+      await count(this.filtered(without('levels'), 'f'), 'f.level'),
+      await count(this.filtered(without('formats'), 'f'), 'ff.format', (q) =>
+        q.innerJoin(ModuleFormat, 'ff', 'ff.moduleId = f.id'),
+      ),
+      await count(this.filtered(without('domainId'), 'f'), 'f.domainId'),
+      await count(this.filtered(without('providerId'), 'f'), 'fp.organizationId', (q) =>
+        q.innerJoin(ModuleProvider, 'fp', 'fp.moduleId = f.id'),
+      ),
+    ];
+    return {
+      levels: levels as FacetCount<Level>[],
+      formats: formats as FacetCount<Format>[],
+      domains,
+      providers,
+    };
+  }
+
+  async create(input: CreateModuleInput): Promise<Module> {
+    const repository = this.dataSource.getRepository(Module);
+    if (await repository.existsBy({ code: input.code })) {
+      throw new ConflictError(`A module with code ${input.code} already exists`, 'input.code');
+    }
+    if (!(await this.dataSource.getRepository(Domain).existsBy({ id: input.domainId }))) {
+      throw new BadUserInputError(`Domain ${input.domainId} was not found`, 'input.domainId');
+    }
+    const competencyIds = [...new Set(input.competencyIds ?? [])];
+    if (competencyIds.length) {
+      const found = await this.dataSource.getRepository(Competency).countBy({ id: In(competencyIds) });
+      if (found !== competencyIds.length) throw new BadUserInputError('Unknown competency', 'input.competencyIds');
+    }
+    const prerequisiteIds = [...new Set(input.prerequisiteIds ?? [])];
+    if (prerequisiteIds.length) {
+      const found = await repository.countBy({ id: In(prerequisiteIds) });
+      if (found !== prerequisiteIds.length) throw new BadUserInputError('Unknown prerequisite module', 'input.prerequisiteIds');
+    }
+    const priceCents = input.price ? this.cents(input.price.amount) : null;
+    const module = repository.create({
+      id: newId(),
+      code: input.code,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      domainId: input.domainId,
+      level: input.level,
+      eqfLevel: input.eqfLevel ?? null,
+      learningObjectives: input.learningObjectives.map((o) => o.trim()),
+      formats: [...new Set(input.formats)],
+      durationMinutes: input.durationMinutes,
+      language: input.language,
+      priceCents,
+      priceCurrency: input.price ? input.price.currency : null,
+      cpfEligible: input.cpfEligible ?? null,
+      rsRncpCode: input.rsRncpCode ?? null,
+      credential: input.credential ?? null,
+      status: PublicationStatus.DRAFT,
+      publishedAt: null,
+    });
+    module.fold();
+    try {
+      await inTransaction(this.dataSource, async (manager) => {
+        await manager.insert(Module, module);
+        await manager.insert(ModuleFormat, module.formats.map((format) => ({ moduleId: module.id, format })));
+        await manager.insert(
+          ModuleProvider,
+          [...new Set(input.providerIds)].map((organizationId) => ({ moduleId: module.id, organizationId })),
+        );
+        if (competencyIds.length) {
+          await manager.insert(ModuleCompetency, competencyIds.map((competencyId) => ({ moduleId: module.id, competencyId })));
+        }
+        // A new module has no dependant yet, so its prerequisites cannot close a cycle.
+        if (prerequisiteIds.length) {
+          await manager.insert(
+            ModulePrerequisite,
+            prerequisiteIds.map((prerequisiteId) => ({ moduleId: module.id, prerequisiteId })),
+          );
+        }
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`A module with code ${input.code} already exists`, 'input.code');
+      throw error;
+    }
+    return repository.findOneByOrFail({ id: module.id });
+  }
+
+  /** DRAFT -> PUBLISHED, once every prerequisite is published. */
+  async publish(id: string): Promise<Module> {
+    const repository = this.dataSource.getRepository(Module);
+    const module = await repository.findOneBy({ id });
+    if (!module) throw new NotFoundError('Module', id);
+    if (module.status !== PublicationStatus.DRAFT) {
+      throw new InvalidStateTransitionError('Module', module.status, PublicationStatus.PUBLISHED);
+    }
+    const unpublished = await this.dataSource
+      .getRepository(ModulePrerequisite)
+      .createQueryBuilder('p')
+      .innerJoin(Module, 'pm', 'pm.id = p.prerequisiteId')
+      .where('p.moduleId = :id AND pm.status <> :published', { id, published: PublicationStatus.PUBLISHED })
+      .getCount();
+    if (unpublished > 0) {
+      throw new BadUserInputError('Publish the prerequisites of the module first', 'id', { unpublishedPrerequisites: unpublished });
+    }
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Module)
+      .set({ status: PublicationStatus.PUBLISHED, publishedAt: new Date() })
+      .where('id = :id AND status = :draft', { id, draft: PublicationStatus.DRAFT })
+      .execute();
+    if (!result.affected) throw new InvalidStateTransitionError('Module', 'a changed state', PublicationStatus.PUBLISHED);
+    return repository.findOneByOrFail({ id });
+  }
+
+  /**
+   * Replaces the prerequisites of a module. Refused with BAD_USER_INPUT, `reason:
+   * PREREQUISITE_CYCLE` and the cycle's module codes when the graph would get a cycle. Writers
+   * take the `prerequisites` lock row first, so two concurrent writes cannot both pass the check.
+   */
+  async setPrerequisites(moduleId: string, prerequisiteIds: string[]): Promise<Module> {
+    const wanted = [...new Set(prerequisiteIds)];
+    const repository = this.dataSource.getRepository(Module);
+    const module = await repository.findOneBy({ id: moduleId });
+    if (!module) throw new NotFoundError('Module', moduleId);
+    if (wanted.length) {
+      const found = await repository.countBy({ id: In(wanted) });
+      if (found !== wanted.length) throw new BadUserInputError('Unknown prerequisite module', 'prerequisiteIds');
+    }
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.takeLock(manager, 'prerequisites');
+      const edges = await manager.getRepository(ModulePrerequisite).find();
+      const graph = new Map<string, string[]>();
+      for (const e of edges) {
+        if (e.moduleId === moduleId) continue;
+        graph.set(e.moduleId, [...(graph.get(e.moduleId) ?? []), e.prerequisiteId]);
+      }
+      const cycle = cycleCreatedBy(graph, moduleId, wanted);
+      if (cycle) {
+        const codes = new Map(
+          (await manager.getRepository(Module).findBy({ id: In([...new Set(cycle)]) })).map((m) => [m.id, m.code]),
+        );
+        const path = cycle.map((id) => codes.get(id) ?? id);
+        throw new BadUserInputError(
+          `These prerequisites would create a cycle: ${path.join(' -> ')}`,
+          'prerequisiteIds',
+          { reason: PREREQUISITE_CYCLE, cycle: path },
+        );
+      }
+      await manager.delete(ModulePrerequisite, { moduleId });
+      if (wanted.length) {
+        await manager.insert(ModulePrerequisite, wanted.map((prerequisiteId) => ({ moduleId, prerequisiteId })));
+      }
+    });
+    return module;
+  }
+
+  private async takeLock(manager: EntityManager, name: string): Promise<void> {
+    const bumped = await manager
+      .createQueryBuilder()
+      .update(CatalogueLock)
+      .set({ revision: () => 'revision + 1' })
+      .where('name = :name', { name })
+      .execute();
+    if (bumped.affected) return;
+    try {
+      await manager.insert(CatalogueLock, { name, revision: 1 });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await this.takeLock(manager, name);
+    }
+  }
+
+  private cents(amount: string): number {
+    if (!/^\d{1,9}(\.\d{1,2})?$/.test(amount)) {
+      throw new BadUserInputError('price.amount must be a positive decimal with at most 2 decimals', 'input.price.amount');
+    }
+    const [units, decimals = ''] = amount.split('.');
+    return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
   }
 }

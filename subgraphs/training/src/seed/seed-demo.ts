@@ -1,147 +1,67 @@
-import { demoId, demoOrganization, type Logger } from '@ecosystem/shared';
-import { type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { Format, Level, LEVELS, PublicationStatus } from '../catalogue/catalogue.enums';
+import { type Logger } from '@ecosystem/shared';
+import { type DataSource } from 'typeorm';
+import { CatalogueLock } from '../catalogue/catalogue-lock.entity';
 import { Category } from '../catalogue/category.entity';
 import { Domain } from '../catalogue/domain.entity';
+import { Competency } from '../competency/competency.entity';
+import { Enrolment } from '../enrolment/enrolment.entity';
+import { ModuleCompetency } from '../module/module-competency.entity';
 import { ModuleFormat } from '../module/module-format.entity';
+import { ModulePrerequisite } from '../module/module-prerequisite.entity';
 import { ModuleProvider } from '../module/module-provider.entity';
 import { Module } from '../module/module.entity';
-import { DEMO_CATALOGUE } from './catalogue-data';
+import { LearningPath } from '../path/learning-path.entity';
+import { PathStep } from '../path/path-step.entity';
+import { CompetencyRequirement } from '../persona/competency-requirement.entity';
+import { Persona } from '../persona/persona.entity';
+import { CourseSession } from '../session/course-session.entity';
+import { insertChunks } from './catalogue-rows';
+import { demoTrainingRows } from './demo-rows';
 
-/** Inserts rows in multi-row INSERTs of `size` rows (fast on MySQL and on sql.js alike). */
-export async function insertChunks<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: T[],
-  size = 500,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + size)).execute();
-  }
-}
-
-const FORMATS_BY_LEVEL: Record<Level, Format[]> = {
-  [Level.ACCULTURATION]: [Format.E_LEARNING],
-  [Level.FOUNDATION]: [Format.E_LEARNING, Format.VIRTUAL_CLASS],
-  [Level.ADVANCED]: [Format.BLENDED, Format.VIRTUAL_CLASS],
-  [Level.EXPERT]: [Format.IN_PERSON],
-};
-const MINUTES_BY_LEVEL: Record<Level, number> = {
-  [Level.ACCULTURATION]: 90,
-  [Level.FOUNDATION]: 420,
-  [Level.ADVANCED]: 840,
-  [Level.EXPERT]: 1260,
-};
-const PRICE_BY_LEVEL: Record<Level, number | null> = {
-  [Level.ACCULTURATION]: null,
-  [Level.FOUNDATION]: 45_000,
-  [Level.ADVANCED]: 120_000,
-  [Level.EXPERT]: 210_000,
-};
-const EQF_BY_LEVEL: Record<Level, number> = {
-  [Level.ACCULTURATION]: 4,
-  [Level.FOUNDATION]: 5,
-  [Level.ADVANCED]: 6,
-  [Level.EXPERT]: 7,
-};
-
-export interface DemoModuleRow {
-  module: Module;
-  providerIds: string[];
-  domainCode: string;
-  /** Position inside its domain (0 = acculturation). */
-  rank: number;
-}
-
-/** The demo catalogue as rows (deterministic ids), for the seed and for tests. */
-export function demoCatalogueRows(): { categories: Category[]; domains: Domain[]; modules: DemoModuleRow[] } {
-  const categories: Category[] = [];
-  const domains: Domain[] = [];
-  const modules: DemoModuleRow[] = [];
-  let moduleIndex = 0;
-  DEMO_CATALOGUE.forEach((c, categoryPosition) => {
-    const category = Object.assign(new Category(), {
-      id: demoId('training-category', c.code),
-      code: c.code,
-      title: c.title,
-      position: categoryPosition + 1,
-    });
-    categories.push(category);
-    c.domains.forEach((d, domainPosition) => {
-      const domain = Object.assign(new Domain(), {
-        id: demoId('training-domain', d.code),
-        code: d.code,
-        title: d.title,
-        categoryId: category.id,
-        position: domainPosition + 1,
-      });
-      domains.push(domain);
-      d.modules.forEach((title, rank) => {
-        const level = LEVELS[rank] as Level;
-        const code = `${d.code}-${rank + 1}`;
-        const module = Object.assign(new Module(), {
-          id: demoId('module', code),
-          code,
-          title,
-          description: `${title}. Module de niveau ${level.toLowerCase()} du domaine « ${d.title} » de l’Académie du Digital en Santé.`,
-          domainId: domain.id,
-          level,
-          eqfLevel: EQF_BY_LEVEL[level],
-          learningObjectives: [
-            `Expliquer les notions clés : ${title.toLowerCase()}`,
-            `Appliquer les acquis du domaine « ${d.title} » à son métier`,
-            ...(rank >= 2 ? [`Conduire un projet du domaine « ${d.title} » en autonomie`] : []),
-          ],
-          formats: FORMATS_BY_LEVEL[level],
-          durationMinutes: MINUTES_BY_LEVEL[level] + (moduleIndex % 3) * 30,
-          language: 'fr',
-          priceCents: PRICE_BY_LEVEL[level],
-          priceCurrency: PRICE_BY_LEVEL[level] === null ? null : 'EUR',
-          cpfEligible: rank >= 2,
-          rsRncpCode: rank === 3 ? `RS${5800 + moduleIndex}` : null,
-          credential: rank >= 2 ? 'Certificat de l’Académie du Digital en Santé' : 'Attestation de suivi',
-          status: PublicationStatus.PUBLISHED,
-          publishedAt: new Date(Date.UTC(2022, 3, 14 + (moduleIndex % 40))),
-        });
-        module.fold();
-        const partners = moduleIndex % 2 === 0 ? d.partners : d.partners.slice(0, 1);
-        modules.push({
-          module,
-          providerIds: partners.map((key) => demoOrganization(key).id),
-          domainCode: d.code,
-          rank,
-        });
-        moduleIndex += 1;
-      });
-    });
-  });
-  return { categories, domains, modules };
-}
-
-/** Seeds the academy's demo catalogue when the database has no module yet. */
-export async function seedTrainingDemo(dataSource: DataSource, logger: Logger): Promise<boolean> {
+/**
+ * Seeds the academy when the database has no module yet: the catalogue (4 categories, 17 domains,
+ * 61 modules), 120 competencies, 150 personae and their matrix, a path per persona, 300 sessions
+ * and 20,000 enrolments, in multi-row INSERTs inside one transaction.
+ */
+export async function seedTrainingDemo(dataSource: DataSource, logger: Logger, now: Date = new Date()): Promise<boolean> {
   if ((await dataSource.getRepository(Module).count()) > 0) return false;
-  const { categories, domains, modules } = demoCatalogueRows();
+  const rows = demoTrainingRows(now);
   await dataSource.transaction(async (manager) => {
-    await insertChunks(manager, Category, categories);
-    await insertChunks(manager, Domain, domains);
-    await insertChunks(
-      manager,
-      Module,
-      modules.map((m) => m.module),
-      100,
-    );
+    await insertChunks(manager, Category, rows.categories);
+    await insertChunks(manager, Domain, rows.domains);
+    await insertChunks(manager, Module, rows.modules.map((m) => m.module), 100);
     await insertChunks(
       manager,
       ModuleFormat,
-      modules.flatMap((m) => m.module.formats.map((format) => ({ moduleId: m.module.id, format }))),
+      rows.modules.flatMap((m) => m.module.formats.map((format) => ({ moduleId: m.module.id, format }))),
     );
     await insertChunks(
       manager,
       ModuleProvider,
-      modules.flatMap((m) => m.providerIds.map((organizationId) => ({ moduleId: m.module.id, organizationId }))),
+      rows.modules.flatMap((m) => m.providerIds.map((organizationId) => ({ moduleId: m.module.id, organizationId }))),
     );
+    await insertChunks(manager, Competency, rows.competencies);
+    await insertChunks(manager, ModuleCompetency, rows.teaches);
+    await insertChunks(manager, ModulePrerequisite, rows.prerequisites);
+    await insertChunks(manager, CatalogueLock, [{ name: 'prerequisites', revision: 0 }]);
+    await insertChunks(manager, Persona, rows.personae, 200);
+    await insertChunks(manager, CompetencyRequirement, rows.requirements);
+    await insertChunks(manager, LearningPath, rows.paths);
+    await insertChunks(manager, PathStep, rows.steps);
+    await insertChunks(manager, CourseSession, rows.sessions, 200);
+    await insertChunks(manager, Enrolment, rows.enrolments, 500);
   });
-  logger.info({ categories: categories.length, domains: domains.length, modules: modules.length }, 'training demo data');
+  logger.info(
+    {
+      modules: rows.modules.length,
+      competencies: rows.competencies.length,
+      personae: rows.personae.length,
+      requirements: rows.requirements.length,
+      paths: rows.paths.length,
+      sessions: rows.sessions.length,
+      enrolments: rows.enrolments.length,
+    },
+    'training demo data',
+  );
   return true;
 }

@@ -1,0 +1,25 @@
+import { ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+
+/**
+ * Who may see a person's learning data: the person (viewer.sub), admins (everything), and the
+ * training managers of the person's employer (only enrolments made with that employer). Returns
+ * the employer to filter on, or null for everything; throws for anyone else.
+ */
+export function learningDataScope(viewer: Viewer | null, personId: string): { employerId: string | null } {
+  if (!viewer) throw new UnauthenticatedError();
+  if (viewer.sub === personId || hasRole(viewer, Role.ADMIN)) return { employerId: null };
+  if (viewer.roles.includes(Role.TRAINING_MANAGER) && viewer.org) return { employerId: viewer.org };
+  throw new ForbiddenError('Only the person, their employer’s training managers and admins can see their learning data');
+}
+
+/** Whether the viewer may act on an enrolment as its learner, as the employer's training manager or as admin. */
+export function canActFor(viewer: Viewer, learnerId: string, employerId: string | null): boolean {
+  if (viewer.sub === learnerId || hasRole(viewer, Role.ADMIN)) return true;
+  return viewer.roles.includes(Role.TRAINING_MANAGER) && Boolean(viewer.org) && viewer.org === employerId;
+}
+
+/** Whether the viewer manages training for the employer (or is admin). */
+export function managesEmployer(viewer: Viewer, employerId: string | null): boolean {
+  if (hasRole(viewer, Role.ADMIN)) return true;
+  return viewer.roles.includes(Role.TRAINING_MANAGER) && Boolean(viewer.org) && viewer.org === employerId;
+}

@@ -1,0 +1,52 @@
+import { NotFoundError, Role } from '@ecosystem/shared';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type TrainingContext } from '../context';
+import { Module } from '../module/module.entity';
+import { Organization, organizationStub } from '../organization/organization.stub';
+import { Event } from '../person/event.stub';
+import { Person, personStub } from '../person/person.stub';
+import { CourseSession } from './course-session.entity';
+import { ScheduleSessionInput } from './session.inputs';
+import { SessionService } from './session.service';
+
+@Resolver(() => CourseSession)
+export class CourseSessionResolver {
+  @Query(() => CourseSession, { nullable: true, description: 'One session by id.' })
+  async courseSession(
+    @Arg('id', () => ID, { description: 'Session id.' }) id: string,
+    @Ctx() context: TrainingContext,
+  ): Promise<CourseSession | null> {
+    return context.loaders.sessionById.load(id);
+  }
+
+  @FieldResolver(() => Module, { description: 'The module this is a session of.' })
+  async module(@Root() session: CourseSession, @Ctx() context: TrainingContext): Promise<Module> {
+    const module = await context.loaders.moduleById.load(session.moduleId);
+    if (!module) throw new NotFoundError('Module', session.moduleId);
+    return module;
+  }
+
+  @FieldResolver(() => [Person], { description: 'Instructors of the session.' })
+  instructors(@Root() session: CourseSession): Person[] {
+    return session.instructorIds.map(personStub);
+  }
+
+  @FieldResolver(() => Organization, { description: 'The training partner delivering the session.' })
+  provider(@Root() session: CourseSession): Organization {
+    return organizationStub(session.providerId);
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'The event publishing the session, if any.' })
+  event(@Root() session: CourseSession): Event | null {
+    return session.eventId ? { id: session.eventId } : null;
+  }
+
+  @Authorized(Role.TRAINING_MANAGER)
+  @Mutation(() => CourseSession, { description: 'Schedules a session of a published module (training managers).' })
+  async scheduleSession(
+    @Arg('input', () => ScheduleSessionInput, { description: 'The session.' }) input: ScheduleSessionInput,
+    @Ctx() context: TrainingContext,
+  ): Promise<CourseSession> {
+    return new SessionService(context.dataSource).schedule(input);
+  }
+}
