@@ -5,7 +5,7 @@ import { CallKind, CallStatus } from './call.enums';
 
 @ObjectType({ description: 'A call (AMI, call for projects, challenge) published by an organisation of the ecosystem.' })
 @Directive('@key(fields: "id")')
-@Entity('call')
+@Entity('call_for_proposals')
 @Index('idx_call_publisher', ['publisherId'])
 export class Call {
   @Field(() => ID, { description: 'Opaque, stable id.' })

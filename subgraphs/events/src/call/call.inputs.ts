@@ -1,6 +1,7 @@
 import { LocalDateScalar } from '@ecosystem/shared';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { InputArgs } from '../common/input-args';
 import { CallKind, CallStatus } from './call.enums';
 
 @InputType({ description: 'Filters of the call list; all given filters must match.' })
@@ -113,3 +114,9 @@ export class ExpressionOfInterestInput {
   @MaxLength(5000)
   message?: string | null;
 }
+
+@ArgsType()
+export class PublishCallArgs extends InputArgs(PublishCallInput, 'The call.') {}
+
+@ArgsType()
+export class ExpressionOfInterestArgs extends InputArgs(ExpressionOfInterestInput, 'The expression of interest.') {}

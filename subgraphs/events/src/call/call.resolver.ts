@@ -9,7 +9,7 @@ import { EventKind } from '../event/event.enums';
 import { loadEventsSorted } from '../loaders';
 import { Organization, organizationRef } from '../organization/organization.stub';
 import { Call } from './call.entity';
-import { CallsArgs, ExpressionOfInterestInput, PublishCallInput } from './call.inputs';
+import { CallsArgs, ExpressionOfInterestArgs, PublishCallArgs } from './call.inputs';
 import { CallService } from './call.service';
 import { ExpressionOfInterest } from './expression-of-interest.entity';
 
@@ -30,7 +30,7 @@ export class CallResolver {
 
   @Authorized(Role.EVENT_ORGANISER)
   @Mutation(() => Call, { description: 'Publishes a call (OPEN now, or PLANNED until its opening day).' })
-  async publishCall(@Arg('input', { description: 'The call.' }) input: PublishCallInput, @Ctx() context: EventsContext): Promise<Call> {
+  async publishCall(@Args() { input }: PublishCallArgs, @Ctx() context: EventsContext): Promise<Call> {
     return new CallService(context.dataSource).publish(input, context.viewer);
   }
 
@@ -39,7 +39,7 @@ export class CallResolver {
     description: 'Expresses an organisation\u2019s interest in an open call, with the datasets it intends to use. Once per organisation and call.',
   })
   async submitExpressionOfInterest(
-    @Arg('input', { description: 'The expression of interest.' }) input: ExpressionOfInterestInput,
+    @Args() { input }: ExpressionOfInterestArgs,
     @Ctx() context: EventsContext,
   ): Promise<ExpressionOfInterest> {
     return new CallService(context.dataSource).submitExpressionOfInterest(input, context.viewer);

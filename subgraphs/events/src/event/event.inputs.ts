@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { InputArgs } from '../common/input-args';
 import { SpeakerKind } from './event-speaker.entity';
 import { AttendanceMode, EventKind, EventStatus } from './event.enums';
 
@@ -242,3 +243,9 @@ export class AddSpeakerInput {
   @MaxLength(255)
   talkTitle?: string | null;
 }
+
+@ArgsType()
+export class CreateEventArgs extends InputArgs(CreateEventInput, 'The event.') {}
+
+@ArgsType()
+export class AddSpeakerArgs extends InputArgs(AddSpeakerInput, 'The speaker.') {}

@@ -11,7 +11,7 @@ import { EventSeries } from '../series/event-series.entity';
 import { EventSpeaker } from './event-speaker.entity';
 import { EventConnection } from './event.connection';
 import { Event } from './event.entity';
-import { AddSpeakerInput, CreateEventInput, EventsArgs } from './event.inputs';
+import { AddSpeakerArgs, CreateEventArgs, EventsArgs } from './event.inputs';
 import { EventService } from './event.service';
 import { EventFacets, RegistrationPolicy, VirtualLocation } from './event.types';
 
@@ -29,7 +29,7 @@ export class EventResolver {
 
   @Authorized(Role.EVENT_ORGANISER)
   @Mutation(() => Event, { description: 'Creates an event. Event organisers acting for one of the organisers, or admins.' })
-  async createEvent(@Arg('input', { description: 'The event.' }) input: CreateEventInput, @Ctx() context: EventsContext): Promise<Event> {
+  async createEvent(@Args() { input }: CreateEventArgs, @Ctx() context: EventsContext): Promise<Event> {
     return new EventService(context.dataSource).create(input, context.viewer);
   }
 
@@ -52,7 +52,7 @@ export class EventResolver {
 
   @Authorized(Role.EVENT_ORGANISER)
   @Mutation(() => EventSpeaker, { description: 'Adds a speaker in a role to an event.' })
-  async addSpeaker(@Arg('input', { description: 'The speaker.' }) input: AddSpeakerInput, @Ctx() context: EventsContext): Promise<EventSpeaker> {
+  async addSpeaker(@Args() { input }: AddSpeakerArgs, @Ctx() context: EventsContext): Promise<EventSpeaker> {
     return new EventService(context.dataSource).addSpeaker(input, context.viewer);
   }
 

@@ -1,3 +1,3 @@
-import { Initial1795464885338 } from './1795464885338-Initial';
+import { Initial1795465266045 } from './1795465266045-Initial';
 /** Migrations in the order they run; `npm run migration:generate -- events <Name>` adds one. */
-export const eventsMigrations = [Initial1795464885338];
+export const eventsMigrations = [Initial1795465266045];

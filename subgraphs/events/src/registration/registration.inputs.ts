@@ -1,5 +1,6 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { InputArgs } from '../common/input-args';
 import { AttendanceMode } from '../event/event.enums';
 
 @InputType({ description: 'A registration to an event.' })
@@ -22,3 +23,6 @@ export class RegisterInput {
   @IsOptional()
   mode?: AttendanceMode | null;
 }
+
+@ArgsType()
+export class RegisterArgs extends InputArgs(RegisterInput, 'The registration.') {}

@@ -1,11 +1,11 @@
 import { hasRole, NotFoundError, Role } from '@ecosystem/shared';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canOrganise, requireViewer } from '../common/authorization';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { Organization, organizationRef } from '../organization/organization.stub';
 import { Person, personRef } from '../person/person.stub';
-import { RegisterInput } from './registration.inputs';
+import { RegisterArgs } from './registration.inputs';
 import { Registration } from './registration.entity';
 import { RegistrationService } from './registration.service';
 
@@ -22,7 +22,7 @@ export class RegistrationResolver {
     description:
       'Registers the viewer (or, for organisers, someone else). CONFIRMED while seats remain, else WAITLISTED in arrival order. Refusals: FORBIDDEN reason MEMBERS_ONLY; CONFLICT reason ALREADY_REGISTERED, EVENT_CANCELLED, REGISTRATION_NOT_OPEN or REGISTRATION_CLOSED.',
   })
-  async register(@Arg('input', { description: 'The registration.' }) input: RegisterInput, @Ctx() context: EventsContext): Promise<Registration> {
+  async register(@Args() { input }: RegisterArgs, @Ctx() context: EventsContext): Promise<Registration> {
     return new RegistrationService(context.dataSource).register(input, context.viewer);
   }
 

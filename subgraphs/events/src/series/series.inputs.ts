@@ -1,6 +1,7 @@
 import { IsInt, IsLocale, IsOptional, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, ArrayMaxSize } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '@ecosystem/shared';
+import { InputArgs } from '../common/input-args';
 import { AttendanceMode, EventKind } from '../event/event.enums';
 
 @InputType({ description: 'A new recurring series; its occurrences are created as events.' })
@@ -79,3 +80,6 @@ export class OccurrencesArgs {
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
   after?: string | null;
 }
+
+@ArgsType()
+export class CreateSeriesArgs extends InputArgs(CreateSeriesInput, 'The series.') {}

@@ -7,7 +7,7 @@ import { EventService } from '../event/event.service';
 import { ICAL_PATHS } from '../ical/ical.builder';
 import { Organization, organizationRef } from '../organization/organization.stub';
 import { EventSeries } from './event-series.entity';
-import { CreateSeriesInput, OccurrencesArgs } from './series.inputs';
+import { CreateSeriesArgs, OccurrencesArgs } from './series.inputs';
 import { SeriesService } from './series.service';
 
 @Resolver(() => EventSeries)
@@ -24,7 +24,7 @@ export class EventSeriesResolver {
 
   @Authorized(Role.EVENT_ORGANISER)
   @Mutation(() => EventSeries, { description: 'Creates a recurring series and its occurrences (up to 24 months ahead).' })
-  async createSeries(@Arg('input', { description: 'The series.' }) input: CreateSeriesInput, @Ctx() context: EventsContext): Promise<EventSeries> {
+  async createSeries(@Args() { input }: CreateSeriesArgs, @Ctx() context: EventsContext): Promise<EventSeries> {
     return new SeriesService(context.dataSource).create(input, context.viewer);
   }
 

@@ -1,11 +1,11 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-export class Initial1795464885338 implements MigrationInterface {
-  name = 'Initial1795464885338';
+export class Initial1795465266045 implements MigrationInterface {
+  name = 'Initial1795465266045';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `call_dataset` (`callId` varchar(36) NOT NULL, `datasetId` varchar(36) NOT NULL, INDEX `idx_call_dataset_dataset` (`datasetId`), PRIMARY KEY (`callId`, `datasetId`)) ENGINE=InnoDB");
-    await queryRunner.query("CREATE TABLE `call` (`id` varchar(36) NOT NULL, `kind` varchar(40) NOT NULL, `title` varchar(255) NOT NULL, `theme` varchar(64) NOT NULL, `description` text NULL, `publisherId` varchar(36) NOT NULL, `ecosystemId` varchar(36) NULL, `opensOn` varchar(10) NULL, `deadline` datetime NULL, `status` varchar(40) NOT NULL, `followUpHackathonId` varchar(36) NULL, `createdAt` datetime NOT NULL, INDEX `idx_call_theme` (`theme`), INDEX `idx_call_status` (`status`), INDEX `idx_call_publisher` (`publisherId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `call_for_proposals` (`id` varchar(36) NOT NULL, `kind` varchar(40) NOT NULL, `title` varchar(255) NOT NULL, `theme` varchar(64) NOT NULL, `description` text NULL, `publisherId` varchar(36) NOT NULL, `ecosystemId` varchar(36) NULL, `opensOn` varchar(10) NULL, `deadline` datetime NULL, `status` varchar(40) NOT NULL, `followUpHackathonId` varchar(36) NULL, `createdAt` datetime NOT NULL, INDEX `idx_call_theme` (`theme`), INDEX `idx_call_status` (`status`), INDEX `idx_call_publisher` (`publisherId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `expression_of_interest` (`id` varchar(36) NOT NULL, `callId` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `submittedById` varchar(36) NOT NULL, `datasetIds` text NOT NULL, `message` text NULL, `submittedAt` datetime NOT NULL, UNIQUE INDEX `uq_expression_of_interest` (`callId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `event_dataset` (`eventId` varchar(36) NOT NULL, `datasetId` varchar(36) NOT NULL, `position` int NOT NULL DEFAULT '0', INDEX `idx_event_dataset_dataset` (`datasetId`, `eventId`), PRIMARY KEY (`eventId`, `datasetId`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `event_organizer` (`eventId` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `position` int NOT NULL DEFAULT '0', INDEX `idx_event_organizer_organization` (`organizationId`, `eventId`), PRIMARY KEY (`eventId`, `organizationId`)) ENGINE=InnoDB");
@@ -41,10 +41,10 @@ export class Initial1795464885338 implements MigrationInterface {
     await queryRunner.query("DROP TABLE `event_dataset`");
     await queryRunner.query("DROP INDEX `uq_expression_of_interest` ON `expression_of_interest`");
     await queryRunner.query("DROP TABLE `expression_of_interest`");
-    await queryRunner.query("DROP INDEX `idx_call_publisher` ON `call`");
-    await queryRunner.query("DROP INDEX `idx_call_status` ON `call`");
-    await queryRunner.query("DROP INDEX `idx_call_theme` ON `call`");
-    await queryRunner.query("DROP TABLE `call`");
+    await queryRunner.query("DROP INDEX `idx_call_publisher` ON `call_for_proposals`");
+    await queryRunner.query("DROP INDEX `idx_call_status` ON `call_for_proposals`");
+    await queryRunner.query("DROP INDEX `idx_call_theme` ON `call_for_proposals`");
+    await queryRunner.query("DROP TABLE `call_for_proposals`");
     await queryRunner.query("DROP INDEX `idx_call_dataset_dataset` ON `call_dataset`");
     await queryRunner.query("DROP TABLE `call_dataset`");
   }
