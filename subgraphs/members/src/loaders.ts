@@ -6,10 +6,11 @@ import { Membership } from './membership/membership.entity';
 import { OrganizationSector } from './organization/organization-sector.entity';
 import { Organization } from './organization/organization.entity';
 import { type Sector } from './organization/organization.enums';
+import { createMembershipLoaders, type MembershipLoaders } from './membership/membership.loaders';
 import { createPersonLoaders, type PersonLoaders } from './person/person.loaders';
 import { createProjectLoaders, type ProjectLoaders } from './project/project.loaders';
 
-export interface MembersLoaders extends PersonLoaders, ProjectLoaders {
+export interface MembersLoaders extends PersonLoaders, ProjectLoaders, MembershipLoaders {
   organizationById: DataLoader<string, Organization | null>;
   sectorsByOrganizationId: DataLoader<string, Sector[]>;
   membershipsByOrganizationId: DataLoader<string, Membership[]>;
@@ -21,6 +22,7 @@ export function createLoaders(dataSource: DataSource): MembersLoaders {
   return {
     ...createPersonLoaders(dataSource),
     ...createProjectLoaders(dataSource),
+    ...createMembershipLoaders(dataSource),
     organizationById: new DataLoader(async (ids) =>
       orderByKeys(ids, await dataSource.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
     ),

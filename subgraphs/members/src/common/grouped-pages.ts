@@ -31,12 +31,11 @@ export async function pagesByKey<T extends ObjectLiteral & { id: string }>(
   spec: GroupedListSpec,
   keys: readonly string[],
   args: KeysetPageArgs,
-  sortValueOf: (node: T) => string | number,
   countOf: (key: string) => Promise<number>,
 ): Promise<LazyPage<T>[]> {
   const limit = pageSize(args.first);
   const cursor = args.after ? decodeCursor(args.after, 2) : null;
-  const groups = new Map<string, T[]>();
+  const groups = new Map<string, { node: T; sort: string | number }[]>();
   if (limit > 0 && keys.length > 0) {
     const { entities, raw } = await dataSource
       .getRepository(target)
@@ -47,6 +46,7 @@ export async function pagesByKey<T extends ObjectLiteral & { id: string }>(
             .base(sub as SelectQueryBuilder<ObjectLiteral>)
             .select(spec.partition, 'k')
             .addSelect(spec.id, 'id')
+            .addSelect(spec.sort, 's')
             .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${spec.partition} ORDER BY ${spec.sort}, ${spec.id})`, 'rn');
           if (cursor) {
             inner.andWhere(`(${spec.sort} > :__after OR (${spec.sort} = :__after AND ${spec.id} > :__afterId))`);
@@ -58,6 +58,7 @@ export async function pagesByKey<T extends ObjectLiteral & { id: string }>(
       )
       .addSelect('w.k', 'w_k')
       .addSelect('w.rn', 'w_rn')
+      .addSelect('w.s', 'w_s')
       .where('w.rn <= :__limit')
       .setParameters({ __keys: [...keys], __limit: limit + 1, __after: cursor?.[0], __afterId: cursor?.[1] })
       .orderBy('w_k')
@@ -69,13 +70,13 @@ export async function pagesByKey<T extends ObjectLiteral & { id: string }>(
       if (!node) continue;
       const key = String(row.w_k);
       const list = groups.get(key) ?? [];
-      list.push(node);
+      list.push({ node, sort: row.w_s as string | number });
       groups.set(key, list);
     }
   }
   return keys.map((key) => {
     const rows = groups.get(key) ?? [];
-    const edges = rows.slice(0, limit).map((node) => ({ cursor: encodeCursor([sortValueOf(node), node.id]), node }));
+    const edges = rows.slice(0, limit).map(({ node, sort }) => ({ cursor: encodeCursor([sort, node.id]), node }));
     let total: Promise<number> | undefined;
     return {
       edges,

@@ -1,5 +1,5 @@
 import { IdColumn, RefColumn, EnumColumn } from '@ecosystem/shared';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 
 export enum EcosystemKind {
@@ -17,6 +17,36 @@ registerEnumType(EcosystemKind, {
     INDUSTRY_ACADEMY: { description: 'An industry training academy, e.g. the Académie du Digital en Santé.' },
   },
 });
+
+@ObjectType({ description: 'A strategic axis (or filière) of an ecosystem.' })
+export class StrategicAxis {
+  @Field({ description: 'Stable code, e.g. DATA_AI.' })
+  code!: string;
+
+  @Field({ description: 'Name of the axis.' })
+  name!: string;
+
+  @Field({ description: 'True for a cross-cutting axis rather than a filière.' })
+  crossCutting!: boolean;
+}
+
+@ObjectType({ description: 'A published key figure of an ecosystem, with its source.' })
+export class KeyFigure {
+  @Field({ description: 'What is counted, e.g. "Members".' })
+  label!: string;
+
+  @Field(() => Float, { description: 'The figure.' })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: 'Unit, e.g. EUR, %, m².' })
+  unit!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Year the figure refers to.' })
+  year!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the figure comes from.' })
+  source!: string | null;
+}
 
 @ObjectType({ description: 'An innovation ecosystem: a cluster, a campus or an academy, with its member organisations.' })
 @Directive('@key(fields: "id")')
@@ -41,4 +71,12 @@ export class Ecosystem {
   /** Id of the operating organisation; exposed as `operator`. */
   @RefColumn()
   operatorId!: string;
+
+  @Field(() => [StrategicAxis], { description: 'Strategic axes and filières.' })
+  @Column({ type: 'simple-json', nullable: true, transformer: { to: (v: unknown[] | null) => v ?? [], from: (v: unknown[] | null) => v ?? [] } })
+  axes!: StrategicAxis[];
+
+  @Field(() => [KeyFigure], { description: 'Published key figures.' })
+  @Column({ type: 'simple-json', nullable: true, transformer: { to: (v: unknown[] | null) => v ?? [], from: (v: unknown[] | null) => v ?? [] } })
+  keyFigures!: KeyFigure[];
 }

@@ -1,8 +1,14 @@
-import { NotFoundError } from '@ecosystem/shared';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, NotFoundError } from '@ecosystem/shared';
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Membership } from '../membership/membership.entity';
+import { MembersArgs } from '../membership/membership.inputs';
+import { memberFilterValue } from '../membership/membership.loaders';
 import { type MembersContext } from '../context';
 import { Organization } from '../organization/organization.entity';
 import { Ecosystem } from './ecosystem.entity';
+
+@ObjectType({ description: 'A page of memberships.' })
+export class MembershipConnection extends ConnectionType(Membership, 'Membership') {}
 
 @Resolver(() => Ecosystem)
 export class EcosystemResolver {
@@ -24,5 +30,14 @@ export class EcosystemResolver {
     const operator = await context.loaders.organizationById.load(ecosystem.operatorId);
     if (!operator) throw new NotFoundError('Organization', ecosystem.operatorId);
     return operator;
+  }
+
+  @FieldResolver(() => MembershipConnection, { description: 'Member organisations, by organisation name, filtered and paginated.' })
+  async members(@Root() ecosystem: Ecosystem, @Args() args: MembersArgs, @Ctx() context: MembersContext): Promise<MembershipConnection> {
+    const page = await context.loaders.membersByEcosystem.load({
+      id: ecosystem.id,
+      args: { filter: memberFilterValue(args.filter), first: args.first ?? null, after: args.after ?? null },
+    });
+    return page as unknown as MembershipConnection;
   }
 }

@@ -1,6 +1,7 @@
 import { IdColumn, RefColumn, EnumColumn } from '@ecosystem/shared';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
+import { Sector } from '../organization/organization.enums';
 
 export enum MembershipRole {
   MEMBER = 'MEMBER',
@@ -45,6 +46,10 @@ export class Membership {
   @Field(() => MembershipRole, { description: 'Role of the organisation in the ecosystem.' })
   @EnumColumn()
   role!: MembershipRole;
+
+  @Field(() => [Sector], { description: 'Filières of the ecosystem the organisation takes part in.' })
+  @Column({ type: 'simple-json', nullable: true, transformer: { to: (v: Sector[] | null) => v ?? [], from: (v: Sector[] | null) => v ?? [] } })
+  filieres!: Sector[];
 
   @Field(() => String, { nullable: true, description: 'Day the membership started (YYYY-MM-DD).' })
   @Column({ type: 'varchar', length: 10, nullable: true })

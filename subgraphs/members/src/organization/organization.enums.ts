@@ -67,3 +67,38 @@ registerEnumType(Sector, {
     SERVICES: { description: 'Services, consulting, insurance and public services.' },
   },
 });
+
+export enum CompanySize {
+  MICRO = 'MICRO',
+  PME = 'PME',
+  ETI = 'ETI',
+  GE = 'GE',
+}
+
+registerEnumType(CompanySize, {
+  name: 'CompanySize',
+  description: 'INSEE company size category.',
+  valuesConfig: {
+    MICRO: { description: 'Microentreprise: fewer than 10 people.' },
+    PME: { description: 'Petite ou moyenne entreprise: fewer than 250 people.' },
+    ETI: { description: 'Entreprise de taille intermédiaire: fewer than 5,000 people.' },
+    GE: { description: 'Grande entreprise.' },
+  },
+});
+
+export enum OrganizationOrder {
+  NAME_ASC = 'NAME_ASC',
+  NAME_DESC = 'NAME_DESC',
+}
+
+registerEnumType(OrganizationOrder, {
+  name: 'OrganizationOrder',
+  description: 'Sort order of the organisation directory.',
+  valuesConfig: {
+    NAME_ASC: { description: 'By name, A to Z (case and accents ignored).' },
+    NAME_DESC: { description: 'By name, Z to A.' },
+  },
+});
+
+/** ROR organisation types (https://ror.readme.io/docs/ror-data-structure). */
+export const ROR_TYPES = ['education', 'healthcare', 'company', 'government', 'nonprofit', 'facility', 'funder', 'archive', 'other'] as const;

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType } from '@ecosystem/shared';
+import { Address, ConnectionType } from '@ecosystem/shared';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type MembersContext } from '../context';
 import { Membership } from '../membership/membership.entity';
 import { PersonConnection } from '../person/person.resolver';
@@ -7,11 +7,41 @@ import { ProjectParticipation } from '../project/participation.entity';
 import { ProjectRole } from '../project/project.enums';
 import { Organization } from './organization.entity';
 import { Sector } from './organization.enums';
-import { OrganizationsArgs } from './organization.inputs';
+import { AddMembershipArgs, EndMembershipArgs, OrganizationsArgs, UpsertOrganizationArgs } from './organization.inputs';
 import { OrganizationService } from './organization.service';
 
-@ObjectType({ description: 'A page of organisations.' })
-export class OrganizationConnection extends ConnectionType(Organization, 'Organization') {}
+@ObjectType({ description: 'How many items of the filtered list have one value of a dimension.' })
+export class FacetCount {
+  @Field({ description: 'The value (an enum name or an ecosystem code).' })
+  value!: string;
+
+  @Field(() => Int, { description: 'Number of organisations of the filtered list with this value.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'Counts per filter dimension over the whole filtered directory (all pages), for a filter sidebar.' })
+export class OrganizationFacets {
+  @Field(() => [FacetCount], { description: 'Per organisation kind.' })
+  kinds!: FacetCount[];
+
+  @Field(() => [FacetCount], { description: 'Per sector.' })
+  sectors!: FacetCount[];
+
+  @Field(() => [FacetCount], { description: 'Per ecosystem code (current memberships).' })
+  ecosystems!: FacetCount[];
+
+  @Field(() => [FacetCount], { description: 'Per membership role (current memberships, organisations counted once per role).' })
+  roles!: FacetCount[];
+
+  @Field(() => [FacetCount], { description: 'Per size category (organisations with one).' })
+  sizes!: FacetCount[];
+}
+
+@ObjectType({ description: 'A page of organisations, with facets of the whole filtered list.' })
+export class OrganizationConnection extends ConnectionType(Organization, 'Organization') {
+  @Field(() => OrganizationFacets, { description: 'Counts per kind, sector, ecosystem, membership role and size for the current filter.' })
+  facets!: OrganizationFacets;
+}
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -23,9 +53,25 @@ export class OrganizationResolver {
     return context.loaders.organizationById.load(id);
   }
 
-  @Query(() => OrganizationConnection, { description: 'The organisation directory, filtered and paginated.' })
+  @Query(() => Organization, { nullable: true, description: 'One organisation by SIREN (spaces allowed; BAD_USER_INPUT when not a valid SIREN).' })
+  async organizationBySiren(
+    @Arg('siren', { description: 'SIREN, 9 digits.' }) siren: string,
+    @Ctx() context: MembersContext,
+  ): Promise<Organization | null> {
+    return new OrganizationService(context.dataSource).bySiren(siren);
+  }
+
+  @Query(() => Organization, { nullable: true, description: 'One organisation by ROR id, bare or as https://ror.org/ URL.' })
+  async organizationByRor(
+    @Arg('rorId', { description: 'ROR id.' }) rorId: string,
+    @Ctx() context: MembersContext,
+  ): Promise<Organization | null> {
+    return new OrganizationService(context.dataSource).byRor(rorId);
+  }
+
+  @Query(() => OrganizationConnection, { description: 'The organisation directory, filtered, sorted and paginated, with facets.' })
   async organizations(@Args() args: OrganizationsArgs, @Ctx() context: MembersContext): Promise<OrganizationConnection> {
-    return new OrganizationService(context.dataSource).list(args);
+    return (await new OrganizationService(context.dataSource).list(args)) as unknown as OrganizationConnection;
   }
 
   @FieldResolver(() => [Sector], { description: 'Sectors the organisation is active in.' })
@@ -36,6 +82,25 @@ export class OrganizationResolver {
   @FieldResolver(() => [Membership], { description: 'Memberships in ecosystems, current and past.' })
   async memberships(@Root() organization: Organization, @Ctx() context: MembersContext): Promise<Membership[]> {
     return context.loaders.membershipsByOrganizationId.load(organization.id);
+  }
+
+  @FieldResolver(() => Address, { nullable: true, description: 'Postal address.' })
+  address(@Root() organization: Organization): Address | null {
+    if (!organization.country && !organization.city) return null;
+    return {
+      street: organization.street,
+      postalCode: organization.postalCode,
+      city: organization.city,
+      region: organization.region,
+      country: organization.country ?? 'FR',
+      latitude: organization.latitude,
+      longitude: organization.longitude,
+    };
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Parent organisation (group, university...).' })
+  async parent(@Root() organization: Organization, @Ctx() context: MembersContext): Promise<Organization | null> {
+    return organization.parentId ? context.loaders.organizationById.load(organization.parentId) : null;
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People currently affiliated to the organisation, by name.' })
@@ -60,5 +125,22 @@ export class OrganizationResolver {
   ): Promise<ProjectParticipation[]> {
     const participations = await context.loaders.participationsByOrganizationId.load(organization.id);
     return role ? participations.filter((p) => p.role === role) : participations;
+  }
+
+  @Mutation(() => Organization, {
+    description: 'Creates an organisation (admins) or updates one (admins or its managers); identifiers are checked and must be unique.',
+  })
+  async upsertOrganization(@Args() { input }: UpsertOrganizationArgs, @Ctx() context: MembersContext): Promise<Organization> {
+    return new OrganizationService(context.dataSource).upsert(input, context.viewer);
+  }
+
+  @Mutation(() => Membership, { description: 'Adds an organisation to an ecosystem (admins or the organisation\u2019s managers).' })
+  async addMembership(@Args() { input }: AddMembershipArgs, @Ctx() context: MembersContext): Promise<Membership> {
+    return new OrganizationService(context.dataSource).addMembership(input, context.viewer);
+  }
+
+  @Mutation(() => Membership, { description: 'Ends the current membership of an organisation in an ecosystem (admins or its managers).' })
+  async endMembership(@Args() { input }: EndMembershipArgs, @Ctx() context: MembersContext): Promise<Membership> {
+    return new OrganizationService(context.dataSource).endMembership(input, context.viewer);
   }
 }

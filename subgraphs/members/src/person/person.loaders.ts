@@ -50,7 +50,7 @@ export function createPersonLoaders(dataSource: DataSource): PersonLoaders {
     peopleByOrganization: new DataLoader(
       async (keys) =>
         loadByArgs(keys, (ids, args) =>
-          pagesByKey(dataSource, Person, peopleOfOrganizations, ids, args, (p) => p.sortName, (id) =>
+          pagesByKey(dataSource, Person, peopleOfOrganizations, ids, args, (id) =>
             peopleCountByOrganization.load(id),
           ),
         ),

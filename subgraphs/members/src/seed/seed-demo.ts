@@ -6,6 +6,7 @@ import { OrganizationSector } from '../organization/organization-sector.entity';
 import { Organization } from '../organization/organization.entity';
 import { type OrgKind, type Sector } from '../organization/organization.enums';
 import { insertChunks } from './insert-chunks';
+import { ECOSYSTEM_PROFILES, membershipFilieres, organizationDetails } from './directory-details';
 import { seedPeople } from './seed-people';
 import { seedProjects } from './seed-projects';
 
@@ -14,6 +15,7 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
   if ((await dataSource.getRepository(Organization).count()) > 0) return false;
   const orgs = demoOrganizations();
   const ecosystemId = new Map(DEMO_ECOSYSTEMS.map((e) => [e.code, e.id]));
+  const details = organizationDetails(orgs);
   let people = 0;
   let projects = 0;
   await dataSource.transaction(async (manager) => {
@@ -27,6 +29,8 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
           acronym: o.acronym,
           kind: o.kind as OrgKind,
           website: o.website,
+          parentId: null,
+          ...details.get(o.id),
         });
         row.fold();
         return row;
@@ -46,6 +50,8 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
         name: e.name,
         kind: e.kind as EcosystemKind,
         operatorId: demoId('organization', e.operatorKey),
+        axes: ECOSYSTEM_PROFILES[e.code]?.axes ?? [],
+        keyFigures: ECOSYSTEM_PROFILES[e.code]?.keyFigures ?? [],
       })),
     );
     await insertChunks(
@@ -57,6 +63,7 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
           organizationId: o.id,
           ecosystemId: ecosystemId.get(m.ecosystem) as string,
           role: m.role as MembershipRole,
+          filieres: membershipFilieres(m.ecosystem, o.sectors),
           since: m.since,
           until: null,
         })),
