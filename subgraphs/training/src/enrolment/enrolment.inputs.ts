@@ -1,5 +1,13 @@
-import { IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import {
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'An enrolment in a session, or in a self-paced module (give one of sessionId and moduleId).' })
 export class EnrolInput {
@@ -67,4 +75,25 @@ export class RecordProgressInput {
   @Min(0)
   @Max(1)
   progress!: number;
+}
+
+@ArgsType()
+export class EnrolArgs {
+  @Field(() => EnrolInput, { description: 'What and who.' })
+  @ValidateNested()
+  input!: EnrolInput;
+}
+
+@ArgsType()
+export class RecordProgressArgs {
+  @Field(() => RecordProgressInput, { description: 'The progress.' })
+  @ValidateNested()
+  input!: RecordProgressInput;
+}
+
+@ArgsType()
+export class CompleteEnrolmentArgs {
+  @Field(() => CompleteEnrolmentInput, { description: 'The outcome.' })
+  @ValidateNested()
+  input!: CompleteEnrolmentInput;
 }

@@ -1,5 +1,5 @@
 import { NotFoundError, UnauthenticatedError } from '@ecosystem/shared';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { Organization, organizationStub } from '../organization/organization.stub';
@@ -7,7 +7,7 @@ import { LearningPath } from '../path/learning-path.entity';
 import { Person, personStub } from '../person/person.stub';
 import { CourseSession } from '../session/course-session.entity';
 import { Enrolment } from './enrolment.entity';
-import { CompleteEnrolmentInput, EnrolInput, RecordProgressInput } from './enrolment.inputs';
+import { CompleteEnrolmentArgs, EnrolArgs, RecordProgressArgs } from './enrolment.inputs';
 import { EnrolmentService } from './enrolment.service';
 
 function viewerOf(context: TrainingContext): NonNullable<TrainingContext['viewer']> {
@@ -50,7 +50,7 @@ export class EnrolmentResolver {
       'Enrols a person (default: the viewer) in a session or a self-paced module. A full session puts them on its waiting list (WAITLISTED).',
   })
   async enrol(
-    @Arg('input', () => EnrolInput, { description: 'What and who.' }) input: EnrolInput,
+    @Args() { input }: EnrolArgs,
     @Ctx() context: TrainingContext,
   ): Promise<Enrolment> {
     return new EnrolmentService(context.dataSource).enrol(viewerOf(context), input);
@@ -68,7 +68,7 @@ export class EnrolmentResolver {
   @Authorized()
   @Mutation(() => Enrolment, { description: 'Records progress (0 to 1) of an ENROLLED or IN_PROGRESS enrolment.' })
   async recordProgress(
-    @Arg('input', () => RecordProgressInput, { description: 'The progress.' }) input: RecordProgressInput,
+    @Args() { input }: RecordProgressArgs,
     @Ctx() context: TrainingContext,
   ): Promise<Enrolment> {
     return new EnrolmentService(context.dataSource).recordProgress(viewerOf(context), input);
@@ -79,7 +79,7 @@ export class EnrolmentResolver {
     description: 'Ends an enrolment: PASSED or FAILED with a score, COMPLETED without (employer’s training managers, admins).',
   })
   async completeEnrolment(
-    @Arg('input', () => CompleteEnrolmentInput, { description: 'The outcome.' }) input: CompleteEnrolmentInput,
+    @Args() { input }: CompleteEnrolmentArgs,
     @Ctx() context: TrainingContext,
   ): Promise<Enrolment> {
     return new EnrolmentService(context.dataSource).complete(viewerOf(context), input);

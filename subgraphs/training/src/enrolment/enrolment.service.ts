@@ -135,7 +135,8 @@ export class EnrolmentService {
     if (!canActFor(viewer, before.learnerId, before.employerId)) {
       throw new ForbiddenError('Only the learner, their employer’s training managers and admins can record progress');
     }
-    const result = await this.dataSource
+    const result = await inTransaction(this.dataSource, (manager) =>
+      manager
       .createQueryBuilder()
       .update(Enrolment)
       .set({ progress: input.progress, status: EnrolmentStatus.IN_PROGRESS })
@@ -143,7 +144,8 @@ export class EnrolmentService {
         id: input.enrolmentId,
         statuses: [EnrolmentStatus.ENROLLED, EnrolmentStatus.IN_PROGRESS],
       })
-      .execute();
+      .execute(),
+    );
     if (!result.affected) throw new InvalidStateTransitionError('Enrolment', before.status, EnrolmentStatus.IN_PROGRESS);
     return this.load(input.enrolmentId);
   }
@@ -162,7 +164,8 @@ export class EnrolmentService {
       status !== EnrolmentStatus.FAILED && module.credential
         ? `https://academie-digital-sante.example/credentials/${before.id}`
         : null;
-    const result = await this.dataSource
+    const result = await inTransaction(this.dataSource, (manager) =>
+      manager
       .createQueryBuilder()
       .update(Enrolment)
       .set({
@@ -178,7 +181,8 @@ export class EnrolmentService {
         id: input.enrolmentId,
         statuses: [EnrolmentStatus.ENROLLED, EnrolmentStatus.IN_PROGRESS],
       })
-      .execute();
+      .execute(),
+    );
     if (!result.affected) throw new InvalidStateTransitionError('Enrolment', before.status, status);
     return this.load(input.enrolmentId);
   }

@@ -161,3 +161,10 @@ export class CreateModuleInput {
   @IsUUID('all', { each: true })
   prerequisiteIds!: string[];
 }
+
+@ArgsType()
+export class CreateModuleArgs {
+  @Field(() => CreateModuleInput, { description: 'The module.' })
+  @ValidateNested()
+  input!: CreateModuleInput;
+}

@@ -8,7 +8,7 @@ import { Organization, organizationStub } from '../organization/organization.stu
 import { CourseSession } from '../session/course-session.entity';
 import { DomainFacet, ModuleFacets } from './module.facets';
 import { Module } from './module.entity';
-import { CreateModuleInput, ModulesArgs } from './module.inputs';
+import { CreateModuleArgs, ModulesArgs } from './module.inputs';
 import { ModuleService, type ModulePage, seesUnpublished } from './module.service';
 
 @ObjectType({ description: 'A page of modules, with facets for a filter sidebar.' })
@@ -66,7 +66,7 @@ export class ModuleResolver {
   @Authorized(Role.TRAINING_MANAGER)
   @Mutation(() => Module, { description: 'Adds a module to the catalogue as a DRAFT (training managers).' })
   async createModule(
-    @Arg('input', () => CreateModuleInput, { description: 'The module.' }) input: CreateModuleInput,
+    @Args() { input }: CreateModuleArgs,
     @Ctx() context: TrainingContext,
   ): Promise<Module> {
     return new ModuleService(context.dataSource).create(input);

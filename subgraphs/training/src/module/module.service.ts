@@ -240,12 +240,14 @@ export class ModuleService {
     if (unpublished > 0) {
       throw new BadUserInputError('Publish the prerequisites of the module first', 'id', { unpublishedPrerequisites: unpublished });
     }
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Module)
-      .set({ status: PublicationStatus.PUBLISHED, publishedAt: new Date() })
-      .where('id = :id AND status = :draft', { id, draft: PublicationStatus.DRAFT })
-      .execute();
+    const result = await inTransaction(this.dataSource, (manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Module)
+        .set({ status: PublicationStatus.PUBLISHED, publishedAt: new Date() })
+        .where('id = :id AND status = :draft', { id, draft: PublicationStatus.DRAFT })
+        .execute(),
+    );
     if (!result.affected) throw new InvalidStateTransitionError('Module', 'a changed state', PublicationStatus.PUBLISHED);
     return repository.findOneByOrFail({ id });
   }

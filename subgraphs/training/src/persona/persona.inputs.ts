@@ -5,8 +5,8 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
+  IsUrl,
   Length,
   Matches,
   Max,
@@ -129,4 +129,18 @@ export class PersonaeArgs {
 
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
   after?: string | null;
+}
+
+@ArgsType()
+export class UpsertPersonaArgs {
+  @Field(() => UpsertPersonaInput, { description: 'The persona.' })
+  @ValidateNested()
+  input!: UpsertPersonaInput;
+}
+
+@ArgsType()
+export class SetRequirementArgs {
+  @Field(() => SetRequirementInput, { description: 'The requirement.' })
+  @ValidateNested()
+  input!: SetRequirementInput;
 }

@@ -5,7 +5,7 @@ import { type TrainingContext } from '../context';
 import { LearningPath } from '../path/learning-path.entity';
 import { CompetencyRequirement } from './competency-requirement.entity';
 import { Persona } from './persona.entity';
-import { PersonaeArgs, SetRequirementInput, UpsertPersonaInput } from './persona.inputs';
+import { PersonaeArgs, SetRequirementArgs, UpsertPersonaArgs } from './persona.inputs';
 import { PersonaService } from './persona.service';
 
 @ObjectType({ description: 'A page of personae.' })
@@ -39,7 +39,7 @@ export class PersonaResolver {
   @Authorized(Role.TRAINING_MANAGER)
   @Mutation(() => Persona, { description: 'Creates or updates a persona (training managers).' })
   async upsertPersona(
-    @Arg('input', () => UpsertPersonaInput, { description: 'The persona.' }) input: UpsertPersonaInput,
+    @Args() { input }: UpsertPersonaArgs,
     @Ctx() context: TrainingContext,
   ): Promise<Persona> {
     return new PersonaService(context.dataSource).upsert(input);
@@ -48,7 +48,7 @@ export class PersonaResolver {
   @Authorized(Role.TRAINING_MANAGER)
   @Mutation(() => CompetencyRequirement, { description: 'Sets a cell of the competency matrix (training managers).' })
   async setRequirement(
-    @Arg('input', () => SetRequirementInput, { description: 'The requirement.' }) input: SetRequirementInput,
+    @Args() { input }: SetRequirementArgs,
     @Ctx() context: TrainingContext,
   ): Promise<CompetencyRequirement> {
     return new PersonaService(context.dataSource).setRequirement(input);

@@ -1,6 +1,17 @@
 import { AddressInput } from '@ecosystem/shared';
-import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsUrl, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  IsUrl,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { Format } from '../catalogue/catalogue.enums';
 
 @InputType({ description: 'A new session of a published module.' })
@@ -51,4 +62,11 @@ export class ScheduleSessionInput {
   @IsOptional()
   @IsUUID()
   eventId?: string | null;
+}
+
+@ArgsType()
+export class ScheduleSessionArgs {
+  @Field(() => ScheduleSessionInput, { description: 'The session.' })
+  @ValidateNested()
+  input!: ScheduleSessionInput;
 }

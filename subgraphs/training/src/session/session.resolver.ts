@@ -1,12 +1,12 @@
 import { NotFoundError, Role } from '@ecosystem/shared';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { Organization, organizationStub } from '../organization/organization.stub';
 import { Event } from '../person/event.stub';
 import { Person, personStub } from '../person/person.stub';
 import { CourseSession } from './course-session.entity';
-import { ScheduleSessionInput } from './session.inputs';
+import { ScheduleSessionArgs } from './session.inputs';
 import { SessionService } from './session.service';
 
 @Resolver(() => CourseSession)
@@ -44,7 +44,7 @@ export class CourseSessionResolver {
   @Authorized(Role.TRAINING_MANAGER)
   @Mutation(() => CourseSession, { description: 'Schedules a session of a published module (training managers).' })
   async scheduleSession(
-    @Arg('input', () => ScheduleSessionInput, { description: 'The session.' }) input: ScheduleSessionInput,
+    @Args() { input }: ScheduleSessionArgs,
     @Ctx() context: TrainingContext,
   ): Promise<CourseSession> {
     return new SessionService(context.dataSource).schedule(input);
