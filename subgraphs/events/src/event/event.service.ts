@@ -18,7 +18,7 @@ import { EventDataset } from './event-dataset.entity';
 import { EventOrganizer } from './event-organizer.entity';
 import { EventSpeaker } from './event-speaker.entity';
 import { Event } from './event.entity';
-import { AttendanceMode, EventKind, EventStatus } from './event.enums';
+import { AttendanceMode, type EventKind, EventStatus } from './event.enums';
 import { type AddSpeakerInput, type CreateEventInput, type EventFilter, type EventsArgs } from './event.inputs';
 import { icalUidFor } from './ical-uid';
 import { type EventFacets } from './event.types';

@@ -59,7 +59,7 @@ export class EventStatusFacet {
   count!: number;
 }
 
-@ObjectType({ description: 'A string value (ecosystem id, language, year) and how many events have it.' })
+@ObjectType('EventValueFacet', { description: 'A string value (ecosystem id, language, year) and how many events have it.' })
 export class ValueFacet {
   @Field({ description: 'The value.' })
   value!: string;

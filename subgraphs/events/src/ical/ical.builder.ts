@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { Event } from '../event/event.entity';
+import { type Event } from '../event/event.entity';
 import { EventStatus } from '../event/event.enums';
 import { type EventSeries } from '../series/event-series.entity';
 import { vtimezone } from './vtimezone';
