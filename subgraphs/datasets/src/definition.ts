@@ -1,6 +1,7 @@
 import { type SubgraphDefinition } from '@ecosystem/shared';
 import { type DatasetsContext } from './context';
 import { datasetsEntities } from './entities';
+import { registerExportRoutes } from './export/export.routes';
 import { createLoaders, type DatasetsLoaders } from './loaders';
 import { datasetsMigrations } from './migrations';
 import { buildDatasetsSchema } from './schema';
@@ -16,4 +17,5 @@ export const datasetsSubgraph: SubgraphDefinition<DatasetsContext, DatasetsLoade
   createLoaders,
   createContext: (base, loaders, dataSource) => ({ ...base, loaders, dataSource }),
   seedDemo: seedDatasetsDemo,
+  routes: registerExportRoutes,
 };

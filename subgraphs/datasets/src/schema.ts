@@ -1,18 +1,39 @@
 import { buildFederatedSchema } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
+import { resolveAccessRequestReference } from './access-request/access-request.reference';
+import { AccessRequestResolver, StatusChangeResolver } from './access-request/access-request.resolver';
+import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { type DatasetsContext } from './context';
 import { resolveDatasetReference } from './dataset/dataset.reference';
-import { DatasetResolver } from './dataset/dataset.resolver';
+import { DatasetConnectionResolver, DatasetFacetsResolver, DatasetResolver } from './dataset/dataset.resolver';
 import { OrganizationDatasetsResolver } from './organization/organization.resolver';
 import { Organization, organizationStub } from './organization/organization.stub';
+import { PersonAccessRequestsResolver } from './person/person.resolver';
+import { Person, personStub } from './person/person.stub';
+import { ProjectDatasetsResolver } from './project/project.resolver';
+import { Project, projectStub } from './project/project.stub';
 
 export async function buildDatasetsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<DatasetsContext>({
-    resolvers: [DatasetResolver, OrganizationDatasetsResolver],
-    orphanedTypes: [Organization],
+    resolvers: [
+      DatasetResolver,
+      DatasetConnectionResolver,
+      DatasetFacetsResolver,
+      CatalogueResolver,
+      AccessRequestResolver,
+      StatusChangeResolver,
+      OrganizationDatasetsResolver,
+      PersonAccessRequestsResolver,
+      ProjectDatasetsResolver,
+    ],
+    orphanedTypes: [Organization, Person, Project],
     referenceResolvers: {
       Dataset: { __resolveReference: resolveDatasetReference },
+      Catalogue: { __resolveReference: (reference, context) => context.loaders.catalogueById.load(String(reference.id)) },
+      AccessRequest: { __resolveReference: resolveAccessRequestReference },
       Organization: { __resolveReference: (reference) => organizationStub(String(reference.id)) },
+      Person: { __resolveReference: (reference) => personStub(String(reference.id)) },
+      Project: { __resolveReference: (reference) => projectStub(String(reference.id)) },
     },
   });
 }

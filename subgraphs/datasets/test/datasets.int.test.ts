@@ -1,4 +1,6 @@
-import { demoDatasetRefs, demoOrganizations } from '@ecosystem/shared';
+import { demoDatasetRefs, demoOrganizations, Role, type Viewer } from '@ecosystem/shared';
+import { Dataset } from '../src/dataset/dataset.entity';
+import { demoCatalogues, type DemoDataset, demoDatasets } from '../src/seed/demo-catalogue';
 import { type Harness, startHarness } from './helpers';
 
 let h: Harness;
@@ -8,24 +10,23 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await h.close();
+  await h?.close();
 });
+
+interface Node {
+  id: string;
+  identifier: string;
+  title: { fr: string; en: string | null };
+  typology: string;
+  accessRights: string;
+  healthCategories: string[];
+  publisher: { id: string };
+}
 
 interface DatasetsData {
   datasets: {
     totalCount: number;
-    edges: {
-      cursor: string;
-      node: {
-        id: string;
-        identifier: string;
-        title: { fr: string };
-        typology: string;
-        accessRights: string;
-        healthCategories: string[];
-        publisher: { id: string };
-      };
-    }[];
+    edges: { cursor: string; node: Node }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -34,13 +35,25 @@ const DATASETS = /* GraphQL */ `
   query Datasets($filter: DatasetFilter, $first: Int, $after: String) {
     datasets(filter: $filter, first: $first, after: $after) {
       totalCount
-      edges { cursor node { id identifier title { fr } typology accessRights healthCategories publisher { id } } }
+      edges { cursor node { id identifier title { fr en } typology accessRights healthCategories publisher { id } } }
       pageInfo { hasNextPage endCursor }
     }
   }
 `;
 
 const hdh = demoOrganizations().find((o) => o.key === 'health-data-hub');
+const demo = demoDatasets();
+const member: Viewer = { sub: 'person-1', org: demoOrganizations()[20]?.id, roles: [Role.MEMBER] };
+
+async function ids(filter: Record<string, unknown>): Promise<{ total: number; ids: string[] }> {
+  const { data, errors } = await h.run<DatasetsData>(DATASETS, { filter, first: 200 });
+  if (errors) throw new Error(JSON.stringify(errors));
+  return { total: data?.datasets.totalCount ?? -1, ids: data?.datasets.edges.map((e) => e.node.id) ?? [] };
+}
+
+function expected(predicate: (d: DemoDataset) => boolean): string[] {
+  return demo.filter(predicate).map((d) => d.id).sort();
+}
 
 describe('datasets', () => {
   it('seeds the ~300 demo datasets with the shared ids, identifiers, titles and publishers', async () => {
@@ -60,29 +73,136 @@ describe('datasets', () => {
     });
   });
 
-  it('finds the SNDS from "systeme national", ignoring case and accents', async () => {
-    const { data } = await h.run<DatasetsData>(DATASETS, { filter: { text: 'SYSTEME national' } });
-    expect(data?.datasets.edges.map((e) => e.node.identifier)).toContain('https://data.example.org/dataset/snds-main');
+  it('returns every field of the model for the SNDS, with exact BigInt counts', async () => {
+    const { data, errors } = await h.run<{ datasetByIdentifier: Record<string, unknown> }>(
+      /* GraphQL */ `
+        query ($identifier: String!) {
+          datasetByIdentifier(identifier: $identifier) {
+            id identifier title { fr en } description { fr }
+            publisher { id } creators { id } hdab { id } contactPoint { name email url }
+            themes keywords healthCategories healthThemes typology spatial temporal { start end }
+            accrualPeriodicity accessRights applicableLegislation legalBasis personalData purposes
+            populationCoverage minTypicalAge maxTypicalAge numberOfRecords numberOfUniqueIndividuals
+            codingSystems conformsTo trustedDataHolder retentionPeriod { start end } qualityAnnotations
+            hdhPosition accessModalities issued modified version landingPage
+            catalogue { id title publisher { id } }
+            distributions { id title accessURL format mediaType byteSize accessService }
+            projects { id }
+          }
+        }
+      `,
+      { identifier: 'https://data.example.org/dataset/snds-main' },
+    );
+    expect(errors).toBeUndefined();
+    const d = JSON.parse(JSON.stringify(data?.datasetByIdentifier)) as Record<string, unknown>;
+    expect(d).toMatchObject({
+      title: { fr: 'Système national des données de santé (base principale)', en: 'French National Health Data System (main database)' },
+      publisher: { id: hdh?.id },
+      hdab: { id: hdh?.id },
+      typology: 'CLAIMS',
+      accessRights: 'NON_PUBLIC',
+      hdhPosition: 'SNDS_MAIN_DATABASE',
+      numberOfUniqueIndividuals: 68420131,
+      numberOfRecords: 31500000000,
+      minTypicalAge: 0,
+      maxTypicalAge: null,
+      temporal: { start: '2006-01-01T00:00:00.000Z', end: null },
+      catalogue: { title: demoCatalogues()[0]?.title, publisher: { id: hdh?.id } },
+    });
+    expect(d?.codingSystems).toEqual(expect.arrayContaining(['ICD10', 'CCAM', 'ATC']));
+    expect(d?.accessModalities).toEqual(expect.arrayContaining(['PERMANENT_ACCESS', 'PROJECT_CESREES_CNIL']));
+    expect((d?.distributions as unknown[]).length).toBeGreaterThan(0);
+    expect((d?.projects as unknown[]).length).toBeGreaterThan(0);
   });
 
-  it('combines health category, typology, access rights and publisher filters', async () => {
+  it('keeps every digit of counts beyond 2^53 (MySQL BIGINT)', async () => {
+    const big = '9007199254740993';
+    const base = await h.db.dataSource.getRepository(Dataset).findOneByOrFail({ identifier: 'https://data.example.org/dataset/constances' });
+    const copy = h.db.dataSource.getRepository(Dataset).create({
+      ...base,
+      id: '00000000-0000-4000-8000-000000000001',
+      identifier: 'https://data.example.org/dataset/huge',
+      numberOfRecords: big,
+    });
+    copy.fold();
+    await h.db.dataSource.getRepository(Dataset).insert(copy);
+    try {
+      const { data } = await h.run<{ dataset: { numberOfRecords: unknown } }>(
+        /* GraphQL */ `query ($id: ID!) { dataset(id: $id) { numberOfRecords } }`,
+        { id: copy.id },
+      );
+      if (h.db.kind === 'mysql') expect(data?.dataset.numberOfRecords).toBe(big);
+      else expect(String(data?.dataset.numberOfRecords)).toMatch(/^900719925474099\d$/); // sql.js reads doubles
+    } finally {
+      await h.db.dataSource.getRepository(Dataset).delete({ id: copy.id });
+    }
+  });
+
+  it('finds the SNDS from "systeme national", ignoring case and accents', async () => {
+    const { ids: found } = await ids({ text: 'SYSTEME national' });
+    expect(found).toContain(demo.find((d) => d.key === 'snds-main')?.id);
+  });
+
+  it.each<[string, Record<string, unknown>, (d: DemoDataset) => boolean]>([
+    ['healthCategories', { healthCategories: ['HGPD', 'PHDR'] }, (d) => d.healthCategories.some((c) => ['HGPD', 'PHDR'].includes(c))],
+    ['typology', { typology: ['REGISTRY', 'IMAGING'] }, (d) => ['REGISTRY', 'IMAGING'].includes(d.typology)],
+    ['accessRights', { accessRights: ['PUBLIC'] }, (d) => d.accessRights === 'PUBLIC'],
+    ['publisherId', { publisherId: hdh?.id }, (d) => d.publisherId === hdh?.id],
+    ['catalogueId', { catalogueId: demoCatalogues()[0]?.id }, (d) => d.catalogueId === demoCatalogues()[0]?.id],
+    ['hdhPosition', { hdhPosition: ['SNDS_MAIN_DATABASE', 'SNDS_CATALOGUE'] }, (d) => ['SNDS_MAIN_DATABASE', 'SNDS_CATALOGUE'].includes(d.hdhPosition)],
+    ['codingSystems', { codingSystems: ['ORPHA', 'OMOP'] }, (d) => d.codingSystems.some((c) => ['ORPHA', 'OMOP'].includes(c))],
+    ['minIndividuals', { minIndividuals: 1000000 }, (d) => BigInt(d.numberOfUniqueIndividuals ?? '-1') >= 1000000n],
+    ['minIndividuals as a string beyond 2^53', { minIndividuals: '9007199254740993' }, () => false],
+    ['ageRange', { ageRange: { min: 0, max: 10 } }, (d) => (d.minTypicalAge ?? 0) <= 10 && (d.maxTypicalAge ?? 999) >= 0],
+    ['ageRange (open max)', { ageRange: { min: 80 } }, (d) => d.maxTypicalAge === null || d.maxTypicalAge >= 80],
+    [
+      'temporalOverlap',
+      { temporalOverlap: { start: '2001-01-01', end: '2003-12-31' } },
+      (d) => d.temporalStart !== null && d.temporalStart <= '2003-12-31' && (d.temporalEnd === null || d.temporalEnd >= '2001-01-01'),
+    ],
+  ])('filters by %s exactly as the model says', async (_name, filter, predicate) => {
+    const want = expected(predicate);
+    const got = await ids(filter);
+    expect(got.total).toBe(want.length);
+    if (want.length <= 200) expect(got.ids.sort()).toEqual(want);
+  });
+
+  it('combines every filter (AND) and keeps the count right', async () => {
     const filter = {
       healthCategories: ['HRAD'],
       typology: ['CLAIMS'],
       accessRights: ['NON_PUBLIC'],
       publisherId: hdh?.id,
+      codingSystems: ['ICD10'],
+      minIndividuals: '60000000',
+      ageRange: { min: 30, max: 40 },
+      temporalOverlap: { start: '2010-01-01' },
+      text: 'snds',
     };
-    const { data, errors } = await h.run<DatasetsData>(DATASETS, { filter, first: 50 });
-    expect(errors).toBeUndefined();
-    const nodes = data?.datasets.edges.map((e) => e.node) ?? [];
-    expect(nodes.length).toBeGreaterThanOrEqual(2);
-    for (const node of nodes) {
-      expect(node.healthCategories).toContain('HRAD');
-      expect(node.typology).toBe('CLAIMS');
-      expect(node.accessRights).toBe('NON_PUBLIC');
-      expect(node.publisher.id).toBe(hdh?.id);
-    }
-    expect(data?.datasets.totalCount).toBe(nodes.length);
+    const got = await ids(filter);
+    const want = expected(
+      (d) =>
+        d.healthCategories.includes('HRAD' as never) &&
+        d.typology === 'CLAIMS' &&
+        d.accessRights === 'NON_PUBLIC' &&
+        d.publisherId === hdh?.id &&
+        d.codingSystems.includes('ICD10' as never) &&
+        BigInt(d.numberOfUniqueIndividuals ?? '0') >= 60000000n &&
+        /snds/i.test(`${d.titleFr} ${d.descriptionFr} ${d.identifier} ${d.keywords.join(' ')}`) &&
+        (d.temporalEnd === null || d.temporalEnd >= '2010-01-01'),
+    );
+    expect(got.ids.sort()).toEqual(want);
+    expect(want.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([
+    ['a negative minimum of individuals', { minIndividuals: -1 }, 'filter.minIndividuals'],
+    ['an inverted age range', { ageRange: { min: 50, max: 10 } }, 'filter.ageRange'],
+    ['an inverted period', { temporalOverlap: { start: '2020-01-01', end: '2010-01-01' } }, 'filter.temporalOverlap'],
+    ['an out-of-range age', { ageRange: { min: -3 } }, 'filter.ageRange.min'],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_name, filter, field) => {
+    const { errors } = await h.run(DATASETS, { filter });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
   it('pages with cursors over the whole list without gaps or repeats', async () => {
@@ -107,58 +227,147 @@ describe('datasets', () => {
   });
 });
 
-describe('loaders', () => {
-  const ORG_DATASETS = /* GraphQL */ `
-    query ($reps: [_Any!]!, $role: DatasetRole) {
-      _entities(representations: $reps) { ... on Organization { id datasets(role: $role) { id publisher { id } } } }
-    }
-  `;
-  const publishers = [...new Set(demoDatasetRefs().map((r) => r.publisher.id))];
-
-  it('resolves Dataset references in one SQL statement, whatever their number', async () => {
-    const ids = demoDatasetRefs().map((r) => r.id);
-    const count = async (n: number): Promise<number> => {
-      const reps = ids.slice(0, n).map((id) => ({ __typename: 'Dataset', id }));
-      h.db.counter.reset();
-      const { data, errors } = await h.run<{ _entities: { id: string }[] }>(
-        /* GraphQL */ `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Dataset { id title { fr } } } }`,
-        { reps: [...reps, ...reps] },
-      );
-      expect(errors).toBeUndefined();
-      expect(data?._entities.map((e) => e.id)).toEqual([...reps, ...reps].map((r) => r.id));
-      return h.db.counter.total;
-    };
-    expect(await count(3)).toBe(1);
-    expect(await count(150)).toBe(1);
-  });
-
-  it.each(['PUBLISHER', 'CREATOR', 'HDAB'])('loads Organization.datasets(role: %s) in one SQL statement', async (role) => {
-    const count = async (n: number): Promise<number> => {
-      const reps = publishers.slice(0, n).map((id) => ({ __typename: 'Organization', id }));
-      h.db.counter.reset();
-      const { data, errors } = await h.run<{ _entities: { id: string; datasets: { id: string; publisher: { id: string } }[] }[] }>(
-        ORG_DATASETS,
-        { reps, role },
-      );
-      expect(errors).toBeUndefined();
-      if (role !== 'HDAB') {
-        for (const org of data?._entities ?? []) {
-          expect(org.datasets.length).toBeGreaterThan(0);
-          for (const d of org.datasets) expect(d.publisher.id).toBe(org.id);
+describe('facets', () => {
+  const FACETS = /* GraphQL */ `
+    query ($filter: DatasetFilter) {
+      datasets(filter: $filter, first: 1) {
+        totalCount
+        facets {
+          healthCategories { value count } typology { value count } accessRights { value count }
+          hdhPosition { value count } codingSystems { value count } publishers { value count }
         }
       }
-      return h.db.counter.total;
-    };
-    expect(await count(2)).toBe(1);
-    expect(await count(publishers.length)).toBe(1);
+    }
+  `;
+  type Facet = { value: string; count: number }[];
+  interface FacetsData {
+    datasets: { totalCount: number; facets: Record<string, Facet> };
+  }
+  const asMap = (facet: Facet | undefined): Record<string, number> => Object.fromEntries((facet ?? []).map((f) => [f.value, f.count]));
+  const countBy = (rows: DemoDataset[], values: (d: DemoDataset) => string[]): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    for (const d of rows) for (const v of new Set(values(d))) counts[v] = (counts[v] ?? 0) + 1;
+    return counts;
+  };
+
+  it.each<[string, Record<string, unknown> | null, (d: DemoDataset) => boolean]>([
+    ['no filter', null, () => true],
+    ['a typology filter', { typology: ['COHORT', 'REGISTRY'] }, (d) => ['COHORT', 'REGISTRY'].includes(d.typology)],
+    ['a health category + access filter', { healthCategories: ['EHRS'], accessRights: ['RESTRICTED'] }, (d) => d.healthCategories.includes('EHRS' as never) && d.accessRights === 'RESTRICTED'],
+  ])('counts each value of each dimension for %s', async (_name, filter, predicate) => {
+    const { data, errors } = await h.run<FacetsData>(FACETS, { filter });
+    expect(errors).toBeUndefined();
+    const rows = demo.filter(predicate);
+    const facets = data?.datasets.facets;
+    expect(data?.datasets.totalCount).toBe(rows.length);
+    expect(asMap(facets?.healthCategories)).toEqual(countBy(rows, (d) => d.healthCategories));
+    expect(asMap(facets?.typology)).toEqual(countBy(rows, (d) => [d.typology]));
+    expect(asMap(facets?.accessRights)).toEqual(countBy(rows, (d) => [d.accessRights]));
+    expect(asMap(facets?.hdhPosition)).toEqual(countBy(rows, (d) => [d.hdhPosition]));
+    expect(asMap(facets?.codingSystems)).toEqual(countBy(rows, (d) => d.codingSystems));
+    expect(asMap(facets?.publishers)).toEqual(countBy(rows, (d) => [d.publisherId]));
+    // Largest first.
+    const counts = facets?.typology.map((f) => f.count) ?? [];
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
-  it('defaults to the PUBLISHER role and matches the catalogue filter', async () => {
-    const reps = [{ __typename: 'Organization', id: hdh?.id }];
-    const { data } = await h.run<{ _entities: { datasets: { id: string }[] }[] }>(ORG_DATASETS, { reps });
-    const list = await h.run<DatasetsData>(DATASETS, { filter: { publisherId: hdh?.id }, first: 200 });
-    expect(data?._entities[0]?.datasets.map((d) => d.id).sort()).toEqual(
-      list.data?.datasets.edges.map((e) => e.node.id).sort(),
+  it('computes facets in one statement per dimension asked for', async () => {
+    h.db.counter.reset();
+    await h.run(/* GraphQL */ `{ datasets(first: 0) { facets { typology { value count } } } }`);
+    const one = h.db.counter.total;
+    h.db.counter.reset();
+    await h.run(/* GraphQL */ `{ datasets(first: 0) { facets { typology { value } accessRights { value } codingSystems { value } } } }`);
+    expect(h.db.counter.total).toBe(one + 2);
+  });
+});
+
+describe('visibility of distributions', () => {
+  const DISTRIBUTIONS = /* GraphQL */ `
+    query ($id: ID!) { dataset(id: $id) { accessRights distributions { title accessURL downloadURL accessService format } } }
+  `;
+  interface DistributionsData {
+    dataset: { accessRights: string; distributions: { title: string; accessURL: string | null; downloadURL: string | null; accessService: string | null; format: string }[] };
+  }
+  const nonPublic = demo.find((d) => d.accessRights === 'NON_PUBLIC' && d.distributions.length > 1);
+  const open = demo.find((d) => d.accessRights === 'PUBLIC');
+
+  it('hides access details of a non-public dataset from anonymous callers, not its description', async () => {
+    const { data } = await h.run<DistributionsData>(DISTRIBUTIONS, { id: nonPublic?.id });
+    expect(data?.dataset.distributions.length).toBe(nonPublic?.distributions.length);
+    for (const d of data?.dataset.distributions ?? []) {
+      expect(d).toMatchObject({ accessURL: null, downloadURL: null, accessService: null });
+      expect(d.format).toBeTruthy();
+    }
+  });
+
+  it('shows them to a signed-in member', async () => {
+    const { data } = await h.run<DistributionsData>(DISTRIBUTIONS, { id: nonPublic?.id }, member);
+    for (const d of data?.dataset.distributions ?? []) expect(d.accessURL).toMatch(/^https:\/\//);
+  });
+
+  it('shows those of a public dataset to everyone', async () => {
+    const { data } = await h.run<DistributionsData>(DISTRIBUTIONS, { id: open?.id });
+    expect(data?.dataset.distributions.length).toBeGreaterThan(0);
+    for (const d of data?.dataset.distributions ?? []) expect(d.accessURL).toMatch(/^https:\/\//);
+  });
+});
+
+describe('catalogues and contributed fields', () => {
+  it('lists the catalogues and pages through the datasets of one', async () => {
+    const { data, errors } = await h.run<{ catalogues: { id: string; title: string; datasets: { totalCount: number; edges: { node: { id: string } }[] } }[] }>(
+      /* GraphQL */ `{ catalogues { id title datasets(first: 5) { totalCount edges { node { id } } } } }`,
     );
+    expect(errors).toBeUndefined();
+    for (const catalogue of data?.catalogues ?? []) {
+      expect(catalogue.datasets.totalCount).toBe(demo.filter((d) => d.catalogueId === catalogue.id).length);
+      expect(catalogue.datasets.edges).toHaveLength(5);
+    }
+    expect(data?.catalogues.map((c) => c.id).sort()).toEqual(demoCatalogues().map((c) => c.id).sort());
+  });
+
+  it('contributes Project.datasets and Organization.datasets(role) to entities of members', async () => {
+    const project = demo[0]?.projectIds[0] as string;
+    const creator = demo.find((d) => d.creatorIds.length > 1);
+    const coCreator = creator?.creatorIds.find((id) => id !== creator.publisherId) as string;
+    const { data, errors } = await h.run<{ _entities: { datasets: { id: string }[] }[] }>(
+      /* GraphQL */ `
+        query ($reps: [_Any!]!) {
+          _entities(representations: $reps) {
+            ... on Project { datasets { id } }
+            ... on Organization { datasets(role: CREATOR) { id } }
+          }
+        }
+      `,
+      { reps: [{ __typename: 'Project', id: project }, { __typename: 'Organization', id: coCreator }] },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?._entities[0]?.datasets.map((d) => d.id).sort()).toEqual(expected((d) => d.projectIds.includes(project)));
+    expect(data?._entities[1]?.datasets.map((d) => d.id).sort()).toEqual(expected((d) => d.creatorIds.includes(coCreator)));
+  });
+});
+
+describe('statement counts', () => {
+  const WIDE = /* GraphQL */ `
+    query ($first: Int) {
+      datasets(first: $first) {
+        edges { node {
+          id creators { id } catalogue { title } distributions { id } projects { id }
+          accessRequests { id datasets { id } history { toStatus } }
+        } }
+      }
+    }
+  `;
+  it('does not grow with the page size (every relation through a loader)', async () => {
+    const admin: Viewer = { sub: 'admin', roles: [Role.ADMIN] };
+    h.db.counter.reset();
+    const small = await h.run(WIDE, { first: 5 }, admin);
+    const few = h.db.counter.total;
+    h.db.counter.reset();
+    const large = await h.run(WIDE, { first: 100 }, admin);
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(h.db.counter.total).toBe(few);
+    // count + page + 5 relations + the 2 relations of the requests.
+    expect(few).toBe(9);
   });
 });

@@ -1,13 +1,29 @@
-import { ConnectionType } from '@ecosystem/shared';
+import { type Connection, ConnectionType, DateRange } from '@ecosystem/shared';
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AccessRequest } from '../access-request/access-request.entity';
+import { AccessRequestStatus } from '../access-request/access-request.enums';
+import { OPEN_STATUSES } from '../access-request/access-request.machine';
+import { canSeeAccessRequest } from '../access-request/access-request.policy';
+import { Catalogue } from '../catalogue/catalogue.entity';
 import { type DatasetsContext } from '../context';
+import { Distribution } from '../distribution/distribution.entity';
 import { Organization, organizationStub } from '../organization/organization.stub';
-import { Dataset } from './dataset.entity';
-import { DatasetsArgs } from './dataset.inputs';
-import { DatasetService } from './dataset.service';
+import { Project, projectStub } from '../project/project.stub';
+import { DatasetFacets, FacetValue } from './dataset-facets';
+import { Dataset, dayToDate } from './dataset.entity';
+import { AccessRights } from './dataset.enums';
+import { type DatasetFilter, DatasetsArgs } from './dataset.inputs';
+import { DatasetService, type FacetDimension } from './dataset.service';
 
-@ObjectType({ description: 'A page of datasets.' })
-export class DatasetConnection extends ConnectionType(Dataset, 'Dataset') {}
+@ObjectType({ description: 'A page of datasets, with facets for the same filter.' })
+export class DatasetConnection extends ConnectionType(Dataset, 'Dataset') {
+  /** The filter the page was computed for; facets use it. */
+  filter!: DatasetFilter | null;
+}
+
+export function datasetConnection(connection: Connection<Dataset>, filter: DatasetFilter | null): DatasetConnection {
+  return Object.assign(new DatasetConnection(), connection, { filter });
+}
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
@@ -19,13 +35,131 @@ export class DatasetResolver {
     return context.loaders.datasetById.load(id);
   }
 
-  @Query(() => DatasetConnection, { description: 'The dataset catalogue, filtered and paginated (by title).' })
+  @Query(() => Dataset, { nullable: true, description: 'One dataset by its persistent identifier (dct:identifier).' })
+  async datasetByIdentifier(
+    @Arg('identifier', { description: 'The dct:identifier, e.g. https://data.example.org/dataset/snds-main.' }) identifier: string,
+    @Ctx() context: DatasetsContext,
+  ): Promise<Dataset | null> {
+    return new DatasetService(context.dataSource).byIdentifier(identifier);
+  }
+
+  @Query(() => DatasetConnection, { description: 'The dataset catalogue, filtered and paginated (by title), with facets.' })
   async datasets(@Args() args: DatasetsArgs, @Ctx() context: DatasetsContext): Promise<DatasetConnection> {
-    return new DatasetService(context.dataSource).list(args);
+    const filter = args.filter ?? null;
+    return datasetConnection(await new DatasetService(context.dataSource).list(filter, args), filter);
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation that publishes the dataset (dct:publisher).' })
   publisher(@Root() dataset: Dataset): Organization {
     return organizationStub(dataset.publisherId);
   }
+
+  @FieldResolver(() => [Organization], { description: 'Organisations that produced the data (dct:creator).' })
+  async creators(@Root() dataset: Dataset, @Ctx() context: DatasetsContext): Promise<Organization[]> {
+    return (await context.loaders.creatorIdsByDatasetId.load(dataset.id)).map(organizationStub);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Health data access body competent for the dataset.' })
+  hdab(@Root() dataset: Dataset): Organization | null {
+    return dataset.hdabId ? organizationStub(dataset.hdabId) : null;
+  }
+
+  @FieldResolver(() => Catalogue, { description: 'The catalogue listing the dataset.' })
+  async catalogue(@Root() dataset: Dataset, @Ctx() context: DatasetsContext): Promise<Catalogue | null> {
+    return context.loaders.catalogueById.load(dataset.catalogueId);
+  }
+
+  @FieldResolver(() => DateRange, { nullable: true, description: 'Period the data covers (dct:temporal).' })
+  temporal(@Root() dataset: Dataset): DateRange | null {
+    if (!dataset.temporalStart && !dataset.temporalEnd) return null;
+    return { start: dayToDate(dataset.temporalStart), end: dayToDate(dataset.temporalEnd) };
+  }
+
+  @FieldResolver(() => DateRange, { nullable: true, description: 'How long the data is kept (healthdcatap:retentionPeriod).' })
+  retentionPeriod(@Root() dataset: Dataset): DateRange | null {
+    if (!dataset.retentionStart && !dataset.retentionEnd) return null;
+    return { start: dayToDate(dataset.retentionStart), end: dayToDate(dataset.retentionEnd) };
+  }
+
+  @FieldResolver(() => [Distribution], {
+    description: 'Ways to get the data. For a non-public dataset, anonymous callers see no URLs nor access service.',
+  })
+  async distributions(@Root() dataset: Dataset, @Ctx() context: DatasetsContext): Promise<Distribution[]> {
+    const distributions = await context.loaders.distributionsByDatasetId.load(dataset.id);
+    if (context.viewer || dataset.accessRights === AccessRights.PUBLIC) return distributions;
+    return distributions.map((d) => Object.assign(new Distribution(), d, { accessURL: null, downloadURL: null, accessService: null }));
+  }
+
+  @FieldResolver(() => [Project], { description: 'R&D projects using the dataset.' })
+  async projects(@Root() dataset: Dataset, @Ctx() context: DatasetsContext): Promise<Project[]> {
+    return (await context.loaders.projectIdsByDatasetId.load(dataset.id)).map(projectStub);
+  }
+
+  @FieldResolver(() => [AccessRequest], {
+    description:
+      'Access requests naming the dataset that the viewer may see: all for the publisher\u2019s data stewards and admins, their own for requesters, none for anonymous callers.',
+  })
+  async accessRequests(
+    @Root() dataset: Dataset,
+    @Ctx() context: DatasetsContext,
+    @Arg('open', () => Boolean, { nullable: true, description: 'Only requests still in progress (true) or only final ones (false).' })
+    open?: boolean | null,
+    @Arg('status', () => [AccessRequestStatus], { nullable: true, description: 'Only requests in these statuses.' })
+    status?: AccessRequestStatus[] | null,
+  ): Promise<AccessRequest[]> {
+    if (!context.viewer) return [];
+    const requests = await context.loaders.accessRequestsByDatasetId.load(dataset.id);
+    return requests.filter(
+      (r) =>
+        canSeeAccessRequest(context.viewer, r) &&
+        (open === undefined || open === null || OPEN_STATUSES.includes(r.status) === open) &&
+        (!status?.length || status.includes(r.status)),
+    );
+  }
 }
+
+@Resolver(() => DatasetConnection)
+export class DatasetConnectionResolver {
+  @FieldResolver(() => DatasetFacets, { description: 'Counts per value of each dimension for the same filter (all pages).' })
+  facets(@Root() connection: DatasetConnection): DatasetFacets {
+    return new DatasetFacets(connection.filter ?? null);
+  }
+}
+
+@Resolver(() => DatasetFacets)
+export class DatasetFacetsResolver {
+  private count(facets: DatasetFacets, context: DatasetsContext, dimension: FacetDimension): Promise<FacetValue[]> {
+    return new DatasetService(context.dataSource).facet(facets.filter, dimension);
+  }
+
+  @FieldResolver(() => [FacetValue], { description: 'Per health category.' })
+  healthCategories(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+    return this.count(facets, context, 'healthCategories');
+  }
+
+  @FieldResolver(() => [FacetValue], { description: 'Per typology.' })
+  typology(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+    return this.count(facets, context, 'typology');
+  }
+
+  @FieldResolver(() => [FacetValue], { description: 'Per access rights.' })
+  accessRights(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+    return this.count(facets, context, 'accessRights');
+  }
+
+  @FieldResolver(() => [FacetValue], { description: 'Per position relative to the Health Data Hub.' })
+  hdhPosition(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+    return this.count(facets, context, 'hdhPosition');
+  }
+
+  @FieldResolver(() => [FacetValue], { description: 'Per coding system.' })
+  codingSystems(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+    return this.count(facets, context, 'codingSystems');
+  }
+
+  @FieldResolver(() => [FacetValue], { description: 'Per publisher (value = organisation id).' })
+  publishers(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+    return this.count(facets, context, 'publisher');
+  }
+}
+

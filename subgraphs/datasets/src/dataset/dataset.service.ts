@@ -1,14 +1,66 @@
-import { type Connection, likePattern, paginate } from '@ecosystem/shared';
-import { type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { BadUserInputError, type Connection, likePattern, paginate } from '@ecosystem/shared';
+import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DatasetCodingSystem } from './dataset-coding-system.entity';
 import { DatasetHealthCategory } from './dataset-health-category.entity';
 import { Dataset } from './dataset.entity';
-import { type DatasetFilter, type DatasetsArgs } from './dataset.inputs';
+import { type DatasetFilter } from './dataset.inputs';
 
-/** Reads of the catalogue: filters as EXISTS subqueries so LIMIT and COUNT count datasets. */
+/** Dimensions of the catalogue's facets. */
+export type FacetDimension = 'healthCategories' | 'typology' | 'accessRights' | 'hdhPosition' | 'codingSystems' | 'publisher';
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads of the catalogue: filters are EXISTS subqueries so that LIMIT and COUNT count datasets. */
 export class DatasetService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Checks the rules class-validator cannot express, before any query. */
+  static validate(filter: DatasetFilter | null | undefined): void {
+    if (!filter) return;
+    if (filter.minIndividuals !== undefined && filter.minIndividuals !== null) {
+      const value = BigInt(filter.minIndividuals);
+      if (value < 0n) throw new BadUserInputError('minIndividuals must not be negative', 'filter.minIndividuals');
+    }
+    const age = filter.ageRange;
+    if (age && age.min != null && age.max != null && age.min > age.max) {
+      throw new BadUserInputError('ageRange.min must not exceed ageRange.max', 'filter.ageRange');
+    }
+    const period = filter.temporalOverlap;
+    for (const [key, day] of [
+      ['start', period?.start],
+      ['end', period?.end],
+    ] as const) {
+      if (day != null && !DAY.test(day)) throw new BadUserInputError('Expected YYYY-MM-DD', `filter.temporalOverlap.${key}`);
+    }
+    if (period?.start && period.end && period.start > period.end) {
+      throw new BadUserInputError('temporalOverlap.start must not be after its end', 'filter.temporalOverlap');
+    }
+  }
+
+  private exists<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<Dataset>,
+    entity: new () => T,
+    alias: string,
+    condition: string,
+    parameters: Record<string, unknown>,
+  ): void {
+    const sub = this.dataSource
+      .getRepository(entity)
+      .createQueryBuilder(alias)
+      .select('1')
+      .where(`${alias}.datasetId = d.id`)
+      .andWhere(condition);
+    query.andWhere(`EXISTS (${sub.getQuery()})`, parameters);
+  }
+
+  /** The filtered catalogue as a query builder over `dataset d`. */
   filtered(filter: DatasetFilter | null | undefined): SelectQueryBuilder<Dataset> {
+    DatasetService.validate(filter);
     const query = this.dataSource.getRepository(Dataset).createQueryBuilder('d');
     if (!filter) return query;
     if (filter.text?.trim()) {
@@ -17,23 +69,85 @@ export class DatasetService {
       }
     }
     if (filter.healthCategories?.length) {
-      const sub = this.dataSource
-        .getRepository(DatasetHealthCategory)
-        .createQueryBuilder('hc')
-        .select('1')
-        .where('hc.datasetId = d.id')
-        .andWhere('hc.category IN (:...healthCategories)');
-      query.andWhere(`EXISTS (${sub.getQuery()})`, { healthCategories: filter.healthCategories });
+      this.exists(query, DatasetHealthCategory, 'fhc', 'fhc.category IN (:...fHealthCategories)', {
+        fHealthCategories: filter.healthCategories,
+      });
     }
-    if (filter.typology?.length) query.andWhere('d.typology IN (:...typology)', { typology: filter.typology });
+    if (filter.codingSystems?.length) {
+      this.exists(query, DatasetCodingSystem, 'fcs', 'fcs.codingSystem IN (:...fCodingSystems)', {
+        fCodingSystems: filter.codingSystems,
+      });
+    }
+    if (filter.typology?.length) query.andWhere('d.typology IN (:...fTypology)', { fTypology: filter.typology });
     if (filter.accessRights?.length) {
-      query.andWhere('d.accessRights IN (:...accessRights)', { accessRights: filter.accessRights });
+      query.andWhere('d.accessRights IN (:...fAccessRights)', { fAccessRights: filter.accessRights });
     }
-    if (filter.publisherId) query.andWhere('d.publisherId = :publisherId', { publisherId: filter.publisherId });
+    if (filter.hdhPosition?.length) {
+      query.andWhere('d.hdhPosition IN (:...fHdhPosition)', { fHdhPosition: filter.hdhPosition });
+    }
+    if (filter.publisherId) query.andWhere('d.publisherId = :fPublisherId', { fPublisherId: filter.publisherId });
+    if (filter.catalogueId) query.andWhere('d.catalogueId = :fCatalogueId', { fCatalogueId: filter.catalogueId });
+    if (filter.minIndividuals !== undefined && filter.minIndividuals !== null) {
+      // A decimal string: no float on the way, whatever the size.
+      query.andWhere('d.numberOfUniqueIndividuals >= :fMinIndividuals', {
+        fMinIndividuals: BigInt(filter.minIndividuals).toString(),
+      });
+    }
+    if (filter.ageRange?.max != null) {
+      query.andWhere('(d.minTypicalAge IS NULL OR d.minTypicalAge <= :fAgeMax)', { fAgeMax: filter.ageRange.max });
+    }
+    if (filter.ageRange?.min != null) {
+      query.andWhere('(d.maxTypicalAge IS NULL OR d.maxTypicalAge >= :fAgeMin)', { fAgeMin: filter.ageRange.min });
+    }
+    if (filter.temporalOverlap) {
+      query.andWhere('d.temporalStart IS NOT NULL');
+      if (filter.temporalOverlap.end) {
+        query.andWhere('d.temporalStart <= :fPeriodEnd', { fPeriodEnd: filter.temporalOverlap.end });
+      }
+      if (filter.temporalOverlap.start) {
+        query.andWhere('(d.temporalEnd IS NULL OR d.temporalEnd >= :fPeriodStart)', {
+          fPeriodStart: filter.temporalOverlap.start,
+        });
+      }
+    }
     return query;
   }
 
-  async list(args: DatasetsArgs): Promise<Connection<Dataset>> {
-    return paginate(this.filtered(args.filter), 'd', { column: 'd.sortTitle', valueOf: (d) => d.sortTitle }, args);
+  async list(filter: DatasetFilter | null | undefined, page: { first?: number | null; after?: string | null }): Promise<Connection<Dataset>> {
+    return paginate(this.filtered(filter), 'd', { column: 'd.sortTitle', valueOf: (d) => d.sortTitle }, page);
+  }
+
+  /** Values of one dimension with the number of datasets matching the filter for each: one statement. */
+  async facet(filter: DatasetFilter | null | undefined, dimension: FacetDimension): Promise<FacetCount[]> {
+    const matching = this.filtered(filter).select('d.id');
+    let query: SelectQueryBuilder<ObjectLiteral>;
+    if (dimension === 'healthCategories' || dimension === 'codingSystems') {
+      const [entity, column] =
+        dimension === 'healthCategories'
+          ? ([DatasetHealthCategory, 'category'] as const)
+          : ([DatasetCodingSystem, 'codingSystem'] as const);
+      query = this.dataSource
+        .getRepository<ObjectLiteral>(entity)
+        .createQueryBuilder('v')
+        .select(`v.${column}`, 'value')
+        .addSelect('COUNT(*)', 'count')
+        .where(`v.datasetId IN (${matching.getQuery()})`)
+        .groupBy(`v.${column}`);
+    } else {
+      const column = dimension === 'publisher' ? 'publisherId' : dimension;
+      query = this.filtered(filter)
+        .select(`d.${column}`, 'value')
+        .addSelect('COUNT(*)', 'count')
+        .groupBy(`d.${column}`);
+    }
+    query.setParameters(matching.getParameters());
+    const rows = await query.getRawMany<{ value: string; count: string | number }>();
+    return rows
+      .map((row) => ({ value: String(row.value), count: Number(row.count) }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  }
+
+  async byIdentifier(identifier: string): Promise<Dataset | null> {
+    return this.dataSource.getRepository(Dataset).findOneBy({ identifier });
   }
 }

@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AccessRequest } from '../access-request/access-request.entity';
+import { canSeeAccessRequest } from '../access-request/access-request.policy';
 import { type DatasetsContext } from '../context';
 import { Dataset } from '../dataset/dataset.entity';
 import { DatasetRole } from '../dataset/dataset.enums';
@@ -15,5 +17,14 @@ export class OrganizationDatasetsResolver {
     @Ctx() context: DatasetsContext,
   ): Promise<Dataset[]> {
     return context.loaders.datasetsByOrganization.load({ organizationId: organization.id, role });
+  }
+
+  @FieldResolver(() => [AccessRequest], {
+    description: 'Access requests the organisation made, as far as the viewer may see them (its own members, the publishers\u2019 stewards, admins).',
+  })
+  async accessRequests(@Root() organization: Organization, @Ctx() context: DatasetsContext): Promise<AccessRequest[]> {
+    if (!context.viewer) return [];
+    const requests = await context.loaders.accessRequestsByRequesterId.load(organization.id);
+    return requests.filter((r) => canSeeAccessRequest(context.viewer, r));
   }
 }

@@ -1,0 +1,132 @@
+import { ConnectionType } from '@ecosystem/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { type DatasetsContext } from '../context';
+import { Dataset } from '../dataset/dataset.entity';
+import { Organization, organizationStub } from '../organization/organization.stub';
+import { Person, personStub } from '../person/person.stub';
+import { Project, projectStub } from '../project/project.stub';
+import { AccessRequest } from './access-request.entity';
+import { AccessRequestStatus } from './access-request.enums';
+import { AccessRequestsArgs, CreateAccessRequestInput, TransitionAccessRequestInput } from './access-request.inputs';
+import { canSeeAccessRequest } from './access-request.policy';
+import { AccessRequestService } from './access-request.service';
+import { StatusChange } from './status-change.entity';
+
+@ObjectType({ description: 'A page of access requests.' })
+export class AccessRequestConnection extends ConnectionType(AccessRequest, 'AccessRequest') {}
+
+@Resolver(() => AccessRequest)
+export class AccessRequestResolver {
+  @Authorized()
+  @Query(() => AccessRequest, { nullable: true, description: 'One access request, if the viewer may see it.' })
+  async accessRequest(
+    @Arg('id', () => ID, { description: 'Access request id.' }) id: string,
+    @Ctx() context: DatasetsContext,
+  ): Promise<AccessRequest | null> {
+    const request = await context.loaders.accessRequestById.load(id);
+    return request && canSeeAccessRequest(context.viewer, request) ? request : null;
+  }
+
+  @Authorized()
+  @Query(() => AccessRequestConnection, {
+    description: 'Access requests the viewer may see (own organisation\u2019s, or as a steward its datasets\u2019; admins all).',
+  })
+  async accessRequests(@Args() args: AccessRequestsArgs, @Ctx() context: DatasetsContext): Promise<AccessRequestConnection> {
+    return new AccessRequestService(context.dataSource).list(context.viewer, args.filter, args);
+  }
+
+  @Authorized()
+  @Mutation(() => AccessRequest, { description: 'Drafts an access request for the viewer\u2019s organisation (status DRAFT).' })
+  async createAccessRequest(
+    @Arg('input', () => CreateAccessRequestInput, { description: 'The request.' }) input: CreateAccessRequestInput,
+    @Ctx() context: DatasetsContext,
+  ): Promise<AccessRequest> {
+    return new AccessRequestService(context.dataSource).create(context.viewer, input);
+  }
+
+  @Authorized()
+  @Mutation(() => AccessRequest, { description: 'Moves an access request to another status (see the transition table).' })
+  async transitionAccessRequest(
+    @Arg('input', () => TransitionAccessRequestInput, { description: 'The transition.' }) input: TransitionAccessRequestInput,
+    @Ctx() context: DatasetsContext,
+  ): Promise<AccessRequest> {
+    return new AccessRequestService(context.dataSource).transition(context.viewer, input);
+  }
+
+  @Authorized()
+  @Mutation(() => AccessRequest, { description: 'Submits (or resubmits) a draft or incomplete request: requester only.' })
+  async submitAccessRequest(
+    @Arg('id', () => ID, { description: 'The access request.' }) id: string,
+    @Ctx() context: DatasetsContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version the caller last saw.' })
+    expectedVersion?: number | null,
+    @Arg('note', () => String, { nullable: true, description: 'Comment kept in the history.' }) note?: string | null,
+  ): Promise<AccessRequest> {
+    return new AccessRequestService(context.dataSource).transition(context.viewer, {
+      id,
+      to: AccessRequestStatus.SUBMITTED,
+      expectedVersion,
+      note,
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => AccessRequest, { description: 'Withdraws a request that is not final: requester only.' })
+  async withdrawAccessRequest(
+    @Arg('id', () => ID, { description: 'The access request.' }) id: string,
+    @Ctx() context: DatasetsContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version the caller last saw.' })
+    expectedVersion?: number | null,
+    @Arg('note', () => String, { nullable: true, description: 'Reason kept in the history.' }) note?: string | null,
+  ): Promise<AccessRequest> {
+    return new AccessRequestService(context.dataSource).transition(context.viewer, {
+      id,
+      to: AccessRequestStatus.WITHDRAWN,
+      expectedVersion,
+      note,
+    });
+  }
+
+  @FieldResolver(() => [Dataset], { description: 'The datasets requested.' })
+  async datasets(@Root() request: AccessRequest, @Ctx() context: DatasetsContext): Promise<Dataset[]> {
+    return context.loaders.datasetsByAccessRequestId.load(request.id);
+  }
+
+  @FieldResolver(() => Organization, { description: 'The requesting organisation.' })
+  requester(@Root() request: AccessRequest): Organization {
+    return organizationStub(request.requesterId);
+  }
+
+  @FieldResolver(() => Organization, { description: 'Publisher of the requested datasets, whose data stewards review the request.' })
+  publisher(@Root() request: AccessRequest): Organization {
+    return organizationStub(request.publisherId);
+  }
+
+  @FieldResolver(() => Person, { description: 'Person responsible for the project.' })
+  principalInvestigator(@Root() request: AccessRequest): Person {
+    return personStub(request.principalInvestigatorId);
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: 'R&D project the request serves.' })
+  project(@Root() request: AccessRequest): Project | null {
+    return request.projectId ? projectStub(request.projectId) : null;
+  }
+
+  @FieldResolver(() => [StatusChange], { description: 'Every transition, oldest first, starting with the creation of the draft.' })
+  async history(@Root() request: AccessRequest, @Ctx() context: DatasetsContext): Promise<StatusChange[]> {
+    return context.loaders.historyByAccessRequestId.load(request.id);
+  }
+}
+
+@Resolver(() => StatusChange)
+export class StatusChangeResolver {
+  @FieldResolver(() => Person, { description: 'Who made the change.' })
+  by(@Root() change: StatusChange): Person {
+    return personStub(change.byPersonId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person acted for.' })
+  byOrganization(@Root() change: StatusChange): Organization | null {
+    return change.byOrganizationId ? organizationStub(change.byOrganizationId) : null;
+  }
+}

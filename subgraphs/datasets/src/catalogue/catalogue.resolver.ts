@@ -1,0 +1,38 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { type DatasetsContext } from '../context';
+import { DatasetConnection, datasetConnection } from '../dataset/dataset.resolver';
+import { PageArgs } from '../dataset/dataset.inputs';
+import { DatasetService } from '../dataset/dataset.service';
+import { Organization, organizationStub } from '../organization/organization.stub';
+import { Catalogue } from './catalogue.entity';
+
+@Resolver(() => Catalogue)
+export class CatalogueResolver {
+  @Query(() => Catalogue, { nullable: true, description: 'One catalogue by id.' })
+  async catalogue(
+    @Arg('id', () => ID, { description: 'Catalogue id.' }) id: string,
+    @Ctx() context: DatasetsContext,
+  ): Promise<Catalogue | null> {
+    return context.loaders.catalogueById.load(id);
+  }
+
+  @Query(() => [Catalogue], { description: 'Every catalogue, by title.' })
+  async catalogues(@Ctx() context: DatasetsContext): Promise<Catalogue[]> {
+    return context.dataSource.getRepository(Catalogue).find({ order: { title: 'ASC', id: 'ASC' } });
+  }
+
+  @FieldResolver(() => Organization, { description: 'The organisation that publishes the catalogue.' })
+  publisher(@Root() catalogue: Catalogue): Organization {
+    return organizationStub(catalogue.publisherId);
+  }
+
+  @FieldResolver(() => DatasetConnection, { description: 'Datasets of the catalogue, by title, with facets.' })
+  async datasets(
+    @Root() catalogue: Catalogue,
+    @Args() page: PageArgs,
+    @Ctx() context: DatasetsContext,
+  ): Promise<DatasetConnection> {
+    const filter = { catalogueId: catalogue.id };
+    return datasetConnection(await new DatasetService(context.dataSource).list(filter, page), filter);
+  }
+}
