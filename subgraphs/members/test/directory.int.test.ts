@@ -228,6 +228,17 @@ const END = /* GraphQL */ `
 describe('memberships', () => {
   const org = demoOrganization('polepharma');
 
+  it('lets only one of two concurrent identical addMembership calls through', async () => {
+    const target = demoOrganization('alcimed');
+    const before = await h.count('membership');
+    const results = await Promise.all(
+      [1, 2].map(() => h.run(ADD, { input: { organizationId: target.id, ecosystemCode: 'PSC', role: 'MEMBER' } }, ADMIN)),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.find((r) => r.errors)?.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.ecosystemCode' });
+    expect(await h.count('membership')).toBe(before + 1);
+  });
+
   it('refuses unknown ecosystems, duplicates and strangers, writing nothing', async () => {
     const before = await h.count('membership');
     const unknown = await h.run(ADD, { input: { organizationId: org.id, ecosystemCode: 'NOPE' } }, ADMIN);

@@ -198,6 +198,23 @@ describe('project lifecycle', () => {
     expect(data).toEqual({ addParticipant: { role: 'PARTNER', budgetShare: { amount: '400000.05', currency: 'EUR' }, organization: { id: partner } } });
   });
 
+  it('never lets concurrent budget shares exceed the budget together', async () => {
+    // 1,000,000.10 EUR budget, 400,000.05 already allocated: each 400,000 share fits alone, not both.
+    const candidates = ['psl', 'health-data-hub', 'ans'].map((k) => demoOrganization(k).id);
+    const results = await Promise.all(
+      candidates.map((organizationId) =>
+        h.run(ADD, { input: { projectId, organizationId, role: 'PARTNER', budgetShare: { amount: '400000', currency: 'EUR' } } }, ADMIN),
+      ),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const refused of results.filter((r) => r.errors)) {
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.budgetShare.amount' });
+    }
+    const rows = (await h.db.dataSource.query(`SELECT budgetShareCents FROM project_participation WHERE projectId = '${projectId}'`)) as { budgetShareCents: string | number | null }[];
+    const total = rows.reduce((sum, r) => sum + BigInt(r.budgetShareCents ?? 0), 0n);
+    expect(total).toBe(80000005n);
+  });
+
   it('refuses illegal transitions with INVALID_STATE_TRANSITION and non-admin labelling with FORBIDDEN', async () => {
     const funded = await h.run(TRANSITION, { input: { projectId, to: 'FUNDED' } }, ADMIN);
     expect(funded.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE_TRANSITION', from: 'SUBMITTED', to: 'FUNDED' });

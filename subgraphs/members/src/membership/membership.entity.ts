@@ -33,6 +33,7 @@ registerEnumType(MembershipRole, {
 @Entity('membership')
 @Index('idx_membership_ecosystem', ['ecosystemId', 'organizationId'])
 @Index('idx_membership_organization', ['organizationId'])
+@Index('idx_membership_current', ['organizationId', 'currentEcosystemId'], { unique: true })
 export class Membership {
   @IdColumn()
   id!: string;
@@ -42,6 +43,13 @@ export class Membership {
 
   @RefColumn()
   ecosystemId!: string;
+
+  /**
+   * The ecosystem id while the membership is current, null once ended: with the unique index above,
+   * the database itself refuses two current memberships of one organisation in one ecosystem.
+   */
+  @RefColumn({ nullable: true })
+  currentEcosystemId!: string | null;
 
   @Field(() => MembershipRole, { description: 'Role of the organisation in the ecosystem.' })
   @EnumColumn()

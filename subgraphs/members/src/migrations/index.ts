@@ -1,3 +1,3 @@
-import { Initial1795465021097 } from './1795465021097-Initial';
+import { Initial1795465734174 } from './1795465734174-Initial';
 /** Migrations in the order they run; `npm run migration:generate -- members <Name>` adds one. */
-export const membersMigrations = [Initial1795465021097];
+export const membersMigrations = [Initial1795465734174];

@@ -269,19 +269,26 @@ export class OrganizationService {
       .getRepository(Membership)
       .countBy({ organizationId: input.organizationId, ecosystemId: ecosystem.id, until: IsNull() });
     if (current > 0) throw new ConflictError(`Already a current member of ${ecosystem.code}`, 'input.ecosystemCode');
-    return runTransaction(this.dataSource, async (manager) => {
-      const membership = manager.create(Membership, {
-        id: newId(),
-        organizationId: input.organizationId,
-        ecosystemId: ecosystem.id,
-        role: input.role,
-        filieres: [...new Set(input.filieres)],
-        since: input.since ?? today(),
-        until: null,
+    try {
+      return await runTransaction(this.dataSource, async (manager) => {
+        const membership = manager.create(Membership, {
+          id: newId(),
+          organizationId: input.organizationId,
+          ecosystemId: ecosystem.id,
+          currentEcosystemId: ecosystem.id,
+          role: input.role,
+          filieres: [...new Set(input.filieres)],
+          since: input.since ?? today(),
+          until: null,
+        });
+        await manager.insert(Membership, membership);
+        return membership;
       });
-      await manager.insert(Membership, membership);
-      return membership;
-    });
+    } catch (error) {
+      // A concurrent addMembership won the race: the unique index on current memberships refused this one.
+      if (isUniqueViolation(error)) throw new ConflictError(`Already a current member of ${ecosystem.code}`, 'input.ecosystemCode');
+      throw error;
+    }
   }
 
   /** Ends the current membership with a conditional UPDATE, so two concurrent calls cannot both end it. */
@@ -300,11 +307,11 @@ export class OrganizationService {
       const result = await manager
         .createQueryBuilder()
         .update(Membership)
-        .set({ until })
+        .set({ until, currentEcosystemId: null })
         .where('id = :id AND until IS NULL', { id: membership.id })
         .execute();
       if (result.affected !== 1) throw new ConflictError('The membership was ended meanwhile', 'input.ecosystemCode');
-      return Object.assign(membership, { until });
+      return Object.assign(membership, { until, currentEcosystemId: null });
     });
   }
 }

@@ -229,25 +229,33 @@ export class ProjectService {
     if (!(await this.organizationExists(input.organizationId))) {
       throw new BadUserInputError(`Organisation ${input.organizationId} does not exist`, 'input.organizationId');
     }
-    const participants = await this.dataSource.getRepository(ProjectParticipation).findBy({ projectId: project.id });
-    if (participants.some((p) => p.organizationId === input.organizationId)) {
-      throw new ConflictError('This organisation already takes part in the project', 'input.organizationId');
-    }
-    if (input.role === ProjectRole.COORDINATOR && participants.some((p) => p.role === ProjectRole.COORDINATOR)) {
-      throw new ConflictError('The project already has a coordinator', 'input.role');
-    }
     const share = input.budgetShare ? parseMoney(input.budgetShare, 'input.budgetShare', project.currency) : null;
-    if (share && project.totalBudgetCents !== null) {
-      const allocated = participants.reduce((sum, p) => sum + BigInt(p.budgetShareCents ?? '0'), 0n);
-      if (allocated + share.cents > BigInt(project.totalBudgetCents)) {
-        throw new BadUserInputError(
-          `The shares would exceed the total budget (${formatCents(project.totalBudgetCents)} ${project.currency}, ${formatCents(allocated)} already allocated)`,
-          'input.budgetShare.amount',
-        );
+    const checkConsortium = (participants: ProjectParticipation[]): void => {
+      if (participants.some((p) => p.organizationId === input.organizationId)) {
+        throw new ConflictError('This organisation already takes part in the project', 'input.organizationId');
       }
-    }
+      if (input.role === ProjectRole.COORDINATOR && participants.some((p) => p.role === ProjectRole.COORDINATOR)) {
+        throw new ConflictError('The project already has a coordinator', 'input.role');
+      }
+      if (share && project.totalBudgetCents !== null) {
+        const allocated = participants.reduce((sum, p) => sum + BigInt(p.budgetShareCents ?? '0'), 0n);
+        if (allocated + share.cents > BigInt(project.totalBudgetCents)) {
+          throw new BadUserInputError(
+            `The shares would exceed the total budget (${formatCents(project.totalBudgetCents)} ${project.currency}, ${formatCents(allocated)} already allocated)`,
+            'input.budgetShare.amount',
+          );
+        }
+      }
+    };
+    checkConsortium(await this.dataSource.getRepository(ProjectParticipation).findBy({ projectId: project.id }));
     try {
       return await runTransaction(this.dataSource, async (manager) => {
+        // Concurrent additions to one project queue on its row (MySQL), then the rules are checked
+        // again on what is now committed, so two shares cannot together exceed the budget.
+        if (this.dataSource.options.type !== 'sqljs') {
+          await manager.findOne(Project, { where: { id: project.id }, lock: { mode: 'pessimistic_write' } });
+        }
+        checkConsortium(await manager.findBy(ProjectParticipation, { projectId: project.id }));
         const participation = manager.create(ProjectParticipation, {
           id: newId(),
           projectId: project.id,

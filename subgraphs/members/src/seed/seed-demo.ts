@@ -62,6 +62,7 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
           id: demoId('membership', `${o.key}:${m.ecosystem}`),
           organizationId: o.id,
           ecosystemId: ecosystemId.get(m.ecosystem) as string,
+          currentEcosystemId: ecosystemId.get(m.ecosystem) as string,
           role: m.role as MembershipRole,
           filieres: membershipFilieres(m.ecosystem, o.sectors),
           since: m.since,

@@ -1,11 +1,11 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
-export class Initial1795465021097 implements MigrationInterface {
-  name = 'Initial1795465021097';
+export class Initial1795465734174 implements MigrationInterface {
+  name = 'Initial1795465734174';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `ecosystem` (`id` varchar(36) NOT NULL, `code` varchar(32) NOT NULL, `name` varchar(255) NOT NULL, `kind` varchar(40) NOT NULL, `operatorId` varchar(36) NOT NULL, `axes` text NULL, `keyFigures` text NULL, UNIQUE INDEX `IDX_51a49106765378c9e50eff238c` (`code`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
-    await queryRunner.query("CREATE TABLE `membership` (`id` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `ecosystemId` varchar(36) NOT NULL, `role` varchar(40) NOT NULL, `filieres` text NULL, `since` varchar(10) NULL, `until` varchar(10) NULL, INDEX `idx_membership_organization` (`organizationId`), INDEX `idx_membership_ecosystem` (`ecosystemId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `membership` (`id` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `ecosystemId` varchar(36) NOT NULL, `currentEcosystemId` varchar(36) NULL, `role` varchar(40) NOT NULL, `filieres` text NULL, `since` varchar(10) NULL, `until` varchar(10) NULL, UNIQUE INDEX `idx_membership_current` (`organizationId`, `currentEcosystemId`), INDEX `idx_membership_organization` (`organizationId`), INDEX `idx_membership_ecosystem` (`ecosystemId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `organization_sector` (`organizationId` varchar(36) NOT NULL, `sector` varchar(40) NOT NULL, INDEX `idx_organization_sector_sector` (`sector`, `organizationId`), PRIMARY KEY (`organizationId`, `sector`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `organization` (`id` varchar(36) NOT NULL, `name` varchar(255) NOT NULL, `acronym` varchar(64) NULL, `kind` varchar(40) NOT NULL, `website` varchar(512) NULL, `rorTypes` text NULL, `siren` varchar(9) NULL, `siret` varchar(14) NULL, `nafCode` varchar(6) NULL, `legalForm` varchar(100) NULL, `sizeCategory` varchar(40) NULL, `rorId` varchar(9) NULL, `finess` varchar(9) NULL, `rna` varchar(10) NULL, `street` varchar(255) NULL, `postalCode` varchar(16) NULL, `city` varchar(128) NULL, `region` varchar(128) NULL, `country` varchar(2) NULL, `latitude` double NULL, `longitude` double NULL, `parentId` varchar(36) NULL, `sortName` varchar(255) NOT NULL, `searchText` varchar(400) NOT NULL, INDEX `idx_organization_kind` (`kind`), INDEX `idx_organization_region` (`region`), INDEX `idx_organization_sort` (`sortName`, `id`), UNIQUE INDEX `IDX_ec3bfefcfdbe2ee7fef3e28dcf` (`siren`), UNIQUE INDEX `IDX_1210203783cb87cb879b479857` (`siret`), UNIQUE INDEX `IDX_e39c42f0aff2d9d5eb84c3770d` (`rorId`), UNIQUE INDEX `IDX_7920476f300c5b54eb39976a54` (`finess`), UNIQUE INDEX `IDX_9293ff93d56df06a2591f512ad` (`rna`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `affiliation` (`id` varchar(36) NOT NULL, `personId` varchar(36) NOT NULL, `organizationId` varchar(36) NOT NULL, `role` varchar(200) NULL, `isPrimary` tinyint NOT NULL DEFAULT 0, `since` varchar(10) NULL, `until` varchar(10) NULL, INDEX `idx_affiliation_org` (`organizationId`, `until`), UNIQUE INDEX `idx_affiliation_person_org` (`personId`, `organizationId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
@@ -47,6 +47,7 @@ export class Initial1795465021097 implements MigrationInterface {
     await queryRunner.query("DROP TABLE `organization_sector`");
     await queryRunner.query("DROP INDEX `idx_membership_ecosystem` ON `membership`");
     await queryRunner.query("DROP INDEX `idx_membership_organization` ON `membership`");
+    await queryRunner.query("DROP INDEX `idx_membership_current` ON `membership`");
     await queryRunner.query("DROP TABLE `membership`");
     await queryRunner.query("DROP INDEX `IDX_51a49106765378c9e50eff238c` ON `ecosystem`");
     await queryRunner.query("DROP TABLE `ecosystem`");
