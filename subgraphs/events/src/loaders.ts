@@ -10,6 +10,7 @@ import { EventOrganizer } from './event/event-organizer.entity';
 import { EventSpeaker } from './event/event-speaker.entity';
 import { Event } from './event/event.entity';
 import { Registration } from './registration/registration.entity';
+import { RegistrationStatus } from './registration/registration.enums';
 import { EventSeries } from './series/event-series.entity';
 
 /** Key of `eventIdsByEcosystem`: the ecosystem and the window asked for. */
@@ -37,6 +38,7 @@ export interface EventsLoaders {
   expressionsOfInterestByCallId: DataLoader<string, ExpressionOfInterest[]>;
   registrationById: DataLoader<string, Registration | null>;
   registrationsByPersonId: DataLoader<string, Registration[]>;
+  waitlistPositionByRegistrationId: DataLoader<string, number | null>;
 }
 
 /** Events sorted as every list of the subgraph: by start, then id. */
@@ -157,6 +159,20 @@ export function createLoaders(dataSource: DataSource): EventsLoaders {
     registrationById: new DataLoader(async (ids) =>
       orderByKeys(ids, await repo(Registration).findBy({ id: In([...ids]) }), (r) => r.id),
     ),
+    waitlistPositionByRegistrationId: new DataLoader(async (ids) => {
+      // Position = waiting registrations of the same event with a ticket up to this one's.
+      const rows = (await repo(Registration)
+        .createQueryBuilder('r')
+        .innerJoin(Registration, 'w', 'w.eventId = r.eventId AND w.status = :waiting AND w.ticket <= r.ticket')
+        .select('r.id', 'id')
+        .addSelect('COUNT(w.id)', 'position')
+        .where('r.id IN (:...ids)', { ids: [...ids] })
+        .andWhere('r.status = :waiting', { waiting: RegistrationStatus.WAITLISTED })
+        .groupBy('r.id')
+        .getRawMany()) as { id: string; position: string | number }[];
+      const byId = new Map(rows.map((row) => [row.id, Number(row.position)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     registrationsByPersonId: new DataLoader(async (ids) =>
       groupByKeys(
         ids,

@@ -294,6 +294,7 @@ describe('contributed fields and loaders', () => {
       ['expressionsOfInterestByCallId', (l) => Promise.all(calls.map((id) => l.expressionsOfInterestByCallId.load(id)))],
       ['registrationById', (l) => Promise.all(registrations.map((id) => l.registrationById.load(id)))],
       ['registrationsByPersonId', (l) => Promise.all(people.map((id) => l.registrationsByPersonId.load(id)))],
+      ['waitlistPositionByRegistrationId', (l) => Promise.all(registrations.map((id) => l.waitlistPositionByRegistrationId.load(id)))],
       ['eventIdsByEcosystem', (l) => Promise.all(DEMO_ECOSYSTEMS.map((e) => l.eventIdsByEcosystem.load({ ecosystemId: e.id, from: null, to: null, first: 5 })))],
     ];
     for (const [name, load] of cases) {

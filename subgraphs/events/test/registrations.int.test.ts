@@ -71,6 +71,13 @@ describe('capacity under concurrency', () => {
     expect(after.find((r) => r.ticket === 52)?.status).toBe('WAITLISTED');
     expect(after.filter((r) => r.status === 'CONFIRMED')).toHaveLength(50);
 
+    // Waiting positions follow the tickets.
+    const POSITION = /* GraphQL */ `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Registration { waitlistPosition status } } }`;
+    const sample = [after.find((r) => r.ticket === 51)!, after.find((r) => r.ticket === 52)!, after.find((r) => r.ticket === 200)!];
+    const positions = await Promise.all(sample.map((r) => h.run<{ _entities: { waitlistPosition: number | null }[] }>(
+      POSITION, { reps: [{ __typename: 'Registration', id: r.id }] }, viewers.find((v) => v.sub === r.personId)!)));
+    expect(positions.map((p) => p.data?._entities[0]?.waitlistPosition)).toEqual([null, 1, 149]);
+
     // Cancelling a waitlisted registration frees no seat and promotes nobody.
     const waiting = after.find((r) => r.ticket === 60)!;
     await h.run(CANCEL, { id: waiting.id }, viewers.find((v) => v.sub === waiting.personId)!);

@@ -1,5 +1,5 @@
 import { hasRole, NotFoundError, Role } from '@ecosystem/shared';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canOrganise, requireViewer } from '../common/authorization';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
@@ -43,6 +43,11 @@ export class RegistrationResolver {
     const event = await context.loaders.eventById.load(registration.eventId);
     if (!event) throw new NotFoundError('Event', registration.eventId);
     return event;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Place on the waiting list (1 = next to get a seat); null unless WAITLISTED.' })
+  async waitlistPosition(@Root() registration: Registration, @Ctx() context: EventsContext): Promise<number | null> {
+    return context.loaders.waitlistPositionByRegistrationId.load(registration.id);
   }
 
   @FieldResolver(() => Person, { description: 'The registered person.' })
