@@ -10,11 +10,11 @@ export const cacheEnvSchema = z.object({
   /** Seconds an anonymous query's whole response is served from memory (0 = response cache off). */
   RESPONSE_CACHE_TTL_SECONDS: int(0).max(86_400).default(0),
   /** Memory for cached responses, in MiB (least recently used ones are dropped first). */
-  RESPONSE_CACHE_MAX_MB: int(1).default(64),
+  RESPONSE_CACHE_MAX_MB: int(1).default(32),
   /** Seconds an entity fetched for an anonymous query is reused by later anonymous queries (0 = off). */
   ENTITY_CACHE_TTL_SECONDS: int(0).max(3600).default(0),
   /** Memory for cached entities, in MiB. */
-  ENTITY_CACHE_MAX_MB: int(1).default(64),
+  ENTITY_CACHE_MAX_MB: int(1).default(32),
   /** Memory for query plans, in MiB (each distinct operation has one plan). */
   QUERY_PLAN_CACHE_MB: int(1).default(30),
 });

@@ -6,10 +6,8 @@ import { stableJson } from './stable-json';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
-interface Entry {
-  value: unknown;
-  size: number;
-}
+/** A cached entity as JSON text (compact in memory; parsed again on each hit). */
+type Entry = string;
 
 interface GraphQLErrorLike {
   path?: readonly (string | number)[];
@@ -33,7 +31,8 @@ export class EntityCache {
   private readonly store: InMemoryLRUCache<Entry>;
 
   constructor(private readonly options: EntityCacheOptions) {
-    this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.size });
+    // Sized by characters x 2 (V8 may hold strings as UTF-16), plus the key.
+    this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.length * 2 + 200 });
   }
 
   clear(): void {
@@ -78,8 +77,8 @@ export class EntityCache {
     const missing: number[] = [];
     for (let i = 0; i < keys.length; i++) {
       const entry = await this.store.get(keys[i]!);
-      if (entry) {
-        results[i] = entry.value;
+      if (entry !== undefined) {
+        results[i] = JSON.parse(entry) as unknown;
         this.options.counters?.hit();
       } else {
         missing.push(i);
@@ -106,7 +105,7 @@ export class EntityCache {
       const index = missing[j]!;
       results[index] = value;
       if (value !== null && !failed.has(j) && !response.errors?.some((e) => !(e as GraphQLErrorLike).path)) {
-        await this.store.set(keys[index]!, { value, size: JSON.stringify(value).length + keys[index]!.length }, { ttl: this.options.ttlSeconds });
+        await this.store.set(keys[index]!, JSON.stringify(value), { ttl: this.options.ttlSeconds });
       }
     }
     return { ...response, data: { ...response.data, _entities: results }, ...(errors ? { errors } : {}) };

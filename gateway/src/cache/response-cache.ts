@@ -10,10 +10,10 @@ export interface CacheableContext extends BaseContext {
   propagatedHeaders?: [name: string, value: string][];
 }
 
+/** A cached response: its JSON text (about 3x smaller in memory than the object tree). */
 interface Entry {
-  result: Record<string, unknown>;
+  json: string;
   expiresAt: number;
-  size: number;
 }
 
 export interface CacheCounters {
@@ -42,7 +42,8 @@ export class ResponseCache {
   private readonly store: InMemoryLRUCache<Entry>;
 
   constructor(private readonly options: ResponseCacheOptions) {
-    this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.size });
+    // Sized by characters x 2 (V8 may hold strings as UTF-16).
+    this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.json.length * 2 });
   }
 
   clear(): void {
@@ -76,7 +77,8 @@ export class ResponseCache {
               return null;
             }
             counters?.hit();
-            return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
+            const result = JSON.parse(hit.json) as Record<string, unknown>;
+            return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result } } };
           },
           async willSendResponse(requestContext) {
             const headers = requestContext.response.http.headers;
@@ -100,9 +102,8 @@ export class ResponseCache {
             if (body.kind !== 'single' || body.singleResult.errors?.length || !body.singleResult.data) return;
             // A subgraph's `Cache-Control: private` restricts the request's policy scope to PRIVATE.
             if (requestContext.overallCachePolicy.scope === 'PRIVATE') return;
-            const result = { data: body.singleResult.data } as Record<string, unknown>;
-            const size = JSON.stringify(result).length;
-            await store.set(key, { result, expiresAt: Date.now() + ttlSeconds * 1000, size }, { ttl: ttlSeconds });
+            const json = JSON.stringify(body.singleResult.data);
+            await store.set(key, { json, expiresAt: Date.now() + ttlSeconds * 1000 }, { ttl: ttlSeconds });
             headers.set('cache-control', `public, max-age=${ttlSeconds}`);
           },
         };
