@@ -1,6 +1,7 @@
 import { type SubgraphDefinition } from '@ecosystem/shared';
 import { type TrainingContext } from './context';
 import { trainingEntities } from './entities';
+import { trainingRoutes } from './jsonld/jsonld.routes';
 import { createLoaders, type TrainingLoaders } from './loaders';
 import { trainingMigrations } from './migrations';
 import { buildTrainingSchema } from './schema';
@@ -16,4 +17,5 @@ export const trainingSubgraph: SubgraphDefinition<TrainingContext, TrainingLoade
   createLoaders,
   createContext: (base, loaders, dataSource) => ({ ...base, loaders, dataSource }),
   seedDemo: seedTrainingDemo,
+  routes: trainingRoutes,
 };

@@ -141,3 +141,43 @@ describe('federation', () => {
     expect(await count(50)).toBe(1);
   });
 });
+
+describe('schema.org JSON-LD export', () => {
+  it('serves a module as a Course with its upcoming CourseInstances, and the catalogue as an ItemList', async () => {
+    const running = await h.server.listen(0, '127.0.0.1');
+    try {
+      const module = ((await h.db.dataSource.query("SELECT id FROM module WHERE code = 'DATA-AI-2'")) as { id: string }[])[0]!;
+      h.db.counter.reset();
+      const response = await fetch(`${running.url}/jsonld/modules/${module.id}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/application\/ld\+json/);
+      const course = (await response.json()) as Record<string, unknown> & { hasCourseInstance: Record<string, unknown>[] };
+      expect(course).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'Course',
+        '@id': `urn:uuid:${module.id}`,
+        courseCode: 'DATA-AI-2',
+        inLanguage: 'fr',
+        educationalLevel: 'Fondamentaux',
+        offers: { '@type': 'Offer', priceCurrency: 'EUR' },
+      });
+      expect(course.timeRequired).toMatch(/^PT\d+H(\d+M)?$/);
+      expect((course.teaches as unknown[]).length).toBeGreaterThan(0);
+      expect((course.coursePrerequisites as { courseCode: string }[]).map((p) => p.courseCode)).toEqual(['DATA-AI-1']);
+      for (const instance of course.hasCourseInstance) {
+        expect(instance['@type']).toBe('CourseInstance');
+        expect(new Date(instance.startDate as string).getTime()).toBeGreaterThan(Date.now() - 60_000);
+        expect(['online', 'onsite', 'blended']).toContain(instance.courseMode);
+      }
+      expect(h.db.counter.total).toBe(6);
+
+      const list = (await (await fetch(`${running.url}/jsonld/modules`)).json()) as { '@type': string; numberOfItems: number };
+      expect(list['@type']).toBe('ItemList');
+      expect(list.numberOfItems).toBeGreaterThanOrEqual(55);
+      expect((await fetch(`${running.url}/jsonld/modules/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+      expect((await fetch(`${running.url}/jsonld/modules/nope`)).status).toBe(400);
+    } finally {
+      await running.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { demoOrganizations } from '@ecosystem/shared';
+import { demoOrganizations, demoPeople } from '@ecosystem/shared';
 import { type TrainingLoaders } from '../src/loaders';
 import { startHarness, type Harness } from './helpers';
 
@@ -58,5 +58,72 @@ describe('loaders: N loads = 1 statement', () => {
     const { statements, values } = await statementsFor((l) => l.modulesByProviderId, orgIds);
     expect(statements).toBe(1);
     expect(values.filter((list) => list.length > 0)).toHaveLength(7);
+  });
+
+  it('competencyById, competenciesByModuleId, modulesByCompetencyId, prerequisitesByModuleId', async () => {
+    const competencyIds = ((await h.db.dataSource.query('SELECT id FROM competency')) as { id: string }[]).map((r) => r.id);
+    expect((await statementsFor((l) => l.competencyById, competencyIds)).statements).toBe(1);
+    const taught = await statementsFor((l) => l.competenciesByModuleId, moduleIds);
+    expect(taught.statements).toBe(1);
+    expect(taught.values.every((list) => list.length > 0)).toBe(true);
+    expect((await statementsFor((l) => l.modulesByCompetencyId, competencyIds)).statements).toBe(1);
+    const prerequisites = await statementsFor((l) => l.prerequisitesByModuleId, moduleIds);
+    expect(prerequisites.statements).toBe(1);
+    expect(prerequisites.values.flat().length).toBeGreaterThan(40);
+  });
+
+  it('sessionById and sessionsByModule (keyed on module and from)', async () => {
+    const sessionIds = ((await h.db.dataSource.query('SELECT id FROM course_session')) as { id: string }[]).map((r) => r.id);
+    expect((await statementsFor((l) => l.sessionById, sessionIds)).statements).toBe(1);
+    const from = new Date();
+    const upcoming = await statementsFor((l) => l.sessionsByModule, moduleIds.map((moduleId) => ({ moduleId, from })));
+    expect(upcoming.statements).toBe(1);
+    expect(upcoming.values.flat().every((s) => s.startsAt.getTime() >= from.getTime())).toBe(true);
+    const all = await statementsFor((l) => l.sessionsByModule, moduleIds.map((moduleId) => ({ moduleId, from: null })));
+    expect(all.values.flat()).toHaveLength(300);
+  });
+
+  it('personaById, personaByJobTitle, requirementsByPersonaId, pathsByPersonaId', async () => {
+    const personaIds = ((await h.db.dataSource.query('SELECT id FROM persona')) as { id: string }[]).map((r) => r.id);
+    expect((await statementsFor((l) => l.personaById, personaIds)).statements).toBe(1);
+    expect((await statementsFor((l) => l.personaByJobTitle, ['Data scientist', 'Chercheur', 'Juriste', 'x'])).statements).toBe(1);
+    const requirements = await statementsFor((l) => l.requirementsByPersonaId, personaIds);
+    expect(requirements.statements).toBe(1);
+    expect(requirements.values.flat()).toHaveLength(1800);
+    const paths = await statementsFor((l) => l.pathsByPersonaId, personaIds);
+    expect(paths.statements).toBe(1);
+    expect(paths.values.every((list) => list.length === 1)).toBe(true);
+  });
+
+  it('pathById, stepsByPathId, totalMinutesByPathId', async () => {
+    const pathIds = ((await h.db.dataSource.query('SELECT id FROM learning_path')) as { id: string }[]).map((r) => r.id);
+    expect((await statementsFor((l) => l.pathById, pathIds)).statements).toBe(1);
+    expect((await statementsFor((l) => l.stepsByPathId, pathIds)).statements).toBe(1);
+    const totals = await statementsFor((l) => l.totalMinutesByPathId, pathIds);
+    expect(totals.statements).toBe(1);
+    expect(totals.values.every((minutes) => minutes > 0)).toBe(true);
+  });
+
+  it('enrolmentById, enrolmentsByPerson (keyed on person and employer), learningStatsByOrganizationId', async () => {
+    const enrolmentIds = ((await h.db.dataSource.query('SELECT id FROM enrolment LIMIT 500')) as { id: string }[]).map((r) => r.id);
+    expect((await statementsFor((l) => l.enrolmentById, enrolmentIds)).statements).toBe(1);
+    const people = demoPeople().slice(0, 100);
+    const keys = people.flatMap((p) => [
+      { personId: p.id, employerId: null },
+      { personId: p.id, employerId: p.organization.id },
+    ]);
+    const enrolments = await statementsFor((l) => l.enrolmentsByPerson, keys);
+    expect(enrolments.statements).toBe(1);
+    expect(enrolments.values.flat().length).toBeGreaterThan(100);
+    const orgIds = [...new Set(people.map((p) => p.organization.id))];
+    const stats = await statementsFor((l) => l.learningStatsByOrganizationId, orgIds);
+    expect(stats.statements).toBe(1);
+    expect(stats.values.some((list) => list.length > 0)).toBe(true);
+  });
+
+  it('catalogueGraph: one load per request, three statements', async () => {
+    const { statements, values } = await statementsFor((l) => l.catalogueGraph, ['all', 'all', 'all'] as const);
+    expect(statements).toBe(3);
+    expect(values[0]!.modules).toHaveLength(61);
   });
 });

@@ -1,3 +1,4 @@
+import { runTransaction } from '@ecosystem/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 
 function isRetryable(error: unknown): boolean {
@@ -13,36 +14,19 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The embedded database (sql.js) has one connection, so two transactions cannot be open at once
- * ("cannot start a transaction within a transaction"): its transactions queue here, one at a time.
- */
-const embeddedQueues = new WeakMap<DataSource, Promise<unknown>>();
-
-function queued<T>(dataSource: DataSource, run: () => Promise<T>): Promise<T> {
-  if (dataSource.options.type !== 'sqljs') return run();
-  const previous = embeddedQueues.get(dataSource) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(run);
-  embeddedQueues.set(dataSource, next);
-  return next;
-}
-
-/**
- * One transaction, run again (up to `attempts` times) when MySQL picks it as a deadlock victim.
- * Every write of this subgraph goes through here, so that on the embedded database a write never
- * lands inside another request's open transaction.
+ * One transaction (shared `runTransaction`: queued on the single-connection embedded database),
+ * run again (up to `attempts` times) when MySQL picks it as a deadlock victim. Every write of this
+ * subgraph goes through here, so that on the embedded database a write never lands inside another
+ * request's open transaction.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
   attempts = 5,
 ): Promise<T> {
-  return queued(dataSource, () => withRetries(dataSource, work, attempts));
-}
-
-async function withRetries<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, attempts: number): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await dataSource.transaction(work);
+      return await runTransaction(dataSource, work);
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.floor(Math.random() * 10)));
