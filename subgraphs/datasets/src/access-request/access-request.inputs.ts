@@ -124,3 +124,19 @@ export class AccessRequestsArgs {
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor).' })
   after?: string | null;
 }
+
+/** Arguments of createAccessRequest; as an ArgsType so that validation errors name `input.<field>`. */
+@ArgsType()
+export class CreateAccessRequestArgs {
+  @Field(() => CreateAccessRequestInput, { description: 'The request.' })
+  @ValidateNested()
+  input!: CreateAccessRequestInput;
+}
+
+/** Arguments of transitionAccessRequest; validation errors name `input.<field>`. */
+@ArgsType()
+export class TransitionAccessRequestArgs {
+  @Field(() => TransitionAccessRequestInput, { description: 'The transition.' })
+  @ValidateNested()
+  input!: TransitionAccessRequestInput;
+}

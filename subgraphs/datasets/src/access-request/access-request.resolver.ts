@@ -7,7 +7,7 @@ import { Person, personStub } from '../person/person.stub';
 import { Project, projectStub } from '../project/project.stub';
 import { AccessRequest } from './access-request.entity';
 import { AccessRequestStatus } from './access-request.enums';
-import { AccessRequestsArgs, CreateAccessRequestInput, TransitionAccessRequestInput } from './access-request.inputs';
+import { AccessRequestsArgs, CreateAccessRequestArgs, TransitionAccessRequestArgs } from './access-request.inputs';
 import { canSeeAccessRequest } from './access-request.policy';
 import { AccessRequestService } from './access-request.service';
 import { StatusChange } from './status-change.entity';
@@ -38,7 +38,7 @@ export class AccessRequestResolver {
   @Authorized()
   @Mutation(() => AccessRequest, { description: 'Drafts an access request for the viewer\u2019s organisation (status DRAFT).' })
   async createAccessRequest(
-    @Arg('input', () => CreateAccessRequestInput, { description: 'The request.' }) input: CreateAccessRequestInput,
+    @Args() { input }: CreateAccessRequestArgs,
     @Ctx() context: DatasetsContext,
   ): Promise<AccessRequest> {
     return new AccessRequestService(context.dataSource).create(context.viewer, input);
@@ -47,7 +47,7 @@ export class AccessRequestResolver {
   @Authorized()
   @Mutation(() => AccessRequest, { description: 'Moves an access request to another status (see the transition table).' })
   async transitionAccessRequest(
-    @Arg('input', () => TransitionAccessRequestInput, { description: 'The transition.' }) input: TransitionAccessRequestInput,
+    @Args() { input }: TransitionAccessRequestArgs,
     @Ctx() context: DatasetsContext,
   ): Promise<AccessRequest> {
     return new AccessRequestService(context.dataSource).transition(context.viewer, input);
