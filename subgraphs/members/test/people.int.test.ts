@@ -83,6 +83,28 @@ describe('people directory', () => {
   });
 });
 
+describe('organisation people pages', () => {
+  it('pages one organisation\u2019s people with cursors, without gaps or repeats', async () => {
+    const org = first.organization;
+    const expected = people.filter((p) => p.organization.id === org.id).map((p) => p.id).sort();
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 20; guard++) {
+      const result: { data?: { organization: { people: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } | null } =
+        await h.run(/* GraphQL */ `query ($id: ID!, $after: String) { organization(id: $id) { people(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`, {
+          id: org.id,
+          after,
+        });
+      const page = result.data!.organization.people;
+      seen.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect([...seen].sort()).toEqual(expected);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
 describe('loaders: N loads make one SQL statement', () => {
   const ids = people.slice(0, 50).map((p) => p.id);
   const orgIds = [...new Set(people.slice(0, 80).map((p) => p.organization.id))];
