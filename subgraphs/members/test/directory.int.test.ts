@@ -73,7 +73,7 @@ describe('directory facets', () => {
     );
     const inRole = await h.run<DirectoryData>(DIRECTORY, { filter: { roles: ['FOUNDING_MEMBER'], ecosystems: ['MEDICEN'] } });
     expect(inRole.data?.organizations.totalCount).toBe(0);
-    const ge = await h.run<DirectoryData>(DIRECTORY, { filter: { sizeCategories: ['GE'] }, first: 200 });
+    const ge = await h.run<DirectoryData>(DIRECTORY, { filter: { sizeCategory: ['GE'] }, first: 200 });
     expect(ge.data?.organizations.edges.every((e) => e.node.sizeCategory === 'GE')).toBe(true);
     expect(ge.data?.organizations.facets.sizes).toEqual([{ value: 'GE', count: ge.data?.organizations.totalCount }]);
     const lyon = await h.run<DirectoryData>(DIRECTORY, { filter: { region: 'Auvergne-Rhône-Alpes' }, first: 1 });

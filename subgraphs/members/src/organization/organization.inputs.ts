@@ -50,7 +50,7 @@ export class OrganizationFilter {
   @Field(() => [CompanySize], { nullable: true, description: 'Any of these size categories.' })
   @IsOptional()
   @ArrayMaxSize(4)
-  sizeCategories?: CompanySize[] | null;
+  sizeCategory?: CompanySize[] | null;
 }
 
 @ArgsType()

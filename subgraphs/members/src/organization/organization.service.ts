@@ -61,8 +61,8 @@ export class OrganizationService {
     if (filter.kinds?.length) {
       query.andWhere('org.kind IN (:...kinds)', { kinds: filter.kinds });
     }
-    if (filter.sizeCategories?.length) {
-      query.andWhere('org.sizeCategory IN (:...sizes)', { sizes: filter.sizeCategories });
+    if (filter.sizeCategory?.length) {
+      query.andWhere('org.sizeCategory IN (:...sizes)', { sizes: filter.sizeCategory });
     }
     if (filter.region) {
       query.andWhere('org.region = :region', { region: filter.region });
