@@ -314,15 +314,15 @@ describe('visibility of distributions', () => {
 
 describe('catalogues and contributed fields', () => {
   it('lists the catalogues and pages through the datasets of one', async () => {
-    const { data, errors } = await h.run<{ catalogues: { id: string; title: string; datasets: { totalCount: number; edges: { node: { id: string } }[] } }[] }>(
-      /* GraphQL */ `{ catalogues { id title datasets(first: 5) { totalCount edges { node { id } } } } }`,
+    const { data, errors } = await h.run<{ dataCatalogues: { id: string; title: string; datasets: { totalCount: number; edges: { node: { id: string } }[] } }[] }>(
+      /* GraphQL */ `{ dataCatalogues { id title datasets(first: 5) { totalCount edges { node { id } } } } }`,
     );
     expect(errors).toBeUndefined();
-    for (const catalogue of data?.catalogues ?? []) {
+    for (const catalogue of data?.dataCatalogues ?? []) {
       expect(catalogue.datasets.totalCount).toBe(demo.filter((d) => d.catalogueId === catalogue.id).length);
       expect(catalogue.datasets.edges).toHaveLength(5);
     }
-    expect(data?.catalogues.map((c) => c.id).sort()).toEqual(demoCatalogues().map((c) => c.id).sort());
+    expect(data?.dataCatalogues.map((c) => c.id).sort()).toEqual(demoCatalogues().map((c) => c.id).sort());
   });
 
   it('contributes Project.datasets and Organization.datasets(role) to entities of members', async () => {

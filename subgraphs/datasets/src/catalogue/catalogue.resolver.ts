@@ -8,16 +8,17 @@ import { Catalogue } from './catalogue.entity';
 
 @Resolver(() => Catalogue)
 export class CatalogueResolver {
-  @Query(() => Catalogue, { nullable: true, description: 'One catalogue by id.' })
-  async catalogue(
+  // Named dataCatalogue(s): `catalogue` is the training subgraph's catalogue tree (DOMAIN.md §2.3).
+  @Query(() => Catalogue, { nullable: true, description: 'One DCAT data catalogue by id.' })
+  async dataCatalogue(
     @Arg('id', () => ID, { description: 'Catalogue id.' }) id: string,
     @Ctx() context: DatasetsContext,
   ): Promise<Catalogue | null> {
     return context.loaders.catalogueById.load(id);
   }
 
-  @Query(() => [Catalogue], { description: 'Every catalogue, by title.' })
-  async catalogues(@Ctx() context: DatasetsContext): Promise<Catalogue[]> {
+  @Query(() => [Catalogue], { description: 'Every DCAT data catalogue, by title.' })
+  async dataCatalogues(@Ctx() context: DatasetsContext): Promise<Catalogue[]> {
     return context.dataSource.getRepository(Catalogue).find({ order: { title: 'ASC', id: 'ASC' } });
   }
 
