@@ -3,3 +3,12 @@ export { loadGatewayConfig, type GatewayConfig, CORE_SUBGRAPHS } from './config'
 export { signUserToken, viewerFromAuthorization } from './auth/verify-user-token';
 export { composeSupergraph, fetchSubgraphSdl, CompositionError } from './supergraph/compose';
 export { type GatewayContext } from './context';
+export {
+  createPlaygroundRouter,
+  installAnalystFeatures,
+  loadExampleOperations,
+  parseExampleOperation,
+  DEFAULT_EXAMPLES_DIR,
+  type ExampleOperation,
+} from './playground';
+export { createCsvExportRouter, csvLine, flattenRow, findList } from './export';

@@ -79,6 +79,7 @@ function readExportRequest(req: Request): ExportRequest {
     throw new ExportError(400, 'BAD_REQUEST', 'Give the operation as "query" (or a persisted one as "documentId" / "extensions")');
   }
   const operationName = stringParam(source.operationName);
+  let documentName: string | undefined;
   if (query) {
     let operations: OperationDefinitionNode[];
     try {
@@ -87,11 +88,12 @@ function readExportRequest(req: Request): ExportRequest {
       throw new ExportError(400, 'GRAPHQL_PARSE_FAILED', (error as Error).message);
     }
     const chosen = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    documentName = chosen?.name?.value;
     if (chosen && chosen.operation !== 'query') {
       throw new ExportError(405, 'BAD_REQUEST', 'Only queries can be exported, not mutations or subscriptions');
     }
   }
-  const name = (stringParam(source.filename) ?? operationName ?? 'export').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+  const name = (stringParam(source.filename) ?? operationName ?? documentName ?? 'export').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
   return {
     query,
     variables: jsonParam(source.variables, 'variables') ?? {},

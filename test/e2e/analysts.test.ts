@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { DEFAULT_EXAMPLES_DIR, loadExampleOperations } from '@ecosystem/gateway';
+import { Role } from '@ecosystem/shared';
+import { parseCsv } from '../helpers/csv';
+import { startGraph, type RunningGraph } from '../helpers/graph';
+
+/*
+ * Issue 9 through the real gateway over HTTP: the example operations of the playground, the
+ * playground itself (content negotiation, assets served by the gateway, nothing from another host)
+ * and the CSV export (same rules as /graphql).
+ */
+let graph: RunningGraph;
+let base: string;
+
+beforeAll(async () => {
+  graph = await startGraph('analysts');
+  base = graph.gatewayUrl.replace(/\/graphql$/, '');
+}, 180_000);
+
+afterAll(async () => {
+  await graph?.stop();
+});
+
+/** The first list met in a result (a connection's edges count as its list). */
+function firstList(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) {
+      const found = firstList(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+describe('the example operations of the playground', () => {
+  const examples = loadExampleOperations();
+
+  it('are loaded from every gateway/examples/*.graphql file', () => {
+    const files = readdirSync(DEFAULT_EXAMPLES_DIR).filter((f) => f.endsWith('.graphql'));
+    expect(examples.map((e) => `${e.name}.graphql`)).toEqual(files.sort());
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    for (const example of examples) expect(example.title.length).toBeGreaterThan(5);
+  });
+
+  it.each(examples.map((e) => [e.name, e] as const))('%s runs with success and returns data', async (_name, example) => {
+    const response = await graph.query(example.query, JSON.parse(example.variables) as Record<string, unknown>);
+    expect(response.errors).toBeUndefined();
+    expect(response.status).toBe(200);
+    const data = response.data as Record<string, unknown>;
+    for (const value of Object.values(data)) expect(value).not.toBeNull();
+    const list = firstList(data);
+    expect(list).toBeDefined();
+    expect(list!.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the playground', () => {
+  const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+  it('serves GraphiQL to a browser at GET /graphql, with a same-origin-only CSP', async () => {
+    const response = await fetch(graph.gatewayUrl, { headers: { accept: browserAccept } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    const html = await response.text();
+    expect(html).toContain('id="graphiql"');
+    // Every script and style is served by the gateway itself: no absolute URL anywhere in the page.
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const assets = [...html.matchAll(/(?:src|href)="(\/playground\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(7);
+    for (const asset of assets) {
+      const file = await fetch(`${base}${asset}`);
+      expect([asset, file.status]).toEqual([asset, 200]);
+      expect(file.headers.get('content-type')).toMatch(asset.endsWith('.css') ? /text\/css/ : /javascript/);
+      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    }
+  });
+
+  it('keeps GraphQL for API clients: POST, GET with Accept JSON or */*', async () => {
+    const post = await graph.query<{ __typename: string }>('{ __typename }');
+    expect(post.data?.__typename).toBe('Query');
+    for (const accept of ['application/json', '*/*', 'application/graphql-response+json']) {
+      const get = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { accept, 'apollo-require-preflight': 'true' },
+      });
+      expect(get.headers.get('content-type')).toMatch(/json/);
+      expect(((await get.json()) as { data: { __typename: string } }).data.__typename).toBe('Query');
+    }
+  });
+
+  it('lists the example operations for the page', async () => {
+    const response = await fetch(`${base}/playground/examples.json`);
+    const list = (await response.json()) as { name: string; query: string; variables: string }[];
+    expect(list.map((e) => e.name)).toEqual(loadExampleOperations().map((e) => e.name));
+    for (const example of list) expect(() => JSON.parse(example.variables) as unknown).not.toThrow();
+  });
+
+  it('answers 404 for an unknown asset and never serves files outside the list', async () => {
+    expect((await fetch(`${base}/playground/assets/nope.js`)).status).toBe(404);
+    expect((await fetch(`${base}/playground/assets/..%2F..%2Fpackage.json`)).status).toBe(404);
+  });
+});
+
+describe('CSV export', () => {
+  const ORGS = /* GraphQL */ `
+    query DirectoryExport($first: Int = 30, $after: String) {
+      organizations(first: $first, after: $after, filter: { ecosystem: "MEDICEN" }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { id name kind sectors memberships { ecosystem { code } role } } }
+      }
+    }
+  `;
+  const exportUrl = (params: Record<string, string>): string => `${base}/export.csv?${new URLSearchParams(params).toString()}`;
+
+  it('flattens the first connection: one row per node, dotted columns, lists joined', async () => {
+    const response = await fetch(exportUrl({ query: ORGS, variables: JSON.stringify({ first: 30 }) }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="DirectoryExport.csv"');
+    expect(response.headers.get('x-export-path')).toBe('organizations');
+    const text = await response.text();
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header).toEqual(['id', 'name', 'kind', 'sectors', 'memberships.ecosystem.code', 'memberships.role']);
+    expect(rows).toHaveLength(30);
+    const json = await graph.query<{ organizations: { edges: { node: { id: string; name: string; sectors: string[] } }[] } }>(ORGS, { first: 30 });
+    const nodes = json.data!.organizations.edges.map((e) => e.node);
+    expect(rows.map((r) => r[0])).toEqual(nodes.map((n) => n.id));
+    expect(rows.map((r) => r[1])).toEqual(nodes.map((n) => n.name));
+    expect(rows.map((r) => r[3])).toEqual(nodes.map((n) => n.sectors.join('; ')));
+    expect(rows.every((r) => r[4]!.split('; ').includes('MEDICEN'))).toBe(true);
+  });
+
+  it('streams every page of a connection with all=true (POST, JSON body)', async () => {
+    const response = await fetch(`${base}/export.csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: ORGS, variables: { first: 40 }, all: true, bom: false }),
+    });
+    expect(response.status).toBe(200);
+    const total = Number(response.headers.get('x-total-count'));
+    expect(total).toBeGreaterThan(100);
+    const [, ...rows] = parseCsv(await response.text());
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(total);
+  });
+
+  it('exports the list at a given path', async () => {
+    const query = /* GraphQL */ `{ ecosystems { code name } organizations(first: 3) { edges { node { name } } } }`;
+    const first = parseCsv((await (await fetch(exportUrl({ query, bom: 'false' }))).text()));
+    expect(first[0]).toEqual(['code', 'name']);
+    expect(first.slice(1).map((r) => r[0]).sort()).toEqual(['ADS', 'MEDICEN', 'PSC']);
+    const byPath = parseCsv(await (await fetch(exportUrl({ query, path: 'organizations', bom: 'false' }))).text());
+    expect(byPath[0]).toEqual(['name']);
+    expect(byPath).toHaveLength(4);
+  });
+
+  it('applies the same identity rules as /graphql: an invalid token is refused with 401, never anonymous', async () => {
+    const response = await fetch(exportUrl({ query: ORGS }), { headers: { authorization: 'Bearer not.a.token' } });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('runs as the caller: a valid token reaches the subgraphs with its viewer', async () => {
+    const token = await graph.tokenFor({ sub: 'analyst-1', roles: [Role.ADMIN] });
+    const response = await fetch(exportUrl({ query: '{ ecosystems { code } }', bom: 'false' }), { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(parseCsv(await response.text())).toHaveLength(4);
+  });
+
+  it('answers with the GraphQL errors (same status and code as /graphql) when the operation fails', async () => {
+    const bad = '{ organizations(first: 2) { edges { node { nope } } } }';
+    const viaGraphql = await graph.query(bad);
+    const viaExport = await fetch(exportUrl({ query: bad }));
+    expect(viaExport.status).toBe(viaGraphql.status);
+    const body = (await viaExport.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe(viaGraphql.errors![0]!.extensions!.code);
+  });
+
+  it('applies the same operation limits as /graphql', async () => {
+    // Deep enough for any sensible depth limit.
+    const deep = `{ organizations(first: 1) { edges { node { datasets { publisher { datasets { publisher { datasets { publisher { datasets { publisher { datasets { publisher { datasets { publisher { name } } } } } } } } } } } } } } } }`;
+    const viaGraphql = await graph.query(deep);
+    const viaExport = await fetch(exportUrl({ query: deep }));
+    if (viaGraphql.errors) {
+      expect(viaExport.status).toBe(viaGraphql.status === 200 ? 400 : viaGraphql.status);
+      const body = (await viaExport.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe(viaGraphql.errors[0]!.extensions!.code);
+    } else {
+      expect(viaExport.status).toBe(200);
+    }
+  });
+
+  it('honours automatic persisted queries: an unknown hash is PERSISTED_QUERY_NOT_FOUND, a registered one runs', async () => {
+    const query = '{ ecosystems { code name } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });
+    const unknown = await fetch(exportUrl({ extensions }));
+    const unknownBody = (await unknown.json()) as { errors: { extensions: { code: string } }[] };
+    expect(unknownBody.errors[0]!.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const register = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+    });
+    expect(register.status).toBe(200);
+    const known = await fetch(exportUrl({ extensions, bom: 'false' }));
+    expect(known.status).toBe(200);
+    expect(parseCsv(await known.text())).toHaveLength(4);
+  });
+
+  it('refuses mutations and requests without an operation', async () => {
+    const mutation = await fetch(exportUrl({ query: 'mutation { __typename }' }));
+    expect(mutation.status).toBe(405);
+    const empty = await fetch(`${base}/export.csv`);
+    expect(empty.status).toBe(400);
+  });
+});
