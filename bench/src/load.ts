@@ -21,6 +21,8 @@ export interface LoadResult {
   graphqlErrors: number;
   peakRssMb: number | null;
   driver: 'autocannon' | 'chain';
+  /** Share of cache lookups that hit, per cache (our gateway with caching on). */
+  cacheHitRatio?: Record<string, number>;
 }
 
 /** Resident set size of a process in MB, from /proc (null where /proc is not available). */

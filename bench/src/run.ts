@@ -16,15 +16,17 @@ import { join } from 'node:path';
 import { DEMO_ECOSYSTEMS, IDENTITY_HEADER } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { createConnection } from 'mysql2/promise';
-import { autocannonRun, chainRun, execute, type LoadOptions, type LoadResult, rssSampler } from './load';
+import { autocannonRun, chainRun, execute, type LoadOptions, type LoadResult, rssMb, rssSampler } from './load';
 import { freePort, type Managed, ROOT, startProcess, StatementLog, stopAll } from './processes';
 import { type BenchReport, evaluateTargets, type RunRecord, slope, type SqlRecord, writeReport } from './report';
 import { scaleDatabases } from './scale-data';
 import { apiSchemaOf } from './schema';
-import { addPages, readWorkloads, sampler, type SubgraphUrls, type Workload } from './workloads';
+import { addPages, readWorkloads, sampler, searchTerms, type SubgraphUrls, type Workload } from './workloads';
 import { writeWorkload } from './writes';
 
 const SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;
+/** Targets run with one connection: latency without queueing (the W1 overhead target). */
+export const LATENCY_SUFFIX = ' c=1';
 const SECRET_USER = 'bench-user-jwt-secret-0123456789-abcdefghijkl';
 const SECRET_INTERNAL = 'bench-internal-jwt-secret-0123456789-abcdefgh';
 
@@ -42,6 +44,8 @@ export interface BenchSettings {
   outDir: string;
   /** Where the subgraphs and our gateway are built (a snapshot from bench/snapshot.sh, or this checkout). */
   appRoot: string;
+  /** NODE_OPTIONS of our gateway processes (e.g. a heap ceiling). */
+  gatewayNodeOptions: string;
 }
 
 function settingsFromEnv(env = process.env): BenchSettings {
@@ -60,6 +64,7 @@ function settingsFromEnv(env = process.env): BenchSettings {
     name: env.BENCH_NAME ?? 'latest',
     outDir: env.BENCH_OUT ?? join(ROOT, 'bench', 'results'),
     appRoot: env.BENCH_APP_ROOT ?? ROOT,
+    gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
   };
 }
 
@@ -74,8 +79,8 @@ export function oursEnv(caching: boolean): Record<string, string> {
     LOG_LEVEL: 'info',
     JWT_SECRET: SECRET_USER,
     INTERNAL_JWT_SECRET: SECRET_INTERNAL,
-    // Production limits and metrics stay on; the rate limit is raised above what the benchmark sends.
-    RATE_LIMIT_PER_MINUTE: '1000000',
+    // Production limits, metrics and the rate limiter stay on; the budget is above what the benchmark sends.
+    RATE_LIMIT_MAX: '100000000',
     RESPONSE_CACHE_TTL_SECONDS: caching ? '30' : '0',
     ENTITY_CACHE_TTL_SECONDS: caching ? '5' : '0',
   };
@@ -103,10 +108,16 @@ export interface ScaleContext {
   tokens?: { user: string; identity: (subgraph: string) => Promise<string> };
 }
 
-/** Prepares the workloads for a schema: variants, variable mix, pages. */
-export async function prepareWorkloads(schema: GraphQLSchema, url: string, wanted: string[]): Promise<Workload[]> {
-  const workloads = readWorkloads(schema).filter((w) => wanted.includes(w.id));
-  for (const w of workloads) await addPages(w, url, execute);
+/** Prepares the workloads for a schema: variants, variable mix (search words, pages). */
+export async function prepareWorkloads(
+  schema: GraphQLSchema,
+  url: string,
+  wanted: string[],
+  spread: { searchTerms: number; pages: number } = { searchTerms: 300, pages: 3 },
+): Promise<Workload[]> {
+  const terms = await searchTerms(url, execute, spread.searchTerms);
+  const workloads = readWorkloads(schema, terms).filter((w) => wanted.includes(w.id));
+  for (const w of workloads) await addPages(w, url, execute, spread.pages);
   if (wanted.includes('W4')) {
     const writes = writeWorkload(schema);
     if (writes) workloads.push(writes);
@@ -131,13 +142,42 @@ export async function countStatements(ctx: ScaleContext, workloads: Workload[], 
   return records;
 }
 
+/** Hits and lookups of a gateway's caches, from its /metrics (our gateway only). */
+async function cacheLookups(gatewayUrl: string): Promise<Record<string, { hit: number; miss: number }>> {
+  const result: Record<string, { hit: number; miss: number }> = {};
+  try {
+    const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+    for (const match of text.matchAll(/^gateway_cache_lookups_total\{cache="(\w+)",result="(hit|miss)"\} (\d+(?:\.\d+)?)/gm)) {
+      const entry = (result[match[1]!] ??= { hit: 0, miss: 0 });
+      entry[match[2] as 'hit' | 'miss'] = Number(match[3]);
+    }
+  } catch {
+    // metrics off
+  }
+  return result;
+}
+
+function hitRatios(
+  before: Record<string, { hit: number; miss: number }>,
+  after: Record<string, { hit: number; miss: number }>,
+): Record<string, number> {
+  const ratios: Record<string, number> = {};
+  for (const [cache, a] of Object.entries(after)) {
+    const b = before[cache] ?? { hit: 0, miss: 0 };
+    const hits = a.hit - b.hit;
+    const lookups = hits + a.miss - b.miss;
+    if (lookups > 0) ratios[cache] = Math.round((hits / lookups) * 1000) / 1000;
+  }
+  return ratios;
+}
+
 /** Runs every workload against every target at one scale. */
 export async function runScale(ctx: ScaleContext, workloads: Workload[]): Promise<RunRecord[]> {
   const records: RunRecord[] = [];
   for (const w of workloads) {
     for (const target of ctx.settings.targets) {
       const options: LoadOptions = {
-        connections: ctx.settings.connections,
+        connections: target.endsWith(LATENCY_SUFFIX) ? 1 : ctx.settings.connections,
         durationSeconds: ctx.settings.durationSeconds,
         warmupSeconds: ctx.settings.warmupSeconds,
       };
@@ -146,19 +186,22 @@ export async function runScale(ctx: ScaleContext, workloads: Workload[]): Promis
       let result: LoadResult | null = null;
       let skipped: string | undefined;
       try {
-        if (target === 'direct') {
+        if (target.startsWith('direct')) {
           if (!w.direct) skipped = 'no direct plan';
           else if (w.direct.kind === 'single' && w.direct.subgraph) {
             const headers: Record<string, string> = w.authenticated && ctx.tokens ? { [IDENTITY_HEADER]: await ctx.tokens.identity(w.direct.subgraph) } : {};
             result = await autocannonRun(ctx.subgraphs[w.direct.subgraph], w, next, { ...options, headers });
           } else result = await chainRun(ctx.subgraphs, w, next, options);
         } else {
-          const gateway = ctx.gateways.find((g) => g.name === target);
+          const gateway = ctx.gateways.find((g) => g.name === target.replace(LATENCY_SUFFIX, ''));
           if (!gateway) skipped = 'target not running';
           else if (w.authenticated && target === 'stock') skipped = 'stock gateway forwards no identity';
           else {
             const headers: Record<string, string> = w.authenticated && ctx.tokens ? { authorization: `Bearer ${ctx.tokens.user}` } : {};
+            const before = await cacheLookups(gateway.url);
             result = await autocannonRun(gateway.url, w, next, { ...options, pid: gateway.pid, headers });
+            const ratios = hitRatios(before, await cacheLookups(gateway.url));
+            if (Object.keys(ratios).length > 0) result.cacheHitRatio = ratios;
           }
         }
       } catch (error) {
@@ -179,6 +222,7 @@ export async function runScale(ctx: ScaleContext, workloads: Workload[]): Promis
 // Processes on MySQL
 
 interface Graph {
+  prefix: string;
   subgraphs: Managed[];
   urls: SubgraphUrls;
   statements: StatementLog;
@@ -187,7 +231,7 @@ interface Graph {
 async function dropDatabases(url: string, prefix: string): Promise<void> {
   const connection = await createConnection({ uri: url });
   try {
-    for (const name of SUBGRAPHS) await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_${name}\``);
+    for (const name of [...SUBGRAPHS, 'gateway']) await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_${name}\``);
   } finally {
     await connection.end();
   }
@@ -221,7 +265,7 @@ async function startSubgraphs(settings: BenchSettings, prefix: string, dataDir: 
     }),
   );
   const urls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as SubgraphUrls;
-  return { subgraphs, urls, statements };
+  return { prefix, subgraphs, urls, statements };
 }
 
 async function startOurs(settings: BenchSettings, name: string, graph: Graph, env: Record<string, string>): Promise<Managed & { dataDir: string }> {
@@ -236,6 +280,10 @@ async function startOurs(settings: BenchSettings, name: string, graph: Graph, en
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      // The registry (recorded operations, accepted supergraphs) on MySQL, as in production.
+      DATABASE_URL: settings.databaseUrl,
+      DB_PREFIX: graph.prefix,
+      ...(settings.gatewayNodeOptions ? { NODE_OPTIONS: settings.gatewayNodeOptions } : {}),
       ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.toUpperCase()}_URL`, graph.urls[s]])),
       ...env,
     },
@@ -290,6 +338,7 @@ async function main(): Promise<void> {
     runs: [],
     sql: [],
     soak: null,
+    idleRssMb: {},
     steps: [],
     targets: [],
     notes: [],
@@ -320,6 +369,11 @@ async function main(): Promise<void> {
     if (settings.targets.includes('stock')) {
       const stock = await startStock(graph);
       gateways.push({ name: 'stock', url: stock.url, pid: stock.pid });
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const g of gateways) {
+      const mb = g.pid ? rssMb(g.pid) : null;
+      if (mb !== null) report.idleRssMb[`${scale}x ${g.name}`] = Math.round(mb);
     }
     const schema = apiSchemaOf(readFileSync(join(ours.dataDir, 'supergraph.graphql'), 'utf8'));
     const workloads = await prepareWorkloads(schema, ours.url, settings.workloads);
@@ -356,6 +410,11 @@ async function main(): Promise<void> {
     // Writes last: they change the data the reads see.
     const reads = workloads.filter((w) => w.id !== 'W4');
     report.runs.push(...(await runScale(ctx, reads)));
+    // Latency without load: one connection, the W1 page directly and through each gateway.
+    const w1 = reads.filter((w) => w.id === 'W1');
+    report.runs.push(
+      ...(await runScale({ ...ctx, settings: { ...settings, targets: ['direct', 'stock', 'ours'].filter((t) => settings.targets.includes(t)).map((t) => `${t}${LATENCY_SUFFIX}`) } }, w1)),
+    );
     if (scale === settings.scales[0] && settings.steps) {
       for (const variant of stepVariants()) {
         const gateway = await startOurs(settings, 'step', graph, variant.env);

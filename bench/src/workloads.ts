@@ -79,22 +79,49 @@ function pick<T>(values: T[], wanted: T[]): T[] {
   return found.length > 0 ? found : values.slice(0, wanted.length);
 }
 
-/** Directory filters a visitor actually clicks: none, an ecosystem, a kind, a sector, a search word. */
-export function organizationFilters(schema: GraphQLSchema): Vars[] {
+/**
+ * Directory filters visitors use: none, an ecosystem, a kind, a sector, pairs of them, and search
+ * words taken from the organisations' names (a long tail: most searches are seen once or twice).
+ */
+export function organizationFilters(schema: GraphQLSchema, searchTerms: string[] = []): Vars[] {
   const fields = inputFields(schema, 'OrganizationFilter');
   const filters: Vars[] = [{}];
-  const kinds = pick(enumValues(schema, 'OrgKind'), ['STARTUP', 'SME', 'LARGE_COMPANY', 'RESEARCH_INSTITUTE', 'PUBLIC_AGENCY']);
-  const sectors = pick(enumValues(schema, 'Sector'), ['E_HEALTH', 'MEDTECH', 'DATA_AI', 'BIOTECH', 'PHARMA']);
+  const kinds = enumValues(schema, 'OrgKind');
+  const sectors = enumValues(schema, 'Sector');
   const ecosystems = ['MEDICEN', 'PSC', 'ADS'];
   if (fields.has('ecosystem')) filters.push(...ecosystems.map((ecosystem) => ({ ecosystem })));
-  if (fields.has('kinds')) filters.push(...kinds.map((k) => ({ kinds: [k] })));
   if (fields.has('sectors')) filters.push(...sectors.map((s) => ({ sectors: [s] })));
-  if (fields.has('text')) filters.push(...['sant', 'data', 'bio', 'med', 'pharma'].map((text) => ({ text })));
+  if (fields.has('kinds')) filters.push(...kinds.map((k) => ({ kinds: [k] })));
   if (fields.has('ecosystem') && fields.has('sectors')) {
-    filters.push({ ecosystem: 'MEDICEN', sectors: ['MEDTECH'] }, { ecosystem: 'PSC', sectors: ['DATA_AI'] });
+    for (const ecosystem of ecosystems) for (const s of sectors) filters.push({ ecosystem, sectors: [s] });
   }
-  if (fields.has('kinds') && fields.has('sectors')) filters.push({ kinds: ['STARTUP'], sectors: ['E_HEALTH'] });
+  if (fields.has('kinds') && fields.has('sectors')) {
+    for (const k of kinds) for (const s of sectors) filters.push({ kinds: [k], sectors: [s] });
+  }
+  if (fields.has('text')) {
+    // Interleaved so that search terms are spread over the popularity ranks, not all in the tail.
+    const texts = searchTerms.map((text) => ({ text }));
+    const mixed: Vars[] = [];
+    for (let i = 0; i < Math.max(filters.length, texts.length); i++) {
+      if (filters[i]) mixed.push(filters[i]!);
+      if (texts[i]) mixed.push(texts[i]!);
+    }
+    return mixed;
+  }
   return filters;
+}
+
+/** Search words from the organisations' names (4-letter prefixes of words, accents folded). */
+export async function searchTerms(url: string, execute: Execute, max = 300): Promise<string[]> {
+  const body = await execute(url, '{ organizations(first: 200) { edges { node { name } } } }', {});
+  const names = nodes(body.data, 'organizations').map((n) => String(n.name));
+  const terms = new Set<string>();
+  for (const name of names) {
+    for (const word of name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z]+/)) {
+      if (word.length >= 4) terms.add(word.slice(0, 4 + (terms.size % 3)));
+    }
+  }
+  return [...terms].slice(0, max);
 }
 
 /** Half-year windows over the seed's years, plus a few kinds. */
@@ -166,7 +193,7 @@ function nodes(data: Record<string, unknown> | null | undefined, root: string): 
 // ---------------------------------------------------------------------------------------------
 
 /** W1: the member directory page: one subgraph, facets for the filter sidebar. */
-export function directoryWorkload(schema: GraphQLSchema): Workload {
+export function directoryWorkload(schema: GraphQLSchema, terms: string[] = []): Workload {
   const facets = facetsSelection(schema, 'OrganizationConnection');
   const page = (extra: string): string => /* GraphQL */ `
     query Directory($first: Int, $after: String, $filter: OrganizationFilter) {
@@ -186,7 +213,7 @@ export function directoryWorkload(schema: GraphQLSchema): Workload {
     id: 'W1',
     title: 'Member directory page: organizations(first: 50) with facets (members only)',
     query,
-    samples: zipf(organizationFilters(schema).map((filter) => ({ first: 50, filter }))),
+    samples: zipf(organizationFilters(schema, terms).map((filter) => ({ first: 50, filter }))),
     rowsVariables: (rows) => ({ first: rows }),
     authenticated: false,
     notes: [chosen.note],
@@ -201,7 +228,7 @@ export function directoryWorkload(schema: GraphQLSchema): Workload {
 }
 
 /** W2: the cross-subgraph overview: organisations with datasets -> presentedAt, training, events. */
-export function overviewWorkload(schema: GraphQLSchema): Workload {
+export function overviewWorkload(schema: GraphQLSchema, terms: string[] = []): Workload {
   const query = /* GraphQL */ `
     query Overview($first: Int, $after: String, $filter: OrganizationFilter) {
       organizations(first: $first, after: $after, filter: $filter) {
@@ -223,7 +250,7 @@ export function overviewWorkload(schema: GraphQLSchema): Workload {
     id: 'W2',
     title: 'Cross-subgraph overview: organizations(first: 20) with datasets -> presentedAt, trainingOffers, organizedEvents',
     query: chosen.query,
-    samples: zipf(organizationFilters(schema).map((filter) => ({ first: 20, filter }))),
+    samples: zipf(organizationFilters(schema, terms).map((filter) => ({ first: 20, filter }))),
     rowsVariables: (rows) => ({ first: rows }),
     authenticated: false,
     notes: [chosen.note],
@@ -274,12 +301,14 @@ export function eventsWorkload(schema: GraphQLSchema): Workload {
     { query: build(false), note: 'Dataset.publisher not in the schema yet' },
   ]);
   const withPublisher = chosen.note === 'with publishers';
+  const webinars = inputFields(schema, 'EventFilter').has('kinds') && enumValues(schema, 'EventKind').includes('WEBINAR');
   return {
     id: 'W3',
     title: 'Entity-heavy: events(first: 100) with organizers and presented datasets\u2019 publishers',
     query: chosen.query,
     samples: zipf(eventFilters(schema).map((filter) => ({ first: 100, filter }))),
-    rowsVariables: (rows) => ({ first: rows }),
+    // Webinars (MeetMyData) present datasets: the first 10 already reach every subgraph of the plan.
+    rowsVariables: (rows) => (webinars ? { first: rows, filter: { kinds: ['WEBINAR'] } } : { first: rows }),
     authenticated: false,
     notes: [chosen.note],
     direct: {
@@ -317,8 +346,8 @@ export function eventsWorkload(schema: GraphQLSchema): Workload {
 }
 
 /** The read workloads W1-W3 for a schema. */
-export function readWorkloads(schema: GraphQLSchema): Workload[] {
-  return [directoryWorkload(schema), overviewWorkload(schema), eventsWorkload(schema)];
+export function readWorkloads(schema: GraphQLSchema, terms: string[] = []): Workload[] {
+  return [directoryWorkload(schema, terms), overviewWorkload(schema, terms), eventsWorkload(schema)];
 }
 
 /**
@@ -330,6 +359,8 @@ export async function addPages(workload: Workload, url: string, execute: Execute
   const expanded: { variables: Vars; weight: number }[] = [];
   for (const sample of workload.samples) {
     expanded.push(sample);
+    // Search results are rarely paged: only the browsing filters get pages 2 and 3.
+    if ((sample.variables.filter as Vars | undefined)?.text) continue;
     let variables = sample.variables;
     for (let page = 2; page <= pages; page++) {
       const body = await execute(url, `query ($first: Int, $after: String, $filter: ${root === 'events' ? 'EventFilter' : 'OrganizationFilter'}) {
