@@ -37,7 +37,10 @@ it('runs W1-W3 directly, through our gateway and through stock @apollo/gateway, 
   const { startStockGateway }: Module = await load('stock-gateway');
 
   const subgraphs = Object.fromEntries(Object.entries(graph.subgraphs).map(([name, s]) => [name, s.url]));
-  stock = await startStockGateway(Object.entries(subgraphs).map(([name, url]) => ({ name, url })));
+  const stockGateway: { url: string; stop(): Promise<void> } = await startStockGateway(
+    Object.entries(subgraphs).map(([name, url]) => ({ name, url })),
+  );
+  stock = stockGateway;
   const schema = schemaModule.apiSchemaOf(graph.gateway.supergraph.supergraphSdl);
   const workloads = await run.prepareWorkloads(schema, graph.gatewayUrl, ['W1', 'W2', 'W3'], { searchTerms: 3, pages: 1 });
   expect(workloads.map((w: { id: string }) => w.id)).toEqual(['W1', 'W2', 'W3']);
@@ -48,7 +51,7 @@ it('runs W1-W3 directly, through our gateway and through stock @apollo/gateway, 
     subgraphs,
     gateways: [
       { name: 'ours', url: graph.gatewayUrl, pid: process.pid },
-      { name: 'stock', url: stock.url },
+      { name: 'stock', url: stockGateway.url },
     ],
     probe: async (send: (requestId: string) => Promise<unknown>) => {
       graph.resetStatements();
