@@ -137,14 +137,14 @@ export class EnrolmentService {
     }
     const result = await inTransaction(this.dataSource, (manager) =>
       manager
-      .createQueryBuilder()
-      .update(Enrolment)
-      .set({ progress: input.progress, status: EnrolmentStatus.IN_PROGRESS })
-      .where('id = :id AND status IN (:...statuses)', {
-        id: input.enrolmentId,
-        statuses: [EnrolmentStatus.ENROLLED, EnrolmentStatus.IN_PROGRESS],
-      })
-      .execute(),
+        .createQueryBuilder()
+        .update(Enrolment)
+        .set({ progress: input.progress, status: EnrolmentStatus.IN_PROGRESS })
+        .where('id = :id AND status IN (:...statuses)', {
+          id: input.enrolmentId,
+          statuses: [EnrolmentStatus.ENROLLED, EnrolmentStatus.IN_PROGRESS],
+        })
+        .execute(),
     );
     if (!result.affected) throw new InvalidStateTransitionError('Enrolment', before.status, EnrolmentStatus.IN_PROGRESS);
     return this.load(input.enrolmentId);
@@ -166,22 +166,22 @@ export class EnrolmentService {
         : null;
     const result = await inTransaction(this.dataSource, (manager) =>
       manager
-      .createQueryBuilder()
-      .update(Enrolment)
-      .set({
-        status,
-        score,
-        satisfaction: input.satisfaction ?? null,
-        progress: status === EnrolmentStatus.FAILED ? before.progress : 1,
-        completedAt: new Date(),
-        credentialUrl,
-        openModuleId: null,
-      })
-      .where('id = :id AND status IN (:...statuses)', {
-        id: input.enrolmentId,
-        statuses: [EnrolmentStatus.ENROLLED, EnrolmentStatus.IN_PROGRESS],
-      })
-      .execute(),
+        .createQueryBuilder()
+        .update(Enrolment)
+        .set({
+          status,
+          score,
+          satisfaction: input.satisfaction ?? null,
+          progress: status === EnrolmentStatus.FAILED ? before.progress : 1,
+          completedAt: new Date(),
+          credentialUrl,
+          openModuleId: null,
+        })
+        .where('id = :id AND status IN (:...statuses)', {
+          id: input.enrolmentId,
+          statuses: [EnrolmentStatus.ENROLLED, EnrolmentStatus.IN_PROGRESS],
+        })
+        .execute(),
     );
     if (!result.affected) throw new InvalidStateTransitionError('Enrolment', before.status, status);
     return this.load(input.enrolmentId);

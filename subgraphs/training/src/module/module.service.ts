@@ -12,7 +12,7 @@ import {
   type Viewer,
 } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { type Format, type Level, PublicationStatus } from '../catalogue/catalogue.enums';
+import { Format, type Level, LEVELS, PublicationStatus } from '../catalogue/catalogue.enums';
 import { CatalogueLock } from '../catalogue/catalogue-lock.entity';
 import { Domain } from '../catalogue/domain.entity';
 import { inTransaction, isUniqueViolation } from '../common/transaction';
@@ -149,9 +149,11 @@ export class ModuleService {
         q.innerJoin(ModuleProvider, 'fp', 'fp.moduleId = f.id'),
       ),
     ];
+    const byRank = <T extends string>(order: readonly T[]) => (a: FacetCount<T>, b: FacetCount<T>): number =>
+      order.indexOf(a.value) - order.indexOf(b.value);
     return {
-      levels: levels as FacetCount<Level>[],
-      formats: formats as FacetCount<Format>[],
+      levels: (levels as FacetCount<Level>[]).sort(byRank(LEVELS)),
+      formats: (formats as FacetCount<Format>[]).sort(byRank(Object.values(Format))),
       domains,
       providers,
     };

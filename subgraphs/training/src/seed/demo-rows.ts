@@ -17,6 +17,7 @@ import { Persona } from '../persona/persona.entity';
 import { suggestPersona } from '../persona/persona-matcher';
 import { Priority } from '../persona/persona.enums';
 import { CourseSession } from '../session/course-session.entity';
+import { ADS_PARTNERS } from './catalogue-data';
 import { demoCatalogueRows, type DemoModuleRow } from './catalogue-rows';
 import { DEMO_COMPETENCIES, SHARED_COMPETENCY } from './competency-data';
 import { DEMO_FAMILIES, DEMO_INDUSTRIES, EXTRA_JOBS, type DemoFamily, type DemoJob } from './persona-data';
@@ -263,9 +264,7 @@ export function demoTrainingRows(now: Date = new Date()): DemoTrainingRows {
       endsAt = new Date(startsAt.getTime() + (Math.ceil(module.durationMinutes / 210) - 1) * DAY + 3.5 * 3600 * 1000);
     } else endsAt = new Date(startsAt.getTime() + (Math.ceil(module.durationMinutes / 420) - 1) * DAY + 8 * 3600 * 1000);
     const providerId = row.providerIds[k % row.providerIds.length] as string;
-    const providerKey = [...['isip', 'digilian', 'uclille-law', 'ifis-interactive', 'ifis-pharma', 'telecom-paris', 'em-produits-de-sante']].find(
-      (key) => demoOrganization(key).id === providerId,
-    ) as string;
+    const providerKey = ADS_PARTNERS.find((key) => demoOrganization(key).id === providerId) as string;
     const inRoom = courseMode === Format.IN_PERSON || courseMode === Format.BLENDED;
     const instructors = people.filter((p) => p.organization.id === providerId).slice(k % 2, (k % 2) + 2);
     const id = demoId('course-session', `${module.code}#${k}`);
