@@ -17,3 +17,14 @@ export async function runTransaction<T>(dataSource: DataSource, fn: (manager: En
   );
   return run;
 }
+
+/** True when the database refused a write because of a UNIQUE index (MySQL/MariaDB or SQLite). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; message?: string; driverError?: { code?: string } } | null;
+  return (
+    e?.code === 'ER_DUP_ENTRY' ||
+    e?.driverError?.code === 'ER_DUP_ENTRY' ||
+    e?.errno === 1062 ||
+    /UNIQUE constraint failed/i.test(String(e?.message ?? ''))
+  );
+}

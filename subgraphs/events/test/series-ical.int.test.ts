@@ -60,7 +60,7 @@ async function fetchCalendar(path: string): Promise<{ status: number; text: stri
 }
 
 function vevents(text: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 }
 
 /** Expands every recurring VEVENT of a calendar with node-ical (independent of rrule.js use in the subgraph). */

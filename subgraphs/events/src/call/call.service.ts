@@ -1,19 +1,7 @@
-import {
-  AppError,
-  BadUserInputError,
-  ErrorCode,
-  ForbiddenError,
-  hasRole,
-  newId,
-  paginate,
-  Role,
-  type Connection,
-  type Viewer,
-} from '@ecosystem/shared';
+import { AppError, BadUserInputError, ErrorCode, ForbiddenError, hasRole, newId, paginate, Role, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, In } from 'typeorm';
 import { assertCanOrganise, notFound, requireViewer } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
-import { inTransaction, isUniqueViolation } from '../common/transaction';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { Event } from '../event/event.entity';
 import { EventKind } from '../event/event.enums';
@@ -78,7 +66,7 @@ export class CallService {
       followUpHackathonId: input.followUpHackathonId ?? null,
       createdAt: now,
     });
-    await inTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       await manager.insert(Call, call);
       const datasetIds = [...new Set(input.expectedDatasetIds)];
       if (datasetIds.length) await manager.insert(CallDataset, datasetIds.map((datasetId) => ({ callId: call.id, datasetId })));
@@ -118,7 +106,7 @@ export class CallService {
       message: input.message ?? null,
       submittedAt: now,
     });
-    await inTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       try {
         await manager.insert(ExpressionOfInterest, expression);
       } catch (error) {

@@ -1,18 +1,8 @@
-import {
-  BadUserInputError,
-  ConflictError,
-  InvalidStateTransitionError,
-  likePattern,
-  newId,
-  paginate,
-  type Connection,
-  type Viewer,
-} from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, InvalidStateTransitionError, likePattern, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
-import { inTransaction, isUniqueViolation } from '../common/transaction';
 import { isValidZone } from '../series/recurrence';
 import { EventDataset } from './event-dataset.entity';
 import { EventOrganizer } from './event-organizer.entity';
@@ -180,7 +170,7 @@ export class EventService {
       updatedAt: now,
     });
     event.fold();
-    await inTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       await manager.insert(Event, event);
       await manager.insert(EventOrganizer, organizerIds.map((organizationId, position) => ({ eventId: id, organizationId, position })));
       const datasetIds = [...new Set(input.datasetIds)];
@@ -199,7 +189,7 @@ export class EventService {
     if (event.status === EventStatus.CANCELLED) {
       throw new InvalidStateTransitionError('Event', EventStatus.CANCELLED, EventStatus.RESCHEDULED);
     }
-    return inTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const result = await manager
         .createQueryBuilder()
         .update(Event)
@@ -218,7 +208,7 @@ export class EventService {
     if (event.status === EventStatus.CANCELLED) {
       throw new InvalidStateTransitionError('Event', EventStatus.CANCELLED, EventStatus.CANCELLED);
     }
-    return inTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const result = await manager
         .createQueryBuilder()
         .update(Event)
@@ -237,7 +227,7 @@ export class EventService {
     if (await repo.existsBy({ eventId: input.eventId, personId: input.personId, role: input.role })) {
       throw new ConflictError('This person already has this role at this event', 'input.personId');
     }
-    return inTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const position = await manager.getRepository(EventSpeaker).countBy({ eventId: input.eventId });
       const speaker = manager.getRepository(EventSpeaker).create({
         id: newId(),
@@ -262,7 +252,7 @@ export class EventService {
   async linkDataset(eventId: string, datasetId: string, viewer: Viewer | null): Promise<Event> {
     const event = await this.requireEvent(this.dataSource, eventId, 'eventId');
     assertCanOrganise(viewer, await this.organizerIds(this.dataSource, eventId));
-    await inTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(EventDataset);
       if (await repo.existsBy({ eventId, datasetId })) return;
       const position = await repo.countBy({ eventId });

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ForbiddenError, hasRole, newId, Role, type Viewer } from '@ecosystem/shared';
+import { ForbiddenError, hasRole, newId, Role, type Viewer, runTransaction } from '@ecosystem/shared';
 import { IsNull, type DataSource } from 'typeorm';
 import { notFound, requireViewer } from '../common/authorization';
-import { inTransaction } from '../common/transaction';
 import { CalendarFeed } from './calendar-feed.entity';
 
 export function hashToken(token: string): string {
@@ -23,7 +22,7 @@ export class CalendarFeedService {
       createdAt: now,
       revokedAt: null,
     });
-    await inTransaction(this.dataSource, (manager) => manager.insert(CalendarFeed, feed));
+    await runTransaction(this.dataSource, (manager) => manager.insert(CalendarFeed, feed));
     return { feed, token };
   }
 
@@ -33,7 +32,7 @@ export class CalendarFeedService {
     if (!feed) throw notFound('CalendarFeed', id, 'id');
     if (feed.personId !== who.sub && !hasRole(who, Role.ADMIN)) throw new ForbiddenError('Not your calendar feed');
     if (!feed.revokedAt) {
-      await inTransaction(this.dataSource, (manager) =>
+      await runTransaction(this.dataSource, (manager) =>
         manager.update(CalendarFeed, { id, revokedAt: IsNull() }, { revokedAt: now }),
       );
       feed.revokedAt = now;

@@ -1,17 +1,6 @@
-import {
-  AppError,
-  BadUserInputError,
-  ErrorCode,
-  ForbiddenError,
-  hasRole,
-  InvalidStateTransitionError,
-  newId,
-  Role,
-  type Viewer,
-} from '@ecosystem/shared';
+import { AppError, BadUserInputError, ErrorCode, ForbiddenError, hasRole, InvalidStateTransitionError, newId, Role, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { canOrganise, MembersOnlyError, notFound, requireViewer } from '../common/authorization';
-import { inTransaction, isUniqueViolation } from '../common/transaction';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { Event } from '../event/event.entity';
 import { AttendanceMode, EventStatus } from '../event/event.enums';
@@ -74,7 +63,7 @@ export class RegistrationService {
     const alreadyRegistered = (): AppError => refusal('This person is already registered for this event', 'ALREADY_REGISTERED');
     if (existing && existing.status !== RegistrationStatus.CANCELLED) throw alreadyRegistered();
 
-    return inTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       await manager
         .createQueryBuilder()
         .update(Event)
@@ -127,7 +116,7 @@ export class RegistrationService {
     if (!cancellable.includes(registration.status)) {
       throw new InvalidStateTransitionError('Registration', registration.status, RegistrationStatus.CANCELLED);
     }
-    return inTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       await this.lockEvent(manager, registration.eventId);
       const current = await manager.getRepository(Registration).findOneByOrFail({ id });
       if (!cancellable.includes(current.status)) {
@@ -165,7 +154,7 @@ export class RegistrationService {
     if (registration.status !== RegistrationStatus.CONFIRMED) {
       throw new InvalidStateTransitionError('Registration', registration.status, RegistrationStatus.ATTENDED);
     }
-    return inTransaction(this.dataSource, async (manager) => {
+    return runTransaction(this.dataSource, async (manager) => {
       const result = await manager.update(
         Registration,
         { id, status: RegistrationStatus.CONFIRMED },

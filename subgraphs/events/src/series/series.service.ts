@@ -1,7 +1,6 @@
-import { BadUserInputError, newId, type Viewer } from '@ecosystem/shared';
+import { BadUserInputError, newId, type Viewer, runTransaction } from '@ecosystem/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { assertCanOrganise } from '../common/authorization';
-import { inTransaction } from '../common/transaction';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { Event } from '../event/event.entity';
 import { EventStatus } from '../event/event.enums';
@@ -118,7 +117,7 @@ export class SeriesService {
     if (starts.length === 0) throw new BadUserInputError('The rule gives no occurrence in the next 24 months', 'input.rrule');
     if (starts.length >= MAX_OCCURRENCES) throw new BadUserInputError(`A series may have at most ${MAX_OCCURRENCES - 1} occurrences ahead`, 'input.rrule');
     const events = occurrenceEvents(series, starts);
-    await inTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       await manager.insert(EventSeries, series);
       await insertChunks(manager, Event, events, 100);
       await insertChunks(manager, EventOrganizer, events.map((e) => Object.assign(new EventOrganizer(), { eventId: e.id, organizationId: series.organizerId, position: 0 })));

@@ -1,17 +1,6 @@
-import {
-  BadUserInputError,
-  ConflictError,
-  ForbiddenError,
-  likePattern,
-  newId,
-  paginate,
-  runTransaction,
-  type Connection,
-  type Viewer,
-} from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, ForbiddenError, likePattern, newId, paginate, runTransaction, type Connection, type Viewer, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { assertManagesAny, isAdmin, requireViewer } from '../common/authorization';
-import { isUniqueViolation } from '../common/db-errors';
 import { normalizeFiness, normalizeRna, normalizeRorId, normalizeSiren, normalizeSiret } from '../common/identifiers';
 import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { Membership } from '../membership/membership.entity';

@@ -1,18 +1,6 @@
-import {
-  BadUserInputError,
-  ConflictError,
-  ForbiddenError,
-  likePattern,
-  newId,
-  NotFoundError,
-  paginate,
-  runTransaction,
-  type Connection,
-  type Viewer,
-} from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, ForbiddenError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Viewer, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, In, IsNull } from 'typeorm';
 import { canManageOrganization, isAdmin, requireViewer } from '../common/authorization';
-import { isUniqueViolation } from '../common/db-errors';
 import { normalizeOrcid } from '../common/identifiers';
 import { Organization } from '../organization/organization.entity';
 import { Affiliation } from './affiliation.entity';

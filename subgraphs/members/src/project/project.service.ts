@@ -1,20 +1,6 @@
-import {
-  BadUserInputError,
-  ConflictError,
-  ForbiddenError,
-  InvalidStateTransitionError,
-  likePattern,
-  newId,
-  NotFoundError,
-  paginate,
-  runTransaction,
-  type Connection,
-  type Money,
-  type Viewer,
-} from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Money, type Viewer, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { canManageOrganization, isAdmin, requireViewer } from '../common/authorization';
-import { isUniqueViolation } from '../common/db-errors';
 import { formatCents, parseAmount, parseMoney } from '../common/money';
 import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { Organization } from '../organization/organization.entity';
