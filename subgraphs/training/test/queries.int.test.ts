@@ -50,7 +50,7 @@ describe('competency matrix', () => {
   });
 
   it('restricts rows to the given personae and columns to the given domains', async () => {
-    const personae = (await h.db.dataSource.query("SELECT id FROM persona WHERE code LIKE 'P-DATA_I-MED-%' ORDER BY code")) as { id: string }[];
+    const personae = (await h.db.dataSource.query("SELECT id FROM persona WHERE code LIKE 'P-DATA-IT-MED-%' ORDER BY code")) as { id: string }[];
     const domain = await one<{ id: string }>("SELECT id FROM domain WHERE code = 'DATA-AI'");
     h.db.counter.reset();
     const { data, errors } = await h.run<{
@@ -183,6 +183,11 @@ describe('personae', () => {
       expect(node.escoOccupation).toMatch(/^http:\/\/data\.europa\.eu\/esco\//);
       expect(node.constraints.preferredFormats.length).toBeGreaterThan(0);
     }
+  });
+
+  it('seeds codes that the write inputs accept (so every demo row can be updated)', async () => {
+    const codes = (await h.db.dataSource.query('SELECT code FROM persona UNION ALL SELECT code FROM module')) as { code: string }[];
+    for (const { code } of codes) expect(code).toMatch(/^[A-Z0-9][A-Z0-9-]{1,31}$/);
   });
 });
 

@@ -26,7 +26,7 @@ export class Persona {
   @IdColumn()
   id!: string;
 
-  @Field({ description: 'Short stable code, e.g. P-DATA-03.' })
+  @Field({ description: 'Short stable code, e.g. P-DATA-IT-MED-1.' })
   @Column({ type: 'varchar', length: 32, unique: true })
   code!: string;
 

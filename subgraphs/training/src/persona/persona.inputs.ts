@@ -45,7 +45,7 @@ export class UpsertPersonaInput {
   @IsUUID()
   id?: string | null;
 
-  @Field({ description: 'Unique code: capital letters, digits and dashes (e.g. P-DATA-03).' })
+  @Field({ description: 'Unique code: capital letters, digits and dashes (e.g. P-DATA-IT-MED-1).' })
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'code must be 2-32 capital letters, digits or dashes' })
   code!: string;
 

@@ -181,7 +181,7 @@ export function demoTrainingRows(now: Date = new Date()): DemoTrainingRows {
   for (const family of DEMO_FAMILIES) {
     for (const industry of DEMO_INDUSTRIES) {
       family.jobs.forEach((job, index) => {
-        addPersona(family, job, `P-${family.family.slice(0, 6)}-${industry.key}-${index + 1}`, industry.suffix);
+        addPersona(family, job, `P-${family.family.replace('_', '-')}-${industry.key}-${index + 1}`, industry.suffix);
       });
     }
   }
