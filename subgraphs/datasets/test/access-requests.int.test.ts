@@ -1,6 +1,8 @@
 import { demoOrganizations, demoPeople, Role, type Viewer } from '@ecosystem/shared';
+import { AccessRequest } from '../src/access-request/access-request.entity';
 import { AccessRequestActor, AccessRequestStatus as S } from '../src/access-request/access-request.enums';
 import { FINAL_STATUSES, findTransition, pathTo, type Transition, TRANSITIONS } from '../src/access-request/access-request.machine';
+import { AccessRequestService } from '../src/access-request/access-request.service';
 import { demoAccessRequests, DEMO_STATUS_COUNTS } from '../src/seed/demo-access-requests';
 import { demoDatasets } from '../src/seed/demo-catalogue';
 import { type Harness, startHarness } from './helpers';
@@ -298,11 +300,25 @@ describe('state machine', () => {
       const winner = applied[0]?.data?.transitionAccessRequest as Request;
       expect(await row(request.id)).toEqual({ status: winner.status, version: request.version + 1 });
       expect(await counts()).toEqual({ ...before, changes: before.changes + 1 });
-      if (h.db.kind === 'mysql') {
-        // The losers read the same version before the winner committed: the lock, not the read, refused them.
-        expect(refused.some((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toBe(true);
+    }
+  });
+
+  it('refuses, with CONFLICT and nothing written, a transition whose read was overtaken before its write', async () => {
+    const request = await requestAt(S.SUBMITTED);
+    const stale = await h.db.dataSource.getRepository(AccessRequest).findOneByOrFail({ id: request.id });
+    // Someone else moves it between our read and our write.
+    expect((await move(request.id, S.CESREES_REVIEW, steward)).errors).toBeUndefined();
+    const before = await counts();
+    class StaleRead extends AccessRequestService {
+      override async get(): Promise<AccessRequest> {
+        return stale;
       }
     }
+    await expect(
+      new StaleRead(h.db.dataSource).transition(steward, { id: request.id, to: S.REDIRECTED_MR }),
+    ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await counts()).toEqual(before);
+    expect(await row(request.id)).toEqual({ status: S.CESREES_REVIEW, version: request.version + 1 });
   });
 
   it('offers submit and withdraw shortcuts to the requester', async () => {

@@ -348,7 +348,7 @@ export function demoDatasets(): DemoDataset[] {
     const topicName = Object.keys(TOPICS).find((t) => ref.title.includes(t));
     const topic = topicName ? TOPICS[topicName] : undefined;
     const byHdh = ref.publisher.id === hdh.id || ref.publisher.key === 'cnam';
-    const typology = named?.typology ?? (byHdh && faker.datatype.boolean(0.5) ? DatasetTypology.CLAIMS : kind.typology);
+    const typology = named?.typology ?? kind.typology;
     const hdhPosition =
       named?.hdhPosition ??
       (byHdh
@@ -392,7 +392,7 @@ export function demoDatasets(): DemoDataset[] {
         ]),
       ];
     const individualsNumber = named ? null : faker.number.int({ min: kind.individuals[0], max: kind.individuals[1] });
-    const individuals = named ? named.individuals : String(byHdh && typology === DatasetTypology.CLAIMS ? faker.number.int({ min: 66_000_000, max: 68_400_000 }) : individualsNumber);
+    const individuals = named ? named.individuals : String(individualsNumber);
     const records = named
       ? named.records
       : String(BigInt(individuals ?? '0') * BigInt(faker.number.int({ min: kind.recordsPerIndividual[0], max: kind.recordsPerIndividual[1] })));
