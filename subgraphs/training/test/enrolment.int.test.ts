@@ -173,6 +173,9 @@ describe('authorisation and validation of enrolments', () => {
     expect(none.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sessionId' });
     const bad = await h.run(ENROL, { input: { sessionId: 'not-a-uuid' } }, learnerViewer(52));
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sessionId' });
+    const expertOnly = ((await h.db.dataSource.query("SELECT id FROM module WHERE code = 'JOB-MGMT-4'")) as { id: string }[])[0]!;
+    const selfPaced = await h.run(ENROL, { input: { moduleId: expertOnly.id } }, learnerViewer(52));
+    expect(selfPaced.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sessionId' });
     const past = (await h.db.dataSource.getRepository(CourseSession).findOneBy({ startsAt: LessThan(new Date()) }))!;
     const started = await h.run(ENROL, { input: { sessionId: past.id } }, learnerViewer(52));
     expect(started.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sessionId' });

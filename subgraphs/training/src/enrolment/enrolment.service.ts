@@ -8,7 +8,7 @@ import {
   type Viewer,
 } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { PublicationStatus } from '../catalogue/catalogue.enums';
+import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
 import { inTransaction, isUniqueViolation, supportsLockingReads } from '../common/transaction';
 import { Module } from '../module/module.entity';
 import { PathStep } from '../path/path-step.entity';
@@ -53,6 +53,9 @@ export class EnrolmentService {
     const module = await this.dataSource.getRepository(Module).findOneBy({ id: moduleId });
     if (!module || module.status !== PublicationStatus.PUBLISHED) {
       throw new BadUserInputError(`Module ${moduleId} is not open to enrolment`, 'input.moduleId');
+    }
+    if (!session && !module.formats.includes(Format.E_LEARNING)) {
+      throw new BadUserInputError('This module is taught in sessions only: give a sessionId', 'input.sessionId');
     }
     if (input.pathId) {
       const step = await this.dataSource.getRepository(PathStep).findOneBy({ pathId: input.pathId, moduleId });
