@@ -64,11 +64,10 @@
       h(GraphiQL, {
         fetcher: fetcher,
         plugins: plugins,
-        visiblePlugin: examples_,
         defaultEditorToolsVisibility: true,
         isHeadersEditorEnabled: true,
         shouldPersistHeaders: false,
-        defaultQuery: first ? first.query : '{\n  ecosystems { code name }\n}\n',
+        defaultQuery: first ? undefined : '{\n  ecosystems { code name }\n}\n',
         defaultTabs: examples.length
           ? examples.map(function (example) {
               return { query: example.query, variables: example.variables };
@@ -76,6 +75,15 @@
           : undefined,
       }),
     );
+    // Open the Examples panel on load. (GraphiQL's visiblePlugin prop marks the plugin visible but
+    // leaves its resizable pane collapsed; the sidebar button does both.)
+    var tries = 0;
+    var openExamples = function () {
+      var button = document.querySelector('.graphiql-sidebar button[aria-label="Show Examples"]');
+      if (button) button.click();
+      else if (!document.querySelector('.graphiql-sidebar button[aria-label="Hide Examples"]') && tries++ < 50) setTimeout(openExamples, 100);
+    };
+    setTimeout(openExamples, 0);
   }
 
   fetch(config.examplesUrl)
