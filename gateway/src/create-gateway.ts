@@ -15,7 +15,6 @@ import express, { type Express, type RequestHandler } from 'express';
 import { type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
 import { CoreSupergraphManager } from './supergraph/supergraph-manager';
-import { installAnalystFeatures } from './playground';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { GatewayCaches } from './cache';
 import { ProductionFeatures } from './production/features';
@@ -128,9 +127,6 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
   installAnalystFeatures(app, config, logger);
 
-  // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
-  installAnalystFeatures(app, config, logger);
-
   let graphql: RequestHandler = (_req, res) => {
     res.status(503).json({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
   };
@@ -186,9 +182,13 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
         close: async () => {
           features.startDraining();
           const force = setTimeout(() => running.httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+          // Keep-alive connections that finished their request are closed as they fall idle.
+          const idle = setInterval(() => running.httpServer.closeIdleConnections(), 100);
           force.unref();
+          idle.unref();
           await running.close();
           clearTimeout(force);
+          clearInterval(idle);
           await apollo.stop();
           await features.close();
         },

@@ -25,6 +25,7 @@ type ApolloProductionOptions = Pick<
   | 'allowBatchedHttpRequests'
   | 'csrfPrevention'
   | 'persistedQueries'
+  | 'stopOnTerminationSignals'
 >;
 
 /**
@@ -91,6 +92,8 @@ export class ProductionFeatures {
       includeStacktraceInErrorResponses: !mask,
       allowBatchedHttpRequests: this.config.MAX_BATCH_OPERATIONS > 1,
       csrfPrevention: this.config.CSRF_PREVENTION,
+      // main.ts owns SIGTERM/SIGINT (drain first, then stop Apollo); Apollo's own handlers would re-raise at once.
+      stopOnTerminationSignals: false,
       persistedQueries: this.config.APQ_ENABLED && !(this.trustedDocuments && this.config.TRUSTED_DOCUMENTS_ENFORCE) ? {} : false,
     };
   }

@@ -2,7 +2,7 @@ import { type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { type Fetcher } from '@apollo/utils.fetcher';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentityToken } from '@ecosystem/shared';
 import { propagation, context as otelContext } from '@opentelemetry/api';
-import { type FieldNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { type DocumentNode, type FieldNode, Kind, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
 import { AuthenticatedDataSource, type AuthenticatedDataSourceOptions } from '../authenticated-data-source';
 import { type GatewayContext } from '../context';
 import { GatewayErrorCode } from '../security/refuse';
@@ -68,8 +68,10 @@ export class GuardedDataSource extends AuthenticatedDataSource {
     try {
       return await super.process(options);
     } catch (error) {
-      if (!(error instanceof SubgraphFetchError) || !('document' in options) || !options.document) throw error;
-      const operation = options.document.definitions.find(
+      if (!(error instanceof SubgraphFetchError)) throw error;
+      // The plan's document when it has one, else the subgraph operation's text (failure path only).
+      const document = ('document' in options ? options.document : undefined) ?? safeParse(options.request.query);
+      const operation = document?.definitions.find(
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
       );
       const code = error.reason === 'timeout' ? GatewayErrorCode.SUBGRAPH_TIMEOUT : GatewayErrorCode.SUBGRAPH_UNAVAILABLE;
@@ -111,4 +113,12 @@ function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefin
 
 function responseKey(field: FieldNode): string {
   return field.alias?.value ?? field.name.value;
+}
+
+function safeParse(query: string | undefined): DocumentNode | undefined {
+  try {
+    return query ? parse(query) : undefined;
+  } catch {
+    return undefined;
+  }
 }

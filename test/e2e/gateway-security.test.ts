@@ -1,0 +1,459 @@
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DEV_INTERNAL_JWT_SECRET,
+  DEV_USER_JWT_SECRET,
+  demoOrganization,
+  IDENTITY_HEADER,
+  Role,
+  signIdentityToken,
+} from '@ecosystem/shared';
+import { decodeJwt, exportJWK, SignJWT } from 'jose';
+import { postGraphQL, startGraph, type GraphQLResponse, type RunningGraph } from '../helpers/graph';
+import { startExtraGateway, type ExtraGateway } from '../helpers/gateways';
+import { RequestRecorder } from '../helpers/processes';
+
+/*
+ * Issue 7 over real HTTP (four subgraphs on their own databases behind real gateways): identity,
+ * claims per subgraph, limits that reach no subgraph, rate limiting, persisted operations,
+ * masking, web hygiene and metrics.
+ */
+let graph: RunningGraph;
+const recorders: Record<string, RequestRecorder> = {};
+const extras: ExtraGateway[] = [];
+const tmp = mkdtempSync(join(tmpdir(), 'gw-sec-'));
+const secret = new TextEncoder().encode(DEV_USER_JWT_SECRET);
+const HDH = demoOrganization('health-data-hub').id;
+const viewer = { sub: 'person-1', org: HDH, roles: [Role.MEMBER, Role.DATA_STEWARD] };
+
+const ORG_EVERYWHERE = /* GraphQL */ `
+  query OrgEverywhere($id: ID!) {
+    organization(id: $id) { id name datasets { id } trainingOffers { id } organizedEvents { id } }
+  }
+`;
+
+function subgraphRequests(): number {
+  return Object.values(recorders).reduce((sum, r) => sum + r.count, 0);
+}
+function resetRecorders(): void {
+  for (const r of Object.values(recorders)) r.reset();
+}
+async function extra(env: Record<string, string>, storedSupergraph = false): Promise<ExtraGateway> {
+  const gateway = await startExtraGateway(graph, env, 'sec', { storedSupergraph });
+  extras.push(gateway);
+  return gateway;
+}
+async function raw(url: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: GraphQLResponse<unknown> & Record<string, unknown> }> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+}
+const json = { 'content-type': 'application/json' };
+
+beforeAll(async () => {
+  graph = await startGraph('gwsec', {
+    SUBGRAPH_CLAIMS_DATASETS: 'sub,roles',
+    SUBGRAPH_CLAIMS_TRAINING: 'org,roles',
+    PROPAGATE_HEADERS: 'accept-language',
+    MAX_DEPTH: '5',
+    MAX_ALIASES: '5',
+    MAX_DIRECTIVES: '5',
+    MAX_TOKENS: '400',
+    MAX_COST: '3000',
+    MAX_BODY_BYTES: '20000',
+    MAX_BATCH_OPERATIONS: '3',
+    CORS_ORIGINS: 'https://app.example.org',
+  });
+  for (const [name, subgraph] of Object.entries(graph.subgraphs)) {
+    recorders[name] = new RequestRecorder().attach(subgraph.server.httpServer);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  for (const gateway of extras) await gateway.stop();
+  await graph?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('identity at the gateway', () => {
+  it('serves anonymous callers without a token', async () => {
+    const response = await graph.query(ORG_EVERYWHERE, { id: HDH });
+    expect(response.status).toBe(200);
+    expect(response.errors).toBeUndefined();
+  });
+
+  it('refuses a garbage, a forged and an expired token with 401 before any subgraph call', async () => {
+    const forged = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('intruder')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-another-secret-another-secret'));
+    const expired = await new SignJWT({ roles: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('person-1')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(secret);
+    resetRecorders();
+    for (const [token, message] of [
+      ['not-a-jwt', /invalid signature or format/],
+      [forged, /invalid signature or format/],
+      [expired, /expired/],
+    ] as const) {
+      const response = await postGraphQL(graph.gatewayUrl, ORG_EVERYWHERE, { id: HDH }, { authorization: `Bearer ${token}` });
+      expect(response.status).toBe(401);
+      expect(response.data).toBeUndefined();
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.errors?.[0]?.message).toMatch(message);
+      expect(response.errors?.[0]?.extensions?.requestId).toEqual(expect.any(String));
+    }
+    expect(subgraphRequests()).toBe(0);
+  });
+
+  it('checks issuer and audience when configured', async () => {
+    const gateway = await extra({ JWT_ISSUER: 'https://idp.example.org', JWT_AUDIENCE: 'ecosystem' });
+    const sign = (iss: string, aud: string): Promise<string> =>
+      new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('p').setIssuer(iss).setAudience(aud).setExpirationTime('5m').sign(secret);
+    const good = await postGraphQL(gateway.url, '{ __typename }', {}, { authorization: `Bearer ${await sign('https://idp.example.org', 'ecosystem')}` });
+    expect(good.status).toBe(200);
+    const badIssuer = await postGraphQL(gateway.url, '{ __typename }', {}, { authorization: `Bearer ${await sign('https://evil.example', 'ecosystem')}` });
+    expect(badIssuer.status).toBe(401);
+    expect(badIssuer.errors?.[0]?.message).toMatch(/iss/);
+    const badAudience = await postGraphQL(gateway.url, '{ __typename }', {}, { authorization: `Bearer ${await sign('https://idp.example.org', 'other')}` });
+    expect(badAudience.status).toBe(401);
+    expect(badAudience.errors?.[0]?.message).toMatch(/aud/);
+  });
+
+  it('verifies tokens against a JWKS URL and follows key rotation', async () => {
+    const makeKey = (kid: string) => {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      return { kid, privateKey, publicKey };
+    };
+    const first = makeKey('k1');
+    const second = makeKey('k2');
+    const stranger = makeKey('k3');
+    let published = [first];
+    let jwksFetches = 0;
+    const jwks: Server = createServer((_req, res) => {
+      jwksFetches += 1;
+      Promise.all(published.map(async (k) => ({ ...(await exportJWK(k.publicKey)), kid: k.kid, alg: 'RS256', use: 'sig' }))).then(
+        (keys) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })),
+        () => res.writeHead(500).end(),
+      );
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+      const gateway = await extra({ JWT_JWKS_URL: jwksUrl, JWKS_COOLDOWN_MS: '0' });
+      const sign = (k: { kid: string; privateKey: import('node:crypto').KeyObject }, sub: string): Promise<string> =>
+        new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'RS256', kid: k.kid }).setSubject(sub).setExpirationTime('5m').sign(k.privateKey);
+      const ask = (token: string) => postGraphQL(gateway.url, '{ __typename }', {}, { authorization: `Bearer ${token}` });
+      expect((await ask(await sign(first, 'a'))).status).toBe(200);
+      expect((await ask(await sign(first, 'b'))).status).toBe(200);
+      expect(jwksFetches).toBe(1); // keys are cached
+      // Rotation: the provider now signs with k2; the unknown kid triggers one refetch.
+      published = [second];
+      expect((await ask(await sign(second, 'c'))).status).toBe(200);
+      expect(jwksFetches).toBe(2);
+      const refused = await ask(await sign(stranger, 'd'));
+      expect(refused.status).toBe(401);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      // HS256 tokens are not accepted in JWKS mode.
+      expect((await ask(await graph.tokenFor(viewer))).status).toBe(401);
+    } finally {
+      jwks.closeAllConnections();
+      await new Promise<void>((resolve) => jwks.close(() => resolve()));
+    }
+  });
+});
+
+describe('identity at the subgraphs', () => {
+  const PRIVATE = '{ myRegistrations { id } }';
+  const direct = (headers: Record<string, string>) => postGraphQL(graph.subgraphs.events!.url, PRIVATE, {}, headers);
+
+  it('a caller without identity gets nothing private', async () => {
+    const response = await direct({});
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses forged, expired and wrong-audience identity tokens with 401', async () => {
+    const forged = await signIdentityToken(viewer, { secret: 'made-up-secret-made-up-secret-made-up-secret', audience: 'events' });
+    const wrongAudience = await signIdentityToken(viewer, { secret: DEV_INTERNAL_JWT_SECRET, audience: 'members' });
+    const expired = await new SignJWT({ roles: viewer.roles })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(viewer.sub)
+      .setIssuer('ecosystem-gateway')
+      .setAudience('events')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
+      .sign(new TextEncoder().encode(DEV_INTERNAL_JWT_SECRET));
+    for (const [token, message] of [
+      [forged, /invalid signature/],
+      [wrongAudience, /aud/],
+      [expired, /expired/],
+    ] as const) {
+      const response = await direct({ [IDENTITY_HEADER]: token });
+      expect(response.status).toBe(401);
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.errors?.[0]?.message).toMatch(message);
+    }
+    const genuine = await signIdentityToken(viewer, { secret: DEV_INTERNAL_JWT_SECRET, audience: 'events' });
+    const ok = await direct({ [IDENTITY_HEADER]: genuine });
+    expect(ok.status).toBe(200);
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('sends each subgraph only its granted claims, one token per subgraph, with the request id and propagated headers', async () => {
+    resetRecorders();
+    const response = await graph.query(ORG_EVERYWHERE, { id: HDH }, {
+      viewer,
+      headers: { 'x-request-id': 'claims-test-1', 'accept-language': 'fr-FR' },
+    });
+    expect(response.errors).toBeUndefined();
+    const tokens = (name: string) => recorders[name]!.seen.map((s) => s.headers[IDENTITY_HEADER] as string | undefined);
+    // members: every claim (not configured).
+    const members = tokens('members').filter(Boolean).map((t) => decodeJwt(t!));
+    expect(members.length).toBeGreaterThan(0);
+    expect(members[0]).toMatchObject({ sub: viewer.sub, org: HDH, roles: viewer.roles, aud: 'members' });
+    // datasets: sub and roles only: the organisation never reaches it.
+    const datasets = tokens('datasets').map((t) => decodeJwt(t!));
+    expect(datasets.length).toBeGreaterThan(0);
+    for (const claims of datasets) {
+      expect(claims).toMatchObject({ sub: viewer.sub, roles: viewer.roles, aud: 'datasets' });
+      expect(claims).not.toHaveProperty('org');
+    }
+    // training: no `sub` granted -> no identity at all.
+    expect(recorders.training!.count).toBeGreaterThan(0);
+    expect(tokens('training').every((t) => t === undefined)).toBe(true);
+    for (const recorder of Object.values(recorders)) {
+      for (const seen of recorder.seen) {
+        expect(seen.headers['x-request-id']).toBe('claims-test-1');
+        expect(seen.headers['accept-language']).toBe('fr-FR');
+        expect(seen.headers.authorization).toBeUndefined(); // the caller's token stays at the gateway
+      }
+    }
+  });
+});
+
+describe('limits refuse with a specific code, before any subgraph call', () => {
+  const cases: [string, string, Record<string, unknown>, string][] = [
+    ['depth', '{ organizations(first: 1) { edges { node { datasets { presentedAt { id } } } } } }', {}, 'QUERY_TOO_DEEP'],
+    [
+      'aliases',
+      `{ ${[1, 2, 3, 4, 5, 6].map((i) => `a${i}: organization(id: "${HDH}") { id }`).join(' ')} }`,
+      {},
+      'TOO_MANY_ALIASES',
+    ],
+    [
+      'directives',
+      `{ organization(id: "${HDH}") { ${['id', 'name', 'id', 'name', 'id', 'name'].map((f) => `${f} @include(if: true)`).join(' ')} } }`,
+      {},
+      'TOO_MANY_DIRECTIVES',
+    ],
+    ['tokens', `{ organizations(first: 1) { ${'totalCount '.repeat(400)} } }`, {}, 'TOO_MANY_TOKENS'],
+    ['cost (list sized by a variable)', 'query Big($n: Int!) { organizations(first: $n) { edges { node { id } } } }', { n: 5000 }, 'QUERY_TOO_COMPLEX'],
+  ];
+
+  it.each(cases)('%s', async (_name, query, variables, code) => {
+    resetRecorders();
+    graph.resetStatements();
+    const response = await graph.query(query, variables);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe(code);
+    expect(response.errors?.[0]?.extensions?.requestId).toEqual(expect.any(String));
+    expect(subgraphRequests()).toBe(0);
+    expect(graph.statements()).toBe(0);
+  });
+
+  it('a cheap list under the cost limit passes', async () => {
+    const response = await graph.query('query Small($n: Int!) { organizations(first: $n) { edges { node { id } } } }', { n: 50 });
+    expect(response.errors).toBeUndefined();
+  });
+
+  it('body size: 413 PAYLOAD_TOO_LARGE', async () => {
+    resetRecorders();
+    const response = await raw(graph.gatewayUrl, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(30_000) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(subgraphRequests()).toBe(0);
+  });
+
+  it('batches: up to MAX_BATCH_OPERATIONS run, more are refused; batching is off by default', async () => {
+    const op = { query: `{ organization(id: "${HDH}") { id } }` };
+    const ok = await raw(graph.gatewayUrl, { method: 'POST', headers: json, body: JSON.stringify([op, op]) });
+    expect(ok.status).toBe(200);
+    expect(Array.isArray(ok.body)).toBe(true);
+    resetRecorders();
+    const tooMany = await raw(graph.gatewayUrl, { method: 'POST', headers: json, body: JSON.stringify([op, op, op, op]) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe('BATCH_TOO_LARGE');
+    expect(subgraphRequests()).toBe(0);
+    const defaults = await extra({});
+    const off = await raw(defaults.url, { method: 'POST', headers: json, body: JSON.stringify([op, op]) });
+    expect(off.status).toBe(400);
+    expect(off.body.errors?.[0]?.extensions?.code).toBe('BATCHING_DISABLED');
+    expect(subgraphRequests()).toBe(0);
+  });
+
+  it('introspection: on in development, off when INTROSPECTION=false', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    expect((await graph.query(query)).errors).toBeUndefined();
+    const closed = await extra({ INTROSPECTION: 'false' });
+    const refused = await postGraphQL(closed.url, query);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 with Retry-After once a client spent its budget; subject, API key and IP have separate budgets', async () => {
+    const gateway = await extra({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    const ask = (headers: Record<string, string> = {}) =>
+      raw(gateway.url, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+    for (let i = 0; i < 3; i++) expect((await ask()).status).toBe(200);
+    resetRecorders();
+    const limited = await ask();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(subgraphRequests()).toBe(0);
+    // A signed-in caller from the same IP has a budget of its own (its subject), as has an API key.
+    const token = await graph.tokenFor(viewer);
+    for (let i = 0; i < 3; i++) expect((await ask({ authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await ask({ authorization: `Bearer ${token}` })).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await ask({ 'x-api-key': 'partner-key-1' })).status).toBe(200);
+    expect((await ask({ 'x-api-key': 'partner-key-1' })).status).toBe(429);
+    expect((await ask({ 'x-api-key': 'partner-key-2' })).status).toBe(200);
+  });
+
+  it('shares a budget between replicas through Redis', async () => {
+    const env = { RATE_LIMIT_MAX: '4', REDIS_URL: 'redis://127.0.0.1:6379' };
+    const a = await extra(env);
+    const b = await extra(env);
+    const key = `replica-key-${Date.now()}-${Math.random()}`;
+    const ask = (url: string) =>
+      raw(url, { method: 'POST', headers: { ...json, 'x-api-key': key }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect((await ask(a.url)).status).toBe(200);
+    expect((await ask(b.url)).status).toBe(200);
+    expect((await ask(a.url)).status).toBe(200);
+    expect((await ask(b.url)).status).toBe(200);
+    expect((await ask(a.url)).status).toBe(429);
+    expect((await ask(b.url)).status).toBe(429);
+  });
+});
+
+describe('persisted operations', () => {
+  it('automatic persisted queries: hash miss, then register, then hash only', async () => {
+    const query = `{ organization(id: "${HDH}") { id name } }`;
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const send = (body: Record<string, unknown>) => raw(graph.gatewayUrl, { method: 'POST', headers: json, body: JSON.stringify(body) });
+    const miss = await send({ extensions });
+    expect(miss.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await send({ query, extensions });
+    expect(registered.body.errors).toBeUndefined();
+    const hit = await send({ extensions });
+    expect(hit.body.errors).toBeUndefined();
+    expect(hit.body.data).toEqual(registered.body.data);
+  });
+
+  it('trusted-documents mode runs manifest operations (by id or exact text) and refuses anything else', async () => {
+    const document = `query OrgName($id: ID!) { organization(id: $id) { id name } }`;
+    const manifest = join(tmp, 'manifest.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: 'org-name-v1', name: 'OrgName', type: 'query', body: document }] }),
+    );
+    const gateway = await extra({ TRUSTED_DOCUMENTS_FILE: manifest });
+    const send = (body: Record<string, unknown>) => raw(gateway.url, { method: 'POST', headers: json, body: JSON.stringify(body) });
+    const byId = await send({ documentId: 'org-name-v1', variables: { id: HDH } });
+    expect(byId.status).toBe(200);
+    expect(byId.body.data).toEqual({ organization: { id: HDH, name: expect.any(String) } });
+    const byApqHash = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'org-name-v1' } }, variables: { id: HDH } });
+    expect(byApqHash.body.data).toEqual(byId.body.data);
+    const byText = await send({ query: document, variables: { id: HDH } });
+    expect(byText.body.data).toEqual(byId.body.data);
+    resetRecorders();
+    const unknown = await send({ query: `{ organizations(first: 200) { edges { node { id name } } } }` });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_TRUSTED');
+    const unknownId = await send({ documentId: 'nope' });
+    expect(unknownId.status).toBe(400);
+    expect(unknownId.body.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_NOT_FOUND');
+    expect(subgraphRequests()).toBe(0);
+  });
+});
+
+describe('error masking', () => {
+  it('hides subgraph names, URLs and internals but keeps codes, paths and the request id', async () => {
+    const gateway = await extra({
+      MASK_ERRORS: 'true',
+      BLOCK_FIELD_SUGGESTIONS: 'true',
+      SUBGRAPH_DATASETS_URL: 'http://127.0.0.1:9/graphql', // nothing listens there
+    }, true);
+    const response = await raw(gateway.url, {
+      method: 'POST',
+      headers: { ...json, 'x-request-id': 'mask-test-1' },
+      body: JSON.stringify({ query: `{ organization(id: "${HDH}") { id name datasets { id } } }` }),
+    });
+    const text = JSON.stringify(response.body);
+    expect(response.body.errors?.length).toBeGreaterThan(0);
+    for (const error of response.body.errors ?? []) {
+      expect(error.extensions?.requestId).toBe('mask-test-1');
+      expect(error.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+      expect(error.extensions).not.toHaveProperty('serviceName');
+      expect(error.extensions).not.toHaveProperty('stacktrace');
+      expect(error.path?.[0]).toBe('organization');
+    }
+    expect(text).not.toMatch(/datasets"|127\.0\.0\.1|ECONNREFUSED|stack/i);
+    const typo = await postGraphQL(gateway.url, '{ organisation(id: "x") { id } }');
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('web hygiene and metrics', () => {
+  it('CORS answers allowed origins only; CSRF prevention refuses simple requests', async () => {
+    const preflight = (origin: string) =>
+      fetch(graph.gatewayUrl, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    expect((await preflight('https://app.example.org')).headers.get('access-control-allow-origin')).toBe('https://app.example.org');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const simple = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(simple.status).toBe(400);
+    const preflighted = await fetch(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(preflighted.status).toBe(200);
+  });
+
+  it('/metrics exposes requests by operation and outcome, latencies, subgraph fetches, plan-cache hits and circuits', async () => {
+    await graph.query(ORG_EVERYWHERE, { id: HDH });
+    await graph.query(ORG_EVERYWHERE, { id: HDH });
+    const text = await (await fetch(graph.gatewayUrl.replace('/graphql', '/metrics'))).text();
+    expect(text).toMatch(/graphql_requests_total\{operation="OrgEverywhere",outcome="success"\} \d+/);
+    expect(text).toMatch(/graphql_request_duration_seconds_bucket\{le="0.1",operation="OrgEverywhere"\}/);
+    expect(text).toMatch(/subgraph_fetch_duration_seconds_count\{subgraph="datasets"\} \d+/);
+    expect(text).toMatch(/query_plan_cache_total\{result="hit"\} [1-9]/);
+    expect(text).toMatch(/subgraph_circuit_state\{subgraph="members"\} 0/);
+    expect(text).toMatch(/gateway_refusals_total\{code="QUERY_TOO_DEEP"\} [1-9]/);
+  });
+
+  it('/ready and /health', async () => {
+    const base = graph.gatewayUrl.replace('/graphql', '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { circuits: Record<string, string> }).circuits).toMatchObject({ members: 'closed' });
+  });
+});

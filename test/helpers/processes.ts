@@ -1,0 +1,139 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** A free TCP port (bound then released). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A node process of this repository (`gateway/dist/main.js`, `subgraphs/x/dist/main.js`) with its output kept. */
+export interface NodeProcess {
+  child: ChildProcess;
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code (or signal) once the process ended. */
+  exited: Promise<number | string | null>;
+  kill(signal?: NodeJS.Signals): Promise<number | string | null>;
+}
+
+export function startNode(script: string, env: Record<string, string>): NodeProcess {
+  const child = spawn(process.execPath, [join(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  return {
+    child,
+    output: () => output,
+    exited,
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Polls a URL until it answers 200 (or throws after `timeoutMs`). */
+export async function waitForOk(url: string, timeoutMs = 60_000, what = url, proc?: NodeProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (proc && proc.child.exitCode !== null) throw new Error(`${what} exited:\n${proc.output().slice(-3000)}`);
+    if (Date.now() > deadline) throw new Error(`${what} not ready after ${timeoutMs} ms\n${proc?.output().slice(-3000) ?? ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Records what reaches an HTTP server (`server.on('request')`): count and headers. */
+export class RequestRecorder {
+  readonly seen: { url: string; headers: IncomingHttpHeaders }[] = [];
+
+  attach(server: Server): this {
+    server.on('request', (req: { url?: string; headers: IncomingHttpHeaders }) => {
+      if (req.url?.startsWith('/graphql')) this.seen.push({ url: req.url, headers: req.headers });
+    });
+    return this;
+  }
+
+  get count(): number {
+    return this.seen.length;
+  }
+
+  reset(): void {
+    this.seen.length = 0;
+  }
+}
+
+/**
+ * An HTTP proxy in front of a subgraph: it can add latency to every response, to make the
+ * subgraph "slow" without touching it.
+ */
+export interface SlowProxy {
+  url: string;
+  port: number;
+  delayMs: number;
+  close(): Promise<void>;
+}
+
+export async function startSlowProxy(target: string, port = 0): Promise<SlowProxy> {
+  const state = { delayMs: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
+      setTimeout(() => {
+        fetch(`${target}${req.url ?? ''}`, {
+          method: req.method ?? 'GET',
+          headers,
+          ...(req.method === 'POST' ? { body: Buffer.concat(chunks) } : {}),
+        }).then(
+          async (upstream) => {
+            const body = Buffer.from(await upstream.arrayBuffer());
+            res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+            res.end(body);
+          },
+          () => {
+            res.writeHead(502);
+            res.end();
+          },
+        );
+      }, state.delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(value: number) {
+      state.delayMs = value;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
