@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { AdminApiError, AdminClient } from './admin-client';
 

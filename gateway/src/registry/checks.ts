@@ -123,9 +123,15 @@ type NamedDefinition = DefinitionNode & {
   values?: readonly { name: { value: string } }[];
 };
 
+/** Federation's own machinery (`_Service`, `_entities`, `link__Purpose`, `federation__FieldSet`) is no one's. */
+function isFederationMachinery(name: string): boolean {
+  return name.startsWith('_') || name.includes('__');
+}
+
 function namedDefinitions(document: DocumentNode): NamedDefinition[] {
   return document.definitions.filter(
-    (d): d is NamedDefinition => 'name' in d && d.name !== undefined && d.kind !== Kind.DIRECTIVE_DEFINITION,
+    (d): d is NamedDefinition =>
+      'name' in d && d.name !== undefined && d.kind !== Kind.DIRECTIVE_DEFINITION && !isFederationMachinery(d.name.value),
   );
 }
 
@@ -193,7 +199,7 @@ export function checkOwnership(
     const owners = [...info.owners].join(', ');
     if (ROOT_TYPES.has(typeName)) {
       for (const field of definition.fields ?? []) {
-        const owner = info.fields.get(field.name.value);
+        const owner = isFederationMachinery(field.name.value) ? undefined : info.fields.get(field.name.value);
         if (owner) {
           problem({
             code: 'REDEFINES_CORE_ROOT_FIELD',
