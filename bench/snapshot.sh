@@ -2,7 +2,8 @@
 # Builds a committed revision of the project in its own directory, so that a benchmark measures one
 # known commit while others keep editing the working tree:  bench/snapshot.sh /tmp/bench-app [REV]
 # then  BENCH_APP_ROOT=/tmp/bench-app npm run bench.  node_modules are linked from this checkout,
-# except the workspace packages, which point into the snapshot.
+# except the workspace packages, which point into the snapshot. SNAPSHOT_OVERLAY="a b" copies those
+# paths from the working tree over the snapshot (an uncommitted fix; the report should say so).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dest="${1:?usage: bench/snapshot.sh <dir> [rev]}"
@@ -10,6 +11,7 @@ rev="${2:-HEAD}"
 rm -rf "$dest"
 mkdir -p "$dest/node_modules/@ecosystem"
 git -C "$root" archive "$rev" | tar -x -C "$dest"
+for path in ${SNAPSHOT_OVERLAY:-}; do cp "$root/$path" "$dest/$path"; echo "overlay: $path"; done
 for entry in "$root"/node_modules/* "$root"/node_modules/.bin; do
   name="$(basename "$entry")"
   [ "$name" = "@ecosystem" ] && continue

@@ -82,7 +82,11 @@ export async function autocannonRun(
           headers: { 'content-type': 'application/json', ...options.headers },
           requests: [
             {
-              setupRequest: (request) => ({ ...request, body: body(nextVariables()) }),
+              setupRequest: (request) => {
+                if (!workload.request) return { ...request, body: body(nextVariables()) };
+                const built = workload.request();
+                return { ...request, body: built.body, headers: { ...request.headers, ...built.headers } };
+              },
               onResponse: (status, responseBody) => {
                 if (count && status === 200 && responseBody.includes('"errors"')) graphqlErrors += 1;
               },

@@ -36,6 +36,8 @@ export interface Workload {
   authenticated: boolean;
   /** Workload variant actually used (what the current schema allowed). */
   notes: string[];
+  /** Builds each request itself (body and headers), instead of the query with the next variables. */
+  request?: () => { body: string; headers?: Record<string, string> };
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every target sees the same request mix. */
