@@ -210,7 +210,7 @@ describe('state machine', () => {
       const before = await counts();
       for (const to of Object.values(S)) {
         if (findTransition(from, to)) continue;
-        for (const viewer of [requester, steward]) {
+        for (const viewer of [requester, request.submittedAt ? steward : admin]) {
           const { errors } = await move(request.id, to, viewer, extrasFor({ from, to }));
           expect(errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STATE_TRANSITION', from, to });
           refused += 1;
@@ -231,7 +231,8 @@ describe('state machine', () => {
       const wrong = t.by === AccessRequestActor.REQUESTER ? [steward, admin] : [requester, colleague];
       for (const viewer of wrong) {
         const { errors } = await move(request.id, t.to, viewer, extrasFor(t));
-        expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        // A draft never submitted is private to the requester: the steward does not even see it.
+        expect(errors?.[0]?.extensions?.code).toBe(viewer === steward && !request.submittedAt ? 'NOT_FOUND' : 'FORBIDDEN');
       }
       // A member of the publisher without the steward role does not even see the request.
       const { errors } = await move(request.id, t.to, memberOfPublisher, extrasFor(t));
@@ -364,9 +365,10 @@ describe('visibility', () => {
     for (const e of data?.accessRequests.edges ?? []) expect(e.node.requester.id).toBe(doctolib);
   });
 
-  it('shows the publisher\u2019s stewards every request on its datasets (plus its own), members of the publisher none of them', async () => {
-    expect(await total(steward)).toBe(await sql('ar.requesterId = ? OR ar.publisherId = ?', [hdh, hdh]));
-    expect(await total(steward, { publisherId: hdh })).toBe(await sql('ar.publisherId = ?', [hdh]));
+  it('shows the publisher\u2019s stewards every submitted request on its datasets (plus its own), members of the publisher none of them', async () => {
+    expect(await total(steward)).toBe(await sql('ar.requesterId = ? OR (ar.publisherId = ? AND ar.submittedAt IS NOT NULL)', [hdh, hdh]));
+    expect(await total(steward, { publisherId: hdh })).toBe(await sql('ar.publisherId = ? AND ar.submittedAt IS NOT NULL', [hdh]));
+    expect(await total(steward, { publisherId: hdh })).toBeLessThan(await sql('ar.publisherId = ?', [hdh]));
     expect(await total(memberOfPublisher)).toBe(await sql('ar.requesterId = ?', [hdh]));
   });
 
@@ -392,13 +394,16 @@ describe('visibility', () => {
       for (const e of page.data?.accessRequests.edges ?? []) seen.add(e.node.id);
       after = page.data?.accessRequests.pageInfo.hasNextPage ? page.data.accessRequests.pageInfo.endCursor : null;
     } while (after);
-    expect(seen.size).toBe(await sql('ar.publisherId = ?', [hdh]));
+    expect(seen.size).toBe(await sql('ar.publisherId = ? AND ar.submittedAt IS NOT NULL', [hdh]));
   });
 
   it('applies the same rules to accessRequest(id), Dataset.accessRequests, Person.accessRequests and Organization.accessRequests', async () => {
-    const request = await create();
+    const draft = await create();
     const one = /* GraphQL */ `query ($id: ID!) { accessRequest(id: $id) { id } }`;
-    expect((await h.run<{ accessRequest: unknown }>(one, { id: request.id }, requester)).data?.accessRequest).toEqual({ id: request.id });
+    expect((await h.run<{ accessRequest: unknown }>(one, { id: draft.id }, requester)).data?.accessRequest).toEqual({ id: draft.id });
+    expect((await h.run<{ accessRequest: unknown }>(one, { id: draft.id }, admin)).data?.accessRequest).toEqual({ id: draft.id });
+    expect((await h.run<{ accessRequest: unknown }>(one, { id: draft.id }, steward)).data?.accessRequest).toBeNull();
+    const request = await requestAt(S.SUBMITTED);
     expect((await h.run<{ accessRequest: unknown }>(one, { id: request.id }, steward)).data?.accessRequest).toEqual({ id: request.id });
     expect((await h.run<{ accessRequest: unknown }>(one, { id: request.id }, outsider)).data?.accessRequest).toBeNull();
     expect((await h.run<{ accessRequest: unknown }>(one, { id: request.id }, otherSteward)).data?.accessRequest).toBeNull();
@@ -431,7 +436,12 @@ describe('visibility', () => {
     const asAnonymous = (await h.run<Contributed>(contributed, variables, null)).data;
 
     const onSnds = Number(
-      ((await h.db.dataSource.query('SELECT COUNT(*) AS n FROM access_request_dataset WHERE datasetId = ?', [snds?.id])) as { n: string }[])[0]?.n,
+      (
+        (await h.db.dataSource.query(
+          'SELECT COUNT(*) AS n FROM access_request_dataset l JOIN access_request ar ON ar.id = l.accessRequestId WHERE l.datasetId = ? AND ar.submittedAt IS NOT NULL',
+          [snds?.id],
+        )) as { n: string }[]
+      )[0]?.n,
     );
     expect(asSteward?.dataset.accessRequests).toHaveLength(onSnds);
     expect(asSteward?.dataset.open.every((r) => !FINAL_STATUSES.includes(r.status))).toBe(true);

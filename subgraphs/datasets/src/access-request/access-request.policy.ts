@@ -12,10 +12,14 @@ export function isRequesterOf(viewer: Viewer | null, request: Pick<AccessRequest
   return Boolean(viewer?.org) && viewer?.org === request.requesterId;
 }
 
-/** Access requests are visible to the requesting organisation, the publisher's stewards and admins. */
+/**
+ * Access requests are visible to the requesting organisation, admins, and the publisher's stewards
+ * once submitted (a draft never submitted stays private to the requester).
+ */
 export function canSeeAccessRequest(
   viewer: Viewer | null,
-  request: Pick<AccessRequest, 'requesterId' | 'publisherId'>,
+  request: Pick<AccessRequest, 'requesterId' | 'publisherId' | 'submittedAt'>,
 ): boolean {
-  return isRequesterOf(viewer, request) || isStewardOf(viewer, request.publisherId);
+  if (isRequesterOf(viewer, request) || hasRole(viewer, Role.ADMIN)) return true;
+  return request.submittedAt !== null && isStewardOf(viewer, request.publisherId);
 }

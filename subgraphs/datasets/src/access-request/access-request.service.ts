@@ -51,7 +51,9 @@ export class AccessRequestService {
       return;
     }
     if (viewer.roles.includes(Role.DATA_STEWARD)) {
-      query.andWhere('(ar.requesterId = :vOrg OR ar.publisherId = :vOrg)', { vOrg: viewer.org });
+      query.andWhere('(ar.requesterId = :vOrg OR (ar.publisherId = :vOrg AND ar.submittedAt IS NOT NULL))', {
+        vOrg: viewer.org,
+      });
     } else {
       query.andWhere('ar.requesterId = :vOrg', { vOrg: viewer.org });
     }
