@@ -2,12 +2,13 @@ import { type DataSource, type EntityManager } from 'typeorm';
 
 const queues = new WeakMap<DataSource, Promise<unknown>>();
 
-/**
- * `dataSource.transaction(fn)` that also works under concurrent requests on the embedded sql.js
- * database, which has a single connection and cannot open a second transaction while one is open:
- * there, transactions are queued one after the other. On MySQL it is a plain transaction.
- */
-export async function runTransaction<T>(dataSource: DataSource, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+function isRetryable(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number } | null;
+  // InnoDB deadlock victim or lock wait timeout: the transaction was rolled back and can run again.
+  return e?.code === 'ER_LOCK_DEADLOCK' || e?.errno === 1213 || e?.code === 'ER_LOCK_WAIT_TIMEOUT' || e?.errno === 1205;
+}
+
+function queued<T>(dataSource: DataSource, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (dataSource.options.type !== 'sqljs') return dataSource.transaction(fn);
   const previous = queues.get(dataSource) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(() => dataSource.transaction(fn));
@@ -16,6 +17,32 @@ export async function runTransaction<T>(dataSource: DataSource, fn: (manager: En
     run.catch(() => undefined),
   );
   return run;
+}
+
+/**
+ * `dataSource.transaction(fn)` for every write of every subgraph. On MySQL, a transaction picked as a
+ * deadlock victim (or timed out on a lock) is run again, up to `attempts` times. On the embedded sql.js
+ * database, which has a single connection and cannot open a second transaction while one is open
+ * (TypeORM would nest it as a savepoint), transactions are queued one after the other.
+ */
+export async function runTransaction<T>(
+  dataSource: DataSource,
+  fn: (manager: EntityManager) => Promise<T>,
+  attempts = 5,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await queued(dataSource, fn);
+    } catch (error) {
+      if (attempt >= attempts || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.floor(Math.random() * 10)));
+    }
+  }
+}
+
+/** Whether locking reads (`SELECT ... FOR UPDATE`) exist; the embedded database runs one writer at a time anyway. */
+export function supportsLockingReads(dataSource: DataSource): boolean {
+  return dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb';
 }
 
 /** True when the database refused a write because of a UNIQUE index (MySQL/MariaDB or SQLite). */

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Money, type Viewer, isUniqueViolation } from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Money, type Viewer, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
 import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { canManageOrganization, isAdmin, requireViewer } from '../common/authorization';
 import { formatCents, parseAmount, parseMoney } from '../common/money';
@@ -238,7 +238,7 @@ export class ProjectService {
       return await runTransaction(this.dataSource, async (manager) => {
         // Concurrent additions to one project queue on its row (MySQL), then the rules are checked
         // again on what is now committed, so two shares cannot together exceed the budget.
-        if (this.dataSource.options.type !== 'sqljs') {
+        if (supportsLockingReads(this.dataSource)) {
           await manager.findOne(Project, { where: { id: project.id }, lock: { mode: 'pessimistic_write' } });
         }
         checkConsortium(await manager.findBy(ProjectParticipation, { projectId: project.id }));

@@ -1,15 +1,6 @@
-import {
-  BadUserInputError,
-  ConflictError,
-  ForbiddenError,
-  InvalidStateTransitionError,
-  newId,
-  NotFoundError,
-  type Viewer,
-} from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, newId, NotFoundError, type Viewer, runTransaction, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
-import { inTransaction, isUniqueViolation, supportsLockingReads } from '../common/transaction';
 import { Module } from '../module/module.entity';
 import { PathStep } from '../path/path-step.entity';
 import { CourseSession } from '../session/course-session.entity';
@@ -67,7 +58,7 @@ export class EnrolmentService {
     if (open) throw new ConflictError('The person already has an open enrolment in this module', 'input.moduleId');
 
     try {
-      return await inTransaction(this.dataSource, async (manager) => {
+      return await runTransaction(this.dataSource, async (manager) => {
         let status = EnrolmentStatus.ENROLLED;
         if (session && session.capacity !== null) {
           const taken = await manager
@@ -114,7 +105,7 @@ export class EnrolmentService {
     if (!OPEN_STATUSES.includes(before.status)) {
       throw new InvalidStateTransitionError('Enrolment', before.status, EnrolmentStatus.WITHDRAWN);
     }
-    await inTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       if (before.sessionId) await this.lockSession(manager, before.sessionId);
       const withdrawn = await manager
         .createQueryBuilder()
@@ -138,7 +129,7 @@ export class EnrolmentService {
     if (!canActFor(viewer, before.learnerId, before.employerId)) {
       throw new ForbiddenError('Only the learner, their employer’s training managers and admins can record progress');
     }
-    const result = await inTransaction(this.dataSource, (manager) =>
+    const result = await runTransaction(this.dataSource, (manager) =>
       manager
         .createQueryBuilder()
         .update(Enrolment)
@@ -167,7 +158,7 @@ export class EnrolmentService {
       status !== EnrolmentStatus.FAILED && module.credential
         ? `https://academie-digital-sante.example/credentials/${before.id}`
         : null;
-    const result = await inTransaction(this.dataSource, (manager) =>
+    const result = await runTransaction(this.dataSource, (manager) =>
       manager
         .createQueryBuilder()
         .update(Enrolment)

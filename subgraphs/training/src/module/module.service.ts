@@ -1,21 +1,8 @@
-import {
-  BadUserInputError,
-  ConflictError,
-  type Connection,
-  hasRole,
-  InvalidStateTransitionError,
-  likePattern,
-  newId,
-  NotFoundError,
-  paginate,
-  Role,
-  type Viewer,
-} from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, type Connection, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Format, type Level, LEVELS, PublicationStatus } from '../catalogue/catalogue.enums';
 import { CatalogueLock } from '../catalogue/catalogue-lock.entity';
 import { Domain } from '../catalogue/domain.entity';
-import { inTransaction, isUniqueViolation } from '../common/transaction';
 import { Competency } from '../competency/competency.entity';
 import { CompetencyRequirement } from '../persona/competency-requirement.entity';
 import { ModuleCompetency } from './module-competency.entity';
@@ -200,7 +187,7 @@ export class ModuleService {
     });
     module.fold();
     try {
-      await inTransaction(this.dataSource, async (manager) => {
+      await runTransaction(this.dataSource, async (manager) => {
         await manager.insert(Module, module);
         await manager.insert(ModuleFormat, module.formats.map((format) => ({ moduleId: module.id, format })));
         await manager.insert(
@@ -242,7 +229,7 @@ export class ModuleService {
     if (unpublished > 0) {
       throw new BadUserInputError('Publish the prerequisites of the module first', 'id', { unpublishedPrerequisites: unpublished });
     }
-    const result = await inTransaction(this.dataSource, (manager) =>
+    const result = await runTransaction(this.dataSource, (manager) =>
       manager
         .createQueryBuilder()
         .update(Module)
@@ -268,7 +255,7 @@ export class ModuleService {
       const found = await repository.countBy({ id: In(wanted) });
       if (found !== wanted.length) throw new BadUserInputError('Unknown prerequisite module', 'prerequisiteIds');
     }
-    await inTransaction(this.dataSource, async (manager) => {
+    await runTransaction(this.dataSource, async (manager) => {
       await this.takeLock(manager, 'prerequisites');
       const edges = await manager.getRepository(ModulePrerequisite).find();
       const graph = new Map<string, string[]>();

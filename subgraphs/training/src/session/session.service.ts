@@ -1,7 +1,6 @@
-import { BadUserInputError, newId } from '@ecosystem/shared';
+import { BadUserInputError, newId, runTransaction } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
 import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
-import { inTransaction } from '../common/transaction';
 import { ModuleProvider } from '../module/module-provider.entity';
 import { Module } from '../module/module.entity';
 import { CourseSession } from './course-session.entity';
@@ -59,7 +58,7 @@ export class SessionService {
       eventId: input.eventId ?? null,
       createdAt: new Date(),
     });
-    await inTransaction(this.dataSource, (manager) => manager.insert(CourseSession, session));
+    await runTransaction(this.dataSource, (manager) => manager.insert(CourseSession, session));
     return session;
   }
 }
