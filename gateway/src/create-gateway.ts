@@ -86,8 +86,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     logger,
     queryPlannerConfig: { cache: planCache },
     // Core subgraphs are routed by configuration, whatever URL a stored supergraph recorded.
-    buildService: ({ name, url }) =>
-      caches.dataSource<GatewayContext>(name, features.dataSource(name, coreUrls.get(name) ?? (url as string))),
+    buildService: ({ name, url }) => {
+      // Partner subgraphs (issue 8) receive only the claims granted to partners (ownership policy).
+      if (!coreUrls.has(name)) registry.grantPartnerClaims(config.settings.subgraphClaims, name);
+      return caches.dataSource<GatewayContext>(name, features.dataSource(name, coreUrls.get(name) ?? (url as string)));
+    },
   });
   features.attach(gateway);
   let ready = false;

@@ -30,6 +30,7 @@ export class GatewayRegistry implements SupergraphStore {
   private recorder: OperationRecorder | undefined;
   private registryService: RegistryService | undefined;
   private manager: CoreSupergraphManager | undefined;
+  private partnerClaims: ('sub' | 'org' | 'roles')[] = ['sub', 'roles'];
 
   constructor(private readonly options: GatewayRegistryOptions) {}
 
@@ -51,6 +52,7 @@ export class GatewayRegistry implements SupergraphStore {
     const { config, logger } = this.options;
     if (!this.manager) throw new Error('GatewayRegistry.attach(manager) was not called');
     const policy = loadOwnershipPolicy(config.OWNERSHIP_POLICY_FILE);
+    this.partnerClaims = policy.partnerIdentityClaims;
     selectLongTextType(config.DATABASE_URL ? 'mysql' : 'embedded');
     this.dataSource = await openDatabase({
       name: 'gateway',
@@ -79,6 +81,16 @@ export class GatewayRegistry implements SupergraphStore {
       reachabilityTimeoutMs: config.REGISTRY_CHECK_TIMEOUT_MS,
     });
     logger.info({ database: config.DATABASE_URL ? 'mysql' : 'embedded', policyVersion: policy.version }, 'registry open');
+  }
+
+  /**
+   * Partner subgraphs receive only the claims the ownership policy grants partners, unless the
+   * operator set `SUBGRAPH_CLAIMS_<NAME>` for that subgraph (issue 7's per-subgraph claims).
+   */
+  grantPartnerClaims(claims: Map<string, readonly ('sub' | 'org' | 'roles')[]>, name: string): void {
+    const envKey = name.replace(/-/g, '_');
+    const configured = claims.get(name) ?? claims.get(envKey);
+    claims.set(name, configured ?? this.partnerClaims);
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,8 @@ export const ownershipPolicySchema = z.object({
   ),
   sharedValueTypes: z.array(z.string()),
   forbiddenDirectivesOnCoreTypes: z.array(z.string().regex(/^@\w+$/)),
+  /** Claims of the viewer a partner subgraph receives unless SUBGRAPH_CLAIMS_<NAME> says otherwise. */
+  partnerIdentityClaims: z.array(z.enum(['sub', 'org', 'roles'])).default(['sub', 'roles']),
   reservedSubgraphNames: z.array(z.string()),
   subgraphNamePattern: z.string(),
 });
