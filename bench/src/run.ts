@@ -25,6 +25,8 @@ import { addPages, readWorkloads, sampler, searchTerms, type SubgraphUrls, type 
 import { writeWorkload } from './writes';
 
 const SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;
+/** MySQL pool sizes tried in the steps (the default is 10). */
+const POOL_STEPS = [2, 30];
 /** Targets run with one connection: latency without queueing (the W1 overhead target). */
 export const LATENCY_SUFFIX = ' c=1';
 const SECRET_USER = 'bench-user-jwt-secret-0123456789-abcdefghijkl';
@@ -40,6 +42,10 @@ export interface BenchSettings {
   steps: boolean;
   workloads: string[];
   targets: string[];
+  /** Targets at the larger scales (the 10x targets compare our gateway with stock and direct). */
+  laterTargets: string[];
+  /** Workloads of the optimisation steps. */
+  stepWorkloads: string[];
   name: string;
   outDir: string;
   /** Where the subgraphs and our gateway are built (a snapshot from bench/snapshot.sh, or this checkout). */
@@ -63,6 +69,8 @@ function settingsFromEnv(env = process.env): BenchSettings {
     steps: env.BENCH_STEPS === '1',
     workloads: list(env.BENCH_WORKLOADS, 'W1,W2,W3,W4'),
     targets: list(env.BENCH_TARGETS, 'direct,stock,ours,ours-cached'),
+    laterTargets: list(env.BENCH_TARGETS_LATER ?? env.BENCH_TARGETS, 'direct,stock,ours'),
+    stepWorkloads: list(env.BENCH_STEP_WORKLOADS, 'W2'),
     name: env.BENCH_NAME ?? 'latest',
     outDir: env.BENCH_OUT ?? join(ROOT, 'bench', 'results'),
     appRoot: env.BENCH_APP_ROOT ?? ROOT,
@@ -235,11 +243,17 @@ async function dropDatabases(url: string, prefix: string): Promise<void> {
   }
 }
 
-async function startSubgraphs(settings: BenchSettings, prefix: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Graph> {
+async function startSubgraphs(
+  settings: BenchSettings,
+  prefix: string,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+  ports?: Record<string, number>,
+): Promise<Graph> {
   const statements = new StatementLog('sqlc-');
   const subgraphs = await Promise.all(
     SUBGRAPHS.map(async (name) => {
-      const port = await freePort();
+      const port = ports?.[name] ?? (await freePort());
       return startProcess({
         name,
         script: `subgraphs/${name}/dist/main.js`,
@@ -300,9 +314,10 @@ async function startStock(graph: Graph): Promise<Managed> {
 }
 
 /** The optimisation steps: our gateway with one feature at a time, before/after. */
-function stepVariants(): { name: string; env: Record<string, string> }[] {
+function stepVariants(settings: BenchSettings): { name: string; env: Record<string, string> }[] {
   const base = oursEnv(false);
   return [
+    ...(settings.gatewayNodeOptions ? [{ name: 'step: ours without the heap ceiling', env: { ...base, NODE_OPTIONS: '' } }] : []),
     { name: 'step: ours, request logs at warn', env: { ...base, LOG_LEVEL: 'warn' } },
     { name: 'step: ours, plan cache 1 MiB', env: { ...base, QUERY_PLAN_CACHE_MB: '1' } },
     { name: 'step: ours + response cache only', env: { ...base, RESPONSE_CACHE_TTL_SECONDS: '30' } },
@@ -357,14 +372,16 @@ async function main(): Promise<void> {
       log(`${scale}x: growing the demo data ${scale} times with SQL`);
       await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
     }
+    const first = scale === settings.scales[0];
+    const targets = first ? settings.targets : settings.laterTargets;
     const gateways: GatewayTarget[] = [];
     const ours = await startOurs(settings, 'ours', graph, oursEnv(false));
     gateways.push({ name: 'ours', url: ours.url, pid: ours.pid });
-    if (settings.targets.includes('ours-cached')) {
+    if (targets.includes('ours-cached')) {
       const cached = await startOurs(settings, 'ours-cached', graph, oursEnv(true));
       gateways.push({ name: 'ours-cached', url: cached.url, pid: cached.pid });
     }
-    if (settings.targets.includes('stock')) {
+    if (targets.includes('stock')) {
       const stock = await startStock(graph);
       gateways.push({ name: 'stock', url: stock.url, pid: stock.pid });
     }
@@ -395,7 +412,7 @@ async function main(): Promise<void> {
       subgraphs: graph.urls,
       gateways,
       probe,
-      settings,
+      settings: { ...settings, targets },
       tokens: {
         user,
         identity: (subgraph) => signIdentityToken(member as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 3600 }),
@@ -408,18 +425,31 @@ async function main(): Promise<void> {
     // Latency without load: one connection, the W1 page directly and through each gateway.
     const w1 = reads.filter((w) => w.id === 'W1');
     report.runs.push(
-      ...(await runScale({ ...ctx, settings: { ...settings, targets: ['direct', 'stock', 'ours'].filter((t) => settings.targets.includes(t)).map((t) => `${t}${LATENCY_SUFFIX}`) } }, w1)),
+      ...(await runScale({ ...ctx, settings: { ...settings, targets: ['direct', 'stock', 'ours', 'ours-cached'].filter((t) => targets.includes(t)).map((t) => `${t}${LATENCY_SUFFIX}`) } }, w1)),
     );
     if (scale === settings.scales[0] && settings.steps) {
-      for (const variant of stepVariants()) {
+      const stepReads = reads.filter((w) => settings.stepWorkloads.includes(w.id));
+      for (const variant of stepVariants(settings)) {
         const gateway = await startOurs(settings, 'step', graph, variant.env);
         const stepCtx: ScaleContext = {
           ...ctx,
           gateways: [{ name: variant.name, url: gateway.url, pid: gateway.pid }],
           settings: { ...settings, targets: [variant.name] },
         };
-        report.steps.push(...(await runScale(stepCtx, reads.filter((w) => w.id !== 'W3'))));
+        report.steps.push(...(await runScale(stepCtx, stepReads)));
         await gateway.stop();
+      }
+      // Pool sizes: the subgraphs restarted (same ports, same data) with other MySQL pool sizes.
+      const ports = Object.fromEntries(graph.subgraphs.map((s) => [s.name, s.port]));
+      for (const pool of [...POOL_STEPS, null]) {
+        await Promise.all(graph.subgraphs.map((s) => s.stop()));
+        const restarted = await startSubgraphs(settings, prefix, dataDir, pool ? { DB_POOL_SIZE: String(pool) } : {}, ports);
+        graph.subgraphs = restarted.subgraphs;
+        graph.statements = restarted.statements;
+        if (pool === null) break;
+        const name = `step: ours, subgraph pools of ${pool} connections`;
+        const poolCtx: ScaleContext = { ...ctx, gateways: [{ name, url: ours.url, pid: ours.pid }], settings: { ...settings, targets: [name] } };
+        report.steps.push(...(await runScale(poolCtx, stepReads)));
       }
     }
     if (scale === settings.scales[0] && settings.soakSeconds > 0) {
@@ -447,7 +477,7 @@ async function main(): Promise<void> {
         log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
       }
     }
-    if (settings.workloads.includes('W4')) {
+    if (settings.workloads.includes('W4') && first) {
       const signUser = (sub: string): Promise<string> =>
         new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET_USER));
       const writes = await writeWorkload(
