@@ -1,0 +1,109 @@
+import { checkBreakingChanges, checkOwnership, composeCandidate } from '../checks';
+import { loadOwnershipPolicy } from '../policy';
+import { type ManifestEntry } from '../registry.entities';
+
+const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@override", "@external", "@requires"])';
+const members: ManifestEntry = {
+  name: 'members',
+  url: 'http://members/graphql',
+  kind: 'core',
+  sdl: `${LINK}
+    type Query { organizations: [Organization!]! ecosystems: [Ecosystem!]! }
+    type Organization @key(fields: "id") { id: ID! name: String! }
+    type Ecosystem @key(fields: "id") { id: ID! code: String! }
+    type Money @shareable { amount: String! currency: String! }`,
+};
+const events: ManifestEntry = {
+  name: 'events',
+  url: 'http://events/graphql',
+  kind: 'core',
+  sdl: `${LINK}
+    type Query { events: [Event!]! }
+    type Event @key(fields: "id") { id: ID! title: String! }`,
+};
+const policy = loadOwnershipPolicy();
+const partner = (sdl: string): { name: string; sdl: string } => ({ name: 'campus-north', sdl: `${LINK}\n${sdl}` });
+
+describe('ownership policy', () => {
+  it('lets a partner add fields to the extendable entities, with its own types and shared value types', () => {
+    const problems = checkOwnership(policy, [members, events], partner(`
+      type Query { campusResidents: [Organization!]! }
+      type Organization @key(fields: "id") { id: ID! campusProfile: CampusProfile name: String! @external nameLength: Int @requires(fields: "name") }
+      type Event @key(fields: "id") { id: ID! room: String }
+      type CampusProfile { resident: Boolean! fee: Money }
+      type Money @shareable { amount: String! currency: String! }
+      type _Service { sdl: String }
+    `));
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses redefining, overriding or @shareable-copying a core field, and closed core types', () => {
+    const problems = checkOwnership(policy, [members, events], partner(`
+      type Query { organizations: [Organization!]! }
+      type Organization @key(fields: "id") { id: ID! name: String! @shareable }
+      type Event @key(fields: "id") { id: ID! title: String! @override(from: "events") extra: String @shareable }
+      type Ecosystem @key(fields: "id") { id: ID! note: String }
+    `));
+    const codes = problems.map((p) => `${p.code} ${p.type}${p.field ? `.${p.field}` : ''}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'REDEFINES_CORE_ROOT_FIELD Query.organizations',
+        'REDEFINES_CORE_FIELD Organization.name',
+        'OVERRIDES_CORE_FIELD Event.title',
+        'REDEFINES_CORE_FIELD Event.title',
+        'FORBIDDEN_DIRECTIVE Event.extra',
+        'CORE_TYPE_NOT_EXTENDABLE Ecosystem',
+      ]),
+    );
+    expect(problems.every((p) => p.check === 'policy' && p.subgraph === 'campus-north')).toBe(true);
+    expect(problems.find((p) => p.code === 'REDEFINES_CORE_FIELD')?.message).toMatch(/campusNorthName/);
+  });
+});
+
+describe('composition', () => {
+  it('locates each error: subgraph, type, field', () => {
+    const { supergraphSdl, problems } = composeCandidate([
+      members,
+      { name: 'campus-north', url: 'http://c/graphql', kind: 'partner', sdl: `${LINK}\ntype Organization @key(fields: "id") { id: ID! name: Int! }` },
+    ]);
+    expect(supergraphSdl).toBeUndefined();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ check: 'composition', code: 'FIELD_TYPE_MISMATCH', type: 'Organization', field: 'name', subgraph: expect.stringContaining('campus-north') }),
+      ]),
+    );
+  });
+
+  it('reports a syntax error with the subgraph', () => {
+    const { problems } = composeCandidate([members, { name: 'campus-north', url: 'http://c', kind: 'partner', sdl: 'type {' }]);
+    expect(problems[0]).toMatchObject({ check: 'composition', code: 'INVALID_GRAPHQL', subgraph: 'campus-north' });
+  });
+});
+
+describe('breaking changes', () => {
+  const withPartner = (fields: string): string => {
+    const { supergraphSdl } = composeCandidate([
+      members,
+      { name: 'campus-north', url: 'http://c/graphql', kind: 'partner', sdl: `${LINK}\ntype Organization @key(fields: "id") { id: ID! ${fields} }` },
+    ]);
+    if (!supergraphSdl) throw new Error('did not compose');
+    return supergraphSdl;
+  };
+
+  it('refuses a change that breaks a recorded operation, ignores operations already failing', () => {
+    const serving = withPartner('badge: String');
+    const candidate = withPartner('badgeLabel: String');
+    const lastSeen = new Date('2026-11-01T10:00:00Z');
+    const { problems, changes, operationsChecked } = checkBreakingChanges(serving, candidate, [
+      { operationName: 'Badges', document: 'query Badges { organizations { id badge } }', lastSeen },
+      { operationName: null, document: 'query Names { organizations { name } }', lastSeen },
+      { operationName: 'Old', document: 'query Old { organizations { gone } }', lastSeen },
+    ]);
+    expect(operationsChecked).toBe(2);
+    expect(problems).toEqual([
+      expect.objectContaining({ check: 'breaking', code: 'BREAKS_RECORDED_OPERATION', operation: 'Badges', type: 'Organization', field: 'badge' }),
+    ]);
+    expect(problems[0]?.message).toMatch(/last sent 2026-11-01T10:00:00.000Z/);
+    expect(changes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'FIELD_REMOVED' })]));
+  });
+});
