@@ -12,3 +12,7 @@ export {
   type ExampleOperation,
 } from './playground';
 export { createCsvExportRouter, csvLine, flattenRow, findList } from './export';
+export { RegistryService, type RegistryActor, type PublicationResult, type PublishInput } from './registry/registry.service';
+export { type CheckProblem, type CheckReport, checkOwnership, checkBreakingChanges, composeCandidate } from './registry/checks';
+export { loadOwnershipPolicy, type OwnershipPolicy } from './registry/policy';
+export { registryEntities } from './registry/registry.entities';

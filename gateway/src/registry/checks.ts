@@ -62,9 +62,8 @@ const SUBGRAPH_PREFIX = /^\[([\w-]+)\]/;
 
 /** Composition with @apollo/composition: each error with the subgraph(s), type and field it concerns. */
 export function composeCandidate(sources: ManifestEntry[]): { supergraphSdl?: string; problems: CheckProblem[] } {
-  let documents: { name: string; url: string; typeDefs: DocumentNode }[];
+  const documents: { name: string; url: string; typeDefs: DocumentNode }[] = [];
   const problems: CheckProblem[] = [];
-  documents = [];
   for (const source of sources) {
     try {
       documents.push({ name: source.name, url: source.url, typeDefs: parse(source.sdl) });
