@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -73,19 +73,27 @@ export async function startProcess(options: {
   readyPath?: string;
   timeoutMs?: number;
   onLine?: (line: string) => void;
+  /** Logs go to this file (as in production) instead of a pipe the harness must keep reading. */
+  logFile?: string;
 }): Promise<Managed> {
+  const fd = options.logFile ? openSync(options.logFile, 'a') : undefined;
   const child = spawn(process.execPath, [join(options.root ?? ROOT, options.script)], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: fd === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', fd, fd],
   });
+  if (fd !== undefined) closeSync(fd);
   const tail: string[] = [];
   const keep = (line: string): void => {
     tail.push(line);
     if (tail.length > 30) tail.shift();
     options.onLine?.(line);
   };
-  createInterface({ input: child.stdout! }).on('line', keep);
-  createInterface({ input: child.stderr! }).on('line', keep);
+  if (fd === undefined) {
+    createInterface({ input: child.stdout! }).on('line', keep);
+    createInterface({ input: child.stderr! }).on('line', keep);
+  }
+  const lastLines = (): string =>
+    options.logFile ? readFileSync(options.logFile, 'utf8').split('\n').slice(-30).join('\n') : tail.join('\n');
   const exited = new Promise<number | null>((resolvePromise) => child.once('exit', (code) => resolvePromise(code)));
   let dead = false;
   void exited.then(() => {
@@ -94,7 +102,7 @@ export async function startProcess(options: {
   const base = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   for (;;) {
-    if (dead) throw new Error(`${options.name} exited during start-up:\n${tail.join('\n')}`);
+    if (dead) throw new Error(`${options.name} exited during start-up:\n${lastLines()}`);
     try {
       const response = await fetch(`${base}${options.readyPath ?? '/ready'}`);
       if (response.ok) break;
@@ -103,7 +111,7 @@ export async function startProcess(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${options.name} not ready in time:\n${tail.join('\n')}`);
+      throw new Error(`${options.name} not ready in time:\n${lastLines()}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

@@ -287,6 +287,7 @@ async function startOurs(settings: BenchSettings, name: string, graph: Graph, en
     name,
     script: 'gateway/dist/main.js',
     root: settings.appRoot,
+    logFile: join(dataDir, 'gateway.log'),
     port,
     env: {
       PORT: String(port),
