@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const command = positionals[0];
   if (!command || values.help) {
     process.stdout.write(`${USAGE}\n`);
-    return command ? 0 : 2;
+    return values.help ? 0 : 2;
   }
   const client = new AdminClient({ gateway: values.gateway, token: values.token });
   const print = (human: string, data: unknown): void => {
