@@ -205,6 +205,7 @@ describe('publishing the template subgraph', () => {
     };
     await waitForSent(12);
     const sentBeforePublish = sent;
+    const missesBeforePublish = graph.gateway.planCache.stats().misses;
     const publish = await admin<Publication>('POST', '/subgraphs/campus-north/publish', northKey, { url: partnerUrl, sdl: await servedSdl() });
     const sentDuringPublish = sent - sentBeforePublish;
     await waitForSent(sent + 12);
@@ -223,6 +224,8 @@ describe('publishing the template subgraph', () => {
     console.info(`hot swap under load: ${sent} queries, ${sentDuringPublish} completed during the publication, 0 failed`);
     // The recorded operation was planned against the new supergraph before it served.
     expect(graph.gateway.planCache.stats().warmed).toBeGreaterThanOrEqual(1);
+    // ... so no request after the swap had to plan: not one cache miss during the whole publication.
+    expect(graph.gateway.planCache.stats().misses).toBe(missesBeforePublish);
 
     const org = await graph.query<{ organization: { name: string; campusProfile: { building: string; resident: boolean } } }>(CAMPUS_ORG, { id: HDH });
     expect(org.errors).toBeUndefined();
