@@ -15,7 +15,7 @@ import {
   type TestDatabase,
   type Viewer,
 } from '@ecosystem/shared';
-import { trainingSubgraph } from '../src/definition';
+import { trainingSubgraph } from '@ecosystem/training';
 
 /*
  * Through the real gateway over HTTP, with the members subgraph (owner of Person.jobTitle and of
