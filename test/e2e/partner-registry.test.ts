@@ -5,7 +5,7 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, loadGatewayConfig } from '@ecosystem/gateway';
-import { createLogger, databaseName, demoOrganization, ensureMysqlDatabase, type Viewer } from '@ecosystem/shared';
+import { createLogger, databaseName, demoId, demoOrganization, ensureMysqlDatabase, type Viewer } from '@ecosystem/shared';
 import { postGraphQL, type RunningGraph } from '../helpers/graph';
 import { startLeanGraph } from '../helpers/lean-graph';
 
@@ -122,7 +122,7 @@ beforeAll(async () => {
   partner.stdout?.on('data', (chunk: Buffer) => (partnerOutput += chunk.toString()));
   partner.stderr?.on('data', (chunk: Buffer) => (partnerOutput += chunk.toString()));
   partnerUrl = `http://127.0.0.1:${port}/graphql`;
-  [graph] = await Promise.all([startLeanGraph('registry', env, ['members'], ['members']), waitForOk(`http://127.0.0.1:${port}/ready`, 60_000)]);
+  [graph] = await Promise.all([startLeanGraph('registry', env, ['members', 'events']), waitForOk(`http://127.0.0.1:${port}/ready`, 60_000)]);
   adminBase = graph.gatewayUrl.replace(/\/graphql$/, '');
   adminToken = await graph.tokenFor({ sub: 'admin-person', roles: ['admin'] } satisfies Viewer);
   const north = await admin<{ key: string }>('POST', '/credentials', adminToken, { label: 'Campus Nord', subgraphs: ['campus-north'] });
@@ -232,6 +232,15 @@ describe('publishing the template subgraph', () => {
     expect(org.data?.organization.name).toBe('Health Data Hub');
     expect(org.data?.organization.campusProfile).toEqual({ building: 'Bâtiment A', resident: true });
     await graph.gateway.registry.operations?.flush();
+
+    // Event, owned by the events subgraph, carries the campus's logistics.
+    const conference = await graph.query<{ event: { title: string; campusLogistics: { room: string; localSeats: number } } }>(
+      /* GraphQL */ `query ($id: ID!) { event(id: $id) { title campusLogistics { room localSeats } } }`,
+      { id: demoId('event', 'ads-psc-joint-conference-2022') },
+    );
+    expect(conference.errors).toBeUndefined();
+    expect(conference.data?.event.title).toBeTruthy();
+    expect(conference.data?.event.campusLogistics).toEqual({ room: 'Amphithéâtre', localSeats: 120 });
 
     // The partner subgraph receives only the claims granted to partners (policy: sub, roles; no org).
     const who = await graph.query<{ campusViewer: { sub: string; org: string | null; roles: string[] } }>(
