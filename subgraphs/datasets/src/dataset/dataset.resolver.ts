@@ -1,5 +1,5 @@
 import { type Connection, ConnectionType, DateRange } from '@ecosystem/shared';
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AccessRequest } from '../access-request/access-request.entity';
 import { AccessRequestStatus } from '../access-request/access-request.enums';
 import { OPEN_STATUSES } from '../access-request/access-request.machine';
@@ -14,6 +14,8 @@ import { Dataset, dayToDate } from './dataset.entity';
 import { AccessRights } from './dataset.enums';
 import { type DatasetFilter, DatasetsArgs } from './dataset.inputs';
 import { DatasetService, type FacetDimension } from './dataset.service';
+import { AddDistributionArgs, CreateDatasetArgs } from './dataset-write.inputs';
+import { DatasetWriteService } from './dataset-write.service';
 
 @ObjectType({ description: 'A page of datasets, with facets for the same filter.' })
 export class DatasetConnection extends ConnectionType(Dataset, 'Dataset') {
@@ -47,6 +49,18 @@ export class DatasetResolver {
   async datasets(@Args() args: DatasetsArgs, @Ctx() context: DatasetsContext): Promise<DatasetConnection> {
     const filter = args.filter ?? null;
     return datasetConnection(await new DatasetService(context.dataSource).list(filter, args), filter);
+  }
+
+  @Authorized()
+  @Mutation(() => Dataset, { description: 'Describes a new dataset: data stewards of the publisher, or admins.' })
+  async createDataset(@Args() { input }: CreateDatasetArgs, @Ctx() context: DatasetsContext): Promise<Dataset> {
+    return new DatasetWriteService(context.dataSource).create(context.viewer, input);
+  }
+
+  @Authorized()
+  @Mutation(() => Distribution, { description: 'Adds a distribution to a dataset: data stewards of the publisher, or admins.' })
+  async addDistribution(@Args() { input }: AddDistributionArgs, @Ctx() context: DatasetsContext): Promise<Distribution> {
+    return new DatasetWriteService(context.dataSource).addDistribution(context.viewer, input);
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation that publishes the dataset (dct:publisher).' })
