@@ -66,8 +66,10 @@ export class RequestRecorder {
   readonly seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 
   attach(server: Server): this {
-    server.on('request', (req: { url?: string; headers: IncomingHttpHeaders }) => {
-      if (req.url?.startsWith('/graphql')) this.seen.push({ url: req.url, headers: req.headers });
+    // Express may already have rewritten `url` (mount path stripped) when this listener runs.
+    server.on('request', (req: { url?: string; originalUrl?: string; headers: IncomingHttpHeaders }) => {
+      const url = req.originalUrl ?? req.url ?? '';
+      if (url.startsWith('/graphql')) this.seen.push({ url, headers: req.headers });
     });
     return this;
   }

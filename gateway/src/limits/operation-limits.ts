@@ -36,7 +36,8 @@ export interface OperationLimits {
 function rejectWith(code: GatewayErrorCode): GraphQLArmorRejectCallback[] {
   return [
     (context, error) => {
-      context?.reportError(new GraphQLError(error.message, { extensions: { code, http: { status: 400 } } }));
+      // Apollo re-codes validation errors GRAPHQL_VALIDATION_FAILED; `limit` carries ours to formatError.
+      context?.reportError(new GraphQLError(error.message, { extensions: { code, limit: code, http: { status: 400 } } }));
     },
   ];
 }
@@ -210,6 +211,6 @@ function costLimitPlugin(config: GatewayConfig): ApolloServerPlugin<BaseContext>
 
 /** graphql-js's "Document contains more than N tokens" parse error, re-coded. */
 export function isTooManyTokens(message: string): boolean {
-  return /^Syntax Error: Document contains more than \d+ tokens/.test(message);
+  return /^Syntax Error: Document contains more tha[nt] \d+ tokens/.test(message);
 }
 

@@ -119,9 +119,13 @@ export class ProductionFeatures {
     }
   }
 
-  /** App-level settings and routes: trust proxy, /metrics. */
+  /** App-level settings and routes: trust proxy, CORS, /metrics. */
   install(app: Express): void {
     if (this.config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', this.config.TRUST_PROXY_HOPS);
+    // App-wide and first: other routers on /graphql (the playground's GET) would answer preflights themselves.
+    if (this.config.CORS_ORIGINS.length > 0) {
+      app.use(cors({ origin: this.config.CORS_ORIGINS, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'] }));
+    }
     const metrics = this.metrics;
     if (metrics) {
       const token = this.config.METRICS_TOKEN;
@@ -138,7 +142,7 @@ export class ProductionFeatures {
     }
   }
 
-  /** Runs before the body is read: drain marker, CORS, identity (401), rate limit (429). */
+  /** Runs before the body is read: drain marker, identity (401), rate limit (429). */
   beforeBody(): RequestHandler[] {
     const handlers: RequestHandler[] = [
       (_req, res, next) => {
@@ -146,9 +150,6 @@ export class ProductionFeatures {
         next();
       },
     ];
-    if (this.config.CORS_ORIGINS.length > 0) {
-      handlers.push(cors({ origin: this.config.CORS_ORIGINS, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after'] }));
-    }
     handlers.push((req, res, next) => {
       this.identity.viewerFrom(req.header('authorization')).then(
         (viewer) => {

@@ -20,6 +20,9 @@ export function createErrorFormatter(mask: boolean): (formatted: GraphQLFormatte
     let result = formatted;
     if (isTooManyTokens(formatted.message)) {
       result = { ...formatted, extensions: { ...formatted.extensions, code: GatewayErrorCode.TOO_MANY_TOKENS } };
+    } else if (typeof formatted.extensions?.limit === 'string') {
+      const { limit, ...rest } = formatted.extensions;
+      result = { ...formatted, extensions: { ...rest, code: limit } };
     }
     const code = result.extensions?.code;
     if (!(typeof code === 'string' && GATEWAY_CODES.has(code))) {
