@@ -353,7 +353,25 @@ describe('publishing the template subgraph', () => {
   });
 
   it('rolls back to the supergraph before the publication, without restart', async () => {
+    // Queries keep running during the rollback: none fails.
+    let stop = false;
+    const failures: string[] = [];
+    let sent = 0;
+    const load = Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (!stop) {
+          const response = await graph.query<{ organizations: { edges: unknown[] } }>(ORGS);
+          sent += 1;
+          if (response.status !== 200 || response.errors) failures.push(JSON.stringify(response.errors));
+        }
+      }),
+    );
     const rollback = await admin<{ supergraphVersion: number; restored: number }>('POST', `/supergraphs/${versionBefore}/rollback`, adminToken);
+    const atRollback = sent;
+    while (sent < atRollback + 8) await new Promise((resolve) => setTimeout(resolve, 20));
+    stop = true;
+    await load;
+    expect(failures).toEqual([]);
     expect(rollback.status).toBe(200);
     expect(rollback.body.supergraphVersion).toBeGreaterThan(versionBefore + 1);
     expect(servingVersion()).toBe(rollback.body.supergraphVersion);
