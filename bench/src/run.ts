@@ -69,7 +69,7 @@ function settingsFromEnv(env = process.env): BenchSettings {
     steps: env.BENCH_STEPS === '1',
     workloads: list(env.BENCH_WORKLOADS, 'W1,W2,W3,W4'),
     targets: list(env.BENCH_TARGETS, 'direct,stock,ours,ours-cached'),
-    laterTargets: list(env.BENCH_TARGETS_LATER ?? env.BENCH_TARGETS, 'direct,stock,ours'),
+    laterTargets: list(env.BENCH_TARGETS_LATER ?? env.BENCH_TARGETS, 'direct,stock,ours,ours-cached'),
     stepWorkloads: list(env.BENCH_STEP_WORKLOADS, 'W2'),
     name: env.BENCH_NAME ?? 'latest',
     outDir: env.BENCH_OUT ?? join(ROOT, 'bench', 'results'),
