@@ -352,6 +352,18 @@ describe('publishing the template subgraph', () => {
     expect(servingVersion()).toBe(before);
   });
 
+  it('an admin can force a change that breaks recorded operations (logged as forced)', async () => {
+    const before = servingVersion();
+    const forced = await admin<Publication & { forced: boolean }>('DELETE', '/subgraphs/campus-north?force=true', adminToken);
+    expect(forced.status).toBe(200);
+    expect(forced.body).toMatchObject({ outcome: 'ACCEPTED', forced: true, supergraphVersion: before + 1 });
+    expect(forced.body.report.problems.some((p) => p.code === 'BREAKS_RECORDED_OPERATION')).toBe(true);
+    expect(servingVersion()).toBe(before + 1);
+    expect((await graph.query(CAMPUS_ORG, { id: HDH })).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const log = await admin<{ publications: { action: string; outcome: string; forced: boolean; actor: string }[] }>('GET', '/publications?subgraph=campus-north', adminToken);
+    expect(log.body.publications[0]).toMatchObject({ action: 'remove', outcome: 'ACCEPTED', forced: true, actor: 'admin-person' });
+  });
+
   it('rolls back to the supergraph before the publication, without restart', async () => {
     // Queries keep running during the rollback: none fails.
     let stop = false;
