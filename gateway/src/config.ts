@@ -45,7 +45,8 @@ export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
 export function loadGatewayConfig(env?: Record<string, string | undefined>): GatewayConfig {
   const parsed = parseEnv(gatewayEnvSchema, env);
   const settings = deriveProductionSettings(parsed, env ?? process.env);
-  assertProductionSecrets(parsed);
+  // With a JWKS, JWT_SECRET is unused: its development default is then no risk.
+  assertProductionSecrets(parsed.JWT_JWKS_URL ? { ...parsed, JWT_SECRET: undefined } : parsed);
   const production = parsed.NODE_ENV === 'production';
   return {
     ...parsed,

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, request as httpRequest, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
@@ -149,7 +149,7 @@ describe('identity at the gateway', () => {
     try {
       const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
       const gateway = await extra({ JWT_JWKS_URL: jwksUrl, JWKS_COOLDOWN_MS: '0' });
-      const sign = (k: { kid: string; privateKey: import('node:crypto').KeyObject }, sub: string): Promise<string> =>
+      const sign = (k: { kid: string; privateKey: KeyObject }, sub: string): Promise<string> =>
         new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'RS256', kid: k.kid }).setSubject(sub).setExpirationTime('5m').sign(k.privateKey);
       const ask = (token: string) => postGraphQL(gateway.url, '{ __typename }', {}, { authorization: `Bearer ${token}` });
       expect((await ask(await sign(first, 'a'))).status).toBe(200);
