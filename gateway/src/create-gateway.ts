@@ -21,6 +21,7 @@ import { ProductionFeatures } from './production/features';
 import { createAdminRouter } from './registry/admin-api';
 import { GatewayRegistry } from './registry/gateway-registry';
 import { installAnalystFeatures } from './playground';
+import { installStandardExports } from './standard-exports';
 
 export interface GatewayServer {
   app: Express;
@@ -129,6 +130,16 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
 
   // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
   installAnalystFeatures(app, config, logger);
+
+  // The subgraphs' standard exports (DCAT-AP JSON-LD, iCalendar, schema.org) on the gateway's host too.
+  installStandardExports(app, {
+    subgraphs: config.subgraphs,
+    viewerFrom,
+    internalJwtSecret: config.INTERNAL_JWT_SECRET,
+    identityTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS,
+    claimsFor: (name) => config.settings.subgraphClaims.get(name),
+    logger,
+  });
 
   let graphql: RequestHandler = (_req, res) => {
     res.status(503).json({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });

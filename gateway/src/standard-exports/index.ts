@@ -1,0 +1,1 @@
+export { installStandardExports, STANDARD_EXPORT_ROUTES, type StandardExportRoute } from './standard-exports';
