@@ -16,6 +16,7 @@ import { type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
 import { CoreSupergraphManager } from './supergraph/supergraph-manager';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
+import { SwapGate } from './supergraph/swap-gate';
 import { GatewayCaches } from './cache';
 import { ProductionFeatures } from './production/features';
 import { createAdminRouter } from './registry/admin-api';
@@ -69,6 +70,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const features = new ProductionFeatures(config, logger);
   const registry = new GatewayRegistry({ config, logger });
   const planCache = new WarmableQueryPlanCache(logger, config.QUERY_PLAN_CACHE_MB);
+  const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
   // Response and entity caches of public data (issue 10; off unless their TTLs are set).
   const caches = new GatewayCaches(config, logger, features.metrics?.registry);
   const supergraph = new CoreSupergraphManager({
@@ -80,6 +82,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     planCache,
     warmOperations: () => registry.warmOperations(),
     pollIntervalMs: config.REGISTRY_POLL_INTERVAL_MS,
+    gate: swapGate,
   });
   registry.attach(supergraph);
   const gateway = new ApolloGateway({
@@ -157,6 +160,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ...features.beforeBody(),
     ...features.bodyParser(),
     ...features.afterBody(),
+    // A supergraph swap waits for the requests in flight (issue 8).
+    swapGate.middleware(),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
   );
 

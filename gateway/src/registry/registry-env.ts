@@ -32,6 +32,8 @@ export const registryEnvSchema = z.object({
   OPERATION_CHECK_LIMIT: int(1).default(2000),
   /** How often a replica looks for a supergraph accepted by another replica (0 = never). */
   REGISTRY_POLL_INTERVAL_MS: int(0).default(5000),
+  /** A swap waits at most this long for the GraphQL requests in flight (new ones wait at the gate meanwhile). */
+  SWAP_DRAIN_TIMEOUT_MS: int(0).default(2000),
   /** Timeout of the reachability check (fetching the published subgraph's SDL). */
   REGISTRY_CHECK_TIMEOUT_MS: int(100).default(5000),
 });

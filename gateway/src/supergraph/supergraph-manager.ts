@@ -47,6 +47,8 @@ export interface CoreSupergraphManagerOptions {
   planCache?: WarmableQueryPlanCache;
   /** The operations to plan before a swap (the recorded ones). */
   warmOperations?: () => Promise<WarmOperation[]>;
+  /** Applies a swap once the requests in flight are done (see SwapGate); default: at once. */
+  gate?: { swap(apply: () => void): Promise<void> };
   /** How often a replica looks for a supergraph accepted by another replica; 0 = never. @default 0 */
   pollIntervalMs?: number;
 }
@@ -153,9 +155,13 @@ export class CoreSupergraphManager implements SupergraphManager {
         this.options.logger.warn({ reason: (error as Error).message }, 'query-plan cache not warmed');
       }
     }
-    this.current = accepted;
-    this.writeFile(accepted.sdl);
-    this.update?.(accepted.sdl);
+    const apply = (): void => {
+      this.current = accepted;
+      this.writeFile(accepted.sdl);
+      this.update?.(accepted.sdl);
+    };
+    if (this.options.gate) await this.options.gate.swap(apply);
+    else apply();
   }
 
   private scheduleRefresh(delayMs: number): void {
