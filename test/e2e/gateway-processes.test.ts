@@ -1,4 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoDatasetRefs, demoOrganization } from '@ecosystem/shared';
@@ -100,6 +102,12 @@ afterAll(async () => {
   for (const name of NAMES) await subgraphs[name]?.proc.kill();
   await trainingProxy?.close();
   rmSync(root, { recursive: true, force: true });
+  if (process.env.DATABASE_URL) {
+    const { createConnection } = await import('mysql2/promise');
+    const connection = await createConnection(process.env.DATABASE_URL);
+    for (const name of NAMES) await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_${name}\``);
+    await connection.end();
+  }
 });
 
 describe('the gateway in production, with real processes', () => {
@@ -193,6 +201,38 @@ describe('the gateway in production, with real processes', () => {
     subgraphs.events.proc = startSubgraph('events', subgraphs.events.port);
     await waitForOk(`http://127.0.0.1:${subgraphs.events.port}/ready`, 120_000, 'events', subgraphs.events.proc);
   }, 180_000);
+
+  it('exports OpenTelemetry traces over OTLP when configured, and passes the trace context to subgraphs', async () => {
+    const received: string[] = [];
+    const collector: Server = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (req.url === '/v1/traces') received.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+      const port = await freePort();
+      const traced = await startGateway(join(root, 'gateway-traced'), port, { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: 'gateway-e2e' });
+      trainingProxy.seen.length = 0;
+      const response = await mixed(`http://127.0.0.1:${port}/graphql`);
+      expect(response.errors).toBeUndefined();
+      const traceparents = trainingProxy.seen.map((h) => h.traceparent).filter(Boolean);
+      expect(traceparents.length).toBeGreaterThan(0);
+      expect(traceparents[0]).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+      await traced.kill('SIGTERM'); // shutdown flushes the batch of spans
+      const all = received.join('\n');
+      expect(all).toContain('gateway-e2e');
+      expect(all).toContain('gateway.request');
+      expect(all).toContain('gateway.fetch');
+    } finally {
+      collector.closeAllConnections();
+      await new Promise<void>((resolve) => collector.close(() => resolve()));
+    }
+  }, 60_000);
 
   it('graceful shutdown: SIGTERM lets in-flight requests finish, then the process exits 0', async () => {
     trainingProxy.delayMs = 500;

@@ -91,12 +91,16 @@ export interface SlowProxy {
   url: string;
   port: number;
   delayMs: number;
+  /** Headers of the requests it forwarded. */
+  seen: IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
 export async function startSlowProxy(target: string, port = 0): Promise<SlowProxy> {
   const state = { delayMs: 0 };
+  const seen: IncomingHttpHeaders[] = [];
   const server = createServer((req, res) => {
+    seen.push(req.headers);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -126,6 +130,7 @@ export async function startSlowProxy(target: string, port = 0): Promise<SlowProx
   return {
     url: `http://127.0.0.1:${bound}`,
     port: bound,
+    seen,
     get delayMs() {
       return state.delayMs;
     },
