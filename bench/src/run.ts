@@ -373,7 +373,8 @@ async function main(): Promise<void> {
       log(`${scale}x: growing the demo data ${scale} times with SQL`);
       await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
     }
-    const first = scale === settings.scales[0];
+    // The smallest scale gets every target, the steps, the soak and the writes (whatever the order).
+    const first = scale === Math.min(...settings.scales);
     const targets = first ? settings.targets : settings.laterTargets;
     const gateways: GatewayTarget[] = [];
     const ours = await startOurs(settings, 'ours', graph, oursEnv(false));
@@ -428,7 +429,7 @@ async function main(): Promise<void> {
     report.runs.push(
       ...(await runScale({ ...ctx, settings: { ...settings, targets: ['direct', 'stock', 'ours', 'ours-cached'].filter((t) => targets.includes(t)).map((t) => `${t}${LATENCY_SUFFIX}`) } }, w1)),
     );
-    if (scale === settings.scales[0] && settings.steps) {
+    if (first && settings.steps) {
       const stepReads = reads.filter((w) => settings.stepWorkloads.includes(w.id));
       for (const variant of stepVariants(settings)) {
         const gateway = await startOurs(settings, 'step', graph, variant.env);
@@ -453,7 +454,7 @@ async function main(): Promise<void> {
         report.steps.push(...(await runScale(poolCtx, stepReads)));
       }
     }
-    if (scale === settings.scales[0] && settings.soakSeconds > 0) {
+    if (first && settings.soakSeconds > 0) {
       const target = gateways.find((g) => g.name === 'ours-cached') ?? gateways.find((g) => g.name === 'ours')!;
       const w2 = reads.find((w) => w.id === 'W2');
       if (w2) {
