@@ -90,7 +90,7 @@ const SIZE_ARGUMENTS = ['first', 'last', 'limit', 'take'];
 
 /**
  * Cost of a selection: each field costs its weight (COST_FIELD_WEIGHTS, else COST_OBJECT or
- * COST_SCALAR), and a list field multiplies the cost of what it selects by its size: the
+ * COST_SCALAR) plus what it selects, per item: a list field multiplies both by its size: the
  * first/last/limit argument when given, else COST_LIST_SIZES / COST_LIST_SIZE. A connection
  * (a non-list field with `first`) multiplies its `edges`/`nodes` instead.
  */
@@ -137,7 +137,7 @@ export function operationCost(
         else if (list && connectionSize !== undefined && (name === 'edges' || name === 'nodes')) multiplier = connectionSize;
         else if (list) multiplier = settings.listSizes.get(key) ?? settings.listSize;
         const children = selection.selectionSet ? selectionCost(selection.selectionSet, named, childConnectionSize) : 0;
-        total += own + multiplier * children;
+        total += multiplier * (own + children);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typeName = selection.typeCondition?.name.value;
         const type = typeName ? schema.getType(typeName) : parent;
