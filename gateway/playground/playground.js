@@ -20,6 +20,9 @@
       var load = function (example) {
         if (editor.queryEditor) editor.queryEditor.setValue(example.query);
         if (editor.variableEditor) editor.variableEditor.setValue(example.variables);
+        // Run this example's operation at once, without waiting for GraphiQL's debounced parse.
+        var named = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(example.query);
+        if (editor.setOperationName) editor.setOperationName(named ? named[1] : null);
       };
       return h(
         'section',
