@@ -16,3 +16,6 @@ export { RegistryService, type RegistryActor, type PublicationResult, type Publi
 export { type CheckProblem, type CheckReport, checkOwnership, checkBreakingChanges, composeCandidate } from './registry/checks';
 export { loadOwnershipPolicy, type OwnershipPolicy } from './registry/policy';
 export { registryEntities } from './registry/registry.entities';
+export { ProductionFeatures } from './production/features';
+export { GatewayErrorCode } from './security/refuse';
+export { operationCost } from './limits/operation-limits';
