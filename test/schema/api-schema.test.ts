@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
+import { API_SCHEMA_FILE, printApiSchema } from './api-schema';
+import { undocumentedCoordinates } from './schema-descriptions';
+
+/*
+ * The composed API schema: the committed schema/api.graphql must be current (`npm run schema`), and
+ * every type, field, argument and enum value must carry a description.
+ */
+let printed: string;
+
+beforeAll(async () => {
+  printed = await printApiSchema();
+}, 120_000);
+
+describe('the composed API schema', () => {
+  it(`is written, current, to ${API_SCHEMA_FILE} (run \`npm run schema\` after a schema change)`, () => {
+    let committed = '';
+    try {
+      committed = readFileSync(join(__dirname, '..', '..', API_SCHEMA_FILE), 'utf8');
+    } catch {
+      // missing file: the comparison below fails with the whole schema as the difference
+    }
+    expect(committed).toBe(printed);
+  });
+
+  it('spots every undocumented coordinate kind (self-check of the rule)', () => {
+    const schema = buildSchema(`
+      type Query { a(x: Int): T }
+      type T { b: String }
+      enum E { V }
+      input I { f: Int }
+      scalar S
+      type Mutation { m(i: I, e: E, s: S): Boolean }
+    `);
+    expect(undocumentedCoordinates(schema)).toEqual(['E', 'E.V', 'I', 'I.f', 'Mutation.m', 'Mutation.m(e:)', 'Mutation.m(i:)', 'Mutation.m(s:)', 'Query.a', 'Query.a(x:)', 'S', 'T', 'T.b']);
+  });
+
+  it('documents every type, field, argument and enum value', () => {
+    const missing = undocumentedCoordinates(buildSchema(printed));
+    if (missing.length > 0) {
+      // The full list, so that each subgraph team can see its own.
+      console.log(`${missing.length} schema coordinates without a description:\n${missing.join('\n')}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
