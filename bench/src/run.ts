@@ -364,150 +364,157 @@ async function main(): Promise<void> {
   for (const scale of settings.scales) {
     const prefix = `bench${scale}x`;
     const dataDir = mkdtempSync(join(tmpdir(), `bench-${prefix}-`));
-    log(`${scale}x: fresh databases ${prefix}_*, subgraphs seeding`);
-    await dropDatabases(settings.databaseUrl, prefix);
-    const started = Date.now();
-    const graph = await startSubgraphs(settings, prefix, dataDir);
-    log(`${scale}x: subgraphs ready in ${Math.round((Date.now() - started) / 1000)} s`);
-    if (scale > 1) {
-      log(`${scale}x: growing the demo data ${scale} times with SQL`);
-      await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
-    }
-    // The smallest scale gets every target, the steps, the soak and the writes (whatever the order).
-    const first = scale === Math.min(...settings.scales);
-    const targets = first ? settings.targets : settings.laterTargets;
-    const gateways: GatewayTarget[] = [];
-    const ours = await startOurs(settings, 'ours', graph, oursEnv(false));
-    gateways.push({ name: 'ours', url: ours.url, pid: ours.pid });
-    if (targets.includes('ours-cached')) {
-      const cached = await startOurs(settings, 'ours-cached', graph, oursEnv(true));
-      gateways.push({ name: 'ours-cached', url: cached.url, pid: cached.pid });
-    }
-    if (targets.includes('stock')) {
-      const stock = await startStock(graph);
-      gateways.push({ name: 'stock', url: stock.url, pid: stock.pid });
-    }
-    await new Promise((r) => setTimeout(r, 2000));
-    for (const g of gateways) {
-      const mb = g.pid ? rssMb(g.pid) : null;
-      if (mb !== null) report.idleRssMb[`${scale}x ${g.name}`] = Math.round(mb);
-    }
-    const schema = apiSchemaOf(readFileSync(join(ours.dataDir, 'supergraph.graphql'), 'utf8'));
-    const workloads = await prepareWorkloads(schema, ours.url, settings.workloads);
-    if (report.workloads.length === 0) {
-      report.workloads = workloads.map((w) => ({ id: w.id, title: w.title, notes: w.notes, samples: w.samples.length }));
-    }
-    const probe: StatementProbe = async (run) => {
-      const requestId = `sqlc-${Math.random().toString(36).slice(2)}`;
-      await run(requestId);
-      await new Promise((r) => setTimeout(r, 300));
-      return graph.statements.statements(requestId);
-    };
-    const user = await new SignJWT({ roles: member.roles })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(member.sub)
-      .setExpirationTime('2h')
-      .sign(new TextEncoder().encode(SECRET_USER));
-    const ctx: ScaleContext = {
-      scale,
-      schema,
-      subgraphs: graph.urls,
-      gateways,
-      probe,
-      settings: { ...settings, targets },
-      tokens: {
-        user,
-        identity: (subgraph) => signIdentityToken(member as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 3600 }),
-      },
-    };
-    report.sql.push(...(await countStatements(ctx, workloads, ours.url)));
-    // Writes last: they change the data the reads see.
-    const reads = workloads.filter((w) => w.id !== 'W4');
-    report.runs.push(...(await runScale(ctx, reads)));
-    // Latency without load: one connection, the W1 page directly and through each gateway.
-    const w1 = reads.filter((w) => w.id === 'W1');
-    report.runs.push(
-      ...(await runScale({ ...ctx, settings: { ...settings, targets: ['direct', 'stock', 'ours', 'ours-cached'].filter((t) => targets.includes(t)).map((t) => `${t}${LATENCY_SUFFIX}`) } }, w1)),
-    );
-    if (first && settings.steps) {
-      const stepReads = reads.filter((w) => settings.stepWorkloads.includes(w.id));
-      for (const variant of stepVariants(settings)) {
-        const gateway = await startOurs(settings, 'step', graph, variant.env);
-        const stepCtx: ScaleContext = {
-          ...ctx,
-          gateways: [{ name: variant.name, url: gateway.url, pid: gateway.pid }],
-          settings: { ...settings, targets: [variant.name] },
-        };
-        report.steps.push(...(await runScale(stepCtx, stepReads)));
-        await gateway.stop();
+    try {
+      log(`${scale}x: fresh databases ${prefix}_*, subgraphs seeding`);
+      await dropDatabases(settings.databaseUrl, prefix);
+      const started = Date.now();
+      const graph = await startSubgraphs(settings, prefix, dataDir);
+      log(`${scale}x: subgraphs ready in ${Math.round((Date.now() - started) / 1000)} s`);
+      if (scale > 1) {
+        log(`${scale}x: growing the demo data ${scale} times with SQL`);
+        await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
       }
-      // Pool sizes: the subgraphs restarted (same ports, same data) with other MySQL pool sizes.
-      const ports = Object.fromEntries(graph.subgraphs.map((s) => [s.name, s.port]));
-      for (const pool of [...POOL_STEPS, null]) {
-        await Promise.all(graph.subgraphs.map((s) => s.stop()));
-        const restarted = await startSubgraphs(settings, prefix, dataDir, pool ? { DB_POOL_SIZE: String(pool) } : {}, ports);
-        graph.subgraphs = restarted.subgraphs;
-        graph.statements = restarted.statements;
-        if (pool === null) break;
-        const name = `step: ours, subgraph pools of ${pool} connections`;
-        const poolCtx: ScaleContext = { ...ctx, gateways: [{ name, url: ours.url, pid: ours.pid }], settings: { ...settings, targets: [name] } };
-        report.steps.push(...(await runScale(poolCtx, stepReads)));
+      // The smallest scale gets every target, the steps, the soak and the writes (whatever the order).
+      const first = scale === Math.min(...settings.scales);
+      const targets = first ? settings.targets : settings.laterTargets;
+      const gateways: GatewayTarget[] = [];
+      const ours = await startOurs(settings, 'ours', graph, oursEnv(false));
+      gateways.push({ name: 'ours', url: ours.url, pid: ours.pid });
+      if (targets.includes('ours-cached')) {
+        const cached = await startOurs(settings, 'ours-cached', graph, oursEnv(true));
+        gateways.push({ name: 'ours-cached', url: cached.url, pid: cached.pid });
       }
-    }
-    if (first && settings.soakSeconds > 0) {
-      const target = gateways.find((g) => g.name === 'ours-cached') ?? gateways.find((g) => g.name === 'ours')!;
-      const w2 = reads.find((w) => w.id === 'W2');
-      if (w2) {
-        log(`soak: ${settings.soakSeconds} s of W2 on ${target.name}`);
-        const rss = rssSampler(target.pid, 5000);
-        const result = await autocannonRun(target.url, w2, sampler(w2, 99), {
-          connections: settings.connections,
-          durationSeconds: settings.soakSeconds,
-          warmupSeconds: 0,
-        });
-        rss.stop();
-        const secondHalf = rss.samples.filter((s) => s.t >= settings.soakSeconds / 2);
-        report.soak = {
-          target: target.name,
-          seconds: settings.soakSeconds,
-          samples: rss.samples,
-          finalMb: rss.samples.at(-1)?.mb ?? null,
-          peakMb: rss.samples.length ? Math.max(...rss.samples.map((s) => s.mb)) : null,
-          slopeMbPerMin: slope(secondHalf),
-          requestsPerSecond: result.requestsPerSecond,
-        };
-        log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
+      if (targets.includes('stock')) {
+        const stock = await startStock(graph);
+        gateways.push({ name: 'stock', url: stock.url, pid: stock.pid });
       }
-    }
-    if (settings.workloads.includes('W4') && first) {
-      const signUser = (sub: string): Promise<string> =>
-        new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET_USER));
-      const writes = await writeWorkload(
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const g of gateways) {
+        const mb = g.pid ? rssMb(g.pid) : null;
+        if (mb !== null) report.idleRssMb[`${scale}x ${g.name}`] = Math.round(mb);
+      }
+      const schema = apiSchemaOf(readFileSync(join(ours.dataDir, 'supergraph.graphql'), 'utf8'));
+      const workloads = await prepareWorkloads(schema, ours.url, settings.workloads);
+      if (report.workloads.length === 0) {
+        report.workloads = workloads.map((w) => ({ id: w.id, title: w.title, notes: w.notes, samples: w.samples.length }));
+      }
+      const probe: StatementProbe = async (run) => {
+        const requestId = `sqlc-${Math.random().toString(36).slice(2)}`;
+        await run(requestId);
+        await new Promise((r) => setTimeout(r, 300));
+        return graph.statements.statements(requestId);
+      };
+      const user = await new SignJWT({ roles: member.roles })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(member.sub)
+        .setExpirationTime('2h')
+        .sign(new TextEncoder().encode(SECRET_USER));
+      const ctx: ScaleContext = {
+        scale,
         schema,
-        ours.url,
-        execute,
-        {
-          user: signUser,
-          identity: (sub, subgraph) => signIdentityToken({ sub, roles: ['member'] } as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 7200 }),
+        subgraphs: graph.urls,
+        gateways,
+        probe,
+        settings: { ...settings, targets },
+        tokens: {
+          user,
+          identity: (subgraph) => signIdentityToken(member as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 3600 }),
         },
-        settings.smokeWrites ?? 20_000,
-        IDENTITY_HEADER,
+      };
+      report.sql.push(...(await countStatements(ctx, workloads, ours.url)));
+      // Writes last: they change the data the reads see.
+      const reads = workloads.filter((w) => w.id !== 'W4');
+      report.runs.push(...(await runScale(ctx, reads)));
+      // Latency without load: one connection, the W1 page directly and through each gateway.
+      const w1 = reads.filter((w) => w.id === 'W1');
+      report.runs.push(
+        ...(await runScale({ ...ctx, settings: { ...settings, targets: ['direct', 'stock', 'ours', 'ours-cached'].filter((t) => targets.includes(t)).map((t) => `${t}${LATENCY_SUFFIX}`) } }, w1)),
       );
-      if (!writes) {
-        report.notes.push(`${scale}x: W4 (writes) skipped: no register/enrol mutation accepted a write.`);
-      } else {
-        if (!report.workloads.some((w) => w.id === 'W4')) report.workloads.push({ id: 'W4', title: writes.title, notes: writes.notes, samples: writes.writes.length });
-        let perRequest = 0;
-        for (const w of writes.writes.slice(0, 10)) {
-          perRequest += await probe((requestId) => execute(ours.url, w.write.query, w.write.variables, { ...w.gateway, 'x-request-id': requestId }));
+      if (first && settings.steps) {
+        const stepReads = reads.filter((w) => settings.stepWorkloads.includes(w.id));
+        for (const variant of stepVariants(settings)) {
+          const gateway = await startOurs(settings, 'step', graph, variant.env);
+          const stepCtx: ScaleContext = {
+            ...ctx,
+            gateways: [{ name: variant.name, url: gateway.url, pid: gateway.pid }],
+            settings: { ...settings, targets: [variant.name] },
+          };
+          report.steps.push(...(await runScale(stepCtx, stepReads)));
+          await gateway.stop();
         }
-        writes.writes.splice(0, 10);
-        report.sql.push({ scale, workload: 'W4', rows10: null, rows100: null, perRequest: perRequest / 10 });
-        report.runs.push(...(await runScale(ctx, [writes])));
+        // Pool sizes: the subgraphs restarted (same ports, same data) with other MySQL pool sizes.
+        const ports = Object.fromEntries(graph.subgraphs.map((s) => [s.name, s.port]));
+        for (const pool of [...POOL_STEPS, null]) {
+          await Promise.all(graph.subgraphs.map((s) => s.stop()));
+          const restarted = await startSubgraphs(settings, prefix, dataDir, pool ? { DB_POOL_SIZE: String(pool) } : {}, ports);
+          graph.subgraphs = restarted.subgraphs;
+          graph.statements = restarted.statements;
+          if (pool === null) break;
+          const name = `step: ours, subgraph pools of ${pool} connections`;
+          const poolCtx: ScaleContext = { ...ctx, gateways: [{ name, url: ours.url, pid: ours.pid }], settings: { ...settings, targets: [name] } };
+          report.steps.push(...(await runScale(poolCtx, stepReads)));
+        }
       }
+      if (first && settings.soakSeconds > 0) {
+        const target = gateways.find((g) => g.name === 'ours-cached') ?? gateways.find((g) => g.name === 'ours')!;
+        const w2 = reads.find((w) => w.id === 'W2');
+        if (w2) {
+          log(`soak: ${settings.soakSeconds} s of W2 on ${target.name}`);
+          const rss = rssSampler(target.pid, 5000);
+          const result = await autocannonRun(target.url, w2, sampler(w2, 99), {
+            connections: settings.connections,
+            durationSeconds: settings.soakSeconds,
+            warmupSeconds: 0,
+          });
+          rss.stop();
+          const secondHalf = rss.samples.filter((s) => s.t >= settings.soakSeconds / 2);
+          report.soak = {
+            target: target.name,
+            seconds: settings.soakSeconds,
+            samples: rss.samples,
+            finalMb: rss.samples.at(-1)?.mb ?? null,
+            peakMb: rss.samples.length ? Math.max(...rss.samples.map((s) => s.mb)) : null,
+            slopeMbPerMin: slope(secondHalf),
+            requestsPerSecond: result.requestsPerSecond,
+          };
+          log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
+        }
+      }
+      if (settings.workloads.includes('W4') && first) {
+        const signUser = (sub: string): Promise<string> =>
+          new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET_USER));
+        const writes = await writeWorkload(
+          schema,
+          ours.url,
+          execute,
+          {
+            user: signUser,
+            identity: (sub, subgraph) => signIdentityToken({ sub, roles: ['member'] } as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 7200 }),
+          },
+          settings.smokeWrites ?? 20_000,
+          IDENTITY_HEADER,
+        );
+        if (!writes) {
+          report.notes.push(`${scale}x: W4 (writes) skipped: no register/enrol mutation accepted a write.`);
+        } else {
+          if (!report.workloads.some((w) => w.id === 'W4')) report.workloads.push({ id: 'W4', title: writes.title, notes: writes.notes, samples: writes.writes.length });
+          let perRequest = 0;
+          for (const w of writes.writes.slice(0, 10)) {
+            perRequest += await probe((requestId) => execute(ours.url, w.write.query, w.write.variables, { ...w.gateway, 'x-request-id': requestId }));
+          }
+          writes.writes.splice(0, 10);
+          report.sql.push({ scale, workload: 'W4', rows10: null, rows100: null, perRequest: perRequest / 10 });
+          report.runs.push(...(await runScale(ctx, [writes])));
+        }
+      }
+    } catch (error) {
+      // A failure at one scale still leaves a report of what was measured.
+      log(`${scale}x failed: ${(error as Error).stack ?? String(error)}`);
+      report.notes.push(`${scale}x: the run stopped early: ${(error as Error).message.split('\n')[0]}`);
+    } finally {
+      await stopAll();
+      rmSync(dataDir, { recursive: true, force: true });
     }
-    await stopAll();
-    rmSync(dataDir, { recursive: true, force: true });
   }
   report.finishedAt = new Date().toISOString();
   report.machine.loadAverageEnd = loadavg();
