@@ -20,15 +20,17 @@ function queued<T>(dataSource: DataSource, fn: (manager: EntityManager) => Promi
 }
 
 /**
- * `dataSource.transaction(fn)` for every write of every subgraph. On MySQL, a transaction picked as a
- * deadlock victim (or timed out on a lock) is run again, up to `attempts` times. On the embedded sql.js
+ * `dataSource.transaction(fn)` for every write of every subgraph. With `attempts` > 1, a transaction
+ * picked by MySQL as a deadlock victim (or timed out on a lock) is run again: only for work that may
+ * legitimately re-read newer state (never for a transition conditioned on what the client saw, which
+ * must fail instead: optimistic locking). On the embedded sql.js
  * database, which has a single connection and cannot open a second transaction while one is open
  * (TypeORM would nest it as a savepoint), transactions are queued one after the other.
  */
 export async function runTransaction<T>(
   dataSource: DataSource,
   fn: (manager: EntityManager) => Promise<T>,
-  attempts = 5,
+  attempts = 1,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -1,17 +1,17 @@
 import { type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-code';
 
-interface ValidationErrorLike {
+export interface ValidationErrorLike {
   property: string;
   constraints?: Record<string, string>;
   children?: ValidationErrorLike[];
 }
 
-function flatten(errors: ValidationErrorLike[], prefix: string): { field: string; message: string }[] {
+export function flattenValidationErrors(errors: ValidationErrorLike[], prefix: string): { field: string; message: string }[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
@@ -28,7 +28,7 @@ export function formatSubgraphError(
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })
     .extensions?.validationErrors;
   if (Array.isArray(validationErrors)) {
-    const problems = flatten(validationErrors, '');
+    const problems = flattenValidationErrors(validationErrors, '');
     const first = problems[0];
     return {
       ...formatted,

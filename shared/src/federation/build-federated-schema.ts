@@ -5,6 +5,7 @@ import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { scalarsMap } from '../scalars/scalars';
+import { validateInput } from './validate-input';
 
 /** Federation spec version of every subgraph; v2.7 is the newest Apollo's compatibility suite accepts. */
 export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.7';
@@ -57,7 +58,7 @@ export async function buildFederatedSchema<TContext>(
     orphanedTypes: options.orphanedTypes ?? [],
     authChecker,
     scalarsMap,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateInput,
     // Subgraphs may have no Query of their own, and federation directives are unknown to graphql-js.
     skipCheck: true,
   });

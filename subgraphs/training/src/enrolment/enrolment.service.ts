@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, newId, NotFoundError, type Viewer, runTransaction, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, newId, NotFoundError, type Viewer, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
+import { inTransaction } from '../common/transaction';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
 import { Module } from '../module/module.entity';
@@ -58,7 +59,7 @@ export class EnrolmentService {
     if (open) throw new ConflictError('The person already has an open enrolment in this module', 'input.moduleId');
 
     try {
-      return await runTransaction(this.dataSource, async (manager) => {
+      return await inTransaction(this.dataSource, async (manager) => {
         let status = EnrolmentStatus.ENROLLED;
         if (session && session.capacity !== null) {
           const taken = await manager
@@ -105,7 +106,7 @@ export class EnrolmentService {
     if (!OPEN_STATUSES.includes(before.status)) {
       throw new InvalidStateTransitionError('Enrolment', before.status, EnrolmentStatus.WITHDRAWN);
     }
-    await runTransaction(this.dataSource, async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       if (before.sessionId) await this.lockSession(manager, before.sessionId);
       const withdrawn = await manager
         .createQueryBuilder()
@@ -129,7 +130,7 @@ export class EnrolmentService {
     if (!canActFor(viewer, before.learnerId, before.employerId)) {
       throw new ForbiddenError('Only the learner, their employer’s training managers and admins can record progress');
     }
-    const result = await runTransaction(this.dataSource, (manager) =>
+    const result = await inTransaction(this.dataSource, (manager) =>
       manager
         .createQueryBuilder()
         .update(Enrolment)
@@ -158,7 +159,7 @@ export class EnrolmentService {
       status !== EnrolmentStatus.FAILED && module.credential
         ? `https://academie-digital-sante.example/credentials/${before.id}`
         : null;
-    const result = await runTransaction(this.dataSource, (manager) =>
+    const result = await inTransaction(this.dataSource, (manager) =>
       manager
         .createQueryBuilder()
         .update(Enrolment)

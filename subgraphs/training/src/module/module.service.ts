@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError, type Connection, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, type Connection, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, isUniqueViolation } from '@ecosystem/shared';
+import { inTransaction } from '../common/transaction';
 import { type DataSource, type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Format, type Level, LEVELS, PublicationStatus } from '../catalogue/catalogue.enums';
 import { CatalogueLock } from '../catalogue/catalogue-lock.entity';
@@ -187,7 +188,7 @@ export class ModuleService {
     });
     module.fold();
     try {
-      await runTransaction(this.dataSource, async (manager) => {
+      await inTransaction(this.dataSource, async (manager) => {
         await manager.insert(Module, module);
         await manager.insert(ModuleFormat, module.formats.map((format) => ({ moduleId: module.id, format })));
         await manager.insert(
@@ -229,7 +230,7 @@ export class ModuleService {
     if (unpublished > 0) {
       throw new BadUserInputError('Publish the prerequisites of the module first', 'id', { unpublishedPrerequisites: unpublished });
     }
-    const result = await runTransaction(this.dataSource, (manager) =>
+    const result = await inTransaction(this.dataSource, (manager) =>
       manager
         .createQueryBuilder()
         .update(Module)
@@ -255,7 +256,7 @@ export class ModuleService {
       const found = await repository.countBy({ id: In(wanted) });
       if (found !== wanted.length) throw new BadUserInputError('Unknown prerequisite module', 'prerequisiteIds');
     }
-    await runTransaction(this.dataSource, async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await this.takeLock(manager, 'prerequisites');
       const edges = await manager.getRepository(ModulePrerequisite).find();
       const graph = new Map<string, string[]>();

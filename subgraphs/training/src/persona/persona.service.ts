@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError, type Connection, likePattern, newId, NotFoundError, paginate, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { BadUserInputError, ConflictError, type Connection, likePattern, newId, NotFoundError, paginate, isUniqueViolation } from '@ecosystem/shared';
+import { inTransaction } from '../common/transaction';
 import { type DataSource } from 'typeorm';
 import { Competency } from '../competency/competency.entity';
 import { CompetencyRequirement } from './competency-requirement.entity';
@@ -44,7 +45,7 @@ export class PersonaService {
     });
     persona.fold();
     try {
-      await runTransaction(this.dataSource, async (manager) => {
+      await inTransaction(this.dataSource, async (manager) => {
         if (existing) await manager.update(Persona, { id: persona.id }, persona);
         else await manager.insert(Persona, persona);
       });
@@ -63,7 +64,7 @@ export class PersonaService {
       throw new BadUserInputError(`Competency ${input.competencyId} was not found`, 'input.competencyId');
     }
     const row = { personaId: input.personaId, competencyId: input.competencyId, requiredLevel: input.requiredLevel, priority: input.priority };
-    await runTransaction(this.dataSource, async (manager) => {
+    await inTransaction(this.dataSource, async (manager) => {
       await manager.upsert(CompetencyRequirement, row, ['personaId', 'competencyId']);
     });
     return this.dataSource.getRepository(CompetencyRequirement).findOneByOrFail({

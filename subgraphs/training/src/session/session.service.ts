@@ -1,4 +1,5 @@
-import { BadUserInputError, newId, runTransaction } from '@ecosystem/shared';
+import { BadUserInputError, newId } from '@ecosystem/shared';
+import { inTransaction } from '../common/transaction';
 import { type DataSource } from 'typeorm';
 import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
 import { ModuleProvider } from '../module/module-provider.entity';
@@ -58,7 +59,7 @@ export class SessionService {
       eventId: input.eventId ?? null,
       createdAt: new Date(),
     });
-    await runTransaction(this.dataSource, (manager) => manager.insert(CourseSession, session));
+    await inTransaction(this.dataSource, (manager) => manager.insert(CourseSession, session));
     return session;
   }
 }
