@@ -35,7 +35,11 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/subgraphs/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/subgraphs/*/test/**/*.test.ts',
+        '<rootDir>/partners/*/test/**/*.test.ts',
+        '<rootDir>/test/**/*.test.ts',
+      ],
     },
   ],
 };

@@ -36,5 +36,8 @@ describe('docker-compose.yml', () => {
       expect(gateway?.depends_on?.[name]?.condition).toBe('service_healthy');
     }
     expect(gateway?.ports).toContain('4000:4000');
+    // The registry (partner subgraphs, accepted supergraphs) lives in MySQL, shared by replicas.
+    expect(gateway?.environment?.DATABASE_URL).toMatch(/^mysql:\/\/.+@mysql:3306$/);
+    expect(gateway?.depends_on?.mysql?.condition).toBe('service_healthy');
   });
 });
