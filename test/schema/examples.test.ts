@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { loadExampleOperations } from '@ecosystem/gateway';
+import { buildSchema, parse as parseGraphQL, validate } from 'graphql';
 import { parse } from 'yaml';
 
 /*
@@ -24,6 +26,16 @@ function filesUnder(dir: string): Map<string, string> {
   walk(dir);
   return files;
 }
+
+describe('the playground examples (gateway/examples)', () => {
+  it('are valid against the committed API schema', () => {
+    const schema = buildSchema(readFileSync(join(root, 'schema', 'api.graphql'), 'utf8'));
+    const examples = loadExampleOperations();
+    expect(examples.length).toBeGreaterThan(0);
+    const problems = examples.flatMap((e) => validate(schema, parseGraphQL(e.query)).map((error) => `${e.name}: ${error.message}`));
+    expect(problems).toEqual([]);
+  });
+});
 
 describe('examples/member-directory', () => {
   it('has current generated operation types (npx graphql-codegen --config examples/member-directory/codegen.yml)', () => {
