@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { DEFAULT_EXAMPLES_DIR, loadExampleOperations } from '@ecosystem/gateway';
-import { Role } from '@ecosystem/shared';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGateway, DEFAULT_EXAMPLES_DIR, loadExampleOperations, loadGatewayConfig } from '@ecosystem/gateway';
+import { createLogger, Role } from '@ecosystem/shared';
 import { parseCsv } from '../helpers/csv';
 import { startGraph, type RunningGraph } from '../helpers/graph';
 
@@ -218,5 +220,73 @@ describe('CSV export', () => {
     expect(mutation.status).toBe(405);
     const empty = await fetch(`${base}/export.csv`);
     expect(empty.status).toBe(400);
+  });
+
+  it('counts against the same rate-limit budget as /graphql (429 with Retry-After once spent)', async () => {
+    // A second gateway on the same subgraphs, with a budget of 3 requests per minute.
+    const dataDir = mkdtempSync(join(tmpdir(), 'analysts-rl-'));
+    const config = loadGatewayConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_MAX: '3',
+      ...Object.fromEntries(Object.values(graph.subgraphs).map((s) => [`SUBGRAPH_${s.definition.name.toUpperCase()}_URL`, s.url])),
+    });
+    const limited = createGateway(config, createLogger('test', 'silent'));
+    const running = await limited.listen(0, '127.0.0.1');
+    try {
+      await limited.start();
+      const token = await graph.tokenFor({ sub: 'analyst-rl', roles: [] });
+      const headers = { authorization: `Bearer ${token}` };
+      const url = `${running.url}/export.csv?${new URLSearchParams({ query: '{ ecosystems { code } }' }).toString()}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 2; i += 1) statuses.push((await fetch(url, { headers })).status);
+      const graphqlCall = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ ecosystems { code } }' }),
+      });
+      statuses.push(graphqlCall.status);
+      const refused = await fetch(url, { headers });
+      statuses.push(refused.status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    } finally {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('honours trusted-documents mode: an unlisted operation is refused, a listed id runs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'analysts-td-'));
+    const manifest = join(dataDir, 'trusted.json');
+    const listed = 'query Ecosystems { ecosystems { code name } }';
+    writeFileSync(manifest, JSON.stringify({ 'ecosystems-v1': listed }));
+    const config = loadGatewayConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      TRUSTED_DOCUMENTS_FILE: manifest,
+      ...Object.fromEntries(Object.values(graph.subgraphs).map((s) => [`SUBGRAPH_${s.definition.name.toUpperCase()}_URL`, s.url])),
+    });
+    const trusted = createGateway(config, createLogger('test', 'silent'));
+    const running = await trusted.listen(0, '127.0.0.1');
+    try {
+      await trusted.start();
+      const exportAt = (params: Record<string, string>): string => `${running.url}/export.csv?${new URLSearchParams(params).toString()}`;
+      const unlisted = await fetch(exportAt({ query: '{ ecosystems { code } }' }));
+      expect(unlisted.status).toBe(400);
+      expect(((await unlisted.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('OPERATION_NOT_TRUSTED');
+      const byId = await fetch(exportAt({ documentId: 'ecosystems-v1', bom: 'false' }));
+      expect(byId.status).toBe(200);
+      expect(parseCsv(await byId.text())[0]).toEqual(['code', 'name']);
+      const byText = await fetch(exportAt({ query: listed, bom: 'false' }));
+      expect(byText.status).toBe(200);
+    } finally {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
