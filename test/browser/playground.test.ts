@@ -57,6 +57,14 @@ describe('the playground in a browser', () => {
     const response = (await page.textContent('.graphiql-response')) ?? '';
     expect(response).not.toContain('"errors"');
 
+    // The screenshot of docs/querying.md and the README: the Examples panel from its top.
+    await page.evaluate(() => {
+      let node: Element | null = document.querySelector('.playground-examples');
+      while (node) {
+        node.scrollTop = 0;
+        node = node.parentElement;
+      }
+    });
     const target = join(__dirname, '..', '..', 'docs', 'img', 'playground.png');
     mkdirSync(join(target, '..'), { recursive: true });
     await page.screenshot({ path: target });
