@@ -51,6 +51,8 @@ export function createPlaygroundRouter(options: PlaygroundOptions = {}): Router 
   };
 
   router.get(endpoint, (req, res, next) => {
+    // The same URL answers HTML or JSON by Accept: caches must keep them apart.
+    res.vary('Accept');
     if (!wantsHtml(req)) {
       next();
       return;
