@@ -285,13 +285,17 @@ describe('state machine', () => {
     for (let round = 0; round < 3; round++) {
       const request = await requestAt(S.SUBMITTED);
       const before = await counts();
+      // Each client acts on the version it saw (as a UI does): whichever write lands first, the
+      // others' reads are stale. Without expectedVersion, a transition that happens to run after
+      // another one is checked against the new state and may legitimately apply too.
+      const seen = { expectedVersion: request.version };
       const attempts = [
-        move(request.id, S.CESREES_REVIEW, steward),
-        move(request.id, S.INCOMPLETE, steward, { note: 'Manque le protocole' }),
-        move(request.id, S.REDIRECTED_MR, steward),
-        move(request.id, S.WITHDRAWN, requester),
-        move(request.id, S.CESREES_REVIEW, admin),
-        move(request.id, S.REDIRECTED_CPP, steward),
+        move(request.id, S.CESREES_REVIEW, steward, seen),
+        move(request.id, S.INCOMPLETE, steward, { note: 'Manque le protocole', ...seen }),
+        move(request.id, S.REDIRECTED_MR, steward, seen),
+        move(request.id, S.WITHDRAWN, requester, seen),
+        move(request.id, S.CESREES_REVIEW, admin, seen),
+        move(request.id, S.REDIRECTED_CPP, steward, seen),
       ];
       const results = await Promise.all(attempts);
       const applied = results.filter((r) => !r.errors);
