@@ -22,7 +22,8 @@ const common = {
     '^@ecosystem/(shared|gateway)$': '<rootDir>/$1/src',
     '^@ecosystem/(members|datasets|training|events)$': '<rootDir>/subgraphs/$1/src',
   },
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/test/setup/environment.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/network-guard.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   rootDir: __dirname,
 };

@@ -42,6 +42,15 @@ export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
   settings: ProductionSettings;
 };
 
+/**
+ * @apollo/gateway reports usage to Apollo over OTLP and probes cloud metadata endpoints (AWS, GCP,
+ * Azure, Alibaba) at construction, unless APOLLO_TELEMETRY_DISABLED is set. A health-data gateway
+ * sends nothing to third parties: it is off unless an operator sets APOLLO_TELEMETRY_DISABLED=false.
+ */
+export function disableApolloTelemetry(env: Record<string, string | undefined> = process.env): void {
+  if (env.APOLLO_TELEMETRY_DISABLED === undefined) env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
+
 export function loadGatewayConfig(env?: Record<string, string | undefined>): GatewayConfig {
   const parsed = parseEnv(gatewayEnvSchema, env);
   const settings = deriveProductionSettings(parsed, env ?? process.env);

@@ -12,7 +12,7 @@ import {
   type Viewer,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
-import { type GatewayConfig } from './config';
+import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
 import { CoreSupergraphManager } from './supergraph/supergraph-manager';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
@@ -85,6 +85,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     gate: swapGate,
   });
   registry.attach(supergraph);
+  // Before the constructor: it otherwise starts reporting to Apollo and probing cloud metadata hosts.
+  disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
     logger,

@@ -1,5 +1,5 @@
 export { createGateway, type GatewayServer } from './create-gateway';
-export { loadGatewayConfig, type GatewayConfig, CORE_SUBGRAPHS } from './config';
+export { disableApolloTelemetry, loadGatewayConfig, type GatewayConfig, CORE_SUBGRAPHS } from './config';
 export { signUserToken, viewerFromAuthorization } from './auth/verify-user-token';
 export { composeSupergraph, fetchSubgraphSdl, CompositionError } from './supergraph/compose';
 export { type GatewayContext } from './context';
