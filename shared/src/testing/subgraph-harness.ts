@@ -31,11 +31,15 @@ export interface SubgraphHarness<TContext extends BaseContext, TLoaders> {
 export async function startSubgraphHarness<TContext extends BaseContext, TLoaders>(
   definition: SubgraphDefinition<TContext, TLoaders>,
   name: string,
-  options: { seed?: boolean } = {},
+  options: {
+    /** The demo seed (default), none (`false`), or a seed of the test's own. */
+    seed?: boolean | ((db: TestDatabase) => Promise<void>);
+  } = {},
 ): Promise<SubgraphHarness<TContext, TLoaders>> {
   const logger = createLogger(`${definition.name}-test`, 'silent');
   const db = await createTestDatabase(name, definition.entities);
-  if (options.seed !== false) await definition.seedDemo(db.dataSource, logger);
+  if (typeof options.seed === 'function') await options.seed(db);
+  else if (options.seed !== false) await definition.seedDemo(db.dataSource, logger);
   const server = await createSubgraphFromDefinition(definition, db.dataSource, {
     logger,
     internalJwtSecret: 'x'.repeat(32),

@@ -1,44 +1,30 @@
 import {
-  createLogger,
-  createSubgraphFromDefinition,
-  createTestDatabase,
   demoDatasetRefs,
   demoId,
-  execute,
-  testBaseContext,
-  type SubgraphServer,
   type TestDatabase,
   type Viewer,
+  startSubgraphHarness,
+  type SubgraphHarness,
 } from '@ecosystem/shared';
 import { type EventsContext } from '../src/context';
 import { eventsSubgraph } from '../src/definition';
-import { eventsEntities } from '../src/entities';
-import { createLoaders } from '../src/loaders';
+import { createLoaders, type EventsLoaders } from '../src/loaders';
 import { JOINT_CONFERENCE_ID } from '../src/seed/demo-events';
-import { seedEventsDemo } from '../src/seed/seed-demo';
 
-const logger = createLogger('events-test', 'silent');
+let h: SubgraphHarness<EventsContext, EventsLoaders>;
 let db: TestDatabase;
-let server: SubgraphServer<EventsContext>;
 
 function run<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, viewer: Viewer | null = null) {
-  const context = eventsSubgraph.createContext(testBaseContext(viewer), eventsSubgraph.createLoaders(db.dataSource), db.dataSource);
-  return execute<T, EventsContext>(server.apollo, query, variables, context);
+  return h.run<T>(query, variables, viewer);
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('events-int', eventsEntities);
-  await seedEventsDemo(db.dataSource, logger);
-  server = await createSubgraphFromDefinition(eventsSubgraph, db.dataSource, {
-    logger,
-    internalJwtSecret: 'x'.repeat(32),
-    production: false,
-  });
+  h = await startSubgraphHarness(eventsSubgraph, 'events-int');
+  db = h.db;
 });
 
 afterAll(async () => {
-  await server.apollo.stop();
-  await db.close();
+  await h.close();
 });
 
 interface EventNode {

@@ -1,21 +1,18 @@
 import {
   createLogger,
-  createSubgraphFromDefinition,
-  createTestDatabase,
+  type Logger,
   demoId,
-  execute,
   Role,
-  testBaseContext,
-  type ExecutionResult,
-  type SubgraphServer,
   type TestDatabase,
   type Viewer,
+  startSubgraphHarness,
+  type SubgraphHarness,
 } from '@ecosystem/shared';
 import { type EventsContext } from '../src/context';
+import { type EventsLoaders } from '../src/loaders';
 import { eventsSubgraph } from '../src/definition';
-import { eventsEntities } from '../src/entities';
 
-export const logger = createLogger('events-test', 'silent');
+export const logger: Logger = createLogger('events-test', 'silent');
 
 export const MEDICEN = demoId('organization', 'medicen');
 export const CAMPUS = demoId('organization', 'parisante-campus');
@@ -30,32 +27,11 @@ export function guest(n: number): Viewer {
   return { sub: demoId('person', `guest-${n}`), roles: [] };
 }
 
-export interface Harness {
-  db: TestDatabase;
-  server: SubgraphServer<EventsContext>;
-  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<ExecutionResult<T>>;
-  close(): Promise<void>;
-}
+export type Harness = SubgraphHarness<EventsContext, EventsLoaders>;
 
 /** One database per test file (`name`), the subgraph's real server, and a runner with a fresh context per operation. */
-export async function startHarness(name: string, seed?: (db: TestDatabase) => Promise<void>): Promise<Harness> {
-  const db = await createTestDatabase(name, eventsEntities);
-  if (seed) await seed(db);
-  const server = await createSubgraphFromDefinition(eventsSubgraph, db.dataSource, {
-    logger,
-    internalJwtSecret: 'x'.repeat(32),
-    production: false,
-  });
-  return {
-    db,
-    server,
-    run: (query, variables = {}, viewer = null) =>
-      execute(server.apollo, query, variables, eventsSubgraph.createContext(testBaseContext(viewer), eventsSubgraph.createLoaders(db.dataSource), db.dataSource)),
-    close: async () => {
-      await server.apollo.stop();
-      await db.close();
-    },
-  };
+export function startHarness(name: string, seed?: (db: TestDatabase) => Promise<void>): Promise<Harness> {
+  return startSubgraphHarness(eventsSubgraph, name, { seed: seed ?? false });
 }
 
 export const CREATE_EVENT = /* GraphQL */ `

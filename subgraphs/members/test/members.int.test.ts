@@ -1,44 +1,27 @@
 import {
-  createLogger,
-  createSubgraphFromDefinition,
-  createTestDatabase,
-  execute,
-  testBaseContext,
-  type SubgraphServer,
   type TestDatabase,
   type Viewer,
+  startSubgraphHarness,
+  type SubgraphHarness,
 } from '@ecosystem/shared';
 import { type MembersContext } from '../src/context';
+import { type MembersLoaders } from '../src/loaders';
 import { membersSubgraph } from '../src/definition';
-import { membersEntities } from '../src/entities';
-import { seedMembersDemo } from '../src/seed/seed-demo';
 
-const logger = createLogger('members-test', 'silent');
+let h: SubgraphHarness<MembersContext, MembersLoaders>;
 let db: TestDatabase;
-let server: SubgraphServer<MembersContext>;
 
 function run<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, viewer: Viewer | null = null) {
-  const context = membersSubgraph.createContext(
-    testBaseContext(viewer),
-    membersSubgraph.createLoaders(db.dataSource),
-    db.dataSource,
-  );
-  return execute<T, MembersContext>(server.apollo, query, variables, context);
+  return h.run<T>(query, variables, viewer);
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('members-int', membersEntities);
-  await seedMembersDemo(db.dataSource, logger);
-  server = await createSubgraphFromDefinition(membersSubgraph, db.dataSource, {
-    logger,
-    internalJwtSecret: 'x'.repeat(32),
-    production: false,
-  });
+  h = await startSubgraphHarness(membersSubgraph, 'members-int');
+  db = h.db;
 });
 
 afterAll(async () => {
-  await server.apollo.stop();
-  await db.close();
+  await h.close();
 });
 
 interface OrganizationsData {
