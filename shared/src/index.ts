@@ -30,3 +30,4 @@ export * from './values/value-types';
 export * from './demo/references';
 export * from './database/transaction';
 export * from './testing/subgraph-harness';
+export * from './database/migration-check';
