@@ -4,6 +4,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 /** Debian's chromium (`apt-get install -y chromium`; .ci/run installs it). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+/**
+ * `describe` when Chromium is installed, or in CI (where .ci/run installs it, so its absence must
+ * fail); elsewhere `describe.skip`, so `npm test` also works on a machine without a browser.
+ */
+export const describeWithBrowser: jest.Describe = existsSync(CHROMIUM_PATH) || process.env.CI ? describe : describe.skip;
+if (!existsSync(CHROMIUM_PATH) && !process.env.CI) {
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+}
+
 /** Headless Chromium with everything that would phone home turned off. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
