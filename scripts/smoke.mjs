@@ -26,7 +26,7 @@ const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], { env, 
 const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
 
 const query = `{
-  organizations(first: 100) {
+  organizations(first: 200) {
     totalCount
     edges { node { name datasets { title { fr } presentedAt { title start } } trainingOffers { title } organizedEvents { title } } }
   }
