@@ -29,5 +29,6 @@ export * from './testing/execute';
 export * from './values/value-types';
 export * from './demo/references';
 export * from './database/transaction';
+export * from './database/aggregate-cache';
 export * from './testing/subgraph-harness';
 export * from './database/migration-check';

@@ -13,6 +13,11 @@ export function withStatementScope<T>(fn: () => T): T {
   return requestScope.run({ statements: 0 }, fn);
 }
 
+/** Runs `fn` outside any request scope: background work a request started but does not own. */
+export function outsideStatementScope<T>(fn: () => T): T {
+  return requestScope.exit(fn);
+}
+
 /** SQL statements issued so far by the current request scope, or undefined outside one. */
 export function statementsInScope(): number | undefined {
   return requestScope.getStore()?.statements;

@@ -1,4 +1,5 @@
 import { type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { cachedAggregate } from '../database/aggregate-cache';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from './connection';
 
 export interface KeysetOrder<T> {
@@ -16,7 +17,8 @@ export interface KeysetPageArgs {
 
 /**
  * Runs a filtered query builder as a keyset-paginated connection: a count over the filter, then
- * `first + 1` rows after the cursor ordered by (column, id). Two statements, whatever the page size.
+ * `first + 1` rows after the cursor ordered by (column, id). Two statements, whatever the page size
+ * (one when the count is in the aggregate cache).
  * Filters must be EXISTS subqueries, not joins, so that LIMIT counts entities.
  */
 export async function paginate<T extends ObjectLiteral & { id: string }>(
@@ -27,7 +29,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<Connection<T>> {
   const limit = pageSize(args.first);
   const direction = order.direction ?? 'ASC';
-  const totalCount = await query.clone().getCount();
+  // The count visits every matching row: kept a few seconds in the database's aggregate cache, if any.
+  const [sql, parameters] = query.getQueryAndParameters();
+  const totalCount = await cachedAggregate(query.connection, `count:${sql}`, parameters, () => query.clone().getCount());
   const page = query.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2);

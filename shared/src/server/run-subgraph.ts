@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { assertProductionSecrets, commonEnvSchema, databaseEnvSchema, parseEnv } from '../config/parse-env';
 import { type BaseContext } from '../context/request-context';
 import { databaseKind, openDatabase } from '../database/data-source';
+import { attachAggregateCache } from '../database/aggregate-cache';
 import { QueryCounter } from '../database/query-counter';
 import { createLogger } from '../logging/logger';
 import { createSubgraphServer, type SubgraphServer } from './create-subgraph-server';
@@ -32,6 +33,8 @@ export interface SubgraphDefinition<TContext extends BaseContext, TLoaders> {
 export const subgraphEnvSchema = commonEnvSchema.extend(databaseEnvSchema.shape).extend({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().default('0.0.0.0'),
+  /** Seconds a total or facet count over a filter is reused (emptied on every local write); 0 = off. */
+  AGGREGATE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
 });
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
 
@@ -79,6 +82,8 @@ export async function runSubgraph<TContext extends BaseContext, TLoaders>(
       logger.info({ durationMs: Date.now() - started }, 'demo data seeded');
     }
   }
+  // After the seed: totals and facets are kept a few seconds, emptied on every write of this process.
+  attachAggregateCache(dataSource, { ttlSeconds: env.AGGREGATE_CACHE_TTL_SECONDS });
   const server = await createSubgraphFromDefinition(definition, dataSource, {
     logger,
     internalJwtSecret: env.INTERNAL_JWT_SECRET,
