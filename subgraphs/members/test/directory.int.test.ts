@@ -1,4 +1,4 @@
-import { DEMO_ECOSYSTEMS, demoOrganization, demoOrganizations } from '@ecosystem/shared';
+import { DEMO_ECOSYSTEMS, demoOrganization, demoOrganizations, PREFIX_LIKE_ESCAPE, prefixPattern, searchWords } from '@ecosystem/shared';
 import { withLuhnDigit } from '../src/common/identifiers';
 import { ADMIN, createHarness, managerOf, MEMBER, statements, type Harness } from './harness';
 
@@ -51,14 +51,16 @@ describe('directory facets', () => {
     expect(facets.sizes.map((f) => f.value).sort()).toEqual(['ETI', 'GE', 'MICRO', 'PME']);
   });
 
-  it('computes facets for the current filter, in one extra statement', async () => {
+  it('computes facets for the current filter, with no extra statement', async () => {
     const filter = { ecosystems: ['PSC'], kinds: ['RESEARCH_INSTITUTE', 'UNIVERSITY'] };
     let result: DirectoryData | null | undefined;
     const n = await statements(h.db, async () => {
       result = (await h.run<DirectoryData>(DIRECTORY, { filter, first: 50 })).data;
     });
     const { facets, totalCount, edges } = result!.organizations;
-    expect(n).toBe(3); // count, page, facets (five GROUP BYs in one UNION ALL)
+    // The page's rows only: the total and the facets are counted over the directory index (loaded
+    // by the previous test), no longer by a COUNT and five GROUP BYs.
+    expect(n).toBe(1);
     expect(edges).toHaveLength(totalCount);
     expect(sum(facets.kinds)).toBe(totalCount);
     expect(countOf(facets.ecosystems, 'PSC')).toBe(totalCount);
@@ -374,5 +376,140 @@ describe('loaders: N loads make one SQL statement', () => {
     const n = await statements(h.db, async () => expect((await h.run(query)).errors).toBeUndefined());
     // ecosystems, member pages, counts, organisations, sectors, memberships
     expect(n).toBe(6);
+  });
+});
+
+describe('text search: every word of the text begins a word of the name or acronym', () => {
+  const search = async (text: string, extra: Record<string, unknown> = {}): Promise<DirectoryData['organizations']> => {
+    const { data, errors } = await h.run<DirectoryData>(DIRECTORY, { filter: { text, ...extra }, first: 100 });
+    expect(errors).toBeUndefined();
+    return data!.organizations;
+  };
+  const names = async (text: string): Promise<string[]> => (await search(text)).edges.map((e) => e.node.name);
+
+  it('matches word prefixes of the name and of the acronym, case and accents folded', async () => {
+    expect(await names('telecom')).toEqual(['Télécom Paris']);
+    expect(await names('TÉLÉ')).toContain('Télécom Paris');
+    expect(await names('Dassault Systèmes')).toEqual(['Dassault Systèmes']);
+    expect(await names('DASSAULT sys')).toEqual(['Dassault Systèmes']);
+    expect(await names('3ds')).toEqual(['Dassault Systèmes']); // acronym
+    expect(await names('inse')).toEqual(['Institut national de la santé et de la recherche médicale']); // acronym Inserm
+    // Inside a word is not the start of one (a substring search found these).
+    expect((await search('ecom')).totalCount).toBe(0);
+    expect(await names('elecom')).toEqual([]);
+  });
+
+  it('ANDs the words, and agrees with the rule computed in JavaScript over every organisation', async () => {
+    const rows = (await h.db.dataSource.query('SELECT id, name, acronym FROM organization')) as { id: string; name: string; acronym: string | null }[];
+    for (const text of ['national sante', 'sante national', 'institut recherche', 'agence sant', 'paris', 'univ lil', 'zzzz', 'de la']) {
+      const words = searchWords(text);
+      const expected = rows.filter((o) => words.every((w) => searchWords(o.name, o.acronym).some((term) => term.startsWith(w)))).map((o) => o.id);
+      const found = await search(text);
+      expect([text, found.totalCount]).toEqual([text, expected.length]);
+      const ids = found.edges.map((e) => e.node.id);
+      expect(ids.length).toBe(Math.min(100, expected.length));
+      expect(ids.filter((id) => !expected.includes(id))).toEqual([]);
+    }
+    expect(await names('national sante')).toEqual(
+      expect.arrayContaining(['Institut national de la santé et de la recherche médicale', 'Agence nationale de sécurité du médicament et des produits de santé']),
+    );
+    expect(await names('national sante')).not.toContain('Haute Autorité de santé');
+  });
+
+  it('combines with the other filters and counts the same set in facets', async () => {
+    const all = await search('sante');
+    const research = await search('sante', { kinds: ['RESEARCH_INSTITUTE'] });
+    expect(research.totalCount).toBeGreaterThan(0);
+    expect(research.totalCount).toBeLessThan(all.totalCount);
+    expect(research.edges.every((e) => e.node.kind === 'RESEARCH_INSTITUTE')).toBe(true);
+    expect(sum(all.facets.kinds)).toBe(all.totalCount);
+  });
+
+  it('reads LIKE wildcards in the text as separators, never as wildcards', async () => {
+    // As wildcards, these would find "Télécom Paris" and the "… et Lecomte" companies.
+    expect((await search('%ecom')).totalCount).toBe(0);
+    expect((await search('_elecom')).totalCount).toBe(0);
+    expect((await search('t_l_com')).edges.map((e) => e.node.name)).not.toContain('Télécom Paris');
+    // Nothing but punctuation: no word, no text filter.
+    expect((await search('%')).totalCount).toBe(await h.count('organization'));
+  });
+
+  it('escapes LIKE wildcards in a prefix pattern the same way on both databases (ESCAPE !)', async () => {
+    const matches = async (value: string, word: string): Promise<boolean> => {
+      const rows = (await h.db.dataSource.query(`SELECT CASE WHEN ? LIKE ? ESCAPE '${PREFIX_LIKE_ESCAPE}' THEN 1 ELSE 0 END AS m`, [value, prefixPattern(word)])) as { m: number | string }[];
+      return Number(rows[0]!.m) === 1;
+    };
+    expect(await matches('a_cd', 'a_c')).toBe(true);
+    expect(await matches('abcd', 'a_c')).toBe(false);
+    expect(await matches('a%cd', 'a%')).toBe(true);
+    expect(await matches('abcd', 'a%')).toBe(false);
+    expect(await matches('a!b', 'a!')).toBe(true);
+    expect(await matches('ab', 'a!')).toBe(false);
+    expect(await matches('a\\b', 'a\\')).toBe(true);
+    expect(await matches('ab', 'a\\')).toBe(false);
+  });
+
+  it('finds a renamed organisation under its new name only, and keeps one term row per distinct word', async () => {
+    const created = await h.run<{ upsertOrganization: { id: string } }>(UPSERT, { input: { name: 'Zygomorphe Analytique Zygomorphe', acronym: 'ZYGA', kind: 'STARTUP' } }, ADMIN);
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.upsertOrganization.id;
+    expect((await search('zygo')).edges.map((e) => e.node.id)).toEqual([id]);
+    expect((await search('zyga')).edges.map((e) => e.node.id)).toEqual([id]);
+    const renamed = await h.run(UPSERT, { input: { id, name: 'Quetzalcoatl Biotech', kind: 'STARTUP' } }, ADMIN);
+    expect(renamed.errors).toBeUndefined();
+    expect((await search('quetzal bio')).edges.map((e) => e.node.id)).toEqual([id]);
+    expect((await search('zygo')).totalCount).toBe(0);
+    expect((await search('zyga')).totalCount).toBe(0);
+    const terms = (await h.db.dataSource.query('SELECT term FROM organization_search_term WHERE organizationId = ? ORDER BY term', [id])) as { term: string }[];
+    expect(terms.map((t) => t.term)).toEqual(['biotech', 'quetzalcoatl']);
+  });
+
+  it('cuts words to 64 characters, in the index and in the text alike', async () => {
+    const long = `Pneumonoultramicroscopicsilicovolcanoconiosis${'x'.repeat(40)}`;
+    const created = await h.run<{ upsertOrganization: { id: string } }>(UPSERT, { input: { name: `${long} Institut`, kind: 'STARTUP' } }, ADMIN);
+    expect(created.errors).toBeUndefined();
+    expect((await search(long)).edges.map((e) => e.node.id)).toEqual([created.data!.upsertOrganization.id]);
+    expect((await search('pneumono')).edges.map((e) => e.node.id)).toEqual([created.data!.upsertOrganization.id]);
+  });
+
+  const onMysql = process.env.DATABASE_URL ? it : it.skip;
+  onMysql('reads the term index by prefix range, never scanning every organisation (EXPLAIN, MySQL)', async () => {
+    const seen: { sql: string; parameters: unknown[] }[] = [];
+    const logger = h.db.dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (sql: string, parameters?: unknown[]) => {
+      seen.push({ sql, parameters: parameters ?? [] });
+      return original(sql, parameters);
+    };
+    try {
+      await search('sant');
+      await search('national sante', { kinds: ['RESEARCH_INSTITUTE'] });
+    } finally {
+      logger.logQuery = original;
+    }
+    await h.db.dataSource.query('ANALYZE TABLE `organization`, `organization_search_term`');
+    // One statement per search: the ids matching every word (the page, its total and its facets come from the directory index).
+    const texts = seen.filter((s) => s.sql.includes('organization_search_term'));
+    expect(texts).toHaveLength(2);
+    for (const statement of texts) {
+      const plan = (await h.db.dataSource.query(`EXPLAIN ${statement.sql}`, statement.parameters)) as { table: string; type: string; key: string | null }[];
+      const where = `${JSON.stringify(plan)}\n${statement.sql}`;
+      // The terms: a range of the primary key (term, organizationId), or lookups by organisation.
+      const terms = plan.filter((step) => /^t\d$/.test(step.table));
+      expect([where, terms.length]).toEqual([where, statement.sql.split('organization_search_term').length - 1]);
+      for (const step of terms) expect([where, step.key]).toEqual([where, expect.stringMatching(/^(PRIMARY|idx_organization_search_term_org)$/)]);
+      // No base table is read in full (the materialised `<subquery…>` is the handful of matching ids).
+      expect([where, plan.filter((step) => step.type === 'ALL' && !step.table.startsWith('<'))]).toEqual([where, []]);
+    }
+  });
+
+  onMysql('pages a kind filter in name order through (kind, sortName, id), without a sort (EXPLAIN, MySQL)', async () => {
+    const plan = (await h.db.dataSource.query(
+      'EXPLAIN SELECT `org`.`id` FROM `organization` `org` WHERE `org`.`kind` IN (?) ORDER BY `org`.`sortName` ASC, `org`.`id` ASC LIMIT 51',
+      ['STARTUP'],
+    )) as { key: string | null; Extra: string | null }[];
+    expect(plan).toHaveLength(1);
+    expect(plan[0]!.key).toBe('idx_organization_kind_sort');
+    expect(plan[0]!.Extra ?? '').not.toMatch(/filesort/);
   });
 });

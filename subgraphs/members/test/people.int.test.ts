@@ -150,12 +150,14 @@ describe('loaders: N loads make one SQL statement', () => {
   });
 
   it('organisation people pages across a list of organisations', async () => {
+    // Load the directory index first (a few statements, once per database until the next write).
+    expect((await h.run(/* GraphQL */ `{ organizations(first: 0) { totalCount } }`)).errors).toBeUndefined();
     const n = await statements(h.db, async () => {
       const { errors } = await h.run(/* GraphQL */ `{ organizations(first: 50) { edges { node { id people(first: 2) { totalCount edges { node { id affiliations { role } } } } } } } }`);
       expect(errors).toBeUndefined();
     });
-    // organizations: count + page; people pages: 1; counts: 1; affiliations: 1
-    expect(n).toBe(5);
+    // organizations: the page's rows (counted over the directory index); people pages: 1; counts: 1; affiliations: 1
+    expect(n).toBe(4);
   });
 });
 

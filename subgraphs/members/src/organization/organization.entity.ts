@@ -7,6 +7,8 @@ import { CompanySize, OrgKind } from './organization.enums';
 @Directive('@key(fields: "id")')
 @Entity('organization')
 @Index('idx_organization_sort', ['sortName', 'id'])
+// A kind filter reads its organisations in name order (the directory's sort): no sort of the whole kind.
+@Index('idx_organization_kind_sort', ['kind', 'sortName', 'id'])
 export class Organization {
   @Field(() => ID, { description: 'Opaque, stable id.' })
   @IdColumn()
@@ -21,7 +23,6 @@ export class Organization {
   acronym!: string | null;
 
   @Field(() => OrgKind, { description: 'What kind of organisation this is.' })
-  @Index('idx_organization_kind')
   @EnumColumn()
   kind!: OrgKind;
 
@@ -96,7 +97,7 @@ export class Organization {
   @Column({ type: 'varchar', length: 255 })
   sortName!: string;
 
-  /** Name and acronym folded for accent- and case-insensitive search. */
+  /** Name and acronym folded (ecosystem members' text filter); the directory searches organization_search_term. */
   @Column({ type: 'varchar', length: 400 })
   searchText!: string;
 

@@ -1,34 +1,23 @@
-import { BadUserInputError, ConflictError, ForbiddenError, likePattern, newId, paginate, runTransaction, type Connection, type Viewer, isUniqueViolation } from '@ecosystem/shared';
-import { type DataSource, IsNull, type SelectQueryBuilder } from 'typeorm';
+import { BadUserInputError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, newId, pageSize, PREFIX_LIKE_ESCAPE, prefixPattern, runTransaction, type Connection, type Viewer, isUniqueViolation, searchWords } from '@ecosystem/shared';
+import { type DataSource, In, IsNull } from 'typeorm';
 import { assertManagesAny, isAdmin, requireViewer } from '../common/authorization';
 import { normalizeFiness, normalizeRna, normalizeRorId, normalizeSiren, normalizeSiret } from '../common/identifiers';
 import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { Membership } from '../membership/membership.entity';
+import { organizationSearchTerms, OrganizationSearchTerm } from './organization-search-term.entity';
+import { compareEntries, directoryFilter, directoryIndexOf, facetsOf, type DirectoryEntry, type DirectoryFilter, type OrganizationFacets } from './directory-index';
 import { OrganizationSector } from './organization-sector.entity';
 import { Organization } from './organization.entity';
 import { OrganizationOrder } from './organization.enums';
+export type { FacetCount, OrganizationFacets } from './directory-index';
 import {
   type AddMembershipInput,
   type EndMembershipInput,
-  type OrganizationFilter,
   type OrganizationsArgs,
   type UpsertOrganizationInput,
 } from './organization.inputs';
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface OrganizationFacets {
-  kinds: FacetCount[];
-  sectors: FacetCount[];
-  ecosystems: FacetCount[];
-  roles: FacetCount[];
-  sizes: FacetCount[];
-}
-
-/** A page of the directory; `facets` is computed (one statement) only when asked for. */
+/** A page of the directory; `facets` is counted (in memory, no statement) only when asked for. */
 export interface OrganizationPage extends Connection<Organization> {
   readonly facets: Promise<OrganizationFacets>;
 }
@@ -38,98 +27,118 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 /** Unique identifiers: the column, and the input field that names it in errors. */
 const IDENTIFIERS = ['siren', 'siret', 'rorId', 'finess', 'rna'] as const;
 
-/** The organisation directory: filters, facets, keyset pagination, and its writes. */
+interface BrowsingMemo {
+  matches: DirectoryEntry[];
+  facets?: OrganizationFacets;
+}
+
+/** Per index snapshot: the matches and facets of each browsing filter (no text), at most 500 filters. */
+const browsingMemos = new WeakMap<readonly DirectoryEntry[], Map<string, BrowsingMemo>>();
+
+/**
+ * The entries a browsing filter (no text) selects, and later their facets, computed once per index
+ * snapshot: visitors page through the same few filters, and at 10x data filtering and counting
+ * 6,500 entries takes about 1.5 ms per request. A new snapshot (a write, a reload) starts afresh.
+ */
+function browsing(entries: readonly DirectoryEntry[], filter: DirectoryFilter): BrowsingMemo {
+  let memos = browsingMemos.get(entries);
+  if (!memos) browsingMemos.set(entries, (memos = new Map()));
+  const key = JSON.stringify([filter.kinds ?? [], filter.sizeCategory ?? [], filter.region ?? null, filter.sectors ?? [], filter.ecosystem ?? null, filter.ecosystems ?? [], filter.roles ?? []]);
+  let memo = memos.get(key);
+  if (!memo) {
+    if (memos.size >= 500) memos.clear();
+    memo = { matches: entries.filter(directoryFilter(filter, null)) };
+    memos.set(key, memo);
+  }
+  return memo;
+}
+
+/** The organisation directory (over the directory index), lookups, and its writes. */
 export class OrganizationService {
   constructor(private readonly dataSource: DataSource) {}
 
-  private filtered(filter: OrganizationFilter): SelectQueryBuilder<Organization> {
-    const query = this.dataSource.getRepository(Organization).createQueryBuilder('org');
-    if (filter.text?.trim()) {
-      query.andWhere('org.searchText LIKE :text', { text: likePattern(filter.text) });
-    }
-    if (filter.kinds?.length) {
-      query.andWhere('org.kind IN (:...kinds)', { kinds: filter.kinds });
-    }
-    if (filter.sizeCategory?.length) {
-      query.andWhere('org.sizeCategory IN (:...sizes)', { sizes: filter.sizeCategory });
-    }
-    if (filter.region) {
-      query.andWhere('org.region = :region', { region: filter.region });
-    }
-    if (filter.sectors?.length) {
-      const sub = query
+  /**
+   * The ids of the organisations whose name or acronym has, for every word of the text, a word
+   * beginning with it: ONE statement over the term index (one prefix range of its primary key per
+   * word; a word that begins another word of the text is implied by it, and dropped). Null without words.
+   */
+  private async textMatches(text: string | null | undefined): Promise<Set<string> | null> {
+    const words = searchWords(text);
+    const kept = words.filter((word) => !words.some((other) => other !== word && other.startsWith(word)));
+    if (kept.length === 0) return null;
+    const query = this.dataSource
+      .createQueryBuilder()
+      .select('t0.organizationId', 'id')
+      .distinct(true)
+      .from(OrganizationSearchTerm, 't0')
+      .where(`t0.term LIKE :w0 ESCAPE '${PREFIX_LIKE_ESCAPE}'`, { w0: prefixPattern(kept[0]!) });
+    kept.slice(1).forEach((word, i) => {
+      const index = i + 1;
+      const terms = query
         .subQuery()
-        .select('1')
-        .from(OrganizationSector, 's')
-        .where('s.organizationId = org.id')
-        .andWhere('s.sector IN (:...sectors)');
-      query.andWhere(`EXISTS ${sub.getQuery()}`, { sectors: filter.sectors });
-    }
-    if (filter.ecosystem) {
-      const sub = query
-        .subQuery()
-        .select('1')
-        .from(Membership, 'm')
-        .innerJoin(Ecosystem, 'e', 'e.id = m.ecosystemId')
-        .where('m.organizationId = org.id')
-        .andWhere('e.code = :ecosystem')
-        .andWhere('m.until IS NULL');
-      query.andWhere(`EXISTS ${sub.getQuery()}`, { ecosystem: filter.ecosystem });
-    }
-    if (filter.ecosystems?.length || filter.roles?.length) {
-      const sub = query
-        .subQuery()
-        .select('1')
-        .from(Membership, 'm2')
-        .innerJoin(Ecosystem, 'e2', 'e2.id = m2.ecosystemId')
-        .where('m2.organizationId = org.id')
-        .andWhere('m2.until IS NULL');
-      if (filter.ecosystems?.length) sub.andWhere('e2.code IN (:...ecosystems)');
-      if (filter.roles?.length) sub.andWhere('m2.role IN (:...roles)');
-      query.andWhere(`EXISTS ${sub.getQuery()}`, { ecosystems: filter.ecosystems ?? [], roles: filter.roles ?? [] });
-    }
-    return query;
-  }
-
-  async list(args: OrganizationsArgs): Promise<OrganizationPage> {
-    const query = this.filtered(args.filter ?? {});
-    const direction = args.orderBy === OrganizationOrder.NAME_DESC ? 'DESC' : 'ASC';
-    const page = await paginate(query, 'org', { column: 'org.sortName', valueOf: (o) => o.sortName, direction }, args);
-    let facets: Promise<OrganizationFacets> | undefined;
-    const compute = (): Promise<OrganizationFacets> => this.facets(query);
-    return {
-      ...page,
-      get facets(): Promise<OrganizationFacets> {
-        facets ??= compute();
-        return facets;
-      },
-    };
+        .select(`t${index}.organizationId`)
+        .from(OrganizationSearchTerm, `t${index}`)
+        .where(`t${index}.term LIKE :w${index} ESCAPE '${PREFIX_LIKE_ESCAPE}'`);
+      query.andWhere(`t0.organizationId IN ${terms.getQuery()}`, { [`w${index}`]: prefixPattern(word) });
+    });
+    const rows = (await query.getRawMany()) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
   }
 
   /**
-   * Counts per kind, sector, ecosystem, membership role and size over the filtered set (all pages),
-   * in ONE statement: five GROUP BYs over the same id subquery, glued with UNION ALL.
+   * The directory: filtered, counted and faceted in memory over the directory index (see
+   * directory-index.ts), then the page's rows in ONE statement by id. A page costs one statement
+   * (two with a text filter), whatever the filter, the page size and the data size.
    */
-  private async facets(query: SelectQueryBuilder<Organization>): Promise<OrganizationFacets> {
-    const [ids, params] = query.clone().select('org.id').orderBy().getQueryAndParameters();
-    const q = (name: string): string => this.dataSource.driver.escape(name);
-    const parts = [
-      `SELECT 'kind' AS d, o.${q('kind')} AS v, COUNT(*) AS c FROM ${q('organization')} o WHERE o.${q('id')} IN (${ids}) GROUP BY o.${q('kind')}`,
-      `SELECT 'sector' AS d, s.${q('sector')} AS v, COUNT(*) AS c FROM ${q('organization_sector')} s WHERE s.${q('organizationId')} IN (${ids}) GROUP BY s.${q('sector')}`,
-      `SELECT 'ecosystem' AS d, e.${q('code')} AS v, COUNT(DISTINCT m.${q('organizationId')}) AS c FROM ${q('membership')} m INNER JOIN ${q('ecosystem')} e ON e.${q('id')} = m.${q('ecosystemId')} WHERE m.${q('until')} IS NULL AND m.${q('organizationId')} IN (${ids}) GROUP BY e.${q('code')}`,
-      `SELECT 'role' AS d, m.${q('role')} AS v, COUNT(DISTINCT m.${q('organizationId')}) AS c FROM ${q('membership')} m WHERE m.${q('until')} IS NULL AND m.${q('organizationId')} IN (${ids}) GROUP BY m.${q('role')}`,
-      `SELECT 'size' AS d, o.${q('sizeCategory')} AS v, COUNT(*) AS c FROM ${q('organization')} o WHERE o.${q('sizeCategory')} IS NOT NULL AND o.${q('id')} IN (${ids}) GROUP BY o.${q('sizeCategory')}`,
-    ];
-    const rows = (await this.dataSource.query(parts.join(' UNION ALL '), parts.flatMap(() => params))) as {
-      d: string;
-      v: string;
-      c: number | string;
-    }[];
-    const facets: OrganizationFacets = { kinds: [], sectors: [], ecosystems: [], roles: [], sizes: [] };
-    const key: Record<string, keyof OrganizationFacets> = { kind: 'kinds', sector: 'sectors', ecosystem: 'ecosystems', role: 'roles', size: 'sizes' };
-    for (const row of rows) facets[key[row.d] as keyof OrganizationFacets].push({ value: String(row.v), count: Number(row.c) });
-    for (const list of Object.values(facets)) list.sort((a: FacetCount, b: FacetCount) => b.count - a.count || a.value.localeCompare(b.value));
-    return facets;
+  async list(args: OrganizationsArgs): Promise<OrganizationPage> {
+    const limit = pageSize(args.first);
+    const filter = args.filter ?? {};
+    const descending = args.orderBy === OrganizationOrder.NAME_DESC;
+    const cursor = args.after ? decodeCursor(args.after, 2) : null;
+    const [entries, text] = await Promise.all([directoryIndexOf(this.dataSource).entries(), this.textMatches(filter.text)]);
+    const memo = text ? undefined : browsing(entries, filter);
+    const matches = memo?.matches ?? entries.filter(directoryFilter(filter, text));
+    // The first match after the cursor, in the order of the page (binary search on (sortName, id)).
+    let start = 0;
+    if (cursor) {
+      const key = { sortName: String(cursor[0]), id: String(cursor[1]) };
+      let low = 0;
+      let high = matches.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        // Ascending: the first entry > key; descending: the first (from the end) entry < key.
+        if (descending ? compareEntries(matches[middle]!, key) < 0 : compareEntries(matches[middle]!, key) <= 0) low = middle + 1;
+        else high = middle;
+      }
+      start = descending ? matches.length - low : low;
+    }
+    const ordered = (i: number): DirectoryEntry | undefined => (descending ? matches[matches.length - 1 - i] : matches[i]);
+    const slice: DirectoryEntry[] = [];
+    for (let i = start; i < matches.length && slice.length < limit + 1; i++) slice.push(ordered(i)!);
+    const pageEntries = slice.slice(0, limit);
+    const rows = pageEntries.length
+      ? await this.dataSource.getRepository(Organization).findBy({ id: In(pageEntries.map((entry) => entry.id)) })
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // In index order; an organisation deleted by another replica since the index was loaded is skipped.
+    const nodes = pageEntries.filter((entry) => byId.has(entry.id)).map((entry) => ({ entry, row: byId.get(entry.id)! }));
+    const edges = nodes.map(({ entry, row }) => ({ cursor: encodeCursor([entry.sortName, entry.id]), node: row }));
+    let facets: Promise<OrganizationFacets> | undefined;
+    return {
+      edges,
+      totalCount: matches.length,
+      // As toConnection builds it.
+      pageInfo: {
+        hasNextPage: slice.length > limit,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      get facets(): Promise<OrganizationFacets> {
+        facets ??= Promise.resolve(memo ? (memo.facets ??= facetsOf(matches)) : facetsOf(matches));
+        return facets;
+      },
+    };
   }
 
   async bySiren(value: string): Promise<Organization | null> {
@@ -231,6 +240,9 @@ export class OrganizationService {
         });
         organization.fold();
         await manager.save(Organization, organization);
+        await manager.delete(OrganizationSearchTerm, { organizationId: organization.id });
+        const terms = organizationSearchTerms(organization);
+        if (terms.length) await manager.insert(OrganizationSearchTerm, terms);
         await manager.delete(OrganizationSector, { organizationId: organization.id });
         const sectors = [...new Set(input.sectors)];
         if (sectors.length) await manager.insert(OrganizationSector, sectors.map((sector) => ({ organizationId: organization.id, sector })));

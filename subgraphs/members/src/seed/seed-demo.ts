@@ -2,6 +2,7 @@ import { DEMO_ECOSYSTEMS, demoId, demoOrganizations, type Logger } from '@ecosys
 import { type DataSource } from 'typeorm';
 import { Ecosystem, type EcosystemKind } from '../ecosystem/ecosystem.entity';
 import { Membership, type MembershipRole } from '../membership/membership.entity';
+import { organizationSearchTerms, OrganizationSearchTerm } from '../organization/organization-search-term.entity';
 import { OrganizationSector } from '../organization/organization-sector.entity';
 import { Organization } from '../organization/organization.entity';
 import { type OrgKind, type Sector } from '../organization/organization.enums';
@@ -36,6 +37,7 @@ export async function seedMembersDemo(dataSource: DataSource, logger: Logger): P
         return row;
       }),
     );
+    await insertChunks(manager, OrganizationSearchTerm, orgs.flatMap((o) => organizationSearchTerms(o)));
     await insertChunks(
       manager,
       OrganizationSector,
