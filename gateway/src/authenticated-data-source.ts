@@ -11,7 +11,7 @@ export interface AuthenticatedDataSourceOptions {
 }
 
 /**
- * Fetches from one subgraph over keep-alive HTTP (undici's pooled fetch), forwarding the request id
+ * Fetches from one subgraph (the production GuardedDataSource swaps in pooled undici requests), forwarding the request id
  * and the viewer as a short-lived token signed for this subgraph only.
  */
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {

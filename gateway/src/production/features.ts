@@ -10,6 +10,7 @@ import { GatewayMetrics, instrumentPlanCache } from '../observability/metrics';
 import { startTracing, type Tracing } from '../observability/tracing';
 import { GuardedDataSource } from '../resilience/guarded-data-source';
 import { SubgraphFetcher } from '../resilience/subgraph-breaker';
+import { SubgraphHttp } from '../resilience/subgraph-http';
 import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
 import { createIdentityVerifier, type IdentityVerifier } from '../security/identity';
 import { createRateLimiting, type RateLimiting } from '../security/rate-limit';
@@ -39,6 +40,8 @@ export class ProductionFeatures {
   private readonly rateLimiting: RateLimiting | undefined;
   private readonly tracing: Tracing | undefined;
   private readonly fetchers = new Map<string, SubgraphFetcher>();
+  /** Keep-alive connection pools to the subgraphs (undici). */
+  private readonly http = new SubgraphHttp();
   private readonly trustedDocuments: Map<string, string> | undefined;
   private draining = false;
   private limits: ReturnType<typeof createOperationLimits> | undefined;
@@ -63,7 +66,7 @@ export class ProductionFeatures {
   dataSource(name: string, url: string): GuardedDataSource {
     let fetcher = this.fetchers.get(name);
     if (!fetcher) {
-      fetcher = new SubgraphFetcher(name, this.config, this.metrics ?? noObserver, this.logger);
+      fetcher = new SubgraphFetcher(name, this.config, this.metrics ?? noObserver, this.logger, this.http);
       this.fetchers.set(name, fetcher);
     }
     return new GuardedDataSource({
@@ -234,6 +237,7 @@ export class ProductionFeatures {
   /** Shutdown, last step: Redis, circuit breakers, trace exporter. */
   async close(): Promise<void> {
     for (const fetcher of this.fetchers.values()) fetcher.shutdown();
+    await this.http.close();
     await this.rateLimiting?.close();
     await this.tracing?.shutdown().catch(() => undefined);
   }

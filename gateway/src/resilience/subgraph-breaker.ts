@@ -1,6 +1,7 @@
 import { type Logger } from '@ecosystem/shared';
 import CircuitBreaker from 'opossum';
 import { type GatewayConfig } from '../config';
+import { type SubgraphHttp, type SubgraphRequestInit, type SubgraphResponse } from './subgraph-http';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
@@ -23,7 +24,7 @@ export interface SubgraphFetchObserver {
   circuit(subgraph: string, state: CircuitState): void;
 }
 
-type FetchArgs = [url: string, init: RequestInit];
+type FetchArgs = [url: string, init: SubgraphRequestInit];
 
 /**
  * The fetch of one subgraph: a per-subgraph timeout (AbortSignal) and an opossum circuit breaker.
@@ -33,7 +34,7 @@ type FetchArgs = [url: string, init: RequestInit];
  * (half-open) and its outcome closes or re-opens the circuit.
  */
 export class SubgraphFetcher {
-  private readonly breaker: CircuitBreaker<FetchArgs, Response> | undefined;
+  private readonly breaker: CircuitBreaker<FetchArgs, SubgraphResponse> | undefined;
   private readonly timeoutMs: number;
 
   constructor(
@@ -41,10 +42,11 @@ export class SubgraphFetcher {
     config: GatewayConfig,
     private readonly observer: SubgraphFetchObserver,
     logger: Logger,
+    private readonly http: SubgraphHttp,
   ) {
     this.timeoutMs = config.settings.subgraphTimeouts.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS;
     if (config.CIRCUIT_BREAKER_ENABLED) {
-      const breaker = new CircuitBreaker<FetchArgs, Response>((url, init) => this.send(url, init), {
+      const breaker = new CircuitBreaker<FetchArgs, SubgraphResponse>((url, init) => this.send(url, init), {
         timeout: false, // the AbortSignal times the fetch out (and frees the socket)
         errorThresholdPercentage: config.CIRCUIT_ERROR_THRESHOLD_PERCENT,
         volumeThreshold: config.CIRCUIT_VOLUME_THRESHOLD,
@@ -75,7 +77,7 @@ export class SubgraphFetcher {
   }
 
   /** The fetcher handed to RemoteGraphQLDataSource. */
-  readonly fetch = async (url: string, init: RequestInit): Promise<Response> => {
+  readonly fetch = async (url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> => {
     const started = performance.now();
     try {
       const response = this.breaker ? await this.breaker.fire(url, init) : await this.send(url, init);
@@ -97,12 +99,13 @@ export class SubgraphFetcher {
     this.breaker?.shutdown();
   }
 
-  private async send(url: string, init: RequestInit): Promise<Response> {
+  private async send(url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> {
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      return await this.http.fetch(url, init, AbortSignal.timeout(this.timeoutMs));
     } catch (error) {
-      const name = (error as Error).name;
-      throw new SubgraphFetchError(this.subgraph, name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', error);
+      const { name, code } = error as Error & { code?: string };
+      const timedOut = name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_ABORTED';
+      throw new SubgraphFetchError(this.subgraph, timedOut ? 'timeout' : 'network', error);
     }
   }
 }
