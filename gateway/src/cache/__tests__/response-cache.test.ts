@@ -3,12 +3,20 @@ import { type Viewer } from '@ecosystem/shared';
 import { ResponseCache, type CacheableContext } from '../response-cache';
 
 /** A schema whose answers change on every call, so a cached answer is visible as such. */
+/** `slow` answers after `gate` opens (to hold a computation open while others arrive). */
+let gate: Promise<void> = Promise.resolve();
+
 function server(cache: ResponseCache): { apollo: ApolloServer<CacheableContext>; calls: () => number } {
   let calls = 0;
   const apollo = new ApolloServer<CacheableContext>({
-    typeDefs: `type Query { hello(name: String): String me: String } type Mutation { touch: Boolean }`,
+    typeDefs: `type Query { hello(name: String): String me: String slow: String } type Mutation { touch: Boolean }`,
     resolvers: {
       Query: {
+        slow: async () => {
+          const n = ++calls;
+          await gate;
+          return `slow #${n}`;
+        },
         hello: (_: unknown, { name }: { name?: string }) => `hello ${name ?? 'world'} #${++calls}`,
         me: (_: unknown, __: unknown, context: CacheableContext) => `${context.viewer?.sub ?? 'nobody'} #${++calls}`,
       },
@@ -65,5 +73,46 @@ describe('ResponseCache', () => {
     await run(apollo, '{ hello }');
     await run(apollo, 'mutation { touch }');
     expect((await run(apollo, '{ hello }')).data).toEqual({ hello: 'hello world #2' });
+  });
+
+  it('computes identical concurrent anonymous queries once (the others wait for it)', async () => {
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const answers = Promise.all([run(apollo, '{ slow }'), run(apollo, '{ slow }'), run(apollo, '{ slow }')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    open();
+    const results = await answers;
+    expect(results.map((r) => r.data)).toEqual([{ slow: 'slow #1' }, { slow: 'slow #1' }, { slow: 'slow #1' }]);
+    expect(calls()).toBe(1);
+    // A viewer never waits for (nor gets) an anonymous computation.
+    expect((await run(apollo, '{ slow }', { sub: 'alice', roles: [] })).data).toEqual({ slow: 'slow #2' });
+  });
+
+  it('does not keep a response computed while a mutation went through', async () => {
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const before = run(apollo, '{ slow }');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await run(apollo, 'mutation { touch }');
+    open();
+    expect((await before).data).toEqual({ slow: 'slow #1' });
+    gate = Promise.resolve();
+    expect((await run(apollo, '{ slow }')).data).toEqual({ slow: 'slow #2' });
+  });
+
+  it('stops waiting for an identical query that does not settle, and computes its own answer', async () => {
+    const impatient = server(new ResponseCache({ ttlSeconds: 30, maxMiB: 1, waitForInflightMs: 50 }));
+    await impatient.apollo.start();
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const first = run(impatient.apollo, '{ slow }');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    gate = Promise.resolve();
+    // The second request waits 50 ms for the first (still held by its gate), then runs on its own.
+    const second = await run(impatient.apollo, '{ slow }');
+    expect(second.data).toEqual({ slow: 'slow #2' });
+    open();
+    expect((await first).data).toEqual({ slow: 'slow #1' });
+    await impatient.apollo.stop();
   });
 });
