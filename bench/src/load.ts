@@ -2,6 +2,14 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { type Execute, type SubgraphUrls, type Vars, type Workload } from './workloads';
 
+/**
+ * A GraphQL error in a 2xx body: `errors`, or data the gateway nulled (`data: null`, or the
+ * `valueCompletion` extension it adds when a subgraph left a non-null field empty).
+ */
+export function isGraphqlError(body: string): boolean {
+  return body.includes('"errors"') || body.includes('"valueCompletion"') || body.startsWith('{"data":null');
+}
+
 export interface LoadOptions {
   connections: number;
   durationSeconds: number;
@@ -17,7 +25,7 @@ export interface LoadResult {
   latencyMs: { p50: number; p95: number; p99: number; mean: number; max: number };
   /** Transport errors, timeouts and non-2xx answers. */
   errors: number;
-  /** 2xx answers whose body carried GraphQL errors. */
+  /** 2xx answers whose body carried GraphQL errors (or lost its data: `data: null`, `valueCompletion`). */
   graphqlErrors: number;
   peakRssMb: number | null;
   driver: 'autocannon' | 'chain';
@@ -88,7 +96,7 @@ export async function autocannonRun(
                 return { ...request, body: built.body, headers: { ...request.headers, ...built.headers } };
               },
               onResponse: (status, responseBody) => {
-                if (count && status === 200 && responseBody.includes('"errors"')) graphqlErrors += 1;
+                if (count && status === 200 && isGraphqlError(responseBody)) graphqlErrors += 1;
               },
             },
           ],

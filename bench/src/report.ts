@@ -187,6 +187,8 @@ export function toMarkdown(report: BenchReport): string {
     '',
     '## SQL statements per request (all subgraphs, through our gateway, caching off)',
     '',
+    'Each counted request follows the same request once, so the subgraphs\u2019 short-lived aggregate caches (totals, facets; `AGGREGATE_CACHE_TTL_SECONDS`) are in the same state for 10 and 100 rows. On a miss, a connection adds its count (and the directory its facets): the same statements for any page size.',
+    '',
     '| scale | workload | first page, 10 rows | first page, 100 rows | mean over the mix |',
     '|---|---|---:|---:|---:|',
     ...report.sql.map((s) => `| ${s.scale}x | ${s.workload} | ${s.rows10 ?? 'n/a'} | ${s.rows100 ?? 'n/a'} | ${fmt(s.perRequest, 2)} |`),

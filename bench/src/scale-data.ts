@@ -47,6 +47,11 @@ export async function scaleDatabases(
         }
       }
       await flush();
+      // Every copy must be there: a lost row would leave references to nothing (and null fields).
+      const [[after]] = await connection.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM ${table.ref}`);
+      if (Number(after?.n) !== rows.length * factor) {
+        throw new Error(`${table.ref}: ${Number(after?.n)} rows after copying, expected ${rows.length * factor}`);
+      }
       counts[table.ref] = rows.length * factor;
       log(`  ${table.ref}: ${rows.length} -> ${rows.length * factor} rows (${Date.now() - started} ms)`);
     }
@@ -60,6 +65,7 @@ export async function scaleDatabases(
 interface ColumnInfo {
   name: string;
   unique: boolean;
+  nullable: boolean;
   maxLength: number | null;
   autoIncrement: boolean;
   json: boolean;
@@ -83,7 +89,7 @@ async function tablesOf(connection: Connection, database: string): Promise<Table
     const ref = `\`${database}\`.\`${name}\``;
     const [[countRow]] = await connection.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM ${ref}`);
     const [columns] = await connection.query<RowDataPacket[]>(
-      `SELECT COLUMN_NAME AS name, CHARACTER_MAXIMUM_LENGTH AS maxLength, EXTRA AS extra, DATA_TYPE AS type
+      `SELECT COLUMN_NAME AS name, CHARACTER_MAXIMUM_LENGTH AS maxLength, EXTRA AS extra, DATA_TYPE AS type, IS_NULLABLE AS nullable
        FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
       [database, name],
     );
@@ -102,6 +108,7 @@ async function tablesOf(connection: Connection, database: string): Promise<Table
       columns: columns.map((c) => ({
         name: String(c.name),
         unique: unique.has(String(c.name)),
+        nullable: String(c.nullable) === 'YES',
         maxLength: c.maxLength === null ? null : Number(c.maxLength),
         autoIncrement: String(c.extra).includes('auto_increment'),
         json: String(c.type) === 'json' || String(c.type) === 'longtext',
@@ -122,6 +129,9 @@ function rewrite(value: unknown, column: ColumnInfo, copy: number, ids: Set<stri
   if (typeof value === 'string') {
     if (ids.has(value)) return copyId(value, copy);
     if (column.unique && !(column.name === 'id')) {
+      // Optional identifiers (SIREN, FINESS...) are left empty in the copies: a suffix cut to the
+      // column's length could make two copies collide, and INSERT IGNORE would drop one.
+      if (column.nullable) return null;
       const suffix = `~${copy}`;
       const max = column.maxLength ?? 255;
       return value.slice(0, Math.max(0, max - suffix.length)) + suffix;
