@@ -6,9 +6,9 @@ import { startGraph, type RunningGraph } from '../helpers/graph';
 /*
  * A few-second smoke of the benchmark harness (bench/, `npm run bench`), so that it keeps working
  * as the schema moves: the real workloads W1-W3 against the in-process graph, directly, through our
- * gateway and through the stock @apollo/gateway, one second each, then the report. No timing
- * assertions: only that every run answered without errors, that SQL statements do not grow with
- * page size, and that the report was written.
+ * gateway and through the stock @apollo/gateway, two seconds each after one priming request, then
+ * the report. No timing assertions: only that every run answered without errors, that SQL
+ * statements do not grow with page size, and that the report was written.
  */
 
 // The harness lives outside the test project (bench/ has its own tsconfig): load it at run time.
@@ -58,7 +58,7 @@ it('runs W1-W3 directly, through our gateway and through stock @apollo/gateway, 
       await send(`sqlc-smoke-${Date.now()}`);
       return graph.statements();
     },
-    settings: { durationSeconds: 1, warmupSeconds: 0, connections: 2, workloads: ['W1', 'W2', 'W3'], targets: ['direct', 'stock', 'ours'] },
+    settings: { durationSeconds: 2, warmupSeconds: 0, connections: 2, workloads: ['W1', 'W2', 'W3'], targets: ['direct', 'stock', 'ours'] },
   };
   const sql = await run.countStatements(ctx, workloads, graph.gatewayUrl);
   const runs = await run.runScale(ctx, workloads);
