@@ -4,7 +4,8 @@ import { createConnection, type Connection, type RowDataPacket } from 'mysql2/pr
  * Grows the demo data of the four subgraphs' MySQL databases `factor` times, in place, with plain
  * SQL: every table of at least `minRows` rows gets `factor - 1` copies of its rows, in which every
  * id of a copied row (in any column, in any of the databases, so cross-subgraph references follow)
- * is rewritten the same way, and unique text columns get a suffix. Small reference tables
+ * is rewritten the same way, unique text columns get a suffix, and the directory's names are
+ * spelled in an alphabet of the copy's own (DIRECTORY_NAMES). Small reference tables
  * (ecosystems, categories, ...) keep their rows and are shared by the copies, as in real data.
  *
  * Used because the subgraphs' demo seeds have no scale knob; the result has the seed's shape
@@ -16,6 +17,7 @@ export async function scaleDatabases(
   factor: number,
   log: (message: string) => void,
   minRows = 50,
+  renamed: RenamedColumns = DIRECTORY_NAMES,
 ): Promise<Record<string, number>> {
   const connection = await createConnection({ uri: url, multipleStatements: false, dateStrings: false, supportBigNumbers: true, bigNumberStrings: true });
   const counts: Record<string, number> = {};
@@ -42,7 +44,8 @@ export async function scaleDatabases(
       };
       for (let copy = 1; copy < factor; copy++) {
         for (const row of rows) {
-          batch.push(columns.map((c) => rewrite(row[c.name], c, copy, ids)));
+          const renamedColumns = renamed[table.name];
+          batch.push(columns.map((c) => (renamedColumns?.includes(c.name) ? renameValue(row[c.name], c, copy) : rewrite(row[c.name], c, copy, ids))));
           if (batch.length >= 1000) await flush();
         }
       }
@@ -72,6 +75,8 @@ interface ColumnInfo {
 }
 
 interface TableInfo {
+  /** Table name, without its database. */
+  name: string;
   ref: string;
   rows: number;
   primary: string[];
@@ -102,6 +107,7 @@ async function tablesOf(connection: Connection, database: string): Promise<Table
     // Unique, non-primary indexes: their text columns must differ between copies.
     const unique = new Set(indexes.filter((i) => i.indexName !== 'PRIMARY' && Number(i.nonUnique) === 0).map((i) => String(i.name)));
     result.push({
+      name,
       ref,
       rows: Number(countRow?.n ?? 0),
       primary,
@@ -116,6 +122,68 @@ async function tablesOf(connection: Connection, database: string): Promise<Table
     });
   }
   return result;
+}
+
+/**
+ * Text columns whose copies get a vocabulary of their own, by table name (all of a table's
+ * columns that hold the same words, folded or not, so they stay consistent with each other).
+ */
+export type RenamedColumns = Record<string, readonly string[]>;
+
+/**
+ * The members directory's names: a copy of the seed with the same names would make every search
+ * word match ten organisations at 10x where it matched one at 1x (a directory ten times larger has
+ * ten times as many names, not ten organisations per name), so result pages would grow with the
+ * data. Each copy spells its names with its own letters instead (see renameText): a word matches
+ * as many organisations in a copy as it did in the seed, and pages have the seed's sizes.
+ */
+export const DIRECTORY_NAMES: RenamedColumns = {
+  organization: ['name', 'acronym', 'sortName', 'searchText'],
+  organization_search_term: ['term'],
+};
+
+/** A permutation of a-z per copy (mulberry32 from the copy number): the copy's alphabet. */
+function alphabetOf(copy: number): string {
+  let a = (copy * 2654435761) >>> 0;
+  const random = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const letters = 'abcdefghijklmnopqrstuvwxyz'.split('');
+  for (let i = letters.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [letters[i], letters[j]] = [letters[j]!, letters[i]!];
+  }
+  return letters.join('');
+}
+
+/**
+ * `text` spelled in copy `copy`'s alphabet: accents dropped, each letter replaced by its image
+ * (case kept), everything else kept. A bijection on words that commutes with the directory's
+ * folding (lower case, accents off, punctuation to spaces) and with cutting words to a length, so a
+ * copy's name, its folded columns and its search terms stay consistent, and two words are equal
+ * (or one a prefix of the other) in a copy exactly when they were in the seed.
+ */
+export function renameText(text: string, copy: number): string {
+  const alphabet = alphabetOf(copy);
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[a-zA-Z]/g, (c) => {
+      const lower = c.toLowerCase();
+      const image = alphabet[lower.charCodeAt(0) - 97]!;
+      return c === lower ? image : image.toUpperCase();
+    });
+}
+
+function renameValue(value: unknown, column: ColumnInfo, copy: number): unknown {
+  if (typeof value !== 'string') return value;
+  const renamed = renameText(value, copy);
+  if (column.unique && renamed === value) throw new Error(`${column.name}: "${value}" has no letter to rename, its copies would collide`);
+  return renamed;
 }
 
 /** The id of copy `copy` of an id: the first two hex digits shifted, so copies never collide. */
