@@ -1,13 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
-import { loadEventsSorted } from '../loaders';
 import { Dataset } from './dataset.stub';
 
 @Resolver(() => Dataset)
 export class DatasetEventsResolver {
   @FieldResolver(() => [Event], { description: 'Events at which this dataset was presented, by start.' })
   async presentedAt(@Root() dataset: Dataset, @Ctx() context: EventsContext): Promise<Event[]> {
-    return loadEventsSorted(context.loaders, await context.loaders.eventIdsByDatasetId.load(dataset.id));
+    return context.loaders.eventsByDatasetId.load(dataset.id);
   }
 }

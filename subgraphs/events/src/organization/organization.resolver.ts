@@ -2,14 +2,13 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
-import { loadEventsSorted } from '../loaders';
 import { Organization } from './organization.stub';
 
 @Resolver(() => Organization)
 export class OrganizationEventsResolver {
   @FieldResolver(() => [Event], { description: 'Events this organisation organises or co-organises, by start.' })
   async organizedEvents(@Root() organization: Organization, @Ctx() context: EventsContext): Promise<Event[]> {
-    return loadEventsSorted(context.loaders, await context.loaders.eventIdsByOrganizationId.load(organization.id));
+    return context.loaders.eventsByOrganizationId.load(organization.id);
   }
 
   @FieldResolver(() => [Call], { description: 'Calls this organisation published.' })
