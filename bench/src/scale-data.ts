@@ -1,4 +1,5 @@
 import { createConnection, type Connection, type RowDataPacket } from 'mysql2/promise';
+import { rng } from './workloads';
 
 /**
  * Grows the demo data of the four subgraphs' MySQL databases `factor` times, in place, with plain
@@ -142,22 +143,20 @@ export const DIRECTORY_NAMES: RenamedColumns = {
   organization_search_term: ['term'],
 };
 
-/** A permutation of a-z per copy (mulberry32 from the copy number): the copy's alphabet. */
+/** A permutation of a-z per copy (the harness's seeded generator, from the copy number): the copy's alphabet. */
+const alphabets = new Map<number, string>();
 function alphabetOf(copy: number): string {
-  let a = (copy * 2654435761) >>> 0;
-  const random = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const known = alphabets.get(copy);
+  if (known) return known;
+  const random = rng(copy * 2654435761);
   const letters = 'abcdefghijklmnopqrstuvwxyz'.split('');
   for (let i = letters.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [letters[i], letters[j]] = [letters[j]!, letters[i]!];
   }
-  return letters.join('');
+  const alphabet = letters.join('');
+  alphabets.set(copy, alphabet);
+  return alphabet;
 }
 
 /**
