@@ -17,7 +17,7 @@ import { type GatewayContext } from './context';
 import { CoreSupergraphManager } from './supergraph/supergraph-manager';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
-import { GatewayCaches } from './cache';
+import { GatewayCaches, stringifyCachedResult } from './cache';
 import { ProductionFeatures } from './production/features';
 import { createAdminRouter } from './registry/admin-api';
 import { GatewayRegistry } from './registry/gateway-registry';
@@ -108,6 +108,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     gateway,
     introspection: config.introspection,
     ...features.apolloOptions(),
+    // Cached responses are written as the JSON text they are stored as (no parse, no stringify).
+    stringifyResult: stringifyCachedResult,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(),
@@ -116,6 +118,14 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       ...caches.plugins<GatewayContext>(),
     ],
   });
+
+  // Stale-while-revalidate: an expired response is refreshed by an anonymous background request
+  // through the whole pipeline (limits, metrics and the subgraphs' cache hints apply as to any request).
+  caches.response?.revalidateWith<GatewayContext>((request, context) =>
+    apollo.executeOperation(request, {
+      contextValue: { ...context, requestId: `${context.requestId}-refresh`, identityTokens: new Map() },
+    }),
+  );
 
   const app = express();
   app.disable('x-powered-by');

@@ -9,6 +9,11 @@ const int = (min: number) => z.coerce.number().int().min(min);
 export const cacheEnvSchema = z.object({
   /** Seconds an anonymous query's whole response is served from memory (0 = response cache off). */
   RESPONSE_CACHE_TTL_SECONDS: int(0).max(86_400).default(0),
+  /**
+   * Seconds an expired cached response is still served (`max-age=0`) while one background request
+   * refreshes it (stale-while-revalidate; 0 = an expired response is recomputed by its next reader).
+   */
+  RESPONSE_CACHE_STALE_SECONDS: int(0).max(86_400).default(0),
   /** Memory for cached responses, in MiB (least recently used ones are dropped first). */
   RESPONSE_CACHE_MAX_MB: int(1).default(32),
   /** Seconds an entity fetched for an anonymous query is reused by later anonymous queries (0 = off). */

@@ -8,13 +8,14 @@ import { type CacheableContext, type CacheCounters, ResponseCache } from './resp
 
 export { cacheEnvSchema, type CacheEnv } from './cache-env';
 export { EntityCache } from './entity-cache';
-export { ResponseCache, type CacheableContext } from './response-cache';
+export { ResponseCache, stringifyCachedResult, type CacheableContext } from './response-cache';
 
 function counters(counter: Counter<'cache' | 'result'> | undefined, cache: string): CacheCounters | undefined {
   if (!counter) return undefined;
   const hit = counter.labels(cache, 'hit');
   const miss = counter.labels(cache, 'miss');
-  return { hit: () => hit.inc(), miss: () => miss.inc() };
+  const stale = counter.labels(cache, 'stale');
+  return { hit: () => hit.inc(), miss: () => miss.inc(), stale: () => stale.inc() };
 }
 
 /**
@@ -30,7 +31,7 @@ export class GatewayCaches {
     const counter = registry
       ? new Counter({
           name: 'gateway_cache_lookups_total',
-          help: 'Lookups in the gateway caches of public data, by cache (response, entity) and result (hit, miss).',
+          help: 'Lookups in the gateway caches of public data, by cache (response, entity) and result (hit, miss, stale: an expired response served while it is refreshed).',
           labelNames: ['cache', 'result'] as const,
           registers: [registry],
         })
@@ -45,6 +46,7 @@ export class GatewayCaches {
     if (config.RESPONSE_CACHE_TTL_SECONDS > 0) {
       this.response = new ResponseCache({
         ttlSeconds: config.RESPONSE_CACHE_TTL_SECONDS,
+        staleSeconds: config.RESPONSE_CACHE_STALE_SECONDS,
         maxMiB: config.RESPONSE_CACHE_MAX_MB,
         counters: counters(counter, 'response'),
         onMutation: () => this.entities?.clear(),
@@ -52,7 +54,7 @@ export class GatewayCaches {
     }
     if (this.response || this.entities) {
       logger.info(
-        { responseTtlSeconds: config.RESPONSE_CACHE_TTL_SECONDS, entityTtlSeconds: config.ENTITY_CACHE_TTL_SECONDS },
+        { responseTtlSeconds: config.RESPONSE_CACHE_TTL_SECONDS, responseStaleSeconds: config.RESPONSE_CACHE_STALE_SECONDS, entityTtlSeconds: config.ENTITY_CACHE_TTL_SECONDS },
         'caches of public data on (anonymous requests only)',
       );
     }

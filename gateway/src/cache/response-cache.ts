@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextWillSendResponse, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { type Viewer } from '@ecosystem/shared';
+import { type FormattedExecutionResult } from 'graphql';
 import { stableJson } from './stable-json';
 
 /** What the response cache needs from the request context. */
@@ -12,6 +13,9 @@ export interface CacheableContext extends BaseContext {
 
 /** How long an identical concurrent query waits for the first one before computing its own answer (default). */
 const WAIT_FOR_INFLIGHT_MS = 10_000;
+
+/** Background refreshes running at once (stale-while-revalidate), by default. */
+const REFRESH_CONCURRENCY = 2;
 
 /** `promise`, or undefined after `ms`. */
 function withCeiling<T>(promise: Promise<T | undefined>, ms: number): Promise<T | undefined> {
@@ -27,15 +31,63 @@ function withCeiling<T>(promise: Promise<T | undefined>, ms: number): Promise<T 
 interface Entry {
   json: string;
   expiresAt: number;
+  /** Until then an expired entry is still served while one background request refreshes it. */
+  staleUntil: number;
 }
+
+/** What a background refresh runs: the same operation, anonymously, with the same propagated headers. */
+export interface RevalidationRequest {
+  query: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** Runs a refresh through the whole request pipeline (ApolloServer.executeOperation in the gateway). */
+export type Revalidator<TContext> = (request: RevalidationRequest, contextValue: TContext) => Promise<unknown>;
+
+/**
+ * The data of a cached response, still as the JSON text it is stored as. A hit hands this to Apollo
+ * Server instead of a parsed tree: `stringifyCachedResult` (the gateway's `stringifyResult`) splices
+ * the text into the response body, so a hit costs neither JSON.parse nor JSON.stringify of the data
+ * (a directory page of 400 KB took several milliseconds of both). Anything else that serialises it
+ * gets the parsed data through `toJSON`.
+ */
+export class CachedJson {
+  constructor(readonly json: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.json) as unknown;
+  }
+}
+
+const SPLICE = '\u0000cached-json\u0000';
+
+/** Apollo Server's `stringifyResult`: JSON.stringify, with a cached response's text spliced in as is. */
+export function stringifyCachedResult(value: FormattedExecutionResult): string {
+  if (!(value.data instanceof CachedJson)) return JSON.stringify(value);
+  const { json } = value.data;
+  return JSON.stringify({ ...value, data: SPLICE }).replace(JSON.stringify(SPLICE), () => json);
+}
+
+/** Marks the context of a background refresh: it skips the lookup and stores what it computes. */
+const REVALIDATING = Symbol('response-cache.revalidating');
 
 export interface CacheCounters {
   hit(): void;
   miss(): void;
+  /** A stale entry was served (not counted as a hit) while a background request refreshes it. */
+  stale?(): void;
 }
 
 export interface ResponseCacheOptions {
   ttlSeconds: number;
+  /**
+   * Seconds an expired response is still served while one background request refreshes it
+   * (HTTP's stale-while-revalidate, RFC 5861); 0 = an expired response is a miss. Needs a revalidator.
+   */
+  staleSeconds?: number;
+  /** Background refreshes running at once (default 2); the others wait their turn, stale entries served. */
+  refreshConcurrency?: number;
   maxMiB: number;
   counters?: CacheCounters | undefined;
   /** Longest wait for an identical query being computed (default 10 s); then a request computes its own. */
@@ -51,7 +103,9 @@ export interface ResponseCacheOptions {
  * subgraph answered `Cache-Control: private` (the gateway folds subgraph hints into the request's
  * cache policy). Cached responses carry `Cache-Control: public, max-age=<seconds left>` (a hint for
  * browsers and CDNs); responses for a viewer carry `private, no-store`. Any mutation through this
- * gateway empties the cache.
+ * gateway empties the cache. With `staleSeconds`, an expired response is served for that much longer
+ * (`Cache-Control: public, max-age=0`) while a single background request, run anonymously through
+ * the whole pipeline again, refreshes it: past the warm-up, readers never wait for a recomputation.
  */
 export class ResponseCache {
   private readonly store: InMemoryLRUCache<Entry>;
@@ -59,6 +113,11 @@ export class ResponseCache {
   private readonly inflight = new Map<string, Promise<Entry | undefined>>();
   /** Bumped by every clear: a response computed across a mutation is not stored. */
   private generation = 0;
+  /** Keys whose background refresh is running (one at a time per key). */
+  private readonly revalidating = new Set<string>();
+  private revalidator: Revalidator<never> | undefined;
+  private readonly refreshQueue: (() => Promise<void>)[] = [];
+  private refreshesRunning = 0;
 
   constructor(private readonly options: ResponseCacheOptions) {
     // Sized by characters x 2 (V8 may hold strings as UTF-16).
@@ -69,10 +128,53 @@ export class ResponseCache {
     this.generation += 1;
     this.store.clear();
     this.inflight.clear();
+    // Queued refreshes would only store what the next reader computes anyway.
+    this.refreshQueue.length = 0;
+    this.revalidating.clear();
+  }
+
+  /** How background refreshes run (stale-while-revalidate is off until one is given). */
+  revalidateWith<TContext>(revalidator: Revalidator<TContext>): void {
+    this.revalidator = revalidator as Revalidator<never>;
+  }
+
+  /**
+   * Queues the background refresh of `key` unless it is queued or running. Refreshes run a few at a
+   * time: entries stored together expire together, and a burst of recomputations would take the CPU
+   * from the requests being served (stale entries are served meanwhile, so waiting costs nothing).
+   */
+  private refresh<TContext extends CacheableContext>(key: string, request: RevalidationRequest, contextValue: TContext): void {
+    const revalidator = this.revalidator as Revalidator<TContext> | undefined;
+    if (!revalidator || this.revalidating.has(key)) return;
+    this.revalidating.add(key);
+    const context = { ...contextValue, [REVALIDATING]: true } as TContext;
+    this.refreshQueue.push(() =>
+      // A failed refresh leaves the stale entry in place until it runs out; the next reader retries.
+      revalidator(request, context)
+        .then(() => undefined)
+        .catch(() => undefined)
+        .finally(() => this.revalidating.delete(key)),
+    );
+    this.drainRefreshes();
+  }
+
+  private drainRefreshes(): void {
+    const limit = this.options.refreshConcurrency ?? REFRESH_CONCURRENCY;
+    while (this.refreshesRunning < limit && this.refreshQueue.length > 0) {
+      const next = this.refreshQueue.shift()!;
+      this.refreshesRunning += 1;
+      void next().finally(() => {
+        this.refreshesRunning -= 1;
+        this.drainRefreshes();
+      });
+    }
   }
 
   plugin<TContext extends CacheableContext>(): ApolloServerPlugin<TContext> {
     const { ttlSeconds, counters } = this.options;
+    const staleSeconds = this.options.staleSeconds ?? 0;
+    const refresh = (key: string, request: RevalidationRequest, contextValue: TContext): void => this.refresh(key, request, contextValue);
+    const canRefresh = (): boolean => this.revalidator !== undefined && staleSeconds > 0;
     const waitMs = this.options.waitForInflightMs ?? WAIT_FOR_INFLIGHT_MS;
     const store = this.store;
     const inflight = this.inflight;
@@ -102,8 +204,26 @@ export class ResponseCache {
               .update('\0')
               .update(stableJson(requestContext.contextValue.propagatedHeaders ?? []))
               .digest('hex');
+            if ((requestContext.contextValue as Record<symbol, unknown>)[REVALIDATING]) {
+              // A background refresh: computes and stores (the stale entry is served meanwhile).
+              generation = currentGeneration();
+              hit = undefined;
+              return null;
+            }
             hit = await store.get(key);
-            if (!hit || hit.expiresAt <= Date.now()) {
+            const now = Date.now();
+            const stale = hit !== undefined && hit.expiresAt <= now && hit.staleUntil > now && canRefresh();
+            if (stale) {
+              refresh(
+                key,
+                {
+                  query: requestContext.source ?? '',
+                  ...(requestContext.operationName ? { operationName: requestContext.operationName } : {}),
+                  ...(requestContext.request.variables ? { variables: requestContext.request.variables } : {}),
+                },
+                requestContext.contextValue,
+              );
+            } else if (!hit || hit.expiresAt <= now) {
               // The same query is being computed for someone else: wait for its answer (no stampede).
               // At most waitForInflightMs: a computation that never settles must not hold others.
               const pending = inflight.get(key);
@@ -124,9 +244,11 @@ export class ResponseCache {
               }
               return null;
             }
-            counters?.hit();
-            const result = JSON.parse(hit.json) as Record<string, unknown>;
-            return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result } } };
+            if (stale) counters?.stale?.();
+            else counters?.hit();
+            // Served as its stored text (see CachedJson); typed as the data it stands for.
+            const data = new CachedJson(hit.json) as unknown as Record<string, unknown>;
+            return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
           },
           async willSendResponse(requestContext) {
             try {
@@ -162,8 +284,13 @@ export class ResponseCache {
             if (requestContext.overallCachePolicy.scope === 'PRIVATE') return undefined;
             // A mutation went through while this response was computed: it may predate the write.
             if (generation !== currentGeneration()) return undefined;
-            const entry: Entry = { json: JSON.stringify(body.singleResult.data), expiresAt: Date.now() + ttlSeconds * 1000 };
-            await store.set(key, entry, { ttl: ttlSeconds });
+            const now = Date.now();
+            const entry: Entry = {
+              json: JSON.stringify(body.singleResult.data),
+              expiresAt: now + ttlSeconds * 1000,
+              staleUntil: now + (ttlSeconds + staleSeconds) * 1000,
+            };
+            await store.set(key, entry, { ttl: ttlSeconds + staleSeconds });
             headers.set('cache-control', `public, max-age=${ttlSeconds}`);
             return entry;
         }
