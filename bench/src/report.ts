@@ -181,7 +181,7 @@ export function toMarkdown(report: BenchReport): string {
     '',
     '## Runs',
     '',
-    'Targets: `direct` = the subgraphs queried directly (W1: the members subgraph; W2/W3: the query plan\'s fetches run in order by the harness, its own closed-loop driver); `stock` = @apollo/gateway with default settings (bench/stock-gateway.ts); `ours` = our gateway, production settings, caching off; `ours-cached` = the same with the response and entity caches on.',
+    'Targets: `direct` = the subgraphs queried directly (W1: the members subgraph; W2/W3: the query plan\'s fetches run in order by the harness, its own closed-loop driver); `stock` = @apollo/gateway with default settings (bench/stock-gateway.ts); `ours` = our gateway, production settings, caching off; `ours-cached` = the same with the response and entity caches on, measured in steady state (after its cold run and `cachedWarmupSeconds` more of the same mix); `ours-cached cold` = its first run after the start, from an empty cache (reported, not held to a target).',
     '',
     ...runsTable(report.runs, (r) => find(report, r.scale, r.workload, 'stock')),
     '',
