@@ -8,7 +8,7 @@ import {
 } from '@ecosystem/shared';
 import { type EventsContext } from '../src/context';
 import { eventsSubgraph } from '../src/definition';
-import { createLoaders, type EventsLoaders } from '../src/loaders';
+import { ALL_EVENT_COLUMNS, createLoaders, type EventsLoaders } from '../src/loaders';
 import { JOINT_CONFERENCE_ID } from '../src/seed/demo-events';
 
 let h: SubgraphHarness<EventsContext, EventsLoaders>;
@@ -182,6 +182,53 @@ describe('federation and loaders', () => {
     expect(manyDatasets.data.filter((d) => (d.presentedAt?.length ?? 0) > 0).length).toBeGreaterThan(20);
   });
 
+  it('reads only the columns an event list selects, with the same events, and never hands a partial event to eventById', async () => {
+    const reps = demoOrganizationsSample().map((id) => ({ __typename: 'Organization', id }));
+    const ENTITY_LISTS = /* GraphQL */ `
+      query ($reps: [_Any!]!) {
+        _entities(representations: $reps) {
+          ... on Organization {
+            light: organizedEvents { __typename id ... on Event { title } ...Start }
+            full: organizedEvents { id title start organizers { id } }
+          }
+        }
+      }
+      fragment Start on Event { start }
+    `;
+    db.counter.reset();
+    const statements: string[] = [];
+    const logger = db.dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      statements.push(query.replace(/[`"]/g, ''));
+      return original(query, parameters, runner);
+    };
+    try {
+      const { data, errors } = await run<{ _entities: { light: Record<string, unknown>[]; full: Record<string, unknown>[] }[] }>(ENTITY_LISTS, { reps });
+      expect(errors).toBeUndefined();
+      const entities = data!._entities;
+      expect(entities.some((e) => e.light.length > 10)).toBe(true);
+      for (const entity of entities) {
+        expect(entity.light.map(({ id, title, start }) => ({ id, title, start }))).toEqual(entity.full.map(({ id, title, start }) => ({ id, title, start })));
+      }
+    } finally {
+      logger.logQuery = original;
+    }
+    // The light list's events statement names its columns and leaves the long texts out.
+    const eventReads = statements.filter((q) => q.includes('FROM event event'));
+    expect(eventReads.length).toBeGreaterThanOrEqual(2);
+    expect(eventReads.some((q) => !q.includes('event.description') && q.includes('event.title'))).toBe(true);
+    expect(eventReads.some((q) => q.includes('event.description'))).toBe(true);
+
+    // A projection never primes eventById: a later whole read of the same event has every column.
+    const loaders = createLoaders(db.dataSource);
+    const [light] = await loaders.eventsByOrganizationId.load({ key: demoOrganizationsSample()[0]!, columns: 'id,start' }).then((l) => l.slice(0, 1));
+    expect(light).toBeDefined();
+    expect(light!.title).toBeUndefined();
+    const whole = await loaders.eventById.load(light!.id);
+    expect(whole?.title).toEqual(expect.any(String));
+  });
+
   it('batches each loader into one statement for N loads', async () => {
     const ids = ((await db.dataSource.query('SELECT id FROM event ORDER BY id LIMIT 50')) as { id: string }[]).map((r) => r.id);
     const orgIds = demoOrganizationsSample();
@@ -191,8 +238,15 @@ describe('federation and loaders', () => {
       ['eventById', (l) => Promise.all(ids.map((id) => l.eventById.load(id))), 1],
       ['organizerIdsByEventId', (l) => Promise.all(ids.map((id) => l.organizerIdsByEventId.load(id))), 1],
       ['datasetIdsByEventId', (l) => Promise.all(ids.map((id) => l.datasetIdsByEventId.load(id))), 1],
-      ['eventsByOrganizationId', (l) => Promise.all(orgIds.map((id) => l.eventsByOrganizationId.load(id))), 2],
-      ['eventsByDatasetId', (l) => Promise.all(datasetIds.map((id) => l.eventsByDatasetId.load(id))), 2],
+      ['eventsByOrganizationId', (l) => Promise.all(orgIds.map((key) => l.eventsByOrganizationId.load({ key, columns: ALL_EVENT_COLUMNS }))), 2],
+      ['eventsByDatasetId', (l) => Promise.all(datasetIds.map((key) => l.eventsByDatasetId.load({ key, columns: 'id,start,title' }))), 2],
+      // Two column sets in one request: one batch each.
+      [
+        'eventsByOrganizationId, two column sets',
+        (l) =>
+          Promise.all(orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ key, columns: ALL_EVENT_COLUMNS }), l.eventsByOrganizationId.load({ key, columns: 'id,start' })])),
+        4,
+      ],
     ];
     for (const [name, load, statements] of cases) {
       const loaders = createLoaders(db.dataSource);

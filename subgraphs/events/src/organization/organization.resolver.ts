@@ -1,14 +1,16 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
+import { eventListColumns } from '../loaders';
 import { Organization } from './organization.stub';
 
 @Resolver(() => Organization)
 export class OrganizationEventsResolver {
   @FieldResolver(() => [Event], { description: 'Events this organisation organises or co-organises, by start.' })
-  async organizedEvents(@Root() organization: Organization, @Ctx() context: EventsContext): Promise<Event[]> {
-    return context.loaders.eventsByOrganizationId.load(organization.id);
+  async organizedEvents(@Root() organization: Organization, @Ctx() context: EventsContext, @Info() info: GraphQLResolveInfo): Promise<Event[]> {
+    return context.loaders.eventsByOrganizationId.load({ key: organization.id, columns: eventListColumns(info) });
   }
 
   @FieldResolver(() => [Call], { description: 'Calls this organisation published.' })
