@@ -27,9 +27,15 @@ function withCeiling<T>(promise: Promise<T | undefined>, ms: number): Promise<T 
   return Promise.race([promise, ceiling]).finally(() => clearTimeout(timer));
 }
 
-/** A cached response: its JSON text (about 3x smaller in memory than the object tree). */
+/**
+ * A cached response: its data as UTF-8 JSON in a Buffer. About 3x smaller than the object tree,
+ * and outside the V8 heap: the gateway runs with a heap ceiling (160 MB in the benchmark), and at
+ * 10x data, with the entries as strings inside it, its live heap sat at 120 MB and the collector ran
+ * a full mark-compact every 180 ms (a quarter of the time; W3's p99 with 100 % hits went from 25
+ * to 40 ms).
+ */
 interface Entry {
-  json: string;
+  body: Buffer;
   expiresAt: number;
   /** Until then an expired entry is still served while one background request refreshes it. */
   staleUntil: number;
@@ -53,7 +59,12 @@ export type Revalidator<TContext> = (request: RevalidationRequest, contextValue:
  * gets the parsed data through `toJSON`.
  */
 export class CachedJson {
-  constructor(readonly json: string) {}
+  constructor(private readonly body: Buffer) {}
+
+  /** The stored JSON text (decoded from the entry on each call). */
+  get json(): string {
+    return this.body.toString();
+  }
 
   toJSON(): unknown {
     return JSON.parse(this.json) as unknown;
@@ -120,8 +131,7 @@ export class ResponseCache {
   private refreshesRunning = 0;
 
   constructor(private readonly options: ResponseCacheOptions) {
-    // Sized by characters x 2 (V8 may hold strings as UTF-16).
-    this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.json.length * 2 });
+    this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.body.length + 100 });
   }
 
   clear(): void {
@@ -247,7 +257,7 @@ export class ResponseCache {
             if (stale) counters?.stale?.();
             else counters?.hit();
             // Served as its stored text (see CachedJson); typed as the data it stands for.
-            const data = new CachedJson(hit.json) as unknown as Record<string, unknown>;
+            const data = new CachedJson(hit.body) as unknown as Record<string, unknown>;
             return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
           },
           async willSendResponse(requestContext) {
@@ -286,7 +296,7 @@ export class ResponseCache {
             if (generation !== currentGeneration()) return undefined;
             const now = Date.now();
             const entry: Entry = {
-              json: JSON.stringify(body.singleResult.data),
+              body: Buffer.from(JSON.stringify(body.singleResult.data)),
               expiresAt: now + ttlSeconds * 1000,
               staleUntil: now + (ttlSeconds + staleSeconds) * 1000,
             };

@@ -144,7 +144,7 @@ describe('ResponseCache', () => {
   });
 
   it('splices cached text next to errors and extensions, and serialises it as data anywhere else', () => {
-    const data = new CachedJson('{"a":[1,"$&"]}') as unknown as Record<string, unknown>;
+    const data = new CachedJson(Buffer.from('{"a":[1,"$&"]}')) as unknown as Record<string, unknown>;
     expect(stringifyCachedResult({ data, extensions: { n: 1 } })).toBe('{"data":{"a":[1,"$&"]},"extensions":{"n":1}}');
     expect(JSON.stringify({ data })).toBe('{"data":{"a":[1,"$&"]}}');
     expect(stringifyCachedResult({ data: { b: 2 } })).toBe('{"data":{"b":2}}');
