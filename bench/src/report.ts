@@ -104,9 +104,14 @@ export function evaluateTargets(report: BenchReport): BenchReport['targets'] {
     const direct = find(report, 1, 'W1', 'direct c=1');
     if (!ours && target === 'ours-cached') continue;
     const r = ratio(ours?.latencyMs.p50, direct?.latencyMs.p50);
+    const forwarder = target === 'ours' ? find(report, 1, 'W1', 'raw forwarder c=1') : null;
+    const floor = ratio(forwarder?.latencyMs.p50, direct?.latencyMs.p50);
+    const percent = (x: number | null): string => `${x !== null && x >= 1 ? '+' : ''}${fmt(x === null ? null : (x - 1) * 100, 0)} %`;
     targets.push({
       name: `W1 p50 through the gateway (${target === 'ours' ? 'caching off' : 'caching on'}) vs the subgraph directly (1x, one connection)`,
-      value: `${r !== null && r >= 1 ? '+' : ''}${fmt(r === null ? null : (r - 1) * 100, 0)} % (${fmt(ours?.latencyMs.p50, 2)} vs ${fmt(direct?.latencyMs.p50, 2)} ms)`,
+      value: `${percent(r)} (${fmt(ours?.latencyMs.p50, 2)} vs ${fmt(direct?.latencyMs.p50, 2)} ms)${
+        floor !== null ? `; a raw forwarder, no GraphQL: ${percent(floor)}` : ''
+      }`,
       goal: '<= +25 %',
       met: r === null ? null : r <= 1.25,
     });
@@ -181,7 +186,7 @@ export function toMarkdown(report: BenchReport): string {
     '',
     '## Runs',
     '',
-    'Targets: `direct` = the subgraphs queried directly (W1: the members subgraph; W2/W3: the query plan\'s fetches run in order by the harness, its own closed-loop driver); `stock` = @apollo/gateway with default settings (bench/stock-gateway.ts); `ours` = our gateway, production settings, caching off; `ours-cached` = the same with the response and entity caches on, measured in steady state (after its cold run and `cachedWarmupSeconds` more of the same mix); `ours-cached cold` = its first run after the start, from an empty cache (reported, not held to a target).',
+    'Targets: `direct` = the subgraphs queried directly (W1: the members subgraph; W2/W3: the query plan\'s fetches run in order by the harness, its own closed-loop driver); `stock` = @apollo/gateway with default settings (bench/stock-gateway.ts); `ours` = our gateway, production settings, caching off; `ours-cached` = the same with the response and entity caches on, measured in steady state (after its cold run and `cachedWarmupSeconds` more of the same mix); `ours-cached cold` = its first run after the start, from an empty cache (reported, not held to a target); `raw forwarder` = bench/raw-forwarder.ts, bytes forwarded to the members subgraph with no GraphQL work: the floor of any process in the gateway\'s place (W1, one connection).',
     '',
     ...runsTable(report.runs, (r) => find(report, r.scale, r.workload, 'stock')),
     '',
