@@ -31,6 +31,45 @@ export interface LoadResult {
   driver: 'autocannon' | 'chain';
   /** Share of cache lookups that hit, per cache (our gateway with caching on). */
   cacheHitRatio?: Record<string, number>;
+  /** Runs merged into this result (BENCH_ROUNDS). */
+  rounds?: number;
+  /** Every response time, sorted, and the measured seconds: for merging rounds (not reported). */
+  samples?: { latenciesMs: number[]; seconds: number };
+}
+
+/**
+ * Several runs of one target as one result: requests over the total measured time, percentiles
+ * and maximum over every response, errors added up, the highest RSS, hit ratios averaged.
+ */
+export function mergeRuns(runs: LoadResult[]): LoadResult {
+  const strip = ({ samples: _samples, ...rest }: LoadResult): LoadResult => rest;
+  if (runs.length === 1) return strip(runs[0]!);
+  const sorted = runs.flatMap((r) => r.samples?.latenciesMs ?? []).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, r) => sum + (r.samples?.seconds ?? 0), 0);
+  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
+  const rss = runs.map((r) => r.peakRssMb).filter((mb): mb is number => mb !== null);
+  const ratios: Record<string, number> = {};
+  for (const cache of new Set(runs.flatMap((r) => Object.keys(r.cacheHitRatio ?? {})))) {
+    const values = runs.map((r) => r.cacheHitRatio?.[cache]).filter((v): v is number => v !== undefined);
+    ratios[cache] = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
+  }
+  return {
+    requests,
+    requestsPerSecond: round(seconds > 0 ? requests / seconds : 0),
+    latencyMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      mean: round(runs.reduce((sum, r) => sum + r.latencyMs.mean * r.requests, 0) / Math.max(1, requests)),
+      max: round(sorted.at(-1) ?? 0),
+    },
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    graphqlErrors: runs.reduce((sum, r) => sum + r.graphqlErrors, 0),
+    peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
+    driver: runs[0]!.driver,
+    ...(Object.keys(ratios).length > 0 ? { cacheHitRatio: ratios } : {}),
+    rounds: runs.length,
+  };
 }
 
 /** Resident set size of a process in MB, from /proc (null where /proc is not available). */
@@ -125,6 +164,7 @@ export async function autocannonRun(
     graphqlErrors,
     peakRssMb: peakRssMb === null ? null : round(peakRssMb),
     driver: 'autocannon',
+    samples: { latenciesMs: sorted, seconds: result.duration },
   };
 }
 
@@ -193,5 +233,6 @@ export async function chainRun(
     graphqlErrors: 0,
     peakRssMb: null,
     driver: 'chain',
+    samples: { latenciesMs: sorted, seconds: elapsed },
   };
 }

@@ -7,6 +7,7 @@
 //   BENCH_CONNECTIONS   10              BENCH_SOAK       300 (s of W2 for the RSS soak; 0 = none)
 //   BENCH_CACHED_WARMUP 10 (s): caching on, a cold run first (`ours-cached cold`), then this much more
 //                       warm-up of the same mix before the steady-state run (0 = no cold run)
+//   BENCH_ROUNDS        1: runs of each read workload per target, targets interleaved, merged
 //   BENCH_STEPS         1 = also run the optimisation steps (before/after variants)
 //   BENCH_WORKLOADS     W1,W2,W3,W4     BENCH_TARGETS    direct,stock,ours,ours-cached
 //   BENCH_NAME          report file name (default: latest)
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import { DEMO_ECOSYSTEMS, IDENTITY_HEADER } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { createConnection } from 'mysql2/promise';
-import { autocannonRun, chainRun, execute, type LoadOptions, type LoadResult, rssMb, rssSampler } from './load';
+import { autocannonRun, chainRun, execute, type LoadOptions, type LoadResult, mergeRuns, rssMb, rssSampler } from './load';
 import { freePort, type Managed, ROOT, startProcess, StatementLog, stopAll } from './processes';
 import { type BenchReport, evaluateTargets, type RunRecord, slope, type SqlRecord, writeReport } from './report';
 import { scaleDatabases } from './scale-data';
@@ -51,6 +52,8 @@ export interface BenchSettings {
    * cache in the state real traffic keeps it in. 0 = no cold run, the usual warm-up only.
    */
   cachedWarmupSeconds: number;
+  /** Rounds of every read run, targets interleaved, merged per target (1 = one run each). */
+  rounds: number;
   connections: number;
   soakSeconds: number;
   steps: boolean;
@@ -79,6 +82,7 @@ function settingsFromEnv(env = process.env): BenchSettings {
     durationSeconds: Number(env.BENCH_DURATION ?? 15),
     warmupSeconds: Number(env.BENCH_WARMUP ?? 3),
     cachedWarmupSeconds: Number(env.BENCH_CACHED_WARMUP ?? 10),
+    rounds: Number(env.BENCH_ROUNDS ?? 1),
     connections: Number(env.BENCH_CONNECTIONS ?? 10),
     soakSeconds: Number(env.BENCH_SOAK ?? 300),
     steps: env.BENCH_STEPS === '1',
@@ -130,7 +134,7 @@ export interface ScaleContext {
   /** Gateways by target name (`stock`, `ours`, `ours-cached`, steps...). */
   gateways: GatewayTarget[];
   probe: StatementProbe;
-  settings: Pick<BenchSettings, 'durationSeconds' | 'warmupSeconds' | 'connections' | 'workloads' | 'targets'> & Partial<Pick<BenchSettings, 'cachedWarmupSeconds'>>;
+  settings: Pick<BenchSettings, 'durationSeconds' | 'warmupSeconds' | 'connections' | 'workloads' | 'targets'> & Partial<Pick<BenchSettings, 'cachedWarmupSeconds' | 'rounds'>>;
   /** A member's token for our gateway and the identity token for direct subgraph calls (writes). */
   tokens?: { user: string; identity: (subgraph: string) => Promise<string> };
 }
@@ -213,16 +217,55 @@ async function prime(run: string, send: () => Promise<unknown>): Promise<void> {
   }
 }
 
-/** Runs every workload against every target at one scale. */
+/**
+ * Runs every workload against every target at one scale. Reads run `rounds` times, the targets
+ * interleaved (A B C, A B C: a slow minute of this shared machine falls on every target rather than
+ * on one), and each target's rounds are merged: requests over the total time, percentiles over
+ * every response.
+ */
 export async function runScale(ctx: ScaleContext, workloads: Workload[]): Promise<RunRecord[]> {
   const records: RunRecord[] = [];
   for (const w of workloads) {
     // Reads with caching on run twice: cold first (reported), then in steady state after more
     // warm-up. Not the writes (W4): nothing of theirs is cached, and each prepared write is used once.
     const cachedWarmup = w.request ? 0 : (ctx.settings.cachedWarmupSeconds ?? 0);
+    const rounds = w.request ? 1 : Math.max(1, ctx.settings.rounds ?? 1);
     const targets = ctx.settings.targets.flatMap((t) => (t === 'ours-cached' && cachedWarmup > 0 ? [`${t}${COLD_SUFFIX}`, t] : [t]));
+    const results = new Map<string, { results: LoadResult[]; skipped?: string }>();
+    for (let round = 0; round < rounds; round += 1) {
+      for (const target of targets) {
+        // The cold run happens once: later rounds find the cache as the steady run left it.
+        if (round > 0 && target.endsWith(COLD_SUFFIX)) continue;
+        const outcome = await runOne(ctx, w, target, cachedWarmup, round);
+        const entry = results.get(target) ?? { results: [] };
+        if (outcome.result) entry.results.push(outcome.result);
+        if (outcome.skipped) entry.skipped = outcome.skipped;
+        results.set(target, entry);
+      }
+    }
     for (const target of targets) {
-      const steady = target === 'ours-cached' && cachedWarmup > 0;
+      const entry = results.get(target)!;
+      const result = entry.results.length > 0 ? mergeRuns(entry.results) : null;
+      if (rounds > 1 && result) {
+        log(`${ctx.scale}x ${w.id} ${target}, ${entry.results.length} rounds: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms`);
+      }
+      records.push({ scale: ctx.scale, workload: w.id, target, result, ...(entry.skipped && !result ? { skipped: entry.skipped } : {}) });
+    }
+  }
+  return records;
+}
+
+/** One timed run of a workload against a target. */
+async function runOne(
+  ctx: ScaleContext,
+  w: Workload,
+  target: string,
+  cachedWarmup: number,
+  round: number,
+): Promise<{ result: LoadResult | null; skipped?: string }> {
+  {
+    {
+      const steady = target === 'ours-cached' && cachedWarmup > 0 && round === 0;
       const options: LoadOptions = {
         connections: target.endsWith(LATENCY_SUFFIX) ? 1 : ctx.settings.connections,
         durationSeconds: ctx.settings.durationSeconds,
@@ -263,14 +306,13 @@ export async function runScale(ctx: ScaleContext, workloads: Workload[]): Promis
         skipped = `failed: ${(error as Error).message.slice(0, 200)}`;
       }
       log(
-        `${ctx.scale}x ${w.id} ${target}: ${
+        `${ctx.scale}x ${w.id} ${target}${round > 0 ? ` (round ${round + 1})` : ''}: ${
           result ? `${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms, errors ${result.errors}/${result.graphqlErrors}, rss ${result.peakRssMb}` : skipped
         }`,
       );
-      records.push({ scale: ctx.scale, workload: w.id, target, result, ...(skipped ? { skipped } : {}) });
+      return { result, ...(skipped ? { skipped } : {}) };
     }
   }
-  return records;
 }
 
 // ---------------------------------------------------------------------------------------------
