@@ -263,56 +263,52 @@ async function runOne(
   cachedWarmup: number,
   round: number,
 ): Promise<{ result: LoadResult | null; skipped?: string }> {
-  {
-    {
-      const steady = target === 'ours-cached' && cachedWarmup > 0 && round === 0;
-      const options: LoadOptions = {
-        connections: target.endsWith(LATENCY_SUFFIX) ? 1 : ctx.settings.connections,
-        durationSeconds: ctx.settings.durationSeconds,
-        warmupSeconds: steady ? cachedWarmup : ctx.settings.warmupSeconds,
-      };
-      // Every target sees the same sequence of variable sets.
-      const next = sampler(w, w.id.charCodeAt(1));
-      const first = sampler(w, w.id.charCodeAt(1))();
-      let result: LoadResult | null = null;
-      let skipped: string | undefined;
-      try {
-        if (target.startsWith('direct')) {
-          if (!w.direct) skipped = 'no direct plan';
-          else if (w.direct.kind === 'single' && w.direct.subgraph) {
-            const headers: Record<string, string> = w.authenticated && ctx.tokens ? { [IDENTITY_HEADER]: await ctx.tokens.identity(w.direct.subgraph) } : {};
-            const url = ctx.subgraphs[w.direct.subgraph];
-            if (!w.request) await prime(`${w.id} ${target}`, () => execute(url, w.query, first, headers));
-            result = await autocannonRun(url, w, next, { ...options, headers });
-          } else {
-            const plan = w.direct;
-            if (!w.request) await prime(`${w.id} ${target}`, () => plan.run(ctx.subgraphs, first, execute, {}));
-            result = await chainRun(ctx.subgraphs, w, next, options);
-          }
-        } else {
-          const gateway = ctx.gateways.find((g) => g.name === target.replace(LATENCY_SUFFIX, '').replace(COLD_SUFFIX, ''));
-          if (!gateway) skipped = 'target not running';
-          else if (w.authenticated && target === 'stock') skipped = 'stock gateway forwards no identity';
-          else {
-            const headers: Record<string, string> = w.authenticated && ctx.tokens ? { authorization: `Bearer ${ctx.tokens.user}` } : {};
-            if (!w.request) await prime(`${w.id} ${target}`, () => execute(gateway.url, w.query, first, headers));
-            const before = await cacheLookups(gateway.url);
-            result = await autocannonRun(gateway.url, w, next, { ...options, pid: gateway.pid, headers });
-            const ratios = hitRatios(before, await cacheLookups(gateway.url));
-            if (Object.keys(ratios).length > 0) result.cacheHitRatio = ratios;
-          }
-        }
-      } catch (error) {
-        skipped = `failed: ${(error as Error).message.slice(0, 200)}`;
+  const steady = target === 'ours-cached' && cachedWarmup > 0 && round === 0;
+  const options: LoadOptions = {
+    connections: target.endsWith(LATENCY_SUFFIX) ? 1 : ctx.settings.connections,
+    durationSeconds: ctx.settings.durationSeconds,
+    warmupSeconds: steady ? cachedWarmup : ctx.settings.warmupSeconds,
+  };
+  // Every target sees the same sequence of variable sets.
+  const next = sampler(w, w.id.charCodeAt(1));
+  const first = sampler(w, w.id.charCodeAt(1))();
+  let result: LoadResult | null = null;
+  let skipped: string | undefined;
+  try {
+    if (target.startsWith('direct')) {
+      if (!w.direct) skipped = 'no direct plan';
+      else if (w.direct.kind === 'single' && w.direct.subgraph) {
+        const headers: Record<string, string> = w.authenticated && ctx.tokens ? { [IDENTITY_HEADER]: await ctx.tokens.identity(w.direct.subgraph) } : {};
+        const url = ctx.subgraphs[w.direct.subgraph];
+        if (!w.request) await prime(`${w.id} ${target}`, () => execute(url, w.query, first, headers));
+        result = await autocannonRun(url, w, next, { ...options, headers });
+      } else {
+        const plan = w.direct;
+        if (!w.request) await prime(`${w.id} ${target}`, () => plan.run(ctx.subgraphs, first, execute, {}));
+        result = await chainRun(ctx.subgraphs, w, next, options);
       }
-      log(
-        `${ctx.scale}x ${w.id} ${target}${round > 0 ? ` (round ${round + 1})` : ''}: ${
-          result ? `${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms, errors ${result.errors}/${result.graphqlErrors}, rss ${result.peakRssMb}` : skipped
-        }`,
-      );
-      return { result, ...(skipped ? { skipped } : {}) };
+    } else {
+      const gateway = ctx.gateways.find((g) => g.name === target.replace(LATENCY_SUFFIX, '').replace(COLD_SUFFIX, ''));
+      if (!gateway) skipped = 'target not running';
+      else if (w.authenticated && target === 'stock') skipped = 'stock gateway forwards no identity';
+      else {
+        const headers: Record<string, string> = w.authenticated && ctx.tokens ? { authorization: `Bearer ${ctx.tokens.user}` } : {};
+        if (!w.request) await prime(`${w.id} ${target}`, () => execute(gateway.url, w.query, first, headers));
+        const before = await cacheLookups(gateway.url);
+        result = await autocannonRun(gateway.url, w, next, { ...options, pid: gateway.pid, headers });
+        const ratios = hitRatios(before, await cacheLookups(gateway.url));
+        if (Object.keys(ratios).length > 0) result.cacheHitRatio = ratios;
+      }
     }
+  } catch (error) {
+    skipped = `failed: ${(error as Error).message.slice(0, 200)}`;
   }
+  log(
+    `${ctx.scale}x ${w.id} ${target}${round > 0 ? ` (round ${round + 1})` : ''}: ${
+      result ? `${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms, errors ${result.errors}/${result.graphqlErrors}, rss ${result.peakRssMb}` : skipped
+    }`,
+  );
+  return { result, ...(skipped ? { skipped } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
