@@ -34,7 +34,7 @@ export class EntityCache {
   private readonly store: InMemoryLRUCache<Entry>;
 
   constructor(private readonly options: EntityCacheOptions) {
-    // Sized by characters x 2 (V8 may hold strings as UTF-16), plus the key.
+    // Sized by the entry's bytes, plus 200 for its key and bookkeeping.
     this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.length + 200 });
   }
 

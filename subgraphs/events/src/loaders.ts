@@ -111,6 +111,9 @@ export function eventListColumns(info: GraphQLResolveInfo): string {
   return [...fields].sort().join(',');
 }
 
+/** One list's identity in the loader's cache and in a batch's results. */
+const listCacheKey = ({ key, columns }: EventListKey): string => `${columns}\0${key}`;
+
 /** A loader of event lists by key and columns: one batch per distinct column set in a request. */
 function eventListLoader(load: (keys: readonly string[], columns: string) => Promise<Event[][]>): DataLoader<EventListKey, Event[], string> {
   return new DataLoader<EventListKey, Event[], string>(
@@ -124,11 +127,11 @@ function eventListLoader(load: (keys: readonly string[], columns: string) => Pro
       const results = new Map<string, Event[]>();
       for (const [columns, keys] of byColumns) {
         const lists = await load(keys, columns);
-        keys.forEach((key, i) => results.set(`${columns}\0${key}`, lists[i]!));
+        keys.forEach((key, i) => results.set(listCacheKey({ key, columns }), lists[i]!));
       }
-      return listKeys.map(({ key, columns }) => results.get(`${columns}\0${key}`)!);
+      return listKeys.map((listKey) => results.get(listCacheKey(listKey))!);
     },
-    { cacheKeyFn: ({ key, columns }) => `${columns}\0${key}` },
+    { cacheKeyFn: listCacheKey },
   );
 }
 
