@@ -1,13 +1,18 @@
-// `npm run bench`: the benchmark of issue 10. Starts the four subgraphs on MySQL (their own
-// `bench<scale>x_*` databases, demo seed, grown 10x with SQL for the 10x scale), the stock
-// @apollo/gateway and our gateway (caching off, then on), drives W1-W4 with autocannon at a fixed
-// concurrency, and writes bench/results/<name>.{json,md}. Settings (environment):
+// `npm run bench`: the benchmark of issue 10. Sets up every data scale first, each its own graph:
+// the four subgraphs on MySQL (their own `bench<scale>x_*` databases, demo seed, grown 10x with SQL
+// for the 10x scale), the stock @apollo/gateway and our gateway (caching off, and on). With all the
+// scales' graphs running at once, it drives W1-W3 with autocannon at a fixed concurrency, the
+// scales' runs interleaved (10x, 1x, 10x, 1x: a slow minute of the shared machine falls on both
+// scales, not on the one being measured), then W1 with one connection, interleaved the same way.
+// The other scales then stop, and the smallest one runs the steps, the soak and W4 (writes). It
+// writes bench/results/<name>.{json,md}. Settings (environment):
 //   DATABASE_URL        mysql://root@127.0.0.1:3306 by default
 //   BENCH_SCALES        1,10            BENCH_DURATION   15 (s per run)    BENCH_WARMUP 3 (s)
 //   BENCH_CONNECTIONS   10              BENCH_SOAK       300 (s of W2 for the RSS soak; 0 = none)
 //   BENCH_CACHED_WARMUP 10 (s): caching on, a cold run first (`ours-cached cold`), then this much more
 //                       warm-up of the same mix before the steady-state run (0 = no cold run)
-//   BENCH_ROUNDS        1: runs of each read workload per target, targets interleaved, merged
+//   BENCH_ROUNDS        1: runs of each read workload per scale and target, interleaved (each
+//                       round: every scale, every target), merged per scale and target
 //   BENCH_STEPS         1 = also run the optimisation steps (before/after variants)
 //   BENCH_WORKLOADS     W1,W2,W3,W4     BENCH_TARGETS    direct,stock,ours,ours-cached
 //   BENCH_NAME          report file name (default: latest)
@@ -217,42 +222,96 @@ async function prime(run: string, send: () => Promise<unknown>): Promise<void> {
   }
 }
 
+/** One scale's graph (its context) and the workloads to run on it. */
+export interface ScaleRuns {
+  ctx: ScaleContext;
+  workloads: Workload[];
+}
+
+/** One timed run of the plan: the scale (index into runScales' contexts), workload, target, round. */
+export interface PlannedRun {
+  context: number;
+  workload: string;
+  target: string;
+  round: number;
+  /** Warm-up of the caching-on steady run after its cold run (0: no cold run for this workload). */
+  cachedWarmup: number;
+}
+
 /**
- * Runs every workload against every target at one scale. Reads run `rounds` times, the targets
- * interleaved (A B C, A B C: a slow minute of this shared machine falls on every target rather than
- * on one), and each target's rounds are merged: requests over the total time, percentiles over
- * every response.
+ * The order of runScales' timed runs, workload by workload: for each round, each scale, each of
+ * its targets (A1 B1 C1 A10 B10 C10, A1 B1 C1 A10 B10 C10). The caching-on target gets a cold run
+ * first, once per scale, in round 0; writes (workloads that build their own requests) run once,
+ * with no cold run. `records` is the order of the merged runs of the workload: by scale, then target.
  */
-export async function runScale(ctx: ScaleContext, workloads: Workload[]): Promise<RunRecord[]> {
-  const records: RunRecord[] = [];
-  for (const w of workloads) {
-    // Reads with caching on run twice: cold first (reported), then in steady state after more
-    // warm-up. Not the writes (W4): nothing of theirs is cached, and each prepared write is used once.
-    const cachedWarmup = w.request ? 0 : (ctx.settings.cachedWarmupSeconds ?? 0);
-    const rounds = w.request ? 1 : Math.max(1, ctx.settings.rounds ?? 1);
-    const targets = ctx.settings.targets.flatMap((t) => (t === 'ours-cached' && cachedWarmup > 0 ? [`${t}${COLD_SUFFIX}`, t] : [t]));
-    const results = new Map<string, { results: LoadResult[]; skipped?: string }>();
-    for (let round = 0; round < rounds; round += 1) {
-      for (const target of targets) {
-        // The cold run happens once: later rounds find the cache as the steady run left it.
-        if (round > 0 && target.endsWith(COLD_SUFFIX)) continue;
-        const outcome = await runOne(ctx, w, target, cachedWarmup, round);
-        const entry = results.get(target) ?? { results: [] };
-        if (outcome.result) entry.results.push(outcome.result);
-        if (outcome.skipped) entry.skipped = outcome.skipped;
-        results.set(target, entry);
+export function runPlan(
+  contexts: { ctx: { settings: Pick<ScaleContext['settings'], 'targets' | 'rounds' | 'cachedWarmupSeconds'> }; workloads: Pick<Workload, 'id' | 'request'>[] }[],
+): { workload: string; runs: PlannedRun[]; records: { context: number; target: string }[] }[] {
+  const ids = [...new Set(contexts.flatMap((c) => c.workloads.map((w) => w.id)))];
+  return ids.map((id) => {
+    const scales = contexts.flatMap(({ ctx, workloads }, context) => {
+      const w = workloads.find((x) => x.id === id);
+      if (!w) return [];
+      // Reads with caching on run twice: cold first (reported), then in steady state after more
+      // warm-up. Not the writes (W4): nothing of theirs is cached, and each prepared write is used once.
+      const cachedWarmup = w.request ? 0 : (ctx.settings.cachedWarmupSeconds ?? 0);
+      const rounds = w.request ? 1 : Math.max(1, ctx.settings.rounds ?? 1);
+      const targets = ctx.settings.targets.flatMap((t) => (t === 'ours-cached' && cachedWarmup > 0 ? [`${t}${COLD_SUFFIX}`, t] : [t]));
+      return [{ context, cachedWarmup, rounds, targets }];
+    });
+    const runs: PlannedRun[] = [];
+    for (let round = 0; round < Math.max(0, ...scales.map((s) => s.rounds)); round += 1) {
+      for (const s of scales) {
+        if (round >= s.rounds) continue;
+        for (const target of s.targets) {
+          // The cold run happens once: later rounds find the cache as the steady run left it.
+          if (round > 0 && target.endsWith(COLD_SUFFIX)) continue;
+          runs.push({ context: s.context, workload: id, target, round, cachedWarmup: s.cachedWarmup });
+        }
       }
     }
-    for (const target of targets) {
-      const entry = results.get(target)!;
+    return { workload: id, runs, records: scales.flatMap((s) => s.targets.map((target) => ({ context: s.context, target }))) };
+  });
+}
+
+/**
+ * Runs every workload against every target at several scales at once (each scale its own graph,
+ * all running). Reads run `rounds` times, the scales and targets interleaved (runPlan: a slow minute
+ * of this shared machine falls on every scale and target rather than on one), and each target's
+ * rounds are merged: requests over the total time, percentiles over every response. The records
+ * come by scale (the contexts' order), then workload, then target, as if each scale had run alone.
+ */
+export async function runScales(contexts: ScaleRuns[]): Promise<RunRecord[]> {
+  const records = contexts.map((): RunRecord[] => []);
+  for (const group of runPlan(contexts)) {
+    const results = new Map<string, { results: LoadResult[]; skipped?: string; runs: number }>();
+    const key = (context: number, target: string): string => `${context}\u0000${target}`;
+    for (const run of group.runs) {
+      const { ctx, workloads } = contexts[run.context]!;
+      const w = workloads.find((x) => x.id === run.workload)!;
+      const outcome = await runOne(ctx, w, run.target, run.cachedWarmup, run.round);
+      const entry = results.get(key(run.context, run.target)) ?? { results: [], runs: 0 };
+      entry.runs += 1;
+      if (outcome.result) entry.results.push(outcome.result);
+      if (outcome.skipped) entry.skipped = outcome.skipped;
+      results.set(key(run.context, run.target), entry);
+    }
+    for (const { context, target } of group.records) {
+      const { scale } = contexts[context]!.ctx;
+      const entry = results.get(key(context, target)) ?? { results: [], runs: 0 };
       const result = entry.results.length > 0 ? mergeRuns(entry.results) : null;
-      if (rounds > 1 && result) {
-        log(`${ctx.scale}x ${w.id} ${target}, ${entry.results.length} rounds: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms`);
+      if (entry.runs > 1 && result) {
+        log(`${scale}x ${group.workload} ${target}, ${entry.results.length} rounds: ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms`);
       }
-      records.push({ scale: ctx.scale, workload: w.id, target, result, ...(entry.skipped && !result ? { skipped: entry.skipped } : {}) });
+      records[context]!.push({ scale, workload: group.workload, target, result, ...(entry.skipped && !result ? { skipped: entry.skipped } : {}) });
     }
   }
-  return records;
+  return records.flat();
+}
+
+/** Runs every workload against every target at one scale (runScales with one scale). */
+export async function runScale(ctx: ScaleContext, workloads: Workload[]): Promise<RunRecord[]> {
+  return runScales([{ ctx, workloads }]);
 }
 
 /** One timed run of a workload against a target. */
@@ -439,6 +498,176 @@ function machine(): Pick<BenchReport['machine'], 'nproc' | 'memory' | 'node' | '
   };
 }
 
+/** A member's tokens: for our gateway, and the identity token of direct subgraph calls. */
+interface Tokens {
+  user: string;
+  identity: (subgraph: string) => Promise<string>;
+}
+
+/** One scale's graph: its own databases, subgraphs and gateways, all running until the end. */
+interface ScaleSetup {
+  scale: number;
+  /** The smallest scale: every target, then the steps, the soak and the writes. */
+  first: boolean;
+  graph: Graph;
+  /** Our gateway with caching off (SQL counts, the writes, the pool steps). */
+  ours: Managed & { dataDir: string };
+  /** The gateway processes of this scale (the subgraphs are in graph). */
+  gatewayProcesses: Managed[];
+  ctx: ScaleContext;
+  /** Read workloads (the writes, W4, are prepared later, at the first scale only). */
+  reads: Workload[];
+}
+
+/**
+ * Sets up one scale: fresh `bench<scale>x_*` databases, the subgraphs (data grown with SQL above
+ * 1x), our gateways and stock, the workloads and the SQL statement counts. Each process is
+ * added to `started` as it starts, so that a failure can stop what this scale started.
+ */
+async function setUpScale(settings: BenchSettings, scale: number, dataDir: string, tokens: Tokens, report: BenchReport, started: Managed[]): Promise<ScaleSetup> {
+  const prefix = `bench${scale}x`;
+  log(`${scale}x: fresh databases ${prefix}_*, subgraphs seeding`);
+  await dropDatabases(settings.databaseUrl, prefix);
+  const startedAt = Date.now();
+  const graph = await startSubgraphs(settings, prefix, dataDir);
+  started.push(...graph.subgraphs);
+  log(`${scale}x: subgraphs ready in ${Math.round((Date.now() - startedAt) / 1000)} s`);
+  if (scale > 1) {
+    log(`${scale}x: growing the demo data ${scale} times with SQL`);
+    await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
+  }
+  // The smallest scale gets every target, the steps, the soak and the writes (whatever the order).
+  const first = scale === Math.min(...settings.scales);
+  const targets = first ? settings.targets : settings.laterTargets;
+  const gateways: GatewayTarget[] = [];
+  const gatewayProcesses: Managed[] = [];
+  const ours = await startOurs(settings, 'ours', graph, oursEnv(false));
+  gatewayProcesses.push(ours);
+  started.push(ours);
+  gateways.push({ name: 'ours', url: ours.url, pid: ours.pid });
+  if (targets.includes('ours-cached')) {
+    const cached = await startOurs(settings, 'ours-cached', graph, oursEnv(true));
+    gatewayProcesses.push(cached);
+    started.push(cached);
+    gateways.push({ name: 'ours-cached', url: cached.url, pid: cached.pid });
+  }
+  if (targets.includes('stock')) {
+    const stock = await startStock(graph);
+    gatewayProcesses.push(stock);
+    started.push(stock);
+    gateways.push({ name: 'stock', url: stock.url, pid: stock.pid });
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  for (const g of gateways) {
+    const mb = g.pid ? rssMb(g.pid) : null;
+    if (mb !== null) report.idleRssMb[`${scale}x ${g.name}`] = Math.round(mb);
+  }
+  const schema = apiSchemaOf(readFileSync(join(ours.dataDir, 'supergraph.graphql'), 'utf8'));
+  const workloads = await prepareWorkloads(schema, ours.url, settings.workloads);
+  if (report.workloads.length === 0) {
+    report.workloads = workloads.map((w) => ({ id: w.id, title: w.title, notes: w.notes, samples: w.samples.length }));
+  }
+  const probe: StatementProbe = async (run) => {
+    const requestId = `sqlc-${Math.random().toString(36).slice(2)}`;
+    await run(requestId);
+    await new Promise((r) => setTimeout(r, 300));
+    // graph.statements, not a copy: the pool steps restart the subgraphs with a new log.
+    return graph.statements.statements(requestId);
+  };
+  const ctx: ScaleContext = { scale, schema, subgraphs: graph.urls, gateways, probe, settings: { ...settings, targets }, tokens };
+  report.sql.push(...(await countStatements(ctx, workloads, ours.url)));
+  return { scale, first, graph, ours, gatewayProcesses, ctx, reads: workloads.filter((w) => w.id !== 'W4') };
+}
+
+/** Stops one scale's processes (its gateways and subgraphs). */
+async function stopScale(s: ScaleSetup): Promise<void> {
+  await Promise.all([...s.gatewayProcesses, ...s.graph.subgraphs].map((p) => p.stop()));
+}
+
+/** The optimisation steps, the soak and the writes: at the smallest scale, its graph alone running. */
+async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: string, report: BenchReport): Promise<void> {
+  const { scale, graph, ours, ctx, reads } = s;
+  const { signIdentityToken } = await import('@ecosystem/shared');
+  const { SignJWT } = await import('jose');
+  if (settings.steps) {
+    const stepReads = reads.filter((w) => settings.stepWorkloads.includes(w.id));
+    for (const variant of stepVariants(settings)) {
+      const gateway = await startOurs(settings, 'step', graph, variant.env);
+      const stepCtx: ScaleContext = {
+        ...ctx,
+        gateways: [{ name: variant.name, url: gateway.url, pid: gateway.pid }],
+        settings: { ...settings, targets: [variant.name] },
+      };
+      report.steps.push(...(await runScale(stepCtx, stepReads)));
+      await gateway.stop();
+    }
+    // Pool sizes: the subgraphs restarted (same ports, same data) with other MySQL pool sizes.
+    const ports = Object.fromEntries(graph.subgraphs.map((p) => [p.name, p.port]));
+    for (const pool of [...POOL_STEPS, null]) {
+      await Promise.all(graph.subgraphs.map((p) => p.stop()));
+      const restarted = await startSubgraphs(settings, graph.prefix, dataDir, pool ? { DB_POOL_SIZE: String(pool) } : {}, ports);
+      graph.subgraphs = restarted.subgraphs;
+      graph.statements = restarted.statements;
+      if (pool === null) break;
+      const name = `step: ours, subgraph pools of ${pool} connections`;
+      const poolCtx: ScaleContext = { ...ctx, gateways: [{ name, url: ours.url, pid: ours.pid }], settings: { ...settings, targets: [name] } };
+      report.steps.push(...(await runScale(poolCtx, stepReads)));
+    }
+  }
+  if (settings.soakSeconds > 0) {
+    const target = ctx.gateways.find((g) => g.name === 'ours-cached') ?? ctx.gateways.find((g) => g.name === 'ours')!;
+    const w2 = reads.find((w) => w.id === 'W2');
+    if (w2) {
+      log(`soak: ${settings.soakSeconds} s of W2 on ${target.name}`);
+      const rss = rssSampler(target.pid, 5000);
+      const result = await autocannonRun(target.url, w2, sampler(w2, 99), {
+        connections: settings.connections,
+        durationSeconds: settings.soakSeconds,
+        warmupSeconds: 0,
+      });
+      rss.stop();
+      const secondHalf = rss.samples.filter((p) => p.t >= settings.soakSeconds / 2);
+      report.soak = {
+        target: target.name,
+        seconds: settings.soakSeconds,
+        samples: rss.samples,
+        finalMb: rss.samples.at(-1)?.mb ?? null,
+        peakMb: rss.samples.length ? Math.max(...rss.samples.map((p) => p.mb)) : null,
+        slopeMbPerMin: slope(secondHalf),
+        requestsPerSecond: result.requestsPerSecond,
+      };
+      log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
+    }
+  }
+  if (settings.workloads.includes('W4')) {
+    const signUser = (sub: string): Promise<string> =>
+      new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET_USER));
+    const writes = await writeWorkload(
+      ctx.schema,
+      ours.url,
+      execute,
+      {
+        user: signUser,
+        identity: (sub, subgraph) => signIdentityToken({ sub, roles: ['member'] } as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 7200 }),
+      },
+      settings.smokeWrites ?? 20_000,
+      IDENTITY_HEADER,
+    );
+    if (!writes) {
+      report.notes.push(`${scale}x: W4 (writes) skipped: no register/enrol mutation accepted a write.`);
+    } else {
+      if (!report.workloads.some((w) => w.id === 'W4')) report.workloads.push({ id: 'W4', title: writes.title, notes: writes.notes, samples: writes.writes.length });
+      let perRequest = 0;
+      for (const w of writes.writes.slice(0, 10)) {
+        perRequest += await ctx.probe((requestId) => execute(ours.url, w.write.query, w.write.variables, { ...w.gateway, 'x-request-id': requestId }));
+      }
+      writes.writes.splice(0, 10);
+      report.sql.push({ scale, workload: 'W4', rows10: null, rows100: null, perRequest: perRequest / 10 });
+      report.runs.push(...(await runScale(ctx, [writes])));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const settings = settingsFromEnv();
   const report: BenchReport = {
@@ -458,174 +687,86 @@ async function main(): Promise<void> {
   const { signIdentityToken } = await import('@ecosystem/shared');
   const { SignJWT } = await import('jose');
   const member = { sub: '00000000-0000-5000-8000-000000000001', roles: ['MEMBER'] };
-
-  for (const scale of settings.scales) {
-    const prefix = `bench${scale}x`;
-    const dataDir = mkdtempSync(join(tmpdir(), `bench-${prefix}-`));
+  const tokens: Tokens = {
+    user: await new SignJWT({ roles: member.roles })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(member.sub)
+      .setExpirationTime('2h')
+      .sign(new TextEncoder().encode(SECRET_USER)),
+    identity: (subgraph) => signIdentityToken(member as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 3600 }),
+  };
+  // A failure still leaves a report of what was measured: it is logged and noted, and the run goes on
+  // with what is left (a scale whose set-up failed is not measured; the others are).
+  const attempt = async <T>(what: string, action: () => Promise<T>): Promise<T | undefined> => {
     try {
-      log(`${scale}x: fresh databases ${prefix}_*, subgraphs seeding`);
-      await dropDatabases(settings.databaseUrl, prefix);
-      const started = Date.now();
-      const graph = await startSubgraphs(settings, prefix, dataDir);
-      log(`${scale}x: subgraphs ready in ${Math.round((Date.now() - started) / 1000)} s`);
-      if (scale > 1) {
-        log(`${scale}x: growing the demo data ${scale} times with SQL`);
-        await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
-      }
-      // The smallest scale gets every target, the steps, the soak and the writes (whatever the order).
-      const first = scale === Math.min(...settings.scales);
-      const targets = first ? settings.targets : settings.laterTargets;
-      const gateways: GatewayTarget[] = [];
-      const ours = await startOurs(settings, 'ours', graph, oursEnv(false));
-      gateways.push({ name: 'ours', url: ours.url, pid: ours.pid });
-      if (targets.includes('ours-cached')) {
-        const cached = await startOurs(settings, 'ours-cached', graph, oursEnv(true));
-        gateways.push({ name: 'ours-cached', url: cached.url, pid: cached.pid });
-      }
-      if (targets.includes('stock')) {
-        const stock = await startStock(graph);
-        gateways.push({ name: 'stock', url: stock.url, pid: stock.pid });
-      }
-      await new Promise((r) => setTimeout(r, 2000));
-      for (const g of gateways) {
-        const mb = g.pid ? rssMb(g.pid) : null;
-        if (mb !== null) report.idleRssMb[`${scale}x ${g.name}`] = Math.round(mb);
-      }
-      const schema = apiSchemaOf(readFileSync(join(ours.dataDir, 'supergraph.graphql'), 'utf8'));
-      const workloads = await prepareWorkloads(schema, ours.url, settings.workloads);
-      if (report.workloads.length === 0) {
-        report.workloads = workloads.map((w) => ({ id: w.id, title: w.title, notes: w.notes, samples: w.samples.length }));
-      }
-      const probe: StatementProbe = async (run) => {
-        const requestId = `sqlc-${Math.random().toString(36).slice(2)}`;
-        await run(requestId);
-        await new Promise((r) => setTimeout(r, 300));
-        return graph.statements.statements(requestId);
-      };
-      const user = await new SignJWT({ roles: member.roles })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(member.sub)
-        .setExpirationTime('2h')
-        .sign(new TextEncoder().encode(SECRET_USER));
-      const ctx: ScaleContext = {
-        scale,
-        schema,
-        subgraphs: graph.urls,
-        gateways,
-        probe,
-        settings: { ...settings, targets },
-        tokens: {
-          user,
-          identity: (subgraph) => signIdentityToken(member as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 3600 }),
-        },
-      };
-      report.sql.push(...(await countStatements(ctx, workloads, ours.url)));
-      // Writes last: they change the data the reads see.
-      const reads = workloads.filter((w) => w.id !== 'W4');
-      report.runs.push(...(await runScale(ctx, reads)));
-      // Latency without load: one connection, the W1 page directly and through each gateway.
-      const w1 = reads.filter((w) => w.id === 'W1');
-      // The floor: what a process that only forwards bytes adds (no GraphQL work at all).
-      const forwarder = w1.length > 0 && targets.includes('ours') ? await startForwarder(graph) : null;
+      return await action();
+    } catch (error) {
+      log(`${what} failed: ${(error as Error).stack ?? String(error)}`);
+      report.notes.push(`${what}: the run stopped early: ${(error as Error).message.split('\n')[0]}`);
+      return undefined;
+    }
+  };
+
+  const dataDirs = new Map<number, string>();
+  try {
+    // Every scale's graph is set up first and kept running: their runs are then interleaved.
+    const scales: ScaleSetup[] = [];
+    for (const scale of settings.scales) {
+      const dataDir = mkdtempSync(join(tmpdir(), `bench-bench${scale}x-`));
+      dataDirs.set(scale, dataDir);
+      const started: Managed[] = [];
+      const setup = await attempt(`${scale}x`, () => setUpScale(settings, scale, dataDir, tokens, report, started));
+      if (setup) scales.push(setup);
+      else await Promise.all(started.map((p) => p.stop()));
+    }
+    const label = scales.map((s) => `${s.scale}x`).join(', ');
+    // Writes last: they change the data the reads see.
+    await attempt(`${label} reads`, async () => {
+      report.runs.push(...(await runScales(scales.map((s) => ({ ctx: s.ctx, workloads: s.reads })))));
+    });
+    // Latency without load: one connection, the W1 page directly and through each gateway, and
+    // the floor: what a process that only forwards bytes adds (no GraphQL work at all).
+    const latency: ScaleRuns[] = [];
+    const forwarders: Managed[] = [];
+    for (const s of scales) {
+      const w1 = s.reads.filter((w) => w.id === 'W1');
+      if (w1.length === 0) continue;
+      const targets = s.ctx.settings.targets;
+      const forwarder = targets.includes('ours') ? await attempt(`${s.scale}x raw forwarder`, () => startForwarder(s.graph)) : undefined;
+      if (forwarder) forwarders.push(forwarder);
       const latencyTargets = ['direct', 'stock', 'ours', 'ours-cached'].filter((t) => targets.includes(t));
       if (forwarder) latencyTargets.splice(1, 0, FORWARDER);
-      report.runs.push(
-        ...(await runScale(
-          {
-            ...ctx,
-            gateways: forwarder ? [...gateways, { name: FORWARDER, url: forwarder.url, pid: forwarder.pid }] : gateways,
-            settings: { ...settings, targets: latencyTargets.map((t) => `${t}${LATENCY_SUFFIX}`) },
-          },
-          w1,
-        )),
-      );
-      await forwarder?.stop();
-      if (first && settings.steps) {
-        const stepReads = reads.filter((w) => settings.stepWorkloads.includes(w.id));
-        for (const variant of stepVariants(settings)) {
-          const gateway = await startOurs(settings, 'step', graph, variant.env);
-          const stepCtx: ScaleContext = {
-            ...ctx,
-            gateways: [{ name: variant.name, url: gateway.url, pid: gateway.pid }],
-            settings: { ...settings, targets: [variant.name] },
-          };
-          report.steps.push(...(await runScale(stepCtx, stepReads)));
-          await gateway.stop();
-        }
-        // Pool sizes: the subgraphs restarted (same ports, same data) with other MySQL pool sizes.
-        const ports = Object.fromEntries(graph.subgraphs.map((s) => [s.name, s.port]));
-        for (const pool of [...POOL_STEPS, null]) {
-          await Promise.all(graph.subgraphs.map((s) => s.stop()));
-          const restarted = await startSubgraphs(settings, prefix, dataDir, pool ? { DB_POOL_SIZE: String(pool) } : {}, ports);
-          graph.subgraphs = restarted.subgraphs;
-          graph.statements = restarted.statements;
-          if (pool === null) break;
-          const name = `step: ours, subgraph pools of ${pool} connections`;
-          const poolCtx: ScaleContext = { ...ctx, gateways: [{ name, url: ours.url, pid: ours.pid }], settings: { ...settings, targets: [name] } };
-          report.steps.push(...(await runScale(poolCtx, stepReads)));
-        }
-      }
-      if (first && settings.soakSeconds > 0) {
-        const target = gateways.find((g) => g.name === 'ours-cached') ?? gateways.find((g) => g.name === 'ours')!;
-        const w2 = reads.find((w) => w.id === 'W2');
-        if (w2) {
-          log(`soak: ${settings.soakSeconds} s of W2 on ${target.name}`);
-          const rss = rssSampler(target.pid, 5000);
-          const result = await autocannonRun(target.url, w2, sampler(w2, 99), {
-            connections: settings.connections,
-            durationSeconds: settings.soakSeconds,
-            warmupSeconds: 0,
-          });
-          rss.stop();
-          const secondHalf = rss.samples.filter((s) => s.t >= settings.soakSeconds / 2);
-          report.soak = {
-            target: target.name,
-            seconds: settings.soakSeconds,
-            samples: rss.samples,
-            finalMb: rss.samples.at(-1)?.mb ?? null,
-            peakMb: rss.samples.length ? Math.max(...rss.samples.map((s) => s.mb)) : null,
-            slopeMbPerMin: slope(secondHalf),
-            requestsPerSecond: result.requestsPerSecond,
-          };
-          log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
-        }
-      }
-      if (settings.workloads.includes('W4') && first) {
-        const signUser = (sub: string): Promise<string> =>
-          new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET_USER));
-        const writes = await writeWorkload(
-          schema,
-          ours.url,
-          execute,
-          {
-            user: signUser,
-            identity: (sub, subgraph) => signIdentityToken({ sub, roles: ['member'] } as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 7200 }),
-          },
-          settings.smokeWrites ?? 20_000,
-          IDENTITY_HEADER,
-        );
-        if (!writes) {
-          report.notes.push(`${scale}x: W4 (writes) skipped: no register/enrol mutation accepted a write.`);
-        } else {
-          if (!report.workloads.some((w) => w.id === 'W4')) report.workloads.push({ id: 'W4', title: writes.title, notes: writes.notes, samples: writes.writes.length });
-          let perRequest = 0;
-          for (const w of writes.writes.slice(0, 10)) {
-            perRequest += await probe((requestId) => execute(ours.url, w.write.query, w.write.variables, { ...w.gateway, 'x-request-id': requestId }));
-          }
-          writes.writes.splice(0, 10);
-          report.sql.push({ scale, workload: 'W4', rows10: null, rows100: null, perRequest: perRequest / 10 });
-          report.runs.push(...(await runScale(ctx, [writes])));
-        }
-      }
-    } catch (error) {
-      // A failure at one scale still leaves a report of what was measured.
-      log(`${scale}x failed: ${(error as Error).stack ?? String(error)}`);
-      report.notes.push(`${scale}x: the run stopped early: ${(error as Error).message.split('\n')[0]}`);
-    } finally {
-      await stopAll();
-      rmSync(dataDir, { recursive: true, force: true });
+      latency.push({
+        ctx: {
+          ...s.ctx,
+          gateways: forwarder ? [...s.ctx.gateways, { name: FORWARDER, url: forwarder.url, pid: forwarder.pid }] : s.ctx.gateways,
+          settings: { ...settings, targets: latencyTargets.map((t) => `${t}${LATENCY_SUFFIX}`) },
+        },
+        workloads: w1,
+      });
     }
+    if (latency.length > 0) {
+      await attempt(`${label} latency (one connection)`, async () => {
+        report.runs.push(...(await runScales(latency)));
+      });
+    }
+    await Promise.all(forwarders.map((f) => f.stop()));
+    // The steps, the soak and the writes at the smallest scale, its graph alone running.
+    const first = scales.find((s) => s.first);
+    const others = scales.filter((s) => !s.first);
+    if (others.length > 0) {
+      log(`${others.map((s) => `${s.scale}x`).join(', ')}: stopping${first ? `; the steps, the soak and the writes at ${first.scale}x alone` : ''}`);
+      await Promise.all(others.map((s) => stopScale(s)));
+    }
+    if (first) await attempt(`${first.scale}x`, () => firstScaleOnly(settings, first, dataDirs.get(first.scale)!, report));
+  } finally {
+    await stopAll();
+    for (const dir of dataDirs.values()) rmSync(dir, { recursive: true, force: true });
   }
+  // Scale by scale, as the report reads them (the runs were interleaved; the sort is stable).
+  const byScale = (a: { scale: number }, b: { scale: number }): number => settings.scales.indexOf(a.scale) - settings.scales.indexOf(b.scale);
+  report.runs.sort(byScale);
+  report.sql.sort(byScale);
   report.finishedAt = new Date().toISOString();
   report.machine.loadAverageEnd = loadavg();
   report.targets = evaluateTargets(report);
