@@ -31,6 +31,8 @@ export interface OperationLimits {
   plugins: ApolloServerPlugin<BaseContext>[];
   /** graphql-js stops lexing past MAX_TOKENS (parse error re-coded TOO_MANY_TOKENS). */
   parseOptions: { maxTokens: number };
+  /** The cost limit (MAX_COST > 0), also checked by the fast path. */
+  costLimit: CostLimit | undefined;
 }
 
 function rejectWith(code: GatewayErrorCode): GraphQLArmorRejectCallback[] {
@@ -74,8 +76,9 @@ export function createOperationLimits(config: GatewayConfig): OperationLimits {
   });
   const protection = armor.protect();
   const plugins: ApolloServerPlugin<BaseContext>[] = [...(protection.plugins as ApolloServerPlugin<BaseContext>[])];
-  if (config.MAX_COST > 0) plugins.push(costLimitPlugin(config));
-  return { validationRules: protection.validationRules, plugins, parseOptions: { maxTokens: config.MAX_TOKENS } };
+  const costLimit = config.MAX_COST > 0 ? createCostLimit(config) : undefined;
+  if (costLimit) plugins.push(costLimitPlugin(costLimit));
+  return { validationRules: protection.validationRules, plugins, parseOptions: { maxTokens: config.MAX_TOKENS }, costLimit };
 }
 
 interface CostSettings {
@@ -168,7 +171,16 @@ function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
-function costLimitPlugin(config: GatewayConfig): ApolloServerPlugin<BaseContext> {
+/** The cost limit: an operation's cost for its variables, and the error past MAX_COST. */
+export interface CostLimit {
+  readonly maxCost: number;
+  /** The operation's cost (cached per document when it does not depend on variables). */
+  cost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined, variables: Record<string, unknown>): number;
+  /** The QUERY_TOO_COMPLEX error when `cost` is over the limit, else undefined. */
+  check(cost: number): GraphQLError | undefined;
+}
+
+function createCostLimit(config: GatewayConfig): CostLimit {
   const settings: CostSettings = {
     objectCost: config.COST_OBJECT,
     scalarCost: config.COST_SCALAR,
@@ -180,29 +192,40 @@ function costLimitPlugin(config: GatewayConfig): ApolloServerPlugin<BaseContext>
   // Per document (Apollo's document store hands back the same object for a known document).
   const staticCosts = new WeakMap<DocumentNode, Map<string | null, number>>();
   return {
+    maxCost,
+    cost(schema, document, operation, operationName, variables) {
+      let cost = staticCosts.get(document)?.get(operationName ?? null);
+      if (cost !== undefined) return cost;
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      }
+      const result = operationCost(schema, operation, fragments, variables, settings);
+      cost = result.cost;
+      if (!result.usesVariables) {
+        let byName = staticCosts.get(document);
+        if (!byName) staticCosts.set(document, (byName = new Map()));
+        byName.set(operationName ?? null, cost);
+      }
+      return cost;
+    },
+    check(cost) {
+      if (cost <= maxCost) return undefined;
+      return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
+        extensions: { code: GatewayErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } },
+      });
+    },
+  };
+}
+
+function costLimitPlugin(limit: CostLimit): ApolloServerPlugin<BaseContext> {
+  return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, operationName, request, schema }) {
           if (!operation) return;
-          let cost = staticCosts.get(document)?.get(operationName ?? null);
-          if (cost === undefined) {
-            const fragments: Record<string, FragmentDefinitionNode> = {};
-            for (const definition of document.definitions) {
-              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-            }
-            const result = operationCost(schema, operation, fragments, request.variables ?? {}, settings);
-            cost = result.cost;
-            if (!result.usesVariables) {
-              let byName = staticCosts.get(document);
-              if (!byName) staticCosts.set(document, (byName = new Map()));
-              byName.set(operationName ?? null, cost);
-            }
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
-              extensions: { code: GatewayErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } },
-            });
-          }
+          const error = limit.check(limit.cost(schema, document, operation, operationName, request.variables ?? {}));
+          if (error) throw error;
         },
       };
     },
