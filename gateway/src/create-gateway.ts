@@ -23,6 +23,7 @@ import { createAdminRouter } from './registry/admin-api';
 import { GatewayRegistry } from './registry/gateway-registry';
 import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
+import { reusingPrefetched, SingleFetchFastPath } from './fast-path/fast-path';
 
 export interface GatewayServer {
   app: Express;
@@ -85,6 +86,37 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     gate: swapGate,
   });
   registry.attach(supergraph);
+  // The per-request context, for Apollo Server and for the fast path.
+  const contextFor = (req: express.Request, res: express.Response): GatewayContext => {
+    const requestId = res.locals.requestId as string;
+    // The viewer was verified before the body was read (an invalid token got its 401 there).
+    const { viewer, propagatedHeaders } = features.contextFrom(req, res);
+    const prefetched = res.locals.prefetched as GatewayContext['prefetched'];
+    return {
+      requestId,
+      viewer,
+      logger: logger.child({ requestId, viewer: viewer?.sub ?? null }),
+      identityTokens: new Map(),
+      ...(propagatedHeaders ? { propagatedHeaders } : {}),
+      ...(prefetched ? { prefetched } : {}),
+    };
+  };
+  // Single-fetch queries skip Apollo Server's pipeline and the plan execution (issue 10). Not with
+  // the response cache (its plugin must see anonymous queries) nor with tracing (no GraphQL spans).
+  const fastPath =
+    config.FAST_PATH_ENABLED && !caches.response && !features.tracingEnabled
+      ? new SingleFetchFastPath(
+          {
+            logger,
+            metrics: features.metrics,
+            costLimit: features.costLimit,
+            contextFor,
+            recordOperation: (...args) => registry.recordOperation(...args),
+            stringifyResult: stringifyCachedResult,
+          },
+          features.metrics?.registry,
+        )
+      : undefined;
   // Before the constructor: it otherwise starts reporting to Apollo and probing cloud metadata hosts.
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
@@ -95,12 +127,16 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     buildService: ({ name, url }) => {
       // Partner subgraphs (issue 8) receive only the claims granted to partners (ownership policy).
       if (!coreUrls.has(name)) registry.grantPartnerClaims(config.settings.subgraphClaims, name);
-      return caches.dataSource<GatewayContext>(name, features.dataSource(name, coreUrls.get(name) ?? (url as string)));
+      const source = caches.dataSource<GatewayContext>(name, features.dataSource(name, coreUrls.get(name) ?? (url as string), coreUrls.has(name)));
+      return fastPath ? reusingPrefetched(source) : source;
     },
+    // The fast path learns which operations are single fetches from the plans of the full pipeline.
+    ...(fastPath ? { experimental_didResolveQueryPlan: (options) => fastPath.learn(options as never) } : {}),
   });
   features.attach(gateway);
   let ready = false;
-  gateway.onSchemaLoadOrUpdate(() => {
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    fastPath?.schemaChanged(apiSchema, coreSupergraphSdl);
     ready = true;
   });
 
@@ -174,6 +210,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ...features.afterBody(),
     // A supergraph swap waits for the requests in flight (issue 8).
     swapGate.middleware(),
+    ...(fastPath ? [fastPath.middleware()] : []),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
   );
 
@@ -189,18 +226,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       await registry.open();
       await apollo.start();
       graphql = expressMiddleware(apollo, {
-        context: async ({ req, res }): Promise<GatewayContext> => {
-          const requestId = res.locals.requestId as string;
-          // The viewer was verified before the body was read (an invalid token got its 401 there).
-          const { viewer, propagatedHeaders } = features.contextFrom(req, res);
-          return {
-            requestId,
-            viewer,
-            logger: logger.child({ requestId, viewer: viewer?.sub ?? null }),
-            identityTokens: new Map(),
-            ...(propagatedHeaders ? { propagatedHeaders } : {}),
-          };
-        },
+        context: async ({ req, res }): Promise<GatewayContext> => contextFor(req, res),
       });
     },
     features,

@@ -1,3 +1,4 @@
+import { envBoolean } from '@ecosystem/shared';
 import { z } from 'zod';
 
 const int = (min: number) => z.coerce.number().int().min(min);
@@ -22,6 +23,12 @@ export const cacheEnvSchema = z.object({
   ENTITY_CACHE_MAX_MB: int(1).default(32),
   /** Memory for query plans, in MiB (each distinct operation has one plan). */
   QUERY_PLAN_CACHE_MB: int(1).default(30),
+  /**
+   * Queries planned as one fetch from one subgraph, selecting what the client selected, skip Apollo
+   * Server's pipeline and the plan execution (docs/performance.md). Off while the response cache or
+   * tracing is on.
+   */
+  FAST_PATH_ENABLED: envBoolean.default(true),
 });
 
 export type CacheEnv = z.infer<typeof cacheEnvSchema>;

@@ -52,18 +52,19 @@ export interface RevalidationRequest {
 export type Revalidator<TContext> = (request: RevalidationRequest, contextValue: TContext) => Promise<unknown>;
 
 /**
- * The data of a cached response, still as the JSON text it is stored as. A hit hands this to Apollo
- * Server instead of a parsed tree: `stringifyCachedResult` (the gateway's `stringifyResult`) splices
- * the text into the response body, so a hit costs neither JSON.parse nor JSON.stringify of the data
- * (a directory page of 400 KB took several milliseconds of both). Anything else that serialises it
- * gets the parsed data through `toJSON`.
+ * Data still as JSON text: a cached response's (a Buffer outside the V8 heap), or a core subgraph's
+ * answer on the fast path (a string). Apollo Server gets this instead of a parsed tree:
+ * `stringifyCachedResult` (the gateway's `stringifyResult`) splices the text into the response
+ * body, so it costs neither JSON.parse nor JSON.stringify of the data (a directory page of 400 KB
+ * took several milliseconds of both). Anything else that serialises it gets the parsed data
+ * through `toJSON`.
  */
 export class CachedJson {
-  constructor(private readonly body: Buffer) {}
+  constructor(private readonly body: Buffer | string) {}
 
-  /** The stored JSON text (decoded from the entry on each call). */
+  /** The JSON text (decoded from a stored entry on each call). */
   get json(): string {
-    return this.body.toString();
+    return typeof this.body === 'string' ? this.body : this.body.toString();
   }
 
   toJSON(): unknown {

@@ -5,7 +5,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { type GatewayConfig } from '../config';
 import { type GatewayContext } from '../context';
-import { createOperationLimits } from '../limits/operation-limits';
+import { type CostLimit, createOperationLimits } from '../limits/operation-limits';
 import { GatewayMetrics, instrumentPlanCache } from '../observability/metrics';
 import { startTracing, type Tracing } from '../observability/tracing';
 import { GuardedDataSource } from '../resilience/guarded-data-source';
@@ -62,8 +62,21 @@ export class ProductionFeatures {
     return this.draining;
   }
 
-  /** The data source of one subgraph: identity with its claims, timeout, circuit breaker. */
-  dataSource(name: string, url: string): GuardedDataSource {
+  /** OpenTelemetry traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+  get tracingEnabled(): boolean {
+    return this.tracing !== undefined;
+  }
+
+  /** The cost limit (MAX_COST > 0). */
+  get costLimit(): CostLimit | undefined {
+    return this.operationLimits().costLimit;
+  }
+
+  /**
+   * The data source of one subgraph: identity with its claims, timeout, circuit breaker. `core`:
+   * one of our four subgraphs (Apollo Server's compact JSON: the fast path may pass its data on as text).
+   */
+  dataSource(name: string, url: string, core = false): GuardedDataSource {
     let fetcher = this.fetchers.get(name);
     if (!fetcher) {
       fetcher = new SubgraphFetcher(name, this.config, this.metrics ?? noObserver, this.logger, this.http);
@@ -77,6 +90,7 @@ export class ProductionFeatures {
       fetcher,
       claims: this.config.settings.subgraphClaims.get(name),
       propagateTrace: this.tracing !== undefined,
+      compactJson: core,
     });
   }
 
