@@ -93,8 +93,13 @@ describe('single-fetch fast path', () => {
     await same(/* GraphQL */ `
       query Aliased { all: organizations(first: 3) { ...Page } startups: organizations(first: 2, filter: { kinds: [STARTUP] }) { __typename totalCount } }
       fragment Page on OrganizationConnection { totalCount edges { node { ... on Organization { id label: name } } } }`);
+    // Accept negotiation as Apollo Server does it: Apollo Client's default prefers the GraphQL-over-HTTP type.
+    const preferred = await same(DIRECTORY, { first: 2 }, { accept: 'application/graphql-response+json,application/json;q=0.9' });
+    expect(preferred.contentType).toBe('application/graphql-response+json; charset=utf-8');
+    // Nothing acceptable: Apollo's 406, from the full pipeline.
+    expect((await same(DIRECTORY, { first: 2 }, { accept: 'text/html' })).status).toBe(406);
     // The first request of each operation ran through the full pipeline; every later one was served.
-    expect((await served(graph.gatewayUrl)).served - before.served).toBe(variableSets.length * 2 - 1 + 1);
+    expect((await served(graph.gatewayUrl)).served - before.served).toBe(variableSets.length * 2 - 1 + 1 + 2);
     expect((await served(full.url)).served).toBe(0);
   });
 

@@ -40,6 +40,16 @@ interface SingleFetch {
   queryHash: string;
 }
 
+/** A request the fast path may answer. */
+interface Candidate {
+  entry: SingleFetch;
+  query: string;
+  variables: Record<string, unknown>;
+  operationName: string | null;
+  /** What Apollo Server would answer it with (Accept negotiation). */
+  contentType: string;
+}
+
 /** What the fast path needs from the rest of the gateway (create-gateway.ts wires it). */
 export interface FastPathOptions {
   logger: Logger;
@@ -70,7 +80,7 @@ const UNCACHEABLE = 'no-store';
  * It answers only what it can answer exactly as the full pipeline would, and hands everything else
  * to it: an operation it has not seen succeed through the full pipeline on this supergraph, a
  * mutation, directives, abstract types, fragments on other types, variables that do not validate,
- * a cost over the limit, another content type, an APQ request, and any subgraph answer with
+ * a cost over the limit, an Accept header asking for multipart or JSON callbacks, an APQ request, and any subgraph answer with
  * errors (the full pipeline then reuses that answer, see `prefetched`, rather than asking again).
  * `test/e2e/fast-path.e2e.test.ts` checks that both paths answer byte for byte the same.
  */
@@ -176,7 +186,7 @@ export class SingleFetchFastPath {
     };
   }
 
-  private candidate(req: Request): { entry: SingleFetch; query: string; variables: Record<string, unknown>; operationName: string | null } | undefined {
+  private candidate(req: Request): Candidate | undefined {
     if (this.operations.size === 0 || req.method !== 'POST') return undefined;
     const body = req.body as unknown;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
@@ -185,13 +195,15 @@ export class SingleFetchFastPath {
     if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
     if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
     const entry = this.operations.get(operationKey(query, operationName as string | null | undefined));
-    if (!entry || entry.schema !== this.schema || !acceptsJson(req.headers.accept)) return undefined;
-    return { entry, query, variables: (variables ?? {}) as Record<string, unknown>, operationName: (operationName as string | null | undefined) ?? null };
+    if (!entry || entry.schema !== this.schema) return undefined;
+    const contentType = contentTypeFor(req);
+    if (!contentType) return undefined;
+    return { entry, query, contentType, variables: (variables ?? {}) as Record<string, unknown>, operationName: (operationName as string | null | undefined) ?? null };
   }
 
   /** Sends the fetch and writes the answer; false = hand the request to the full pipeline. */
   private async answer(
-    candidate: { entry: SingleFetch; query: string; variables: Record<string, unknown>; operationName: string | null },
+    candidate: Candidate,
     req: Request,
     res: Response,
     started: number,
@@ -230,7 +242,7 @@ export class SingleFetchFastPath {
     const body = this.options.stringifyResult({ data: response.data as Record<string, unknown> });
     const policy = overallCachePolicy.policyIfCacheable();
     res.setHeader('cache-control', policy ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : UNCACHEABLE);
-    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('content-type', candidate.contentType);
     res.status(200).send(body);
     const seconds = (performance.now() - started) / 1000;
     this.options.metrics?.observeRequest(entry.resolvedName, 'success', seconds);
@@ -270,14 +282,24 @@ function operationKey(query: string, operationName: string | null | undefined): 
 }
 
 /**
- * The content types Apollo Server would answer `application/json` for: no Accept header, or one
- * naming application/json or anything; not when the client prefers the GraphQL-over-HTTP type or
- * asks for incremental delivery (the full pipeline negotiates those).
+ * The content type Apollo Server would answer a successful single result with, negotiated the way
+ * it does (the `negotiator` package, through express's `req.accepts`): JSON without an Accept
+ * header or when any type will do, the GraphQL-over-HTTP type when the client prefers it (Apollo Client's
+ * default). Undefined when Apollo would answer 406, or for the JSON-callback and multipart types:
+ * the full pipeline handles those.
  */
-function acceptsJson(accept: string | undefined): boolean {
-  if (accept === undefined || accept === '' || accept === '*/*' || accept === 'application/json') return true;
-  return !accept.includes('graphql-response') && !accept.includes('multipart') && (accept.includes('application/json') || accept.includes('*/*'));
+function contentTypeFor(req: Request): string | undefined {
+  const accept = req.headers.accept;
+  if (accept === undefined || accept === '' || accept === '*/*') return JSON_TYPE;
+  if (accept.includes('callbackSpec') || accept.includes('multipart')) return undefined;
+  const preferred = req.accepts(['application/json', 'application/graphql-response+json']);
+  if (preferred === 'application/json') return JSON_TYPE;
+  if (preferred === 'application/graphql-response+json') return GRAPHQL_RESPONSE_TYPE;
+  return undefined;
 }
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
 
 /** Enum types of the supergraph with a value marked @inaccessible. */
 function inaccessibleEnums(supergraphSdl: string): Set<string> {
