@@ -157,6 +157,19 @@ describe('single-fetch fast path', () => {
     expect(after.fallback - before.fallback).toBe(2);
   });
 
+  it('answers a POST without an ETag (never revalidated, its body is not hashed); a GET keeps its ETag', async () => {
+    for (const url of [graph.gatewayUrl, full.url]) {
+      const post = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: DIRECTORY, variables: { first: 30 } }) });
+      expect(post.status).toBe(200);
+      expect(post.headers.get('etag')).toBeNull();
+      const params = new URLSearchParams({ query: DIRECTORY, variables: JSON.stringify({ first: 30 }) });
+      const get = await fetch(`${url}?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect(get.status).toBe(200);
+      expect(get.headers.get('etag')).toMatch(/^W\/"/);
+      expect(await get.text()).toBe(await post.text());
+    }
+  });
+
   it('counts, times and records fast-path requests as the full pipeline does', async () => {
     const query = /* GraphQL */ `query RecordedOnce { organizations(first: 2) { totalCount } }`;
     const recorder = graph.gateway.registry.operations!;
