@@ -78,11 +78,12 @@ const UNCACHEABLE = 'no-store';
  * log line and operation recording are applied here as Apollo's plugins apply them.
  *
  * It answers only what it can answer exactly as the full pipeline would, and hands everything else
- * to it: an operation it has not seen succeed through the full pipeline on this supergraph, a
+ * to it: an operation the full pipeline has not validated and planned on this supergraph, a
  * mutation, directives, abstract types, fragments on other types, variables that do not validate,
- * a cost over the limit, an Accept header asking for multipart or JSON callbacks, an APQ request, and any subgraph answer with
- * errors (the full pipeline then reuses that answer, see `prefetched`, rather than asking again).
- * `test/e2e/fast-path.e2e.test.ts` checks that both paths answer byte for byte the same.
+ * a cost over the limit, an Accept header Apollo would refuse or that asks for multipart or JSON
+ * callbacks, an APQ request, and any subgraph answer with errors (the full pipeline then reuses
+ * that answer, see `Prefetched`, rather than asking again). `test/e2e/fast-path.test.ts` checks
+ * that both paths answer byte for byte the same.
  */
 export class SingleFetchFastPath {
   private operations = new Map<string, SingleFetch | false>();
