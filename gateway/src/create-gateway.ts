@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
@@ -23,6 +23,7 @@ import { createAdminRouter } from './registry/admin-api';
 import { GatewayRegistry } from './registry/gateway-registry';
 import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
+import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchFastPath } from './fast-path/fast-path';
 
 export interface GatewayServer {
@@ -40,29 +41,6 @@ export interface GatewayServer {
   start(): Promise<void>;
   listen(port: number, host?: string): Promise<RunningServer>;
   isReady(): boolean;
-}
-
-function requestLogPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart({ contextValue }) {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ operationName, errors, response }) {
-          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          const body = response.body;
-          const resultErrors = body.kind === 'single' ? (body.singleResult.errors?.length ?? 0) : 0;
-          contextValue.logger.info(
-            {
-              operationName: operationName ?? null,
-              durationMs: Math.round(durationMs * 10) / 10,
-              errors: (errors?.length ?? 0) + resultErrors,
-            },
-            'graphql request',
-          );
-        },
-      };
-    },
-  };
 }
 
 /** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and express. */

@@ -19,6 +19,7 @@ import { Counter, type Registry } from 'prom-client';
 import { type GatewayContext } from '../context';
 import { type CostLimit } from '../limits/operation-limits';
 import { type GatewayMetrics } from '../observability/metrics';
+import { logGraphqlRequest } from '../observability/request-log';
 import { operationShape } from './operation-shape';
 
 /**
@@ -248,7 +249,7 @@ export class SingleFetchFastPath {
     const seconds = (performance.now() - started) / 1000;
     this.options.metrics?.observeRequest(entry.resolvedName, 'success', seconds);
     this.served?.inc({ result: 'served' });
-    context.logger.info({ operationName: entry.resolvedName, durationMs: Math.round(seconds * 10_000) / 10, errors: 0 }, 'graphql request');
+    logGraphqlRequest(context.logger, entry.resolvedName, seconds * 1000, 0);
     return true;
   }
 }
