@@ -25,6 +25,7 @@ import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchFastPath } from './fast-path/fast-path';
+import { CacheHits } from './fast-path/cache-hits';
 
 export interface GatewayServer {
   app: Express;
@@ -95,6 +96,20 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
           features.metrics?.registry,
         )
       : undefined;
+  // With the response cache, its hits are written before Apollo Server from the stored bytes (issue 10).
+  const cacheHits =
+    config.FAST_PATH_ENABLED && caches.response && !features.tracingEnabled
+      ? new CacheHits(
+          {
+            cache: caches.response,
+            logger,
+            metrics: features.metrics,
+            contextFor,
+            recordOperation: (...args) => registry.recordOperation(...args),
+          },
+          features.metrics?.registry,
+        )
+      : undefined;
   // Before the constructor: it otherwise starts reporting to Apollo and probing cloud metadata hosts.
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
@@ -115,6 +130,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   let ready = false;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
     fastPath?.schemaChanged(apiSchema, coreSupergraphSdl);
+    cacheHits?.schemaChanged(apiSchema);
     ready = true;
   });
 
@@ -199,6 +215,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // A supergraph swap waits for the requests in flight (issue 8).
     swapGate.middleware(),
     ...(fastPath ? [fastPath.middleware()] : []),
+    ...(cacheHits ? [cacheHits.middleware()] : []),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
   );
 

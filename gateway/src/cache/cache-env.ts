@@ -24,9 +24,10 @@ export const cacheEnvSchema = z.object({
   /** Memory for query plans, in MiB (each distinct operation has one plan). */
   QUERY_PLAN_CACHE_MB: int(1).default(30),
   /**
-   * Queries planned as one fetch from one subgraph, selecting what the client selected, skip Apollo
-   * Server's pipeline and the plan execution (docs/performance.md). Off while the response cache or
-   * tracing is on.
+   * The fast lanes in front of Apollo Server (docs/performance.md). Without the response cache:
+   * queries planned as one fetch from one subgraph, selecting what the client selected, skip Apollo
+   * Server's pipeline and the plan execution. With it: hits are written from the stored bytes
+   * before Apollo Server. Neither while tracing is on.
    */
   FAST_PATH_ENABLED: envBoolean.default(true),
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextWillSendResponse, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { type Viewer } from '@ecosystem/shared';
-import { type FormattedExecutionResult } from 'graphql';
+import { type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { stableJson } from './stable-json';
 
 /** What the response cache needs from the request context. */
@@ -39,6 +39,52 @@ interface Entry {
   expiresAt: number;
   /** Until then an expired entry is still served while one background request refreshes it. */
   staleUntil: number;
+  /** The operation that computed it, as Apollo Server resolved it (what serving it outside Apollo needs). */
+  operation: CachedOperation;
+}
+
+/**
+ * The validated operation behind a cached response: the schema it was validated and run on, and
+ * what the request's metrics, log line and operation recording name it by. A hit whose schema is
+ * still the gateway's can be answered before Apollo Server (fast-path/cache-hits.ts): the same
+ * text, operation name and variables pass the same validation and limits and get the same answer.
+ */
+export interface CachedOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  /** The operation's name in the document (logs, metrics, recording). */
+  resolvedName: string | null;
+  queryHash: string;
+}
+
+/** A hit served outside Apollo Server: the stored data, with how long it stays fresh. */
+export interface ServableHit {
+  /** The data as UTF-8 JSON (the response body is `{"data":` + this + `}`). */
+  data: Buffer;
+  operation: CachedOperation;
+  /** Whole seconds it stays fresh (0 once expired and served stale while it is refreshed). */
+  maxAgeSeconds: number;
+}
+
+/**
+ * The cache key of an anonymous query: the query text's hash (Apollo Server's `queryHash`, SHA-256
+ * of the text), the operation name, the variables and the propagated headers.
+ */
+export function responseCacheKey(
+  queryHash: string,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+  propagatedHeaders: [string, string][] | undefined,
+): string {
+  return createHash('sha256')
+    .update(queryHash)
+    .update('\0')
+    .update(operationName ?? '')
+    .update('\0')
+    .update(stableJson(variables ?? {}))
+    .update('\0')
+    .update(stableJson(propagatedHeaders ?? []))
+    .digest('hex');
 }
 
 /** What a background refresh runs: the same operation, anonymously, with the same propagated headers. */
@@ -181,6 +227,33 @@ export class ResponseCache {
     }
   }
 
+  /**
+   * A hit for `key` that may be answered without Apollo Server (fast-path/cache-hits.ts): stored from
+   * an operation validated and run on `schema` (the gateway's current API schema), and fresh, or
+   * expired but within its stale window (a background refresh is then queued, as for a stale hit
+   * through the plugin). Counted as a hit (or stale). Undefined for anything else (a miss, an entry
+   * of an earlier schema, one being recomputed): the request goes through Apollo Server, which
+   * looks it up again and validates it.
+   */
+  async servable<TContext extends CacheableContext>(
+    key: string,
+    schema: GraphQLSchema,
+    refreshWith: () => { request: RevalidationRequest; context: TContext },
+  ): Promise<ServableHit | undefined> {
+    const entry = await this.store.get(key);
+    if (!entry || entry.operation.schema !== schema) return undefined;
+    const now = Date.now();
+    if (entry.expiresAt > now) {
+      this.options.counters?.hit();
+      return { data: entry.body, operation: entry.operation, maxAgeSeconds: Math.floor((entry.expiresAt - now) / 1000) };
+    }
+    if (entry.staleUntil <= now || !this.revalidator || !(this.options.staleSeconds ?? 0)) return undefined;
+    const { request, context } = refreshWith();
+    this.refresh(key, request, context);
+    this.options.counters?.stale?.();
+    return { data: entry.body, operation: entry.operation, maxAgeSeconds: 0 };
+  }
+
   plugin<TContext extends CacheableContext>(): ApolloServerPlugin<TContext> {
     const { ttlSeconds, counters } = this.options;
     const staleSeconds = this.options.staleSeconds ?? 0;
@@ -205,16 +278,13 @@ export class ResponseCache {
         };
         return {
           async responseForOperation(requestContext): Promise<GraphQLResponse | null> {
-            if (requestContext.operation.operation !== 'query' || requestContext.contextValue.viewer !== null) return null;
-            key = createHash('sha256')
-              .update(requestContext.queryHash ?? requestContext.source ?? '')
-              .update('\0')
-              .update(requestContext.operationName ?? '')
-              .update('\0')
-              .update(stableJson(requestContext.request.variables ?? {}))
-              .update('\0')
-              .update(stableJson(requestContext.contextValue.propagatedHeaders ?? []))
-              .digest('hex');
+            if (requestContext.operation?.operation !== 'query' || requestContext.contextValue.viewer !== null) return null;
+            key = responseCacheKey(
+              requestContext.queryHash ?? requestContext.source ?? '',
+              requestContext.request.operationName,
+              requestContext.request.variables,
+              requestContext.contextValue.propagatedHeaders,
+            );
             if ((requestContext.contextValue as Record<symbol, unknown>)[REVALIDATING]) {
               // A background refresh: computes and stores (the stale entry is served meanwhile).
               generation = currentGeneration();
@@ -229,7 +299,7 @@ export class ResponseCache {
                 key,
                 {
                   query: requestContext.source ?? '',
-                  ...(requestContext.operationName ? { operationName: requestContext.operationName } : {}),
+                  ...(requestContext.request.operationName ? { operationName: requestContext.request.operationName } : {}),
                   ...(requestContext.request.variables ? { variables: requestContext.request.variables } : {}),
                 },
                 requestContext.contextValue,
@@ -290,7 +360,7 @@ export class ResponseCache {
               return undefined;
             }
             const body = requestContext.response.body;
-            if (body.kind !== 'single' || body.singleResult.errors?.length || !body.singleResult.data) return undefined;
+            if (body.kind !== 'single' || body.singleResult.errors?.length || !body.singleResult.data || !requestContext.document) return undefined;
             // A subgraph's `Cache-Control: private` restricts the request's policy scope to PRIVATE.
             if (requestContext.overallCachePolicy.scope === 'PRIVATE') return undefined;
             // A mutation went through while this response was computed: it may predate the write.
@@ -300,6 +370,12 @@ export class ResponseCache {
               body: Buffer.from(JSON.stringify(body.singleResult.data)),
               expiresAt: now + ttlSeconds * 1000,
               staleUntil: now + (ttlSeconds + staleSeconds) * 1000,
+              operation: {
+                schema: requestContext.schema,
+                document: requestContext.document,
+                resolvedName: requestContext.operationName ?? null,
+                queryHash: requestContext.queryHash,
+              },
             };
             await store.set(key, entry, { ttl: ttlSeconds + staleSeconds });
             headers.set('cache-control', `public, max-age=${ttlSeconds}`);

@@ -20,6 +20,7 @@ import { type GatewayContext } from '../context';
 import { type CostLimit } from '../limits/operation-limits';
 import { type GatewayMetrics } from '../observability/metrics';
 import { logGraphqlRequest } from '../observability/request-log';
+import { contentTypeFor, postedOperation } from './posted-operation';
 import { operationShape } from './operation-shape';
 
 /**
@@ -189,18 +190,14 @@ export class SingleFetchFastPath {
   }
 
   private candidate(req: Request): Candidate | undefined {
-    if (this.operations.size === 0 || req.method !== 'POST') return undefined;
-    const body = req.body as unknown;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-    const { query, variables, operationName, extensions } = body as Record<string, unknown>;
-    if (typeof query !== 'string' || extensions !== undefined) return undefined;
-    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
-    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
-    const entry = this.operations.get(operationKey(query, operationName as string | null | undefined));
+    if (this.operations.size === 0) return undefined;
+    const posted = postedOperation(req);
+    if (!posted) return undefined;
+    const entry = this.operations.get(operationKey(posted.query, posted.operationName));
     if (!entry || entry.schema !== this.schema) return undefined;
     const contentType = contentTypeFor(req);
     if (!contentType) return undefined;
-    return { entry, query, contentType, variables: (variables ?? {}) as Record<string, unknown>, operationName: (operationName as string | null | undefined) ?? null };
+    return { entry, contentType, ...posted };
   }
 
   /** Sends the fetch and writes the answer; false = hand the request to the full pipeline. */
@@ -282,26 +279,6 @@ export function reusingPrefetched(inner: GraphQLDataSource<GatewayContext>): Gra
 function operationKey(query: string, operationName: string | null | undefined): string {
   return operationName ? `${operationName}\n${query}` : query;
 }
-
-/**
- * The content type Apollo Server would answer a successful single result with, negotiated the way
- * it does (the `negotiator` package, through express's `req.accepts`): JSON without an Accept
- * header or when any type will do, the GraphQL-over-HTTP type when the client prefers it (Apollo Client's
- * default). Undefined when Apollo would answer 406, or for the JSON-callback and multipart types:
- * the full pipeline handles those.
- */
-function contentTypeFor(req: Request): string | undefined {
-  const accept = req.headers.accept;
-  if (accept === undefined || accept === '' || accept === '*/*') return JSON_TYPE;
-  if (accept.includes('callbackSpec') || accept.includes('multipart')) return undefined;
-  const preferred = req.accepts(['application/json', 'application/graphql-response+json']);
-  if (preferred === 'application/json') return JSON_TYPE;
-  if (preferred === 'application/graphql-response+json') return GRAPHQL_RESPONSE_TYPE;
-  return undefined;
-}
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
 
 /** Enum types of the supergraph with a value marked @inaccessible. */
 function inaccessibleEnums(supergraphSdl: string): Set<string> {

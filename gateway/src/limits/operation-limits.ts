@@ -75,7 +75,7 @@ export function createOperationLimits(config: GatewayConfig): OperationLimits {
     },
   });
   const protection = armor.protect();
-  const plugins: ApolloServerPlugin<BaseContext>[] = [...(protection.plugins as ApolloServerPlugin<BaseContext>[])];
+  const plugins: ApolloServerPlugin<BaseContext>[] = [unresolvedOperationPlugin(), ...(protection.plugins as ApolloServerPlugin<BaseContext>[])];
   const costLimit = config.MAX_COST > 0 ? createCostLimit(config) : undefined;
   if (costLimit) plugins.push(costLimitPlugin(costLimit));
   return { validationRules: protection.validationRules, plugins, parseOptions: { maxTokens: config.MAX_TOKENS }, costLimit };
@@ -214,6 +214,31 @@ function createCostLimit(config: GatewayConfig): CostLimit {
       return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
         extensions: { code: GatewayErrorCode.QUERY_TOO_COMPLEX, cost, maxCost, http: { status: 400 } },
       });
+    },
+  };
+}
+
+/**
+ * A document without the operation the request names (or with several and no name): a 400 with
+ * Apollo Server's OPERATION_RESOLUTION_FAILURE. Apollo Server leaves it to the executor, and
+ * @apollo/gateway's throws a plain error there, which came out as a 500 "Internal server error".
+ */
+function unresolvedOperationPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (operation) return;
+          const name = request.operationName;
+          const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+          const message = name
+            ? `Unknown operation named "${name}".`
+            : operations > 1
+              ? 'Must provide operation name if query contains multiple operations.'
+              : 'Must provide an operation.';
+          throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+        },
+      };
     },
   };
 }

@@ -46,6 +46,7 @@ export function formatSubgraphError(
     code === 'GRAPHQL_VALIDATION_FAILED' ||
     code === 'GRAPHQL_PARSE_FAILED' ||
     code === 'BAD_REQUEST' ||
+    code === 'OPERATION_RESOLUTION_FAILURE' ||
     code === 'PERSISTED_QUERY_NOT_FOUND';
   if (options.maskInternal && !known && !graphQLValidation) {
     return {
