@@ -15,6 +15,11 @@ export const cacheEnvSchema = z.object({
    * refreshes it (stale-while-revalidate; 0 = an expired response is recomputed by its next reader).
    */
   RESPONSE_CACHE_STALE_SECONDS: int(0).max(86_400).default(0),
+  /**
+   * Background refreshes of stale responses running at once; the others wait their turn while their
+   * stale entries are served. Each is a full recomputation, taken from the CPU readers need.
+   */
+  RESPONSE_CACHE_REFRESH_CONCURRENCY: int(1).max(16).default(1),
   /** Memory for cached responses, in MiB (least recently used ones are dropped first). */
   RESPONSE_CACHE_MAX_MB: int(1).default(32),
   /** Seconds an entity fetched for an anonymous query is reused by later anonymous queries (0 = off). */

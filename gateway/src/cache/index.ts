@@ -47,6 +47,7 @@ export class GatewayCaches {
       this.response = new ResponseCache({
         ttlSeconds: config.RESPONSE_CACHE_TTL_SECONDS,
         staleSeconds: config.RESPONSE_CACHE_STALE_SECONDS,
+        refreshConcurrency: config.RESPONSE_CACHE_REFRESH_CONCURRENCY,
         maxMiB: config.RESPONSE_CACHE_MAX_MB,
         counters: counters(counter, 'response'),
         onMutation: () => this.entities?.clear(),

@@ -15,7 +15,7 @@ export interface CacheableContext extends BaseContext {
 const WAIT_FOR_INFLIGHT_MS = 10_000;
 
 /** Background refreshes running at once (stale-while-revalidate), by default. */
-const REFRESH_CONCURRENCY = 2;
+const REFRESH_CONCURRENCY = 1;
 
 /** `promise`, or undefined after `ms`. */
 function withCeiling<T>(promise: Promise<T | undefined>, ms: number): Promise<T | undefined> {
@@ -144,7 +144,7 @@ export interface ResponseCacheOptions {
    * (HTTP's stale-while-revalidate, RFC 5861); 0 = an expired response is a miss. Needs a revalidator.
    */
   staleSeconds?: number;
-  /** Background refreshes running at once (default 2); the others wait their turn, stale entries served. */
+  /** Background refreshes running at once (default 1); the others wait their turn, stale entries served. */
   refreshConcurrency?: number;
   maxMiB: number;
   counters?: CacheCounters | undefined;
