@@ -247,18 +247,23 @@ export class ResponseCache {
       this.options.counters?.hit();
       return { data: entry.body, operation: entry.operation, maxAgeSeconds: Math.floor((entry.expiresAt - now) / 1000) };
     }
-    if (entry.staleUntil <= now || !this.revalidator || !(this.options.staleSeconds ?? 0)) return undefined;
+    if (!this.servedStale(entry, now)) return undefined;
     const { request, context } = refreshWith();
     this.refresh(key, request, context);
     this.options.counters?.stale?.();
     return { data: entry.body, operation: entry.operation, maxAgeSeconds: 0 };
   }
 
+  /** An expired entry still served while it is refreshed: within its stale window, with refreshes on. */
+  private servedStale(entry: Entry, now: number): boolean {
+    return entry.expiresAt <= now && entry.staleUntil > now && this.revalidator !== undefined && (this.options.staleSeconds ?? 0) > 0;
+  }
+
   plugin<TContext extends CacheableContext>(): ApolloServerPlugin<TContext> {
     const { ttlSeconds, counters } = this.options;
     const staleSeconds = this.options.staleSeconds ?? 0;
     const refresh = (key: string, request: RevalidationRequest, contextValue: TContext): void => this.refresh(key, request, contextValue);
-    const canRefresh = (): boolean => this.revalidator !== undefined && staleSeconds > 0;
+    const servedStale = (entry: Entry, now: number): boolean => this.servedStale(entry, now);
     const waitMs = this.options.waitForInflightMs ?? WAIT_FOR_INFLIGHT_MS;
     const store = this.store;
     const inflight = this.inflight;
@@ -293,7 +298,7 @@ export class ResponseCache {
             }
             hit = await store.get(key);
             const now = Date.now();
-            const stale = hit !== undefined && hit.expiresAt <= now && hit.staleUntil > now && canRefresh();
+            const stale = hit !== undefined && servedStale(hit, now);
             if (stale) {
               refresh(
                 key,
