@@ -2,7 +2,7 @@ import { type ApolloGateway } from '@apollo/gateway';
 import { type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { type AppError, httpStatusFor, type Logger, type Viewer } from '@ecosystem/shared';
 import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import { type GatewayConfig } from '../config';
 import { type GatewayContext } from '../context';
 import { type CostLimit, createOperationLimits } from '../limits/operation-limits';
@@ -16,6 +16,7 @@ import { createIdentityVerifier, type IdentityVerifier } from '../security/ident
 import { createRateLimiting, type RateLimiting } from '../security/rate-limit';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from '../security/trusted-documents';
+import { jsonBody } from './json-body';
 
 type ApolloProductionOptions = Pick<
   ApolloServerOptions<GatewayContext>,
@@ -44,6 +45,8 @@ export class ProductionFeatures {
   private readonly http = new SubgraphHttp();
   private readonly trustedDocuments: Map<string, string> | undefined;
   private draining = false;
+  /** App-wide CORS (set by `install` when CORS_ORIGINS is): the direct /graphql dispatch runs it first too. */
+  corsHandler: RequestHandler | undefined;
   private limits: ReturnType<typeof createOperationLimits> | undefined;
   private readonly onRefuse = (code: string): void => this.metrics?.refused(code);
 
@@ -141,7 +144,8 @@ export class ProductionFeatures {
     if (this.config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', this.config.TRUST_PROXY_HOPS);
     // App-wide and first: other routers on /graphql (the playground's GET) would answer preflights themselves.
     if (this.config.CORS_ORIGINS.length > 0) {
-      app.use(cors({ origin: this.config.CORS_ORIGINS, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'] }));
+      this.corsHandler = cors({ origin: this.config.CORS_ORIGINS, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'] });
+      app.use(this.corsHandler);
     }
     const metrics = this.metrics;
     if (metrics) {
@@ -199,7 +203,7 @@ export class ProductionFeatures {
       }
       next(error);
     };
-    return [express.json({ limit: this.config.MAX_BODY_BYTES }), tooLarge];
+    return [jsonBody(this.config.MAX_BODY_BYTES), tooLarge];
   }
 
   /** Runs after the body is read: batch size, trusted documents. */

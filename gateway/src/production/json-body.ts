@@ -1,0 +1,74 @@
+import express, { type RequestHandler } from 'express';
+
+/**
+ * `express.json({ limit })` with a short way for the body every GraphQL client sends (issue 10):
+ * `application/json` in UTF-8, not compressed, with a Content-Length within the limit. Its bytes are
+ * gathered and parsed here, without body-parser's content-type parsing, charset decoder and
+ * deferred callbacks (0.13 ms of a 0.3 ms directory request's way to the fast path). It answers as
+ * body-parser does: `{}` for an empty body, and for text that is not a JSON object or array the
+ * same error (`type: 'entity.parse.failed'`, status 400) for the error handler behind it. Any
+ * other body (another type or charset, compressed, chunked, over the limit) goes to body-parser
+ * itself, which refuses it as before.
+ */
+export function jsonBody(limit: number): RequestHandler {
+  const fallback = express.json({ limit });
+  return (req, res, next) => {
+    const { headers } = req;
+    const length = headers['content-length'];
+    const declared = length === undefined ? Number.NaN : Number(length);
+    const encoding = headers['content-encoding'];
+    if (
+      !plainJson(headers['content-type']) ||
+      !(declared >= 0 && declared <= limit) ||
+      (encoding !== undefined && encoding.toLowerCase() !== 'identity') ||
+      req.readableEnded
+    ) {
+      fallback(req, res, next);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let settled = false;
+    const settle = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      req.removeListener('data', onData);
+      req.removeListener('end', onEnd);
+      req.removeListener('error', onError);
+      next(error);
+    };
+    const onData = (chunk: Buffer): void => {
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+      try {
+        req.body = parse(text);
+      } catch (error) {
+        settle(Object.assign(error as Error, { type: 'entity.parse.failed', status: 400, statusCode: 400, expose: true, body: text }));
+        return;
+      }
+      settle();
+    };
+    const onError = (error: Error): void => settle(Object.assign(error, { type: 'request.aborted', status: 400, statusCode: 400, expose: true }));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  };
+}
+
+/** `application/json`, with no parameter or a UTF-8 charset (what body-parser reads without a decoder). */
+function plainJson(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const type = contentType.toLowerCase();
+  if (type === 'application/json') return true;
+  const parameters = type.startsWith('application/json;') ? type.slice('application/json;'.length).trim() : undefined;
+  return parameters === 'charset=utf-8' || parameters === 'charset="utf-8"';
+}
+
+/** body-parser's strict JSON: an empty body is `{}`, anything but an object or array is refused. */
+function parse(text: string): unknown {
+  if (text.length === 0) return {};
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') throw new SyntaxError(`Unexpected token ${first ?? 'end'} in JSON: not an object or array`);
+  return JSON.parse(text) as unknown;
+}
