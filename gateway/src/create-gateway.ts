@@ -26,6 +26,7 @@ import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchFastPath } from './fast-path/fast-path';
 import { CacheHits } from './fast-path/cache-hits';
+import { directDispatch, type Handler } from './fast-path/direct-dispatch';
 
 export interface GatewayServer {
   app: Express;
@@ -204,8 +205,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     if (req.method === 'POST') Object.defineProperty(res, 'app', { value: appWithoutEtag, configurable: true });
     next();
   };
-  app.use(
-    '/graphql',
+  const graphqlHandlers: Handler[] = [
     noEtagForPost,
     assignRequestId,
     // Identity (401), rate limit (429), body size (413), batch size and trusted documents (400).
@@ -217,7 +217,12 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ...(fastPath ? [fastPath.middleware()] : []),
     ...(cacheHits ? [cacheHits.middleware()] : []),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
-  );
+  ];
+  app.use('/graphql', ...graphqlHandlers);
+  // With the fast path, POST /graphql runs the same handlers without express's router (issue 10).
+  const handler = config.FAST_PATH_ENABLED
+    ? directDispatch(app, '/graphql', [...(features.corsHandler ? [features.corsHandler] : []), ...graphqlHandlers])
+    : app;
 
   return {
     app,
@@ -238,7 +243,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // Graceful shutdown: /ready turns 503, in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS),
     // then Apollo stops.
     listen: async (port, host = '0.0.0.0') => {
-      const running = await listen(app, port, host);
+      const running = await listen(handler, port, host);
       return {
         ...running,
         close: async () => {

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { type Express } from 'express';
 
 export interface RunningServer {
   url: string;
@@ -11,11 +10,11 @@ export interface RunningServer {
 }
 
 /**
- * Binds an express app. Keep-alive outlives the gateway's idle sockets so the gateway never
+ * Binds an express app (or any request listener in front of one). Keep-alive outlives the gateway's idle sockets so the gateway never
  * writes to a socket the subgraph has just closed.
  */
 export async function listen(
-  app: Express,
+  app: RequestListener,
   port: number,
   host: string,
   beforeClose: () => Promise<void> = async () => undefined,
