@@ -40,7 +40,12 @@ interface SingleFetch {
   /** The operation's name in the document (logs, metrics, recording). */
   resolvedName: string | null;
   queryHash: string;
+  /** Variables text -> whether they validate and cost within the limit (see `admitted`). */
+  verdicts: Map<string, boolean>;
 }
+
+/** Verdicts on variables remembered, all operations together (then all forgotten and learnt again). */
+const MAX_VERDICTS = 10_000;
 
 /** A request the fast path may answer. */
 interface Candidate {
@@ -92,6 +97,8 @@ export class SingleFetchFastPath {
   private schema: GraphQLSchema | undefined;
   /** Enum types with values the API schema hides (@inaccessible): a subgraph may return those. */
   private hiddenEnums = new Set<string>();
+  /** Verdicts remembered by all operations (see `admitted`). */
+  private verdicts = 0;
   private readonly served: Counter<'result'> | undefined;
 
   constructor(
@@ -112,6 +119,7 @@ export class SingleFetchFastPath {
   schemaChanged(apiSchema: GraphQLSchema, supergraphSdl: string): void {
     this.schema = apiSchema;
     this.operations = new Map();
+    this.verdicts = 0;
     this.hiddenEnums = inaccessibleEnums(supergraphSdl);
   }
 
@@ -128,7 +136,10 @@ export class SingleFetchFastPath {
     if (typeof request.query !== 'string' || schema !== this.schema || !document || !operation) return;
     const key = operationKey(request.query, request.operationName);
     if (this.operations.has(key)) return;
-    if (this.operations.size >= (this.options.maxOperations ?? 1000)) this.operations.clear();
+    if (this.operations.size >= (this.options.maxOperations ?? 1000)) {
+      this.operations.clear();
+      this.verdicts = 0;
+    }
     this.operations.set(key, this.eligible(queryPlan, serviceMap, requestContext, document, operation) ?? false);
   }
 
@@ -165,6 +176,7 @@ export class SingleFetchFastPath {
       variableDefinitions: operation.variableDefinitions ?? [],
       resolvedName: requestContext.operationName ?? null,
       queryHash: requestContext.queryHash ?? '',
+      verdicts: new Map(),
     };
   }
 
@@ -200,6 +212,29 @@ export class SingleFetchFastPath {
     return { entry, contentType, ...posted };
   }
 
+  /**
+   * Whether the variables validate against the API schema (as Apollo Server checks them before
+   * executing) and the cost is within the limit. Both depend only on the operation and the
+   * variables, so the verdict is remembered per operation for each variables text seen (at most
+   * `MAX_VERDICTS` in all): 2 µs to look up instead of 70 µs to work out.
+   */
+  private admitted(entry: SingleFetch, operationName: string | null, variables: Record<string, unknown>): boolean {
+    const key = JSON.stringify(variables);
+    const known = entry.verdicts.get(key);
+    if (known !== undefined) return known;
+    const { costLimit } = this.options;
+    const verdict =
+      (entry.variableDefinitions.length === 0 || !getVariableValues(entry.schema, entry.variableDefinitions, variables).errors) &&
+      !(costLimit && costLimit.check(costLimit.cost(entry.schema, entry.document, entry.operation, operationName, variables)));
+    if (this.verdicts >= MAX_VERDICTS) {
+      for (const operation of this.operations.values()) if (operation) operation.verdicts.clear();
+      this.verdicts = 0;
+    }
+    entry.verdicts.set(key, verdict);
+    this.verdicts += 1;
+    return verdict;
+  }
+
   /** Sends the fetch and writes the answer; false = hand the request to the full pipeline. */
   private async answer(
     candidate: Candidate,
@@ -208,12 +243,7 @@ export class SingleFetchFastPath {
     started: number,
   ): Promise<boolean> {
     const { entry, variables } = candidate;
-    // Variables are validated against the API schema, as Apollo Server does before executing.
-    if (entry.variableDefinitions.length > 0 && getVariableValues(entry.schema, entry.variableDefinitions, variables).errors) return false;
-    const { costLimit } = this.options;
-    if (costLimit && costLimit.check(costLimit.cost(entry.schema, entry.document, entry.operation, candidate.operationName, variables))) {
-      return false;
-    }
+    if (!this.admitted(entry, candidate.operationName, variables)) return false;
     // Core subgraphs' data comes back as text, written to the client as is (no parse, no stringify).
     const context: GatewayContext = { ...this.options.contextFor(req, res), rawData: true };
     // The operation is recorded before it runs, as Apollo's didResolveOperation does.
@@ -241,8 +271,11 @@ export class SingleFetchFastPath {
     const body = this.options.stringifyResult({ data: response.data as Record<string, unknown> });
     const policy = overallCachePolicy.policyIfCacheable();
     res.setHeader('cache-control', policy ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : UNCACHEABLE);
-    res.setHeader('content-type', candidate.contentType);
-    res.status(200).send(body);
+    // What express's send wrote for it, same header names (a POST gets no ETag), without its checks.
+    res.setHeader('Content-Type', candidate.contentType);
+    res.statusCode = 200;
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+    res.end(body);
     const seconds = (performance.now() - started) / 1000;
     this.options.metrics?.observeRequest(entry.resolvedName, 'success', seconds);
     this.served?.inc({ result: 'served' });
