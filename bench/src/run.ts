@@ -13,6 +13,8 @@
 //                       warm-up of the same mix before the steady-state run (0 = no cold run)
 //   BENCH_ROUNDS        1: runs of each read workload per scale and target, interleaved (each
 //                       round: every scale, every target), merged per scale and target
+//   BENCH_LATENCY_ROUNDS 6: rounds of the one-connection W1 runs, the same total time as the others'
+//                       (BENCH_ROUNDS x BENCH_DURATION) cut into shorter windows, finer interleaved
 //   BENCH_STEPS         1 = also run the optimisation steps (before/after variants)
 //   BENCH_WORKLOADS     W1,W2,W3,W4     BENCH_TARGETS    direct,stock,ours,ours-cached
 //   BENCH_NAME          report file name (default: latest)
@@ -59,6 +61,11 @@ export interface BenchSettings {
   cachedWarmupSeconds: number;
   /** Rounds of every read run, targets interleaved, merged per target (1 = one run each). */
   rounds: number;
+  /**
+   * Rounds of the one-connection W1 runs (the overhead target): the same time per target as the
+   * other reads, in shorter windows, so that the machine's drift falls on every target alike.
+   */
+  latencyRounds: number;
   connections: number;
   soakSeconds: number;
   steps: boolean;
@@ -88,6 +95,7 @@ function settingsFromEnv(env = process.env): BenchSettings {
     warmupSeconds: Number(env.BENCH_WARMUP ?? 3),
     cachedWarmupSeconds: Number(env.BENCH_CACHED_WARMUP ?? 10),
     rounds: Number(env.BENCH_ROUNDS ?? 1),
+    latencyRounds: Number(env.BENCH_LATENCY_ROUNDS ?? 6),
     connections: Number(env.BENCH_CONNECTIONS ?? 10),
     soakSeconds: Number(env.BENCH_SOAK ?? 300),
     steps: env.BENCH_STEPS === '1',
@@ -453,6 +461,26 @@ async function startOurs(settings: BenchSettings, name: string, graph: Graph, en
   return { ...managed, dataDir };
 }
 
+/**
+ * The one-connection runs' windows: `latencyRounds` rounds sharing the time the other reads get per
+ * target (rounds x duration, at least 2 s each), with a 1 s warm-up (the processes are warm: every
+ * target has just run the same workload at 10 connections). A p50 ratio within 25 % needs the
+ * direct call and the gateways measured in the same minutes: two 10-second windows each once put
+ * the direct call at 7.4 ms in the first and 5.2 ms in the second.
+ */
+export function latencyWindows(settings: Pick<BenchSettings, 'rounds' | 'durationSeconds' | 'warmupSeconds' | 'latencyRounds'>): {
+  rounds: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+} {
+  const rounds = Math.max(1, settings.latencyRounds);
+  return {
+    rounds,
+    durationSeconds: Math.max(2, Math.round((Math.max(1, settings.rounds) * settings.durationSeconds) / rounds)),
+    warmupSeconds: Math.min(settings.warmupSeconds, 1),
+  };
+}
+
 /** The floor of the W1 overhead target: bytes forwarded to the members subgraph (bench/raw-forwarder.ts). */
 async function startForwarder(graph: Graph): Promise<Managed> {
   const port = await freePort();
@@ -746,7 +774,7 @@ async function main(): Promise<void> {
         ctx: {
           ...s.ctx,
           gateways: forwarder ? [...s.ctx.gateways, { name: FORWARDER, url: forwarder.url, pid: forwarder.pid }] : s.ctx.gateways,
-          settings: { ...settings, targets: latencyTargets.map((t) => `${t}${LATENCY_SUFFIX}`) },
+          settings: { ...settings, ...latencyWindows(settings), targets: latencyTargets.map((t) => `${t}${LATENCY_SUFFIX}`) },
         },
         workloads: w1,
       });

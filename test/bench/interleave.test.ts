@@ -97,3 +97,13 @@ describe('runScales', () => {
     expect(one).toEqual(records.filter((r) => r.scale === 1));
   });
 });
+
+describe('the one-connection windows (W1 overhead target)', () => {
+  it('cut the time the other reads get per target into more, shorter rounds, warm-up 1 s', async () => {
+    const { latencyWindows } = (await load('src/run')) as Module;
+    expect(latencyWindows({ rounds: 2, durationSeconds: 10, warmupSeconds: 3, latencyRounds: 6 })).toEqual({ rounds: 6, durationSeconds: 3, warmupSeconds: 1 });
+    // Never under 2 s a window, never more warm-up than the others', never fewer than one round.
+    expect(latencyWindows({ rounds: 1, durationSeconds: 2, warmupSeconds: 0, latencyRounds: 6 })).toEqual({ rounds: 6, durationSeconds: 2, warmupSeconds: 0 });
+    expect(latencyWindows({ rounds: 2, durationSeconds: 10, warmupSeconds: 3, latencyRounds: 0 })).toEqual({ rounds: 1, durationSeconds: 20, warmupSeconds: 1 });
+  });
+});
