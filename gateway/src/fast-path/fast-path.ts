@@ -19,6 +19,7 @@ import { Counter, type Registry } from 'prom-client';
 import { type GatewayContext } from '../context';
 import { type CostLimit } from '../limits/operation-limits';
 import { type GatewayMetrics } from '../observability/metrics';
+import { type GuardedDataSource } from '../resilience/guarded-data-source';
 import { logGraphqlRequest } from '../observability/request-log';
 import { contentTypeFor, postedOperation } from './posted-operation';
 import { operationShape } from './operation-shape';
@@ -253,14 +254,18 @@ export class SingleFetchFastPath {
       if (Object.hasOwn(variables, name) && variables[name] !== undefined) fetchVariables[name] = variables[name];
     }
     const overallCachePolicy = newCachePolicy();
-    const response = await entry.dataSource.process({
-      kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
-      request: { query: entry.fetch.operation, variables: fetchVariables, operationName: entry.fetch.operationName },
-      incomingRequestContext: { overallCachePolicy, request: { query: candidate.query }, operation: entry.operation } as never,
-      context,
-      document: entry.fetch.document,
-      pathInIncomingRequest: [] as never,
-    });
+    const request = { query: entry.fetch.operation, variables: fetchVariables, operationName: entry.fetch.operationName };
+    const direct = (entry.dataSource as Partial<DirectFetch>).fetchDirect;
+    const response = direct
+      ? await direct.call(entry.dataSource, request, context, overallCachePolicy, entry.fetch.document)
+      : await entry.dataSource.process({
+          kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+          request,
+          incomingRequestContext: { overallCachePolicy, request: { query: candidate.query }, operation: entry.operation } as never,
+          context,
+          document: entry.fetch.document,
+          pathInIncomingRequest: [] as never,
+        });
     if (response.errors?.length || typeof response.data !== 'object' || response.data === null) {
       // The full pipeline shapes, masks and counts the errors; it reuses this answer instead of a second fetch.
       res.locals.prefetched = { dataSource: entry.dataSource, query: entry.fetch.operation, response } satisfies Prefetched;
@@ -284,6 +289,11 @@ export class SingleFetchFastPath {
   }
 }
 
+/** A data source with the fast path's own fetch (GuardedDataSource.fetchDirect: same request and answer as `process`). */
+export interface DirectFetch {
+  fetchDirect: GuardedDataSource['fetchDirect'];
+}
+
 /** A subgraph answer the fast path received but handed to the full pipeline (it had errors). */
 export interface Prefetched {
   dataSource: GraphQLDataSource<GatewayContext>;
@@ -296,7 +306,9 @@ export interface Prefetched {
  * over, uses the answer already received for the same fetch instead of asking the subgraph again.
  */
 export function reusingPrefetched(inner: GraphQLDataSource<GatewayContext>): GraphQLDataSource<GatewayContext> {
-  const wrapper: GraphQLDataSource<GatewayContext> = {
+  const direct = (inner as Partial<DirectFetch>).fetchDirect;
+  const wrapper: GraphQLDataSource<GatewayContext> & Partial<DirectFetch> = {
+    ...(direct ? { fetchDirect: direct.bind(inner) } : {}),
     process(options) {
       const prefetched = 'context' in options ? (options.context as Partial<GatewayContext>).prefetched : undefined;
       if (prefetched && prefetched.dataSource === wrapper && prefetched.query === options.request.query) {

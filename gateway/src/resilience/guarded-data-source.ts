@@ -1,6 +1,8 @@
 import { type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { type Fetcher, type FetcherResponse } from '@apollo/utils.fetcher';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentityToken } from '@ecosystem/shared';
+// Not re-exported by the package's index: RemoteGraphQLDataSource reads cache hints with it.
+import { parseCacheControlHeader } from '@apollo/gateway/dist/datasources/parseCacheControlHeader';
 import { propagation, context as otelContext } from '@opentelemetry/api';
 import { type DocumentNode, type FieldNode, Kind, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
 import { CachedJson } from '../cache/response-cache';
@@ -90,23 +92,70 @@ export class GuardedDataSource extends AuthenticatedDataSource {
     } catch (error) {
       if (!(error instanceof SubgraphFetchError)) throw error;
       // The plan's document when it has one, else the subgraph operation's text (failure path only).
-      const document = ('document' in options ? options.document : undefined) ?? safeParse(options.request.query);
-      const operation = document?.definitions.find(
-        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-      );
-      const code = error.reason === 'timeout' ? GatewayErrorCode.SUBGRAPH_TIMEOUT : GatewayErrorCode.SUBGRAPH_UNAVAILABLE;
-      const message =
-        error.reason === 'timeout' ? 'A part of the graph did not answer in time' : 'A part of the graph is unavailable';
-      const representations = (options.request.variables as { representations?: unknown[] } | undefined)?.representations;
-      const paths = operation ? lostPaths(operation.selectionSet, representations?.length) : [];
-      const errors = (paths.length > 0 ? paths : [undefined]).map((path) => ({
-        message,
-        ...(path ? { path } : {}),
-        extensions: { code, reason: error.reason },
-      }));
-      return { errors } as GatewayGraphQLResponse;
+      return failedFetch(error, ('document' in options ? options.document : undefined) ?? safeParse(options.request.query), options.request.variables);
     }
   }
+
+  /**
+   * The single-fetch fast path's fetch (issue 10): what `process` sends and answers for one fetch of
+   * an incoming operation, without what RemoteGraphQLDataSource builds around each fetch (a
+   * node-fetch Headers and Request, copies of the request): the same headers (content type, request
+   * id, propagated headers, trace context, identity token), the same body, the same fetcher
+   * (timeout, circuit breaker, metrics), the same parsing and cache hint, and the same answer
+   * when the fetch fails (errors per lost field) or the subgraph answers a non-2xx status (thrown).
+   */
+  async fetchDirect(
+    request: { query: string; variables: Record<string, unknown>; operationName: string | undefined },
+    context: GatewayContext,
+    overallCachePolicy: { restrict(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void },
+    document: DocumentNode | undefined,
+  ): Promise<GatewayGraphQLResponse> {
+    // Lower-case names, as Object.fromEntries of node-fetch Headers gives them to the fetcher.
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const carrier = { set: (name: string, value: string): void => void (headers[name.toLowerCase()] = value) };
+    await this.willSendRequest({ request: { ...request, http: { method: 'POST', url: this.url, headers: carrier } }, context } as never);
+    try {
+      const response = (await this.fetcher(this.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
+      })) as FetcherResponse;
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const body = await this.parseBody(response, undefined, context);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+      overallCachePolicy.restrict(cacheHint(response.headers.get('cache-control')));
+      return { ...body, http: response } as GatewayGraphQLResponse;
+    } catch (error) {
+      if (!(error instanceof SubgraphFetchError)) throw error;
+      return failedFetch(error, document, request.variables);
+    }
+  }
+}
+
+/** The subgraph's Cache-Control as a cache hint, read as RemoteGraphQLDataSource reads it. */
+function cacheHint(header: string | null): { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } {
+  const parsed = parseCacheControlHeader(header ?? undefined);
+  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: 0 };
+  const maxAge = parsed['max-age'];
+  if (typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge)) hint.maxAge = Number(maxAge);
+  if (parsed.private === true) hint.scope = 'PRIVATE';
+  if (parsed.public === true) hint.scope = 'PUBLIC';
+  return hint;
+}
+
+/** The answer of a fetch that failed (down, slow, circuit open): one error per lost field or entity. */
+function failedFetch(error: SubgraphFetchError, document: DocumentNode | undefined, variables: Record<string, unknown> | undefined): GatewayGraphQLResponse {
+  const operation = document?.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const code = error.reason === 'timeout' ? GatewayErrorCode.SUBGRAPH_TIMEOUT : GatewayErrorCode.SUBGRAPH_UNAVAILABLE;
+  const message = error.reason === 'timeout' ? 'A part of the graph did not answer in time' : 'A part of the graph is unavailable';
+  const representations = (variables as { representations?: unknown[] } | undefined)?.representations;
+  const paths = operation ? lostPaths(operation.selectionSet, representations?.length) : [];
+  const errors = (paths.length > 0 ? paths : [undefined]).map((path) => ({
+    message,
+    ...(path ? { path } : {}),
+    extensions: { code, reason: error.reason },
+  }));
+  return { errors } as GatewayGraphQLResponse;
 }
 
 const DATA_PREFIX = '{"data":';
