@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 
 /** The repository root (from bench/src or bench/dist/src). */
 export const ROOT = ((): string => {
@@ -27,11 +28,46 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** SQL statements logged by the subgraphs per request id (only ids the harness marked). */
+/**
+ * SQL statements logged by the subgraphs per request id (only ids the harness marked). Lines come
+ * from `accept`, or from log files the subgraphs write (`follow`), read when a count is asked for:
+ * the harness then reads nothing while it measures (it is also the load generator).
+ */
 export class StatementLog {
   private readonly byRequest = new Map<string, number>();
+  private readonly followed: { file: string; offset: number; rest: string; decoder: StringDecoder }[] = [];
 
   constructor(private readonly prefix: string) {}
+
+  /** Reads `file` (a subgraph's log) from where the last read stopped, at every `statements` call. */
+  follow(file: string): void {
+    // From its current end: a restarted subgraph appends to the log of the one before it.
+    this.followed.push({ file, offset: existsSync(file) ? statSync(file).size : 0, rest: '', decoder: new StringDecoder('utf8') });
+  }
+
+  private readFollowed(): void {
+    for (const log of this.followed) {
+      let fd: number;
+      try {
+        fd = openSync(log.file, 'r');
+      } catch {
+        continue; // not written yet
+      }
+      try {
+        const buffer = Buffer.alloc(1 << 20);
+        for (;;) {
+          const read = readSync(fd, buffer, 0, buffer.length, log.offset);
+          if (read === 0) break;
+          log.offset += read;
+          const lines = (log.rest + log.decoder.write(buffer.subarray(0, read))).split('\n');
+          log.rest = lines.pop() ?? '';
+          for (const line of lines) this.accept(line);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    }
+  }
 
   /** Feeds one log line (pino JSON) of a subgraph. */
   accept(line: string): void {
@@ -47,6 +83,7 @@ export class StatementLog {
   }
 
   statements(requestId: string): number {
+    this.readFollowed();
     return this.byRequest.get(requestId) ?? 0;
   }
 }

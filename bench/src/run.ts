@@ -248,7 +248,7 @@ export interface PlannedRun {
 
 /**
  * The order of runScales' timed runs, workload by workload: for each round, each scale, each of
- * its targets (A1 B1 C1 A10 B10 C10, A1 B1 C1 A10 B10 C10). The caching-on target gets a cold run
+ * its targets, every other round backwards (A1 B1 C1 A10 B10 C10, C10 B10 A10 C1 B1 A1). The caching-on target gets a cold run
  * first, once per scale, in round 0; writes (workloads that build their own requests) run once,
  * with no cold run. `records` is the order of the merged runs of the workload: by scale, then target.
  */
@@ -269,14 +269,18 @@ export function runPlan(
     });
     const runs: PlannedRun[] = [];
     for (let round = 0; round < Math.max(0, ...scales.map((s) => s.rounds)); round += 1) {
+      const inRound: PlannedRun[] = [];
       for (const s of scales) {
         if (round >= s.rounds) continue;
         for (const target of s.targets) {
           // The cold run happens once: later rounds find the cache as the steady run left it.
           if (round > 0 && target.endsWith(COLD_SUFFIX)) continue;
-          runs.push({ context: s.context, workload: id, target, round, cachedWarmup: s.cachedWarmup });
+          inRound.push({ context: s.context, workload: id, target, round, cachedWarmup: s.cachedWarmup });
         }
       }
+      // Every other round backwards (A B C, C B A): a machine slowing down or speeding up during
+      // a round falls on the first and the last targets alike, not always on the last.
+      runs.push(...(round % 2 === 1 ? inRound.reverse() : inRound));
     }
     return { workload: id, runs, records: scales.flatMap((s) => s.targets.map((target) => ({ context: s.context, target }))) };
   });
@@ -411,6 +415,8 @@ async function startSubgraphs(
   const subgraphs = await Promise.all(
     SUBGRAPHS.map(async (name) => {
       const port = ports?.[name] ?? (await freePort());
+      const logFile = join(dataDir, `${name}.log`);
+      statements.follow(logFile);
       return startProcess({
         name,
         script: `subgraphs/${name}/dist/main.js`,
@@ -428,7 +434,8 @@ async function startSubgraphs(
           HOST: '127.0.0.1',
           ...extraEnv,
         },
-        onLine: (line) => statements.accept(line),
+        // To a file, as in production: the harness, also the load generator, reads it only to count statements.
+        logFile,
         timeoutMs: 600_000,
       });
     }),

@@ -30,7 +30,7 @@ const contexts = () => [
 ];
 
 describe('runPlan', () => {
-  it('interleaves the scales round by round, a cold run once per scale, writes once', async () => {
+  it('interleaves the scales round by round, every other round backwards, a cold run once per scale, writes once', async () => {
     const { runPlan } = await load('src/run');
     const plan: { workload: string; runs: { context: number; target: string; round: number; cachedWarmup: number }[]; records: unknown[] }[] = runPlan(contexts());
     expect(plan.map((p) => p.workload)).toEqual(['W1', 'W2', 'W4']);
@@ -38,8 +38,9 @@ describe('runPlan', () => {
     const w1 = [
       '0:10x direct', '0:10x stock', '0:10x ours',
       '0:1x direct', '0:1x ours', '0:1x ours-cached cold', '0:1x ours-cached',
-      '1:10x direct', '1:10x stock', '1:10x ours',
-      '1:1x direct', '1:1x ours', '1:1x ours-cached',
+      // Round 2 backwards: a drift during a round falls on the first and the last targets alike.
+      '1:1x ours-cached', '1:1x ours', '1:1x direct',
+      '1:10x ours', '1:10x stock', '1:10x direct',
     ];
     expect(order(0)).toEqual(w1);
     expect(order(1)).toEqual(w1);
@@ -75,11 +76,11 @@ describe('runScales', () => {
     const { runScales, runScale } = await load('src/run');
     const lines: string[] = [];
     const records: RunRow[] = await quietly(lines, () => runScales(contexts()));
-    // The log alternates the scales within each workload's rounds.
+    // The log alternates the scales within each workload's rounds (the second one backwards).
     const runs = lines.map((l) => /\] (\d+x) (W\d) ([^:,]+)(?::|,)/.exec(l)).filter((m) => m !== null).map((m) => `${m[1]} ${m[2]}`);
     expect(runs.slice(0, 14)).toEqual([
       ...Array(3).fill('10x W1'), ...Array(4).fill('1x W1'),
-      ...Array(3).fill('10x W1'), ...Array(3).fill('1x W1'),
+      ...Array(3).fill('1x W1'), ...Array(3).fill('10x W1'),
       '10x W2',
     ]);
     expect(records.map((r) => `${r.scale}x ${r.workload} ${r.target}`)).toEqual([
