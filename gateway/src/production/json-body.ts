@@ -1,4 +1,4 @@
-import express, { type RequestHandler } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler } from 'express';
 
 /**
  * `express.json({ limit })` with a short way for the body every GraphQL client sends (issue 10):
@@ -26,6 +26,15 @@ export function jsonBody(limit: number): RequestHandler {
       fallback(req, res, next);
       return;
     }
+    // Usually the whole body came with the headers and is already buffered: read it at once.
+    if (req.complete) {
+      const buffered = req.read() as Buffer | null;
+      if (buffered === null || buffered.length === declared) {
+        parsed(buffered === null ? '' : buffered.toString('utf8'), req, next);
+        return;
+      }
+      req.unshift(buffered); // not all of it (another reader took some): the listeners below read it
+    }
     const chunks: Buffer[] = [];
     let settled = false;
     const settle = (error?: unknown): void => {
@@ -40,20 +49,27 @@ export function jsonBody(limit: number): RequestHandler {
       chunks.push(chunk);
     };
     const onEnd = (): void => {
-      const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
-      try {
-        req.body = parse(text);
-      } catch (error) {
-        settle(Object.assign(error as Error, { type: 'entity.parse.failed', status: 400, statusCode: 400, expose: true, body: text }));
-        return;
-      }
-      settle();
+      settled = true;
+      req.removeListener('data', onData);
+      req.removeListener('error', onError);
+      parsed((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'), req, next);
     };
     const onError = (error: Error): void => settle(Object.assign(error, { type: 'request.aborted', status: 400, statusCode: 400, expose: true }));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
   };
+}
+
+/** Sets `req.body` to the parsed text and goes on, or goes to the error handlers as body-parser does. */
+function parsed(text: string, req: Request, next: NextFunction): void {
+  try {
+    req.body = parse(text);
+  } catch (error) {
+    next(Object.assign(error as Error, { type: 'entity.parse.failed', status: 400, statusCode: 400, expose: true, body: text }));
+    return;
+  }
+  next();
 }
 
 /** `application/json`, with no parameter or a UTF-8 charset (what body-parser reads without a decoder). */
