@@ -172,7 +172,14 @@ export class ProductionFeatures {
       },
     ];
     handlers.push((req, res, next) => {
-      this.identity.viewerFrom(req.header('authorization')).then(
+      const authorization = req.headers.authorization;
+      if (!authorization) {
+        // Anonymous (what viewerFrom answers for no header), without waiting for a promise.
+        res.locals.viewer = null;
+        next();
+        return;
+      }
+      this.identity.viewerFrom(authorization).then(
         (viewer) => {
           res.locals.viewer = viewer;
           next();

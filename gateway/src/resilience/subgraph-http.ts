@@ -77,10 +77,19 @@ export class SubgraphHttp {
     return pool;
   }
 
+  /** Origin and path of each subgraph URL, parsed once. */
+  private readonly targets = new Map<string, { origin: string; path: string }>();
+
   async fetch(url: string, init: SubgraphRequestInit, signal?: AbortSignal): Promise<SubgraphResponse> {
-    const target = new URL(url);
+    let target = this.targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      if (this.targets.size >= 1000) this.targets.clear(); // partners come and go: never grows without bound
+      this.targets.set(url, target);
+    }
     const response = await this.pool(target.origin).request({
-      path: `${target.pathname}${target.search}`,
+      path: target.path,
       method: (init.method ?? 'POST') as 'POST',
       headers: init.headers ?? {},
       body: init.body ?? null,
