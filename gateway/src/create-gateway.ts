@@ -244,7 +244,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // Graceful shutdown: /ready turns 503, in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS),
     // then Apollo stops.
     listen: async (port, host = '0.0.0.0') => {
-      const running = await listen(handler, port, host);
+      const running = await listen(handler, port, host, undefined, 'serverOptions' in handler ? handler.serverOptions : {});
       return {
         ...running,
         close: async () => {

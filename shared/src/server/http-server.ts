@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
 export interface RunningServer {
@@ -18,8 +18,9 @@ export async function listen(
   port: number,
   host: string,
   beforeClose: () => Promise<void> = async () => undefined,
+  options: ServerOptions = {},
 ): Promise<RunningServer> {
-  const httpServer = createServer(app);
+  const httpServer = createServer(options, app);
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   await new Promise<void>((resolvePromise, reject) => {
