@@ -12,7 +12,7 @@ import { type GuardedDataSource } from '../guarded-data-source';
  * GuardedDataSource.fetchDirect (the fast path's fetch) against `process` (what Apollo's executor
  * calls), on a real HTTP server standing in for a subgraph: the same request on the wire, the same
  * answer (compact data as text, errors parsed, a non-2xx thrown, a failed fetch as errors per lost
- * field) and the same cache hint.
+ * field, a timeout too) and the same cache hint.
  */
 
 interface Seen {
@@ -22,7 +22,7 @@ interface Seen {
 
 let server: Server;
 let url: string;
-let answer: { status: number; body: string; cacheControl?: string } = { status: 200, body: '{"data":{"a":1}}' };
+let answer: { status: number; body: string; cacheControl?: string; delayMs?: number } = { status: 200, body: '{"data":{"a":1}}' };
 const seen: Seen[] = [];
 let features: ProductionFeatures;
 
@@ -32,13 +32,17 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       seen.push({ headers: req.headers, body: Buffer.concat(chunks).toString() });
-      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...(answer.cacheControl ? { 'cache-control': answer.cacheControl } : {}) });
-      res.end(answer.body);
+      const { status, body, cacheControl, delayMs } = answer;
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(cacheControl ? { 'cache-control': cacheControl } : {}) });
+        res.end(body);
+      }, delayMs ?? 0);
     });
   });
   await new Promise<void>((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', PROPAGATE_HEADERS: 'accept-language', CIRCUIT_BREAKER_ENABLED: 'false' });
+  const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', PROPAGATE_HEADERS: 'accept-language', CIRCUIT_BREAKER_ENABLED: 'false', SUBGRAPH_TIMEOUT_MS_TRAINING: '100' });
   features = new ProductionFeatures(config, createLogger('fetch-direct-test', 'silent'));
 });
 
@@ -114,6 +118,14 @@ describe('GuardedDataSource.fetchDirect (the fast path) sends and answers as pro
     const source = features.dataSource('members', url, true);
     const [processed, direct] = await both(source);
     expect(processed.seen?.headers).toMatchObject({ [IDENTITY_HEADER]: 'present', 'x-request-id': 'req-1', 'accept-language': 'fr' });
+    expect(direct).toEqual(processed);
+  });
+
+  it('answers a fetch that timed out with errors per lost field, as process does', async () => {
+    answer = { status: 200, body: '{"data":{"a":1}}', delayMs: 400 };
+    const source = features.dataSource('training', url, true);
+    const [processed, direct] = await both(source);
+    expect(processed.response).toMatchObject({ errors: [{ path: ['organizations'], extensions: { code: 'SUBGRAPH_TIMEOUT', reason: 'timeout' } }] });
     expect(direct).toEqual(processed);
   });
 
