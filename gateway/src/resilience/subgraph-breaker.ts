@@ -27,7 +27,7 @@ export interface SubgraphFetchObserver {
 type FetchArgs = [url: string, init: SubgraphRequestInit];
 
 /**
- * The fetch of one subgraph: a per-subgraph timeout (AbortSignal) and an opossum circuit breaker.
+ * The fetch of one subgraph: a per-subgraph timeout and an opossum circuit breaker.
  * Network errors and timeouts count as failures; once CIRCUIT_ERROR_THRESHOLD_PERCENT of at least
  * CIRCUIT_VOLUME_THRESHOLD fetches in the rolling window fail, the circuit opens and fetches fail at
  * once (no latency) until CIRCUIT_RESET_TIMEOUT_MS has passed; then one probe goes through
@@ -47,7 +47,7 @@ export class SubgraphFetcher {
     this.timeoutMs = config.settings.subgraphTimeouts.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS;
     if (config.CIRCUIT_BREAKER_ENABLED) {
       const breaker = new CircuitBreaker<FetchArgs, SubgraphResponse>((url, init) => this.send(url, init), {
-        timeout: false, // the AbortSignal times the fetch out (and frees the socket)
+        timeout: false, // SubgraphHttp times the fetch out (and frees the socket)
         errorThresholdPercentage: config.CIRCUIT_ERROR_THRESHOLD_PERCENT,
         volumeThreshold: config.CIRCUIT_VOLUME_THRESHOLD,
         resetTimeout: config.CIRCUIT_RESET_TIMEOUT_MS,
@@ -101,7 +101,7 @@ export class SubgraphFetcher {
 
   private async send(url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> {
     try {
-      return await this.http.fetch(url, init, AbortSignal.timeout(this.timeoutMs));
+      return await this.http.fetch(url, init, this.timeoutMs);
     } catch (error) {
       const { name, code } = error as Error & { code?: string };
       const timedOut = name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_ABORTED';
