@@ -29,32 +29,26 @@ export function jsonBody(limit: number): RequestHandler {
     // Usually the whole body came with the headers and is already buffered: read it at once.
     if (req.complete) {
       const buffered = req.read() as Buffer | null;
-      if (buffered === null || buffered.length === declared) {
-        parsed(buffered === null ? '' : buffered.toString('utf8'), req, next);
-        return;
-      }
-      req.unshift(buffered); // not all of it (another reader took some): the listeners below read it
+      parsed(buffered === null ? '' : buffered.toString('utf8'), req, next);
+      return;
     }
     const chunks: Buffer[] = [];
-    let settled = false;
-    const settle = (error?: unknown): void => {
-      if (settled) return;
-      settled = true;
+    const detach = (): void => {
       req.removeListener('data', onData);
       req.removeListener('end', onEnd);
       req.removeListener('error', onError);
-      next(error);
     };
     const onData = (chunk: Buffer): void => {
       chunks.push(chunk);
     };
     const onEnd = (): void => {
-      settled = true;
-      req.removeListener('data', onData);
-      req.removeListener('error', onError);
+      detach();
       parsed((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'), req, next);
     };
-    const onError = (error: Error): void => settle(Object.assign(error, { type: 'request.aborted', status: 400, statusCode: 400, expose: true }));
+    const onError = (error: Error): void => {
+      detach();
+      next(Object.assign(error, { type: 'request.aborted', status: 400, statusCode: 400, expose: true }));
+    };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
