@@ -1,6 +1,7 @@
 import {
   demoDatasetRefs,
   demoId,
+  MAX_PAGE_SIZE,
   type TestDatabase,
   type Viewer,
   startSubgraphHarness,
@@ -8,7 +9,8 @@ import {
 } from '@ecosystem/shared';
 import { type EventsContext } from '../src/context';
 import { eventsSubgraph } from '../src/definition';
-import { ALL_EVENT_COLUMNS, createLoaders, type EventsLoaders } from '../src/loaders';
+import { EVENT_LIST_DEFAULT_SIZE } from '../src/event/event-window';
+import { ALL_EVENT_COLUMNS, createLoaders, type EventsLoaders, type EventWindow } from '../src/loaders';
 import { JOINT_CONFERENCE_ID } from '../src/seed/demo-events';
 
 let h: SubgraphHarness<EventsContext, EventsLoaders>;
@@ -160,13 +162,16 @@ describe('federation and loaders', () => {
     const large = await count(orgIds.map((id) => ({ __typename: 'Organization', id })));
     expect(small.statements).toBe(2);
     expect(large.statements).toBe(2);
-    expect(large.data[0]?.organizedEvents?.length).toBeGreaterThan(60);
-    // Every organised event, by start then id, as SQL sees it.
-    const expected = (await db.dataSource.query(
-      'SELECT e.id FROM event e INNER JOIN event_organizer o ON o.eventId = e.id WHERE o.organizationId = ? ORDER BY e.startsAt, e.id',
-      [orgIds[1]],
-    )) as { id: string }[];
-    expect((large.data[1]?.organizedEvents as { id: string }[]).map((e) => e.id)).toEqual(expected.map((e) => e.id));
+    // The first EVENT_LIST_DEFAULT_SIZE organised events, by start then id, as SQL sees them: the
+    // campus organises hundreds.
+    for (const [i, org] of large.data.entries()) {
+      const expected = (await db.dataSource.query(
+        'SELECT e.id FROM event e INNER JOIN event_organizer o ON o.eventId = e.id WHERE o.organizationId = ? ORDER BY e.startsAt, e.id LIMIT ?',
+        [orgIds[i], EVENT_LIST_DEFAULT_SIZE],
+      )) as { id: string }[];
+      expect((org.organizedEvents as { id: string }[]).map((e) => e.id)).toEqual(expected.map((e) => e.id));
+    }
+    expect(large.data[1]?.organizedEvents).toHaveLength(EVENT_LIST_DEFAULT_SIZE);
     // An event two of the organisations organise is in both lists.
     const [shared] = (await db.dataSource.query(
       'SELECT eventId FROM event_organizer WHERE organizationId IN (?, ?) GROUP BY eventId HAVING COUNT(*) = 2 LIMIT 1',
@@ -180,6 +185,63 @@ describe('federation and loaders', () => {
     expect(oneDataset.statements).toBe(2);
     expect(manyDatasets.statements).toBe(2);
     expect(manyDatasets.data.filter((d) => (d.presentedAt?.length ?? 0) > 0).length).toBeGreaterThan(20);
+  });
+
+  it('answers each window of organizedEvents and presentedAt as SQL sees it, in 2 statements per window', async () => {
+    const campus = demoId('organization', 'parisante-campus');
+    const orgIds = demoOrganizationsSample();
+    const datasetIds = demoDatasetRefs().slice(0, 60).map((d) => d.id);
+    const from = '2022-03-01T00:00:00.000Z';
+    const to = '2022-07-01T00:00:00.000Z';
+    const WINDOWS = /* GraphQL */ `
+      query ($reps: [_Any!]!, $from: DateTime, $to: DateTime) {
+        _entities(representations: $reps) {
+          ... on Organization {
+            early: organizedEvents(first: 3) { id }
+            spring: organizedEvents(from: $from, to: $to, first: ${MAX_PAGE_SIZE}) { id start end }
+            none: organizedEvents(first: 0) { id }
+          }
+          ... on Dataset { id presentedAt(first: 1) { id } }
+        }
+      }
+    `;
+    const reps = [...orgIds.map((id) => ({ __typename: 'Organization', id })), ...datasetIds.map((id) => ({ __typename: 'Dataset', id }))];
+    db.counter.reset();
+    type Lists = { early?: { id: string }[]; spring?: { id: string; start: string; end: string }[]; none?: unknown[]; presentedAt?: unknown[] };
+    const { data, errors } = await run<{ _entities: Lists[] }>(WINDOWS, { reps, from, to });
+    expect(errors).toBeUndefined();
+    // early, spring, presentedAt: two statements each; first: 0 reads nothing.
+    expect(db.counter.total).toBe(6);
+    const sql = (where: string, params: unknown[], limit: number): Promise<{ id: string }[]> =>
+      db.dataSource.query(
+        `SELECT e.id FROM event e INNER JOIN event_organizer o ON o.eventId = e.id WHERE o.organizationId = ? ${where} ORDER BY e.startsAt, e.id LIMIT ?`,
+        [...params, limit],
+      );
+    for (const [i, org] of data!._entities.slice(0, orgIds.length).entries()) {
+      expect(org.early!.map((e) => e.id)).toEqual((await sql('', [orgIds[i]], 3)).map((e) => e.id));
+      expect(org.spring!.map((e) => e.id)).toEqual(
+        (await sql('AND e.endsAt >= ? AND e.startsAt < ?', [orgIds[i], from.slice(0, 19).replace('T', ' '), to.slice(0, 19).replace('T', ' ')], MAX_PAGE_SIZE)).map((e) => e.id),
+      );
+      for (const event of org.spring!) {
+        expect([Date.parse(event.end) >= Date.parse(from), Date.parse(event.start) < Date.parse(to)]).toEqual([true, true]);
+      }
+      expect(org.none).toEqual([]);
+    }
+    expect(data!._entities[orgIds.indexOf(campus)]!.spring!.length).toBeGreaterThan(3);
+    const datasets = data!._entities.slice(orgIds.length);
+    expect(datasets.every((d) => (d.presentedAt?.length ?? 0) <= 1)).toBe(true);
+    expect(datasets.filter((d) => d.presentedAt?.length === 1).length).toBeGreaterThan(20);
+  });
+
+  it.each([[-1], [MAX_PAGE_SIZE + 1]])('refuses organizedEvents(first: %i), naming the argument, and reads nothing', async (first) => {
+    db.counter.reset();
+    const { data, errors } = await run<{ _entities: unknown[] }>(
+      /* GraphQL */ `query ($reps: [_Any!]!, $first: Int) { _entities(representations: $reps) { ... on Organization { organizedEvents(first: $first) { id } } } }`,
+      { reps: [{ __typename: 'Organization', id: demoId('organization', 'medicen') }], first },
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(data?._entities).toEqual([null]);
+    expect(db.counter.total).toBe(0);
   });
 
   it('reads only the columns an event list selects, with the same events, and never hands a partial event to eventById', async () => {
@@ -222,7 +284,7 @@ describe('federation and loaders', () => {
 
     // A projection never primes eventById: a later whole read of the same event has every column.
     const loaders = createLoaders(db.dataSource);
-    const [light] = await loaders.eventsByOrganizationId.load({ key: demoOrganizationsSample()[0]!, columns: 'id,start' }).then((l) => l.slice(0, 1));
+    const [light] = await loaders.eventsByOrganizationId.load({ key: demoOrganizationsSample()[0]!, columns: 'id,start', ...EVERY }).then((l) => l.slice(0, 1));
     expect(light).toBeDefined();
     expect(light!.title).toBeUndefined();
     const whole = await loaders.eventById.load(light!.id);
@@ -238,13 +300,24 @@ describe('federation and loaders', () => {
       ['eventById', (l) => Promise.all(ids.map((id) => l.eventById.load(id))), 1],
       ['organizerIdsByEventId', (l) => Promise.all(ids.map((id) => l.organizerIdsByEventId.load(id))), 1],
       ['datasetIdsByEventId', (l) => Promise.all(ids.map((id) => l.datasetIdsByEventId.load(id))), 1],
-      ['eventsByOrganizationId', (l) => Promise.all(orgIds.map((key) => l.eventsByOrganizationId.load({ key, columns: ALL_EVENT_COLUMNS }))), 2],
-      ['eventsByDatasetId', (l) => Promise.all(datasetIds.map((key) => l.eventsByDatasetId.load({ key, columns: 'id,start,title' }))), 2],
+      ['eventsByOrganizationId', (l) => Promise.all(orgIds.map((key) => l.eventsByOrganizationId.load({ key, columns: ALL_EVENT_COLUMNS, ...EVERY }))), 2],
+      ['eventsByDatasetId', (l) => Promise.all(datasetIds.map((key) => l.eventsByDatasetId.load({ key, columns: 'id,start,title', ...EVERY }))), 2],
       // Two column sets in one request: one batch each.
       [
         'eventsByOrganizationId, two column sets',
         (l) =>
-          Promise.all(orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ key, columns: ALL_EVENT_COLUMNS }), l.eventsByOrganizationId.load({ key, columns: 'id,start' })])),
+          Promise.all(
+            orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ key, columns: ALL_EVENT_COLUMNS, ...EVERY }), l.eventsByOrganizationId.load({ key, columns: 'id,start', ...EVERY })]),
+          ),
+        4,
+      ],
+      // Two windows in one request: one batch each.
+      [
+        'eventsByOrganizationId, two windows',
+        (l) =>
+          Promise.all(
+            orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ key, columns: 'id,start', ...EVERY }), l.eventsByOrganizationId.load({ key, columns: 'id,start', ...EVERY, first: 5 })]),
+          ),
         4,
       ],
     ];
@@ -256,6 +329,9 @@ describe('federation and loaders', () => {
     }
   });
 });
+
+/** The widest window: every event, up to a page. */
+const EVERY: EventWindow = { from: null, to: null, first: MAX_PAGE_SIZE };
 
 function demoOrganizationsSample(): string[] {
   return ['medicen', 'parisante-campus', 'leem', 'inserm', 'inria', 'psl'].map((k) => demoId('organization', k));

@@ -1,16 +1,24 @@
 import { type GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
+import { eventWindow, EventWindowArgs } from '../event/event-window';
 import { eventListColumns } from '../loaders';
 import { Organization } from './organization.stub';
 
 @Resolver(() => Organization)
 export class OrganizationEventsResolver {
-  @FieldResolver(() => [Event], { description: 'Events this organisation organises or co-organises, by start.' })
-  async organizedEvents(@Root() organization: Organization, @Ctx() context: EventsContext, @Info() info: GraphQLResolveInfo): Promise<Event[]> {
-    return context.loaders.eventsByOrganizationId.load({ key: organization.id, columns: eventListColumns(info) });
+  @FieldResolver(() => [Event], {
+    description: 'Events this organisation organises or co-organises in a window, by start (at most `first`). Use Query.events with organizerId to page.',
+  })
+  async organizedEvents(
+    @Root() organization: Organization,
+    @Ctx() context: EventsContext,
+    @Info() info: GraphQLResolveInfo,
+    @Args() args: EventWindowArgs,
+  ): Promise<Event[]> {
+    return context.loaders.eventsByOrganizationId.load({ key: organization.id, columns: eventListColumns(info), ...eventWindow(args) });
   }
 
   @FieldResolver(() => [Call], { description: 'Calls this organisation published.' })
