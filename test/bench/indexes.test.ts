@@ -112,6 +112,9 @@ describeMysql('indexes behind the benchmark workloads', () => {
         rows: number;
       }[];
       for (const step of plan) {
+        // `<derivedN>` is a subquery's materialised result (e.g. rows ranked by a window function),
+        // read whole by design; the subquery's own steps, on the stored tables, are in the plan too.
+        if (step.table.startsWith('<derived')) continue;
         if (step.type === 'ALL' && !step.possible_keys && Number(step.rows) > 100) {
           scans.push(`${statement.subgraph}.${step.table} (~${step.rows} rows): ${statement.sql.slice(0, 200)}`);
         }
