@@ -691,7 +691,8 @@ async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: s
         user: signUser,
         identity: (sub, subgraph) => signIdentityToken({ sub, roles: ['member'] } as never, { secret: SECRET_INTERNAL, audience: subgraph, ttlSeconds: 7200 }),
       },
-      settings.smokeWrites ?? 20_000,
+      // Enough for every W4 run at a few thousand writes a second (they run out: see reused()).
+      settings.smokeWrites ?? 60_000,
       IDENTITY_HEADER,
     );
     if (!writes) {
@@ -705,6 +706,12 @@ async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: s
       writes.writes.splice(0, 10);
       report.sql.push({ scale, workload: 'W4', rows10: null, rows100: null, perRequest: perRequest / 10 });
       report.runs.push(...(await runScale(ctx, [writes])));
+      const reused = writes.reused();
+      if (reused > 0) {
+        report.notes.push(
+          `${scale}x: W4 sent ${reused} writes a second time, the ${writes.writes.length} prepared having run out: their GraphQL errors are refused duplicates.`,
+        );
+      }
     }
   }
 }

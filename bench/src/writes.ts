@@ -25,6 +25,8 @@ export interface WriteTokens {
 export interface WriteWorkload extends Workload {
   /** Pre-built writes with their headers, for the gateway (`authorization`) and direct (`identity`). */
   writes: { write: Write; gateway: Record<string, string>; direct: Record<string, string> }[];
+  /** Writes sent again because every prepared one had been used (each is a duplicate, likely refused). */
+  reused(): number;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function writeWorkload(
     authenticated: true,
     notes,
     writes,
+    reused: () => Math.max(0, next - writes.length),
     request: () => {
       const w = take();
       return { body: JSON.stringify({ query: w.write.query, variables: w.write.variables }), headers: w.gateway };
