@@ -1,7 +1,7 @@
 import { groupByKeys, orderByKeys } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CallDataset } from './call/call-dataset.entity';
 import { Call } from './call/call.entity';
 import { ExpressionOfInterest } from './call/expression-of-interest.entity';
@@ -156,10 +156,39 @@ function eventListLoader(
 }
 
 /**
+ * The events of `query` (which reads `event`, alone or joined) in a window, for each key: ranked per
+ * key by start then id in SQL (a window function: MySQL 8 / MariaDB 10.2 / SQLite 3.25), within the
+ * window's dates, cut at `first`; ordered by key, then rank. One statement.
+ */
+async function firstInWindow(
+  dataSource: DataSource,
+  query: SelectQueryBuilder<ObjectLiteral>,
+  eventId: string,
+  key: string,
+  { from, to, first }: EventWindow,
+): Promise<{ eventId: string; linkKey: string }[]> {
+  query
+    .select(eventId, 'eventId')
+    .addSelect(key, 'linkKey')
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY event.startsAt, event.id)`, 'rn');
+  if (from) query.andWhere('event.endsAt >= :from', { from: sqlDateTime(from) });
+  if (to) query.andWhere('event.startsAt < :to', { to: sqlDateTime(to) });
+  return (await dataSource
+    .createQueryBuilder()
+    .select('ranked.eventId', 'eventId')
+    .addSelect('ranked.linkKey', 'linkKey')
+    .from(`(${query.getQuery()})`, 'ranked')
+    .where('ranked.rn <= :first', { first })
+    .orderBy('ranked.linkKey', 'ASC')
+    .addOrderBy('ranked.rn', 'ASC')
+    .setParameters(query.getParameters())
+    .getRawMany()) as { eventId: string; linkKey: string }[];
+}
+
+/**
  * A window of the events linked to each key through a link table (organisers, presented datasets),
- * by start. Two statements whatever the number of keys and events: the links ranked per key in SQL
- * (a window function: MySQL 8 / MariaDB 10.2 / SQLite 3.25) and cut at `first`, then the events
- * they name. The second names at most keys x first events: before windows, a page of 20 organisers
+ * by start. Two statements whatever the number of keys and events: the links in the window
+ * (firstInWindow), then the events they name. The second names at most keys x first events: before windows, a page of 20 organisers
  * at the benchmark's 10x data read 5,700 events. Every whole event read primes `eventById`.
  */
 async function eventsThrough(
@@ -169,29 +198,15 @@ async function eventsThrough(
   keyColumn: 'organizationId' | 'datasetId',
   keys: readonly string[],
   columns: string,
-  { from, to, first }: EventWindow,
+  window: EventWindow,
 ): Promise<Event[][]> {
-  if (first <= 0) return keys.map(() => []);
-  const ranked = dataSource
+  if (window.first <= 0) return keys.map(() => []);
+  const linked = dataSource
     .getRepository(link)
     .createQueryBuilder('link')
     .innerJoin(Event, 'event', 'event.id = link.eventId')
-    .select('link.eventId', 'eventId')
-    .addSelect(`link.${keyColumn}`, 'linkKey')
-    .addSelect(`ROW_NUMBER() OVER (PARTITION BY link.${keyColumn} ORDER BY event.startsAt, event.id)`, 'rn')
     .where(`link.${keyColumn} IN (:...keys)`, { keys: [...keys] });
-  if (from) ranked.andWhere('event.endsAt >= :from', { from: sqlDateTime(from) });
-  if (to) ranked.andWhere('event.startsAt < :to', { to: sqlDateTime(to) });
-  const links = (await dataSource
-    .createQueryBuilder()
-    .select('kept.eventId', 'eventId')
-    .addSelect('kept.linkKey', 'linkKey')
-    .from(`(${ranked.getQuery()})`, 'kept')
-    .where('kept.rn <= :first', { first })
-    .orderBy('kept.linkKey', 'ASC')
-    .addOrderBy('kept.rn', 'ASC')
-    .setParameters(ranked.getParameters())
-    .getRawMany()) as { eventId: string; linkKey: string }[];
+  const links = await firstInWindow(dataSource, linked, 'link.eventId', `link.${keyColumn}`, window);
   if (links.length === 0) return keys.map(() => []);
   const full = columns === ALL_EVENT_COLUMNS;
   const query = dataSource
@@ -256,8 +271,7 @@ export function createLoaders(dataSource: DataSource): EventsLoaders {
     ),
     eventIdsByEcosystem: new DataLoader(
       async (keys) => {
-        // Keys asking for the same window share one statement: the first N events per ecosystem,
-        // ranked in SQL with a window function (MySQL 8 / MariaDB 10.2 / SQLite 3.25).
+        // Keys asking for the same window share one statement: the first N events per ecosystem.
         const groups = new Map<string, EcosystemEventsKey[]>();
         for (const key of keys) {
           const window = eventWindowKey(key);
@@ -265,26 +279,12 @@ export function createLoaders(dataSource: DataSource): EventsLoaders {
         }
         const results = new Map<string, string[]>();
         for (const group of groups.values()) {
-          const { from, to, first } = group[0]!;
-          const inner = repo(Event)
+          const events = repo(Event)
             .createQueryBuilder('event')
-            .select('event.id', 'id')
-            .addSelect('event.ecosystemId', 'ecosystemId')
-            .addSelect('ROW_NUMBER() OVER (PARTITION BY event.ecosystemId ORDER BY event.startsAt, event.id)', 'rn')
             .where('event.ecosystemId IN (:...ecosystemIds)', { ecosystemIds: [...new Set(group.map((k) => k.ecosystemId))] });
-          if (from) inner.andWhere('event.endsAt >= :from', { from: sqlDateTime(from) });
-          if (to) inner.andWhere('event.startsAt < :to', { to: sqlDateTime(to) });
-          const rows = (await dataSource
-            .createQueryBuilder()
-            .select('ranked.id', 'id')
-            .addSelect('ranked.ecosystemId', 'ecosystemId')
-            .from(`(${inner.getQuery()})`, 'ranked')
-            .where('ranked.rn <= :first', { first })
-            .orderBy('ranked.rn', 'ASC')
-            .setParameters(inner.getParameters())
-            .getRawMany()) as { id: string; ecosystemId: string }[];
+          const rows = await firstInWindow(dataSource, events, 'event.id', 'event.ecosystemId', group[0]!);
           for (const key of group) {
-            results.set(eventIdsByEcosystemKey(key), rows.filter((r) => r.ecosystemId === key.ecosystemId).map((r) => r.id));
+            results.set(eventIdsByEcosystemKey(key), rows.filter((r) => r.linkKey === key.ecosystemId).map((r) => r.eventId));
           }
         }
         return keys.map((key) => results.get(eventIdsByEcosystemKey(key)) ?? []);
