@@ -138,16 +138,17 @@ function eventListLoader(
 ): DataLoader<EventListKey, Event[], string> {
   return new DataLoader<EventListKey, Event[], string>(
     async (listKeys) => {
-      const batches = new Map<string, { first: EventListKey; keys: string[] }>();
+      // Each batch: the columns and window its lists share (from any of them), and their keys.
+      const batches = new Map<string, { shared: EventListKey; keys: string[] }>();
       for (const listKey of listKeys) {
         const batch = batches.get(listBatchKey(listKey));
         if (batch) batch.keys.push(listKey.key);
-        else batches.set(listBatchKey(listKey), { first: listKey, keys: [listKey.key] });
+        else batches.set(listBatchKey(listKey), { shared: listKey, keys: [listKey.key] });
       }
       const results = new Map<string, Event[]>();
-      for (const { first, keys } of batches.values()) {
-        const lists = await load(keys, first.columns, first);
-        keys.forEach((key, i) => results.set(listCacheKey({ ...first, key }), lists[i]!));
+      for (const { shared, keys } of batches.values()) {
+        const lists = await load(keys, shared.columns, shared);
+        keys.forEach((key, i) => results.set(listCacheKey({ ...shared, key }), lists[i]!));
       }
       return listKeys.map((listKey) => results.get(listCacheKey(listKey))!);
     },
@@ -188,8 +189,9 @@ async function firstInWindow(
 /**
  * A window of the events linked to each key through a link table (organisers, presented datasets),
  * by start. Two statements whatever the number of keys and events: the links in the window
- * (firstInWindow), then the events they name. The second names at most keys x first events: before windows, a page of 20 organisers
- * at the benchmark's 10x data read 5,700 events. Every whole event read primes `eventById`.
+ * (firstInWindow), then the events they name, at most keys x first (before the windows, a W2 page
+ * of 20 clusters at the benchmark's 10x data read about 3,100). Every whole event read primes
+ * `eventById`.
  */
 async function eventsThrough(
   dataSource: DataSource,
