@@ -94,3 +94,25 @@ it('runs W1-W3 directly, through our gateway and through stock @apollo/gateway, 
   expect(existsSync(files.json)).toBe(true);
   expect(readFileSync(files.markdown, 'utf8')).toContain('| 1x | W2 | stock |');
 }, 120_000);
+
+it('W4 hands out each prepared write once, then counts the writes it sends a second time', async () => {
+  const writes: Module = await load('src/writes');
+  const { execute }: Module = await load('src/load');
+  const schemaModule: Module = await load('src/schema');
+  const schema = schemaModule.apiSchemaOf(graph.gateway.supergraph.supergraphSdl);
+  const workload = await writes.writeWorkload(
+    schema,
+    graph.gatewayUrl,
+    execute,
+    // The direct (identity) headers are prepared but not sent here: only the gateway's requests are built.
+    { user: (sub: string) => graph.tokenFor({ sub, roles: ['member'] }), identity: async () => 'not-sent' },
+    3,
+    'x-viewer-token',
+  );
+  expect(workload.writes).toHaveLength(3);
+  const sent = Array.from({ length: 5 }, () => workload.request() as { body: string; headers: Record<string, string> });
+  const viewers = sent.map((request) => request.headers.authorization);
+  expect(new Set(viewers.slice(0, 3)).size).toBe(3);
+  expect(viewers.slice(3)).toEqual(viewers.slice(0, 2));
+  expect(workload.reused()).toBe(2);
+}, 60_000);
