@@ -5,6 +5,8 @@ export * from './errors/format-error';
 export * from './auth/viewer';
 export * from './auth/identity-token';
 export * from './auth/auth-checker';
+export * from './auth/policy';
+export * from './auth/mutation-policy';
 export * from './context/request-context';
 export * from './logging/logger';
 export * from './dataloader/order-by-keys';

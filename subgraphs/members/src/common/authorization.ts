@@ -1,4 +1,4 @@
-import { ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import { actsFor, ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
 
 /** The viewer, or UNAUTHENTICATED for anonymous callers. */
 export function requireViewer(viewer: Viewer | null): Viewer {
@@ -12,7 +12,7 @@ export function isAdmin(viewer: Viewer | null): boolean {
 
 /** Admins manage every organisation; an organisation's managers (viewer.org) manage their own. */
 export function canManageOrganization(viewer: Viewer | null, organizationId: string): boolean {
-  return isAdmin(viewer) || (Boolean(viewer?.org) && viewer?.org === organizationId);
+  return isAdmin(viewer) || actsFor(viewer, organizationId);
 }
 
 /** Throws UNAUTHENTICATED or FORBIDDEN unless the viewer manages one of the organisations. */
