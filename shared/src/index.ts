@@ -7,6 +7,7 @@ export * from './auth/identity-token';
 export * from './auth/auth-checker';
 export * from './auth/policy';
 export * from './auth/mutation-policy';
+export * from './auth/policy-doc';
 export * from './context/request-context';
 export * from './logging/logger';
 export * from './dataloader/order-by-keys';

@@ -13,6 +13,8 @@ export interface MutationPolicy extends AccessRule {
   owner: string;
   /** Further conditions the service checks, for the docs. */
   note?: string;
+  /** A viewer who may not see the target is answered NOT_FOUND (its existence is not revealed) rather than FORBIDDEN. */
+  hidesTarget?: boolean;
 }
 
 const policy = (
@@ -21,7 +23,11 @@ const policy = (
   relation: Relation,
   owner: string,
   note?: string,
-): MutationPolicy => ({ subgraph, roles, relation, owner, ...(note ? { note } : {}) });
+  extra: Pick<MutationPolicy, 'adminsExcluded' | 'hidesTarget'> = {},
+): MutationPolicy => ({ subgraph, roles, relation, owner, ...(note ? { note } : {}), ...extra });
+
+/** Acts of the requesting organisation on its own access request: admins act for no organisation, and others do not see it. */
+const REQUESTER_ACT = { adminsExcluded: true, hidesTarget: true } as const;
 
 const { DATA_STEWARD: STEWARD, TRAINING_MANAGER: TM, EVENT_ORGANISER: ORGANISER } = Role;
 
@@ -41,10 +47,10 @@ export const MUTATION_POLICIES: Readonly<Record<string, MutationPolicy>> = {
   // datasets
   createDataset: policy('datasets', [STEWARD], 'org', 'the publisher'),
   addDistribution: policy('datasets', [STEWARD], 'org', 'the dataset’s publisher'),
-  createAccessRequest: policy('datasets', [], 'org', 'the requesting organisation (always the viewer’s own)', 'the viewer must act for an organisation'),
-  transitionAccessRequest: policy('datasets', [STEWARD], 'org', 'the requesting organisation or the publisher, by transition', 'requester-side transitions: anyone acting for the requester; publisher-side: its data stewards'),
-  submitAccessRequest: policy('datasets', [], 'org', 'the requesting organisation'),
-  withdrawAccessRequest: policy('datasets', [], 'org', 'the requesting organisation'),
+  createAccessRequest: policy('datasets', [], 'org', 'the requesting organisation (always the viewer’s own)', 'the viewer must act for an organisation', { adminsExcluded: true }),
+  transitionAccessRequest: policy('datasets', [STEWARD], 'org', 'the publisher (steward-side transitions)', 'requester-side transitions follow submitAccessRequest’s rule', { hidesTarget: true }),
+  submitAccessRequest: policy('datasets', [], 'org', 'the requesting organisation', undefined, REQUESTER_ACT),
+  withdrawAccessRequest: policy('datasets', [], 'org', 'the requesting organisation', undefined, REQUESTER_ACT),
   // training
   createModule: policy('training', [TM], 'everyOrg', `every provider named, or ${ACADEMY}`),
   publishModule: policy('training', [TM], 'org', `a provider of the module, or ${ACADEMY}`),

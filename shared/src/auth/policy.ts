@@ -12,6 +12,8 @@ import { hasRole, Role, type Viewer } from './viewer';
  * - `everyOrg`: the viewer acts for every organisation named (`facts.orgIds`), e.g. every provider.
  * - `selfOrOrg`: `self`, or `org` with one of the roles.
  * - `admin`: admins only.
+ *
+ * Admins pass every rule except those marked `adminsExcluded`.
  */
 export type Relation = 'none' | 'self' | 'org' | 'everyOrg' | 'selfOrOrg' | 'admin';
 
@@ -19,6 +21,8 @@ export interface AccessRule {
   /** Any one of these grants the `org` part of the rule; empty = any signed-in viewer. */
   roles: readonly Role[];
   relation: Relation;
+  /** Set when the act is the owning organisation's own and an admin cannot make it for it (an admin acts for no organisation). */
+  adminsExcluded?: boolean;
 }
 
 /** What the owning service knows about the target. */
@@ -42,7 +46,7 @@ function holdsRole(viewer: Viewer, roles: readonly Role[]): boolean {
 /** The rule's verdict, without throwing. */
 export function allows(viewer: Viewer | null, rule: AccessRule, facts: RelationFacts = {}): boolean {
   if (!viewer) return false;
-  if (hasRole(viewer, Role.ADMIN)) return true;
+  if (hasRole(viewer, Role.ADMIN) && !rule.adminsExcluded) return true;
   const orgIds = (facts.orgIds ?? []).filter((id): id is string => Boolean(id));
   const self = Boolean(facts.personId) && viewer.sub === facts.personId;
   const ofOrg = holdsRole(viewer, rule.roles) && orgIds.some((id) => actsFor(viewer, id));
