@@ -230,6 +230,24 @@ async function createProject(org: Org, status: 'SUBMITTED' | 'FUNDED'): Promise<
   return projectId;
 }
 
+/**
+ * A write on an event that `org` organises (made fresh for the fixture), as one line:
+ * `onOwnEvent('postponeEvent(id: $id, start: $start)', { start: ['DateTime!', () => inDays(15)] })`.
+ * `$id` is the event's id; each other variable names its GraphQL type and how to make its value.
+ */
+function onOwnEvent(field: string, more: Record<string, [type: string, value: () => unknown]> = {}): Fixture {
+  const declarations = ['$id: ID!', ...Object.entries(more).map(([name, [type]]) => `$${name}: ${type}`)].join(', ');
+  return {
+    prepare: async (org) => {
+      const id = await createEvent(org);
+      return call(`mutation (${declarations}) { ${field} { __typename } }`, () => ({
+        id,
+        ...Object.fromEntries(Object.entries(more).map(([name, [, value]]) => [name, value()])),
+      }));
+    },
+  };
+}
+
 const FIXTURES: Record<string, Fixture> = {
   // members
   upsertOrganization: {
@@ -447,22 +465,8 @@ const FIXTURES: Record<string, Fixture> = {
     prepare: async (org) =>
       call(/* GraphQL */ `mutation ($input: CreateEventInput!) { createEvent(input: $input) { __typename } }`, () => ({ input: eventInput(org) })),
   },
-  rescheduleEvent: {
-    prepare: async (org) => {
-      const id = await createEvent(org);
-      return call(/* GraphQL */ `mutation ($id: ID!, $start: DateTime!, $end: DateTime!) { rescheduleEvent(id: $id, start: $start, end: $end) { __typename } }`, () => ({
-        id,
-        start: inDays(12),
-        end: inDays(12, 2),
-      }));
-    },
-  },
-  cancelEvent: {
-    prepare: async (org) => {
-      const id = await createEvent(org);
-      return call(/* GraphQL */ `mutation ($id: ID!) { cancelEvent(id: $id) { __typename } }`, () => ({ id }));
-    },
-  },
+  rescheduleEvent: onOwnEvent('rescheduleEvent(id: $id, start: $start, end: $end)', { start: ['DateTime!', () => inDays(12)], end: ['DateTime!', () => inDays(12, 2)] }),
+  cancelEvent: onOwnEvent('cancelEvent(id: $id)'),
   addSpeaker: {
     prepare: async (org) => {
       const eventId = await createEvent(org);

@@ -1,4 +1,4 @@
-import { actsFor, ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import { ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
 
 /** The viewer, or UNAUTHENTICATED for anonymous callers. */
 export function requireViewer(viewer: Viewer | null): Viewer {
@@ -8,18 +8,6 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 
 export function isAdmin(viewer: Viewer | null): boolean {
   return Boolean(viewer?.roles.includes(Role.ADMIN));
-}
-
-/** Admins manage every organisation; an organisation's managers (viewer.org) manage their own. */
-export function canManageOrganization(viewer: Viewer | null, organizationId: string): boolean {
-  return isAdmin(viewer) || actsFor(viewer, organizationId);
-}
-
-/** Throws UNAUTHENTICATED or FORBIDDEN unless the viewer manages one of the organisations. */
-export function assertManagesAny(viewer: Viewer | null, organizationIds: readonly string[], what: string): Viewer {
-  const who = requireViewer(viewer);
-  if (isAdmin(who) || organizationIds.some((id) => canManageOrganization(who, id))) return who;
-  throw new ForbiddenError(`Only admins or the managers of the organisation can ${what}`);
 }
 
 /** Contact details are for authenticated members of the ecosystem (and the person themself). */
