@@ -661,6 +661,18 @@ describe('the six cross-organisation writes that were once accepted are refused 
   });
 });
 
+describe('writes that name other organisations as owners', () => {
+  it('createEvent naming another organisation as co-organiser is refused; naming one’s own is not', async () => {
+    const organiser: Viewer = { sub: personA, org: A, roles: [Role.MEMBER, Role.EVENT_ORGANISER] };
+    const CREATE = /* GraphQL */ `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`;
+    const before = await snapshot('events');
+    const response = await graph.query(CREATE, { input: { ...eventInput('A'), organizerIds: [A, B] } }, { viewer: organiser });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await snapshot('events')).toEqual(before);
+    await must(organiser, CREATE, { input: eventInput('A') });
+  });
+});
+
 describe('the authorisation matrix: every mutation of the composed schema', () => {
   it('has an entry in the table and a fixture for every mutation, and no entry for a mutation that does not exist', async () => {
     const { data } = await graph.query<{ __schema: { mutationType: { fields: { name: string }[] } } }>(

@@ -63,7 +63,7 @@ export const MUTATION_POLICIES: Readonly<Record<string, MutationPolicy>> = {
   recordProgress: policy('training', [TM], 'selfOrOrg', 'the learner, or the enrolment’s employer'),
   completeEnrolment: policy('training', [TM], 'org', 'the enrolment’s employer'),
   // events
-  createEvent: policy('events', [ORGANISER], 'org', 'one of the organisers named'),
+  createEvent: policy('events', [ORGANISER], 'everyOrg', 'every organiser named'),
   rescheduleEvent: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),
   cancelEvent: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),
   addSpeaker: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),
