@@ -2,6 +2,7 @@ export { createGateway, type GatewayServer } from './create-gateway';
 export { disableApolloTelemetry, loadGatewayConfig, type GatewayConfig, CORE_SUBGRAPHS } from './config';
 export { signUserToken, viewerFromAuthorization } from './auth/verify-user-token';
 export { composeSupergraph, fetchSubgraphSdl, CompositionError } from './supergraph/compose';
+export { SHIPPED_SUPERGRAPH_FILE } from './supergraph/supergraph-manager';
 export { type GatewayContext } from './context';
 export {
   createPlaygroundRouter,
