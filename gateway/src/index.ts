@@ -15,7 +15,7 @@ export {
 export { createCsvExportRouter, csvLine, flattenRow, findList } from './export';
 export { RegistryService, type RegistryActor, type PublicationResult, type PublishInput } from './registry/registry.service';
 export { type CheckProblem, type CheckReport, checkNullability, checkOwnership, checkBreakingChanges, composeCandidate } from './registry/checks';
-export { crossSubgraphFields, entityOwners, nullabilityReason, type CrossSubgraphField } from './supergraph/nullability';
+export { crossSubgraphFields, entityOwners, fieldSubgraphs, nullabilityReason, type CrossSubgraphField } from './supergraph/nullability';
 export { loadOwnershipPolicy, type OwnershipPolicy } from './registry/policy';
 export { registryEntities } from './registry/registry.entities';
 export { ProductionFeatures } from './production/features';

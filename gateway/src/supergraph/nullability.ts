@@ -152,6 +152,19 @@ export function crossSubgraphFields(supergraphSdl: string, owners: Map<string, s
   return found;
 }
 
+/** The subgraphs that resolve each field of a supergraph's object types (`Type.field` -> names). */
+export function fieldSubgraphs(supergraphSdl: string): Map<string, string[]> {
+  const { graphNames, objects } = joined(supergraphSdl);
+  const fields = new Map<string, string[]>();
+  for (const object of objects) {
+    const typeGraphs = directives(object, 'join__type').map((t) => String(argument(t, 'graph')));
+    for (const field of object.fields ?? []) {
+      fields.set(`${object.name.value}.${field.name.value}`, resolvingGraphs(field, typeGraphs).map((g) => graphNames.get(g) ?? g));
+    }
+  }
+  return fields;
+}
+
 /** Why a cross-subgraph field must be nullable, for a message to the team that wrote it. */
 export function nullabilityReason(field: CrossSubgraphField): string {
   const what =
