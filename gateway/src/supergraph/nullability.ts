@@ -172,7 +172,8 @@ export function nullabilityReason(field: CrossSubgraphField): string {
       ? `${field.subgraph} adds ${field.coordinate} to ${field.type}, which ${field.dependsOn} owns`
       : `${field.coordinate} (resolved by ${field.subgraph}) returns ${namedTypeOf(field.typeText)}, which ${field.dependsOn} owns`;
   const lost = field.kind === 'contributed' ? field.subgraph : field.dependsOn;
-  return `${what}; it is ${field.typeText}, so when ${lost} is down GraphQL's null propagation would null every ${field.type} that carries it (and their parents) instead of this field alone. Make it nullable (${field.typeText.replace(/!$/, '')}).`;
+  const above = ROOT_TYPES.has(field.type) ? 'the whole answer (`data`)' : `every ${field.type} that carries it (and their parents)`;
+  return `${what}; it is ${field.typeText}, so when ${lost} is down GraphQL's null propagation would null ${above} instead of this field alone. Make it nullable (${field.typeText.replace(/!$/, '')}).`;
 }
 
 function namedTypeOf(text: string): string {
