@@ -66,12 +66,12 @@ export class EventResolver {
     return new EventService(context.dataSource).linkDataset(eventId, datasetId, context.viewer);
   }
 
-  @FieldResolver(() => [Organization], { description: 'Organisations organising the event, main organiser first.' })
+  @FieldResolver(() => [Organization], { nullable: true, description: 'Organisations organising the event, main organiser first.' })
   async organizers(@Root() event: Event, @Ctx() context: EventsContext): Promise<Organization[]> {
     return (await context.loaders.organizerIdsByEventId.load(event.id)).map(organizationRef);
   }
 
-  @FieldResolver(() => [Dataset], { description: 'Datasets presented at the event, in order of presentation.' })
+  @FieldResolver(() => [Dataset], { nullable: true, description: 'Datasets presented at the event, in order of presentation.' })
   async presentedDatasets(@Root() event: Event, @Ctx() context: EventsContext): Promise<Dataset[]> {
     return (await context.loaders.datasetIdsByEventId.load(event.id)).map(datasetRef);
   }

@@ -32,7 +32,7 @@ export class DomainFacet {
 
 @ObjectType({ description: 'How many modules this organisation delivers.' })
 export class ProviderFacet {
-  @Field(() => Organization, { description: 'The training partner.' })
+  @Field(() => Organization, { nullable: true, description: 'The training partner.' })
   provider!: Organization;
 
   @Field(() => Int, { description: 'Matching modules.' })

@@ -38,7 +38,7 @@ export class ModuleResolver {
     return domain;
   }
 
-  @FieldResolver(() => [Organization], { description: 'Training partners that deliver the module.' })
+  @FieldResolver(() => [Organization], { nullable: true, description: 'Training partners that deliver the module.' })
   async providers(@Root() module: Module, @Ctx() context: TrainingContext): Promise<Organization[]> {
     return (await context.loaders.providerIdsByModuleId.load(module.id)).map(organizationStub);
   }

@@ -26,12 +26,12 @@ export class CourseSessionResolver {
     return module;
   }
 
-  @FieldResolver(() => [Person], { description: 'Instructors of the session.' })
+  @FieldResolver(() => [Person], { nullable: true, description: 'Instructors of the session.' })
   instructors(@Root() session: CourseSession): Person[] {
     return session.instructorIds.map(personStub);
   }
 
-  @FieldResolver(() => Organization, { description: 'The training partner delivering the session.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The training partner delivering the session.' })
   provider(@Root() session: CourseSession): Organization {
     return organizationStub(session.providerId);
   }
