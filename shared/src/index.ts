@@ -32,3 +32,4 @@ export * from './database/transaction';
 export * from './database/aggregate-cache';
 export * from './testing/subgraph-harness';
 export * from './database/migration-check';
+export * from './rdf/rdf-documents';
