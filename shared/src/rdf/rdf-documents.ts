@@ -1,4 +1,5 @@
 import * as jsonld from 'jsonld';
+import { type RemoteDocument } from 'jsonld/jsonld-spec';
 import { DataFactory, type Quad, type Term, Writer } from 'n3';
 
 /*
@@ -62,9 +63,23 @@ function term(value: JsonLdTerm): Term {
   return DataFactory.namedNode(value.value);
 }
 
-/** The triples of a JSON-LD document (its context must be inline: nothing is fetched). */
+const SCHEMA_ORG = 'https://schema.org/';
+const SCHEMA_ORG_CONTEXTS = new Set(['https://schema.org', 'https://schema.org/', 'http://schema.org', 'http://schema.org/']);
+
+/**
+ * Contexts are never fetched (an export must not depend on a third-party site answering): the
+ * documents' contexts are inline, except schema.org's, read here as its vocabulary.
+ */
+const documentLoader = (url: string): Promise<RemoteDocument> => {
+  if (SCHEMA_ORG_CONTEXTS.has(url)) {
+    return Promise.resolve({ documentUrl: url, document: { '@context': { '@vocab': SCHEMA_ORG } } });
+  }
+  return Promise.reject(new Error(`Remote JSON-LD context ${url} is not loaded`));
+};
+
+/** The triples of a JSON-LD document (contexts inline, or schema.org's). */
 export async function jsonLdToQuads(document: JsonLdDocument): Promise<Quad[]> {
-  const quads = (await jsonld.toRDF(document as jsonld.JsonLdDocument)) as unknown as JsonLdQuad[];
+  const quads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, { documentLoader })) as unknown as JsonLdQuad[];
   return quads.map((q) =>
     DataFactory.quad(term(q.subject) as Quad['subject'], term(q.predicate) as Quad['predicate'], term(q.object) as Quad['object']),
   );
@@ -73,6 +88,7 @@ export async function jsonLdToQuads(document: JsonLdDocument): Promise<Quad[]> {
 /** The string prefixes of an inline `@context` (`{ dcat: 'http://www.w3.org/ns/dcat#', ... }`). */
 export function contextPrefixes(document: JsonLdDocument): Record<string, string> {
   const context = document['@context'];
+  if (typeof context === 'string' && SCHEMA_ORG_CONTEXTS.has(context)) return { schema: SCHEMA_ORG };
   if (!context || typeof context !== 'object' || Array.isArray(context)) return {};
   const prefixes: Record<string, string> = {};
   for (const [name, value] of Object.entries(context as Record<string, unknown>)) {
