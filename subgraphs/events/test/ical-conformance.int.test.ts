@@ -1,4 +1,4 @@
-import { demoId } from '@ecosystem/shared';
+import { demoId, Role } from '@ecosystem/shared';
 import { MEETMYDATA } from '../src/seed/demo-events';
 import { seedEventsDemo } from '../src/seed/seed-demo';
 import { admin, CREATE_EVENT, eventInput, logger, member, organiser, startHarness, type Harness } from './harness';
@@ -50,8 +50,18 @@ describe('iCalendar feeds by RFC 5545', () => {
   it('folds every line at 75 octets, puts calendar properties before components, and parses with ical.js and node-ical', async () => {
     const first = await h.run<{ events: { edges: { node: { id: string } }[] } }>(`{ events(first: 5) { edges { node { id } } } }`);
     const events = (first.data?.events.edges ?? []).map((e) => `/ical/events/${e.node.id}.ics`);
+    // A person's private feed of registrations (the most registered person of the demo).
+    const [busiest] = (await h.db.dataSource.query(
+      'SELECT personId FROM registration GROUP BY personId ORDER BY COUNT(*) DESC, personId LIMIT 1',
+    )) as { personId: string }[];
+    const created = await h.run<{ createCalendarFeed: { path: string } }>(
+      /* GraphQL */ `mutation { createCalendarFeed { path } }`,
+      {},
+      { sub: busiest?.personId as string, roles: [Role.MEMBER] },
+    );
+    const personal = created.data?.createCalendarFeed.path as string;
     let vevents = 0;
-    for (const path of [...events, ...feeds()]) {
+    for (const path of [...events, ...feeds(), personal]) {
       const { body, text } = await feed(path);
       expect({ path, problems: checkRfc5545(body).problems }).toEqual({ path, problems: [] });
       vevents += parsedByBoth(text).length;

@@ -1,5 +1,5 @@
 import { type Express, type Request, type Response } from 'express';
-import { negotiateRdfFormat, RDF_MEDIA_TYPES, serialiseRdf, splitRdfExtension } from '@ecosystem/shared';
+import { negotiateRdfFormat, RDF_EXTENSIONS, RDF_MEDIA_TYPES, serialiseRdf, splitRdfExtension } from '@ecosystem/shared';
 import { type Logger } from 'pino';
 import { type DataSource, In } from 'typeorm';
 import { Catalogue } from '../catalogue/catalogue.entity';
@@ -10,7 +10,7 @@ import { compareDatasets } from '../loaders';
 import { agentNodes, catalogueNode, DCAT_CONTEXT, datasetNode } from './dcat-jsonld';
 
 /*
- * The standard export: DCAT-AP 3 / HealthDCAT-AP JSON-LD. Anonymous, like any open catalogue, so the
+ * The standard export: DCAT-AP 3 / HealthDCAT-AP as JSON-LD, Turtle or RDF/XML. Anonymous, like any open catalogue, so the
  * access details of non-public datasets are left out. A few statements per document, whatever its size.
  */
 
@@ -79,9 +79,10 @@ function notFound(res: Response, what: string): void {
  */
 export function registerExportRoutes(app: Express, dataSource: DataSource, logger: Logger): void {
   const handle =
-    (produce: (id: string) => Promise<[Node | null, string]>) =>
+    (produce: (id: string) => Promise<[Node | null, string]>, name: (req: Request) => string = (req) => String(req.params.id)) =>
     (req: Request, res: Response): void => {
-      const [id, extension] = splitRdfExtension(String(req.params.id ?? ''));
+      // The last path segment, with or without an extension: `<id>`, `<id>.ttl`, `catalogue.rdf`.
+      const [id, extension] = splitRdfExtension(name(req));
       const format = negotiateRdfFormat(extension, (types) => req.accepts(types));
       res.vary('Accept');
       if (!format) {
@@ -99,14 +100,10 @@ export function registerExportRoutes(app: Express, dataSource: DataSource, logge
           res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Export failed' } });
         });
     };
-  const catalogue = handle(async () => [await catalogueDocument(dataSource), 'The catalogue']);
-  app.get('/catalogue', catalogue);
-  app.get('/:id', (req, res, next) => {
-    // /catalogue.jsonld, /catalogue.ttl, /catalogue.rdf
-    const [base, extension] = splitRdfExtension(String(req.params.id));
-    if (base === 'catalogue' && extension) catalogue(req, res);
-    else next();
-  });
+  app.get(
+    ['/catalogue', ...Object.keys(RDF_EXTENSIONS).map((extension) => `/catalogue${extension}`)],
+    handle(async () => [await catalogueDocument(dataSource), 'The catalogue'], (req) => req.path.slice(1)),
+  );
   app.get(
     '/catalogues/:id',
     handle(async (id) => [await catalogueDocument(dataSource, id), `Catalogue ${id}`]),
