@@ -30,6 +30,7 @@ export interface AgentEntity {
   id: string;
   name?: string;
   acronym?: string | null;
+  kind?: string;
   website?: string | null;
   siren?: string | null;
   rorId?: string | null;
@@ -60,7 +61,7 @@ export function agentsIn(document: unknown): AgentOccurrence[] {
 export const AGENT_ENTITIES_QUERY = `query ExportAgents($representations: [_Any!]!) {
   _entities(representations: $representations) {
     __typename
-    ... on Organization { id name acronym website siren rorId }
+    ... on Organization { id name acronym kind website siren rorId }
     ... on Person { id givenName familyName }
   }
 }`;
@@ -72,12 +73,41 @@ export function agentRepresentations(agents: AgentOccurrence[]): { __typename: s
   return [...seen.values()];
 }
 
+/** The ADMS publisher type of an organisation kind, where one fits (DCAT-AP recommends dct:type on agents). */
+const PUBLISHER_TYPES: Record<string, string> = {
+  STARTUP: 'Company',
+  SME: 'Company',
+  MID_CAP: 'Company',
+  LARGE_COMPANY: 'Company',
+  RESEARCH_INSTITUTE: 'Academia-ScientificOrganisation',
+  UNIVERSITY: 'Academia-ScientificOrganisation',
+  SCHOOL: 'Academia-ScientificOrganisation',
+  PUBLIC_AGENCY: 'NationalAuthority',
+  REGULATOR: 'NationalAuthority',
+  PATIENT_ASSOCIATION: 'NonProfitOrganisation',
+  CLUSTER: 'IndustryConsortium',
+  INDUSTRY_FEDERATION: 'IndustryConsortium',
+};
+
+function publisherType(kind: string | undefined): Node | undefined {
+  const code = kind ? PUBLISHER_TYPES[kind] : undefined;
+  if (!code) return undefined;
+  return {
+    '@id': `http://purl.org/adms/publishertype/${code}`,
+    '@type': 'skos:Concept',
+    'skos:prefLabel': { '@value': code.replace(/-/g, ' / ').replace(/([a-z])([A-Z])/g, '$1 $2'), '@language': 'en' },
+    'skos:inScheme': { '@id': 'http://purl.org/adms/publishertype/1.0' },
+  };
+}
+
 function nameFoaf(node: Node, entity: AgentEntity): void {
   if (entity.__typename === 'Person') {
     node['foaf:name'] = `${entity.givenName ?? ''} ${entity.familyName ?? ''}`.trim();
     return;
   }
   node['foaf:name'] = entity.name;
+  const type = publisherType(entity.kind);
+  if (type) node['dct:type'] = type;
   if (entity.website) node['foaf:homepage'] = { '@id': entity.website, '@type': 'foaf:Document' };
   const identifiers: Node[] = [];
   if (entity.siren) identifiers.push({ '@type': 'adms:Identifier', 'skos:notation': entity.siren, 'adms:schemaAgency': 'INSEE (SIREN)' });

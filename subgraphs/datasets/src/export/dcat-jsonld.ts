@@ -148,6 +148,15 @@ export function datasetIri(dataset: Pick<Dataset, 'id' | 'identifier'>): string 
 const iri = (value: string): Node => ({ '@id': value });
 /** An IRI with the class DCAT-AP's range shapes expect of it. */
 const typedIri = (value: string, type: string | string[]): Node => ({ '@id': value, '@type': type });
+/**
+ * A concept of an EU authority table (`file-type`, `frequency`, ...), typed as DCAT-AP expects and
+ * placed in its table, as the vocabulary itself says (DCAT-AP's controlled-vocabulary shapes check it).
+ */
+const euConcept = (table: string, code: string, type: string): Node => ({
+  '@id': `${EU}/${table}/${code}`,
+  '@type': type,
+  'skos:inScheme': iri(`${EU}/${table}`),
+});
 const text = (value: string, language = 'fr'): Node => ({ '@value': value, '@language': language });
 const typed = (value: string, type: string): Node => ({ '@value': value, '@type': type });
 
@@ -160,15 +169,15 @@ function period(start: string | null, end: string | null): Node | undefined {
 }
 
 function spatial(code: string): Node {
-  if (code === 'FR') return typedIri(`${EU}/country/FRA`, 'dct:Location');
-  if (code === 'EU') return typedIri(`${EU}/continent/EUROPE`, 'dct:Location');
+  if (code === 'FR') return euConcept('country', 'FRA', 'dct:Location');
+  if (code === 'EU') return euConcept('continent', 'EUROPE', 'dct:Location');
   return { '@type': 'dct:Location', 'rdfs:label': code };
 }
 
 /** The file-type concept of a format name (`CSV`, `parquet`, ...). */
 export function formatNode(format: string): Node {
   const code = FILE_TYPES[format.trim().toUpperCase()];
-  if (code) return typedIri(`${EU}/file-type/${code}`, 'dct:MediaTypeOrExtent');
+  if (code) return euConcept('file-type', code, 'dct:MediaTypeOrExtent');
   return {
     '@id': `${ECOSYSTEM_VOCABULARY}format-${encodeURIComponent(format.trim().toUpperCase())}`,
     '@type': 'dct:MediaTypeOrExtent',
@@ -185,6 +194,15 @@ function compact(node: Node): Node {
   return Object.fromEntries(
     Object.entries(node).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)),
   );
+}
+
+function contactPoint(dataset: Dataset): Node {
+  return compact({
+    '@type': 'vcard:Kind',
+    'vcard:fn': dataset.contactName,
+    'vcard:hasEmail': dataset.contactEmail ? iri(`mailto:${dataset.contactEmail}`) : undefined,
+    'vcard:hasURL': dataset.contactUrl ? iri(dataset.contactUrl) : undefined,
+  });
 }
 
 /**
@@ -209,11 +227,15 @@ export function distributionNode(distribution: Distribution, dataset: Dataset, h
       : undefined,
     'dcat:accessService':
       !hideAccess && distribution.accessService
-        ? {
+        ? compact({
             '@type': 'dcat:DataService',
             'dct:title': text(distribution.accessService),
             'dcat:endpointURL': distribution.accessURL ? iri(distribution.accessURL) : undefined,
-          }
+            // The service serves this dataset, for its publisher, with the same contact.
+            'dcat:servesDataset': iri(datasetIri(dataset)),
+            'dct:publisher': iri(organizationIri(dataset.publisherId)),
+            'dcat:contactPoint': contactPoint(dataset),
+          })
         : undefined,
   });
 }
@@ -236,12 +258,7 @@ export function datasetNode(dataset: Dataset, extras: DatasetExtras): Node {
     'dct:description': [text(dataset.descriptionFr), ...(dataset.descriptionEn ? [text(dataset.descriptionEn, 'en')] : [])],
     'dct:publisher': iri(organizationIri(dataset.publisherId)),
     'dct:creator': extras.creatorIds.map((id) => iri(organizationIri(id))),
-    'dcat:contactPoint': compact({
-      '@type': 'vcard:Kind',
-      'vcard:fn': dataset.contactName,
-      'vcard:hasEmail': dataset.contactEmail ? iri(`mailto:${dataset.contactEmail}`) : undefined,
-      'vcard:hasURL': dataset.contactUrl ? iri(dataset.contactUrl) : undefined,
-    }),
+    'dcat:contactPoint': contactPoint(dataset),
     'dcat:theme': dataset.themes.map((theme) => ({
       '@id': `${EU}/data-theme/${theme}`,
       '@type': 'skos:Concept',
@@ -259,9 +276,9 @@ export function datasetNode(dataset: Dataset, extras: DatasetExtras): Node {
     'dct:spatial': dataset.spatial.map(spatial),
     'dct:temporal': period(dataset.temporalStart, dataset.temporalEnd),
     'dct:accrualPeriodicity': dataset.accrualPeriodicity
-      ? typedIri(`${EU}/frequency/${FREQUENCIES[dataset.accrualPeriodicity] ?? 'UNKNOWN'}`, 'dct:Frequency')
+      ? euConcept('frequency', FREQUENCIES[dataset.accrualPeriodicity] ?? 'UNKNOWN', 'dct:Frequency')
       : undefined,
-    'dct:accessRights': typedIri(`${EU}/access-right/${dataset.accessRights}`, 'dct:RightsStatement'),
+    'dct:accessRights': euConcept('access-right', dataset.accessRights, 'dct:RightsStatement'),
     'dcatap:applicableLegislation': dataset.applicableLegislation.map((law) => typedIri(law, 'eli:LegalResource')),
     'dpv:hasLegalBasis': dataset.legalBasis.map(iri),
     'dpv:hasPersonalData': dataset.personalData.map(iri),
@@ -290,7 +307,7 @@ export function datasetNode(dataset: Dataset, extras: DatasetExtras): Node {
     'dqv:hasQualityAnnotation': dataset.qualityAnnotations.map((note) => ({
       '@type': 'dqv:QualityAnnotation',
       'oa:motivatedBy': iri('dqv:qualityAssessment'),
-      'oa:hasBody': { '@type': 'oa:TextualBody', 'rdf:value': note, 'dct:language': typedIri(`${EU}/language/FRA`, 'dct:LinguisticSystem') },
+      'oa:hasBody': { '@type': 'oa:TextualBody', 'rdf:value': note, 'dct:language': euConcept('language', 'FRA', 'dct:LinguisticSystem') },
     })),
     'eco:hdhPosition': iri(`${ECOSYSTEM_VOCABULARY}hdh-${dataset.hdhPosition}`),
     'eco:accessModality': dataset.accessModalities.map((m) => iri(`${ECOSYSTEM_VOCABULARY}access-${m}`)),
@@ -315,8 +332,8 @@ export function catalogueNode(catalogue: Catalogue, datasets: Dataset[]): Node {
     'dct:description': catalogue.description ? text(catalogue.description) : undefined,
     'dct:publisher': iri(organizationIri(catalogue.publisherId)),
     'foaf:homepage': catalogue.homepage ? typedIri(catalogue.homepage, 'foaf:Document') : undefined,
-    'dct:language': typedIri(`${EU}/language/FRA`, 'dct:LinguisticSystem'),
-    'dct:spatial': typedIri(`${EU}/country/FRA`, 'dct:Location'),
+    'dct:language': euConcept('language', 'FRA', 'dct:LinguisticSystem'),
+    'dct:spatial': euConcept('country', 'FRA', 'dct:Location'),
     'dcat:themeTaxonomy': {
       '@id': `${EU}/data-theme`,
       '@type': 'skos:ConceptScheme',
