@@ -290,3 +290,23 @@ describe('CSV export', () => {
     }
   });
 });
+
+describe('CORS for a frontend in development', () => {
+  it('answers a preflight from a local origin with no CORS_ORIGINS set', async () => {
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
+    expect(response.status).toBeLessThan(300);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+  });
+
+  it('gives no CORS headers to another host', async () => {
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -143,8 +143,9 @@ export class ProductionFeatures {
   install(app: Express): void {
     if (this.config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', this.config.TRUST_PROXY_HOPS);
     // App-wide and first: other routers on /graphql (the playground's GET) would answer preflights themselves.
-    if (this.config.CORS_ORIGINS.length > 0) {
-      this.corsHandler = cors({ origin: this.config.CORS_ORIGINS, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'] });
+    const origins = corsOrigins(this.config);
+    if (origins.length > 0) {
+      this.corsHandler = cors({ origin: origins, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'] });
       app.use(this.corsHandler);
     }
     const metrics = this.metrics;
@@ -269,3 +270,16 @@ export class ProductionFeatures {
 }
 
 const noObserver = { fetched: () => undefined, circuit: () => undefined };
+
+/** Any port on the loopback host: where a frontend's development server runs. */
+const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
+
+/**
+ * Origins that get CORS headers: the `CORS_ORIGINS` allow-list when set; otherwise, outside
+ * production, any local development origin, so that a frontend on `npm run dev` elsewhere works
+ * against `npm start` with no setting; in production, none.
+ */
+export function corsOrigins(config: Pick<GatewayConfig, 'CORS_ORIGINS' | 'production'>): (string | RegExp)[] {
+  if (config.CORS_ORIGINS.length > 0) return config.CORS_ORIGINS;
+  return config.production ? [] : [LOCAL_ORIGIN];
+}

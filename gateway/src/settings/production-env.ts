@@ -128,7 +128,7 @@ export const productionEnvSchema = z.object({
   OTEL_SERVICE_NAME: z.string().default('gateway'),
 
   // --- web hygiene
-  /** Origins allowed by CORS (exact origins, comma-separated); empty = no CORS headers. */
+  /** Origins allowed by CORS (exact origins, comma-separated); empty = local origins outside production, none in production. */
   CORS_ORIGINS: envList.default([]),
   /** Apollo's CSRF prevention (requires a non-simple request). */
   CSRF_PREVENTION: envBoolean.default(true),

@@ -90,27 +90,53 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
     logger: options.counter ?? new QueryCounter(),
     logging: true,
   } as const;
-  let dataSource: DataSource;
   if (config.DATABASE_URL) {
     const database = databaseName(config.DB_PREFIX, options.name);
     const flavour = await ensureMysqlDatabase(config.DATABASE_URL, database);
-    dataSource = new DataSource({
+    const dataSource = await new DataSource({
       ...mysqlOptions(config.DATABASE_URL, database, config.DB_POOL_SIZE, flavour),
       ...common,
       synchronize: false,
-      migrationsRun: true,
       migrationsTransactionMode: 'each',
-    });
-  } else {
-    const dir = resolve(config.DATA_DIR);
-    mkdirSync(dir, { recursive: true });
-    dataSource = new DataSource({
-      type: 'sqljs',
-      location: join(dir, `${options.name}.sqlite`),
-      autoSave: true,
-      ...common,
-      synchronize: true,
-    });
+    }).initialize();
+    await runMigrationsLocked(dataSource, database);
+    return dataSource;
   }
-  return dataSource.initialize();
+  const dir = resolve(config.DATA_DIR);
+  mkdirSync(dir, { recursive: true });
+  return new DataSource({
+    type: 'sqljs',
+    location: join(dir, `${options.name}.sqlite`),
+    autoSave: true,
+    ...common,
+    synchronize: true,
+  }).initialize();
+}
+
+/** Seconds a process waits for another one's migrations before giving up. */
+const MIGRATION_LOCK_TIMEOUT_SECONDS = 120;
+
+/**
+ * Applies pending migrations under a named MySQL lock, so that replicas starting together (two
+ * gateways on one registry, two copies of a subgraph) do not run the same DDL at once: MySQL commits
+ * DDL implicitly, so a transaction cannot protect it, and the loser of that race fails with
+ * "table already exists". The second process waits, then finds nothing left to apply.
+ */
+export async function runMigrationsLocked(dataSource: DataSource, database: string): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  const lock = `${database}.migrations`.slice(0, 64);
+  try {
+    await runner.connect();
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [lock, MIGRATION_LOCK_TIMEOUT_SECONDS])) as { acquired: number | string | null }[];
+    if (Number(row?.acquired) !== 1) {
+      throw new Error(`another process has held the migration lock of ${database} for ${MIGRATION_LOCK_TIMEOUT_SECONDS} s`);
+    }
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [lock]);
+    }
+  } finally {
+    await runner.release();
+  }
 }

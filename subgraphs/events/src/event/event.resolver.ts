@@ -28,7 +28,7 @@ export class EventResolver {
   }
 
   @Authorized(Role.EVENT_ORGANISER)
-  @Mutation(() => Event, { description: 'Creates an event. Event organisers acting for one of the organisers, or admins.' })
+  @Mutation(() => Event, { description: 'Creates an event. Event organisers acting for every organiser named, or admins.' })
   async createEvent(@Args() { input }: CreateEventArgs, @Ctx() context: EventsContext): Promise<Event> {
     return new EventService(context.dataSource).create(input, context.viewer);
   }

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, InvalidStateTransitionError, likePattern, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, ConflictError, InvalidStateTransitionError, likePattern, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
@@ -106,7 +106,8 @@ export class EventService {
   /** Validates a new event completely, then writes it, its organisers and datasets in one transaction. */
   async create(input: CreateEventInput, viewer: Viewer | null): Promise<Event> {
     const organizerIds = [...new Set(input.organizerIds)];
-    assertCanOrganise(viewer, organizerIds);
+    // Naming an organiser gives it rights over the event: every one named must be the viewer's own.
+    authorizeMutation(viewer, 'createEvent', { orgIds: organizerIds }, 'Only admins and event organisers acting for every organising organisation may create this event');
     if (input.end <= input.start) throw new BadUserInputError('end must be after start', 'input.end');
     if (!isValidZone(input.timezone)) throw new BadUserInputError('Unknown IANA time zone', 'input.timezone');
     if (input.attendanceMode !== AttendanceMode.ONLINE && !input.place?.city) {

@@ -42,11 +42,11 @@ export class CourseSessionResolver {
   }
 
   @Authorized(Role.TRAINING_MANAGER)
-  @Mutation(() => CourseSession, { description: 'Schedules a session of a published module (training managers).' })
+  @Mutation(() => CourseSession, { description: 'Schedules a session of a published module (training managers of its provider, or of the academy).' })
   async scheduleSession(
     @Args() { input }: ScheduleSessionArgs,
     @Ctx() context: TrainingContext,
   ): Promise<CourseSession> {
-    return new SessionService(context.dataSource).schedule(input);
+    return new SessionService(context.dataSource).schedule(context.viewer, input);
   }
 }
