@@ -35,3 +35,4 @@ export * from './database/transaction';
 export * from './database/aggregate-cache';
 export * from './testing/subgraph-harness';
 export * from './database/migration-check';
+export * from './rdf/rdf-documents';

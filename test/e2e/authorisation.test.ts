@@ -466,6 +466,7 @@ const FIXTURES: Record<string, Fixture> = {
       call(/* GraphQL */ `mutation ($input: CreateEventInput!) { createEvent(input: $input) { __typename } }`, () => ({ input: eventInput(org) })),
   },
   rescheduleEvent: onOwnEvent('rescheduleEvent(id: $id, start: $start, end: $end)', { start: ['DateTime!', () => inDays(12)], end: ['DateTime!', () => inDays(12, 2)] }),
+  postponeEvent: onOwnEvent('postponeEvent(id: $id)'),
   cancelEvent: onOwnEvent('cancelEvent(id: $id)'),
   addSpeaker: {
     prepare: async (org) => {

@@ -65,6 +65,7 @@ export const MUTATION_POLICIES: Readonly<Record<string, MutationPolicy>> = {
   // events
   createEvent: policy('events', [ORGANISER], 'everyOrg', 'every organiser named'),
   rescheduleEvent: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),
+  postponeEvent: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),
   cancelEvent: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),
   addSpeaker: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),
   linkDataset: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),

@@ -45,6 +45,15 @@ export class EventResolver {
   }
 
   @Authorized(Role.EVENT_ORGANISER)
+  @Mutation(() => Event, {
+    description:
+      'Postpones an event whose new date is not known yet: status POSTPONED (iCalendar STATUS:TENTATIVE), SEQUENCE + 1; rescheduleEvent then sets its new times. Organisers of the event or admins.',
+  })
+  async postponeEvent(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: EventsContext): Promise<Event> {
+    return new EventService(context.dataSource).postpone(id, context.viewer);
+  }
+
+  @Authorized(Role.EVENT_ORGANISER)
   @Mutation(() => Event, { description: 'Cancels an event: status CANCELLED, iCalendar SEQUENCE + 1.' })
   async cancelEvent(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: EventsContext): Promise<Event> {
     return new EventService(context.dataSource).cancel(id, context.viewer);

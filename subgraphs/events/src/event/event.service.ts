@@ -202,6 +202,31 @@ export class EventService {
     });
   }
 
+  /**
+   * Postpones an event whose new date is not known yet (schema.org EventPostponed, iCalendar
+   * TENTATIVE): status POSTPONED and SEQUENCE + 1. `rescheduleEvent` later gives it its new times.
+   */
+  async postpone(id: string, viewer: Viewer | null): Promise<Event> {
+    const event = await this.requireEvent(this.dataSource, id, 'id');
+    assertCanOrganise(viewer, await this.organizerIds(this.dataSource, id));
+    if (event.status === EventStatus.CANCELLED || event.status === EventStatus.POSTPONED) {
+      throw new InvalidStateTransitionError('Event', event.status, EventStatus.POSTPONED);
+    }
+    return runTransaction(this.dataSource, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Event)
+        .set({ status: EventStatus.POSTPONED, sequence: () => 'sequence + 1', updatedAt: new Date() })
+        .where('id = :id AND status NOT IN (:...final)', { id, final: [EventStatus.CANCELLED, EventStatus.POSTPONED] })
+        .execute();
+      if (result.affected === 0) {
+        const current = await this.requireEvent(manager, id, 'id');
+        throw new InvalidStateTransitionError('Event', current.status, EventStatus.POSTPONED);
+      }
+      return this.requireEvent(manager, id, 'id');
+    });
+  }
+
   /** Cancels an event: status CANCELLED and SEQUENCE + 1. Registrations are kept for the record. */
   async cancel(id: string, viewer: Viewer | null): Promise<Event> {
     const event = await this.requireEvent(this.dataSource, id, 'id');
