@@ -28,7 +28,15 @@ export function createErrorFormatter(mask: boolean): (formatted: GraphQLFormatte
     if (!(typeof code === 'string' && GATEWAY_CODES.has(code))) {
       result = formatSubgraphError(result, error, { maskInternal: mask });
     }
-    if (!mask) return result;
+    if (!mask) {
+      // In development too, no subgraph name, URL, stack or raw subgraph response reaches a client.
+      const { serviceName: _serviceName, stacktrace: _stacktrace, exception: _exception, response: _response, ...rest } = result.extensions ?? {};
+      return {
+        ...result,
+        message: result.message.replace(URL_PATTERN, '[url]'),
+        ...(result.extensions ? { extensions: rest } : {}),
+      };
+    }
     const extensions: Record<string, unknown> = {};
     for (const key of PUBLIC_EXTENSIONS) if (result.extensions?.[key] !== undefined) extensions[key] = result.extensions[key];
     return {
