@@ -20,10 +20,13 @@ export function installGraphScalars(apiSchema: GraphQLSchema): void {
   }
 }
 
-/** `Variable "$input" got invalid value "x" at "input.start"; ...` -> `input.start`; else the variable's name. */
+/**
+ * `Variable "$input" got invalid value "x" at "input.steps[0].start"; ...` -> `input.steps.0.start`
+ * (the dotted paths the subgraphs' validation uses); else the variable's name.
+ */
 function fieldOf(error: GraphQLError): string | undefined {
   const at = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)";/s.exec(error.message);
-  if (at) return at[2];
+  if (at) return at[2]!.replace(/\[(\d+)\]/g, '.$1');
   return /^Variable "\$([^"]+)"/.exec(error.message)?.[1];
 }
 
