@@ -43,6 +43,6 @@ describe('list-aware operation cost', () => {
 
   it('costs __typename as a leaf, multiplied by the lists above it', () => {
     expect(cost('{ a: __typename b: __typename }', {}, { scalarCost: 1 }).cost).toBe(2);
-    expect(cost('{ organizations(first: 100) { edges { node { a: __typename b: __typename } } } }', {}, { scalarCost: 1 }).cost).toBe(1 + 100 * (1 + 2));
+    expect(cost('{ organizations(first: 100) { edges { node { a: __typename b: __typename } } } }', {}, { scalarCost: 1 }).cost).toBe(1 + 100 * (1 + 1 + 2)); // organizations, then per edge: edges, node, two leaves
   });
 });
