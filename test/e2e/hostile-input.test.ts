@@ -175,21 +175,22 @@ function idFor(field: string, pool: IdPool, next: () => number): string {
 }
 
 /** A plausible value of a type: what the baseline call sends where it is not being attacked. */
-function baseline(type: GraphQLInputType, field: string, pool: IdPool, next: () => number, depth = 0): unknown {
+function baseline(type: GraphQLInputType, field: string, pool: IdPool, next: () => number, mutation = '', depth = 0): unknown {
   const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) return [baseline(inner.ofType, field, pool, next, depth + 1)];
+  if (isListType(inner)) return [baseline(inner.ofType, field, pool, next, mutation, depth + 1)];
   if (isEnumType(inner)) return inner.getValues()[0]?.name;
   if (isInputObjectType(inner)) {
     const value: Record<string, unknown> = {};
     for (const f of Object.values(inner.getFields())) {
-      if (isNonNullType(f.type) && f.defaultValue === undefined) value[f.name] = baseline(f.type, f.name, pool, next, depth + 1);
+      if (isNonNullType(f.type) && f.defaultValue === undefined) value[f.name] = baseline(f.type, f.name, pool, next, mutation, depth + 1);
     }
     return value;
   }
   const name = getNamedType(inner).name;
   switch (name) {
     case 'ID':
-      return idFor(field, pool, next);
+      // `id` of `submitAccessRequest`: an access request.
+      return idFor(field === 'id' ? `${mutation.replace(/^[a-z]+/, '')}Id` : field, pool, next);
     case 'String':
       if (/code$/i.test(field)) return field === 'ecosystemCode' ? 'PSC' : 'FUZZ-1';
       if (field === 'theme') return 'fuzz-theme';
@@ -197,7 +198,7 @@ function baseline(type: GraphQLInputType, field: string, pool: IdPool, next: () 
       if (field === 'accessService') return 'FILE';
       return /url|website|link|homepage|landing|identifier|uri/i.test(field) ? 'https://example.org/fuzz' : /email/i.test(field) ? 'fuzz@example.org' : `Fuzz ${field} value`;
     case 'Int':
-      return 1;
+      return /minutes/i.test(field) ? 60 : 1;
     case 'Float':
       return 0.5;
     case 'Boolean':
@@ -360,7 +361,7 @@ describe('hostile values for every argument of every mutation', () => {
     if (process.env.HOSTILE_INPUT_DEBUG) {
       for (const field of mutations) {
         const variables: Record<string, unknown> = {};
-        for (const argument of field.args) variables[argument.name] = baseline(argument.type, argument.name, pool, next);
+        for (const argument of field.args) variables[argument.name] = baseline(argument.type, argument.name, pool, next, field.name);
         const response = await graph.query(operationFor(field), variables, { viewer: admin });
         console.log(field.name, JSON.stringify(variables).slice(0, 300), JSON.stringify(response.errors?.[0] ?? 'ok').slice(0, 300));
       }
@@ -371,7 +372,7 @@ describe('hostile values for every argument of every mutation', () => {
     for (const { field, leaf, hostile } of cases) {
       if (Date.now() - started > BUDGET_MS && hostile.label !== 'unknown uuid') break;
       const variables: Record<string, unknown> = {};
-      for (const argument of field.args) variables[argument.name] = baseline(argument.type, argument.name, pool, next);
+      for (const argument of field.args) variables[argument.name] = baseline(argument.type, argument.name, pool, next, field.name);
       if (!setAt(variables, leaf.path, hostile.value)) continue;
       const response = await graph.query<Record<string, unknown>>(operationFor(field), variables, { viewer: admin });
       calls++;
