@@ -94,6 +94,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
             contextFor,
             recordOperation: (...args) => registry.recordOperation(...args),
             stringifyResult: stringifyCachedResult,
+            maxResponseBytes: config.MAX_RESPONSE_BYTES,
           },
           features.metrics?.registry,
         )
