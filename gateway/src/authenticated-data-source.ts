@@ -1,7 +1,9 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { type Fetcher } from '@apollo/utils.fetcher';
+import { type Fetcher, type FetcherResponse } from '@apollo/utils.fetcher';
 import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentityToken } from '@ecosystem/shared';
+import { type GraphQLError } from 'graphql';
 import { type GatewayContext } from './context';
+import { callerRefusalFrom } from './input/subgraph-refusals';
 
 export interface AuthenticatedDataSourceOptions {
   name: string;
@@ -36,5 +38,12 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       }
       headers.set(IDENTITY_HEADER, await token);
     }
+  }
+
+  /** A subgraph's refusal of the caller's input (HTTP 400, BAD_USER_INPUT) stays the caller's refusal. */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
+    return callerRefusalFrom(response.status, body) ?? error;
   }
 }

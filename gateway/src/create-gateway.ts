@@ -26,6 +26,7 @@ import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchFastPath } from './fast-path/fast-path';
 import { CacheHits } from './fast-path/cache-hits';
+import { installGraphScalars, variableCoercionPlugin } from './input/input-coercion';
 import { directDispatch, type Handler } from './fast-path/direct-dispatch';
 
 export interface GatewayServer {
@@ -94,6 +95,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
             contextFor,
             recordOperation: (...args) => registry.recordOperation(...args),
             stringifyResult: stringifyCachedResult,
+            maxResponseBytes: config.MAX_RESPONSE_BYTES,
           },
           features.metrics?.registry,
         )
@@ -131,6 +133,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   features.attach(gateway);
   let ready = false;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    installGraphScalars(apiSchema);
     fastPath?.schemaChanged(apiSchema, coreSupergraphSdl);
     cacheHits?.schemaChanged(apiSchema);
     ready = true;
@@ -147,6 +150,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       requestLogPlugin(),
       registry.plugin<GatewayContext>(),
       ...features.apolloPlugins(),
+      variableCoercionPlugin(),
       ...caches.plugins<GatewayContext>(),
     ],
   });

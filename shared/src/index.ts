@@ -13,6 +13,7 @@ export * from './logging/logger';
 export * from './dataloader/order-by-keys';
 export * from './scalars/scalars';
 export * from './federation/build-federated-schema';
+export * from './federation/input-hygiene';
 export * from './pagination/connection';
 export * from './pagination/keyset';
 export * from './database/query-counter';

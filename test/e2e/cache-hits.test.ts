@@ -12,7 +12,7 @@ import { RequestRecorder } from '../helpers/processes';
 let graph: RunningGraph;
 let full: ExtraGateway;
 let membersRequests: RequestRecorder;
-const CACHE = { RESPONSE_CACHE_TTL_SECONDS: '60', RESPONSE_CACHE_STALE_SECONDS: '0', MAX_COST: '5000', MASK_ERRORS: 'true' };
+const CACHE = { RESPONSE_CACHE_TTL_SECONDS: '60', RESPONSE_CACHE_STALE_SECONDS: '0', MAX_COST: '20000', MASK_ERRORS: 'true' };
 const HDH = demoOrganization('health-data-hub').id;
 const steward = { sub: 'person-cache-hits', org: HDH, roles: [Role.MEMBER, Role.DATA_STEWARD] };
 

@@ -29,7 +29,7 @@ let gateway: NodeProcess;
 const ORG = demoOrganization('health-data-hub').id;
 const DATASET = demoDatasetRefs()[0]!.id;
 const MIXED = /* GraphQL */ `
-  query Mixed($org: ID!, $ds: ID!) { organization(id: $org) { id name } dataset(id: $ds) { id } module(id: "none") { id } }
+  query Mixed($org: ID!, $ds: ID!) { organization(id: $org) { id name } dataset(id: $ds) { id } module(id: "00000000-0000-4000-8000-000000000000") { id } }
 `;
 
 function startSubgraph(name: Name, port: number): NodeProcess {
@@ -193,7 +193,7 @@ describe('the gateway in production, with real processes', () => {
     await startGateway(dataDir, port);
     const response = await postGraphQL<{ organization: { id: string; organizedEvents: unknown } | null; event: unknown }>(
       `http://127.0.0.1:${port}/graphql`,
-      `query { organization(id: "${ORG}") { id } event(id: "none") { id } }`,
+      `query { organization(id: "${ORG}") { id } event(id: "00000000-0000-4000-8000-000000000000") { id } }`,
     );
     expect(response.data?.organization?.id).toBe(ORG);
     expect(response.data?.event).toBeNull();

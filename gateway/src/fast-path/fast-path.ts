@@ -68,6 +68,8 @@ export interface FastPathOptions {
   recordOperation(document: DocumentNode, text: string, operationName: string | null, resolvedName: string | null, queryHash: string): void;
   /** Apollo Server's stringifyResult (the same body bytes as the full pipeline). */
   stringifyResult(value: FormattedExecutionResult): string;
+  /** MAX_RESPONSE_BYTES: a larger answer goes to the full pipeline, which refuses it (0: no bound). */
+  maxResponseBytes?: number;
   /** Distinct operations remembered (each eligible or not). @default 1000 */
   maxOperations?: number;
 }
@@ -274,6 +276,13 @@ export class SingleFetchFastPath {
     }
     if (entry.schema !== this.schema) return false; // a supergraph swap happened meanwhile
     const body = this.options.stringifyResult({ data: response.data as Record<string, unknown> });
+    const maxBytes = this.options.maxResponseBytes ?? 0;
+    if (maxBytes > 0 && Buffer.byteLength(body) > maxBytes) {
+      // The full pipeline refuses it (RESPONSE_TOO_LARGE). It fetches again: this answer's data is
+      // unparsed text, which the plan's execution cannot take, and a refusal is worth no optimisation.
+      this.served?.inc({ result: 'fallback' });
+      return false;
+    }
     const policy = overallCachePolicy.policyIfCacheable();
     res.setHeader('cache-control', policy ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}` : UNCACHEABLE);
     // What express's send wrote for it, same header names (a POST gets no ETag), without its checks.

@@ -63,6 +63,8 @@ export function createOperationLimits(config: GatewayConfig): OperationLimits {
     },
     maxAliases: {
       n: config.MAX_ALIASES,
+      // graphql-armor lets `__typename` aliases through by default: 1,000 of them cost a subgraph as much as any field.
+      allowList: [],
       propagateOnRejection: false,
       onReject: rejectWith(GatewayErrorCode.TOO_MANY_ALIASES),
       exposeLimits: true,
@@ -78,6 +80,7 @@ export function createOperationLimits(config: GatewayConfig): OperationLimits {
   const plugins: ApolloServerPlugin<BaseContext>[] = [unresolvedOperationPlugin(), ...(protection.plugins as ApolloServerPlugin<BaseContext>[])];
   const costLimit = config.MAX_COST > 0 ? createCostLimit(config) : undefined;
   if (costLimit) plugins.push(costLimitPlugin(costLimit));
+  if (config.MAX_RESPONSE_BYTES > 0) plugins.push(responseSizePlugin(config.MAX_RESPONSE_BYTES));
   return { validationRules: protection.validationRules, plugins, parseOptions: { maxTokens: config.MAX_TOKENS }, costLimit };
 }
 
@@ -93,7 +96,7 @@ const SIZE_ARGUMENTS = ['first', 'last', 'limit', 'take'];
 
 /**
  * Cost of a selection: each field costs its weight (COST_FIELD_WEIGHTS, else COST_OBJECT or
- * COST_SCALAR) plus what it selects, per item: a list field multiplies both by its size: the
+ * COST_SCALAR; `__typename` is a leaf like any other) plus what it selects, per item: a list field multiplies both by its size: the
  * first/last/limit argument when given, else COST_LIST_SIZES / COST_LIST_SIZE. A connection
  * (a non-list field with `first`) multiplies its `edges`/`nodes` instead.
  */
@@ -121,6 +124,10 @@ export function operationCost(
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
+        if (name === '__typename') {
+          total += settings.scalarCost;
+          continue;
+        }
         if (name.startsWith('__')) continue;
         const fields = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields() : undefined;
         const field: GraphQLField<unknown, unknown> | undefined = fields?.[name];
@@ -251,6 +258,34 @@ function costLimitPlugin(limit: CostLimit): ApolloServerPlugin<BaseContext> {
           if (!operation) return;
           const error = limit.check(limit.cost(schema, document, operation, operationName, request.variables ?? {}));
           if (error) throw error;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A bound on what the gateway sends back: past `maxBytes` of JSON the answer is replaced by a
+ * RESPONSE_TOO_LARGE error (HTTP 400), whatever the cost estimate said (long texts, large lists
+ * the estimate sized by default).
+ */
+function responseSizePlugin(maxBytes: number): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const body = response.body;
+          if (body.kind !== 'single' || !body.singleResult.data) return;
+          const bytes = Buffer.byteLength(JSON.stringify(body.singleResult.data));
+          if (bytes <= maxBytes) return;
+          body.singleResult = {
+            errors: [
+              new GraphQLError(`The response (${bytes} bytes) exceeds the limit of ${maxBytes} bytes: ask for fewer items or fields`, {
+                extensions: { code: GatewayErrorCode.RESPONSE_TOO_LARGE, maxBytes },
+              }),
+            ],
+          };
+          response.http.status = 400;
         },
       };
     },

@@ -109,7 +109,8 @@ export class ProductionFeatures {
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
       formatError: createErrorFormatter(mask),
-      includeStacktraceInErrorResponses: !mask,
+      // Never, in any mode: a stack names files and subgraph internals (see error-masking.ts).
+      includeStacktraceInErrorResponses: false,
       allowBatchedHttpRequests: this.config.MAX_BATCH_OPERATIONS > 1,
       csrfPrevention: this.config.CSRF_PREVENTION,
       // main.ts owns SIGTERM/SIGINT (drain first, then stop Apollo); Apollo's own handlers would re-raise at once.

@@ -9,10 +9,12 @@ const GATEWAY_CODES = new Set<string>(Object.values(GatewayErrorCode));
 /** Extensions a client may see when masking is on; everything else (serviceName, exception, stacktrace, response) goes. */
 const PUBLIC_EXTENSIONS = ['code', 'field', 'problems', 'cost', 'maxCost', 'retryAfter', 'reason', 'requestId'];
 const URL_PATTERN = /\b(?:https?|mysql|redis):\/\/[^\s"')]+/gi;
+/** `... from service "members"` (@apollo/gateway's wording) and the like. */
+const SUBGRAPH_NAME_PATTERN = /\b(service|subgraph) "[^"]*"/gi;
 
 /**
  * Apollo Server's formatError for the gateway. Always: graphql-js's token-limit parse error gets
- * the TOO_MANY_TOKENS code. With masking (production): errors without a stable code become
+ * the TOO_MANY_TOKENS code, and no subgraph name, URL, stack or raw subgraph response is kept. With masking (production): errors without a stable code become
  * "Internal server error" (no stack, SQL, subgraph name or URL), and only public extensions stay.
  */
 export function createErrorFormatter(mask: boolean): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
@@ -28,11 +30,19 @@ export function createErrorFormatter(mask: boolean): (formatted: GraphQLFormatte
     if (!(typeof code === 'string' && GATEWAY_CODES.has(code))) {
       result = formatSubgraphError(result, error, { maskInternal: mask });
     }
-    if (!mask) return result;
+    if (!mask) {
+      // In development too, no subgraph name, URL, stack or raw subgraph response reaches a client.
+      const { serviceName: _serviceName, stacktrace: _stacktrace, exception: _exception, response: _response, ...rest } = result.extensions ?? {};
+      return {
+        ...result,
+        message: result.message.replace(URL_PATTERN, '[url]').replace(SUBGRAPH_NAME_PATTERN, '$1'),
+        ...(result.extensions ? { extensions: rest } : {}),
+      };
+    }
     const extensions: Record<string, unknown> = {};
     for (const key of PUBLIC_EXTENSIONS) if (result.extensions?.[key] !== undefined) extensions[key] = result.extensions[key];
     return {
-      message: result.message.replace(URL_PATTERN, '[url]'),
+      message: result.message.replace(URL_PATTERN, '[url]').replace(SUBGRAPH_NAME_PATTERN, '$1'),
       ...(result.path ? { path: result.path } : {}),
       ...(result.locations ? { locations: result.locations } : {}),
       extensions,

@@ -57,17 +57,19 @@ export const productionEnvSchema = z.object({
   /** Lexical tokens per document. */
   MAX_TOKENS: int(1).default(5000),
   /** Highest computed cost of an operation (0 disables the cost limit). */
-  MAX_COST: int(0).default(50_000),
+  MAX_COST: int(0).default(150_000),
   /** Cost of an object field. */
   COST_OBJECT: int(0).default(1),
-  /** Cost of a scalar or enum field. */
-  COST_SCALAR: int(0).default(0),
+  /** Cost of a scalar or enum field, `__typename` included: at least 1, what a leaf costs to compute and send. */
+  COST_SCALAR: int(1).default(1),
   /** Items assumed in a list field without first/last/limit argument. */
   COST_LIST_SIZE: int(1).default(10),
   /** Per-field cost overrides, `Type.field=cost,...`. */
   COST_FIELD_WEIGHTS: envFieldNumbers.default(new Map()),
   /** Per-field assumed list sizes, `Type.field=size,...`. */
   COST_LIST_SIZES: envFieldNumbers.default(new Map()),
+  /** Largest response body the gateway will send, in bytes (0 disables the bound). */
+  MAX_RESPONSE_BYTES: int(0).default(5_242_880),
   /** Largest request body, in bytes. */
   MAX_BODY_BYTES: int(1).default(1_048_576),
   /** Operations per HTTP batch; 1 turns batching off. */

@@ -40,4 +40,9 @@ describe('list-aware operation cost', () => {
   it('scalars are free by default; a scalar list costs nothing either', () => {
     expect(cost('{ tags organization(id: "x") { id name } }').cost).toBe(1);
   });
+
+  it('costs __typename as a leaf, multiplied by the lists above it', () => {
+    expect(cost('{ a: __typename b: __typename }', {}, { scalarCost: 1 }).cost).toBe(2);
+    expect(cost('{ organizations(first: 100) { edges { node { a: __typename b: __typename } } } }', {}, { scalarCost: 1 }).cost).toBe(1 + 100 * (1 + 1 + 2)); // organizations, then per edge: edges, node, two leaves
+  });
 });

@@ -1,4 +1,4 @@
-import { ConnectionType } from '@ecosystem/shared';
+import { BadUserInputError, ConnectionType } from '@ecosystem/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type DatasetsContext } from '../context';
 import { Dataset } from '../dataset/dataset.entity';
@@ -11,6 +11,13 @@ import { AccessRequestsArgs, CreateAccessRequestArgs, TransitionAccessRequestArg
 import { canSeeAccessRequest } from './access-request.policy';
 import { AccessRequestService } from './access-request.service';
 import { StatusChange } from './status-change.entity';
+
+/** A note given as a plain argument: trimmed, and no longer than the input's (TransitionAccessRequestInput.note). */
+function historyNote(note: string | null | undefined): string | null {
+  const trimmed = note?.trim() ?? null;
+  if (trimmed && trimmed.length > 2000) throw new BadUserInputError('note must be shorter than or equal to 2000 characters', 'note');
+  return trimmed || null;
+}
 
 @ObjectType({ description: 'A page of access requests.' })
 export class AccessRequestConnection extends ConnectionType(AccessRequest, 'AccessRequest') {}
@@ -66,7 +73,7 @@ export class AccessRequestResolver {
       id,
       to: AccessRequestStatus.SUBMITTED,
       expectedVersion,
-      note,
+      note: historyNote(note),
     });
   }
 
@@ -83,7 +90,7 @@ export class AccessRequestResolver {
       id,
       to: AccessRequestStatus.WITHDRAWN,
       expectedVersion,
-      note,
+      note: historyNote(note),
     });
   }
 

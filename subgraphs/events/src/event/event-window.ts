@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE, pageSize } from '@ecosystem/shared';
+import { MAX_PAGE_SIZE, pageSize, upperBound } from '@ecosystem/shared';
 import { IsOptional } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { type EventWindow } from '../loaders';
@@ -9,11 +9,11 @@ export const EVENT_LIST_DEFAULT_SIZE = 50;
 /** The window arguments of every list of events on another subgraph's entity (see EventWindow). */
 @ArgsType()
 export class EventWindowArgs {
-  @Field(() => Date, { nullable: true, description: 'Events that end at or after this instant.' })
+  @Field(() => Date, { nullable: true, description: 'Events that end at or after this instant (a plain day, e.g. 2024-01-01: from the start of that day in Europe/Paris).' })
   @IsOptional()
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Events that start before this instant.' })
+  @Field(() => Date, { nullable: true, description: 'Events that start before this instant (a plain day, e.g. 2024-01-31: up to the end of that day in Europe/Paris, included).' })
   @IsOptional()
   to?: Date | null;
 
@@ -26,5 +26,5 @@ export class EventWindowArgs {
 
 /** The window the arguments ask for; BAD_USER_INPUT on `first` outside 0..MAX_PAGE_SIZE (null: the default). */
 export function eventWindow({ from, to, first }: EventWindowArgs): EventWindow {
-  return { from: from ?? null, to: to ?? null, first: pageSize(first ?? EVENT_LIST_DEFAULT_SIZE) };
+  return { from: from ?? null, to: upperBound(to) ?? null, first: pageSize(first ?? EVENT_LIST_DEFAULT_SIZE) };
 }

@@ -22,11 +22,11 @@ import { AttendanceMode, EventKind, EventStatus } from './event.enums';
 
 @InputType({ description: 'Filters of the event list; all given filters must match.' })
 export class EventFilter {
-  @Field(() => Date, { nullable: true, description: 'Keep events that end at or after this instant.' })
+  @Field(() => Date, { nullable: true, description: 'Keep events that end at or after this instant (a plain day, e.g. 2024-01-01: from the start of that day in Europe/Paris).' })
   @IsOptional()
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Keep events that start before this instant.' })
+  @Field(() => Date, { nullable: true, description: 'Keep events that start before this instant (a plain day, e.g. 2024-01-31: up to the end of that day in Europe/Paris, included).' })
   @IsOptional()
   to?: Date | null;
 

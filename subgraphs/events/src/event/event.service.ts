@@ -1,4 +1,4 @@
-import { authorizeMutation, BadUserInputError, ConflictError, InvalidStateTransitionError, likePattern, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, upperBound, ConflictError, InvalidStateTransitionError, likePattern, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
@@ -31,11 +31,13 @@ export class EventService {
   /** Applies a filter as WHERE clauses and EXISTS subqueries (never joins, so LIMIT counts events). */
   private filtered(filter: EventFilter, skip?: FacetDimension): SelectQueryBuilder<Event> {
     const query = this.dataSource.getRepository(Event).createQueryBuilder('event');
-    if (filter.from && filter.to && filter.from > filter.to) {
+    // A plain day as `to` takes that whole day (its end in Europe/Paris).
+    const to = upperBound(filter.to);
+    if (filter.from && to && filter.from > to) {
       throw new BadUserInputError('from must not be after to', 'filter.from');
     }
     if (filter.from) query.andWhere('event.end >= :from', { from: sqlDateTime(filter.from) });
-    if (filter.to) query.andWhere('event.start < :to', { to: sqlDateTime(filter.to) });
+    if (to) query.andWhere('event.start < :to', { to: sqlDateTime(to) });
     if (filter.kinds?.length && skip !== 'kinds') query.andWhere('event.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter.modes?.length && skip !== 'modes') query.andWhere('event.attendanceMode IN (:...modes)', { modes: filter.modes });
     if (filter.statuses?.length && skip !== 'statuses') query.andWhere('event.status IN (:...statuses)', { statuses: filter.statuses });

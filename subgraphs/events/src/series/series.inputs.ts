@@ -66,11 +66,11 @@ export class CreateSeriesInput {
 
 @ArgsType()
 export class OccurrencesArgs {
-  @Field(() => Date, { nullable: true, description: 'Occurrences that end at or after this instant.' })
+  @Field(() => Date, { nullable: true, description: 'Occurrences that end at or after this instant (a plain day, e.g. 2024-01-01: from the start of that day in Europe/Paris).' })
   @IsOptional()
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Occurrences that start before this instant.' })
+  @Field(() => Date, { nullable: true, description: 'Occurrences that start before this instant (a plain day, e.g. 2024-01-31: up to the end of that day in Europe/Paris, included).' })
   @IsOptional()
   to?: Date | null;
 

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, type DocumentNode, Kind, type OperationDefinitionNode, parse, specifiedRules, validate } from 'graphql';
+import { loadGatewayConfig } from '../../config';
+import { loadExampleOperations } from '../../playground/examples';
+import { createOperationLimits } from '../operation-limits';
+
+/*
+ * The limits with their default settings against the committed API schema: what analysts run must
+ * pass, what only amplifies must not.
+ */
+const schema = buildSchema(readFileSync(join(__dirname, '..', '..', '..', '..', 'schema', 'api.graphql'), 'utf8'));
+const config = loadGatewayConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32), INTERNAL_JWT_SECRET: 'y'.repeat(32) });
+const limits = createOperationLimits(config);
+
+/** The analysts' overview: organisations with their datasets, where those were presented, training offers and events. */
+const OVERVIEW = /* GraphQL */ `
+  query Overview($first: Int!) {
+    organizations(first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          datasets { id title { fr } presentedAt { id title } }
+          trainingOffers { id title }
+          organizedEvents { id title }
+        }
+      }
+    }
+  }
+`;
+
+function check(query: string, variables: Record<string, unknown> = {}): { rules: string[]; cost: number } {
+  const document: DocumentNode = parse(query, limits.parseOptions);
+  const rules = validate(schema, document, [...specifiedRules, ...limits.validationRules]).map((e) => e.message);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const cost = limits.costLimit!.cost(schema, document, operation, operation.name?.value, variables);
+  return { rules, cost };
+}
+
+describe('operation limits with their defaults', () => {
+  it('count every leaf (at least 1) and every alias', () => {
+    expect(config.COST_SCALAR).toBeGreaterThanOrEqual(1);
+    expect(config.MAX_RESPONSE_BYTES).toBeGreaterThan(0);
+  });
+
+  it.each(loadExampleOperations().map((e) => [e.name, e] as const))('pass the playground example %s', (_name, example) => {
+    const { rules, cost } = check(example.query, JSON.parse(example.variables) as Record<string, unknown>);
+    expect(rules).toEqual([]);
+    expect(limits.costLimit!.check(cost)).toBeUndefined();
+  });
+
+  it('pass the analysts\u2019 200-row overview', () => {
+    const { rules, cost } = check(OVERVIEW, { first: 200 });
+    expect(rules).toEqual([]);
+    expect(cost).toBeGreaterThan(50_000);
+    expect(limits.costLimit!.check(cost)).toBeUndefined();
+  });
+
+  it('refuse 1,000 aliased __typename (TOO_MANY_ALIASES), and cost them', () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `t${i}: __typename`).join(' ');
+    const { rules, cost } = check(`{ ${aliases} }`);
+    expect(rules.some((m) => /Aliases limit of 30 exceeded, found 1000/.test(m))).toBe(true);
+    expect(cost).toBe(1000);
+  });
+
+  it('multiply a leaf by the list sizes above it: 1,500 __typename under 100 organisations cost 150,000+', () => {
+    const aliases = Array.from({ length: 1500 }, (_, i) => `t${i}: __typename`).join(' ');
+    const { rules, cost } = check(`{ organizations(first: 100) { edges { node { ${aliases} } } } }`);
+    expect(rules.some((m) => /Aliases limit/.test(m))).toBe(true);
+    expect(cost).toBeGreaterThan(150_000);
+    expect(limits.costLimit!.check(cost)?.extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});

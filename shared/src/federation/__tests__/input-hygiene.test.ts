@@ -1,0 +1,38 @@
+import { buildSchema, type GraphQLInputObjectType } from 'graphql';
+import { inputHygieneProblems } from '../input-hygiene';
+
+const schema = buildSchema(/* GraphQL */ `
+  scalar BigInt
+  input Step { moduleId: ID! note: String }
+  input Thing { title: String! tags: [String!] steps: [Step!] ownerId: ID count: BigInt }
+  type Query { x(input: Thing): Int }
+`);
+const Thing = schema.getType('Thing') as GraphQLInputObjectType;
+const ok = '0190f5a0-0000-7000-8000-000000000000';
+const mutation = { blankAllowed: false };
+
+describe('the argument rules every subgraph applies', () => {
+  it('trims text inside input objects in place', () => {
+    const value = { title: '  Title  ', tags: [' a ', 'b'], steps: [{ moduleId: ok, note: ' n ' }] };
+    expect(inputHygieneProblems(value, Thing, 'input', mutation)).toEqual([]);
+    expect(value).toEqual({ title: 'Title', tags: ['a', 'b'], steps: [{ moduleId: ok, note: 'n' }] });
+  });
+
+  it.each([
+    ['empty', { title: '' }, 'input.title', 'must not be empty or blank'],
+    ['blank', { title: ' \t\n' }, 'input.title', 'must not be empty or blank'],
+    ['NUL', { title: 'a\u0000b' }, 'input.title', 'must not contain control characters'],
+    ['bell in a list', { title: 't', tags: ['ok', '\u0007'] }, 'input.tags.1', 'must not contain control characters'],
+    ['id format', { title: 't', ownerId: 'x'.repeat(5000) }, 'input.ownerId', 'must be an id (a UUID)'],
+    ['nested id', { title: 't', steps: [{ moduleId: '' }] }, 'input.steps.0.moduleId', 'must not be empty or blank'],
+    ['BigInt range', { title: 't', count: 10n ** 26n }, 'input.count', 'must be between -2^63 and 2^63-1'],
+  ])('refuses %s, naming the field', (_label, value, field, message) => {
+    expect(inputHygieneProblems(value, Thing, 'input', mutation)).toEqual([{ field, message }]);
+  });
+
+  it('lets a query search for empty text, but never control characters or malformed ids', () => {
+    expect(inputHygieneProblems({ title: '' }, Thing, 'input', { blankAllowed: true })).toEqual([]);
+    expect(inputHygieneProblems({ title: '\u0000' }, Thing, 'input', { blankAllowed: true })).toHaveLength(1);
+    expect(inputHygieneProblems({ title: 't', ownerId: 'nope' }, Thing, 'input', { blankAllowed: true })).toHaveLength(1);
+  });
+});

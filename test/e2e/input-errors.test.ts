@@ -1,0 +1,146 @@
+/**
+ * Bad values are the caller's fault: refused at the gateway (against the composed schema with the
+ * real scalars) or by the owning subgraph's shared input rules, as BAD_USER_INPUT naming the field,
+ * with nothing written and no subgraph name, URL or stack in the answer, in development mode too.
+ * And what an analyst types in a date filter works.
+ */
+import { ALL_ROLES, demoId, demoOrganization, type Viewer } from '@ecosystem/shared';
+import { startGraph, type RunningGraph } from '../helpers/graph';
+
+const admin: Viewer = { sub: demoId('person', 'input-errors-admin'), org: demoOrganization('medicen').id, roles: [...ALL_ROLES] };
+
+interface Count {
+  events: { totalCount: number };
+}
+
+let graph: RunningGraph;
+
+beforeAll(async () => {
+  // NODE_ENV=test: errors are not masked (the development mode), the stricter case for leaks.
+  graph = await startGraph('input_errors');
+}, 180_000);
+
+afterAll(async () => {
+  await graph?.stop();
+});
+
+function expectNoLeak(body: unknown): void {
+  const text = JSON.stringify(body);
+  expect(text).not.toMatch(/https?:\/\/(127\.0\.0\.1|localhost)/);
+  expect(text).not.toMatch(/stacktrace|serviceName|"exception"|\.ts:\d+/);
+  expect(text).not.toMatch(/(service|subgraph)\W{0,3}(members|datasets|training|events)\b/i);
+}
+
+describe('bad values through the gateway', () => {
+  it.each([
+    ['an empty DateTime', ''],
+    ['not a date', 'not a date'],
+    ['30 February', '2026-02-30T10:00:00Z'],
+    ['29 February 2027', '2027-02-29'],
+  ])('refuses %s in a variable at the gateway with BAD_USER_INPUT naming the field, before any SQL', async (_label, value) => {
+    graph.resetStatements();
+    const response = await graph.query(`query ($filter: EventFilter) { events(filter: $filter) { totalCount } }`, { filter: { from: value } });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
+    expect(graph.statements()).toBe(0);
+    expectNoLeak(response);
+  });
+
+  it.each([
+    ['NaN', 'NaN'],
+    ['1.5', 1.5],
+    ['10^26', '100000000000000000000000000'],
+  ])('refuses the BigInt %s with BAD_USER_INPUT naming the field', async (_label, value) => {
+    const response = await graph.query(`query ($filter: DatasetFilter) { datasets(filter: $filter) { totalCount } }`, {
+      filter: { minIndividuals: value },
+    });
+    expect(response.status).toBeLessThan(500);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.minIndividuals' });
+    expectNoLeak(response);
+  });
+
+  it('refuses an invalid DateTime literal as the caller\u2019s fault (validation, HTTP 400), never internal', async () => {
+    const response = await graph.query(`{ events(filter: { from: "2026-02-30T10:00:00Z" }) { totalCount } }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(/DateTime/);
+  });
+
+  it('refuses a 5,000-character id with BAD_USER_INPUT, in a query and in a mutation', async () => {
+    const long = 'a'.repeat(5000);
+    const read = await graph.query(`query ($id: ID!) { organization(id: $id) { id } }`, { id: long });
+    expect(read.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    const write = await graph.query(`mutation ($id: ID!) { cancelEvent(id: $id) { id } }`, { id: long }, { viewer: admin });
+    expect(write.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(JSON.stringify(write).length).toBeLessThan(2000);
+    expectNoLeak(write);
+  });
+
+  it('refuses linkDataset(datasetId: "") and writes nothing', async () => {
+    const events = await graph.query<{ events: { edges: { node: { id: string } }[] } }>(`{ events(first: 1) { edges { node { id } } } }`);
+    const eventId = events.data!.events.edges[0]!.node.id;
+    const before = await graph.subgraphs.events!.database.dataSource.query('SELECT COUNT(*) AS n FROM event_dataset');
+    const response = await graph.query(`mutation ($e: ID!, $d: ID!) { linkDataset(eventId: $e, datasetId: $d) { id } }`, { e: eventId, d: '' }, { viewer: admin });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'datasetId' });
+    const after = await graph.subgraphs.events!.database.dataSource.query('SELECT COUNT(*) AS n FROM event_dataset');
+    expect(Number(after[0].n)).toBe(Number(before[0].n));
+  });
+
+  it.each([
+    ['whitespace only', '   '],
+    ['a NUL byte', 'Projet\u0000X'],
+    ['a control character', 'Projet \u0007'],
+  ])('refuses a title with %s, naming input.title, writing nothing', async (_label, title) => {
+    const before = await graph.subgraphs.members!.database.dataSource.query('SELECT COUNT(*) AS n FROM project');
+    const response = await graph.query(
+      `mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+      { input: { acronym: 'HOSTILE', title, coordinatorId: demoOrganization('medicen').id } },
+      { viewer: admin },
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    const after = await graph.subgraphs.members!.database.dataSource.query('SELECT COUNT(*) AS n FROM project');
+    expect(Number(after[0].n)).toBe(Number(before[0].n));
+  });
+
+  it('stores text trimmed', async () => {
+    const response = await graph.query<{ upsertOrganization: { id: string; name: string } }>(
+      `mutation ($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { id name } }`,
+      { input: { name: '   Trimmed Health  ', kind: 'STARTUP' } },
+      { viewer: admin },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.upsertOrganization.name).toBe('Trimmed Health');
+  });
+
+  it('names the field of a refusal made by a subgraph, without its name, URL or stack', async () => {
+    const response = await graph.query(
+      `mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+      { input: { acronym: 'HOSTILE', title: 'x', coordinatorId: demoOrganization('medicen').id } },
+      { viewer: admin },
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    expectNoLeak(response);
+  });
+});
+
+describe('date filters take what an analyst types', () => {
+  it('reads a plain day as that day in Europe/Paris: from its start, to its end included', async () => {
+    const typed = await graph.query<Count>(`{ events(filter: { from: "2024-01-01", to: "2024-06-30" }) { totalCount } }`);
+    expect(typed.errors).toBeUndefined();
+    // Paris is UTC+1 on 1 January and UTC+2 on 30 June (its end is 1 July 00:00 in Paris).
+    const exact = await graph.query<Count>(`{ events(filter: { from: "2023-12-31T23:00:00Z", to: "2024-06-30T22:00:00Z" }) { totalCount } }`);
+    expect(typed.data?.events.totalCount).toBe(exact.data?.events.totalCount);
+    expect(typed.data?.events.totalCount).toBeGreaterThan(0);
+    const fromOnly = await graph.query<Count>(`query ($from: DateTime) { events(filter: { from: $from }) { totalCount } }`, { from: '2024-01-01' });
+    expect(fromOnly.errors).toBeUndefined();
+  });
+
+  it('says so in the schema', async () => {
+    const response = await graph.query<{ __type: { inputFields: { name: string; description: string }[] } }>(
+      `{ __type(name: "EventFilter") { inputFields { name description } } }`,
+    );
+    const fields = Object.fromEntries(response.data!.__type.inputFields.map((f) => [f.name, f.description]));
+    expect(fields.from).toMatch(/plain day.*Europe\/Paris/);
+    expect(fields.to).toMatch(/plain day.*Europe\/Paris/);
+  });
+});
