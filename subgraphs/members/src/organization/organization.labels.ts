@@ -1,6 +1,6 @@
 import { type Labels } from '@ecosystem/shared';
-import { MembershipRole } from '../membership/membership.entity';
-import { CompanySize, OrgKind, Sector } from './organization.enums';
+import { type MembershipRole } from '../membership/membership.entity';
+import { type CompanySize, type OrgKind, type Sector } from './organization.enums';
 
 /** What people read for the directory's codes, French first. */
 export const ORG_KIND_LABELS: Labels<OrgKind> = {
