@@ -52,8 +52,11 @@ export interface FacetTypeOptions<TContext extends BaseContext> {
   valueDescription: string;
   /** What is counted, e.g. 'Organisations matching every other selected field.' */
   countDescription: string;
-  /** The label of a value in a language. */
-  label: FacetLabeller<TContext>;
+  /**
+   * The label of a value in a language; null when this subgraph has no name for the value (an
+   * organisation id: its name is the members subgraph's, reached through a field of the facet).
+   */
+  label: FacetLabeller<TContext> | null;
 }
 
 /**
@@ -73,16 +76,25 @@ export function facetType<TContext extends BaseContext>(name: string, descriptio
   @Resolver(() => FacetValueClass)
   class FacetLabelResolver {
     @FieldResolver(() => String, {
-      description: 'The value as people read it, in `lang`, else the Accept-Language of the request, else French.',
+      nullable: options.label === null,
+      description:
+        options.label === null
+          ? 'Always null: the value is an organisation id; read the organisation\u2019s name through `organization`.'
+          : 'The value as people read it, in `lang`, else the Accept-Language of the request, else French.',
     })
     label(
       @Root() facet: FacetCount,
       @Arg('lang', () => Language, { nullable: true, description: 'Language of the label.' }) lang: Language | null,
       @Ctx() context: TContext,
-    ): string | Promise<string> {
-      return options.label(facet.value, languageOf(lang, context), context);
+    ): string | Promise<string> | null {
+      return options.label ? options.label(facet.value, languageOf(lang, context), context) : null;
     }
   }
 
   return { type: FacetValueClass as ClassType<FacetCount>, resolver: FacetLabelResolver as ClassType };
+}
+
+/** Labels for values that have none of their own (years, codes): the value itself. */
+export function valueAsLabel(value: string): string {
+  return value;
 }
