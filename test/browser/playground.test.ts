@@ -29,8 +29,8 @@ describeWithBrowser('in headless Chromium', () => {
     await graph?.stop();
   });
 
-  async function newPage(): Promise<{ page: Page; watch: PageWatch }> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  async function newPage(locale = 'fr-FR'): Promise<{ page: Page; watch: PageWatch }> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale });
     page.setDefaultTimeout(60_000);
     return { page, watch: await watchPage(page, host) };
   }
@@ -98,15 +98,26 @@ describeWithBrowser('in headless Chromium', () => {
     }, 120_000);
   });
 
+  /** A picture for docs/: written there when missing or with UPDATE_SCREENSHOT=1, else to the temp folder. */
+  async function screenshot(page: Page, name: string): Promise<string> {
+    const docsImage = join(__dirname, '..', '..', 'docs', 'img', name);
+    const target = process.env.UPDATE_SCREENSHOT === '1' || !existsSync(docsImage) ? docsImage : join(tmpdir(), name);
+    mkdirSync(join(target, '..'), { recursive: true });
+    await page.screenshot({ path: target });
+    expect(statSync(target).size).toBeGreaterThan(20_000);
+    return target;
+  }
+
   describe('the example member directory', () => {
-    it('pages through the directory and filters it by facet', async () => {
-      const { page, watch } = await newPage();
+    it('pages through the directory in French, adds a second kind with disjunctive counts, and switches to English', async () => {
+      const { page, watch } = await newPage('fr-FR');
       await page.goto(`${base}/examples/member-directory/`, { waitUntil: 'load' });
       await page.waitForSelector('#results li.member');
       const summary = async (): Promise<string> => (await page.textContent('#summary')) ?? '';
       const ids = async (): Promise<string[]> => page.$$eval('#results li.member', (items) => items.map((li) => li.getAttribute('data-id') ?? ''));
       await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Page 1'));
-      const total = Number(/of (\d+)/.exec(await summary())?.[1]);
+      expect(await page.textContent('h1')).toBe('Annuaire des membres');
+      const total = Number(/sur (\d+)/.exec(await summary())?.[1]);
       expect(total).toBeGreaterThan(40);
       const page1 = await ids();
       expect(page1).toHaveLength(20);
@@ -123,16 +134,50 @@ describeWithBrowser('in headless Chromium', () => {
       await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Page 2'));
       expect(await ids()).toEqual(page2);
 
+      const countOf = async (facet: string): Promise<number> => Number(await page.locator(`[data-facet="${facet}"]`).locator('xpath=..').locator('.count').textContent());
       // A facet: start-ups only. The count next to the box is the size of the filtered list.
-      const box = page.locator('[data-facet="kinds:STARTUP"]');
-      const facetCount = Number(await box.locator('xpath=..').locator('.count').textContent());
-      expect(facetCount).toBeGreaterThan(0);
-      await box.check();
-      await page.waitForFunction((count) => document.querySelector('#summary')?.textContent === `Page 1 · 1–${Math.min(20, count)} of ${count} organisations`, facetCount);
+      const startups = await countOf('kinds:STARTUP');
+      const smes = await countOf('kinds:SME');
+      expect(startups).toBeGreaterThan(0);
+      expect(smes).toBeGreaterThan(0);
+      await page.locator('[data-facet="kinds:STARTUP"]').check();
+      await page.waitForFunction((count) => document.querySelector('#summary')?.textContent === `Page 1 · 1–${Math.min(20, count)} sur ${count} organisations`, startups);
       const kinds = await page.$$eval('#results li.member .kind', (items) => items.map((p) => p.textContent ?? ''));
-      expect(kinds.every((k) => k.startsWith('Startup'))).toBe(true);
+      expect(kinds.every((k) => k.startsWith('Start-up'))).toBe(true);
+      // Disjunctive: the other kinds are still offered, with the counts they had, so a second can be added.
+      expect(await page.locator('fieldset[data-facet-name="kinds"] li').count()).toBeGreaterThan(5);
+      expect(await countOf('kinds:SME')).toBe(smes);
+      await page.locator('[data-facet="kinds:SME"]').check();
+      await page.waitForFunction((count) => document.querySelector('#summary')?.textContent === `Page 1 · 1–20 sur ${count} organisations`, startups + smes);
+      const both = await page.$$eval('#results li.member .kind', (items) => items.map((p) => p.textContent ?? ''));
+      expect(both.every((k) => k.startsWith('Start-up') || k.startsWith('PME'))).toBe(true);
+      // Another field narrows (AND): the sector counts are those of start-ups and SMEs.
+      const dataAi = await countOf('sectors:DATA_AI');
+      expect(dataAi).toBeGreaterThan(0);
+      expect(dataAi).toBeLessThan(startups + smes);
+      await screenshot(page, 'member-directory-fr.png');
+
+      // English, from the switch: the page's texts and the API's labels.
+      await page.click('#language');
+      await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Page 1 · 1–20 of'));
+      expect(await page.textContent('h1')).toBe('Member directory');
+      expect(await page.textContent('fieldset[data-facet-name="kinds"] legend')).toBe('Kind');
+      const midCap = await page.locator('[data-facet="kinds:MID_CAP"]').locator('xpath=..').textContent();
+      expect(midCap).toContain('Mid-cap');
+      expect(await page.locator('[data-facet="sectors:E_HEALTH"]').locator('xpath=..').textContent()).toContain('Digital health');
+      await screenshot(page, 'member-directory-en.png');
 
       expect(watch.foreign).toEqual([]);
+      expect(watch.errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+
+    it('follows the browser language: English for an English browser', async () => {
+      const { page, watch } = await newPage('en-US');
+      await page.goto(`${base}/examples/member-directory/`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Page 1'));
+      expect(await page.textContent('h1')).toBe('Member directory');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(watch.errors).toEqual([]);
       await page.close();
     }, 120_000);
