@@ -79,7 +79,7 @@ export function facetType<TContext extends BaseContext>(name: string, descriptio
       nullable: options.label === null,
       description:
         options.label === null
-          ? 'Always null: the value is an organisation id; read the organisation\u2019s name through `organization`.'
+          ? 'Always null: the value is an id whose name another subgraph owns; read it through this facet\u2019s entity field (`organization`, `ecosystem`).'
           : 'The value as people read it, in `lang`, else the Accept-Language of the request, else French.',
     })
     label(

@@ -53,9 +53,12 @@ export const ProviderFacet = facetType<TrainingContext>('ProviderFacet', 'A trai
 
 @Resolver(() => DomainFacet.type)
 export class DomainFacetResolver {
-  @FieldResolver(() => Domain, { nullable: true, description: 'The domain.' })
-  domain(@Root() facet: FacetCount, @Ctx() context: TrainingContext): Promise<Domain | null> {
-    return context.loaders.domainById.load(facet.value);
+  @FieldResolver(() => Domain, { description: 'The domain.' })
+  async domain(@Root() facet: FacetCount, @Ctx() context: TrainingContext): Promise<Domain> {
+    const domain = await context.loaders.domainById.load(facet.value);
+    // Writes refuse a module in an unknown domain (and no mutation deletes domains): a missing one is a bug.
+    if (!domain) throw new Error(`Domain ${facet.value} of a module was not found`);
+    return domain;
   }
 }
 
