@@ -1,4 +1,4 @@
-import { createHarness, type Harness } from './harness';
+import { createHarness, statements, type Harness } from './harness';
 
 /**
  * Disjunctive facets of the directory, checked against counts computed in SQL on the same
@@ -173,6 +173,8 @@ describe('directory facets are disjunctive, as SQL counts them', () => {
     expect(label(en.sectors, 'E_HEALTH')).toBe('Digital health');
     expect(label(fr.roles, 'FOUNDING_MEMBER')).toBe('Membre fondateur');
     expect(label(fr.ecosystems, 'MEDICEN')).toMatch(/Medicen/i);
+    // Labels cost no statement: the ecosystem names come with the directory index.
+    expect(await statements(h.db, () => h.run<Result>(QUERY, { lang: 'EN' }))).toBe(1);
   });
 });
 

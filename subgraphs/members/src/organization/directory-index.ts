@@ -42,14 +42,16 @@ export interface DirectoryIndexOptions {
 
 interface Snapshot {
   readonly entries: readonly DirectoryEntry[];
+  /** Ecosystem names by code: the labels of the ecosystems facet. */
+  readonly ecosystemNames: ReadonlyMap<string, string>;
   readonly loadedAt: number;
 }
 
 /**
  * A materialised view of the directory's filter and facet attributes, in memory, one per database.
  *
- * - Every organisation, sorted by (sortName, id); loaded with three plain statements
- *   (organisations, sectors, current memberships with their ecosystem's code).
+ * - Every organisation, sorted by (sortName, id); loaded with four plain statements
+ *   (organisations, sectors, current memberships with their ecosystem's code, ecosystem names).
  * - Every write on the database (a committed transaction, or a repository write outside one) marks it
  *   stale: the next read reloads it and waits (concurrent readers share the reload), so a process
  *   always sees its own writes. A reload that started before a write is returned to the readers
@@ -77,8 +79,17 @@ export class DirectoryIndex {
 
   /** The entries in (sortName, id) order: fresh after a local write, at most `ttlSeconds` (+ a reload) old otherwise. */
   async entries(): Promise<readonly DirectoryEntry[]> {
+    return (await this.current()).entries;
+  }
+
+  /** Ecosystem names by code, as fresh as the entries. */
+  async ecosystemNames(): Promise<ReadonlyMap<string, string>> {
+    return (await this.current()).ecosystemNames;
+  }
+
+  private async current(): Promise<Snapshot> {
     const snapshot = this.snapshot;
-    if (!snapshot || this.stale) return (await this.reload()).entries;
+    if (!snapshot || this.stale) return this.reload();
     const ttl = this.options.ttlSeconds ?? 0;
     if (ttl > 0 && this.now() - snapshot.loadedAt >= ttl * 1000 && !this.loading) {
       // Stale-while-revalidate: this read gets the current index; a failed reload keeps it.
@@ -89,7 +100,7 @@ export class DirectoryIndex {
         if (this.background === run) this.background = null;
       });
     }
-    return snapshot.entries;
+    return snapshot;
   }
 
   /** Marks the index stale (every write on the database); a reload under way will not be kept. */
@@ -126,7 +137,7 @@ export class DirectoryIndex {
     this.loads += 1;
     const loadedAt = this.now();
     const q = (name: string): string => this.dataSource.driver.escape(name);
-    const [organizations, sectors, memberships] = await Promise.all([
+    const [organizations, sectors, memberships, ecosystems] = await Promise.all([
       this.dataSource.query(
         `SELECT ${q('id')} AS id, ${q('sortName')} AS sortName, ${q('kind')} AS kind, ${q('sizeCategory')} AS sizeCategory, ${q('region')} AS region FROM ${q('organization')}`,
       ) as Promise<{ id: string; sortName: string; kind: string; sizeCategory: string | null; region: string | null }[]>,
@@ -136,6 +147,7 @@ export class DirectoryIndex {
       this.dataSource.query(
         `SELECT m.${q('organizationId')} AS organizationId, e.${q('code')} AS code, m.${q('role')} AS role FROM ${q('membership')} m INNER JOIN ${q('ecosystem')} e ON e.${q('id')} = m.${q('ecosystemId')} WHERE m.${q('until')} IS NULL`,
       ) as Promise<{ organizationId: string; code: string; role: string }[]>,
+      this.dataSource.query(`SELECT ${q('code')} AS code, ${q('name')} AS name FROM ${q('ecosystem')}`) as Promise<{ code: string; name: string }[]>,
     ]);
     const interned = new Map<string, string>();
     const intern = (value: string): string => {
@@ -175,7 +187,7 @@ export class DirectoryIndex {
       };
     });
     entries.sort(compareEntries);
-    return { entries, loadedAt };
+    return { entries, ecosystemNames: new Map(ecosystems.map((row) => [row.code, row.name])), loadedAt };
   }
 }
 

@@ -1,8 +1,8 @@
 import { facetType, labelOf } from '@ecosystem/shared';
 import { Field, ObjectType } from 'type-graphql';
 import { type MembersContext } from '../context';
-import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { MembershipRole } from '../membership/membership.entity';
+import { directoryIndexOf } from './directory-index';
 import { CompanySize, OrgKind, Sector } from './organization.enums';
 import { COMPANY_SIZE_LABELS, MEMBERSHIP_ROLE_LABELS, ORG_KIND_LABELS, SECTOR_LABELS } from './organization.labels';
 
@@ -36,25 +36,12 @@ export const MembershipRoleFacet = facetType<MembersContext>('MembershipRoleFace
   label: (value, language) => labelOf(MEMBERSHIP_ROLE_LABELS, value, language),
 });
 
-/** Ecosystem names by code, read once per request (a handful of rows). */
-const ecosystemNames = new WeakMap<MembersContext, Promise<Map<string, string>>>();
-
 export const EcosystemFacet = facetType<MembersContext>('EcosystemFacet', 'An ecosystem and how many organisations are current members of it.', {
   value: () => String,
   valueDescription: 'The ecosystem code, e.g. MEDICEN (the value of the `ecosystems` filter).',
   countDescription: COUNTED,
-  // Ecosystem names are proper names, the same in every language.
-  label: async (value, _language, context) => {
-    let names = ecosystemNames.get(context);
-    if (!names) {
-      names = context.dataSource
-        .getRepository(Ecosystem)
-        .find({ select: { code: true, name: true } })
-        .then((rows) => new Map(rows.map((row) => [row.code, row.name])));
-      ecosystemNames.set(context, names);
-    }
-    return (await names).get(value) ?? value;
-  },
+  // Ecosystem names are proper names, the same in every language; the directory index holds them.
+  label: async (value, _language, context) => (await directoryIndexOf(context.dataSource).ecosystemNames()).get(value) ?? value,
 });
 
 @ObjectType({
