@@ -138,6 +138,17 @@ describe('datasets', () => {
     }
   });
 
+  it('matches both languages where content has both: "oncology" and "oncologie" find the same datasets', async () => {
+    const english = await ids({ text: 'breast oncology' });
+    const french = await ids({ text: 'oncologie du sein' });
+    const want = expected((d) => d.titleFr.includes('oncologie du sein'));
+    expect(want.length).toBeGreaterThan(5);
+    expect(english.ids.sort()).toEqual(expect.arrayContaining(want));
+    expect(french.ids.sort()).toEqual(expect.arrayContaining(want));
+    // Every demo dataset has an English title.
+    expect(demo.filter((d) => !d.titleEn)).toEqual([]);
+  });
+
   it('finds the SNDS from "systeme national", ignoring case and accents', async () => {
     const { ids: found } = await ids({ text: 'SYSTEME national' });
     expect(found).toContain(demo.find((d) => d.key === 'snds-main')?.id);
