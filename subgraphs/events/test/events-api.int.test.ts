@@ -210,6 +210,9 @@ describe('calls', () => {
     expect(cardio.followUpHackathon).toEqual({ kind: 'HACKATHON' });
     const byTheme = await h.run<{ calls: { totalCount: number } }>(CALLS, { filter: { theme: 'breast-cancer' } });
     expect(byTheme.data!.calls.totalCount).toBe(1);
+    // A text-like filter: case, accents and dashes ignored.
+    const asTyped = await h.run<{ calls: { totalCount: number } }>(CALLS, { filter: { theme: 'Breast Cancer' } });
+    expect(asTyped.data!.calls.totalCount).toBe(1);
   });
 
   it('publishes a call, accepts one expression of interest per organisation, and refuses closed calls', async () => {
