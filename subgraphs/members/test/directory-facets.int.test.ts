@@ -193,6 +193,14 @@ describe('text-like filters ignore case and accents', () => {
     expect(await total({ region: 'ILE DE FRANCE' })).toBe(exact);
   });
 
+  it('city', async () => {
+    const exact = await total({ city: 'Boulogne-Billancourt' });
+    expect(exact).toBeGreaterThan(0);
+    expect(await total({ city: 'boulogne billancourt' })).toBe(exact);
+    expect(await total({ city: 'BOULOGNE-BILLANCOURT', region: 'ile-de-france' })).toBe(exact);
+    expect(await total({ city: 'Boulogne' })).toBe(0);
+  });
+
   it('ecosystem codes', async () => {
     const exact = await total({ ecosystems: ['MEDICEN'] });
     expect(exact).toBeGreaterThan(100);

@@ -80,6 +80,8 @@ export type OrgKind =
 
 /** Filters of the organisation directory; all given filters must match. */
 export type OrganizationFilter = {
+  /** Located in this city, e.g. Évry-Courcouronnes (case and accents ignored). */
+  city?: string | null | undefined;
   /** Current member of the ecosystem with this code (e.g. MEDICEN; case ignored). */
   ecosystem?: string | null | undefined;
   /** Current member of any of the ecosystems with these codes (case ignored). */

@@ -15,6 +15,8 @@ export interface DirectoryEntry {
   readonly region: string | null;
   /** The region folded (foldForSearch): what the region filter compares, case and accents ignored. */
   readonly regionKey: string | null;
+  /** The city folded likewise (the city filter). */
+  readonly cityKey: string | null;
   readonly sectors: readonly string[];
   /** Current memberships (`until IS NULL`), as parallel lists: the ecosystem's code and the role. */
   readonly ecosystems: readonly string[];
@@ -139,8 +141,8 @@ export class DirectoryIndex {
     const q = (name: string): string => this.dataSource.driver.escape(name);
     const [organizations, sectors, memberships, ecosystems] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${q('id')} AS id, ${q('sortName')} AS sortName, ${q('kind')} AS kind, ${q('sizeCategory')} AS sizeCategory, ${q('region')} AS region FROM ${q('organization')}`,
-      ) as Promise<{ id: string; sortName: string; kind: string; sizeCategory: string | null; region: string | null }[]>,
+        `SELECT ${q('id')} AS id, ${q('sortName')} AS sortName, ${q('kind')} AS kind, ${q('sizeCategory')} AS sizeCategory, ${q('region')} AS region, ${q('city')} AS city FROM ${q('organization')}`,
+      ) as Promise<{ id: string; sortName: string; kind: string; sizeCategory: string | null; region: string | null; city: string | null }[]>,
       this.dataSource.query(`SELECT ${q('organizationId')} AS organizationId, ${q('sector')} AS sector FROM ${q('organization_sector')}`) as Promise<
         { organizationId: string; sector: string }[]
       >,
@@ -180,6 +182,7 @@ export class DirectoryIndex {
         sizeCategory: row.sizeCategory === null ? null : intern(row.sizeCategory),
         region: row.region === null ? null : intern(row.region),
         regionKey: row.region === null ? null : intern(foldForSearch(row.region)),
+        cityKey: row.city === null ? null : intern(foldForSearch(row.city)),
         sectors: sectorsOf.get(row.id) ?? none,
         ecosystems: current?.ecosystems ?? none,
         ecosystemKeys: current?.ecosystemKeys ?? none,
@@ -216,6 +219,7 @@ export interface DirectoryFilter {
   kinds?: readonly string[] | null;
   sizes?: readonly string[] | null;
   region?: string | null;
+  city?: string | null;
   sectors?: readonly string[] | null;
   ecosystem?: string | null;
   ecosystems?: readonly string[] | null;
@@ -229,7 +233,7 @@ type FacetField = 'kinds' | 'sizes' | 'sectors' | 'ecosystems' | 'roles';
  * The filter compiled once per request: one test per field. `ecosystems` and `roles` must hold
  * together in ONE current membership (a FOUNDING_MEMBER of PSC is not a founding member of
  * MEDICEN); `ecosystem` is a current membership of its own. Enum values compare exactly; the
- * region and the ecosystem codes folded (case and accents ignored: "ile-de-france", "medicen").
+ * region, the city and the ecosystem codes folded (case and accents ignored: "ile-de-france", "medicen").
  */
 class CompiledFilter {
   private readonly kinds: ReadonlySet<string> | null;
@@ -238,6 +242,7 @@ class CompiledFilter {
   readonly ecosystems: ReadonlySet<string> | null;
   readonly roles: ReadonlySet<string> | null;
   private readonly region: string | null;
+  private readonly city: string | null;
   private readonly ecosystem: string | null;
 
   constructor(
@@ -252,13 +257,15 @@ class CompiledFilter {
     this.ecosystems = set(filter.ecosystems, true);
     this.roles = set(filter.roles);
     this.region = filter.region?.trim() ? foldForSearch(filter.region) : null;
+    this.city = filter.city?.trim() ? foldForSearch(filter.city) : null;
     this.ecosystem = filter.ecosystem?.trim() ? foldForSearch(filter.ecosystem) : null;
   }
 
-  /** The fields without a facet (text, region, the single ecosystem): always applied. */
+  /** The fields without a facet (text, region, city, the single ecosystem): always applied. */
   base(entry: DirectoryEntry): boolean {
     if (this.text && !this.text.has(entry.id)) return false;
     if (this.region !== null && entry.regionKey !== this.region) return false;
+    if (this.city !== null && entry.cityKey !== this.city) return false;
     if (this.ecosystem !== null && !entry.ecosystemKeys.includes(this.ecosystem)) return false;
     return true;
   }

@@ -47,6 +47,11 @@ export class OrganizationFilter {
   @MaxLength(128)
   region?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Located in this city, e.g. Évry-Courcouronnes (case and accents ignored).' })
+  @IsOptional()
+  @MaxLength(128)
+  city?: string | null;
+
   @Field(() => [CompanySize], { nullable: true, description: 'Any of these size categories (facet `sizes`).' })
   @IsOptional()
   @ArrayMaxSize(4)

@@ -43,7 +43,7 @@ const browsingMemos = new WeakMap<readonly DirectoryEntry[], Map<string, Browsin
 function browsing(entries: readonly DirectoryEntry[], filter: DirectoryFilter): BrowsingMemo {
   let memos = browsingMemos.get(entries);
   if (!memos) browsingMemos.set(entries, (memos = new Map()));
-  const key = JSON.stringify([filter.kinds ?? [], filter.sizes ?? [], filter.region ?? null, filter.sectors ?? [], filter.ecosystem ?? null, filter.ecosystems ?? [], filter.roles ?? []]);
+  const key = JSON.stringify([filter.kinds ?? [], filter.sizes ?? [], filter.region ?? null, filter.city ?? null, filter.sectors ?? [], filter.ecosystem ?? null, filter.ecosystems ?? [], filter.roles ?? []]);
   let memo = memos.get(key);
   if (!memo) {
     if (memos.size >= 500) memos.clear();
