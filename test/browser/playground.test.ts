@@ -172,11 +172,17 @@ describeWithBrowser('in headless Chromium', () => {
       await page.selectOption('.playground-results select[data-list]', { index: options.findIndex((o) => o.startsWith('datasets (')) });
       await page.waitForSelector('.playground-table tbody tr');
       expect(await page.locator('.playground-table tbody tr').count()).toBe(20);
-      await page.click('.playground-table th[data-sort="typology"]');
-      const sorted = await page.$$eval('.playground-table tbody tr', (rows) => rows.map((r) => r.children[2]?.textContent ?? ''));
-      expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base' })));
-      await page.click('.playground-table th[data-sort="typology"]');
-      expect(await page.getAttribute('.playground-table th[data-sort="typology"]', 'aria-sort')).toBe('descending');
+      // Sort by the English title (the page came sorted by the French one), then the other way.
+      const column = await page.$$eval('.playground-table th', (headers) => headers.findIndex((th) => th.getAttribute('data-sort') === 'title.en'));
+      expect(column).toBeGreaterThanOrEqual(0);
+      const cells = async (): Promise<string[]> => page.$$eval('.playground-table tbody tr', (rows, at) => rows.map((r) => r.children[at]?.textContent ?? ''), column);
+      await page.click('.playground-table th[data-sort="title.en"]');
+      const ascending = await cells();
+      expect(new Set(ascending).size).toBeGreaterThan(10);
+      expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true, sensitivity: 'base' })));
+      await page.click('.playground-table th[data-sort="title.en"]');
+      expect(await page.getAttribute('.playground-table th[data-sort="title.en"]', 'aria-sort')).toBe('descending');
+      expect(await cells()).toEqual([...ascending].reverse());
       // Chosen columns: hide the identifier.
       await page.click('.playground-columns summary');
       await page.uncheck('.playground-columns input[data-column="identifier"]');
