@@ -17,7 +17,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   // ESM-only dependencies are compiled to CommonJS for jest's module registry.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|uuid|@faker-js)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|uuid|@faker-js|rdf-validate-shacl|rdf-validate-datatype|@rdfjs|@vocabulary|@tpluscode|clownface)/)'],
   moduleNameMapper: {
     '^@ecosystem/(shared|gateway)$': '<rootDir>/$1/src',
     '^@ecosystem/(members|datasets|training|events)$': '<rootDir>/subgraphs/$1/src',

@@ -14,7 +14,7 @@ import {
 import express, { type Express, type RequestHandler } from 'express';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
-import { CoreSupergraphManager } from './supergraph/supergraph-manager';
+import { CoreSupergraphManager, SHIPPED_SUPERGRAPH_FILE } from './supergraph/supergraph-manager';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
 import { GatewayCaches, stringifyCachedResult } from './cache';
@@ -58,6 +58,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     subgraphs: config.subgraphs,
     supergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
     logger,
+    shippedSupergraphFile: SHIPPED_SUPERGRAPH_FILE,
     startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS,
     store: registry,
     planCache,

@@ -1,17 +1,23 @@
 import 'reflect-metadata';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { API_SCHEMA_FILE, printApiSchema } from './api-schema';
+import { API_SCHEMA_FILE, composeCoreSupergraph, printApiSchema, printShippedSupergraph, SHIPPED_SUPERGRAPH_PATH } from './api-schema';
 
-/** `npm run schema`: writes the composed API schema to schema/api.graphql. */
+/** `npm run schema`: writes the composed API schema to schema/api.graphql and the core supergraph the gateway ships with. */
 async function main(): Promise<void> {
   // From test/schema (ts) or test/dist/schema (built): the repository root holds package-lock.json.
   let root = __dirname;
   while (!existsSync(join(root, 'package-lock.json')) && dirname(root) !== root) root = dirname(root);
-  const target = join(root, API_SCHEMA_FILE);
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, await printApiSchema());
-  console.log(`wrote ${API_SCHEMA_FILE}`);
+  const supergraph = await composeCoreSupergraph();
+  for (const [file, text] of [
+    [API_SCHEMA_FILE, await printApiSchema(supergraph)],
+    [SHIPPED_SUPERGRAPH_PATH, printShippedSupergraph(supergraph)],
+  ] as const) {
+    const target = join(root, file);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    console.log(`wrote ${file}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import {
   validate,
 } from 'graphql';
 import { fetchSubgraphSdl } from '../supergraph/compose';
+import { crossSubgraphFields, entityOwners, nullabilityReason } from '../supergraph/nullability';
 import { type ManifestEntry } from './registry.entities';
 import { type OwnershipPolicy } from './policy';
 
@@ -258,6 +259,25 @@ export function checkOwnership(
     }
   }
   return problems;
+}
+
+/**
+ * The nullability rule (docs/development.md): every field the partner resolves that depends on
+ * another subgraph (a field it adds to a core entity, or a reference to an entity another subgraph
+ * owns) is nullable, so that losing one subgraph nulls that field and nothing above it. Owners come
+ * from the serving supergraph: a candidate cannot make itself the owner of a core type.
+ */
+export function checkNullability(servingSdl: string, candidateSdl: string, partner: string): CheckProblem[] {
+  return crossSubgraphFields(candidateSdl, entityOwners(servingSdl))
+    .filter((field) => field.nonNull && field.subgraph.split(', ').includes(partner))
+    .map((field) => ({
+      check: 'policy' as const,
+      code: 'NON_NULL_CROSS_SUBGRAPH_FIELD',
+      subgraph: partner,
+      type: field.type,
+      field: field.field,
+      message: nullabilityReason(field),
+    }));
 }
 
 function camel(name: string): string {

@@ -11,6 +11,7 @@ import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type AcceptedSupergraph, type CoreSupergraphManager, supergraphHash, type SupergraphMember, type SupergraphStore } from '../supergraph/supergraph-manager';
 import {
   checkBreakingChanges,
+  checkNullability,
   checkOwnership,
   checkReachability,
   type CheckProblem,
@@ -351,6 +352,7 @@ export class RegistryService implements SupergraphStore {
       { name: input.name, sdl },
     );
     const rest = await this.compositionAndBreaking(members, serving.sdl);
+    if (rest.supergraphSdl) policyProblems.push(...checkNullability(serving.sdl, rest.supergraphSdl, input.name));
     return {
       report: { ...rest, problems: [...reach.problems, ...rest.problems.filter((p) => p.check === 'composition'), ...policyProblems, ...rest.problems.filter((p) => p.check !== 'composition')] },
       sdl,

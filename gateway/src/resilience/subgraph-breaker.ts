@@ -26,16 +26,29 @@ export interface SubgraphFetchObserver {
 
 type FetchArgs = [url: string, init: SubgraphRequestInit];
 
+/** opossum's longest reset timeout (setTimeout's limit): its own half-open never comes while probes run. */
+const NEVER_MS = 2_147_483_647;
+
+/** What a health probe asks: nothing a subgraph can refuse, no data read. */
+const PROBE_BODY = JSON.stringify({ query: 'query CircuitProbe { __typename }' });
+
 /**
  * The fetch of one subgraph: a per-subgraph timeout and an opossum circuit breaker.
  * Network errors and timeouts count as failures; once CIRCUIT_ERROR_THRESHOLD_PERCENT of at least
  * CIRCUIT_VOLUME_THRESHOLD fetches in the rolling window fail, the circuit opens and fetches fail at
- * once (no latency) until CIRCUIT_RESET_TIMEOUT_MS has passed; then one probe goes through
- * (half-open) and its outcome closes or re-opens the circuit.
+ * once (no latency). While it is open, the gateway itself asks the subgraph `{ __typename }` every
+ * CIRCUIT_PROBE_INTERVAL_MS (same timeout): the first answer closes the circuit, so a subgraph that
+ * came back is used again within about one interval, even when no client asks, and no client fetch
+ * is spent as a probe. With probes off, opossum's half-open applies: after CIRCUIT_RESET_TIMEOUT_MS
+ * one client fetch goes through and its outcome closes or re-opens the circuit.
  */
 export class SubgraphFetcher {
   private readonly breaker: CircuitBreaker<FetchArgs, SubgraphResponse> | undefined;
   private readonly timeoutMs: number;
+  private readonly probeIntervalMs: number;
+  private probeTimer: NodeJS.Timeout | undefined;
+  /** The URL fetches go to (the supergraph's routing URL): what the probes ask. */
+  private url: string | undefined;
 
   constructor(
     private readonly subgraph: string,
@@ -45,18 +58,20 @@ export class SubgraphFetcher {
     private readonly http: SubgraphHttp,
   ) {
     this.timeoutMs = config.settings.subgraphTimeouts.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS;
+    this.probeIntervalMs = config.CIRCUIT_PROBE_INTERVAL_MS;
     if (config.CIRCUIT_BREAKER_ENABLED) {
       const breaker = new CircuitBreaker<FetchArgs, SubgraphResponse>((url, init) => this.send(url, init), {
         timeout: false, // SubgraphHttp times the fetch out (and frees the socket)
         errorThresholdPercentage: config.CIRCUIT_ERROR_THRESHOLD_PERCENT,
         volumeThreshold: config.CIRCUIT_VOLUME_THRESHOLD,
-        resetTimeout: config.CIRCUIT_RESET_TIMEOUT_MS,
+        resetTimeout: this.probeIntervalMs > 0 ? NEVER_MS : config.CIRCUIT_RESET_TIMEOUT_MS,
         rollingCountTimeout: config.CIRCUIT_ROLLING_WINDOW_MS,
         name: subgraph,
       });
       breaker.on('open', () => {
         logger.warn({ subgraph }, 'circuit open');
         observer.circuit(subgraph, 'open');
+        this.scheduleProbe(logger);
       });
       breaker.on('halfOpen', () => {
         logger.info({ subgraph }, 'circuit half-open: probing');
@@ -78,6 +93,7 @@ export class SubgraphFetcher {
 
   /** The fetcher handed to RemoteGraphQLDataSource. */
   readonly fetch = async (url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> => {
+    this.url = url;
     const started = performance.now();
     try {
       const response = this.breaker ? await this.breaker.fire(url, init) : await this.send(url, init);
@@ -96,7 +112,39 @@ export class SubgraphFetcher {
   };
 
   shutdown(): void {
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.probeTimer = undefined;
     this.breaker?.shutdown();
+  }
+
+  /** While the circuit is open: one probe per interval, until one is answered (or shutdown). */
+  private scheduleProbe(logger: Logger): void {
+    if (this.probeIntervalMs <= 0 || this.probeTimer) return;
+    this.probeTimer = setTimeout(() => {
+      void this.probe().then((answered) => {
+        this.probeTimer = undefined;
+        const breaker = this.breaker;
+        if (!breaker || breaker.isShutdown || !breaker.opened) return;
+        if (answered) {
+          logger.info({ subgraph: this.subgraph }, 'health probe answered');
+          breaker.close();
+        } else {
+          this.scheduleProbe(logger);
+        }
+      });
+    }, this.probeIntervalMs);
+    this.probeTimer.unref();
+  }
+
+  /** The subgraph answers a GraphQL request (any 2xx with JSON) within its timeout. */
+  private async probe(): Promise<boolean> {
+    if (!this.url) return false;
+    try {
+      const response = await this.http.fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: PROBE_BODY }, this.timeoutMs);
+      return response.ok && ((await response.json()) as { data?: { __typename?: string } }).data?.__typename === 'Query';
+    } catch {
+      return false;
+    }
   }
 
   private async send(url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> {

@@ -108,8 +108,10 @@ export const productionEnvSchema = z.object({
   CIRCUIT_ERROR_THRESHOLD_PERCENT: int(1).max(100).default(50),
   /** Fetches in the rolling window before the circuit may open. */
   CIRCUIT_VOLUME_THRESHOLD: int(1).default(5),
-  /** Cool-down of an open circuit before one probe (half-open). */
+  /** Without health probes: cool-down of an open circuit before one client fetch goes through (half-open). */
   CIRCUIT_RESET_TIMEOUT_MS: int(1).default(10_000),
+  /** While a circuit is open, the gateway asks the subgraph `{ __typename }` this often; an answer closes it. 0 = no probes. */
+  CIRCUIT_PROBE_INTERVAL_MS: int(0).default(1_000),
   /** Rolling window over which failures are counted. */
   CIRCUIT_ROLLING_WINDOW_MS: int(100).default(10_000),
   /** Longest wait for in-flight requests at shutdown before connections are cut. */

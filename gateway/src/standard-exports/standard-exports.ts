@@ -1,6 +1,11 @@
 import {
   IDENTITY_HEADER,
   type IdentityTokenOptions,
+  type JsonLdDocument,
+  negotiateRdfFormat,
+  RDF_MEDIA_TYPES,
+  serialiseRdf,
+  splitRdfExtension,
   REQUEST_ID_HEADER,
   requestIdFrom,
   signIdentityToken,
@@ -9,6 +14,7 @@ import {
 } from '@ecosystem/shared';
 import { type Express, type RequestHandler } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { AGENT_ENTITIES_QUERY, type AgentEntity, agentRepresentations, agentsIn, nameAgents } from './agent-names';
 
 /** A standard export that a subgraph serves beside /graphql and the gateway's host exposes too. */
 export interface StandardExportRoute {
@@ -16,14 +22,38 @@ export interface StandardExportRoute {
   paths: string[];
   subgraph: string;
   description: string;
+  /**
+   * `rdf`: a JSON-LD document whose organisations and people the gateway names from the graph,
+   * then serialises as the caller asks (JSON-LD, Turtle, RDF/XML); `proxy`: passed through as is.
+   */
+  kind: 'rdf' | 'proxy';
 }
 
 /** The exports of DOMAIN.md §4 that the subgraphs serve (see each subgraph's README). */
 export const STANDARD_EXPORT_ROUTES: StandardExportRoute[] = [
-  { paths: ['/catalogue', '/catalogues/*id', '/datasets/*id'], subgraph: 'datasets', description: 'DCAT-AP / HealthDCAT-AP JSON-LD' },
-  { paths: ['/ical/*file'], subgraph: 'events', description: 'iCalendar (RFC 5545) feeds' },
-  { paths: ['/jsonld/*path', '/jsonld'], subgraph: 'training', description: 'schema.org Course / CourseInstance JSON-LD' },
+  {
+    paths: ['/catalogue', '/catalogue.jsonld', '/catalogue.ttl', '/catalogue.rdf', '/catalogues/:id', '/datasets/:id'],
+    subgraph: 'datasets',
+    description: 'DCAT-AP / HealthDCAT-AP (JSON-LD, Turtle, RDF/XML)',
+    kind: 'rdf',
+  },
+  { paths: ['/ical/*file'], subgraph: 'events', description: 'iCalendar (RFC 5545) feeds', kind: 'proxy' },
+  {
+    paths: ['/jsonld/events', '/jsonld/events/:id', '/jsonld/series/:id'],
+    subgraph: 'events',
+    description: 'schema.org Event / EventSeries JSON-LD',
+    kind: 'rdf',
+  },
+  {
+    paths: ['/jsonld/modules', '/jsonld/modules/:id'],
+    subgraph: 'training',
+    description: 'schema.org Course / CourseInstance JSON-LD',
+    kind: 'rdf',
+  },
 ];
+
+/** The subgraph that owns Organization and Person, asked for the names of the agents of an export. */
+const AGENTS_SUBGRAPH = 'members';
 
 export interface StandardExportOptions {
   /** Where each core subgraph's GraphQL endpoint is; exports live on the same origin. */
@@ -63,6 +93,12 @@ export function installStandardExports(app: Express, options: StandardExportOpti
           res.status(401).json({ error: (error as Error).message, code: 'UNAUTHENTICATED' });
         });
     };
+    if (route.kind === 'rdf') {
+      const serve = rdfExport(route, graphqlUrl, options);
+      app.get(route.paths, identify, serve);
+      app.head(route.paths, identify, serve);
+      continue;
+    }
     const proxy = createProxyMiddleware({
       target: new URL(graphqlUrl).origin,
       changeOrigin: true,
@@ -88,4 +124,77 @@ export function installStandardExports(app: Express, options: StandardExportOpti
     app.get(route.paths, identify, proxy);
     app.head(route.paths, identify, proxy);
   }
+}
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: { message: string }[];
+}
+
+/**
+ * Serves an RDF export: the subgraph's JSON-LD, its agents named from the graph, in the format the
+ * caller asks for (extension, then Accept). A missing name is logged, not fatal: the document stays
+ * valid RDF and the rest of the export is served.
+ */
+function rdfExport(route: StandardExportRoute, graphqlUrl: string, options: StandardExportOptions): RequestHandler {
+  const origin = new URL(graphqlUrl).origin;
+  const membersUrl = options.subgraphs.find((s) => s.name === AGENTS_SUBGRAPH)?.url;
+  return (req, res) => {
+    const locals = res.locals as { requestId?: string };
+    const [path, extension] = splitRdfExtension(req.path);
+    const format = negotiateRdfFormat(extension, (types) => req.accepts(types));
+    res.vary('Accept');
+    if (!format) {
+      res.status(406).json({ error: { code: 'NOT_ACCEPTABLE', message: `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}` } });
+      return;
+    }
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const headersFor = async (subgraph: string): Promise<Record<string, string>> => {
+      const headers: Record<string, string> = { [REQUEST_ID_HEADER]: locals.requestId ?? '' };
+      const viewer = await options.viewerFrom(req.header('authorization'));
+      if (viewer) {
+        headers[IDENTITY_HEADER] = await signIdentityToken(viewer, {
+          secret: options.internalJwtSecret,
+          audience: subgraph,
+          ttlSeconds: options.identityTtlSeconds,
+          claims: options.claimsFor(subgraph),
+        });
+      }
+      return headers;
+    };
+    (async () => {
+      const upstream = await fetch(`${origin}${path}${query}`, {
+        headers: { ...(await headersFor(route.subgraph)), accept: RDF_MEDIA_TYPES.jsonld },
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (upstream.status !== 200) {
+        res.status(upstream.status).type(upstream.headers.get('content-type') ?? 'application/json').send(await upstream.text());
+        return;
+      }
+      const document = (await upstream.json()) as JsonLdDocument;
+      const agents = agentsIn(document);
+      if (agents.length && membersUrl) {
+        try {
+          const answer = await fetch(membersUrl, {
+            method: 'POST',
+            headers: { ...(await headersFor(AGENTS_SUBGRAPH)), 'content-type': 'application/json' },
+            body: JSON.stringify({ query: AGENT_ENTITIES_QUERY, variables: { representations: agentRepresentations(agents) } }),
+            signal: AbortSignal.timeout(10_000),
+          });
+          const body = (await answer.json()) as GraphQLAnswer<{ _entities: (AgentEntity | null)[] }>;
+          if (body.errors?.length) options.logger.warn({ errors: body.errors, path: req.path }, 'standard export: agent names partly unavailable');
+          nameAgents(agents, body.data?._entities ?? []);
+        } catch (error) {
+          options.logger.warn({ err: error, path: req.path }, 'standard export: agent names unavailable');
+        }
+      }
+      const { body, contentType } = await serialiseRdf(document, format);
+      res.type(contentType).send(body);
+    })().catch((error: unknown) => {
+      options.logger.warn({ err: error, subgraph: route.subgraph, path: req.path }, 'standard export failed');
+      if (!res.headersSent) {
+        res.status(502).json({ error: 'The subgraph serving this export is unavailable', code: 'BAD_GATEWAY' });
+      }
+    });
+  };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type SupergraphManager, type SupergraphSdlHook } from '@apollo/gateway';
 import { type Logger } from '@ecosystem/shared';
 import { composeSupergraph, CompositionError, fetchSubgraphSdl, type SubgraphSource } from './compose';
@@ -37,7 +37,12 @@ export interface CoreSupergraphManagerOptions {
   /** File holding the last accepted supergraph. */
   supergraphFile: string;
   logger: Logger;
-  /** How long start-up waits for the subgraphs when there is no accepted supergraph on disk. */
+  /**
+   * The core supergraph composed at build time (`npm run schema`): served at a first start when a
+   * core subgraph does not answer. Without it, start-up waits `startupTimeoutMs` for the subgraphs.
+   */
+  shippedSupergraphFile?: string;
+  /** How long start-up waits for the subgraphs when there is no accepted or shipped supergraph. */
   startupTimeoutMs: number;
   /** @default 2000 */
   retryIntervalMs?: number;
@@ -53,6 +58,9 @@ export interface CoreSupergraphManagerOptions {
   pollIntervalMs?: number;
 }
 
+/** The core supergraph composed at build time by `npm run schema` (from `src/supergraph` or `dist/supergraph`). */
+export const SHIPPED_SUPERGRAPH_FILE = join(__dirname, '..', '..', 'supergraph', 'core.graphql');
+
 export function supergraphHash(sdl: string): string {
   return createHash('sha256').update(sdl).digest('hex');
 }
@@ -61,7 +69,9 @@ export function supergraphHash(sdl: string): string {
  * Supplies @apollo/gateway with its supergraph. It composes the subgraphs' SDL in-process, keeps the
  * last accepted supergraph on disk (and in the registry when there is one), and at start serves the
  * last accepted one at once when it exists (so the gateway comes up while a subgraph is down),
- * refreshing from the live core subgraphs in the background. `swap()` hot-swaps an accepted
+ * refreshing from the live core subgraphs in the background. With no accepted one, it composes
+ * the live core subgraphs, or, when one of them does not answer, serves the core supergraph
+ * shipped with the gateway until they all do. `swap()` hot-swaps an accepted
  * supergraph after warming the query-plan cache; changes are serialised with `exclusive()`.
  */
 export class CoreSupergraphManager implements SupergraphManager {
@@ -102,7 +112,8 @@ export class CoreSupergraphManager implements SupergraphManager {
       this.schedulePoll();
       return { supergraphSdl: saved, cleanup: () => this.cleanup() };
     }
-    const deadline = Date.now() + this.options.startupTimeoutMs;
+    const shipped = this.readShipped();
+    const deadline = Date.now() + (shipped ? 0 : this.options.startupTimeoutMs);
     for (;;) {
       try {
         const { sdl, members } = await this.composeFromSubgraphs();
@@ -114,7 +125,17 @@ export class CoreSupergraphManager implements SupergraphManager {
         this.schedulePoll();
         return { supergraphSdl: sdl, cleanup: () => this.cleanup() };
       } catch (error) {
-        if (error instanceof CompositionError || Date.now() >= deadline) throw error;
+        if (error instanceof CompositionError && !shipped) throw error;
+        if (shipped && Date.now() >= deadline) {
+          // A core subgraph is down (or its SDL does not compose): serve the core supergraph built
+          // with the gateway, so that the living subgraphs are served now; compose when they all answer.
+          this.current = { version: 0, sdl: shipped, members: [] };
+          this.options.logger.warn({ file: this.options.shippedSupergraphFile, reason: (error as Error).message }, 'serving the core supergraph shipped with the gateway');
+          this.scheduleRefresh(this.options.retryIntervalMs ?? 2000);
+          this.schedulePoll();
+          return { supergraphSdl: shipped, cleanup: () => this.cleanup() };
+        }
+        if (Date.now() >= deadline) throw error;
         this.options.logger.info({ reason: (error as Error).message }, 'waiting for subgraphs');
         await new Promise((resolve) => setTimeout(resolve, this.options.retryIntervalMs ?? 2000));
       }
@@ -218,6 +239,11 @@ export class CoreSupergraphManager implements SupergraphManager {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(`${file}.tmp`, sdl);
     renameSync(`${file}.tmp`, file);
+  }
+
+  private readShipped(): string | undefined {
+    const file = this.options.shippedSupergraphFile;
+    return file && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   }
 
   private readSaved(): string | undefined {

@@ -1,5 +1,6 @@
 import { demoOrganizations, type RunningServer } from '@ecosystem/shared';
 import * as jsonld from 'jsonld';
+import * as N3 from 'n3';
 import { demoCatalogues, demoDatasets } from '../src/seed/demo-catalogue';
 import { type Harness, startHarness } from './helpers';
 
@@ -129,5 +130,43 @@ describe('DCAT-AP JSON-LD export', () => {
     const { status, quads } = await triples(`/datasets/${encodeURIComponent(snds?.identifier as string)}`);
     expect(status).toBe(200);
     expect(objects(quads, snds?.identifier as string, RDF_TYPE)).toHaveLength(1);
+  });
+});
+
+describe('DCAT-AP serialisations and vocabulary values', () => {
+  const fetchText = async (path: string, accept?: string): Promise<{ status: number; type: string; text: string }> => {
+    const response = await fetch(`${running.url}${path}`, accept ? { headers: { accept } } : {});
+    return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+  };
+
+  it('serves Turtle and RDF/XML by extension and by Accept, with the triples of the JSON-LD', async () => {
+    const path = `/datasets/${snds?.id}`;
+    const reference = (await triples(path)).quads.length;
+    for (const [suffix, accept, type] of [
+      ['.ttl', 'text/turtle', 'text/turtle'],
+      ['.rdf', 'application/rdf+xml', 'application/rdf+xml'],
+      ['.jsonld', 'application/ld+json', 'application/ld+json'],
+    ] as const) {
+      const byExtension = await fetchText(`${path}${suffix}`);
+      const byAccept = await fetchText(path, `${accept}, application/ld+json;q=0.5`);
+      expect([byExtension.status, byAccept.status]).toEqual([200, 200]);
+      expect(byExtension.type.startsWith(type) && byAccept.type.startsWith(type)).toBe(true);
+      expect(byExtension.text).toBe(byAccept.text);
+    }
+    const turtle = (await fetchText(`${path}.ttl`)).text;
+    expect(new N3.Parser().parse(turtle)).toHaveLength(reference);
+    expect((await fetchText('/catalogue.ttl')).type).toMatch(/^text\/turtle/);
+    expect((await fetchText('/catalogue', 'text/csv')).status).toBe(406);
+  });
+
+  it('types vocabulary values and agents as DCAT-AP expects (names come from the gateway)', async () => {
+    const { quads } = await triples(`/datasets/${snds?.id}`);
+    const publisher = `urn:uuid:${hdh?.id}`;
+    expect(objects(quads, publisher, RDF_TYPE).map((o) => o.value).sort()).toEqual(['http://xmlns.com/foaf/0.1/Agent', 'http://xmlns.com/foaf/0.1/Organization']);
+    expect(objects(quads, publisher, `${DCT}identifier`).map((o) => o.value)).toEqual([hdh?.id]);
+    const distribution = objects(quads, snds?.identifier as string, `${DCAT}distribution`)[0]?.value as string;
+    const format = objects(quads, distribution, `${DCT}format`)[0]?.value as string;
+    expect(format).toMatch(/^http:\/\/publications\.europa\.eu\/resource\/authority\/file-type\/|^https:\/\/data\.example\.org\/ns\/ecosystem#format-/);
+    expect(objects(quads, format, RDF_TYPE).map((o) => o.value)).toEqual([`${DCT}MediaTypeOrExtent`]);
   });
 });

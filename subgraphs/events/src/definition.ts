@@ -2,12 +2,13 @@ import { type SubgraphDefinition } from '@ecosystem/shared';
 import { type EventsContext } from './context';
 import { eventsEntities } from './entities';
 import { icalRoutes } from './ical/ical.routes';
+import { eventJsonLdRoutes } from './jsonld/jsonld.routes';
 import { createLoaders, type EventsLoaders } from './loaders';
 import { eventsMigrations } from './migrations';
 import { buildEventsSchema } from './schema';
 import { seedEventsDemo } from './seed/seed-demo';
 
-/** The events subgraph: events, recurring series, calls for proposals, registrations, iCalendar. */
+/** The events subgraph: events, recurring series, calls for proposals, registrations, iCalendar, schema.org JSON-LD. */
 export const eventsSubgraph: SubgraphDefinition<EventsContext, EventsLoaders> = {
   name: 'events',
   defaultPort: 4004,
@@ -17,5 +18,8 @@ export const eventsSubgraph: SubgraphDefinition<EventsContext, EventsLoaders> = 
   createLoaders,
   createContext: (base, loaders, dataSource) => ({ ...base, loaders, dataSource }),
   seedDemo: seedEventsDemo,
-  routes: (app, dataSource, logger) => icalRoutes(app, dataSource, logger),
+  routes: (app, dataSource, logger) => {
+    icalRoutes(app, dataSource, logger);
+    eventJsonLdRoutes(app, dataSource, logger);
+  },
 };

@@ -168,12 +168,26 @@ describe('schema.org JSON-LD export', () => {
         expect(instance['@type']).toBe('CourseInstance');
         expect(new Date(instance.startDate as string).getTime()).toBeGreaterThan(Date.now() - 60_000);
         expect(['online', 'onsite', 'blended']).toContain(instance.courseMode);
+        // provider belongs to the Course; the session's organisation is its organizer.
+        expect(instance.provider).toBeUndefined();
+        expect(instance.organizer).toMatchObject({ '@type': 'Organization', '@id': expect.stringMatching(/^urn:uuid:/) });
+        expect(instance.courseWorkload).toBe(course.timeRequired);
       }
       expect(h.db.counter.total).toBe(6);
 
-      const list = (await (await fetch(`${running.url}/jsonld/modules`)).json()) as { '@type': string; numberOfItems: number };
+      type Listed = { item: { offers?: { price: unknown }; hasCourseInstance: Record<string, unknown>[] } };
+      const list = (await (await fetch(`${running.url}/jsonld/modules`)).json()) as { '@type': string; numberOfItems: number; itemListElement: Listed[] };
       expect(list['@type']).toBe('ItemList');
       expect(list.numberOfItems).toBeGreaterThanOrEqual(55);
+      expect(list.itemListElement.filter((e) => e.item.offers === undefined)).toEqual([]);
+      const instances = list.itemListElement.flatMap((e) => e.item.hasCourseInstance);
+      for (const instance of instances) expect(instance.courseWorkload).toMatch(/^PT(\d+H)?(\d+M)?$/);
+      // Classes held on several days at the same hours carry a daily schedule.
+      const scheduled = instances.filter((i) => i.courseSchedule);
+      expect(scheduled.length).toBeGreaterThan(0);
+      for (const instance of scheduled) {
+        expect(instance.courseSchedule).toMatchObject({ '@type': 'Schedule', repeatFrequency: 'P1D', repeatCount: expect.any(Number), scheduleTimezone: 'Europe/Paris' });
+      }
       expect((await fetch(`${running.url}/jsonld/modules/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
       expect((await fetch(`${running.url}/jsonld/modules/nope`)).status).toBe(400);
     } finally {

@@ -149,7 +149,7 @@ describe('capacity under truly parallel enrolments', () => {
 });
 
 describe('authorisation and validation of enrolments', () => {
-  it('refuses anonymous callers, and members enrolling someone else; training managers may for their employer', async () => {
+  it('refuses anonymous callers, members enrolling someone else and managers enrolling a stranger; managers may for a learner of their employer', async () => {
     const { sessionId } = await newSession(10);
     const count = async (): Promise<number> => Object.values(await statusesOf(sessionId)).reduce((a, b) => a + b, 0);
     const anonymous = await h.run(ENROL, { input: { sessionId } });
@@ -162,7 +162,19 @@ describe('authorisation and validation of enrolments', () => {
       manager,
     );
     expect(otherEmployer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Training knows nothing yet of people[2051] working for the employer: a manager cannot claim them.
+    const unknown = await h.run(ENROL, { input: { sessionId, learnerId: people[2051]!.id } }, manager);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await count()).toBe(0);
+    // Nor can a learner declare an employer they do not act for.
+    const claimed = await h.run(ENROL, { input: { sessionId, employerId: demoOrganization('inserm').id } }, learnerViewer(51));
+    expect(claimed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await count()).toBe(0);
+    // Once the learner has enrolled as the employer's employee (elsewhere), its training managers may enrol them.
+    const other = ((await h.db.dataSource.query("SELECT code FROM module WHERE status = 'PUBLISHED' AND code <> 'JOB-MGMT-4' ORDER BY code LIMIT 1")) as { code: string }[])[0]!;
+    const elsewhere = await newSession(10, other.code);
+    const own = await h.run<EnrolData>(ENROL, { input: { sessionId: elsewhere.sessionId } }, learnerViewer(51));
+    expect(own.errors).toBeUndefined();
     const byManager = await h.run<EnrolData>(ENROL, { input: { sessionId, learnerId: people[2051]!.id } }, manager);
     expect(byManager.errors).toBeUndefined();
     expect(await count()).toBe(1);

@@ -1,4 +1,4 @@
-import { checkBreakingChanges, checkOwnership, composeCandidate } from '../checks';
+import { checkBreakingChanges, checkNullability, checkOwnership, composeCandidate } from '../checks';
 import { loadOwnershipPolicy } from '../policy';
 import { type ManifestEntry } from '../registry.entities';
 
@@ -105,5 +105,47 @@ describe('breaking changes', () => {
     ]);
     expect(problems[0]?.message).toMatch(/last sent 2026-11-01T10:00:00.000Z/);
     expect(changes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'FIELD_REMOVED' })]));
+  });
+});
+
+describe('nullability of what a partner adds', () => {
+  const compose = (sources: ManifestEntry[]): string => {
+    const { supergraphSdl, problems } = composeCandidate(sources);
+    if (!supergraphSdl) throw new Error(`did not compose: ${problems.map((p) => p.message).join('; ')}`);
+    return supergraphSdl;
+  };
+  const serving = compose([members, events]);
+  const withPartner = (sdl: string): string =>
+    compose([members, events, { name: 'campus-north', url: 'http://c/graphql', kind: 'partner', sdl: `${LINK}\n${sdl}` }]);
+
+  it('refuses a non-null field added to a core entity and a non-null reference to a core entity, naming the field and why', () => {
+    const candidate = withPartner(`
+      type Query { campusResidents: [Organization!]! }
+      type Organization @key(fields: "id") { id: ID! badge: String! campusProfile: CampusProfile }
+      type Event @key(fields: "id") { id: ID! rooms: [String!]! }
+      type CampusProfile { resident: Boolean! host: Organization! }
+    `);
+    const problems = checkNullability(serving, candidate, 'campus-north');
+    expect(problems.map((p) => `${p.code} ${p.type}.${p.field}`).sort()).toEqual([
+      'NON_NULL_CROSS_SUBGRAPH_FIELD CampusProfile.host',
+      'NON_NULL_CROSS_SUBGRAPH_FIELD Event.rooms',
+      'NON_NULL_CROSS_SUBGRAPH_FIELD Organization.badge',
+      'NON_NULL_CROSS_SUBGRAPH_FIELD Query.campusResidents',
+    ]);
+    expect(problems.every((p) => p.check === 'policy' && p.subgraph === 'campus-north')).toBe(true);
+    const badge = problems.find((p) => p.field === 'badge');
+    expect(badge?.message).toMatch(/campus-north adds Organization\.badge to Organization, which members owns/);
+    expect(badge?.message).toMatch(/Make it nullable \(String\)/);
+    expect(problems.find((p) => p.field === 'host')?.message).toMatch(/returns Organization, which members owns.*when members is down/);
+  });
+
+  it('accepts the same fields once nullable (its own value type keeps its non-null fields)', () => {
+    const candidate = withPartner(`
+      type Query { campusResidents: [Organization!] }
+      type Organization @key(fields: "id") { id: ID! badge: String campusProfile: CampusProfile }
+      type Event @key(fields: "id") { id: ID! rooms: [String!] }
+      type CampusProfile { resident: Boolean! host: Organization }
+    `);
+    expect(checkNullability(serving, candidate, 'campus-north')).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ export class CampusProfileResolver {
     return context.loaders.profileByOrganizationId.load(organization.id);
   }
 
-  @Query(() => [Organization], { description: 'Organisations resident on the partner campus (their core fields come from the members subgraph).' })
+  @Query(() => [Organization], { nullable: true, description: 'Organisations resident on the partner campus (their core fields come from the members subgraph).' })
   async campusResidents(
     @Ctx() context: PartnerContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many (1-200).' }) first: number,

@@ -1,15 +1,14 @@
-import { hasRole, Role, type Viewer } from '@ecosystem/shared';
+import { actsFor, allows, hasRole, mutationPolicy, Role, type Viewer } from '@ecosystem/shared';
 import { type AccessRequest } from './access-request.entity';
 
 /** A data steward of the publisher (viewer.org = publisher), or an admin. */
 export function isStewardOf(viewer: Viewer | null, publisherId: string): boolean {
-  if (!viewer) return false;
-  return hasRole(viewer, Role.ADMIN) || (viewer.roles.includes(Role.DATA_STEWARD) && viewer.org === publisherId);
+  return allows(viewer, mutationPolicy('createDataset'), { orgIds: [publisherId] });
 }
 
 /** Someone acting for the requesting organisation. */
 export function isRequesterOf(viewer: Viewer | null, request: Pick<AccessRequest, 'requesterId'>): boolean {
-  return Boolean(viewer?.org) && viewer?.org === request.requesterId;
+  return actsFor(viewer, request.requesterId);
 }
 
 /**

@@ -92,17 +92,17 @@ export class AccessRequestResolver {
     return context.loaders.datasetsByAccessRequestId.load(request.id);
   }
 
-  @FieldResolver(() => Organization, { description: 'The requesting organisation.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The requesting organisation.' })
   requester(@Root() request: AccessRequest): Organization {
     return organizationStub(request.requesterId);
   }
 
-  @FieldResolver(() => Organization, { description: 'Publisher of the requested datasets, whose data stewards review the request.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'Publisher of the requested datasets, whose data stewards review the request.' })
   publisher(@Root() request: AccessRequest): Organization {
     return organizationStub(request.publisherId);
   }
 
-  @FieldResolver(() => Person, { description: 'Person responsible for the project.' })
+  @FieldResolver(() => Person, { nullable: true, description: 'Person responsible for the project.' })
   principalInvestigator(@Root() request: AccessRequest): Person {
     return personStub(request.principalInvestigatorId);
   }
@@ -120,7 +120,7 @@ export class AccessRequestResolver {
 
 @Resolver(() => StatusChange)
 export class StatusChangeResolver {
-  @FieldResolver(() => Person, { description: 'Who made the change.' })
+  @FieldResolver(() => Person, { nullable: true, description: 'Who made the change.' })
   by(@Root() change: StatusChange): Person {
     return personStub(change.byPersonId);
   }

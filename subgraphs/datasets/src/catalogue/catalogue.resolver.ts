@@ -22,7 +22,7 @@ export class CatalogueResolver {
     return context.dataSource.getRepository(Catalogue).find({ order: { title: 'ASC', id: 'ASC' } });
   }
 
-  @FieldResolver(() => Organization, { description: 'The organisation that publishes the catalogue.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that publishes the catalogue.' })
   publisher(@Root() catalogue: Catalogue): Organization {
     return organizationStub(catalogue.publisherId);
   }

@@ -31,7 +31,7 @@ export const PublisherFacet = facetType<DatasetsContext>('PublisherFacet', 'A pu
 
 @Resolver(() => PublisherFacet.type)
 export class PublisherFacetResolver {
-  @FieldResolver(() => Organization, { description: 'The publishing organisation (its name comes from the members subgraph).' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The publishing organisation (its name comes from the members subgraph).' })
   organization(@Root() facet: FacetCount): Organization {
     return organizationStub(facet.value);
   }

@@ -64,12 +64,12 @@ export class DatasetResolver {
     return new DatasetWriteService(context.dataSource).addDistribution(context.viewer, input);
   }
 
-  @FieldResolver(() => Organization, { description: 'The organisation that publishes the dataset (dct:publisher).' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that publishes the dataset (dct:publisher).' })
   publisher(@Root() dataset: Dataset): Organization {
     return organizationStub(dataset.publisherId);
   }
 
-  @FieldResolver(() => [Organization], { description: 'Organisations that produced the data (dct:creator).' })
+  @FieldResolver(() => [Organization], { nullable: true, description: 'Organisations that produced the data (dct:creator).' })
   async creators(@Root() dataset: Dataset, @Ctx() context: DatasetsContext): Promise<Organization[]> {
     return (await context.loaders.creatorIdsByDatasetId.load(dataset.id)).map(organizationStub);
   }
@@ -105,7 +105,7 @@ export class DatasetResolver {
     return distributions.map((d) => Object.assign(new Distribution(), d, { accessURL: null, downloadURL: null, accessService: null }));
   }
 
-  @FieldResolver(() => [Project], { description: 'R&D projects using the dataset.' })
+  @FieldResolver(() => [Project], { nullable: true, description: 'R&D projects using the dataset.' })
   async projects(@Root() dataset: Dataset, @Ctx() context: DatasetsContext): Promise<Project[]> {
     return (await context.loaders.projectIdsByDatasetId.load(dataset.id)).map(projectStub);
   }

@@ -1,4 +1,5 @@
 import { type Express, type Request, type Response } from 'express';
+import { negotiateRdfFormat, RDF_EXTENSIONS, RDF_MEDIA_TYPES, serialiseRdf, splitRdfExtension } from '@ecosystem/shared';
 import { type Logger } from 'pino';
 import { type DataSource, In } from 'typeorm';
 import { Catalogue } from '../catalogue/catalogue.entity';
@@ -6,16 +7,16 @@ import { DatasetCreator } from '../dataset/dataset-creator.entity';
 import { Dataset } from '../dataset/dataset.entity';
 import { Distribution } from '../distribution/distribution.entity';
 import { compareDatasets } from '../loaders';
-import { catalogueNode, DCAT_CONTEXT, datasetNode, JSONLD_MEDIA_TYPE } from './dcat-jsonld';
+import { agentNodes, catalogueNode, DCAT_CONTEXT, datasetNode } from './dcat-jsonld';
 
 /*
- * The standard export: DCAT-AP 3 / HealthDCAT-AP JSON-LD. Anonymous, like any open catalogue, so the
+ * The standard export: DCAT-AP 3 / HealthDCAT-AP as JSON-LD, Turtle or RDF/XML. Anonymous, like any open catalogue, so the
  * access details of non-public datasets are left out. A few statements per document, whatever its size.
  */
 
 type Node = Record<string, unknown>;
 
-async function datasetNodes(dataSource: DataSource, datasets: Dataset[]): Promise<Node[]> {
+async function datasetNodes(dataSource: DataSource, datasets: Dataset[]): Promise<{ nodes: Node[]; agents: string[] }> {
   const ids = datasets.map((d) => d.id);
   const [distributions, creators] = ids.length
     ? await Promise.all([
@@ -23,13 +24,18 @@ async function datasetNodes(dataSource: DataSource, datasets: Dataset[]): Promis
         dataSource.getRepository(DatasetCreator).find({ where: { datasetId: In(ids) }, order: { organizationId: 'ASC' } }),
       ])
     : [[], []];
-  return datasets.map((dataset) =>
+  const nodes = datasets.map((dataset) =>
     datasetNode(dataset, {
       distributions: distributions.filter((d) => d.datasetId === dataset.id),
       creatorIds: creators.filter((c) => c.datasetId === dataset.id).map((c) => c.organizationId),
       anonymous: true,
     }),
   );
+  const agents = [
+    ...datasets.flatMap((d) => [d.publisherId, ...(d.hdabId ? [d.hdabId] : [])]),
+    ...creators.map((c) => c.organizationId),
+  ];
+  return { nodes, agents };
 }
 
 /** The catalogues (all, or one) with every dataset they list, as one JSON-LD graph. */
@@ -41,11 +47,13 @@ export async function catalogueDocument(dataSource: DataSource, catalogueId?: st
   const datasets = (
     await dataSource.getRepository(Dataset).findBy(catalogueId ? { catalogueId } : {})
   ).sort(compareDatasets);
+  const { nodes, agents } = await datasetNodes(dataSource, datasets);
   return {
     '@context': DCAT_CONTEXT,
     '@graph': [
       ...catalogues.map((c) => catalogueNode(c, datasets.filter((d) => d.catalogueId === c.id))),
-      ...(await datasetNodes(dataSource, datasets)),
+      ...nodes,
+      ...agentNodes([...catalogues.map((c) => c.publisherId), ...agents]),
     ],
   };
 }
@@ -57,40 +65,51 @@ export async function datasetDocument(dataSource: DataSource, idOrIdentifier: st
     (/^[0-9a-f-]{36}$/i.test(idOrIdentifier) ? await repository.findOneBy({ id: idOrIdentifier }) : null) ??
     (await repository.findOneBy({ identifier: idOrIdentifier }));
   if (!dataset) return null;
-  const [node] = await datasetNodes(dataSource, [dataset]);
-  return { '@context': DCAT_CONTEXT, ...node };
+  const { nodes, agents } = await datasetNodes(dataSource, [dataset]);
+  return { '@context': DCAT_CONTEXT, '@graph': [...nodes, ...agentNodes(agents)] };
 }
 
-function send(res: Response, document: Node | null, what: string): void {
-  if (!document) {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: `${what} was not found` } });
-    return;
-  }
-  res.type(JSONLD_MEDIA_TYPE).send(JSON.stringify(document));
+function notFound(res: Response, what: string): void {
+  res.status(404).json({ error: { code: 'NOT_FOUND', message: `${what} was not found` } });
 }
 
-/** GET /catalogue, GET /catalogues/:id, GET /datasets/:id (JSON-LD, `application/ld+json`). */
+/**
+ * GET /catalogue, /catalogues/:id and /datasets/:id, each also with `.jsonld`, `.ttl` or `.rdf`:
+ * JSON-LD, Turtle or RDF/XML by extension, else by the Accept header (JSON-LD by default).
+ */
 export function registerExportRoutes(app: Express, dataSource: DataSource, logger: Logger): void {
   const handle =
-    (produce: (req: Request) => Promise<[Node | null, string]>) =>
+    (produce: (id: string) => Promise<[Node | null, string]>, name: (req: Request) => string = (req) => String(req.params.id)) =>
     (req: Request, res: Response): void => {
-      produce(req)
-        .then(([document, what]) => send(res, document, what))
+      // The last path segment, with or without an extension: `<id>`, `<id>.ttl`, `catalogue.rdf`.
+      const [id, extension] = splitRdfExtension(name(req));
+      const format = negotiateRdfFormat(extension, (types) => req.accepts(types));
+      res.vary('Accept');
+      if (!format) {
+        res.status(406).json({ error: { code: 'NOT_ACCEPTABLE', message: `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}` } });
+        return;
+      }
+      produce(id)
+        .then(async ([document, what]) => {
+          if (!document) return notFound(res, what);
+          const { body, contentType } = await serialiseRdf(document, format);
+          res.type(contentType).send(body);
+        })
         .catch((error: unknown) => {
           logger.error({ err: error, path: req.path }, 'DCAT export failed');
           res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Export failed' } });
         });
     };
   app.get(
-    '/catalogue',
-    handle(async () => [await catalogueDocument(dataSource), 'The catalogue']),
+    ['/catalogue', ...Object.keys(RDF_EXTENSIONS).map((extension) => `/catalogue${extension}`)],
+    handle(async () => [await catalogueDocument(dataSource), 'The catalogue'], (req) => req.path.slice(1)),
   );
   app.get(
     '/catalogues/:id',
-    handle(async (req) => [await catalogueDocument(dataSource, String(req.params.id)), `Catalogue ${String(req.params.id)}`]),
+    handle(async (id) => [await catalogueDocument(dataSource, id), `Catalogue ${id}`]),
   );
   app.get(
     '/datasets/:id',
-    handle(async (req) => [await datasetDocument(dataSource, String(req.params.id)), `Dataset ${String(req.params.id)}`]),
+    handle(async (id) => [await datasetDocument(dataSource, id), `Dataset ${id}`]),
   );
 }

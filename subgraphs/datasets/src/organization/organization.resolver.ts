@@ -9,7 +9,7 @@ import { Organization } from './organization.stub';
 /** Fields the datasets subgraph contributes to members' Organization. */
 @Resolver(() => Organization)
 export class OrganizationDatasetsResolver {
-  @FieldResolver(() => [Dataset], { description: 'Datasets the organisation publishes, creates or is the access body of.' })
+  @FieldResolver(() => [Dataset], { nullable: true, description: 'Datasets the organisation publishes, creates or is the access body of.' })
   async datasets(
     @Root() organization: Organization,
     @Arg('role', () => DatasetRole, { defaultValue: DatasetRole.PUBLISHER, description: 'Which relation to follow.' })
@@ -20,6 +20,7 @@ export class OrganizationDatasetsResolver {
   }
 
   @FieldResolver(() => [AccessRequest], {
+    nullable: true,
     description: 'Access requests the organisation made, as far as the viewer may see them (its own members, the publishers\u2019 stewards, admins).',
   })
   async accessRequests(@Root() organization: Organization, @Ctx() context: DatasetsContext): Promise<AccessRequest[]> {

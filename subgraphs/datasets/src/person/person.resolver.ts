@@ -8,6 +8,7 @@ import { Person } from './person.stub';
 @Resolver(() => Person)
 export class PersonAccessRequestsResolver {
   @FieldResolver(() => [AccessRequest], {
+    nullable: true,
     description: 'Access requests with this person as principal investigator, as far as the viewer may see them.',
   })
   async accessRequests(@Root() person: Person, @Ctx() context: DatasetsContext): Promise<AccessRequest[]> {

@@ -45,7 +45,7 @@ export class CallResolver {
     return new CallService(context.dataSource).submitExpressionOfInterest(input, context.viewer);
   }
 
-  @FieldResolver(() => Organization, { description: 'The publishing organisation.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The publishing organisation.' })
   publisher(@Root() call: Call): Organization {
     return organizationRef(call.publisherId);
   }
@@ -60,7 +60,7 @@ export class CallResolver {
     return call.opensOn;
   }
 
-  @FieldResolver(() => [Dataset], { description: 'Datasets applicants are expected to work on.' })
+  @FieldResolver(() => [Dataset], { nullable: true, description: 'Datasets applicants are expected to work on.' })
   async expectedDatasets(@Root() call: Call, @Ctx() context: EventsContext): Promise<Dataset[]> {
     return (await context.loaders.datasetIdsByCallId.load(call.id)).map(datasetRef);
   }
@@ -98,12 +98,12 @@ export class ExpressionOfInterestResolver {
     return context.loaders.callById.load(expression.callId);
   }
 
-  @FieldResolver(() => Organization, { description: 'The applying organisation.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The applying organisation.' })
   organization(@Root() expression: ExpressionOfInterest): Organization {
     return organizationRef(expression.organizationId);
   }
 
-  @FieldResolver(() => [Dataset], { description: 'Datasets the organisation intends to use.' })
+  @FieldResolver(() => [Dataset], { nullable: true, description: 'Datasets the organisation intends to use.' })
   datasets(@Root() expression: ExpressionOfInterest): Dataset[] {
     return expression.datasetIds.map(datasetRef);
   }

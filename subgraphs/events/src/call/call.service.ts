@@ -1,6 +1,6 @@
-import { AppError, BadUserInputError, ErrorCode, foldForSearch, ForbiddenError, hasRole, newId, paginate, Role, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { AppError, authorizeMutation, BadUserInputError, ErrorCode, foldForSearch, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, In } from 'typeorm';
-import { assertCanOrganise, notFound, requireViewer } from '../common/authorization';
+import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { Event } from '../event/event.entity';
@@ -77,10 +77,7 @@ export class CallService {
   }
 
   async submitExpressionOfInterest(input: ExpressionOfInterestInput, viewer: Viewer | null, now = new Date()): Promise<ExpressionOfInterest> {
-    const who = requireViewer(viewer);
-    if (!hasRole(who, Role.ADMIN) && who.org !== input.organizationId) {
-      throw new ForbiddenError('You may only express interest for the organisation you act for');
-    }
+    const who = authorizeMutation(viewer, 'submitExpressionOfInterest', { orgIds: [input.organizationId] }, 'You may only express interest for the organisation you act for');
     const call = await this.dataSource.getRepository(Call).findOneBy({ id: input.callId });
     if (!call) throw notFound('Call', input.callId, 'input.callId');
     const open = call.status === CallStatus.OPEN && (!call.deadline || call.deadline >= now) && (!call.opensOn || call.opensOn <= now.toISOString().slice(0, 10));

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import { allows, AppError, ErrorCode, ForbiddenError, mutationPolicy, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
 
 /** The viewer, or UNAUTHENTICATED. */
 export function requireViewer(viewer: Viewer | null): Viewer {
@@ -6,11 +6,12 @@ export function requireViewer(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
+/** The rule the shared table gives every organiser-only write of an event (see MUTATION_POLICIES). */
+const ORGANISER_RULE = mutationPolicy('checkIn');
+
 /** Admins, or event organisers acting for one of the organising organisations. */
 export function canOrganise(viewer: Viewer | null, organizerIds: readonly string[]): boolean {
-  if (!viewer) return false;
-  if (viewer.roles.includes(Role.ADMIN)) return true;
-  return hasRole(viewer, Role.EVENT_ORGANISER) && Boolean(viewer.org && organizerIds.includes(viewer.org));
+  return allows(viewer, ORGANISER_RULE, { orgIds: organizerIds });
 }
 
 export function assertCanOrganise(viewer: Viewer | null, organizerIds: readonly string[]): void {

@@ -9,6 +9,7 @@ import { Dataset } from './dataset.stub';
 @Resolver(() => Dataset)
 export class DatasetEventsResolver {
   @FieldResolver(() => [Event], {
+    nullable: true,
     description: 'Events at which this dataset was presented, in a window, by start (at most `first`). Use Query.events with datasetId to page.',
   })
   async presentedAt(@Root() dataset: Dataset, @Ctx() context: EventsContext, @Info() info: GraphQLResolveInfo, @Args() args: EventWindowArgs): Promise<Event[]> {

@@ -7,7 +7,7 @@ import { Ecosystem } from './ecosystem.stub';
 
 @Resolver(() => Ecosystem)
 export class EcosystemEventsResolver {
-  @FieldResolver(() => [Event], { description: 'Events of the ecosystem in a window, by start (at most `first`). Use Query.events with ecosystemId to page.' })
+  @FieldResolver(() => [Event], { nullable: true, description: 'Events of the ecosystem in a window, by start (at most `first`). Use Query.events with ecosystemId to page.' })
   async events(@Root() ecosystem: Ecosystem, @Ctx() context: EventsContext, @Args() args: EventWindowArgs): Promise<Event[]> {
     const ids = await context.loaders.eventIdsByEcosystem.load({ ecosystemId: ecosystem.id, ...eventWindow(args) });
     return loadEventsSorted(context.loaders, ids);

@@ -28,7 +28,7 @@ export class EventResolver {
   }
 
   @Authorized(Role.EVENT_ORGANISER)
-  @Mutation(() => Event, { description: 'Creates an event. Event organisers acting for one of the organisers, or admins.' })
+  @Mutation(() => Event, { description: 'Creates an event. Event organisers acting for every organiser named, or admins.' })
   async createEvent(@Args() { input }: CreateEventArgs, @Ctx() context: EventsContext): Promise<Event> {
     return new EventService(context.dataSource).create(input, context.viewer);
   }
@@ -42,6 +42,15 @@ export class EventResolver {
     @Ctx() context: EventsContext,
   ): Promise<Event> {
     return new EventService(context.dataSource).reschedule(id, start, end, context.viewer);
+  }
+
+  @Authorized(Role.EVENT_ORGANISER)
+  @Mutation(() => Event, {
+    description:
+      'Postpones an event whose new date is not known yet: status POSTPONED (iCalendar STATUS:TENTATIVE), SEQUENCE + 1; rescheduleEvent then sets its new times. Organisers of the event or admins.',
+  })
+  async postponeEvent(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: EventsContext): Promise<Event> {
+    return new EventService(context.dataSource).postpone(id, context.viewer);
   }
 
   @Authorized(Role.EVENT_ORGANISER)
@@ -66,12 +75,12 @@ export class EventResolver {
     return new EventService(context.dataSource).linkDataset(eventId, datasetId, context.viewer);
   }
 
-  @FieldResolver(() => [Organization], { description: 'Organisations organising the event, main organiser first.' })
+  @FieldResolver(() => [Organization], { nullable: true, description: 'Organisations organising the event, main organiser first.' })
   async organizers(@Root() event: Event, @Ctx() context: EventsContext): Promise<Organization[]> {
     return (await context.loaders.organizerIdsByEventId.load(event.id)).map(organizationRef);
   }
 
-  @FieldResolver(() => [Dataset], { description: 'Datasets presented at the event, in order of presentation.' })
+  @FieldResolver(() => [Dataset], { nullable: true, description: 'Datasets presented at the event, in order of presentation.' })
   async presentedDatasets(@Root() event: Event, @Ctx() context: EventsContext): Promise<Dataset[]> {
     return (await context.loaders.datasetIdsByEventId.load(event.id)).map(datasetRef);
   }

@@ -1,4 +1,4 @@
-import { BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
@@ -122,7 +122,8 @@ export class EventService {
   /** Validates a new event completely, then writes it, its organisers and datasets in one transaction. */
   async create(input: CreateEventInput, viewer: Viewer | null): Promise<Event> {
     const organizerIds = [...new Set(input.organizerIds)];
-    assertCanOrganise(viewer, organizerIds);
+    // Naming an organiser gives it rights over the event: every one named must be the viewer's own.
+    authorizeMutation(viewer, 'createEvent', { orgIds: organizerIds }, 'Only admins and event organisers acting for every organising organisation may create this event');
     if (input.end <= input.start) throw new BadUserInputError('end must be after start', 'input.end');
     if (!isValidZone(input.timezone)) throw new BadUserInputError('Unknown IANA time zone', 'input.timezone');
     if (input.attendanceMode !== AttendanceMode.ONLINE && !input.place?.city) {
@@ -213,6 +214,31 @@ export class EventService {
         .where('id = :id AND status <> :cancelled', { id, cancelled: EventStatus.CANCELLED })
         .execute();
       if (result.affected === 0) throw new InvalidStateTransitionError('Event', EventStatus.CANCELLED, EventStatus.RESCHEDULED);
+      return this.requireEvent(manager, id, 'id');
+    });
+  }
+
+  /**
+   * Postpones an event whose new date is not known yet (schema.org EventPostponed, iCalendar
+   * TENTATIVE): status POSTPONED and SEQUENCE + 1. `rescheduleEvent` later gives it its new times.
+   */
+  async postpone(id: string, viewer: Viewer | null): Promise<Event> {
+    const event = await this.requireEvent(this.dataSource, id, 'id');
+    assertCanOrganise(viewer, await this.organizerIds(this.dataSource, id));
+    if (event.status === EventStatus.CANCELLED || event.status === EventStatus.POSTPONED) {
+      throw new InvalidStateTransitionError('Event', event.status, EventStatus.POSTPONED);
+    }
+    return runTransaction(this.dataSource, async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Event)
+        .set({ status: EventStatus.POSTPONED, sequence: () => 'sequence + 1', updatedAt: new Date() })
+        .where('id = :id AND status NOT IN (:...final)', { id, final: [EventStatus.CANCELLED, EventStatus.POSTPONED] })
+        .execute();
+      if (result.affected === 0) {
+        const current = await this.requireEvent(manager, id, 'id');
+        throw new InvalidStateTransitionError('Event', current.status, EventStatus.POSTPONED);
+      }
       return this.requireEvent(manager, id, 'id');
     });
   }

@@ -81,7 +81,7 @@ export const EventEcosystemFacet = facetType<EventsContext>('EventEcosystemFacet
 
 @Resolver(() => EventEcosystemFacet.type)
 export class EventEcosystemFacetResolver {
-  @FieldResolver(() => Ecosystem, { description: 'The ecosystem (its name comes from the members subgraph).' })
+  @FieldResolver(() => Ecosystem, { nullable: true, description: 'The ecosystem (its name comes from the members subgraph).' })
   ecosystem(@Root() facet: FacetCount): Ecosystem {
     return ecosystemRef(facet.value);
   }

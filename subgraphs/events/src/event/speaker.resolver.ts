@@ -8,7 +8,7 @@ import { Event } from './event.entity';
 
 @Resolver(() => EventSpeaker)
 export class SpeakerRoleResolver {
-  @FieldResolver(() => Person, { description: 'The speaker.' })
+  @FieldResolver(() => Person, { nullable: true, description: 'The speaker.' })
   person(@Root() speaker: EventSpeaker): Person {
     return personRef(speaker.personId);
   }

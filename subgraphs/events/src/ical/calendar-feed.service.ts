@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ForbiddenError, hasRole, newId, Role, type Viewer, runTransaction } from '@ecosystem/shared';
+import { authorizeMutation, newId, type Viewer, runTransaction } from '@ecosystem/shared';
 import { IsNull, type DataSource } from 'typeorm';
 import { notFound, requireViewer } from '../common/authorization';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -30,7 +30,7 @@ export class CalendarFeedService {
     const who = requireViewer(viewer);
     const feed = await this.dataSource.getRepository(CalendarFeed).findOneBy({ id });
     if (!feed) throw notFound('CalendarFeed', id, 'id');
-    if (feed.personId !== who.sub && !hasRole(who, Role.ADMIN)) throw new ForbiddenError('Not your calendar feed');
+    authorizeMutation(who, 'revokeCalendarFeed', { personId: feed.personId }, 'Not your calendar feed');
     if (!feed.revokedAt) {
       await runTransaction(this.dataSource, (manager) =>
         manager.update(CalendarFeed, { id, revokedAt: IsNull() }, { revokedAt: now }),

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import ical, { foldLines, ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { type Event } from '../event/event.entity';
 import { EventStatus } from '../event/event.enums';
@@ -17,9 +17,32 @@ const PROD_ID = { company: 'ecosystem-graph', product: 'events', language: 'FR' 
 
 const CONFERENCE_MARKER = 'X-ECOSYSTEM-CONFERENCE';
 
-/** The calendar as RFC 5545 text, with RFC 7986 CONFERENCE properties. */
+/**
+ * The calendar as RFC 5545 text, with RFC 7986 CONFERENCE properties. ical-generator writes the
+ * time zones before the calendar's own properties (REFRESH-INTERVAL, X-PUBLISHED-TTL, NAME, ...)
+ * and leaves the lines it is given as they are (CONFERENCE, EXDATE), so the text is unfolded, the
+ * calendar properties are moved before the first component (RFC 5545 §3.4), and every line is folded
+ * again at 75 octets by ical-generator's own folding (which never splits a UTF-8 character).
+ */
 export function renderCalendar(calendar: ICalCalendar): string {
-  return calendar.toString().replace(/^X-ECOSYSTEM-CONFERENCE:/gm, 'CONFERENCE;VALUE=URI;FEATURE=VIDEO:');
+  const lines = calendar
+    .toString()
+    .replace(/\r\n[ \t]/g, '')
+    .split(/\r\n|\n/)
+    .filter((line) => line !== '')
+    .map((line) => line.replace(/^X-ECOSYSTEM-CONFERENCE:/, 'CONFERENCE;VALUE=URI;FEATURE=VIDEO:'));
+  const calendarProperties: string[] = [];
+  const body: string[] = [];
+  let depth = 0;
+  for (const line of lines) {
+    if (line.startsWith('BEGIN:')) depth += 1;
+    if (depth === 1 && !line.startsWith('BEGIN:VCALENDAR') && !line.startsWith('END:VCALENDAR')) calendarProperties.push(line);
+    else body.push(line);
+    if (line.startsWith('END:')) depth -= 1;
+  }
+  // body[0] is BEGIN:VCALENDAR: the calendar's properties follow it, then the components.
+  const ordered = [body[0] ?? 'BEGIN:VCALENDAR', ...calendarProperties, ...body.slice(1)];
+  return `${foldLines(ordered.join('\r\n'))}\r\n`;
 }
 
 export function newCalendar(name: string): ICalCalendar {

@@ -10,6 +10,7 @@ import { Organization } from './organization.stub';
 @Resolver(() => Organization)
 export class OrganizationEventsResolver {
   @FieldResolver(() => [Event], {
+    nullable: true,
     description: 'Events this organisation organises or co-organises in a window, by start (at most `first`). Use Query.events with organizerId to page.',
   })
   async organizedEvents(
@@ -21,7 +22,7 @@ export class OrganizationEventsResolver {
     return context.loaders.eventsByOrganizationId.load({ key: organization.id, columns: eventListColumns(info), ...eventWindow(args) });
   }
 
-  @FieldResolver(() => [Call], { description: 'Calls this organisation published.' })
+  @FieldResolver(() => [Call], { nullable: true, description: 'Calls this organisation published.' })
   async calls(@Root() organization: Organization, @Ctx() context: EventsContext): Promise<Call[]> {
     return context.loaders.callsByPublisherId.load(organization.id);
   }

@@ -7,7 +7,7 @@ import { Person } from './person.stub';
 
 @Resolver(() => Person)
 export class PersonEventsResolver {
-  @FieldResolver(() => [EventSpeaker], { description: 'Where this person speaks, in which role (public).' })
+  @FieldResolver(() => [EventSpeaker], { nullable: true, description: 'Where this person speaks, in which role (public).' })
   async speakingEngagements(@Root() person: Person, @Ctx() context: EventsContext): Promise<EventSpeaker[]> {
     return context.loaders.speakersByPersonId.load(person.id);
   }

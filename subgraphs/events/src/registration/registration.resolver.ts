@@ -50,7 +50,7 @@ export class RegistrationResolver {
     return context.loaders.waitlistPositionByRegistrationId.load(registration.id);
   }
 
-  @FieldResolver(() => Person, { description: 'The registered person.' })
+  @FieldResolver(() => Person, { nullable: true, description: 'The registered person.' })
   person(@Root() registration: Registration): Person {
     return personRef(registration.personId);
   }

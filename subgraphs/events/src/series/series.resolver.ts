@@ -28,7 +28,7 @@ export class EventSeriesResolver {
     return new SeriesService(context.dataSource).create(input, context.viewer);
   }
 
-  @FieldResolver(() => Organization, { description: 'The organising organisation.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organising organisation.' })
   organizer(@Root() series: EventSeries): Organization {
     return organizationRef(series.organizerId);
   }

@@ -1,6 +1,6 @@
-import { BadUserInputError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, newId, pageSize, PREFIX_LIKE_ESCAPE, prefixPattern, runTransaction, type Connection, type Viewer, isUniqueViolation, searchWords } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, newId, pageSize, PREFIX_LIKE_ESCAPE, prefixPattern, runTransaction, type Connection, type Viewer, isUniqueViolation, searchWords } from '@ecosystem/shared';
 import { type DataSource, In, IsNull } from 'typeorm';
-import { assertManagesAny, isAdmin, requireViewer } from '../common/authorization';
+import { isAdmin, requireViewer } from '../common/authorization';
 import { normalizeFiness, normalizeRna, normalizeRorId, normalizeSiren, normalizeSiret } from '../common/identifiers';
 import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { Membership } from '../membership/membership.entity';
@@ -16,6 +16,8 @@ import {
   type OrganizationsArgs,
   type UpsertOrganizationInput,
 } from './organization.inputs';
+
+const MEMBERSHIP_REFUSAL = 'Only admins or the managers of the organisation can change the memberships of this organisation';
 
 /** A page of the directory; `facets` (disjunctive) are counted in memory, with no statement, only when asked for. */
 export interface OrganizationPage extends Connection<Organization> {
@@ -207,7 +209,7 @@ export class OrganizationService {
     const repository = this.dataSource.getRepository(Organization);
     const existing = input.id ? await repository.findOneBy({ id: input.id }) : null;
     if (input.id && !existing) throw new BadUserInputError(`Organisation ${input.id} does not exist`, 'input.id');
-    if (existing) assertManagesAny(who, [existing.id], 'change this organisation');
+    if (existing) authorizeMutation(who, 'upsertOrganization', { orgIds: [existing.id] }, 'Only admins or the managers of the organisation can change this organisation');
     else if (!isAdmin(who)) throw new ForbiddenError('Only admins can create organisations');
 
     const identifiers = await this.identifiers(input, existing?.id ?? null);
@@ -261,7 +263,7 @@ export class OrganizationService {
   }
 
   async addMembership(input: AddMembershipInput, viewer: Viewer | null): Promise<Membership> {
-    assertManagesAny(viewer, [input.organizationId], 'change the memberships of this organisation');
+    authorizeMutation(viewer, 'addMembership', { orgIds: [input.organizationId] }, MEMBERSHIP_REFUSAL);
     if ((await this.dataSource.getRepository(Organization).countBy({ id: input.organizationId })) === 0) {
       throw new BadUserInputError(`Organisation ${input.organizationId} does not exist`, 'input.organizationId');
     }
@@ -294,7 +296,7 @@ export class OrganizationService {
 
   /** Ends the current membership with a conditional UPDATE, so two concurrent calls cannot both end it. */
   async endMembership(input: EndMembershipInput, viewer: Viewer | null): Promise<Membership> {
-    assertManagesAny(viewer, [input.organizationId], 'change the memberships of this organisation');
+    authorizeMutation(viewer, 'endMembership', { orgIds: [input.organizationId] }, MEMBERSHIP_REFUSAL);
     const ecosystem = await this.ecosystemByCode(input.ecosystemCode);
     const membership = await this.dataSource
       .getRepository(Membership)

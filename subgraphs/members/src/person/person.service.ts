@@ -1,6 +1,6 @@
-import { BadUserInputError, ConflictError, ForbiddenError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Viewer, isUniqueViolation } from '@ecosystem/shared';
+import { actsFor, AppError, authorizeMutation, BadUserInputError, ErrorCode, ConflictError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Viewer, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, In, IsNull } from 'typeorm';
-import { canManageOrganization, isAdmin, requireViewer } from '../common/authorization';
+import { isAdmin } from '../common/authorization';
 import { normalizeOrcid } from '../common/identifiers';
 import { Organization } from '../organization/organization.entity';
 import { Affiliation } from './affiliation.entity';
@@ -28,18 +28,34 @@ export class PersonService {
     return paginate(query, 'p', { column: 'p.sortName', valueOf: (p) => p.sortName }, args);
   }
 
-  /** Admins, the person themself, or managers of one of the person's organisations. */
-  private async assertCanEdit(viewer: Viewer | null, person: Person | null, newOrgIds: string[]): Promise<void> {
-    const who = requireViewer(viewer);
-    if (isAdmin(who)) return;
-    if (person && who.sub === person.id) return;
+  /**
+   * Admins, the person themself, or someone acting for one of the person's current organisations
+   * may edit them; every affiliation added needs the viewer to act for that organisation (or to be
+   * an admin): an organisation vouches for who belongs to it, a person cannot attach themself to another.
+   */
+  private async assertCanEdit(
+    viewer: Viewer | null,
+    person: Person | null,
+    newOrgIds: string[],
+    mutation: 'upsertPerson' | 'erasePerson',
+  ): Promise<void> {
     const current = person
       ? (await this.dataSource.getRepository(Affiliation).findBy({ personId: person.id, until: IsNull() })).map(
           (a) => a.organizationId,
         )
-      : newOrgIds;
-    if (current.some((id) => canManageOrganization(who, id))) return;
-    throw new ForbiddenError('Only admins, the person or the managers of their organisation can change this person');
+      : [];
+    authorizeMutation(
+      viewer,
+      mutation,
+      { personId: person?.id ?? null, orgIds: person ? current : newOrgIds },
+      'Only admins, the person or the managers of their organisation can change this person',
+    );
+    for (const [index, organizationId] of newOrgIds.entries()) {
+      if (current.includes(organizationId) || isAdmin(viewer) || actsFor(viewer, organizationId)) continue;
+      throw new AppError(ErrorCode.FORBIDDEN, 'Only admins or someone acting for an organisation can affiliate a person to it', {
+        field: `input.affiliations.${index}.organizationId`,
+      });
+    }
   }
 
   async upsert(input: UpsertPersonInput, viewer: Viewer | null): Promise<Person> {
@@ -47,7 +63,7 @@ export class PersonService {
     const existing = input.id ? await repository.findOneBy({ id: input.id }) : null;
     if (input.id && !existing) throw new NotFoundError('Person', input.id);
     const affiliations = input.affiliations ?? null;
-    await this.assertCanEdit(viewer, existing, (affiliations ?? []).map((a) => a.organizationId));
+    await this.assertCanEdit(viewer, existing, (affiliations ?? []).map((a) => a.organizationId), 'upsertPerson');
     if (existing?.erasedAt) throw new ConflictError('This person was erased and cannot be changed', 'input.id');
 
     // Validation, before any write.
@@ -122,7 +138,7 @@ export class PersonService {
   async erase(id: string, viewer: Viewer | null): Promise<Person> {
     const person = await this.dataSource.getRepository(Person).findOneBy({ id });
     if (!person) throw new NotFoundError('Person', id);
-    await this.assertCanEdit(viewer, person, []);
+    await this.assertCanEdit(viewer, person, [], 'erasePerson');
     if (person.erasedAt) return person;
     return runTransaction(this.dataSource, async (manager) => {
       Object.assign(person, {

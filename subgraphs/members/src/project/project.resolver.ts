@@ -108,7 +108,7 @@ export class ProjectParticipationResolver {
 
 @Resolver(() => Call)
 export class CallResolver {
-  @FieldResolver(() => [Project], { description: 'Projects submitted in answer to this call.' })
+  @FieldResolver(() => [Project], { nullable: true, description: 'Projects submitted in answer to this call.' })
   async resultingProjects(@Root() call: Call, @Ctx() context: MembersContext): Promise<Project[]> {
     return context.loaders.projectsByCallId.load(call.id);
   }

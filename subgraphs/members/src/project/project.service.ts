@@ -1,6 +1,6 @@
-import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Money, type Viewer, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Money, type Viewer, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
 import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import { canManageOrganization, isAdmin, requireViewer } from '../common/authorization';
+import { isAdmin, requireViewer } from '../common/authorization';
 import { formatCents, parseAmount, parseMoney } from '../common/money';
 import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { Organization } from '../organization/organization.entity';
@@ -100,10 +100,7 @@ export class ProjectService {
   }
 
   async create(input: CreateProjectInput, viewer: Viewer | null): Promise<Project> {
-    const who = requireViewer(viewer);
-    if (!canManageOrganization(who, input.coordinatorId)) {
-      throw new ForbiddenError('Only admins or the managers of the coordinating organisation can create its project');
-    }
+    authorizeMutation(viewer, 'createProject', { orgIds: [input.coordinatorId] }, 'Only admins or the managers of the coordinating organisation can create its project');
     if (!(await this.organizationExists(input.coordinatorId))) {
       throw new BadUserInputError(`Organisation ${input.coordinatorId} does not exist`, 'input.coordinatorId');
     }
@@ -161,10 +158,7 @@ export class ProjectService {
     if (ADMIN_ONLY.has(input.to)) {
       if (!isAdmin(who)) throw new ForbiddenError(`Only admins can move a project to ${input.to}`);
     } else {
-      const coordinator = await this.coordinatorOf(project.id);
-      if (!isAdmin(who) && !(coordinator && canManageOrganization(who, coordinator))) {
-        throw new ForbiddenError('Only admins or the managers of the coordinating organisation can do this');
-      }
+      authorizeMutation(who, 'transitionProject', { orgIds: [await this.coordinatorOf(project.id)] }, 'Only admins or the managers of the coordinating organisation can do this');
     }
     const from = project.status;
     if (!PROJECT_TRANSITIONS[from].includes(input.to)) throw new InvalidStateTransitionError('Project', from, input.to);
@@ -205,10 +199,7 @@ export class ProjectService {
     const who = requireViewer(viewer);
     const project = await this.dataSource.getRepository(Project).findOneBy({ id: input.projectId });
     if (!project) throw new BadUserInputError(`Project ${input.projectId} does not exist`, 'input.projectId');
-    const coordinator = await this.coordinatorOf(project.id);
-    if (!isAdmin(who) && !(coordinator && canManageOrganization(who, coordinator))) {
-      throw new ForbiddenError('Only admins or the managers of the coordinating organisation can change the consortium');
-    }
+    authorizeMutation(who, 'addParticipant', { orgIds: [await this.coordinatorOf(project.id)] }, 'Only admins or the managers of the coordinating organisation can change the consortium');
     if (project.status === ProjectStatus.COMPLETED || project.status === ProjectStatus.REJECTED) {
       throw new ConflictError(`A ${project.status} project's consortium cannot change`, 'input.projectId');
     }

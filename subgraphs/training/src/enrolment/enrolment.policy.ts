@@ -1,4 +1,4 @@
-import { ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import { allows, ForbiddenError, hasRole, mutationPolicy, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
 
 /**
  * Who may see a person's learning data: the person (viewer.sub), admins (everything), and the
@@ -14,12 +14,10 @@ export function learningDataScope(viewer: Viewer | null, personId: string): { em
 
 /** Whether the viewer may act on an enrolment as its learner, as the employer's training manager or as admin. */
 export function canActFor(viewer: Viewer, learnerId: string, employerId: string | null): boolean {
-  if (viewer.sub === learnerId || hasRole(viewer, Role.ADMIN)) return true;
-  return viewer.roles.includes(Role.TRAINING_MANAGER) && Boolean(viewer.org) && viewer.org === employerId;
+  return allows(viewer, mutationPolicy('withdraw'), { personId: learnerId, orgIds: [employerId] });
 }
 
 /** Whether the viewer manages training for the employer (or is admin). */
 export function managesEmployer(viewer: Viewer, employerId: string | null): boolean {
-  if (hasRole(viewer, Role.ADMIN)) return true;
-  return viewer.roles.includes(Role.TRAINING_MANAGER) && Boolean(viewer.org) && viewer.org === employerId;
+  return allows(viewer, mutationPolicy('completeEnrolment'), { orgIds: [employerId] });
 }

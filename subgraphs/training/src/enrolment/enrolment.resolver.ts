@@ -17,7 +17,7 @@ function viewerOf(context: TrainingContext): NonNullable<TrainingContext['viewer
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
-  @FieldResolver(() => Person, { description: 'The learner.' })
+  @FieldResolver(() => Person, { nullable: true, description: 'The learner.' })
   learner(@Root() enrolment: Enrolment): Person {
     return personStub(enrolment.learnerId);
   }

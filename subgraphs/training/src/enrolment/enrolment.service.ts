@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, newId, NotFoundError, type Viewer, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, ConflictError, ForbiddenError, hasRole, InvalidStateTransitionError, newId, NotFoundError, Role, type Viewer, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
 import { inTransaction } from '../common/transaction';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
@@ -27,9 +27,7 @@ export class EnrolmentService {
     }
     const learnerId = input.learnerId ?? viewer.sub;
     const employerId = input.employerId ?? (viewer.org ?? null);
-    if (!canActFor(viewer, learnerId, employerId)) {
-      throw new ForbiddenError('Only the learner, their employer’s training managers and admins can enrol them');
-    }
+    await this.assertCanEnrol(viewer, learnerId, employerId);
     let session: CourseSession | null = null;
     if (input.sessionId) {
       session = await this.dataSource.getRepository(CourseSession).findOneBy({ id: input.sessionId });
@@ -95,6 +93,31 @@ export class EnrolmentService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Learners enrol themselves, with their own organisation (or none) as employer; a training
+   * manager enrols someone else for their own organisation only, and only a person that training
+   * already knows as a learner of that organisation (who enrolled as its employee before, or whom an
+   * admin enrolled for it): training does not hold affiliations, so it relies on what it recorded.
+   */
+  private async assertCanEnrol(viewer: Viewer, learnerId: string, employerId: string | null): Promise<void> {
+    if (hasRole(viewer, Role.ADMIN)) return;
+    if (learnerId === viewer.sub) {
+      if (employerId !== null && employerId !== viewer.org) {
+        throw new ForbiddenError('You may enrol yourself only with the organisation you act for as employer');
+      }
+      return;
+    }
+    const known =
+      employerId !== null &&
+      (await this.dataSource.getRepository(Enrolment).existsBy({ learnerId, employerId }));
+    authorizeMutation(
+      viewer,
+      'enrol',
+      { orgIds: known ? [employerId] : [] },
+      'Only the learner, the training managers of an employer the learner already trains with, and admins can enrol them',
+    );
   }
 
   /** Withdraws an open enrolment; a seat it held goes to the first of the waiting list, if any. */

@@ -8,12 +8,13 @@ import { ModulePrerequisite } from '../module/module-prerequisite.entity';
 import { ModuleProvider } from '../module/module-provider.entity';
 import { Module } from '../module/module.entity';
 import { CourseSession } from '../session/course-session.entity';
-import { courseJsonLd } from './course-jsonld';
+import type { Course, ItemList, WithContext } from 'schema-dts';
+import { courseDocument, courseJsonLd } from './course-jsonld';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Builds the JSON-LD of published modules in a fixed number of statements (6), whatever their number. */
-export async function coursesJsonLd(dataSource: DataSource, moduleIds: string[] | null, now = new Date()): Promise<Record<string, unknown>[]> {
+export async function coursesJsonLd(dataSource: DataSource, moduleIds: string[] | null, now = new Date()): Promise<Course[]> {
   const modules = await dataSource.getRepository(Module).find({
     where: { status: PublicationStatus.PUBLISHED, ...(moduleIds ? { id: In(moduleIds) } : {}) },
     order: { code: 'ASC' },
@@ -39,9 +40,7 @@ export async function coursesJsonLd(dataSource: DataSource, moduleIds: string[] 
         teaches: teaches.filter((t) => t.moduleId === module.id).flatMap((t) => (t.competency ? [t.competency] : [])),
         prerequisites: prerequisites.filter((p) => p.moduleId === module.id).flatMap((p) => (p.prerequisite ? [p.prerequisite] : [])),
         sessions: sessions.filter((s) => s.moduleId === module.id),
-      },
-      moduleIds !== null,
-    ),
+      }),
   );
 }
 
@@ -67,7 +66,7 @@ export function trainingRoutes(app: Express, dataSource: DataSource, logger: Log
     coursesJsonLd(dataSource, [id])
       .then(([course]) => {
         if (!course) res.status(404).json({ error: `Module ${id} was not found` });
-        else send(res, course);
+        else send(res, courseDocument(course));
       })
       .catch((error: unknown) => fail(res, error));
   });
@@ -80,7 +79,7 @@ export function trainingRoutes(app: Express, dataSource: DataSource, logger: Log
           name: 'Catalogue de l’Académie du Digital en Santé',
           numberOfItems: courses.length,
           itemListElement: courses.map((item, index) => ({ '@type': 'ListItem', position: index + 1, item })),
-        }),
+        } satisfies WithContext<ItemList>),
       )
       .catch((error: unknown) => fail(res, error));
   });

@@ -64,7 +64,7 @@ export class DomainFacetResolver {
 
 @Resolver(() => ProviderFacet.type)
 export class ProviderFacetResolver {
-  @FieldResolver(() => Organization, { description: 'The training partner (its name comes from the members subgraph).' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The training partner (its name comes from the members subgraph).' })
   organization(@Root() facet: FacetCount): Organization {
     return organizationStub(facet.value);
   }

@@ -38,7 +38,7 @@ export class ModuleResolver {
     return domain;
   }
 
-  @FieldResolver(() => [Organization], { description: 'Training partners that deliver the module.' })
+  @FieldResolver(() => [Organization], { nullable: true, description: 'Training partners that deliver the module.' })
   async providers(@Root() module: Module, @Ctx() context: TrainingContext): Promise<Organization[]> {
     return (await context.loaders.providerIdsByModuleId.load(module.id)).map(organizationStub);
   }
@@ -64,27 +64,27 @@ export class ModuleResolver {
   }
 
   @Authorized(Role.TRAINING_MANAGER)
-  @Mutation(() => Module, { description: 'Adds a module to the catalogue as a DRAFT (training managers).' })
+  @Mutation(() => Module, { description: 'Adds a module to the catalogue as a DRAFT (training managers of every provider named, or of the academy).' })
   async createModule(
     @Args() { input }: CreateModuleArgs,
     @Ctx() context: TrainingContext,
   ): Promise<Module> {
-    return new ModuleService(context.dataSource).create(input);
+    return new ModuleService(context.dataSource).create(context.viewer, input);
   }
 
   @Authorized(Role.TRAINING_MANAGER)
-  @Mutation(() => Module, { description: 'Publishes a DRAFT module once its prerequisites are published (training managers).' })
+  @Mutation(() => Module, { description: 'Publishes a DRAFT module once its prerequisites are published (training managers of a provider of the module, or of the academy).' })
   async publishModule(
     @Arg('id', () => ID, { description: 'Module id.' }) id: string,
     @Ctx() context: TrainingContext,
   ): Promise<Module> {
-    return new ModuleService(context.dataSource).publish(id);
+    return new ModuleService(context.dataSource).publish(context.viewer, id);
   }
 
   @Authorized(Role.TRAINING_MANAGER)
   @Mutation(() => Module, {
     description:
-      'Replaces the prerequisites of a module (training managers). A change that would create a cycle is refused with BAD_USER_INPUT and extensions.reason PREREQUISITE_CYCLE.',
+      'Replaces the prerequisites of a module (training managers of a provider of the module, or of the academy). A change that would create a cycle is refused with BAD_USER_INPUT and extensions.reason PREREQUISITE_CYCLE.',
   })
   async setModulePrerequisites(
     @Arg('moduleId', () => ID, { description: 'The module.' }) moduleId: string,
@@ -92,7 +92,7 @@ export class ModuleResolver {
     prerequisiteIds: string[],
     @Ctx() context: TrainingContext,
   ): Promise<Module> {
-    return new ModuleService(context.dataSource).setPrerequisites(moduleId, prerequisiteIds);
+    return new ModuleService(context.dataSource).setPrerequisites(context.viewer, moduleId, prerequisiteIds);
   }
 }
 

@@ -1,4 +1,5 @@
-import { BadUserInputError, byCountThenValue, ConflictError, type Connection, type FacetCount, inValueOrder, withoutSelection, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, isUniqueViolation } from '@ecosystem/shared';
+import { actsFor, authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type Connection, type FacetCount, inValueOrder, withoutSelection, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, isUniqueViolation } from '@ecosystem/shared';
+import { academyOperatorId } from '../common/authorization';
 import { inTransaction } from '../common/transaction';
 import { type DataSource, type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Format, LEVELS, PublicationStatus } from '../catalogue/catalogue.enums';
@@ -140,7 +141,12 @@ export class ModuleService {
     };
   }
 
-  async create(input: CreateModuleInput): Promise<Module> {
+  async create(viewer: Viewer | null, input: CreateModuleInput): Promise<Module> {
+    // The academy's operator curates its partners' modules; anyone else adds only modules their own organisation provides.
+    const providerIds = [...new Set(input.providerIds)];
+    const academy = academyOperatorId();
+    authorizeMutation(viewer, 'createModule', { orgIds: actsFor(viewer, academy) ? [academy] : providerIds },
+      'Only training managers of every provider named (or of the academy, or admins) may add this module');
     const repository = this.dataSource.getRepository(Module);
     if (await repository.existsBy({ code: input.code })) {
       throw new ConflictError(`A module with code ${input.code} already exists`, 'input.code');
@@ -186,7 +192,7 @@ export class ModuleService {
         await manager.insert(ModuleFormat, module.formats.map((format) => ({ moduleId: module.id, format })));
         await manager.insert(
           ModuleProvider,
-          [...new Set(input.providerIds)].map((organizationId) => ({ moduleId: module.id, organizationId })),
+          providerIds.map((organizationId) => ({ moduleId: module.id, organizationId })),
         );
         if (competencyIds.length) {
           await manager.insert(ModuleCompetency, competencyIds.map((competencyId) => ({ moduleId: module.id, competencyId })));
@@ -207,10 +213,11 @@ export class ModuleService {
   }
 
   /** DRAFT -> PUBLISHED, once every prerequisite is published. */
-  async publish(id: string): Promise<Module> {
+  async publish(viewer: Viewer | null, id: string): Promise<Module> {
     const repository = this.dataSource.getRepository(Module);
     const module = await repository.findOneBy({ id });
     if (!module) throw new NotFoundError('Module', id);
+    await this.authorizeOnModule(viewer, 'publishModule', module.id);
     if (module.status !== PublicationStatus.DRAFT) {
       throw new InvalidStateTransitionError('Module', module.status, PublicationStatus.PUBLISHED);
     }
@@ -240,11 +247,12 @@ export class ModuleService {
    * PREREQUISITE_CYCLE` and the cycle's module codes when the graph would get a cycle. Writers
    * take the `prerequisites` lock row first, so two concurrent writes cannot both pass the check.
    */
-  async setPrerequisites(moduleId: string, prerequisiteIds: string[]): Promise<Module> {
+  async setPrerequisites(viewer: Viewer | null, moduleId: string, prerequisiteIds: string[]): Promise<Module> {
     const wanted = [...new Set(prerequisiteIds)];
     const repository = this.dataSource.getRepository(Module);
     const module = await repository.findOneBy({ id: moduleId });
     if (!module) throw new NotFoundError('Module', moduleId);
+    await this.authorizeOnModule(viewer, 'setModulePrerequisites', module.id);
     if (wanted.length) {
       const found = await repository.countBy({ id: In(wanted) });
       if (found !== wanted.length) throw new BadUserInputError('Unknown prerequisite module', 'prerequisiteIds');
@@ -275,6 +283,13 @@ export class ModuleService {
       }
     });
     return module;
+  }
+
+  /** A module is changed by the training managers of one of its providers, or of the academy that curates the catalogue. */
+  private async authorizeOnModule(viewer: Viewer | null, mutation: string, moduleId: string): Promise<void> {
+    const providers = await this.dataSource.getRepository(ModuleProvider).findBy({ moduleId });
+    authorizeMutation(viewer, mutation, { orgIds: [...providers.map((p) => p.organizationId), academyOperatorId()] },
+      'Only training managers of a provider of the module (or of the academy, or admins) may change it');
   }
 
   private async takeLock(manager: EntityManager, name: string): Promise<void> {

@@ -8,7 +8,7 @@ import { Organization } from './organization.stub';
 /** Fields the training subgraph contributes to members' Organization. */
 @Resolver(() => Organization)
 export class OrganizationTrainingResolver {
-  @FieldResolver(() => [Module], { description: 'Published modules the organisation delivers as a training partner.' })
+  @FieldResolver(() => [Module], { nullable: true, description: 'Published modules the organisation delivers as a training partner.' })
   async trainingOffers(@Root() organization: Organization, @Ctx() context: TrainingContext): Promise<Module[]> {
     return context.loaders.modulesByProviderId.load(organization.id);
   }

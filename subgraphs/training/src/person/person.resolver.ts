@@ -9,6 +9,7 @@ import { Person } from './person.stub';
 @Resolver(() => Person)
 export class PersonTrainingResolver {
   @FieldResolver(() => [Enrolment], {
+    nullable: true,
     description:
       'The person’s enrolments, newest first. The person and admins see all of them; their employer’s training managers see those made with that employer.',
   })

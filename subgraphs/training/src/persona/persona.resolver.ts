@@ -37,21 +37,21 @@ export class PersonaResolver {
   }
 
   @Authorized(Role.TRAINING_MANAGER)
-  @Mutation(() => Persona, { description: 'Creates or updates a persona (training managers).' })
+  @Mutation(() => Persona, { description: 'Creates or updates a persona of the shared catalogue (training managers of the academy, admins).' })
   async upsertPersona(
     @Args() { input }: UpsertPersonaArgs,
     @Ctx() context: TrainingContext,
   ): Promise<Persona> {
-    return new PersonaService(context.dataSource).upsert(input);
+    return new PersonaService(context.dataSource).upsert(context.viewer, input);
   }
 
   @Authorized(Role.TRAINING_MANAGER)
-  @Mutation(() => CompetencyRequirement, { description: 'Sets a cell of the competency matrix (training managers).' })
+  @Mutation(() => CompetencyRequirement, { description: 'Sets a cell of the shared competency matrix (training managers of the academy, admins).' })
   async setRequirement(
     @Args() { input }: SetRequirementArgs,
     @Ctx() context: TrainingContext,
   ): Promise<CompetencyRequirement> {
-    return new PersonaService(context.dataSource).setRequirement(input);
+    return new PersonaService(context.dataSource).setRequirement(context.viewer, input);
   }
 }
 

@@ -1,4 +1,5 @@
-import { BadUserInputError, ConflictError, type Connection, likePattern, newId, NotFoundError, paginate, isUniqueViolation } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, ConflictError, type Connection, likePattern, newId, NotFoundError, paginate, isUniqueViolation, type Viewer } from '@ecosystem/shared';
+import { academyOperatorId } from '../common/authorization';
 import { inTransaction } from '../common/transaction';
 import { type DataSource } from 'typeorm';
 import { Competency } from '../competency/competency.entity';
@@ -22,7 +23,10 @@ export class PersonaService {
     return paginate(query, 'p', { column: 'p.code', valueOf: (p) => p.code }, args);
   }
 
-  async upsert(input: UpsertPersonaInput): Promise<Persona> {
+  /** Personae and the competency matrix are the academy's shared catalogue: its operator's training managers curate them. */
+  async upsert(viewer: Viewer | null, input: UpsertPersonaInput): Promise<Persona> {
+    authorizeMutation(viewer, 'upsertPersona', { orgIds: [academyOperatorId()] },
+      'Only training managers of the academy (or admins) may change the shared personae');
     const repository = this.dataSource.getRepository(Persona);
     const existing = input.id ? await repository.findOneBy({ id: input.id }) : null;
     if (input.id && !existing) throw new NotFoundError('Persona', input.id);
@@ -56,7 +60,9 @@ export class PersonaService {
     return repository.findOneByOrFail({ id: persona.id });
   }
 
-  async setRequirement(input: SetRequirementInput): Promise<CompetencyRequirement> {
+  async setRequirement(viewer: Viewer | null, input: SetRequirementInput): Promise<CompetencyRequirement> {
+    authorizeMutation(viewer, 'setRequirement', { orgIds: [academyOperatorId()] },
+      'Only training managers of the academy (or admins) may change the shared competency matrix');
     if (!(await this.dataSource.getRepository(Persona).existsBy({ id: input.personaId }))) {
       throw new BadUserInputError(`Persona ${input.personaId} was not found`, 'input.personaId');
     }

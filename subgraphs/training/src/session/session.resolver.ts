@@ -26,12 +26,12 @@ export class CourseSessionResolver {
     return module;
   }
 
-  @FieldResolver(() => [Person], { description: 'Instructors of the session.' })
+  @FieldResolver(() => [Person], { nullable: true, description: 'Instructors of the session.' })
   instructors(@Root() session: CourseSession): Person[] {
     return session.instructorIds.map(personStub);
   }
 
-  @FieldResolver(() => Organization, { description: 'The training partner delivering the session.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The training partner delivering the session.' })
   provider(@Root() session: CourseSession): Organization {
     return organizationStub(session.providerId);
   }
@@ -42,11 +42,11 @@ export class CourseSessionResolver {
   }
 
   @Authorized(Role.TRAINING_MANAGER)
-  @Mutation(() => CourseSession, { description: 'Schedules a session of a published module (training managers).' })
+  @Mutation(() => CourseSession, { description: 'Schedules a session of a published module (training managers of its provider, or of the academy).' })
   async scheduleSession(
     @Args() { input }: ScheduleSessionArgs,
     @Ctx() context: TrainingContext,
   ): Promise<CourseSession> {
-    return new SessionService(context.dataSource).schedule(input);
+    return new SessionService(context.dataSource).schedule(context.viewer, input);
   }
 }

@@ -1,4 +1,5 @@
-import { BadUserInputError, newId } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, newId, type Viewer } from '@ecosystem/shared';
+import { academyOperatorId } from '../common/authorization';
 import { inTransaction } from '../common/transaction';
 import { type DataSource } from 'typeorm';
 import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
@@ -13,7 +14,9 @@ const YEAR_MS = 366 * 24 * 3600 * 1000;
 export class SessionService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async schedule(input: ScheduleSessionInput): Promise<CourseSession> {
+  async schedule(viewer: Viewer | null, input: ScheduleSessionInput): Promise<CourseSession> {
+    authorizeMutation(viewer, 'scheduleSession', { orgIds: [input.providerId, academyOperatorId()] },
+      'Only training managers of the session’s provider (or of the academy, or admins) may schedule it');
     const module = await this.dataSource.getRepository(Module).findOneBy({ id: input.moduleId });
     if (!module) throw new BadUserInputError(`Module ${input.moduleId} was not found`, 'input.moduleId');
     if (module.status !== PublicationStatus.PUBLISHED) {
