@@ -36,4 +36,6 @@ export * from './database/transaction';
 export * from './database/aggregate-cache';
 export * from './testing/subgraph-harness';
 export * from './database/migration-check';
+export * from './i18n/language';
+export * from './facets/facets';
 export * from './rdf/rdf-documents';

@@ -1,10 +1,13 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { describeWithBrowser, launchChromium, watchPage, type PageWatch } from '../helpers/browser';
+import { parseCsv } from '../helpers/csv';
 import { startGraph, type RunningGraph } from '../helpers/graph';
+
+const readExample = (name: string): string => readFileSync(join(__dirname, '..', '..', 'gateway', 'examples', `${name}.graphql`), 'utf8');
 
 /*
  * Headless Chromium (Debian's package, driven by playwright-core) against the real gateway: the
@@ -29,8 +32,8 @@ describeWithBrowser('in headless Chromium', () => {
     await graph?.stop();
   });
 
-  async function newPage(): Promise<{ page: Page; watch: PageWatch }> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  async function newPage(locale = 'fr-FR'): Promise<{ page: Page; watch: PageWatch }> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale });
     page.setDefaultTimeout(60_000);
     return { page, watch: await watchPage(page, host) };
   }
@@ -40,10 +43,10 @@ describeWithBrowser('in headless Chromium', () => {
 
   describe('the playground in a browser', () => {
     it('runs an example and shows its result, with zero requests to another host', async () => {
-      const { page, watch } = await newPage();
+      const { page, watch } = await newPage('fr-FR');
       await page.goto(graph.gatewayUrl, { waitUntil: 'load' });
       await page.waitForSelector('.graphiql-container');
-      // The Examples panel opens on load; pick the training catalogue and run it.
+      // The Examples panel opens on load; pick the training catalogue: it opens in a new tab.
       await page.click('[data-example="06-training-catalogue"]');
       await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('TrainingCatalogue'));
       await page.click('.graphiql-execute-button');
@@ -67,18 +70,52 @@ describeWithBrowser('in headless Chromium', () => {
           node = node.parentElement;
         }
       });
-      // Refreshes docs/img/playground.png when missing or with UPDATE_SCREENSHOT=1 (elsewhere the
-      // picture goes to the temp folder, so that test runs leave the working tree clean).
-      const docsImage = join(__dirname, '..', '..', 'docs', 'img', 'playground.png');
-      const target = process.env.UPDATE_SCREENSHOT === '1' || !existsSync(docsImage) ? docsImage : join(tmpdir(), 'playground.png');
-      mkdirSync(join(target, '..'), { recursive: true });
-      await page.screenshot({ path: target });
-      expect(statSync(target).size).toBeGreaterThan(20_000);
+      await screenshot(page, 'playground.png');
 
       expect(watch.foreign).toEqual([]);
-      expect(watch.requested.every((url) => new URL(url).host === host || url.startsWith('data:'))).toBe(true);
+      expect(watch.requested.every((url) => new URL(url).host === host || url.startsWith('data:') || url.startsWith('blob:'))).toBe(true);
       expect(watch.requested.filter((url) => new URL(url).pathname === '/graphql').length).toBeGreaterThanOrEqual(2); // introspection + run
       expect(watch.errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+
+    it('is French for a French browser: one tab on a first visit, examples in new tabs, the editor most of the width', async () => {
+      const { page, watch } = await newPage('fr-FR');
+      await page.goto(graph.gatewayUrl, { waitUntil: 'load' });
+      await page.waitForSelector('.playground-examples');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      expect(await page.textContent('.playground-examples .playground-title')).toContain('Exemples');
+      expect(await page.textContent('[data-example="01-data-ai-startups"] strong')).toBe('Start-ups données & IA du pôle, avec leurs jeux de données');
+      expect(await page.locator('.graphiql-tab').count()).toBeLessThanOrEqual(1);
+      const firstQuery = (await page.textContent('.graphiql-query-editor')) ?? '';
+      expect(firstQuery).toContain('DataAiStartups');
+      // The side panel leaves the editor most of the width.
+      const panel = await page.locator('.graphiql-plugin').boundingBox();
+      expect(panel!.width).toBeLessThan(1440 * 0.27);
+      await screenshot(page, 'playground-fr.png');
+
+      await page.click('[data-example="02-meetmydata-sessions"]');
+      await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('MeetMyDataSessionsOfAYear'));
+      expect(await page.locator('.graphiql-tab').count()).toBe(2);
+      // The first tab kept its query.
+      await page.locator('.graphiql-tab').first().locator('button').first().click();
+      await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('DataAiStartups'));
+      expect(watch.errors.filter((e) => !EXPLORER_NOISE.test(e))).toEqual([]);
+      await page.close();
+    }, 120_000);
+
+    it('is English for an English browser, and the language can be switched', async () => {
+      const { page, watch } = await newPage('en-GB');
+      await page.goto(graph.gatewayUrl, { waitUntil: 'load' });
+      await page.waitForSelector('.playground-examples');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.textContent('.playground-examples .playground-title')).toContain('Examples');
+      expect(await page.textContent('[data-example="01-data-ai-startups"] strong')).toBe('Data & AI start-ups of the cluster, with their datasets');
+      await screenshot(page, 'playground-en.png');
+      await page.click('.playground-examples .playground-language');
+      await page.waitForFunction(() => document.documentElement.lang === 'fr' && document.querySelector('.playground-examples'));
+      expect(await page.textContent('.playground-examples .playground-title')).toContain('Exemples');
+      expect(watch.errors.filter((e) => !EXPLORER_NOISE.test(e))).toEqual([]);
       await page.close();
     }, 120_000);
 
@@ -98,15 +135,160 @@ describeWithBrowser('in headless Chromium', () => {
     }, 120_000);
   });
 
+  /** Opens an example in a new tab, runs it and waits for its data. */
+  async function runExample(page: Page, name: string, operation: string, expected: string): Promise<void> {
+    await page.click(`[data-example="${name}"]`);
+    await page.waitForFunction((op) => document.querySelector('.graphiql-query-editor')?.textContent?.includes(op), operation);
+    await page.click('.graphiql-execute-button');
+    await page
+      .waitForFunction((text) => (document.querySelector('.graphiql-response')?.textContent ?? '').includes(text), expected, { timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: join(tmpdir(), `playground-${name}-failure.png`) });
+        throw new Error(`${name}: ${(error as Error).message}\nresponse pane: ${(await page.textContent('.graphiql-response'))?.slice(0, 800)}`);
+      });
+  }
+
+  async function showResults(page: Page, label: string): Promise<void> {
+    const button = page.locator(`.graphiql-sidebar button[aria-label="Show ${label}"]`);
+    if (await button.count()) await button.click();
+    await page.waitForSelector('.playground-results');
+  }
+
+  describe('the playground results panel', () => {
+    it('shows a list as a sortable table with chosen columns, a facet list as a bar chart, the matrix as a heatmap and dated lists as a timeline', async () => {
+      const { page, watch } = await newPage('fr-FR');
+      // A person looking at charts drags the divider to widen the side panel (GraphiQL keeps it).
+      await page.addInitScript(() => localStorage.setItem('graphiql:docExplorerFlex', '1.3'));
+      await page.goto(graph.gatewayUrl, { waitUntil: 'load' });
+      await page.waitForSelector('.playground-examples');
+
+      await runExample(page, '05-dataset-catalogue-facets', 'RestrictedDatasetsWithFacets', '"typology"');
+      await showResults(page, 'Résultats');
+      await page.waitForSelector('.playground-results select[data-list]');
+      const options = await page.$$eval('.playground-results select[data-list] option', (items) => items.map((o) => o.textContent ?? ''));
+      expect(options.some((o) => o.startsWith('datasets ('))).toBe(true);
+      expect(options.some((o) => o.startsWith('datasets.facets.typology'))).toBe(true);
+      // The table of datasets: 20 rows; sort by typology, then back the other way.
+      await page.selectOption('.playground-results select[data-list]', { index: options.findIndex((o) => o.startsWith('datasets (')) });
+      await page.waitForSelector('.playground-table tbody tr');
+      expect(await page.locator('.playground-table tbody tr').count()).toBe(20);
+      // Sort by the English title (the page came sorted by the French one), then the other way.
+      const column = await page.$$eval('.playground-table th', (headers) => headers.findIndex((th) => th.getAttribute('data-sort') === 'title.en'));
+      expect(column).toBeGreaterThanOrEqual(0);
+      const cells = async (): Promise<string[]> => page.$$eval('.playground-table tbody tr', (rows, at) => rows.map((r) => r.children[at]?.textContent ?? ''), column);
+      await page.click('.playground-table th[data-sort="title.en"]');
+      const ascending = await cells();
+      expect(new Set(ascending).size).toBeGreaterThan(10);
+      expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true, sensitivity: 'base' })));
+      await page.click('.playground-table th[data-sort="title.en"]');
+      expect(await page.getAttribute('.playground-table th[data-sort="title.en"]', 'aria-sort')).toBe('descending');
+      expect(await cells()).toEqual([...ascending].reverse());
+      // Chosen columns: hide the identifier.
+      await page.click('.playground-columns summary');
+      await page.uncheck('.playground-columns input[data-column="identifier"]');
+      expect(await page.locator('.playground-table th[data-sort="identifier"]').count()).toBe(0);
+      await screenshot(page, 'playground-table.png');
+
+      // A facet list as a bar chart, bars labelled in French.
+      await page.selectOption('.playground-results select[data-list]', { index: options.findIndex((o) => o.startsWith('datasets.facets.typology')) });
+      await page.click('.playground-views [data-view="chart"]');
+      await page.waitForSelector('.playground-chart .playground-bar');
+      expect(await page.locator('.playground-chart .playground-bar').count()).toBeGreaterThan(3);
+      expect(await page.textContent('.playground-chart')).toContain('Cohorte');
+      await screenshot(page, 'playground-chart.png');
+
+      // The competency matrix as a heatmap.
+      await page.click('.graphiql-sidebar button[aria-label="Show Exemples"]');
+      await runExample(page, '13-competency-matrix', 'CompetencyMatrix', '"competencyMatrix"');
+      await showResults(page, 'Résultats');
+      await page.waitForSelector('.playground-heatmap .playground-cell');
+      expect(await page.locator('.playground-heatmap .playground-cell').count()).toBeGreaterThan(50);
+      await screenshot(page, 'playground-heatmap.png');
+
+      // The MeetMyData sessions of a year on a timeline.
+      await page.click('.graphiql-sidebar button[aria-label="Show Exemples"]');
+      await runExample(page, '02-meetmydata-sessions', 'MeetMyDataSessionsOfAYear', '"presentedDatasets"');
+      await showResults(page, 'Résultats');
+      await page.click('.playground-views [data-view="timeline"]');
+      await page.waitForSelector('.playground-timeline .playground-event');
+      expect(await page.locator('.playground-timeline .playground-event').count()).toBe(12);
+      await screenshot(page, 'playground-timeline.png');
+
+      expect(watch.foreign).toEqual([]);
+      expect(watch.errors.filter((e) => !EXPLORER_NOISE.test(e))).toEqual([]);
+      await page.close();
+    }, 180_000);
+
+    it('downloads the current operation as CSV through /export.csv, one row per nested item as an option, rows matching the API', async () => {
+      const { page, watch } = await newPage('en-GB');
+      await page.goto(graph.gatewayUrl, { waitUntil: 'load' });
+      await page.waitForSelector('.playground-examples');
+      await runExample(page, '02-meetmydata-sessions', 'MeetMyDataSessionsOfAYear', '"presentedDatasets"');
+      await showResults(page, 'Results');
+      await page.waitForSelector('.playground-csv button[data-action="csv"]');
+
+      // What the API answers for the same operation.
+      const query = await page.evaluate(async () => {
+        const text = document.querySelector('.graphiql-query-editor')?.textContent ?? '';
+        return text;
+      });
+      expect(query).toContain('MeetMyDataSessionsOfAYear');
+      const api = (await (
+        await fetch(graph.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: readExample('02-meetmydata-sessions'),
+            variables: { from: '2023-01-01T00:00:00Z', to: '2024-01-01T00:00:00Z' },
+          }),
+        })
+      ).json()) as { data: { events: { edges: { node: { title: string; presentedDatasets: { title: { fr: string } }[] } }[] } } };
+      const events = api.data.events.edges.map((e) => e.node);
+
+      const download = async (): Promise<string[][]> => {
+        const [file] = await Promise.all([page.waitForEvent('download'), page.click('.playground-csv button[data-action="csv"]')]);
+        const path = await file.path();
+        return parseCsv(readFileSync(path!, 'utf8').replace(/^\uFEFF/, ''));
+      };
+      const items = await download();
+      expect(items[0]).toContain('title');
+      expect(items.length - 1).toBe(events.length);
+      const titleAt = items[0]!.indexOf('title');
+      expect(items.slice(1).map((row) => row[titleAt])).toEqual(events.map((e) => e.title));
+
+      await page.check('.playground-csv input[data-option="leaves"]');
+      const leaves = await download();
+      const datasetAt = leaves[0]!.indexOf('presentedDatasets.title.fr');
+      const expected = events.flatMap((e) => (e.presentedDatasets.length ? e.presentedDatasets.map((d) => [e.title, d.title.fr]) : [[e.title, '']]));
+      expect(leaves.slice(1).map((row) => [row[leaves[0]!.indexOf('title')], row[datasetAt]])).toEqual(expected);
+      expect(leaves.length).toBeGreaterThan(items.length);
+
+      expect(watch.foreign).toEqual([]);
+      expect(watch.errors.filter((e) => !EXPLORER_NOISE.test(e))).toEqual([]);
+      await page.close();
+    }, 180_000);
+  });
+
+  /** A picture for docs/: written there when missing or with UPDATE_SCREENSHOT=1, else to the temp folder. */
+  async function screenshot(page: Page, name: string): Promise<string> {
+    const docsImage = join(__dirname, '..', '..', 'docs', 'img', name);
+    const target = process.env.UPDATE_SCREENSHOT === '1' || !existsSync(docsImage) ? docsImage : join(tmpdir(), name);
+    mkdirSync(join(target, '..'), { recursive: true });
+    await page.screenshot({ path: target });
+    expect(statSync(target).size).toBeGreaterThan(20_000);
+    return target;
+  }
+
   describe('the example member directory', () => {
-    it('pages through the directory and filters it by facet', async () => {
-      const { page, watch } = await newPage();
+    it('pages through the directory in French, adds a second kind with disjunctive counts, and switches to English', async () => {
+      const { page, watch } = await newPage('fr-FR');
       await page.goto(`${base}/examples/member-directory/`, { waitUntil: 'load' });
       await page.waitForSelector('#results li.member');
       const summary = async (): Promise<string> => (await page.textContent('#summary')) ?? '';
       const ids = async (): Promise<string[]> => page.$$eval('#results li.member', (items) => items.map((li) => li.getAttribute('data-id') ?? ''));
       await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Page 1'));
-      const total = Number(/of (\d+)/.exec(await summary())?.[1]);
+      expect(await page.textContent('h1')).toBe('Annuaire des membres');
+      const total = Number(/sur (\d+)/.exec(await summary())?.[1]);
       expect(total).toBeGreaterThan(40);
       const page1 = await ids();
       expect(page1).toHaveLength(20);
@@ -123,16 +305,50 @@ describeWithBrowser('in headless Chromium', () => {
       await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Page 2'));
       expect(await ids()).toEqual(page2);
 
+      const countOf = async (facet: string): Promise<number> => Number(await page.locator(`[data-facet="${facet}"]`).locator('xpath=..').locator('.count').textContent());
       // A facet: start-ups only. The count next to the box is the size of the filtered list.
-      const box = page.locator('[data-facet="kinds:STARTUP"]');
-      const facetCount = Number(await box.locator('xpath=..').locator('.count').textContent());
-      expect(facetCount).toBeGreaterThan(0);
-      await box.check();
-      await page.waitForFunction((count) => document.querySelector('#summary')?.textContent === `Page 1 · 1–${Math.min(20, count)} of ${count} organisations`, facetCount);
+      const startups = await countOf('kinds:STARTUP');
+      const smes = await countOf('kinds:SME');
+      expect(startups).toBeGreaterThan(0);
+      expect(smes).toBeGreaterThan(0);
+      await page.locator('[data-facet="kinds:STARTUP"]').check();
+      await page.waitForFunction((count) => document.querySelector('#summary')?.textContent === `Page 1 · 1–${Math.min(20, count)} sur ${count} organisations`, startups);
       const kinds = await page.$$eval('#results li.member .kind', (items) => items.map((p) => p.textContent ?? ''));
-      expect(kinds.every((k) => k.startsWith('Startup'))).toBe(true);
+      expect(kinds.every((k) => k.startsWith('Start-up'))).toBe(true);
+      // Disjunctive: the other kinds are still offered, with the counts they had, so a second can be added.
+      expect(await page.locator('fieldset[data-facet-name="kinds"] li').count()).toBeGreaterThan(5);
+      expect(await countOf('kinds:SME')).toBe(smes);
+      await page.locator('[data-facet="kinds:SME"]').check();
+      await page.waitForFunction((count) => document.querySelector('#summary')?.textContent === `Page 1 · 1–20 sur ${count} organisations`, startups + smes);
+      const both = await page.$$eval('#results li.member .kind', (items) => items.map((p) => p.textContent ?? ''));
+      expect(both.every((k) => k.startsWith('Start-up') || k.startsWith('PME'))).toBe(true);
+      // Another field narrows (AND): the sector counts are those of start-ups and SMEs.
+      const dataAi = await countOf('sectors:DATA_AI');
+      expect(dataAi).toBeGreaterThan(0);
+      expect(dataAi).toBeLessThan(startups + smes);
+      await screenshot(page, 'member-directory-fr.png');
+
+      // English, from the switch: the page's texts and the API's labels.
+      await page.click('#language');
+      await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Page 1 · 1–20 of'));
+      expect(await page.textContent('h1')).toBe('Member directory');
+      expect(await page.textContent('fieldset[data-facet-name="kinds"] legend')).toBe('Kind');
+      const midCap = await page.locator('[data-facet="kinds:MID_CAP"]').locator('xpath=..').textContent();
+      expect(midCap).toContain('Mid-cap');
+      expect(await page.locator('[data-facet="sectors:E_HEALTH"]').locator('xpath=..').textContent()).toContain('Digital health');
+      await screenshot(page, 'member-directory-en.png');
 
       expect(watch.foreign).toEqual([]);
+      expect(watch.errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+
+    it('follows the browser language: English for an English browser', async () => {
+      const { page, watch } = await newPage('en-US');
+      await page.goto(`${base}/examples/member-directory/`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('#summary')?.textContent?.startsWith('Page 1'));
+      expect(await page.textContent('h1')).toBe('Member directory');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(watch.errors).toEqual([]);
       await page.close();
     }, 120_000);

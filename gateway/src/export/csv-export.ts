@@ -1,7 +1,7 @@
 import { type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@ecosystem/shared';
 import express, { type Request, type Response, Router } from 'express';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { columnsOf, csvLine, findList, flattenRow, type FoundList } from './flatten';
+import { columnsOf, csvLine, findList, flattenRow, leafRows, type FoundList } from './flatten';
 
 export interface CsvExportOptions {
   /** Path of the export. @default '/export.csv' */
@@ -25,6 +25,8 @@ interface ExportRequest {
   path?: string;
   /** Follow the connection through `$after` until the end. */
   all: boolean;
+  /** `leaves`: one row per leaf row (nested lists as rows); `items` (default): one row per list item, nested lists joined in cells. */
+  rows: 'items' | 'leaves';
   /** Start with a UTF-8 byte-order mark (spreadsheets then read accents right). */
   bom: boolean;
   filename: string;
@@ -40,6 +42,8 @@ class ExportError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The offending parameter, when one is (extensions.field). */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -65,6 +69,12 @@ function stringParam(value: unknown): string | undefined {
 function flagParam(value: unknown, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
   return value === true || value === 'true' || value === '1' || value === 'yes';
+}
+
+function rowsParam(value: unknown): 'items' | 'leaves' {
+  if (value === undefined || value === '' || value === 'items') return 'items';
+  if (value === 'leaves') return 'leaves';
+  throw new ExportError(400, 'BAD_USER_INPUT', 'rows must be "items" (one row per list item) or "leaves" (nested lists as rows)', 'rows');
 }
 
 function readExportRequest(req: Request): ExportRequest {
@@ -102,6 +112,7 @@ function readExportRequest(req: Request): ExportRequest {
     documentId,
     path: stringParam(source.path),
     all: flagParam(source.all, false),
+    rows: rowsParam(source.rows),
     bom: flagParam(source.bom, true),
     filename: name.endsWith('.csv') ? name : `${name}.csv`,
   };
@@ -158,7 +169,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
       params = readExportRequest(req);
     } catch (error) {
       const e = error as ExportError;
-      refuse(res, e.status ?? 400, { errors: [{ message: e.message, extensions: { code: e.code ?? 'BAD_REQUEST', requestId } }] });
+      refuse(res, e.status ?? 400, { errors: [{ message: e.message, extensions: { code: e.code ?? 'BAD_REQUEST', requestId, ...(e.field ? { field: e.field } : {}) } }] });
       return;
     }
 
@@ -220,8 +231,14 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
       });
       return;
     }
-    const pageRows = (list: FoundList): Map<string, string>[] => list.rows.map(flattenRow);
-    let rows = pageRows(found);
+    const pageRows = (list: FoundList): Map<string, string>[] => (params.rows === 'leaves' ? list.rows.flatMap(leafRows) : list.rows.map(flattenRow));
+    let rows: Map<string, string>[];
+    try {
+      rows = pageRows(found);
+    } catch (error) {
+      refuse(res, 400, { errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST', requestId, field: 'rows' } }] });
+      return;
+    }
     const columns = columnsOf(rows);
     const totalCount = typeof found.connection?.totalCount === 'number' ? found.connection.totalCount : undefined;
     const expected = params.all ? totalCount : undefined;

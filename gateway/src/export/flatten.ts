@@ -100,6 +100,42 @@ export function flattenRow(row: unknown): Map<string, string> {
   return flat;
 }
 
+/** Most rows one result row may expand into with `leafRows` (sibling lists multiply). */
+export const MAX_LEAF_ROWS = 10_000;
+
+/**
+ * One row per leaf row: nested lists of objects become rows instead of joined cells, each row
+ * repeating its parents' values (a dataset presented at 3 events gives 3 rows, each with the
+ * dataset's columns and one event's). Sibling lists multiply, as a SQL join of both would; past
+ * MAX_LEAF_ROWS rows for one result row, throws. Lists of scalars stay joined in one cell.
+ */
+export function leafRows(row: unknown): Map<string, string>[] {
+  const join = (parts: Map<string, string>[][]): Map<string, string>[] => {
+    let product: Map<string, string>[] = [new Map()];
+    for (const part of parts) {
+      if (product.length * part.length > MAX_LEAF_ROWS) throw new RangeError(`One row expands into more than ${MAX_LEAF_ROWS} leaf rows`);
+      product = product.flatMap((left) => part.map((right) => new Map([...left, ...right])));
+    }
+    return product;
+  };
+  const expand = (value: unknown, prefix: string): Map<string, string>[] => {
+    if (Array.isArray(value)) {
+      if (value.length === 0) return [new Map(prefix ? [[prefix, '']] : [])];
+      if (value.every((item) => !Array.isArray(item) && !isObject(item))) {
+        return [new Map([[prefix || 'value', value.map(scalarText).filter((v) => v !== '').join(LIST_SEPARATOR)]])];
+      }
+      return value.flatMap((item) => expand(item, prefix));
+    }
+    if (isObject(value)) {
+      const rows = connectionRows(value);
+      if (rows) return expand(rows, prefix);
+      return join(Object.entries(value).map(([key, child]) => expand(child, prefix ? `${prefix}.${key}` : key)));
+    }
+    return [new Map([[prefix || 'value', scalarText(value)]])];
+  };
+  return expand(row, '');
+}
+
 /** The columns of a set of rows, in the order first met. */
 export function columnsOf(rows: Map<string, string>[]): string[] {
   const columns = new Set<string>();

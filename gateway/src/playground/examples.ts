@@ -5,10 +5,13 @@ import { basename, join } from 'node:path';
 export interface ExampleOperation {
   /** File name without `.graphql`, e.g. `data-ai-startups`. */
   name: string;
-  /** First comment line of the file. */
+  /** First comment line of the file, in French (the playground's first language). */
   title: string;
-  /** The other leading comment lines (not `# variables:`), joined. */
+  /** The other leading French comment lines, joined. */
   description: string;
+  /** The title and description in each language: French lines, then `# en:` lines (title first). */
+  titles: { fr: string; en: string };
+  descriptions: { fr: string; en: string };
   /** The whole file, comments included (GraphiQL shows them). */
   query: string;
   /** Pretty-printed JSON of the `# variables: {...}` comment line, or `{}`. */
@@ -36,10 +39,17 @@ export function parseExampleOperation(name: string, text: string): ExampleOperat
     }
   }
   const prose = comments.filter((c) => c !== variablesLine);
+  const english = prose.filter((c) => /^en:/i.test(c)).map((c) => c.replace(/^en:\s*/i, ''));
+  const french = prose.filter((c) => !/^en:/i.test(c));
+  const title = french[0] ?? name;
+  const description = french.slice(1).join(' ').trim();
   return {
     name,
-    title: prose[0] ?? name,
-    description: prose.slice(1).join(' ').trim(),
+    title,
+    description,
+    // An example without English lines shows its French text in English too.
+    titles: { fr: title, en: english[0] ?? title },
+    descriptions: { fr: description, en: english.length ? english.slice(1).join(' ').trim() : description },
     query: text.trim() + '\n',
     variables: JSON.stringify(variables, null, 2),
   };

@@ -22,7 +22,7 @@ function escapeJsonForHtml(value: unknown): string {
 export function renderPlaygroundPage(options: PlaygroundPageOptions): string {
   const a = (name: string): string => `${options.assetsPath}/${name}`;
   return `<!doctype html>
-<html lang="en">
+<html lang="fr">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -33,7 +33,7 @@ export function renderPlaygroundPage(options: PlaygroundPageOptions): string {
   <link rel="stylesheet" href="${a('playground.css')}">
 </head>
 <body>
-  <div id="graphiql"><p class="playground-loading">Loading the playground…</p></div>
+  <div id="graphiql"><p class="playground-loading">Chargement… / Loading…</p></div>
   <script type="application/json" id="playground-config">${escapeJsonForHtml(options)}</script>
   <script src="${a('react.production.min.js')}"></script>
   <script src="${a('react-dom.production.min.js')}"></script>

@@ -10,6 +10,7 @@ import { type Logger } from 'pino';
 import { IDENTITY_HEADER, verifyIdentityToken } from '../auth/identity-token';
 import { type Viewer } from '../auth/viewer';
 import { type BaseContext } from '../context/request-context';
+import { languageFromHeader } from '../i18n/language';
 import { type AppError } from '../errors/app-error';
 import { httpStatusFor } from '../errors/error-code';
 import { formatSubgraphError } from '../errors/format-error';
@@ -118,7 +119,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         const requestId = res.locals.requestId as string;
         const viewer = await viewerFrom(req.header(IDENTITY_HEADER), options.name, options.internalJwtSecret);
         const logger = options.logger.child({ requestId, viewer: viewer?.sub ?? null });
-        return options.createContext({ requestId, viewer, logger });
+        return options.createContext({ requestId, viewer, logger, language: languageFromHeader(req.header('accept-language')) });
       },
     }),
   );

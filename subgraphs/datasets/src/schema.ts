@@ -5,6 +5,7 @@ import { AccessRequestResolver, StatusChangeResolver } from './access-request/ac
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { type DatasetsContext } from './context';
 import { resolveDatasetReference } from './dataset/dataset.reference';
+import { DATASET_FACET_RESOLVERS } from './dataset/dataset-facets';
 import { DatasetConnectionResolver, DatasetFacetsResolver, DatasetResolver } from './dataset/dataset.resolver';
 import { OrganizationDatasetsResolver } from './organization/organization.resolver';
 import { Organization, organizationStub } from './organization/organization.stub';
@@ -25,6 +26,7 @@ export async function buildDatasetsSchema(): Promise<GraphQLSchema> {
       OrganizationDatasetsResolver,
       PersonAccessRequestsResolver,
       ProjectDatasetsResolver,
+      ...DATASET_FACET_RESOLVERS,
     ],
     orphanedTypes: [Organization, Person, Project],
     referenceResolvers: {

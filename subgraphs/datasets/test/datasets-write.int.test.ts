@@ -82,7 +82,7 @@ describe('createDataset', () => {
     });
     const found = await h.run<{ datasets: { totalCount: number; edges: { node: { id: string } }[] } }>(
       /* GraphQL */ `query ($filter: DatasetFilter) { datasets(filter: $filter) { totalCount edges { node { id } } } }`,
-      { filter: { codingSystems: ['ORPHA'], healthCategories: ['HGPD'], publisherId: inserm, text: 'cohorte nouvelle' } },
+      { filter: { codingSystems: ['ORPHA'], healthCategories: ['HGPD'], publishers: [inserm], text: 'cohorte nouvelle' } },
     );
     expect(found.data?.datasets.edges.map((e) => e.node.id)).toContain(data?.createDataset.id);
   });

@@ -138,6 +138,17 @@ describe('datasets', () => {
     }
   });
 
+  it('matches both languages where content has both: "oncology" and "oncologie" find the same datasets', async () => {
+    const english = await ids({ text: 'breast oncology' });
+    const french = await ids({ text: 'oncologie du sein' });
+    const want = expected((d) => d.titleFr.includes('oncologie du sein'));
+    expect(want.length).toBeGreaterThan(5);
+    expect(english.ids.sort()).toEqual(expect.arrayContaining(want));
+    expect(french.ids.sort()).toEqual(expect.arrayContaining(want));
+    // Every demo dataset has an English title.
+    expect(demo.filter((d) => !d.titleEn)).toEqual([]);
+  });
+
   it('finds the SNDS from "systeme national", ignoring case and accents', async () => {
     const { ids: found } = await ids({ text: 'SYSTEME national' });
     expect(found).toContain(demo.find((d) => d.key === 'snds-main')?.id);
@@ -147,7 +158,9 @@ describe('datasets', () => {
     ['healthCategories', { healthCategories: ['HGPD', 'PHDR'] }, (d) => d.healthCategories.some((c) => ['HGPD', 'PHDR'].includes(c))],
     ['typology', { typology: ['REGISTRY', 'IMAGING'] }, (d) => ['REGISTRY', 'IMAGING'].includes(d.typology)],
     ['accessRights', { accessRights: ['PUBLIC'] }, (d) => d.accessRights === 'PUBLIC'],
-    ['publisherId', { publisherId: hdh?.id }, (d) => d.publisherId === hdh?.id],
+    ['publishers', { publishers: [hdh?.id] }, (d) => d.publisherId === hdh?.id],
+    ['accessModalities', { accessModalities: ['OPEN_DATA', 'EHDS_DATA_PERMIT'] }, (d) => d.accessModalities.some((m) => ['OPEN_DATA', 'EHDS_DATA_PERMIT'].includes(m))],
+    ['healthThemes (case ignored)', { healthThemes: ['Cardiovascular', 'MORTALITY'] }, (d) => d.healthThemes.some((t) => ['cardiovascular', 'mortality'].includes(t))],
     ['catalogueId', { catalogueId: demoCatalogues()[0]?.id }, (d) => d.catalogueId === demoCatalogues()[0]?.id],
     ['hdhPosition', { hdhPosition: ['SNDS_MAIN_DATABASE', 'SNDS_CATALOGUE'] }, (d) => ['SNDS_MAIN_DATABASE', 'SNDS_CATALOGUE'].includes(d.hdhPosition)],
     ['codingSystems', { codingSystems: ['ORPHA', 'OMOP'] }, (d) => d.codingSystems.some((c) => ['ORPHA', 'OMOP'].includes(c))],
@@ -172,7 +185,7 @@ describe('datasets', () => {
       healthCategories: ['HRAD'],
       typology: ['CLAIMS'],
       accessRights: ['NON_PUBLIC'],
-      publisherId: hdh?.id,
+      publishers: [hdh?.id],
       codingSystems: ['ICD10'],
       minIndividuals: '60000000',
       ageRange: { min: 30, max: 40 },
@@ -250,25 +263,53 @@ describe('facets', () => {
     return counts;
   };
 
-  it.each<[string, Record<string, unknown> | null, (d: DemoDataset) => boolean]>([
-    ['no filter', null, () => true],
-    ['a typology filter', { typology: ['COHORT', 'REGISTRY'] }, (d) => ['COHORT', 'REGISTRY'].includes(d.typology)],
-    ['a health category + access filter', { healthCategories: ['EHRS'], accessRights: ['RESTRICTED'] }, (d) => d.healthCategories.includes('EHRS' as never) && d.accessRights === 'RESTRICTED'],
-  ])('counts each value of each dimension for %s', async (_name, filter, predicate) => {
+  type Field = 'healthCategories' | 'typology' | 'accessRights' | 'hdhPosition' | 'codingSystems' | 'publishers';
+  const valuesOf: Record<Field, (d: DemoDataset) => string[]> = {
+    healthCategories: (d) => d.healthCategories,
+    typology: (d) => [d.typology],
+    accessRights: (d) => [d.accessRights],
+    hdhPosition: (d) => [d.hdhPosition],
+    codingSystems: (d) => d.codingSystems,
+    publishers: (d) => [d.publisherId],
+  };
+  /** The model: values of a field OR'ed, fields AND'ed, `skip` left out (the facet's own field). */
+  const matches = (d: DemoDataset, filter: Partial<Record<Field, string[]>>, skip?: Field): boolean =>
+    (Object.keys(valuesOf) as Field[]).every((field) => field === skip || !filter[field]?.length || valuesOf[field](d).some((v) => filter[field]!.includes(v)));
+
+  it.each<[string, Partial<Record<Field, string[]>>]>([
+    ['no filter', {}],
+    ['a typology filter', { typology: ['COHORT', 'REGISTRY'] }],
+    ['a health category + access filter', { healthCategories: ['EHRS'], accessRights: ['RESTRICTED'] }],
+    ['four fields', { healthCategories: ['EHRS', 'HRAD'], typology: ['COHORT', 'CLAIMS', 'HOSPITAL_DATA_WAREHOUSE'], accessRights: ['NON_PUBLIC', 'RESTRICTED'], codingSystems: ['ICD10'] }],
+  ])('counts each facet over every other field of the filter (disjunctive) for %s', async (_name, filter) => {
     const { data, errors } = await h.run<FacetsData>(FACETS, { filter });
     expect(errors).toBeUndefined();
-    const rows = demo.filter(predicate);
     const facets = data?.datasets.facets;
-    expect(data?.datasets.totalCount).toBe(rows.length);
-    expect(asMap(facets?.healthCategories)).toEqual(countBy(rows, (d) => d.healthCategories));
-    expect(asMap(facets?.typology)).toEqual(countBy(rows, (d) => [d.typology]));
-    expect(asMap(facets?.accessRights)).toEqual(countBy(rows, (d) => [d.accessRights]));
-    expect(asMap(facets?.hdhPosition)).toEqual(countBy(rows, (d) => [d.hdhPosition]));
-    expect(asMap(facets?.codingSystems)).toEqual(countBy(rows, (d) => d.codingSystems));
-    expect(asMap(facets?.publishers)).toEqual(countBy(rows, (d) => [d.publisherId]));
+    expect(data?.datasets.totalCount).toBe(demo.filter((d) => matches(d, filter)).length);
+    for (const field of Object.keys(valuesOf) as Field[]) {
+      expect([field, asMap(facets?.[field])]).toEqual([field, countBy(demo.filter((d) => matches(d, filter, field)), valuesOf[field])]);
+    }
     // Largest first.
     const counts = facets?.typology.map((f) => f.count) ?? [];
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it('keeps the other typologies visible after ticking one, and adding one adds its count', async () => {
+    const one = (await h.run<FacetsData>(FACETS, { filter: { typology: ['COHORT'] } })).data!.datasets;
+    expect(one.facets.typology!.length).toBeGreaterThan(3);
+    const registries = one.facets.typology!.find((f) => f.value === 'REGISTRY')!.count;
+    const two = (await h.run<FacetsData>(FACETS, { filter: { typology: ['COHORT', 'REGISTRY'] } })).data!.datasets;
+    expect(two.totalCount).toBe(one.totalCount + registries);
+  });
+
+  it('labels facet values in the language asked for, French by default', async () => {
+    const LABELS = /* GraphQL */ `query ($lang: Language) { datasets(first: 0) { facets { typology { value label(lang: $lang) } publishers { value label organization { id } } } } }`;
+    type Labelled = { datasets: { facets: { typology: { value: string; label: string }[]; publishers: { value: string; label: null; organization: { id: string } }[] } } };
+    const fr = (await h.run<Labelled>(LABELS, {})).data!.datasets.facets;
+    const en = (await h.run<Labelled>(LABELS, { lang: 'EN' })).data!.datasets.facets;
+    expect(fr.typology.find((f) => f.value === 'CLAIMS')?.label).toBe('Données médico-administratives');
+    expect(en.typology.find((f) => f.value === 'CLAIMS')?.label).toBe('Claims data');
+    expect(fr.publishers[0]).toMatchObject({ label: null, organization: { id: fr.publishers[0]!.value } });
   });
 
   it('computes facets in one statement per dimension asked for', async () => {

@@ -17,6 +17,8 @@ import { Person, resolvePersonReference } from './person/person.stub';
 import { RegistrationResolver, resolveRegistrationReference } from './registration/registration.resolver';
 import { EventSeriesResolver, resolveEventSeriesReference } from './series/series.resolver';
 
+import { EVENT_FACET_RESOLVERS } from './event/event.types';
+
 export async function buildEventsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<EventsContext>({
     resolvers: [
@@ -32,6 +34,7 @@ export async function buildEventsSchema(): Promise<GraphQLSchema> {
       DatasetEventsResolver,
       PersonEventsResolver,
       EcosystemEventsResolver,
+      ...EVENT_FACET_RESOLVERS,
     ],
     orphanedTypes: [Organization, Dataset, Person, Ecosystem],
     referenceResolvers: {

@@ -59,7 +59,7 @@ describe('events query: filters and facets', () => {
 
   it('combines organizer, ecosystem, mode and kinds; facets count every dimension but their own', async () => {
     const psc = DEMO_ECOSYSTEMS.find((e) => e.code === 'PSC')!.id;
-    const filter = { ecosystemId: psc, kinds: ['WORKSHOP'], modes: ['OFFLINE'], from: '2023-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' };
+    const filter = { ecosystems: [psc], kinds: ['WORKSHOP'], attendanceModes: ['OFFLINE'], from: '2023-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' };
     const { data, errors } = await h.run<Page>(EVENTS, { filter, first: 200 });
     expect(errors).toBeUndefined();
     const page = data!.events;
@@ -74,6 +74,32 @@ describe('events query: filters and facets', () => {
     expect(page.facets.attendanceModes!.find((m) => m.value === 'OFFLINE')?.count).toBe(page.totalCount);
     expect(page.facets.years!.map((y) => y.value)).toEqual(['2023', '2024']);
     expect(page.facets.years!.reduce((n, y) => n + y.count, 0)).toBe(page.totalCount);
+  });
+
+  it('filters by language (case ignored) and year, each with the facet of the same name; facets are disjunctive and labelled', async () => {
+    const all = (await h.run<Page>(EVENTS, { first: 0 })).data!.events;
+    const english = all.facets.languages!.find((l) => l.value === 'en');
+    expect(english?.count).toBeGreaterThan(0);
+    const byLanguage = await h.run<Page>(EVENTS, { filter: { languages: ['EN'] }, first: 200 });
+    expect(byLanguage.errors).toBeUndefined();
+    expect(byLanguage.data!.events.totalCount).toBe(english!.count);
+    for (const { node } of byLanguage.data!.events.edges) expect((node as Node & { language: string }).language).toBe('en');
+    // The language facet ignores the language selection: French stays, with its count.
+    expect(byLanguage.data!.events.facets.languages).toEqual(all.facets.languages);
+
+    const [first, second] = all.facets.years!;
+    const byYears = await h.run<Page>(EVENTS, { filter: { years: [Number(first!.value), Number(second!.value)] }, first: 0 });
+    expect(byYears.data!.events.totalCount).toBe(first!.count + second!.count);
+    expect(byYears.data!.events.facets.years).toEqual(all.facets.years);
+
+    const LABELS = /* GraphQL */ `query ($lang: Language) { events(first: 0) { facets { kinds { value label(lang: $lang) } languages { value label(lang: $lang) } } } }`;
+    type Labelled = { events: { facets: { kinds: { value: string; label: string }[]; languages: { value: string; label: string }[] } } };
+    const fr = (await h.run<Labelled>(LABELS, {})).data!.events.facets;
+    const en = (await h.run<Labelled>(LABELS, { lang: 'EN' })).data!.events.facets;
+    expect(fr.kinds.find((k) => k.value === 'WEBINAR')?.label).toBe('Webinaire');
+    expect(en.kinds.find((k) => k.value === 'WORKSHOP')?.label).toBe('Workshop');
+    expect(fr.languages.find((l) => l.value === 'fr')?.label).toBe('Français');
+    expect(en.languages.find((l) => l.value === 'fr')?.label).toBe('French');
   });
 
   it('filters by dataset presented, speaker, series, organiser and text', async () => {
@@ -184,6 +210,9 @@ describe('calls', () => {
     expect(cardio.followUpHackathon).toEqual({ kind: 'HACKATHON' });
     const byTheme = await h.run<{ calls: { totalCount: number } }>(CALLS, { filter: { theme: 'breast-cancer' } });
     expect(byTheme.data!.calls.totalCount).toBe(1);
+    // A text-like filter: case, accents and dashes ignored.
+    const asTyped = await h.run<{ calls: { totalCount: number } }>(CALLS, { filter: { theme: 'Breast Cancer' } });
+    expect(asTyped.data!.calls.totalCount).toBe(1);
   });
 
   it('publishes a call, accepts one expression of interest per organisation, and refuses closed calls', async () => {

@@ -5,6 +5,7 @@ import { resolveEcosystemReference } from './ecosystem/ecosystem.reference';
 import { EcosystemResolver } from './ecosystem/ecosystem.resolver';
 import { MembershipResolver } from './membership/membership.resolver';
 import { resolveOrganizationReference } from './organization/organization.reference';
+import { ORGANIZATION_FACET_RESOLVERS } from './organization/organization.facets';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { resolvePersonReference } from './person/person.reference';
 import { AffiliationResolver, PersonResolver } from './person/person.resolver';
@@ -13,7 +14,7 @@ import { CallResolver, ProjectParticipationResolver, ProjectResolver } from './p
 
 export async function buildMembersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<MembersContext>({
-    resolvers: [OrganizationResolver, MembershipResolver, EcosystemResolver, PersonResolver, AffiliationResolver, ProjectResolver, ProjectParticipationResolver, CallResolver],
+    resolvers: [OrganizationResolver, MembershipResolver, EcosystemResolver, PersonResolver, AffiliationResolver, ProjectResolver, ProjectParticipationResolver, CallResolver, ...ORGANIZATION_FACET_RESOLVERS],
     referenceResolvers: {
       Organization: { __resolveReference: resolveOrganizationReference },
       Ecosystem: { __resolveReference: resolveEcosystemReference },

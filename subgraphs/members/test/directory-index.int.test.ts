@@ -72,7 +72,7 @@ function where(filter: Filter): [string, unknown[]] {
   };
   const kinds = filter.kinds as string[] | undefined;
   if (kinds?.length) parts.push(`o.kind IN (${list(kinds)})`);
-  const sizes = filter.sizeCategory as string[] | undefined;
+  const sizes = filter.sizes as string[] | undefined;
   if (sizes?.length) parts.push(`o.sizeCategory IN (${list(sizes)})`);
   if (filter.region) parts.push(`o.region = ${list([filter.region])}`);
   const sectors = filter.sectors as string[] | undefined;
@@ -91,26 +91,45 @@ function where(filter: Filter): [string, unknown[]] {
   return [parts.length ? ` WHERE ${parts.join(' AND ')}` : '', parameters];
 }
 
-/** What the former SQL answered: ids in (sortName, id) order, and the five GROUP BYs. */
+/**
+ * What SQL answers: ids in (sortName, id) order, and the five GROUP BYs, each over the filter
+ * without its own field (disjunctive facets); ecosystems and roles match in one membership, so
+ * each of the two is counted over memberships having the other's selected values.
+ */
 async function reference(filter: Filter): Promise<{ ids: string[]; facets: Facets }> {
   const [clause, parameters] = where(filter);
   const ids = (await sql<{ id: string }>(`SELECT o.id AS id FROM organization o${clause} ORDER BY o.sortName, o.id`, parameters)).map((r) => r.id);
-  const ofFilter = `(SELECT o.id FROM organization o${clause})`;
-  const facet = async (text: string): Promise<Facet[]> =>
-    (await sql<{ v: string | null; c: number | string }>(text, parameters))
+  const facet = async (without: string[], text: (ofFilter: string) => string, extra: unknown[] = []): Promise<Facet[]> => {
+    const [own, ownParameters] = where(Object.fromEntries(Object.entries(filter).filter(([key]) => !without.includes(key))));
+    return (await sql<{ v: string | null; c: number | string }>(text(`(SELECT o.id FROM organization o${own})`), [...ownParameters, ...extra]))
       .filter((r) => r.v !== null && Number(r.c) > 0)
       .map((r) => ({ value: String(r.v), count: Number(r.c) }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  };
+  const inList = (column: string, values: unknown): [string, unknown[]] => {
+    const list = (values as string[] | undefined) ?? [];
+    return list.length ? [` AND ${column} IN (${list.map(() => '?').join(', ')})`, list] : ['', []];
+  };
+  const [withRoles, roleParameters] = inList('m.role', filter.roles);
+  const [withCodes, codeParameters] = inList('e.code', filter.ecosystems);
   return {
     ids,
     facets: {
-      kinds: await facet(`SELECT kind AS v, COUNT(*) AS c FROM organization WHERE id IN ${ofFilter} GROUP BY kind`),
-      sectors: await facet(`SELECT sector AS v, COUNT(*) AS c FROM organization_sector WHERE organizationId IN ${ofFilter} GROUP BY sector`),
+      kinds: await facet(['kinds'], (of) => `SELECT kind AS v, COUNT(*) AS c FROM organization WHERE id IN ${of} GROUP BY kind`),
+      sectors: await facet(['sectors'], (of) => `SELECT sector AS v, COUNT(*) AS c FROM organization_sector WHERE organizationId IN ${of} GROUP BY sector`),
       ecosystems: await facet(
-        `SELECT e.code AS v, COUNT(DISTINCT m.organizationId) AS c FROM membership m JOIN ecosystem e ON e.id = m.ecosystemId WHERE m.organizationId IN ${ofFilter} AND m.\`until\` IS NULL GROUP BY e.code`,
+        ['ecosystems', 'roles'],
+        (of) =>
+          `SELECT e.code AS v, COUNT(DISTINCT m.organizationId) AS c FROM membership m JOIN ecosystem e ON e.id = m.ecosystemId WHERE m.organizationId IN ${of} AND m.\`until\` IS NULL${withRoles} GROUP BY e.code`,
+        roleParameters,
       ),
-      roles: await facet(`SELECT m.role AS v, COUNT(DISTINCT m.organizationId) AS c FROM membership m WHERE m.organizationId IN ${ofFilter} AND m.\`until\` IS NULL GROUP BY m.role`),
-      sizes: await facet(`SELECT sizeCategory AS v, COUNT(*) AS c FROM organization WHERE id IN ${ofFilter} GROUP BY sizeCategory`),
+      roles: await facet(
+        ['ecosystems', 'roles'],
+        (of) =>
+          `SELECT m.role AS v, COUNT(DISTINCT m.organizationId) AS c FROM membership m JOIN ecosystem e ON e.id = m.ecosystemId WHERE m.organizationId IN ${of} AND m.\`until\` IS NULL${withCodes} GROUP BY m.role`,
+        codeParameters,
+      ),
+      sizes: await facet(['sizes'], (of) => `SELECT sizeCategory AS v, COUNT(*) AS c FROM organization WHERE id IN ${of} GROUP BY sizeCategory`),
     },
   };
 }
@@ -125,8 +144,8 @@ const FILTERS: Filter[] = [
   { ecosystems: ['PSC', 'ADS'] },
   { sectors: ['DATA_AI'] },
   { sectors: ['BIOTECH', 'MEDTECH'] },
-  { sizeCategory: ['GE'] },
-  { sizeCategory: ['MICRO', 'PME'] },
+  { sizes: ['GE'] },
+  { sizes: ['MICRO', 'PME'] },
   { region: 'Île-de-France' },
   { region: 'Auvergne-Rhône-Alpes' },
   { roles: ['FOUNDING_MEMBER'] },
@@ -136,7 +155,7 @@ const FILTERS: Filter[] = [
   { ecosystem: 'MEDICEN', sectors: ['E_HEALTH'] },
   { ecosystem: 'MEDICEN', ecosystems: ['PSC'] },
   { kinds: ['STARTUP'], sectors: ['DATA_AI'] },
-  { kinds: ['SME'], sizeCategory: ['PME'], region: 'Île-de-France' },
+  { kinds: ['SME'], sizes: ['PME'], region: 'Île-de-France' },
   { ecosystem: 'NOPE' },
 ];
 
@@ -185,7 +204,12 @@ describe('the directory index answers what SQL answers', () => {
       const found = await directory({ text, ...filter }, 200);
       expect([text, found.edges.map((e) => e.node.id)]).toEqual([text, expected]);
       expect(found.totalCount).toBe(expected.length);
-      expect(found.facets.kinds.reduce((s, f) => s + f.count, 0)).toBe(expected.length);
+      // The text applies to every facet; the kind facet ignores the kind selection only.
+      const kinds = 'kinds' in filter ? filter.kinds : [];
+      const selected = found.facets.kinds.filter((f) => !kinds.length || (kinds as readonly string[]).includes(f.value));
+      expect(selected.reduce((s, f) => s + f.count, 0)).toBe(expected.length);
+      const textOnly = (await reference({ ...filter, kinds: [] })).ids.filter((id) => all.includes(id));
+      expect(found.facets.kinds.reduce((s, f) => s + f.count, 0)).toBe(textOnly.length);
     }
   });
 

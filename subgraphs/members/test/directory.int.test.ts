@@ -62,9 +62,11 @@ describe('directory facets', () => {
     // by the previous test), no longer by a COUNT and five GROUP BYs.
     expect(n).toBe(1);
     expect(edges).toHaveLength(totalCount);
-    expect(sum(facets.kinds)).toBe(totalCount);
+    // Disjunctive: the kind facet ignores the kind selection (other kinds stay, with their counts)...
+    expect(countOf(facets.kinds, 'RESEARCH_INSTITUTE') + countOf(facets.kinds, 'UNIVERSITY')).toBe(totalCount);
+    expect(facets.kinds.some((f) => !['RESEARCH_INSTITUTE', 'UNIVERSITY'].includes(f.value))).toBe(true);
+    // ...and applies the others: every kind counted is a PSC member.
     expect(countOf(facets.ecosystems, 'PSC')).toBe(totalCount);
-    expect(facets.kinds.every((f) => ['RESEARCH_INSTITUTE', 'UNIVERSITY'].includes(f.value))).toBe(true);
     expect(countOf(facets.roles, 'FOUNDING_MEMBER')).toBe(3); // Inserm, INRIA, PSL
   });
 
@@ -75,9 +77,10 @@ describe('directory facets', () => {
     );
     const inRole = await h.run<DirectoryData>(DIRECTORY, { filter: { roles: ['FOUNDING_MEMBER'], ecosystems: ['MEDICEN'] } });
     expect(inRole.data?.organizations.totalCount).toBe(0);
-    const ge = await h.run<DirectoryData>(DIRECTORY, { filter: { sizeCategory: ['GE'] }, first: 200 });
+    const ge = await h.run<DirectoryData>(DIRECTORY, { filter: { sizes: ['GE'] }, first: 200 });
     expect(ge.data?.organizations.edges.every((e) => e.node.sizeCategory === 'GE')).toBe(true);
-    expect(ge.data?.organizations.facets.sizes).toEqual([{ value: 'GE', count: ge.data?.organizations.totalCount }]);
+    expect(countOf(ge.data!.organizations.facets.sizes, 'GE')).toBe(ge.data?.organizations.totalCount);
+    expect(ge.data!.organizations.facets.sizes.length).toBeGreaterThan(1);
     const lyon = await h.run<DirectoryData>(DIRECTORY, { filter: { region: 'Auvergne-Rhône-Alpes' }, first: 1 });
     expect(lyon.data?.organizations.totalCount).toBeGreaterThan(0);
     const asc = await h.run<DirectoryData>(DIRECTORY, { first: 3 });

@@ -22,11 +22,13 @@ import { RecommendationResolver } from './recommendation/recommendation.resolver
 import { resolveCourseSessionReference } from './session/session.reference';
 import { CourseSessionResolver } from './session/session.resolver';
 
+import { MODULE_FACET_RESOLVERS } from './module/module.facets';
 export async function buildTrainingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<TrainingContext>({
     resolvers: [
       ModuleResolver,
       ModuleConnectionResolver,
+      ...MODULE_FACET_RESOLVERS,
       CategoryResolver,
       DomainResolver,
       CompetencyResolver,

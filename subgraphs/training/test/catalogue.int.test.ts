@@ -79,7 +79,7 @@ describe('modules', () => {
   it('filters by text (accents ignored), level, format and provider together', async () => {
     const telecom = demoOrganization('telecom-paris').id;
     const { data, errors } = await h.run<ModulesData>(MODULES, {
-      filter: { text: 'donnees', levels: ['FOUNDATION', 'ADVANCED'], formats: ['VIRTUAL_CLASS'], providerId: telecom },
+      filter: { text: 'donnees', levels: ['FOUNDATION', 'ADVANCED'], formats: ['VIRTUAL_CLASS'], providers: [telecom] },
       first: 50,
     });
     expect(errors).toBeUndefined();
@@ -94,8 +94,8 @@ describe('modules', () => {
   });
 
   it('refuses a malformed filter id with BAD_USER_INPUT naming the field', async () => {
-    const { errors } = await h.run(MODULES, { filter: { domainId: 'nope' } });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.domainId' });
+    const { errors } = await h.run(MODULES, { filter: { domains: ['nope'] } });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.domains' });
   });
 
   it('returns one module by id with its domain and price', async () => {

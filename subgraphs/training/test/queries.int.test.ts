@@ -125,13 +125,13 @@ describe('modules: persona and competency filters, facets', () => {
           levels: { value: string; count: number }[];
           formats: { value: string; count: number }[];
           domains: { domain: { code: string }; count: number }[];
-          providers: { provider: { id: string }; count: number }[];
+          providers: { value: string; organization: { id: string }; count: number }[];
         };
       };
     }>(
       /* GraphQL */ `query ($f: ModuleFilter) { modules(filter: $f, first: 200) {
         totalCount edges { node { teaches { id } } }
-        facets { levels { value count } formats { value count } domains { domain { code } count } providers { provider { id } count } }
+        facets { levels { value count } formats { value count } domains { value label domain { code } count } providers { value organization { id } count } }
       } }`,
       { f: { personaId: persona.id } },
     );

@@ -12,7 +12,7 @@ export class TypedDocumentString extends String {
     }
 }
 export const MemberDirectoryDocument = new TypedDocumentString(`
-    query MemberDirectory($first: Int!, $after: String, $filter: OrganizationFilter) {
+    query MemberDirectory($first: Int!, $after: String, $filter: OrganizationFilter, $lang: Language) {
   organizations(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
@@ -22,14 +22,22 @@ export const MemberDirectoryDocument = new TypedDocumentString(`
     facets {
       ecosystems {
         value
+        label(lang: $lang)
         count
       }
       kinds {
         value
+        label(lang: $lang)
         count
       }
       sectors {
         value
+        label(lang: $lang)
+        count
+      }
+      roles {
+        value
+        label(lang: $lang)
         count
       }
     }
@@ -44,6 +52,7 @@ export const MemberDirectoryDocument = new TypedDocumentString(`
         website
         memberships {
           role
+          since
           ecosystem {
             code
             name

@@ -15,6 +15,13 @@ export type CompanySize =
   /** Petite ou moyenne entreprise: fewer than 250 people. */
   | 'PME';
 
+/** Language of the labels people read (facet values, enum values). French when not given. */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** French (the default). */
+  | 'FR';
+
 /** The part an organisation plays in an ecosystem. */
 export type MembershipRole =
   /** Large company sponsoring the ecosystem. */
@@ -73,20 +80,22 @@ export type OrgKind =
 
 /** Filters of the organisation directory; all given filters must match. */
 export type OrganizationFilter = {
-  /** Current member of the ecosystem with this code (e.g. MEDICEN). */
+  /** Located in this city, e.g. Évry-Courcouronnes (case and accents ignored). */
+  city?: string | null | undefined;
+  /** Current member of the ecosystem with this code (e.g. MEDICEN; case ignored). */
   ecosystem?: string | null | undefined;
-  /** Current member of any of the ecosystems with these codes. */
+  /** Current member of any of the ecosystems with these codes (case ignored). */
   ecosystems?: Array<string> | null | undefined;
   /** Any of these kinds. */
   kinds?: Array<OrgKind> | null | undefined;
-  /** Located in this region, e.g. Île-de-France. */
+  /** Located in this region, e.g. Île-de-France (case and accents ignored: ile-de-france). */
   region?: string | null | undefined;
   /** With a current membership in any of these roles (in the given ecosystems, when some are given). */
   roles?: Array<MembershipRole> | null | undefined;
   /** Active in any of these sectors. */
   sectors?: Array<Sector> | null | undefined;
-  /** Any of these size categories. */
-  sizeCategory?: Array<CompanySize> | null | undefined;
+  /** Any of these size categories (facet `sizes`). */
+  sizes?: Array<CompanySize> | null | undefined;
   /** Words in the name or acronym; case and accents ignored. */
   text?: string | null | undefined;
 };
@@ -112,10 +121,11 @@ export type MemberDirectoryQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   filter?: OrganizationFilter | null | undefined;
+  lang?: Language | null | undefined;
 }>;
 
 
-export type MemberDirectoryQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { ecosystems: Array<{ value: string, count: number }>, kinds: Array<{ value: string, count: number }>, sectors: Array<{ value: string, count: number }> }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, kind: OrgKind, sectors: Array<Sector>, website: string | null, memberships: Array<{ role: MembershipRole, ecosystem: { code: string, name: string } }> } }> } };
+export type MemberDirectoryQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { ecosystems: Array<{ value: string, label: string, count: number }>, kinds: Array<{ value: OrgKind, label: string, count: number }>, sectors: Array<{ value: Sector, label: string, count: number }>, roles: Array<{ value: MembershipRole, label: string, count: number }> }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, kind: OrgKind, sectors: Array<Sector>, website: string | null, memberships: Array<{ role: MembershipRole, since: string | null, ecosystem: { code: string, name: string } }> } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -137,7 +147,7 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const MemberDirectoryDocument = new TypedDocumentString(`
-    query MemberDirectory($first: Int!, $after: String, $filter: OrganizationFilter) {
+    query MemberDirectory($first: Int!, $after: String, $filter: OrganizationFilter, $lang: Language) {
   organizations(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo {
@@ -147,14 +157,22 @@ export const MemberDirectoryDocument = new TypedDocumentString(`
     facets {
       ecosystems {
         value
+        label(lang: $lang)
         count
       }
       kinds {
         value
+        label(lang: $lang)
         count
       }
       sectors {
         value
+        label(lang: $lang)
+        count
+      }
+      roles {
+        value
+        label(lang: $lang)
         count
       }
     }
@@ -169,6 +187,7 @@ export const MemberDirectoryDocument = new TypedDocumentString(`
         website
         memberships {
           role
+          since
           ecosystem {
             code
             name

@@ -1,4 +1,4 @@
-import { columnsOf, csvField, csvLine, findList, flattenRow } from '../flatten';
+import { columnsOf, csvField, csvLine, findList, flattenRow, leafRows, MAX_LEAF_ROWS } from '../flatten';
 
 describe('CSV flattening', () => {
   it('finds the first list or connection in field order, or the one at a path', () => {
@@ -48,5 +48,34 @@ describe('CSV flattening', () => {
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField('-12.5')).toBe('-12.5');
     expect(csvLine(['a', 'b,c'])).toBe('a,"b,c"\r\n');
+  });
+
+  it('gives one row per leaf row: nested lists become rows repeating their parents', () => {
+    const dataset = {
+      title: { fr: 'Base A' },
+      keywords: ['cancer', 'sein'],
+      publisher: { name: 'HDH' },
+      presentedAt: [
+        { title: 'MeetMyData #1', start: '2024-01-25' },
+        { title: 'MeetMyData #7', start: '2024-07-25' },
+      ],
+      distributions: [],
+    };
+    expect(leafRows(dataset).map((row) => Object.fromEntries(row))).toEqual([
+      { 'title.fr': 'Base A', keywords: 'cancer; sein', 'publisher.name': 'HDH', 'presentedAt.title': 'MeetMyData #1', 'presentedAt.start': '2024-01-25', distributions: '' },
+      { 'title.fr': 'Base A', keywords: 'cancer; sein', 'publisher.name': 'HDH', 'presentedAt.title': 'MeetMyData #7', 'presentedAt.start': '2024-07-25', distributions: '' },
+    ]);
+    // Two levels, through a connection: one row per (domain, module).
+    const domain = { code: 'D', modules: { edges: [{ node: { code: 'M1', providers: [{ name: 'P1' }, { name: 'P2' }] } }, { node: { code: 'M2', providers: [] } }] } };
+    expect(leafRows(domain).map((row) => [row.get('modules.code'), row.get('modules.providers.name') ?? ''])).toEqual([
+      ['M1', 'P1'],
+      ['M1', 'P2'],
+      ['M2', ''],
+    ]);
+  });
+
+  it('refuses a row that would expand past the leaf-row bound (sibling lists multiply)', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ i }));
+    expect(() => leafRows({ a: many, b: many })).toThrow(String(MAX_LEAF_ROWS));
   });
 });

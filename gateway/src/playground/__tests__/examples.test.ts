@@ -1,4 +1,4 @@
-import { parseExampleOperation } from '../examples';
+import { loadExampleOperations, parseExampleOperation } from '../examples';
 import { renderPlaygroundPage } from '../playground-page';
 
 describe('playground examples', () => {
@@ -11,6 +11,20 @@ describe('playground examples', () => {
     expect(example.description).toBe('of the cluster, with datasets');
     expect(JSON.parse(example.variables)).toEqual({ first: 5 });
     expect(example.query).toContain('query X');
+  });
+
+  it('reads French lines, then English ones (# en:), title first', () => {
+    const example = parseExampleOperation('02-y', '# Les start-ups\n# du pôle\n# en: Start-ups\n# en: of the cluster\n# variables: {}\n{ a }\n');
+    expect(example.titles).toEqual({ fr: 'Les start-ups', en: 'Start-ups' });
+    expect(example.descriptions).toEqual({ fr: 'du pôle', en: 'of the cluster' });
+    expect(example.title).toBe('Les start-ups');
+  });
+
+  it('gives every example of the collection a French and an English title', () => {
+    for (const example of loadExampleOperations()) {
+      expect([example.name, example.titles.en === example.titles.fr && example.titles.fr.length > 0]).toEqual([example.name, false]);
+      expect(example.descriptions.en.length).toBeGreaterThan(20);
+    }
   });
 
   it('refuses variables that are not JSON', () => {

@@ -1,7 +1,7 @@
 import { BigIntScalar, LocalDateScalar } from '@ecosystem/shared';
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { AccessRights, CodingSystem, DatasetTypology, HdhPosition, HealthCategory } from './dataset.enums';
+import { AccessModality, AccessRights, CodingSystem, DatasetTypology, HdhPosition, HealthCategory } from './dataset.enums';
 
 @InputType({ description: 'An age range in years; either end may be left open.' })
 export class AgeRangeInput {
@@ -56,10 +56,11 @@ export class DatasetFilter {
   @ArrayMaxSize(10)
   accessRights?: AccessRights[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Published by this organisation.' })
+  @Field(() => [ID], { nullable: true, description: 'Published by any of these organisations (facet `publishers`).' })
   @IsOptional()
-  @MaxLength(36)
-  publisherId?: string | null;
+  @ArrayMaxSize(50)
+  @MaxLength(36, { each: true })
+  publishers?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Listed in this catalogue.' })
   @IsOptional()
@@ -75,6 +76,17 @@ export class DatasetFilter {
   @IsOptional()
   @ArrayMaxSize(20)
   codingSystems?: CodingSystem[] | null;
+
+  @Field(() => [AccessModality], { nullable: true, description: 'Accessible through any of these routes.' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  accessModalities?: AccessModality[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'About any of these health themes, e.g. oncology, cardiovascular (case and accents ignored).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MaxLength(100, { each: true })
+  healthThemes?: string[] | null;
 
   @Field(() => BigIntScalar, { nullable: true, description: 'At least this many unique individuals (unknown counts excluded).' })
   @IsOptional()

@@ -9,7 +9,8 @@ import { type DatasetsContext } from '../context';
 import { Distribution } from '../distribution/distribution.entity';
 import { Organization, organizationStub } from '../organization/organization.stub';
 import { Project, projectStub } from '../project/project.stub';
-import { DatasetFacets, FacetValue } from './dataset-facets';
+import { AccessRightsFacet, CodingSystemFacet, DatasetFacets, DatasetTypologyFacet, HdhPositionFacet, HealthCategoryFacet, PublisherFacet } from './dataset-facets';
+import { type FacetCount } from '@ecosystem/shared';
 import { Dataset, dayToDate } from './dataset.entity';
 import { AccessRights } from './dataset.enums';
 import { type DatasetFilter, DatasetsArgs } from './dataset.inputs';
@@ -142,38 +143,37 @@ export class DatasetConnectionResolver {
 
 @Resolver(() => DatasetFacets)
 export class DatasetFacetsResolver {
-  private count(facets: DatasetFacets, context: DatasetsContext, dimension: FacetDimension): Promise<FacetValue[]> {
+  private count(facets: DatasetFacets, context: DatasetsContext, dimension: FacetDimension): Promise<FacetCount[]> {
     return new DatasetService(context.dataSource).facet(facets.filter, dimension);
   }
 
-  @FieldResolver(() => [FacetValue], { description: 'Per health category.' })
-  healthCategories(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+  @FieldResolver(() => [HealthCategoryFacet.type], { description: 'Per health category (filter `healthCategories`).' })
+  healthCategories(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetCount[]> {
     return this.count(facets, context, 'healthCategories');
   }
 
-  @FieldResolver(() => [FacetValue], { description: 'Per typology.' })
-  typology(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+  @FieldResolver(() => [DatasetTypologyFacet.type], { description: 'Per typology (filter `typology`).' })
+  typology(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetCount[]> {
     return this.count(facets, context, 'typology');
   }
 
-  @FieldResolver(() => [FacetValue], { description: 'Per access rights.' })
-  accessRights(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+  @FieldResolver(() => [AccessRightsFacet.type], { description: 'Per access rights (filter `accessRights`).' })
+  accessRights(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetCount[]> {
     return this.count(facets, context, 'accessRights');
   }
 
-  @FieldResolver(() => [FacetValue], { description: 'Per position relative to the Health Data Hub.' })
-  hdhPosition(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+  @FieldResolver(() => [HdhPositionFacet.type], { description: 'Per position relative to the Health Data Hub (filter `hdhPosition`).' })
+  hdhPosition(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetCount[]> {
     return this.count(facets, context, 'hdhPosition');
   }
 
-  @FieldResolver(() => [FacetValue], { description: 'Per coding system.' })
-  codingSystems(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
+  @FieldResolver(() => [CodingSystemFacet.type], { description: 'Per coding system (filter `codingSystems`).' })
+  codingSystems(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetCount[]> {
     return this.count(facets, context, 'codingSystems');
   }
 
-  @FieldResolver(() => [FacetValue], { description: 'Per publisher (value = organisation id).' })
-  publishers(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetValue[]> {
-    return this.count(facets, context, 'publisher');
+  @FieldResolver(() => [PublisherFacet.type], { description: 'Per publisher, value = organisation id (filter `publishers`).' })
+  publishers(@Root() facets: DatasetFacets, @Ctx() context: DatasetsContext): Promise<FacetCount[]> {
+    return this.count(facets, context, 'publishers');
   }
 }
-

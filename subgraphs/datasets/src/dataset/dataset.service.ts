@@ -1,16 +1,27 @@
-import { BadUserInputError, type Connection, likePattern, paginate } from '@ecosystem/shared';
+import { BadUserInputError, byCountThenValue, type Connection, type FacetCount, likePattern, paginate, PREFIX_LIKE_ESCAPE, withoutSelection } from '@ecosystem/shared';
 import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DatasetCodingSystem } from './dataset-coding-system.entity';
 import { DatasetHealthCategory } from './dataset-health-category.entity';
 import { Dataset } from './dataset.entity';
 import { type DatasetFilter } from './dataset.inputs';
 
-/** Dimensions of the catalogue's facets. */
-export type FacetDimension = 'healthCategories' | 'typology' | 'accessRights' | 'hdhPosition' | 'codingSystems' | 'publisher';
+/** The catalogue's facets: each has a filter field of the same name. */
+export type FacetDimension = 'healthCategories' | 'typology' | 'accessRights' | 'hdhPosition' | 'codingSystems' | 'publishers';
 
-export interface FacetCount {
-  value: string;
-  count: number;
+/** A LIKE pattern (with ESCAPE PREFIX_LIKE_ESCAPE) for one element of a JSON list of strings. */
+function jsonElementPattern(value: string): string {
+  const escaped = JSON.stringify(value).replace(/[!%_]/g, (c) => `${PREFIX_LIKE_ESCAPE}${c}`);
+  return `%${escaped}%`;
+}
+
+/** A health theme as compared: lower case, accents removed (themes are stored so). */
+export function normalizeTheme(theme: string): string {
+  return theme
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, ' ');
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,7 +96,17 @@ export class DatasetService {
     if (filter.hdhPosition?.length) {
       query.andWhere('d.hdhPosition IN (:...fHdhPosition)', { fHdhPosition: filter.hdhPosition });
     }
-    if (filter.publisherId) query.andWhere('d.publisherId = :fPublisherId', { fPublisherId: filter.publisherId });
+    if (filter.publishers?.length) query.andWhere('d.publisherId IN (:...fPublishers)', { fPublishers: filter.publishers });
+    // Lists stored as JSON text: one LIKE per value, OR'ed (values within a field are alternatives).
+    const anyElement = (column: string, name: string, values: readonly string[]): void => {
+      const parameters = Object.fromEntries(values.map((value, i) => [`${name}${i}`, jsonElementPattern(value)]));
+      const tests = values.map((_, i) => `${column} LIKE :${name}${i} ESCAPE '${PREFIX_LIKE_ESCAPE}'`);
+      query.andWhere(`(${tests.join(' OR ')})`, parameters);
+    };
+    if (filter.accessModalities?.length) anyElement('d.accessModalities', 'fAccessModality', filter.accessModalities);
+    if (filter.healthThemes?.length) {
+      anyElement('LOWER(d.healthThemes)', 'fHealthTheme', [...new Set(filter.healthThemes.map(normalizeTheme))].filter(Boolean));
+    }
     if (filter.catalogueId) query.andWhere('d.catalogueId = :fCatalogueId', { fCatalogueId: filter.catalogueId });
     if (filter.minIndividuals !== undefined && filter.minIndividuals !== null) {
       // A decimal string: no float on the way, whatever the size.
@@ -117,8 +138,12 @@ export class DatasetService {
     return paginate(this.filtered(filter), 'd', { column: 'd.sortTitle', valueOf: (d) => d.sortTitle }, page);
   }
 
-  /** Values of one dimension with the number of datasets matching the filter for each: one statement. */
-  async facet(filter: DatasetFilter | null | undefined, dimension: FacetDimension): Promise<FacetCount[]> {
+  /**
+   * Values of one dimension with the number of datasets for each, counted over the filter without
+   * the dimension's own selection (disjunctive facets, see FacetCount): one statement.
+   */
+  async facet(given: DatasetFilter | null | undefined, dimension: FacetDimension): Promise<FacetCount[]> {
+    const filter = withoutSelection(given, dimension);
     const matching = this.filtered(filter).select('d.id');
     let query: SelectQueryBuilder<ObjectLiteral>;
     if (dimension === 'healthCategories' || dimension === 'codingSystems') {
@@ -134,7 +159,7 @@ export class DatasetService {
         .where(`v.datasetId IN (${matching.getQuery()})`)
         .groupBy(`v.${column}`);
     } else {
-      const column = dimension === 'publisher' ? 'publisherId' : dimension;
+      const column = dimension === 'publishers' ? 'publisherId' : dimension;
       query = this.filtered(filter)
         .select(`d.${column}`, 'value')
         .addSelect('COUNT(*)', 'count')
@@ -144,7 +169,7 @@ export class DatasetService {
     const rows = await query.getRawMany<{ value: string; count: string | number }>();
     return rows
       .map((row) => ({ value: String(row.value), count: Number(row.count) }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      .sort(byCountThenValue);
   }
 
   async byIdentifier(identifier: string): Promise<Dataset | null> {

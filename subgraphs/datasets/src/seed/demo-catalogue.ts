@@ -227,6 +227,35 @@ const NAMED: Record<string, NamedSpec> = {
   },
 };
 
+/** English names of the generated titles' parts (kind, topic), so every demo dataset has an English title. */
+const KINDS_EN: Record<string, string> = {
+  Cohorte: 'cohort',
+  Registre: 'registry',
+  'Entrepôt de données hospitalier': 'hospital data warehouse',
+  'Base d\u2019imagerie': 'imaging database',
+  'Données de vie réelle': 'real-world data',
+  Enquête: 'survey',
+};
+const TOPICS_EN: Record<string, string> = {
+  cardiovasculaire: 'Cardiovascular',
+  'oncologie du sein': 'Breast oncology',
+  diabète: 'Diabetes',
+  'maladies rares': 'Rare diseases',
+  'santé mentale': 'Mental health',
+  pédiatrie: 'Paediatric',
+  'insuffisance rénale': 'Kidney failure',
+  AVC: 'Stroke',
+};
+
+/** "Cohorte cardiovasculaire 12" → "Cardiovascular cohort 12"; null for a title of another form. */
+export function englishTitleOf(title: string): string | null {
+  const kind = Object.keys(KINDS_EN).find((k) => title.startsWith(`${k} `));
+  const topic = Object.keys(TOPICS_EN).find((t) => title.includes(` ${t} `));
+  const number = /\s(\d+)$/.exec(title)?.[1];
+  if (!kind || !topic || !number) return null;
+  return `${TOPICS_EN[topic]} ${KINDS_EN[kind]} ${number}`;
+}
+
 const TOPICS: Record<string, { theme: string; ages: [number | null, number | null]; extra: CodingSystem[] }> = {
   cardiovasculaire: { theme: 'cardiovascular', ages: [18, null], extra: [] },
   'oncologie du sein': { theme: 'breast cancer', ages: [25, null], extra: [CodingSystem.ICD_O_3] },
@@ -428,7 +457,7 @@ export function demoDatasets(): DemoDataset[] {
       key: ref.key,
       identifier: ref.identifier,
       titleFr: ref.title,
-      titleEn: named?.titleEn ?? null,
+      titleEn: named?.titleEn ?? englishTitleOf(ref.title),
       descriptionFr:
         named?.description ??
         `${ref.title} : ${kind.prefix.toLowerCase()} produite par ${ref.publisher.name}${topicName ? ` sur ${topicName}` : ''}, présentée lors d\u2019un webinaire MeetMyData (typologie, volumétrie, modalités d\u2019accès, position vis-à-vis du Health Data Hub).`,

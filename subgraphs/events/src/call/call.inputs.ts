@@ -11,7 +11,7 @@ export class CallFilter {
   @ArrayMaxSize(5)
   statuses?: CallStatus[] | null;
 
-  @Field(() => String, { nullable: true, description: 'This theme, e.g. cardiovascular.' })
+  @Field(() => String, { nullable: true, description: 'This theme, e.g. cardiovascular or breast-cancer (case, accents and dashes ignored: "Breast cancer").' })
   @IsOptional()
   @MaxLength(64)
   theme?: string | null;

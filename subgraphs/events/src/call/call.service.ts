@@ -1,4 +1,4 @@
-import { AppError, authorizeMutation, BadUserInputError, ErrorCode, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { AppError, authorizeMutation, BadUserInputError, ErrorCode, foldForSearch, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, In } from 'typeorm';
 import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
@@ -20,7 +20,8 @@ export class CallService {
     const query = this.dataSource.getRepository(Call).createQueryBuilder('call');
     if (filter.statuses?.length) query.andWhere('call.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.kinds?.length) query.andWhere('call.kind IN (:...kinds)', { kinds: filter.kinds });
-    if (filter.theme) query.andWhere('call.theme = :theme', { theme: filter.theme });
+    // Themes are slugs (lower-case words joined by dashes): "Breast cancer" and "breast-cancer" find the same calls.
+    if (filter.theme?.trim()) query.andWhere('call.theme = :theme', { theme: foldForSearch(filter.theme).replace(/ /g, '-') });
     if (filter.publisherId) query.andWhere('call.publisherId = :publisherId', { publisherId: filter.publisherId });
     return paginate(query, 'call', { column: 'call.createdAt', valueOf: (c) => sqlDateTime(c.createdAt) }, args);
   }

@@ -40,15 +40,30 @@ export class EventFilter {
   @IsUUID()
   organizerId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Belonging to this ecosystem (members Ecosystem id).' })
+  @Field(() => [ID], { nullable: true, description: 'Belonging to any of these ecosystems (members Ecosystem ids; facet `ecosystems`).' })
   @IsOptional()
-  @IsUUID()
-  ecosystemId?: string | null;
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  ecosystems?: string[] | null;
 
-  @Field(() => [AttendanceMode], { nullable: true, description: 'Any of these attendance modes.' })
+  @Field(() => [AttendanceMode], { nullable: true, description: 'Any of these attendance modes (facet `attendanceModes`).' })
   @IsOptional()
   @ArrayMaxSize(3)
-  modes?: AttendanceMode[] | null;
+  attendanceModes?: AttendanceMode[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'In any of these languages, BCP 47 tags such as fr, en (case ignored; facet `languages`).' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @MaxLength(35, { each: true })
+  languages?: string[] | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Starting in any of these years, UTC (facet `years`).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(1900, { each: true })
+  @Max(2200, { each: true })
+  years?: number[] | null;
 
   @Field(() => [EventStatus], { nullable: true, description: 'Any of these statuses.' })
   @IsOptional()

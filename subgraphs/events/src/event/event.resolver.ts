@@ -12,7 +12,7 @@ import { EventSpeaker } from './event-speaker.entity';
 import { EventConnection } from './event.connection';
 import { Event } from './event.entity';
 import { AddSpeakerArgs, CreateEventArgs, EventsArgs } from './event.inputs';
-import { EventService } from './event.service';
+import { type EventFacetCounts, EventService } from './event.service';
 import { EventFacets, RegistrationPolicy, VirtualLocation } from './event.types';
 
 @Resolver(() => Event)
@@ -150,8 +150,8 @@ export class EventResolver {
 
 @Resolver(() => EventConnection)
 export class EventConnectionResolver {
-  @FieldResolver(() => EventFacets, { description: 'Counts per filter dimension over the whole filtered list.' })
-  async facets(@Root() connection: EventConnection, @Ctx() context: EventsContext): Promise<EventFacets> {
+  @FieldResolver(() => EventFacets, { description: 'Counts per facet over the whole filtered list (disjunctive: each without its own selection).' })
+  async facets(@Root() connection: EventConnection, @Ctx() context: EventsContext): Promise<EventFacetCounts> {
     return new EventService(context.dataSource).facets(connection.facetFilter ?? {});
   }
 }

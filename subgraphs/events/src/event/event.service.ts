@@ -1,4 +1,4 @@
-import { authorizeMutation, BadUserInputError, upperBound, ConflictError, InvalidStateTransitionError, likePattern, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
@@ -8,17 +8,24 @@ import { EventDataset } from './event-dataset.entity';
 import { EventOrganizer } from './event-organizer.entity';
 import { EventSpeaker } from './event-speaker.entity';
 import { Event } from './event.entity';
-import { AttendanceMode, type EventKind, EventStatus } from './event.enums';
+import { AttendanceMode, EventStatus } from './event.enums';
 import { type AddSpeakerInput, type CreateEventInput, type EventFilter, type EventsArgs } from './event.inputs';
 import { icalUidFor } from './ical-uid';
-import { type EventFacets } from './event.types';
 
 /** A page of events that remembers its filter, so that `facets` can be computed when asked for. */
 export interface EventPage extends Connection<Event> {
   facetFilter: EventFilter;
 }
 
-type FacetDimension = 'kinds' | 'modes' | 'statuses' | 'ecosystemId';
+/** The event list's facets: each has a filter field of the same name. */
+export interface EventFacetCounts {
+  kinds: FacetCount[];
+  attendanceModes: FacetCount[];
+  statuses: FacetCount[];
+  ecosystems: FacetCount[];
+  languages: FacetCount[];
+  years: FacetCount[];
+}
 
 export function normalizeKeywords(keywords: readonly string[]): string[] {
   return [...new Set(keywords.map((k) => k.trim().toLowerCase()).filter(Boolean))];
@@ -29,7 +36,7 @@ export class EventService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Applies a filter as WHERE clauses and EXISTS subqueries (never joins, so LIMIT counts events). */
-  private filtered(filter: EventFilter, skip?: FacetDimension): SelectQueryBuilder<Event> {
+  private filtered(filter: EventFilter): SelectQueryBuilder<Event> {
     const query = this.dataSource.getRepository(Event).createQueryBuilder('event');
     // A plain day as `to` takes that whole day (its end in Europe/Paris).
     const to = upperBound(filter.to);
@@ -38,10 +45,25 @@ export class EventService {
     }
     if (filter.from) query.andWhere('event.end >= :from', { from: sqlDateTime(filter.from) });
     if (to) query.andWhere('event.start < :to', { to: sqlDateTime(to) });
-    if (filter.kinds?.length && skip !== 'kinds') query.andWhere('event.kind IN (:...kinds)', { kinds: filter.kinds });
-    if (filter.modes?.length && skip !== 'modes') query.andWhere('event.attendanceMode IN (:...modes)', { modes: filter.modes });
-    if (filter.statuses?.length && skip !== 'statuses') query.andWhere('event.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter.ecosystemId && skip !== 'ecosystemId') query.andWhere('event.ecosystemId = :ecosystemId', { ecosystemId: filter.ecosystemId });
+    if (filter.kinds?.length) query.andWhere('event.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.attendanceModes?.length) query.andWhere('event.attendanceMode IN (:...modes)', { modes: filter.attendanceModes });
+    if (filter.statuses?.length) query.andWhere('event.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.ecosystems?.length) query.andWhere('event.ecosystemId IN (:...ecosystems)', { ecosystems: filter.ecosystems });
+    // Languages are stored as lower-case BCP 47 tags (fr, en): compared in lower case.
+    if (filter.languages?.length) {
+      query.andWhere('event.language IN (:...languages)', { languages: [...new Set(filter.languages.map((l) => l.trim().toLowerCase()))] });
+    }
+    if (filter.years?.length) {
+      // One range of the start per year (the index on the start serves it), OR'ed.
+      const ranges = filter.years.map((_, i) => `(event.start >= :yearStart${i} AND event.start < :yearEnd${i})`);
+      const parameters = Object.fromEntries(
+        filter.years.flatMap((year, i) => [
+          [`yearStart${i}`, sqlDateTime(new Date(Date.UTC(year, 0, 1)))],
+          [`yearEnd${i}`, sqlDateTime(new Date(Date.UTC(year + 1, 0, 1)))],
+        ]),
+      );
+      query.andWhere(`(${ranges.join(' OR ')})`, parameters);
+    }
     if (filter.seriesId) query.andWhere('event.seriesId = :seriesId', { seriesId: filter.seriesId });
     if (filter.text?.trim()) query.andWhere('event.searchText LIKE :text', { text: likePattern(filter.text) });
     if (filter.organizerId) {
@@ -65,34 +87,28 @@ export class EventService {
     return { ...page, facetFilter: filter };
   }
 
-  /** One GROUP BY per dimension, each over the filter without its own dimension. */
-  async facets(filter: EventFilter): Promise<EventFacets> {
-    const count = async (expression: string, skip?: FacetDimension): Promise<{ value: string; count: number }[]> => {
-      const rows = (await this.filtered(filter, skip)
+  /** One GROUP BY per facet, each over the filter without the facet's own field (disjunctive facets, see FacetCount). */
+  async facets(filter: EventFilter): Promise<EventFacetCounts> {
+    const count = async (expression: string, own: keyof EventFilter): Promise<FacetCount[]> => {
+      const rows = (await this.filtered(withoutSelection(filter, own))
         .select(expression, 'value')
         .addSelect('COUNT(*)', 'count')
         .groupBy(expression)
-        .orderBy('count', 'DESC')
-        .addOrderBy('value', 'ASC')
-        .getRawMany()) as { value: string | null; count: string | number }[];
-      return rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.count) }));
+        .getRawMany()) as { value: string | number | null; count: string | number }[];
+      return rows
+        .filter((r) => r.value !== null)
+        .map((r) => ({ value: String(r.value), count: Number(r.count) }))
+        .sort(byCountThenValue);
     };
     const [kinds, attendanceModes, statuses, ecosystems, languages, years] = [
       await count('event.kind', 'kinds'),
-      await count('event.attendanceMode', 'modes'),
+      await count('event.attendanceMode', 'attendanceModes'),
       await count('event.status', 'statuses'),
-      await count('event.ecosystemId', 'ecosystemId'),
-      await count('event.language'),
-      await count('SUBSTR(event.startsAt, 1, 4)'),
+      await count('event.ecosystemId', 'ecosystems'),
+      await count('event.language', 'languages'),
+      await count('SUBSTR(event.startsAt, 1, 4)', 'years'),
     ];
-    return {
-      kinds: kinds.map((f) => ({ value: f.value as EventKind, count: f.count })),
-      attendanceModes: attendanceModes.map((f) => ({ value: f.value as AttendanceMode, count: f.count })),
-      statuses: statuses.map((f) => ({ value: f.value as EventStatus, count: f.count })),
-      ecosystems,
-      languages,
-      years: years.sort((a, b) => a.value.localeCompare(b.value)),
-    };
+    return { kinds, attendanceModes, statuses, ecosystems, languages, years: years.sort((a, b) => a.value.localeCompare(b.value)) };
   }
 
   private async requireEvent(manager: EntityManager | DataSource, id: string, field: string): Promise<Event> {

@@ -1,5 +1,8 @@
-import { Money } from '@ecosystem/shared';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { facetType, type FacetCount, labelOf, Money, valueAsLabel } from '@ecosystem/shared';
+import { Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { type EventsContext } from '../context';
+import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
+import { ATTENDANCE_MODE_LABELS, EVENT_KIND_LABELS, EVENT_STATUS_LABELS, LANGUAGE_LABELS } from './event.labels';
 import { AttendanceMode, EventKind, EventStatus } from './event.enums';
 
 @ObjectType({ description: 'Where to attend online (schema.org VirtualLocation).' })
@@ -32,62 +35,84 @@ export class RegistrationPolicy {
   url!: string | null;
 }
 
-@ObjectType({ description: 'A value of a filter dimension and how many events have it.' })
-export class EventKindFacet {
-  @Field(() => EventKind, { description: 'The kind.' })
-  value!: EventKind;
+const COUNTED = 'Events matching every other field of the filter (not this facet\u2019s own selection) with this value.';
 
-  @Field(() => Int, { description: 'Number of matching events of this kind.' })
-  count!: number;
+export const EventKindFacet = facetType<EventsContext>('EventKindFacet', 'An event kind and how many events have it.', {
+  value: () => EventKind,
+  valueDescription: 'The kind.',
+  countDescription: COUNTED,
+  label: (value, language) => labelOf(EVENT_KIND_LABELS, value, language),
+});
+
+export const AttendanceModeFacet = facetType<EventsContext>('AttendanceModeFacet', 'An attendance mode and how many events have it.', {
+  value: () => AttendanceMode,
+  valueDescription: 'The attendance mode.',
+  countDescription: COUNTED,
+  label: (value, language) => labelOf(ATTENDANCE_MODE_LABELS, value, language),
+});
+
+export const EventStatusFacet = facetType<EventsContext>('EventStatusFacet', 'A status and how many events have it.', {
+  value: () => EventStatus,
+  valueDescription: 'The status.',
+  countDescription: COUNTED,
+  label: (value, language) => labelOf(EVENT_STATUS_LABELS, value, language),
+});
+
+export const EventLanguageFacet = facetType<EventsContext>('EventLanguageFacet', 'A language and how many events are held in it.', {
+  value: () => String,
+  valueDescription: 'The language, a BCP 47 tag such as fr (the value of the `languages` filter).',
+  countDescription: COUNTED,
+  label: (value, language) => labelOf(LANGUAGE_LABELS, value, language),
+});
+
+export const EventYearFacet = facetType<EventsContext>('EventYearFacet', 'A year and how many events start in it (UTC).', {
+  value: () => String,
+  valueDescription: 'The year, e.g. 2025 (pass it as an Int to the `years` filter).',
+  countDescription: COUNTED,
+  label: valueAsLabel,
+});
+
+export const EventEcosystemFacet = facetType<EventsContext>('EventEcosystemFacet', 'An ecosystem and how many events belong to it.', {
+  value: () => ID,
+  valueDescription: 'The ecosystem id (the value of the `ecosystems` filter).',
+  countDescription: COUNTED,
+  label: null,
+});
+
+@Resolver(() => EventEcosystemFacet.type)
+export class EventEcosystemFacetResolver {
+  @FieldResolver(() => Ecosystem, { nullable: true, description: 'The ecosystem (its name comes from the members subgraph).' })
+  ecosystem(@Root() facet: FacetCount): Ecosystem {
+    return ecosystemRef(facet.value);
+  }
 }
 
-@ObjectType({ description: 'An attendance mode and how many events have it.' })
-export class AttendanceModeFacet {
-  @Field(() => AttendanceMode, { description: 'The attendance mode.' })
-  value!: AttendanceMode;
-
-  @Field(() => Int, { description: 'Number of matching events in this mode.' })
-  count!: number;
-}
-
-@ObjectType({ description: 'A status and how many events have it.' })
-export class EventStatusFacet {
-  @Field(() => EventStatus, { description: 'The status.' })
-  value!: EventStatus;
-
-  @Field(() => Int, { description: 'Number of matching events with this status.' })
-  count!: number;
-}
-
-@ObjectType('EventValueFacet', { description: 'A string value (ecosystem id, language, year) and how many events have it.' })
-export class ValueFacet {
-  @Field({ description: 'The value.' })
-  value!: string;
-
-  @Field(() => Int, { description: 'Number of matching events with this value.' })
-  count!: number;
-}
+/** The label resolvers of the event list's facets (added to the schema's resolvers). */
+export const EVENT_FACET_RESOLVERS = [
+  ...[EventKindFacet, AttendanceModeFacet, EventStatusFacet, EventLanguageFacet, EventYearFacet, EventEcosystemFacet].map((facet) => facet.resolver),
+  EventEcosystemFacetResolver,
+];
 
 @ObjectType({
   description:
-    'Counts per filter dimension, to draw a filter sidebar. Each dimension is counted with every other filter applied but not its own, so choices stay visible.',
+    'Counts per facet over the whole filtered list, to draw a filter sidebar. Disjunctive, as in every search engine: each facet is counted with every other field of the filter applied but not its own, so choices stay visible. Each facet has a filter field of the same name.',
 })
 export class EventFacets {
-  @Field(() => [EventKindFacet], { description: 'Counts per kind.' })
-  kinds!: EventKindFacet[];
+  @Field(() => [EventKindFacet.type], { description: 'Counts per kind (filter `kinds`).' })
+  kinds!: FacetCount[];
 
-  @Field(() => [AttendanceModeFacet], { description: 'Counts per attendance mode.' })
-  attendanceModes!: AttendanceModeFacet[];
+  @Field(() => [AttendanceModeFacet.type], { description: 'Counts per attendance mode (filter `attendanceModes`).' })
+  attendanceModes!: FacetCount[];
 
-  @Field(() => [EventStatusFacet], { description: 'Counts per status.' })
-  statuses!: EventStatusFacet[];
+  @Field(() => [EventStatusFacet.type], { description: 'Counts per status (filter `statuses`).' })
+  statuses!: FacetCount[];
 
-  @Field(() => [ValueFacet], { description: 'Counts per ecosystem id.' })
-  ecosystems!: ValueFacet[];
+  @Field(() => [EventEcosystemFacet.type], { description: 'Counts per ecosystem id (filter `ecosystems`).' })
+  ecosystems!: FacetCount[];
 
-  @Field(() => [ValueFacet], { description: 'Counts per language.' })
-  languages!: ValueFacet[];
+  @Field(() => [EventLanguageFacet.type], { description: 'Counts per language (filter `languages`).' })
+  languages!: FacetCount[];
 
-  @Field(() => [ValueFacet], { description: 'Counts per year of the start (UTC).' })
-  years!: ValueFacet[];
+  @Field(() => [EventYearFacet.type], { description: 'Counts per year of the start, UTC (filter `years`).' })
+  years!: FacetCount[];
 }

@@ -1,4 +1,4 @@
-import { IdColumn, RefColumn, EnumColumn } from '@ecosystem/shared';
+import { IdColumn, LocalDateScalar, RefColumn, EnumColumn } from '@ecosystem/shared';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Sector } from '../organization/organization.enums';
@@ -59,11 +59,11 @@ export class Membership {
   @Column({ type: 'simple-json', nullable: true, transformer: { to: (v: Sector[] | null) => v ?? [], from: (v: Sector[] | null) => v ?? [] } })
   filieres!: Sector[];
 
-  @Field(() => String, { nullable: true, description: 'Day the membership started (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the membership started.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   since!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Day the membership ended; null while current.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the membership ended; null while current.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   until!: string | null;
 }

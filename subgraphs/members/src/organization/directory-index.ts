@@ -1,4 +1,4 @@
-import { aggregateCacheOf, onEveryWrite, outsideStatementScope } from '@ecosystem/shared';
+import { aggregateCacheOf, byCountThenValue, foldForSearch, onEveryWrite, outsideStatementScope, type FacetCount } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
 
 /**
@@ -13,9 +13,15 @@ export interface DirectoryEntry {
   readonly kind: string;
   readonly sizeCategory: string | null;
   readonly region: string | null;
+  /** The region folded (foldForSearch): what the region filter compares, case and accents ignored. */
+  readonly regionKey: string | null;
+  /** The city folded likewise (the city filter). */
+  readonly cityKey: string | null;
   readonly sectors: readonly string[];
   /** Current memberships (`until IS NULL`), as parallel lists: the ecosystem's code and the role. */
   readonly ecosystems: readonly string[];
+  /** The same codes folded (foldForSearch), for the ecosystem filters (case ignored). */
+  readonly ecosystemKeys: readonly string[];
   readonly roles: readonly string[];
 }
 
@@ -38,14 +44,16 @@ export interface DirectoryIndexOptions {
 
 interface Snapshot {
   readonly entries: readonly DirectoryEntry[];
+  /** Ecosystem names by code: the labels of the ecosystems facet. */
+  readonly ecosystemNames: ReadonlyMap<string, string>;
   readonly loadedAt: number;
 }
 
 /**
  * A materialised view of the directory's filter and facet attributes, in memory, one per database.
  *
- * - Every organisation, sorted by (sortName, id); loaded with three plain statements
- *   (organisations, sectors, current memberships with their ecosystem's code).
+ * - Every organisation, sorted by (sortName, id); loaded with four plain statements
+ *   (organisations, sectors, current memberships with their ecosystem's code, ecosystem names).
  * - Every write on the database (a committed transaction, or a repository write outside one) marks it
  *   stale: the next read reloads it and waits (concurrent readers share the reload), so a process
  *   always sees its own writes. A reload that started before a write is returned to the readers
@@ -73,8 +81,17 @@ export class DirectoryIndex {
 
   /** The entries in (sortName, id) order: fresh after a local write, at most `ttlSeconds` (+ a reload) old otherwise. */
   async entries(): Promise<readonly DirectoryEntry[]> {
+    return (await this.current()).entries;
+  }
+
+  /** Ecosystem names by code, as fresh as the entries. */
+  async ecosystemNames(): Promise<ReadonlyMap<string, string>> {
+    return (await this.current()).ecosystemNames;
+  }
+
+  private async current(): Promise<Snapshot> {
     const snapshot = this.snapshot;
-    if (!snapshot || this.stale) return (await this.reload()).entries;
+    if (!snapshot || this.stale) return this.reload();
     const ttl = this.options.ttlSeconds ?? 0;
     if (ttl > 0 && this.now() - snapshot.loadedAt >= ttl * 1000 && !this.loading) {
       // Stale-while-revalidate: this read gets the current index; a failed reload keeps it.
@@ -85,7 +102,7 @@ export class DirectoryIndex {
         if (this.background === run) this.background = null;
       });
     }
-    return snapshot.entries;
+    return snapshot;
   }
 
   /** Marks the index stale (every write on the database); a reload under way will not be kept. */
@@ -122,16 +139,17 @@ export class DirectoryIndex {
     this.loads += 1;
     const loadedAt = this.now();
     const q = (name: string): string => this.dataSource.driver.escape(name);
-    const [organizations, sectors, memberships] = await Promise.all([
+    const [organizations, sectors, memberships, ecosystems] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${q('id')} AS id, ${q('sortName')} AS sortName, ${q('kind')} AS kind, ${q('sizeCategory')} AS sizeCategory, ${q('region')} AS region FROM ${q('organization')}`,
-      ) as Promise<{ id: string; sortName: string; kind: string; sizeCategory: string | null; region: string | null }[]>,
+        `SELECT ${q('id')} AS id, ${q('sortName')} AS sortName, ${q('kind')} AS kind, ${q('sizeCategory')} AS sizeCategory, ${q('region')} AS region, ${q('city')} AS city FROM ${q('organization')}`,
+      ) as Promise<{ id: string; sortName: string; kind: string; sizeCategory: string | null; region: string | null; city: string | null }[]>,
       this.dataSource.query(`SELECT ${q('organizationId')} AS organizationId, ${q('sector')} AS sector FROM ${q('organization_sector')}`) as Promise<
         { organizationId: string; sector: string }[]
       >,
       this.dataSource.query(
         `SELECT m.${q('organizationId')} AS organizationId, e.${q('code')} AS code, m.${q('role')} AS role FROM ${q('membership')} m INNER JOIN ${q('ecosystem')} e ON e.${q('id')} = m.${q('ecosystemId')} WHERE m.${q('until')} IS NULL`,
       ) as Promise<{ organizationId: string; code: string; role: string }[]>,
+      this.dataSource.query(`SELECT ${q('code')} AS code, ${q('name')} AS name FROM ${q('ecosystem')}`) as Promise<{ code: string; name: string }[]>,
     ]);
     const interned = new Map<string, string>();
     const intern = (value: string): string => {
@@ -146,11 +164,12 @@ export class DirectoryIndex {
       if (list) list.push(intern(row.sector));
       else sectorsOf.set(row.organizationId, [intern(row.sector)]);
     }
-    const membershipsOf = new Map<string, { ecosystems: string[]; roles: string[] }>();
+    const membershipsOf = new Map<string, { ecosystems: string[]; ecosystemKeys: string[]; roles: string[] }>();
     for (const row of memberships) {
       let entry = membershipsOf.get(row.organizationId);
-      if (!entry) membershipsOf.set(row.organizationId, (entry = { ecosystems: [], roles: [] }));
+      if (!entry) membershipsOf.set(row.organizationId, (entry = { ecosystems: [], ecosystemKeys: [], roles: [] }));
       entry.ecosystems.push(intern(row.code));
+      entry.ecosystemKeys.push(intern(foldForSearch(row.code)));
       entry.roles.push(intern(row.role));
     }
     const none: readonly string[] = [];
@@ -162,13 +181,16 @@ export class DirectoryIndex {
         kind: intern(row.kind),
         sizeCategory: row.sizeCategory === null ? null : intern(row.sizeCategory),
         region: row.region === null ? null : intern(row.region),
+        regionKey: row.region === null ? null : intern(foldForSearch(row.region)),
+        cityKey: row.city === null ? null : intern(foldForSearch(row.city)),
         sectors: sectorsOf.get(row.id) ?? none,
         ecosystems: current?.ecosystems ?? none,
+        ecosystemKeys: current?.ecosystemKeys ?? none,
         roles: current?.roles ?? none,
       };
     });
     entries.sort(compareEntries);
-    return { entries, loadedAt };
+    return { entries, ecosystemNames: new Map(ecosystems.map((row) => [row.code, row.name])), loadedAt };
   }
 }
 
@@ -195,48 +217,96 @@ export function attachDirectoryIndex(dataSource: DataSource, options: DirectoryI
 /** The directory's filter (see OrganizationFilter): every given field must match. */
 export interface DirectoryFilter {
   kinds?: readonly string[] | null;
-  sizeCategory?: readonly string[] | null;
+  sizes?: readonly string[] | null;
   region?: string | null;
+  city?: string | null;
   sectors?: readonly string[] | null;
   ecosystem?: string | null;
   ecosystems?: readonly string[] | null;
   roles?: readonly string[] | null;
 }
 
+/** The fields of the filter that have a facet of the same name. */
+type FacetField = 'kinds' | 'sizes' | 'sectors' | 'ecosystems' | 'roles';
+
 /**
- * The predicate of a filter over index entries; `text`: the ids matching the text filter (null:
- * no text filter). `ecosystems` and `roles` must hold together in ONE current membership (a
- * FOUNDING_MEMBER of PSC is not a founding member of MEDICEN); `ecosystem` is a current membership
- * of its own. Values compare exactly (the enum names and ecosystem codes as stored).
+ * The filter compiled once per request: one test per field. `ecosystems` and `roles` must hold
+ * together in ONE current membership (a FOUNDING_MEMBER of PSC is not a founding member of
+ * MEDICEN); `ecosystem` is a current membership of its own. Enum values compare exactly; the
+ * region, the city and the ecosystem codes folded (case and accents ignored: "ile-de-france", "medicen").
  */
-export function directoryFilter(filter: DirectoryFilter, text: ReadonlySet<string> | null): (entry: DirectoryEntry) => boolean {
-  const kinds = filter.kinds?.length ? new Set(filter.kinds) : null;
-  const sizes = filter.sizeCategory?.length ? new Set(filter.sizeCategory) : null;
-  const sectors = filter.sectors?.length ? new Set(filter.sectors) : null;
-  const ecosystems = filter.ecosystems?.length ? new Set(filter.ecosystems) : null;
-  const roles = filter.roles?.length ? new Set(filter.roles) : null;
-  const { region, ecosystem } = filter;
-  return (entry) => {
-    if (text && !text.has(entry.id)) return false;
-    if (kinds && !kinds.has(entry.kind)) return false;
-    if (sizes && (entry.sizeCategory === null || !sizes.has(entry.sizeCategory))) return false;
-    if (region && entry.region !== region) return false;
-    if (sectors && !entry.sectors.some((sector) => sectors.has(sector))) return false;
-    if (ecosystem && !entry.ecosystems.includes(ecosystem)) return false;
-    if (ecosystems || roles) {
-      let found = false;
-      for (let i = 0; i < entry.ecosystems.length && !found; i++) {
-        found = (!ecosystems || ecosystems.has(entry.ecosystems[i]!)) && (!roles || roles.has(entry.roles[i]!));
-      }
-      if (!found) return false;
-    }
+class CompiledFilter {
+  private readonly kinds: ReadonlySet<string> | null;
+  private readonly sizes: ReadonlySet<string> | null;
+  private readonly sectors: ReadonlySet<string> | null;
+  readonly ecosystems: ReadonlySet<string> | null;
+  readonly roles: ReadonlySet<string> | null;
+  private readonly region: string | null;
+  private readonly city: string | null;
+  private readonly ecosystem: string | null;
+
+  constructor(
+    filter: DirectoryFilter,
+    private readonly text: ReadonlySet<string> | null,
+  ) {
+    const set = (values: readonly string[] | null | undefined, fold = false): ReadonlySet<string> | null =>
+      values?.length ? new Set(fold ? values.map((value) => foldForSearch(value)) : values) : null;
+    this.kinds = set(filter.kinds);
+    this.sizes = set(filter.sizes);
+    this.sectors = set(filter.sectors);
+    this.ecosystems = set(filter.ecosystems, true);
+    this.roles = set(filter.roles);
+    this.region = filter.region?.trim() ? foldForSearch(filter.region) : null;
+    this.city = filter.city?.trim() ? foldForSearch(filter.city) : null;
+    this.ecosystem = filter.ecosystem?.trim() ? foldForSearch(filter.ecosystem) : null;
+  }
+
+  /** The fields without a facet (text, region, city, the single ecosystem): always applied. */
+  base(entry: DirectoryEntry): boolean {
+    if (this.text && !this.text.has(entry.id)) return false;
+    if (this.region !== null && entry.regionKey !== this.region) return false;
+    if (this.city !== null && entry.cityKey !== this.city) return false;
+    if (this.ecosystem !== null && !entry.ecosystemKeys.includes(this.ecosystem)) return false;
     return true;
-  };
+  }
+
+  kind(entry: DirectoryEntry): boolean {
+    return !this.kinds || this.kinds.has(entry.kind);
+  }
+
+  size(entry: DirectoryEntry): boolean {
+    return !this.sizes || (entry.sizeCategory !== null && this.sizes.has(entry.sizeCategory));
+  }
+
+  sector(entry: DirectoryEntry): boolean {
+    return !this.sectors || entry.sectors.some((sector) => this.sectors!.has(sector));
+  }
+
+  /** Membership i is in a selected ecosystem (or none is selected). */
+  ecosystemAt(entry: DirectoryEntry, i: number): boolean {
+    return !this.ecosystems || this.ecosystems.has(entry.ecosystemKeys[i]!);
+  }
+
+  /** Membership i is in a selected role (or none is selected). */
+  roleAt(entry: DirectoryEntry, i: number): boolean {
+    return !this.roles || this.roles.has(entry.roles[i]!);
+  }
+
+  membership(entry: DirectoryEntry): boolean {
+    if (!this.ecosystems && !this.roles) return true;
+    for (let i = 0; i < entry.ecosystems.length; i++) if (this.ecosystemAt(entry, i) && this.roleAt(entry, i)) return true;
+    return false;
+  }
+
+  matches(entry: DirectoryEntry): boolean {
+    return this.base(entry) && this.kind(entry) && this.size(entry) && this.sector(entry) && this.membership(entry);
+  }
 }
 
-export interface FacetCount {
-  value: string;
-  count: number;
+/** The predicate of a filter over index entries; `text`: the ids matching the text filter (null: no text filter). */
+export function directoryFilter(filter: DirectoryFilter, text: ReadonlySet<string> | null): (entry: DirectoryEntry) => boolean {
+  const compiled = new CompiledFilter(filter, text);
+  return (entry) => compiled.matches(entry);
 }
 
 export interface OrganizationFacets {
@@ -248,34 +318,65 @@ export interface OrganizationFacets {
 }
 
 /**
- * Counts per kind, sector, ecosystem, membership role and size over the matching entries: each
- * organisation counted once per value; ecosystems and roles from current memberships only;
- * organisations without a size are not counted in sizes. Sorted by count, then value.
+ * Disjunctive facets (see FacetCount in the shared package) in one pass over the index: each
+ * facet counts the organisations that match every field of the filter but its own, once per
+ * value. An organisation that fails one facet field's test counts only in that facet; one that
+ * fails two counts in none. Ecosystems and roles are counted per current membership: the
+ * ecosystems facet counts a membership when its role is selected (or no role is), and the other
+ * way round, as the two fields match together. Organisations without a size are not counted in
+ * sizes. Sorted by count, then value.
  */
-export function facetsOf(entries: readonly DirectoryEntry[]): OrganizationFacets {
-  const kinds = new Map<string, number>();
-  const sectors = new Map<string, number>();
-  const ecosystems = new Map<string, number>();
-  const roles = new Map<string, number>();
-  const sizes = new Map<string, number>();
-  const add = (counts: Map<string, number>, value: string): void => {
-    counts.set(value, (counts.get(value) ?? 0) + 1);
+export function facetsOf(entries: readonly DirectoryEntry[], filter: DirectoryFilter, text: ReadonlySet<string> | null): OrganizationFacets {
+  const compiled = new CompiledFilter(filter, text);
+  const counts: Record<FacetField, Map<string, number>> = {
+    kinds: new Map(),
+    sectors: new Map(),
+    ecosystems: new Map(),
+    roles: new Map(),
+    sizes: new Map(),
+  };
+  const add = (field: FacetField, value: string): void => {
+    const map = counts[field];
+    map.set(value, (map.get(value) ?? 0) + 1);
   };
   // Each value once per organisation (lists of one value, the common case, need no check).
-  const addEach = (counts: Map<string, number>, values: readonly string[]): void => {
-    if (values.length === 1) add(counts, values[0]!);
-    else for (let i = 0; i < values.length; i++) if (values.indexOf(values[i]!) === i) add(counts, values[i]!);
+  const addEach = (field: FacetField, values: readonly string[], keep: (i: number) => boolean): void => {
+    for (let i = 0; i < values.length; i++) if (keep(i) && values.indexOf(values[i]!) === i) add(field, values[i]!);
   };
+  const addKept = (field: FacetField, values: readonly string[], keep: (i: number) => boolean): void => {
+    const seen = new Set<string>();
+    for (let i = 0; i < values.length; i++) {
+      if (keep(i) && !seen.has(values[i]!)) {
+        seen.add(values[i]!);
+        add(field, values[i]!);
+      }
+    }
+  };
+  const all = (): boolean => true;
   for (const entry of entries) {
-    add(kinds, entry.kind);
-    if (entry.sizeCategory !== null) add(sizes, entry.sizeCategory);
-    if (entry.sectors.length) addEach(sectors, entry.sectors);
-    if (entry.ecosystems.length) {
-      addEach(ecosystems, entry.ecosystems);
-      addEach(roles, entry.roles);
+    if (!compiled.base(entry)) continue;
+    const kind = compiled.kind(entry);
+    const size = compiled.size(entry);
+    const sector = compiled.sector(entry);
+    const membership = compiled.membership(entry);
+    const failed = Number(!kind) + Number(!size) + Number(!sector) + Number(!membership);
+    if (failed > 1) continue;
+    if (size && sector && membership) add('kinds', entry.kind);
+    if (kind && sector && membership && entry.sizeCategory !== null) add('sizes', entry.sizeCategory);
+    if (kind && size && membership) addEach('sectors', entry.sectors, all);
+    if (kind && size && sector) {
+      // Counted apart from `membership`: a membership with a selected role counts for its
+      // ecosystem even when no membership matches both fields yet.
+      addKept('ecosystems', entry.ecosystems, (i) => compiled.roleAt(entry, i));
+      addKept('roles', entry.roles, (i) => compiled.ecosystemAt(entry, i));
     }
   }
-  const sorted = (counts: Map<string, number>): FacetCount[] =>
-    [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  return { kinds: sorted(kinds), sectors: sorted(sectors), ecosystems: sorted(ecosystems), roles: sorted(roles), sizes: sorted(sizes) };
+  const sorted = (map: Map<string, number>): FacetCount[] => [...map].map(([value, count]) => ({ value, count })).sort(byCountThenValue);
+  return {
+    kinds: sorted(counts.kinds),
+    sectors: sorted(counts.sectors),
+    ecosystems: sorted(counts.ecosystems),
+    roles: sorted(counts.roles),
+    sizes: sorted(counts.sizes),
+  };
 }

@@ -23,12 +23,12 @@ export class OrganizationFilter {
   @ArrayMaxSize(50)
   sectors?: Sector[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Current member of the ecosystem with this code (e.g. MEDICEN).' })
+  @Field(() => String, { nullable: true, description: 'Current member of the ecosystem with this code (e.g. MEDICEN; case ignored).' })
   @IsOptional()
   @MaxLength(32)
   ecosystem?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Current member of any of the ecosystems with these codes.' })
+  @Field(() => [String], { nullable: true, description: 'Current member of any of the ecosystems with these codes (case ignored).' })
   @IsOptional()
   @ArrayMaxSize(10)
   @MaxLength(32, { each: true })
@@ -42,15 +42,20 @@ export class OrganizationFilter {
   @ArrayMaxSize(20)
   roles?: MembershipRole[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Located in this region, e.g. Île-de-France.' })
+  @Field(() => String, { nullable: true, description: 'Located in this region, e.g. Île-de-France (case and accents ignored: ile-de-france).' })
   @IsOptional()
   @MaxLength(128)
   region?: string | null;
 
-  @Field(() => [CompanySize], { nullable: true, description: 'Any of these size categories.' })
+  @Field(() => String, { nullable: true, description: 'Located in this city, e.g. Évry-Courcouronnes (case and accents ignored).' })
+  @IsOptional()
+  @MaxLength(128)
+  city?: string | null;
+
+  @Field(() => [CompanySize], { nullable: true, description: 'Any of these size categories (facet `sizes`).' })
   @IsOptional()
   @ArrayMaxSize(4)
-  sizeCategory?: CompanySize[] | null;
+  sizes?: CompanySize[] | null;
 }
 
 @ArgsType()

@@ -9,37 +9,11 @@ import { Organization } from './organization.entity';
 import { Sector } from './organization.enums';
 import { AddMembershipArgs, EndMembershipArgs, OrganizationsArgs, UpsertOrganizationArgs } from './organization.inputs';
 import { OrganizationService } from './organization.service';
-
-@ObjectType({ description: 'How many items of the filtered list have one value of a dimension.' })
-export class FacetCount {
-  @Field({ description: 'The value (an enum name or an ecosystem code).' })
-  value!: string;
-
-  @Field(() => Int, { description: 'Number of organisations of the filtered list with this value.' })
-  count!: number;
-}
-
-@ObjectType({ description: 'Counts per filter dimension over the whole filtered directory (all pages), for a filter sidebar.' })
-export class OrganizationFacets {
-  @Field(() => [FacetCount], { description: 'Per organisation kind.' })
-  kinds!: FacetCount[];
-
-  @Field(() => [FacetCount], { description: 'Per sector.' })
-  sectors!: FacetCount[];
-
-  @Field(() => [FacetCount], { description: 'Per ecosystem code (current memberships).' })
-  ecosystems!: FacetCount[];
-
-  @Field(() => [FacetCount], { description: 'Per membership role (current memberships, organisations counted once per role).' })
-  roles!: FacetCount[];
-
-  @Field(() => [FacetCount], { description: 'Per size category (organisations with one).' })
-  sizes!: FacetCount[];
-}
+import { OrganizationFacets } from './organization.facets';
 
 @ObjectType({ description: 'A page of organisations, with facets of the whole filtered list.' })
 export class OrganizationConnection extends ConnectionType(Organization, 'Organization') {
-  @Field(() => OrganizationFacets, { description: 'Counts per kind, sector, ecosystem, membership role and size for the current filter.' })
+  @Field(() => OrganizationFacets, { description: 'Counts per kind, sector, ecosystem, membership role and size (disjunctive: each without its own selection).' })
   facets!: OrganizationFacets;
 }
 

@@ -9,7 +9,7 @@ import { compareEntries, directoryFilter, directoryIndexOf, facetsOf, type Direc
 import { OrganizationSector } from './organization-sector.entity';
 import { Organization } from './organization.entity';
 import { OrganizationOrder } from './organization.enums';
-export type { FacetCount, OrganizationFacets } from './directory-index';
+export type { OrganizationFacets } from './directory-index';
 import {
   type AddMembershipInput,
   type EndMembershipInput,
@@ -19,7 +19,7 @@ import {
 
 const MEMBERSHIP_REFUSAL = 'Only admins or the managers of the organisation can change the memberships of this organisation';
 
-/** A page of the directory; `facets` is counted (in memory, no statement) only when asked for. */
+/** A page of the directory; `facets` (disjunctive) are counted in memory, with no statement, only when asked for. */
 export interface OrganizationPage extends Connection<Organization> {
   readonly facets: Promise<OrganizationFacets>;
 }
@@ -45,7 +45,7 @@ const browsingMemos = new WeakMap<readonly DirectoryEntry[], Map<string, Browsin
 function browsing(entries: readonly DirectoryEntry[], filter: DirectoryFilter): BrowsingMemo {
   let memos = browsingMemos.get(entries);
   if (!memos) browsingMemos.set(entries, (memos = new Map()));
-  const key = JSON.stringify([filter.kinds ?? [], filter.sizeCategory ?? [], filter.region ?? null, filter.sectors ?? [], filter.ecosystem ?? null, filter.ecosystems ?? [], filter.roles ?? []]);
+  const key = JSON.stringify([filter.kinds ?? [], filter.sizes ?? [], filter.region ?? null, filter.city ?? null, filter.sectors ?? [], filter.ecosystem ?? null, filter.ecosystems ?? [], filter.roles ?? []]);
   let memo = memos.get(key);
   if (!memo) {
     if (memos.size >= 500) memos.clear();
@@ -137,7 +137,7 @@ export class OrganizationService {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
       get facets(): Promise<OrganizationFacets> {
-        facets ??= Promise.resolve(memo ? (memo.facets ??= facetsOf(matches)) : facetsOf(matches));
+        facets ??= Promise.resolve(memo ? (memo.facets ??= facetsOf(entries, filter, null)) : facetsOf(entries, filter, text));
         return facets;
       },
     };

@@ -1,4 +1,4 @@
-import { IdColumn, RefColumn } from '@ecosystem/shared';
+import { IdColumn, LocalDateScalar, RefColumn } from '@ecosystem/shared';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 
@@ -24,11 +24,11 @@ export class Affiliation {
   @Column({ type: 'boolean', default: false })
   isPrimary!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Day the affiliation started (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the affiliation started.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   since!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Day the affiliation ended; null while current.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the affiliation ended; null while current.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   until!: string | null;
 }

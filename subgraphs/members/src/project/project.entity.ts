@@ -1,4 +1,4 @@
-import { EnumColumn, foldForSearch, IdColumn, RefColumn } from '@ecosystem/shared';
+import { EnumColumn, foldForSearch, IdColumn, LocalDateScalar, RefColumn } from '@ecosystem/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { BeforeInsert, BeforeUpdate, Column, Entity, Index } from 'typeorm';
 import { centsTransformer } from '../common/money';
@@ -27,7 +27,7 @@ export class Project {
   @EnumColumn()
   status!: ProjectStatus;
 
-  @Field(() => String, { nullable: true, description: 'Day the project was labelled (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Day the project was labelled.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   labelDate!: string | null;
 

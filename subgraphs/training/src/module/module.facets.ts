@@ -1,57 +1,96 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { facetType, type FacetCount, labelOf, type Labels } from '@ecosystem/shared';
+import { Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { Format, Level } from '../catalogue/catalogue.enums';
 import { Domain } from '../catalogue/domain.entity';
-import { Organization } from '../organization/organization.stub';
+import { type TrainingContext } from '../context';
+import { Organization, organizationStub } from '../organization/organization.stub';
 
-@ObjectType({ description: 'How many modules have this level.' })
-export class LevelFacet {
-  @Field(() => Level, { description: 'The level.' })
-  value!: Level;
+/** What people read for the catalogue's codes, French first. */
+export const LEVEL_LABELS: Labels<Level> = {
+  ACCULTURATION: { fr: 'Acculturation', en: 'Awareness' },
+  FOUNDATION: { fr: 'Fondamentaux', en: 'Foundation' },
+  ADVANCED: { fr: 'Approfondissement', en: 'Advanced' },
+  EXPERT: { fr: 'Expertise', en: 'Expert' },
+};
 
-  @Field(() => Int, { description: 'Matching modules.' })
-  count!: number;
+export const FORMAT_LABELS: Labels<Format> = {
+  E_LEARNING: { fr: 'E-learning', en: 'E-learning' },
+  IN_PERSON: { fr: 'Présentiel', en: 'In person' },
+  VIRTUAL_CLASS: { fr: 'Classe virtuelle', en: 'Virtual class' },
+  BLENDED: { fr: 'Mixte', en: 'Blended' },
+};
+
+const COUNTED = 'Published modules matching every other field of the filter (not this facet\u2019s own selection) with this value.';
+
+export const LevelFacet = facetType<TrainingContext>('LevelFacet', 'A level and how many modules have it.', {
+  value: () => Level,
+  valueDescription: 'The level.',
+  countDescription: COUNTED,
+  label: (value, language) => labelOf(LEVEL_LABELS, value, language),
+});
+
+export const FormatFacet = facetType<TrainingContext>('FormatFacet', 'A format and how many modules are offered in it.', {
+  value: () => Format,
+  valueDescription: 'The format.',
+  countDescription: COUNTED,
+  label: (value, language) => labelOf(FORMAT_LABELS, value, language),
+});
+
+export const DomainFacet = facetType<TrainingContext>('DomainFacet', 'A thematic domain and how many modules are in it.', {
+  value: () => ID,
+  valueDescription: 'The domain id (the value of the `domains` filter).',
+  countDescription: COUNTED,
+  // Domain titles are written in French only.
+  label: async (value, _language, context) => (await context.loaders.domainById.load(value))?.title ?? value,
+});
+
+export const ProviderFacet = facetType<TrainingContext>('ProviderFacet', 'A training partner and how many modules it delivers.', {
+  value: () => ID,
+  valueDescription: 'The organisation id (the value of the `providers` filter).',
+  countDescription: COUNTED,
+  label: null,
+});
+
+@Resolver(() => DomainFacet.type)
+export class DomainFacetResolver {
+  @FieldResolver(() => Domain, { description: 'The domain.' })
+  async domain(@Root() facet: FacetCount, @Ctx() context: TrainingContext): Promise<Domain> {
+    const domain = await context.loaders.domainById.load(facet.value);
+    // Writes refuse a module in an unknown domain (and no mutation deletes domains): a missing one is a bug.
+    if (!domain) throw new Error(`Domain ${facet.value} of a module was not found`);
+    return domain;
+  }
 }
 
-@ObjectType({ description: 'How many modules are offered in this format.' })
-export class FormatFacet {
-  @Field(() => Format, { description: 'The format.' })
-  value!: Format;
-
-  @Field(() => Int, { description: 'Matching modules.' })
-  count!: number;
+@Resolver(() => ProviderFacet.type)
+export class ProviderFacetResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The training partner (its name comes from the members subgraph).' })
+  organization(@Root() facet: FacetCount): Organization {
+    return organizationStub(facet.value);
+  }
 }
 
-@ObjectType({ description: 'How many modules are in this domain.' })
-export class DomainFacet {
-  @Field(() => Domain, { description: 'The domain.' })
-  domain!: Domain;
-
-  @Field(() => Int, { description: 'Matching modules.' })
-  count!: number;
-}
-
-@ObjectType({ description: 'How many modules this organisation delivers.' })
-export class ProviderFacet {
-  @Field(() => Organization, { nullable: true, description: 'The training partner.' })
-  provider!: Organization;
-
-  @Field(() => Int, { description: 'Matching modules.' })
-  count!: number;
-}
+/** The resolvers of the catalogue's facet types (added to the schema's resolvers). */
+export const MODULE_FACET_RESOLVERS = [
+  ...[LevelFacet, FormatFacet, DomainFacet, ProviderFacet].map((facet) => facet.resolver),
+  DomainFacetResolver,
+  ProviderFacetResolver,
+];
 
 @ObjectType({
-  description: 'Value counts per filter dimension; each is counted over the filter without its own condition.',
+  description:
+    'Counts per facet over the published catalogue. Disjunctive, as in every search engine: each facet is counted with every other field of the filter applied but not its own. Each facet has a filter field of the same name.',
 })
 export class ModuleFacets {
-  @Field(() => [LevelFacet], { description: 'Counts per level.' })
-  levels!: LevelFacet[];
+  @Field(() => [LevelFacet.type], { description: 'Counts per level (filter `levels`).' })
+  levels!: FacetCount[];
 
-  @Field(() => [FormatFacet], { description: 'Counts per format.' })
-  formats!: FormatFacet[];
+  @Field(() => [FormatFacet.type], { description: 'Counts per format (filter `formats`).' })
+  formats!: FacetCount[];
 
-  @Field(() => [DomainFacet], { description: 'Counts per domain.' })
-  domains!: DomainFacet[];
+  @Field(() => [DomainFacet.type], { description: 'Counts per domain (filter `domains`).' })
+  domains!: FacetCount[];
 
-  @Field(() => [ProviderFacet], { description: 'Counts per training partner.' })
-  providers!: ProviderFacet[];
+  @Field(() => [ProviderFacet.type], { description: 'Counts per training partner (filter `providers`).' })
+  providers!: FacetCount[];
 }

@@ -24,10 +24,11 @@ export class ModuleFilter {
   @MaxLength(200)
   text?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'In this thematic domain.' })
+  @Field(() => [ID], { nullable: true, description: 'In any of these thematic domains (facet `domains`).' })
   @IsOptional()
-  @IsUUID()
-  domainId?: string | null;
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  domains?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'In a domain of this category.' })
   @IsOptional()
@@ -44,10 +45,11 @@ export class ModuleFilter {
   @ArrayMaxSize(10)
   formats?: Format[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Delivered by this organisation.' })
+  @Field(() => [ID], { nullable: true, description: 'Delivered by any of these organisations (facet `providers`).' })
   @IsOptional()
-  @IsUUID()
-  providerId?: string | null;
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  providers?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Teaches a competency this persona requires.' })
   @IsOptional()

@@ -6,7 +6,7 @@ import { Competency } from '../competency/competency.entity';
 import { type TrainingContext } from '../context';
 import { Organization, organizationStub } from '../organization/organization.stub';
 import { CourseSession } from '../session/course-session.entity';
-import { DomainFacet, ModuleFacets } from './module.facets';
+import { ModuleFacets } from './module.facets';
 import { Module } from './module.entity';
 import { CreateModuleArgs, ModulesArgs } from './module.inputs';
 import { ModuleService, type ModulePage, seesUnpublished } from './module.service';
@@ -98,20 +98,8 @@ export class ModuleResolver {
 
 @Resolver(() => ModuleConnection)
 export class ModuleConnectionResolver {
-  @FieldResolver(() => ModuleFacets, { description: 'Counts per level, format, domain and provider over the filter.' })
+  @FieldResolver(() => ModuleFacets, { description: 'Counts per level, format, domain and provider (disjunctive: each without its own selection).' })
   async facets(@Root() page: ModulePage, @Ctx() context: TrainingContext): Promise<ModuleFacets> {
-    const counts = await new ModuleService(context.dataSource).facets(page.filter);
-    const domains = await Promise.all(
-      counts.domains.map(async ({ value, count }): Promise<DomainFacet | null> => {
-        const domain = await context.loaders.domainById.load(value);
-        return domain ? { domain, count } : null;
-      }),
-    );
-    return {
-      levels: counts.levels,
-      formats: counts.formats,
-      domains: domains.filter((d): d is DomainFacet => d !== null),
-      providers: counts.providers.map(({ value, count }) => ({ provider: organizationStub(value), count })),
-    };
+    return new ModuleService(context.dataSource).facets(page.filter);
   }
 }

@@ -1,8 +1,8 @@
-import { actsFor, authorizeMutation, BadUserInputError, ConflictError, type Connection, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, isUniqueViolation } from '@ecosystem/shared';
+import { actsFor, authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type Connection, type FacetCount, inValueOrder, withoutSelection, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, isUniqueViolation } from '@ecosystem/shared';
 import { academyOperatorId } from '../common/authorization';
 import { inTransaction } from '../common/transaction';
 import { type DataSource, type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { Format, type Level, LEVELS, PublicationStatus } from '../catalogue/catalogue.enums';
+import { Format, LEVELS, PublicationStatus } from '../catalogue/catalogue.enums';
 import { CatalogueLock } from '../catalogue/catalogue-lock.entity';
 import { Domain } from '../catalogue/domain.entity';
 import { Competency } from '../competency/competency.entity';
@@ -23,16 +23,11 @@ export function seesUnpublished(viewer: Viewer | null): boolean {
 /** A page of modules that remembers its filter, so that `facets` can count over it. */
 export type ModulePage = Connection<Module> & { filter: ModuleFilter | null };
 
-export interface FacetCount<T> {
-  value: T;
-  count: number;
-}
-
 export interface ModuleFacetCounts {
-  levels: FacetCount<Level>[];
-  formats: FacetCount<Format>[];
-  domains: FacetCount<string>[];
-  providers: FacetCount<string>[];
+  levels: FacetCount[];
+  formats: FacetCount[];
+  domains: FacetCount[];
+  providers: FacetCount[];
 }
 
 /** `extensions.reason` of a refused prerequisite write that would close a cycle. */
@@ -55,7 +50,7 @@ export class ModuleService {
         query.andWhere(`${m}.searchText LIKE :word${index}`, { [`word${index}`]: likePattern(word) });
       }
     }
-    if (filter.domainId) query.andWhere(`${m}.domainId = :domainId`, { domainId: filter.domainId });
+    if (filter.domains?.length) query.andWhere(`${m}.domainId IN (:...domains)`, { domains: filter.domains });
     if (filter.categoryId) {
       const sub = this.dataSource
         .getRepository(Domain)
@@ -75,14 +70,14 @@ export class ModuleService {
         .andWhere('mf.format IN (:...formats)');
       exists(sub, { formats: filter.formats });
     }
-    if (filter.providerId) {
+    if (filter.providers?.length) {
       const sub = this.dataSource
         .getRepository(ModuleProvider)
         .createQueryBuilder('mp')
         .select('1')
         .where(`mp.moduleId = ${m}.id`)
-        .andWhere('mp.organizationId = :providerId');
-      exists(sub, { providerId: filter.providerId });
+        .andWhere('mp.organizationId IN (:...providers)');
+      exists(sub, { providers: filter.providers });
     }
     if (filter.competencyId) {
       const sub = this.dataSource
@@ -117,7 +112,7 @@ export class ModuleService {
    * GROUP BY statement per dimension.
    */
   async facets(filter: ModuleFilter | null): Promise<ModuleFacetCounts> {
-    const without = (key: keyof ModuleFilter): ModuleFilter => ({ ...(filter ?? {}), [key]: null }) as ModuleFilter;
+    const without = (key: keyof ModuleFilter): ModuleFilter => withoutSelection(filter, key);
     const count = async (base: SelectQueryBuilder<Module>, expression: string, join?: (q: SelectQueryBuilder<Module>) => void) => {
       if (join) join(base);
       const rows = (await base
@@ -133,18 +128,16 @@ export class ModuleService {
       await count(this.filtered(without('formats'), 'f'), 'ff.format', (q) =>
         q.innerJoin(ModuleFormat, 'ff', 'ff.moduleId = f.id'),
       ),
-      await count(this.filtered(without('domainId'), 'f'), 'f.domainId'),
-      await count(this.filtered(without('providerId'), 'f'), 'fp.organizationId', (q) =>
+      await count(this.filtered(without('domains'), 'f'), 'f.domainId'),
+      await count(this.filtered(without('providers'), 'f'), 'fp.organizationId', (q) =>
         q.innerJoin(ModuleProvider, 'fp', 'fp.moduleId = f.id'),
       ),
     ];
-    const byRank = <T extends string>(order: readonly T[]) => (a: FacetCount<T>, b: FacetCount<T>): number =>
-      order.indexOf(a.value) - order.indexOf(b.value);
     return {
-      levels: (levels as FacetCount<Level>[]).sort(byRank(LEVELS)),
-      formats: (formats as FacetCount<Format>[]).sort(byRank(Object.values(Format))),
-      domains,
-      providers,
+      levels: levels.sort(inValueOrder(LEVELS)),
+      formats: formats.sort(inValueOrder(Object.values(Format))),
+      domains: domains.sort(byCountThenValue),
+      providers: providers.sort(byCountThenValue),
     };
   }
 
