@@ -21,7 +21,8 @@ export interface AdminClientOptions {
 
 /** A small client of the gateway's `/admin` API (what the `subgraph` and `supergraph` CLIs use). */
 export class AdminClient {
-  private readonly base: string;
+  /** The gateway this client talks to (its base URL, without `/admin`). */
+  readonly base: string;
   private readonly token: string | undefined;
 
   constructor(options: AdminClientOptions = {}) {
