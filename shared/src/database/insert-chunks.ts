@@ -37,23 +37,25 @@ export class SeedWriter {
     const total = this.total;
     let written = 0;
     let lastReport = 0;
-    const report = (force: boolean): void => {
-      if (!force && Date.now() - lastReport < progressIntervalMs) return;
+    const report = async (): Promise<void> => {
       lastReport = Date.now();
       logger.info({ written, total }, SEED_PROGRESS_MESSAGE);
+      // sql.js answers synchronously, so the inserts are one chain of resolved promises that never
+      // lets the event loop write the log line to a pipe: give it a turn.
+      await new Promise((resolve) => setImmediate(resolve));
     };
-    report(true);
+    await report();
     await dataSource.transaction(async (manager) => {
       for (const { target, rows, size } of this.batches) {
         for (let i = 0; i < rows.length; i += size) {
           const chunk = rows.slice(i, i + size);
           await insertChunks(manager, target, chunk, size);
           written += chunk.length;
-          report(false);
+          if (written < total && Date.now() - lastReport >= progressIntervalMs) await report();
         }
       }
     });
-    report(true);
+    await report();
     return written;
   }
 }
