@@ -92,6 +92,8 @@ function stop(code = 0) {
 
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+// The terminal went away: stop the processes rather than leave them running unseen.
+process.on('SIGHUP', () => stop(0));
 
 for (const { name, port } of subgraphs) {
   // PORT is the gateway's own setting; each subgraph gets its port explicitly.
@@ -126,6 +128,14 @@ async function waitReady() {
     }
     if (Date.now() - lastReport >= 15_000) {
       lastReport = Date.now();
+      // A subgraph's own /ready, for when its log (LOG_LEVEL) did not say so.
+      await Promise.all(
+        subgraphs.map(async ({ name, port }) => {
+          if (status.get(name) === 'ready') return;
+          const ok = await fetch(`http://localhost:${port}/ready`).then((r) => r.ok, () => false);
+          if (ok) status.set(name, 'ready');
+        }),
+      );
       const waiting = [...status].filter(([, state]) => state !== 'ready').map(([name, state]) => `${name} ${state}`);
       say(`not ready yet after ${elapsed()}: ${waiting.join('; ')}; ${readiness.reason}`);
     }
