@@ -1,4 +1,4 @@
-import { loadRegistryCliConfig } from '../registry-env';
+import { loadRegistryCliConfig } from '../registry-cli-env';
 
 // The CLIs talk to the gateway that `npm start` runs with the same environment.
 describe('the subgraph / supergraph CLI settings', () => {
