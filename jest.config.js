@@ -29,6 +29,9 @@ const common = {
 };
 
 module.exports = {
+  // Builds what the cross-process tests start as processes (incremental tsc -b; nothing when unchanged).
+  globalSetup: '<rootDir>/test/setup/build.mjs',
+  rootDir: __dirname,
   maxWorkers: 2,
   // A worker keeps every test file's module registry it ran; past 1 GB it is replaced between files
   // (CI once measured a 1.4 GB worker, and a second-long pause in the bench smoke it then ran).

@@ -3,7 +3,7 @@
 // existing migration applied to the schema of the current entities.
 //   npm run migration:generate -- <subgraph> <Name>
 // Needs MySQL/MariaDB at DATABASE_URL (default mysql://root@127.0.0.1:3306); uses a scratch database.
-import 'reflect-metadata';
+import '../shared/dist/bootstrap.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

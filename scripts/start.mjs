@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: the four subgraphs (4001-4004) and the gateway (4000) as five processes, on the
-// embedded database under DATA_DIR (default ./.data) unless DATABASE_URL is set. Ctrl-C stops all.
-// The ports can be moved with MEMBERS_PORT, DATASETS_PORT, TRAINING_PORT, EVENTS_PORT and PORT.
+// `npm start`: builds what changed (scripts/build.mjs), then runs the four subgraphs (4001-4004) and
+// the gateway (4000) as five processes, on the embedded database under DATA_DIR (default ./.data)
+// unless DATABASE_URL is set. Ctrl-C stops all. The ports can be moved with MEMBERS_PORT,
+// DATASETS_PORT, TRAINING_PORT, EVENTS_PORT and PORT.
+// While the subgraphs seed their demo data it shows, per subgraph, the rows written of the rows to
+// write; once the gateway is ready it prints the playground's URL, however long that takes, and
+// every 15 s until then what it is still waiting for.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ensureBuilt, ROOT } from './build.mjs';
 
-const root = join(import.meta.dirname, '..');
 const env = process.env;
 const subgraphs = [
   { name: 'members', port: Number(env.MEMBERS_PORT ?? 4001) },
@@ -15,18 +20,57 @@ const subgraphs = [
 ];
 const gatewayPort = Number(env.PORT ?? 4000);
 const children = new Map();
+/** What each process last said about itself: 'starting', 'seeding 1,200 / 30,000 rows', 'ready'. */
+const status = new Map([...subgraphs.map(({ name }) => [name, 'starting']), ['gateway', 'starting']]);
+const started = Date.now();
 let stopping = false;
 
+const say = (line) => process.stderr.write(`[start] ${line}\n`);
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const number = (n) => Number(n).toLocaleString('en-US');
+
+try {
+  ensureBuilt(['gateway', ...subgraphs.map(({ name }) => `subgraphs/${name}`)], { label: 'start' });
+} catch (error) {
+  say(`${error.message}: nothing started`);
+  process.exit(1);
+}
+
+/** Passes a process's output through, and reads its JSON log lines for seeding and readiness. */
+function follow(name, stream, target) {
+  createInterface({ input: stream }).on('line', (line) => {
+    target.write(`${line}\n`);
+    if (!line.startsWith('{')) return;
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (entry.msg === 'seeding demo data' && typeof entry.total === 'number') {
+      const done = entry.written === entry.total;
+      status.set(name, done ? `seeded ${number(entry.total)} rows` : `seeding ${number(entry.written)} / ${number(entry.total)} rows`);
+      say(`${name}: ${done ? 'seeded' : 'seeding'} ${number(entry.written)} / ${number(entry.total)} rows (${elapsed()})`);
+    } else if (typeof entry.msg === 'string' && entry.msg.endsWith('ready') && entry.url) {
+      status.set(name, 'ready');
+    } else if (entry.level >= 50 && entry.msg) {
+      status.set(name, `error: ${entry.msg}`);
+    }
+  });
+}
+
 function start(name, script, extraEnv) {
-  const child = spawn(process.execPath, [join(root, script)], {
+  const child = spawn(process.execPath, [join(ROOT, script)], {
     env: { ...env, ...extraEnv },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.set(name, child);
+  follow(name, child.stdout, process.stdout);
+  follow(name, child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
     children.delete(name);
     if (!stopping) {
-      console.error(`[start] ${name} exited (${signal ?? code}); stopping the others`);
+      say(`${name} exited (${signal ?? code}) before the graph was stopped; stopping the others. Its last lines are above.`);
       stop(1);
     } else if (children.size === 0) {
       process.exit(process.exitCode ?? 0);
@@ -48,6 +92,8 @@ function stop(code = 0) {
 
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+// The terminal went away: stop the processes rather than leave them running unseen.
+process.on('SIGHUP', () => stop(0));
 
 for (const { name, port } of subgraphs) {
   // PORT is the gateway's own setting; each subgraph gets its port explicitly.
@@ -60,20 +106,40 @@ start('gateway', 'gateway/dist/main.js', {
   ),
 });
 
-// Tell a person where to go once the graph answers.
-const deadline = Date.now() + 120_000;
+/** The gateway's /ready: ok, or the reason it gives (a 503 body), or that it does not answer yet. */
+async function gatewayReadiness() {
+  try {
+    const response = await fetch(`http://localhost:${gatewayPort}/ready`);
+    if (response.ok) return { ok: true };
+    return { ok: false, reason: `gateway /ready: ${response.status} ${(await response.text()).slice(0, 300)}` };
+  } catch {
+    return { ok: false, reason: `gateway not listening on port ${gatewayPort} yet` };
+  }
+}
+
+// Tell a person where to go once the graph answers, and until then what it waits for.
 async function waitReady() {
-  while (!stopping && Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://localhost:${gatewayPort}/ready`);
-      if (response.ok) {
-        console.error(`\n[start] The graph is ready: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops it)\n`);
-        return;
-      }
-    } catch {
-      // not listening yet
+  let lastReport = Date.now();
+  while (!stopping) {
+    const readiness = await gatewayReadiness();
+    if (readiness.ok) {
+      say(`The graph is ready after ${elapsed()}: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops it)`);
+      return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (Date.now() - lastReport >= 15_000) {
+      lastReport = Date.now();
+      // A subgraph's own /ready, for when its log (LOG_LEVEL) did not say so.
+      await Promise.all(
+        subgraphs.map(async ({ name, port }) => {
+          if (status.get(name) === 'ready') return;
+          const ok = await fetch(`http://localhost:${port}/ready`).then((r) => r.ok, () => false);
+          if (ok) status.set(name, 'ready');
+        }),
+      );
+      const waiting = [...status].filter(([, state]) => state !== 'ready').map(([name, state]) => `${name} ${state}`);
+      say(`not ready yet after ${elapsed()}: ${waiting.join('; ')}; ${readiness.reason}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 waitReady();

@@ -18,7 +18,7 @@
 //   BENCH_STEPS         1 = also run the optimisation steps (before/after variants)
 //   BENCH_WORKLOADS     W1,W2,W3,W4     BENCH_TARGETS    direct,stock,ours,ours-cached
 //   BENCH_NAME          report file name (default: latest)
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { createLogger } from '@ecosystem/shared';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './create-gateway';

@@ -18,6 +18,7 @@ export * from './pagination/connection';
 export * from './pagination/keyset';
 export * from './database/query-counter';
 export * from './database/data-source';
+export * from './database/insert-chunks';
 export * from './database/test-database';
 export * from './server/request-id';
 export * from './server/http-server';

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { API_SCHEMA_FILE, composeCoreSupergraph, printApiSchema, printShippedSupergraph, SHIPPED_SUPERGRAPH_PATH } from './api-schema';

@@ -1,4 +1,4 @@
-import { loadRegistryCliConfig } from '../registry/registry-env';
+import { loadRegistryCliConfig } from '../registry/registry-cli-env';
 import { type CheckProblem } from '../registry/checks';
 import { type PublicationResult } from '../registry/registry.service';
 
@@ -21,7 +21,8 @@ export interface AdminClientOptions {
 
 /** A small client of the gateway's `/admin` API (what the `subgraph` and `supergraph` CLIs use). */
 export class AdminClient {
-  private readonly base: string;
+  /** The gateway this client talks to (its base URL, without `/admin`). */
+  readonly base: string;
   private readonly token: string | undefined;
 
   constructor(options: AdminClientOptions = {}) {
@@ -35,11 +36,20 @@ export class AdminClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.token) headers.authorization = `Bearer ${this.token}`;
-    const response = await fetch(`${this.base}/admin${path}`, {
-      method,
-      headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}/admin${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (error) {
+      // fetch says only "fetch failed": name the gateway and how to point at another one.
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(
+        `no answer from the gateway at ${this.base} (${cause?.code ?? cause?.message ?? (error as Error).message}): is it running (npm start)? Otherwise set GATEWAY_URL, or PORT as for npm start, or pass --gateway`,
+      );
+    }
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
     const parsed = (type.includes('json') && text ? JSON.parse(text) : text) as T & { error?: { code: string; message: string } };

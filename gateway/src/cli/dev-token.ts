@@ -1,3 +1,4 @@
+import '@ecosystem/shared/dist/bootstrap';
 import { parseArgs } from 'node:util';
 import { isRole, type Viewer } from '@ecosystem/shared';
 import { signUserToken } from '../auth/verify-user-token';

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type PublicationResult } from '../registry/registry.service';
@@ -18,7 +18,8 @@ const USAGE = `Usage: npm run subgraph -- <command> [options]
   grant   --label <who> --subgraphs <name,name> [--owner-org <id>]     (admin) prints a partner API key once
   revoke  --id <credential id>                                          (admin)
 
-Common options: --gateway <url> (GATEWAY_URL, default http://localhost:4000),
+Common options: --gateway <url> (GATEWAY_URL; default http://localhost:<PORT>, PORT 4000,
+                as npm start),
                 --token <admin JWT or partner key> (GATEWAY_TOKEN), --json (machine-readable output)`;
 
 async function main(): Promise<number> {
@@ -46,6 +47,8 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const client = new AdminClient({ gateway: values.gateway, token: values.token });
+  // stderr, so that --json output stays machine-readable.
+  process.stderr.write(`gateway: ${client.base}\n`);
   const print = (human: string, data: unknown): void => {
     process.stdout.write(`${values.json ? JSON.stringify(data, null, 2) : human}\n`);
   };

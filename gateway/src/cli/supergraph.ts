@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { parseArgs } from 'node:util';
 import { AdminApiError, AdminClient } from './admin-client';
 
@@ -8,7 +8,7 @@ const USAGE = `Usage: npm run supergraph -- <command> [options]
   rollback --version <n>         serve version <n> again, without restart (admin)
   sdl --version <n>              print an accepted supergraph
 
-Common options: --gateway <url> (GATEWAY_URL), --token <admin JWT> (GATEWAY_TOKEN), --json`;
+Common options: --gateway <url> (GATEWAY_URL; default http://localhost:<PORT>, as npm start), --token <admin JWT> (GATEWAY_TOKEN), --json`;
 
 interface HistoryRow {
   version: number;
@@ -33,6 +33,8 @@ async function main(): Promise<number> {
   });
   const command = positionals[0];
   const client = new AdminClient({ gateway: values.gateway, token: values.token });
+  // stderr, so that --json output stays machine-readable.
+  process.stderr.write(`gateway: ${client.base}\n`);
   const version = values.version ?? positionals[1];
   switch (command) {
     case 'history': {

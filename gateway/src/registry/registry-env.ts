@@ -1,4 +1,4 @@
-import { envBoolean, parseEnv } from '@ecosystem/shared';
+import { envBoolean } from '@ecosystem/shared';
 import { z } from 'zod';
 import { DEFAULT_POLICY_FILE } from './policy';
 
@@ -38,15 +38,3 @@ export const registryEnvSchema = z.object({
   REGISTRY_CHECK_TIMEOUT_MS: int(100).default(5000),
 });
 export type RegistryEnv = z.infer<typeof registryEnvSchema>;
-
-/** Settings of the `subgraph` and `supergraph` CLIs. */
-export const registryCliEnvSchema = z.object({
-  /** The gateway whose admin API the CLI calls. */
-  GATEWAY_URL: z.url().default('http://localhost:4000'),
-  /** An admin JWT (`npm run token -- --role admin`) or a partner API key (`egk_...`). */
-  GATEWAY_TOKEN: z.string().optional(),
-});
-
-export function loadRegistryCliConfig(env?: Record<string, string | undefined>): z.infer<typeof registryCliEnvSchema> {
-  return parseEnv(registryCliEnvSchema, env);
-}

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { runSubgraph } from '@ecosystem/shared';
 import { partnerSubgraphName } from './config';
 import { partnerSubgraph } from './definition';

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { runSubgraph } from '@ecosystem/shared';
 import { eventsSubgraph } from './definition';
 

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { runSubgraph } from '@ecosystem/shared';
 import { membersSubgraph } from './definition';
 

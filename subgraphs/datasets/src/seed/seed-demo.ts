@@ -1,5 +1,5 @@
-import { type Logger } from '@ecosystem/shared';
-import { type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { SeedWriter, type Logger } from '@ecosystem/shared';
+import { type DataSource } from 'typeorm';
 import { AccessRequestDataset } from '../access-request/access-request-dataset.entity';
 import { AccessRequest } from '../access-request/access-request.entity';
 import { StatusChange } from '../access-request/status-change.entity';
@@ -13,17 +13,6 @@ import { Distribution } from '../distribution/distribution.entity';
 import { demoAccessRequests } from './demo-access-requests';
 import { demoCatalogues, demoDatasets } from './demo-catalogue';
 
-async function insertChunks<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: T[],
-  size = 100,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + size)).execute();
-  }
-}
-
 /**
  * Seeds the demo catalogue (ids, identifiers, titles and publishers of `demoDatasetRefs()`),
  * ~600 distributions and ~1,500 access requests in every status with their history.
@@ -32,50 +21,44 @@ export async function seedDatasetsDemo(dataSource: DataSource, logger: Logger): 
   if ((await dataSource.getRepository(Dataset).count()) > 0) return false;
   const datasets = demoDatasets();
   const requests = demoAccessRequests(datasets);
-  await dataSource.transaction(async (manager) => {
-    await insertChunks(manager, Catalogue, demoCatalogues());
-    await insertChunks(
-      manager,
-      Dataset,
-      datasets.map(({ key: _key, creatorIds: _c, distributions: _d, projectIds: _p, ...row }) => {
-        const entity = manager.create(Dataset, row);
-        entity.fold();
-        return entity;
-      }),
-    );
-    await insertChunks(
-      manager,
-      DatasetHealthCategory,
-      datasets.flatMap((d) => d.healthCategories.map((category) => ({ datasetId: d.id, category }))),
-    );
-    await insertChunks(
-      manager,
-      DatasetCodingSystem,
-      datasets.flatMap((d) => d.codingSystems.map((codingSystem) => ({ datasetId: d.id, codingSystem }))),
-    );
-    await insertChunks(
-      manager,
-      DatasetCreator,
-      datasets.flatMap((d) => d.creatorIds.map((organizationId) => ({ datasetId: d.id, organizationId }))),
-    );
-    await insertChunks(
-      manager,
-      DatasetProject,
-      datasets.flatMap((d) => d.projectIds.map((projectId) => ({ datasetId: d.id, projectId }))),
-    );
-    await insertChunks(manager, Distribution, datasets.flatMap((d) => d.distributions));
-    await insertChunks(
-      manager,
-      AccessRequest,
-      requests.map(({ datasetIds: _d, history: _h, ...row }) => row),
-    );
-    await insertChunks(
-      manager,
-      AccessRequestDataset,
-      requests.flatMap((r) => r.datasetIds.map((datasetId) => ({ accessRequestId: r.id, datasetId }))),
-    );
-    await insertChunks(manager, StatusChange, requests.flatMap((r) => r.history), 200);
-  });
+  const manager = dataSource.manager;
+  const seed = new SeedWriter();
+  seed.add(Catalogue, demoCatalogues());
+  seed.add(
+    Dataset,
+    datasets.map(({ key: _key, creatorIds: _c, distributions: _d, projectIds: _p, ...row }) => {
+      const entity = manager.create(Dataset, row);
+      entity.fold();
+      return entity;
+    }),
+  );
+  seed.add(
+    DatasetHealthCategory,
+    datasets.flatMap((d) => d.healthCategories.map((category) => ({ datasetId: d.id, category }))),
+  );
+  seed.add(
+    DatasetCodingSystem,
+    datasets.flatMap((d) => d.codingSystems.map((codingSystem) => ({ datasetId: d.id, codingSystem }))),
+  );
+  seed.add(
+    DatasetCreator,
+    datasets.flatMap((d) => d.creatorIds.map((organizationId) => ({ datasetId: d.id, organizationId }))),
+  );
+  seed.add(
+    DatasetProject,
+    datasets.flatMap((d) => d.projectIds.map((projectId) => ({ datasetId: d.id, projectId }))),
+  );
+  seed.add(Distribution, datasets.flatMap((d) => d.distributions));
+  seed.add(
+    AccessRequest,
+    requests.map(({ datasetIds: _d, history: _h, ...row }) => row),
+  );
+  seed.add(
+    AccessRequestDataset,
+    requests.flatMap((r) => r.datasetIds.map((datasetId) => ({ accessRequestId: r.id, datasetId }))),
+  );
+  seed.add(StatusChange, requests.flatMap((r) => r.history), 200);
+  await seed.write(dataSource, logger);
   logger.info(
     {
       datasets: datasets.length,

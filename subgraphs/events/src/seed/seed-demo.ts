@@ -6,6 +6,7 @@ import {
   demoOrganizations,
   demoPeople,
   seededFaker,
+  SeedWriter,
   type DemoPerson,
   type Logger,
 } from '@ecosystem/shared';
@@ -23,7 +24,6 @@ import { icalUidFor } from '../event/ical-uid';
 import { Registration } from '../registration/registration.entity';
 import { RegistrationStatus } from '../registration/registration.enums';
 import { EventSeries } from '../series/event-series.entity';
-import { insertChunks } from '../series/series.service';
 import { demoEvents, MEETMYDATA, type DemoEvent } from './demo-events';
 
 const org = (key: string): string => demoId('organization', key);
@@ -209,25 +209,23 @@ export async function seedEventsDemo(dataSource: DataSource, logger: Logger, now
 
   const { calls, callDatasets, expressions } = demoCalls(now, faker);
 
-  await dataSource.transaction(async (manager) => {
-    await manager.insert(EventSeries, series);
-    await insertChunks(manager, Event, events, 40);
-    await insertChunks(
-      manager,
-      EventOrganizer,
-      plans.flatMap((e) => e.organizerIds.map((organizationId, position) => Object.assign(new EventOrganizer(), { eventId: e.id, organizationId, position }))),
-    );
-    await insertChunks(
-      manager,
-      EventDataset,
-      plans.flatMap((e) => e.datasetIds.map((datasetId, position) => Object.assign(new EventDataset(), { eventId: e.id, datasetId, position }))),
-    );
-    await insertChunks(manager, EventSpeaker, speakers, 100);
-    await insertChunks(manager, Call, calls, 50);
-    await insertChunks(manager, CallDataset, callDatasets);
-    await insertChunks(manager, ExpressionOfInterest, expressions, 100);
-    await insertChunks(manager, Registration, registrations, 80);
-  });
+  const seed = new SeedWriter();
+  seed.add(EventSeries, [series]);
+  seed.add(Event, events, 40);
+  seed.add(
+    EventOrganizer,
+    plans.flatMap((e) => e.organizerIds.map((organizationId, position) => Object.assign(new EventOrganizer(), { eventId: e.id, organizationId, position }))),
+  );
+  seed.add(
+    EventDataset,
+    plans.flatMap((e) => e.datasetIds.map((datasetId, position) => Object.assign(new EventDataset(), { eventId: e.id, datasetId, position }))),
+  );
+  seed.add(EventSpeaker, speakers, 100);
+  seed.add(Call, calls, 50);
+  seed.add(CallDataset, callDatasets);
+  seed.add(ExpressionOfInterest, expressions, 100);
+  seed.add(Registration, registrations, 80);
+  await seed.write(dataSource, logger);
   logger.info(
     { events: events.length, speakers: speakers.length, registrations: registrations.length, calls: calls.length },
     'events demo data',

@@ -1,5 +1,5 @@
-import { BadUserInputError, newId, type Viewer, runTransaction } from '@ecosystem/shared';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { BadUserInputError, insertChunks, newId, type Viewer, runTransaction } from '@ecosystem/shared';
+import { type DataSource } from 'typeorm';
 import { assertCanOrganise } from '../common/authorization';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { Event } from '../event/event.entity';
@@ -64,18 +64,6 @@ export function occurrenceEvents(
     event.fold();
     return event;
   });
-}
-
-/** Inserts rows in chunks (bulk INSERTs stay under the drivers' parameter limits). */
-export async function insertChunks<T extends object>(
-  manager: EntityManager,
-  target: new () => T,
-  rows: T[],
-  size = 200,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + size) as never).execute();
-  }
 }
 
 /** Recurring series: validation of the rule and creation of its occurrences as events. */

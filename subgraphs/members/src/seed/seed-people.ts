@@ -1,8 +1,7 @@
-import { demoId, demoPeople, foldForSearch, seededFaker } from '@ecosystem/shared';
+import { demoId, demoPeople, foldForSearch, seededFaker, type SeedWriter } from '@ecosystem/shared';
 import { type EntityManager } from 'typeorm';
 import { Affiliation } from '../person/affiliation.entity';
 import { Person } from '../person/person.entity';
-import { insertChunks } from './insert-chunks';
 
 const EXPERTISE = [
   'Entrepôts de données de santé', 'SNDS', 'Interopérabilité FHIR', 'Intelligence artificielle', 'Imagerie médicale',
@@ -21,11 +20,10 @@ function syntheticOrcid(index: number): string {
 }
 
 /** The 3,000 synthetic people of shared `demoPeople()`, with their ids and job titles, one affiliation each. */
-export async function seedPeople(manager: EntityManager): Promise<number> {
+export function seedPeople(seed: SeedWriter, manager: EntityManager): number {
   const faker = seededFaker(3000);
   const people = demoPeople();
-  await insertChunks(
-    manager,
+  seed.add(
     Person,
     people.map((p, index) => {
       const slug = foldForSearch(p.givenName, p.familyName).replace(/ /g, '.');
@@ -45,8 +43,7 @@ export async function seedPeople(manager: EntityManager): Promise<number> {
       return row;
     }),
   );
-  await insertChunks(
-    manager,
+  seed.add(
     Affiliation,
     people.map((p) => ({
       id: demoId('affiliation', p.key),

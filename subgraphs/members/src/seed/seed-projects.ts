@@ -1,10 +1,9 @@
-import { DEMO_CALLS, DEMO_ECOSYSTEMS, demoId, demoOrganization, demoOrganizations, demoProjectIds, seededFaker } from '@ecosystem/shared';
+import { DEMO_CALLS, DEMO_ECOSYSTEMS, demoId, demoOrganization, demoOrganizations, demoProjectIds, seededFaker, type SeedWriter } from '@ecosystem/shared';
 import { type EntityManager } from 'typeorm';
 import { ProjectParticipation } from '../project/participation.entity';
 import { ProjectFunding, ProjectLabel } from '../project/project-side.entity';
 import { Project } from '../project/project.entity';
 import { FundingScheme, ProjectRole, ProjectStatus } from '../project/project.enums';
-import { insertChunks } from './insert-chunks';
 
 /** Figures of the seed articles (Medicen, 2020): 40 labelled and funded projects, > 150 M EUR, 11 EU/international. */
 export const DEMO_FUNDED_PROJECTS = 40;
@@ -37,7 +36,7 @@ function plans(): Plan[] {
   return out;
 }
 
-export async function seedProjects(manager: EntityManager): Promise<number> {
+export function seedProjects(seed: SeedWriter, manager: EntityManager): number {
   const faker = seededFaker(4041);
   const ids = demoProjectIds();
   const medicen = DEMO_ECOSYSTEMS.find((e) => e.code === 'MEDICEN')!.id;
@@ -104,9 +103,9 @@ export async function seedProjects(manager: EntityManager): Promise<number> {
       });
     });
   });
-  await insertChunks(manager, Project, projects, 100);
-  await insertChunks(manager, ProjectFunding, fundings);
-  await insertChunks(manager, ProjectLabel, labels);
-  await insertChunks(manager, ProjectParticipation, participations);
+  seed.add(Project, projects, 100);
+  seed.add(ProjectFunding, fundings);
+  seed.add(ProjectLabel, labels);
+  seed.add(ProjectParticipation, participations);
   return projects.length;
 }

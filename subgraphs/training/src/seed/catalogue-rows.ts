@@ -1,22 +1,9 @@
 import { demoId, demoOrganization } from '@ecosystem/shared';
-import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { Format, Level, LEVELS, PublicationStatus } from '../catalogue/catalogue.enums';
 import { Category } from '../catalogue/category.entity';
 import { Domain } from '../catalogue/domain.entity';
 import { Module } from '../module/module.entity';
 import { DEMO_CATALOGUE } from './catalogue-data';
-
-/** Inserts rows in multi-row INSERTs of `size` rows (fast on MySQL and on sql.js alike). */
-export async function insertChunks<T extends ObjectLiteral>(
-  manager: EntityManager,
-  target: EntityTarget<T>,
-  rows: T[],
-  size = 500,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(i, i + size)).execute();
-  }
-}
 
 const FORMATS_BY_LEVEL: Record<Level, Format[]> = {
   [Level.ACCULTURATION]: [Format.E_LEARNING],
