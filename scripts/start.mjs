@@ -117,27 +117,33 @@ async function gatewayReadiness() {
   }
 }
 
-// Tell a person where to go once the graph answers, and until then what it waits for.
+/** Asks each subgraph not yet known ready for its own /ready (for when its log level hides the ready line). */
+async function probeSubgraphs() {
+  await Promise.all(
+    subgraphs.map(async ({ name, port }) => {
+      if (status.get(name) === 'ready') return;
+      const ok = await fetch(`http://localhost:${port}/ready`).then((r) => r.ok, () => false);
+      if (ok) status.set(name, 'ready');
+    }),
+  );
+}
+
+// Tell a person where to go once the graph answers, and until then what it waits for. The gateway
+// is ready as soon as it can serve (from the shipped core supergraph, while subgraphs still seed),
+// so the graph is ready only when every subgraph is too: before that, answers lack their fields.
 async function waitReady() {
   let lastReport = Date.now();
   while (!stopping) {
+    await probeSubgraphs();
     const readiness = await gatewayReadiness();
-    if (readiness.ok) {
+    const waiting = [...status].filter(([name, state]) => name !== 'gateway' && state !== 'ready').map(([name, state]) => `${name} ${state}`);
+    if (readiness.ok && waiting.length === 0) {
       say(`The graph is ready after ${elapsed()}: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops it)`);
       return;
     }
     if (Date.now() - lastReport >= 15_000) {
       lastReport = Date.now();
-      // A subgraph's own /ready, for when its log (LOG_LEVEL) did not say so.
-      await Promise.all(
-        subgraphs.map(async ({ name, port }) => {
-          if (status.get(name) === 'ready') return;
-          const ok = await fetch(`http://localhost:${port}/ready`).then((r) => r.ok, () => false);
-          if (ok) status.set(name, 'ready');
-        }),
-      );
-      const waiting = [...status].filter(([, state]) => state !== 'ready').map(([name, state]) => `${name} ${state}`);
-      say(`not ready yet after ${elapsed()}: ${waiting.join('; ')}; ${readiness.reason}`);
+      say(`not ready yet after ${elapsed()}: ${[...waiting, readiness.ok ? 'gateway ready' : readiness.reason].join('; ')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '@ecosystem/shared/dist/bootstrap';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { POLICY_TABLE_END, POLICY_TABLE_START, renderMutationPolicyTable } from '@ecosystem/shared';
