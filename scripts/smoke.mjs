@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'smoke-'));
@@ -22,8 +23,16 @@ const env = {
 };
 delete env.DATABASE_URL;
 const started = Date.now();
-const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], { env, stdio: ['ignore', 'inherit', 'pipe'] });
 const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+// What a person waits for: the launcher's ready line (the gateway alone is ready earlier, serving the
+// shipped supergraph while subgraphs still seed).
+const announcedReady = new Promise((resolve) => {
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    process.stderr.write(`${line}\n`);
+    if (line.startsWith('[start] The graph is ready')) resolve();
+  });
+});
 
 const query = `{
   organizations(first: 200) {
@@ -39,16 +48,12 @@ function fail(message) {
 }
 
 async function main() {
-  const deadline = started + 120_000;
-  for (;;) {
-    if (Date.now() > deadline) return fail('the gateway was not ready within 120 s');
-    try {
-      if ((await fetch(`http://localhost:${base}/ready`)).ok) break;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  const ready = await Promise.race([
+    announcedReady.then(() => true),
+    exited.then(() => false),
+    new Promise((resolve) => setTimeout(() => resolve(false), 120_000)),
+  ]);
+  if (!ready) return fail('npm start did not say the graph is ready within 120 s');
   const readyAfter = (Date.now() - started) / 1000;
   const response = await fetch(`http://localhost:${base}/graphql`, {
     method: 'POST',
