@@ -95,7 +95,7 @@ describe('modules', () => {
 
   it('refuses a malformed filter id with BAD_USER_INPUT naming the field', async () => {
     const { errors } = await h.run(MODULES, { filter: { domains: ['nope'] } });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.domains' });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.domains.0' });
   });
 
   it('returns one module by id with its domain and price', async () => {
