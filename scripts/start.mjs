@@ -7,6 +7,7 @@
 // write; once the gateway is ready it prints the playground's URL, however long that takes, and
 // every 15 s until then what it is still waiting for.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureBuilt, ROOT } from './build.mjs';
@@ -39,15 +40,17 @@ try {
 /** Passes a process's output through, and reads its JSON log lines for seeding and readiness. */
 function follow(name, stream, target) {
   createInterface({ input: stream }).on('line', (line) => {
-    target.write(`${line}\n`);
-    if (!line.startsWith('{')) return;
     let entry;
     try {
-      entry = JSON.parse(line);
+      entry = line.startsWith('{') ? JSON.parse(line) : undefined;
     } catch {
-      return;
+      entry = undefined;
     }
-    if (entry.msg === 'seeding demo data' && typeof entry.total === 'number') {
+    // Seeding progress is shown once, as the launcher's own line below.
+    const progress = entry?.msg === 'seeding demo data' && typeof entry.total === 'number';
+    if (!progress) target.write(`${line}\n`);
+    if (!entry) return;
+    if (progress) {
       const done = entry.written === entry.total;
       status.set(name, done ? `seeded ${number(entry.total)} rows` : `seeding ${number(entry.written)} / ${number(entry.total)} rows`);
       say(`${name}: ${done ? 'seeded' : 'seeding'} ${number(entry.written)} / ${number(entry.total)} rows (${elapsed()})`);
@@ -94,6 +97,31 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 // The terminal went away: stop the processes rather than leave them running unseen.
 process.on('SIGHUP', () => stop(0));
+// npm does not pass every signal on: when the process that started us is gone, stop too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop(0);
+}, 1000).unref();
+
+/** Whether something already listens on a port (another graph, another program). */
+function portTaken(port) {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(true))
+      .once('listening', () => probe.close(() => resolve(false)))
+      .listen(port);
+  });
+}
+
+// Before anything opens a database: a second `npm start` must not touch the files of a running one.
+const wanted = [...subgraphs.map(({ name, port }) => ({ name, port, setting: `${name.toUpperCase()}_PORT` })), { name: 'gateway', port: gatewayPort, setting: 'PORT' }];
+const taken = [];
+for (const entry of wanted) if (await portTaken(entry.port)) taken.push(entry);
+if (taken.length > 0) {
+  for (const { name, port, setting } of taken) say(`port ${port} (${name}) is already in use; free it or choose another with ${setting}=<port>`);
+  say('nothing started');
+  process.exit(1);
+}
 
 for (const { name, port } of subgraphs) {
   // PORT is the gateway's own setting; each subgraph gets its port explicitly.

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import writeFileAtomic from 'write-file-atomic';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import { QueryCounter } from './query-counter';
 
@@ -104,10 +105,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DataSo
   }
   const dir = resolve(config.DATA_DIR);
   mkdirSync(dir, { recursive: true });
+  const location = join(dir, `${options.name}.sqlite`);
   return new DataSource({
     type: 'sqljs',
-    location: join(dir, `${options.name}.sqlite`),
+    location,
     autoSave: true,
+    // sql.js keeps the database in memory and writes the whole file after each change. Written in
+    // place, a process stopped mid-write (Ctrl-C during a first start) leaves a truncated file that
+    // the next start reads as empty and silently seeds again; written to a temporary file and
+    // renamed, the file is always the last complete database.
+    autoSaveCallback: (data: Uint8Array) => writeFileAtomic(location, Buffer.from(data)),
     ...common,
     synchronize: true,
   }).initialize();
