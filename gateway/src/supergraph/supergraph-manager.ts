@@ -153,12 +153,20 @@ export class CoreSupergraphManager implements SupergraphManager {
   refresh(): Promise<boolean> {
     return this.exclusive(async () => {
       const { sdl, members } = await this.composeFromSubgraphs();
-      if (sdl === this.current?.sdl) return false;
-      const accepted = this.options.store
+      // Version 0 is served but not accepted (the saved file, perhaps another registry's, or the
+      // shipped one): the first composition is recorded even when it is the same text.
+      const accepted = this.current?.version ?? 0;
+      if (sdl === this.current?.sdl && accepted > 0) return false;
+      const next = this.options.store
         ? await this.options.store.recordRefresh(sdl, members)
-        : { version: (this.current?.version ?? 0) + 1, sdl, members };
-      await this.swapNow(accepted);
-      this.options.logger.info({ version: accepted.version }, 'supergraph updated from the live subgraphs');
+        : { version: accepted + 1, sdl, members };
+      if (sdl === this.current?.sdl) {
+        this.current = next;
+        this.options.logger.info({ version: next.version }, 'supergraph being served recorded as accepted');
+        return false;
+      }
+      await this.swapNow(next);
+      this.options.logger.info({ version: next.version }, 'supergraph updated from the live subgraphs');
       return true;
     });
   }
