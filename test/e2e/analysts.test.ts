@@ -236,17 +236,26 @@ describe('CSV export', () => {
     expect((await fetch(exportUrl({ query: '{ ecosystems { code } }', all: 'true' }))).status).toBe(200);
   });
 
-  it('works when the gateway listens on a port that WHATWG fetch refuses (6000)', async () => {
-    const port = 6000;
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (!free) {
-      console.warn(`port ${port} is taken on this machine: the bad-port export test is skipped`);
+  it('works when the gateway listens on a port that WHATWG fetch refuses ("bad port": 6000, 6665-6669, ...)', async () => {
+    const isFree = (candidate: number): Promise<boolean> =>
+      new Promise<boolean>((resolve) => {
+        const probe = createServer();
+        probe.once('error', () => resolve(false));
+        probe.listen(candidate, '127.0.0.1', () => probe.close(() => resolve(true)));
+      });
+    // Ports on the fetch standard's bad-port list.
+    let port: number | undefined;
+    for (const candidate of [6000, 6665, 6666, 6667, 6668, 6669, 6697, 10080]) {
+      if (await isFree(candidate)) {
+        port = candidate;
+        break;
+      }
+    }
+    if (port === undefined) {
+      console.warn('every bad port tried is taken on this machine: the bad-port export test is skipped');
       return;
     }
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
     const dataDir = mkdtempSync(join(tmpdir(), 'analysts-port-'));
     const config = loadGatewayConfig({
       NODE_ENV: 'test',
