@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, DEFAULT_EXAMPLES_DIR, loadExampleOperations, loadGatewayConfig } from '@ecosystem/gateway';
 import { createLogger, Role } from '@ecosystem/shared';
+import { request } from 'undici';
 import { parseCsv } from '../helpers/csv';
 import { startGraph, type RunningGraph } from '../helpers/graph';
 
@@ -213,6 +215,67 @@ describe('CSV export', () => {
     const known = await fetch(exportUrl({ extensions, bom: 'false' }));
     expect(known.status).toBe(200);
     expect(parseCsv(await known.text())).toHaveLength(4);
+  });
+
+  it('refuses all=true when the connection cannot be followed (no $after, no pageInfo) rather than export one page', async () => {
+    const noAfter = /* GraphQL */ `query NoAfter { organizations(first: 5) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const noPageInfo = /* GraphQL */ `query NoPageInfo($after: String) { organizations(first: 5, after: $after) { edges { node { id } } } }`;
+    for (const [query, hint] of [
+      [noAfter, /\$after/],
+      [noPageInfo, /pageInfo/],
+    ] as const) {
+      const response = await fetch(exportUrl({ query, all: 'true' }));
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string; field: string; requestId: string } }[] };
+      expect(body.errors[0]!.message).toMatch(hint);
+      expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'all' });
+      expect(body.errors[0]!.extensions.requestId).toBe(response.headers.get('x-request-id'));
+    }
+    // One page without all=true stays allowed, and so does all=true on a plain (complete) list.
+    expect((await fetch(exportUrl({ query: noAfter }))).status).toBe(200);
+    expect((await fetch(exportUrl({ query: '{ ecosystems { code } }', all: 'true' }))).status).toBe(200);
+  });
+
+  it('works when the gateway listens on a port that WHATWG fetch refuses ("bad port": 6000, 6665-6669, ...)', async () => {
+    const isFree = (candidate: number): Promise<boolean> =>
+      new Promise<boolean>((resolve) => {
+        const probe = createServer();
+        probe.once('error', () => resolve(false));
+        probe.listen(candidate, '127.0.0.1', () => probe.close(() => resolve(true)));
+      });
+    // Ports on the fetch standard's bad-port list.
+    let port: number | undefined;
+    for (const candidate of [6000, 6665, 6666, 6667, 6668, 6669, 6697, 10080]) {
+      if (await isFree(candidate)) {
+        port = candidate;
+        break;
+      }
+    }
+    if (port === undefined) {
+      console.warn('every bad port tried is taken on this machine: the bad-port export test is skipped');
+      return;
+    }
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    const dataDir = mkdtempSync(join(tmpdir(), 'analysts-port-'));
+    const config = loadGatewayConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      ...Object.fromEntries(Object.values(graph.subgraphs).map((s) => [`SUBGRAPH_${s.definition.name.toUpperCase()}_URL`, s.url])),
+    });
+    const gateway = createGateway(config, createLogger('test', 'silent'));
+    const running = await gateway.listen(port, '127.0.0.1');
+    try {
+      await gateway.start();
+      const url = `${running.url}/export.csv?${new URLSearchParams({ query: '{ ecosystems { code } }', bom: 'false' }).toString()}`;
+      // The test's own client must not be fetch either, for the same reason.
+      const response = await request(url);
+      expect(response.statusCode).toBe(200);
+      expect(parseCsv(await response.body.text())).toHaveLength(4);
+    } finally {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses mutations and requests without an operation', async () => {

@@ -132,6 +132,27 @@ describe('content negotiation on every catalogue URL, through the gateway host',
     expect(quadsOfTurtle(turtle.text).length).toBe((await quadsOfJsonLd(JSON.parse(jsonLd.text) as JsonLdDocument)).length);
   }, 60_000);
 
+  it('ignores media-type parameters in Accept (application/rdf+xml;charset=utf-8 is RDF/XML)', async () => {
+    for (const [accept, expected] of [
+      ['application/rdf+xml;charset=utf-8', 'application/rdf+xml'],
+      ['text/turtle; charset=UTF-8; q=0.9, text/csv', 'text/turtle'],
+    ] as const) {
+      for (const path of ['/catalogue', datasetPath]) {
+        const answer = await fetchCatalogue(path, accept);
+        expect({ path, accept, status: answer.status }).toEqual({ path, accept, status: 200 });
+        expect(answer.type.startsWith(expected)).toBe(true);
+      }
+    }
+  }, 60_000);
+
+  it('answers 404 (not 502) to two format extensions, with the JSON error body of every export route', async () => {
+    for (const suffix of ['.ttl.jsonld', '.ttl.ttl', '.rdf.ttl']) {
+      const response = await fetch(`${base()}${datasetPath}${suffix}`);
+      expect({ suffix, status: response.status }).toEqual({ suffix, status: 404 });
+      expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    }
+  });
+
   it('answers 406 when none of the accepted types is available, and 404 for an unknown dataset in any format', async () => {
     expect((await fetchCatalogue('/catalogue', 'text/csv')).status).toBe(406);
     expect((await fetchCatalogue('/datasets/00000000-0000-0000-0000-000000000000.ttl')).status).toBe(404);

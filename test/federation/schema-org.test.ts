@@ -97,6 +97,44 @@ describe('schema.org exports (gateway host)', () => {
     expect(await bad.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'from' } });
   });
 
+  it('reads from/to as GraphQL reads EventFilter.from/to: an impossible day or from after to is 400, as GraphQL refuses them', async () => {
+    for (const [query, field] of [
+      ['from=2027-02-29', 'from'],
+      ['to=2026-13-01', 'to'],
+      ['from=2024-03-01&to=2024-01-01', 'from'],
+    ] as const) {
+      const response = await fetch(`${base()}/jsonld/events?${query}`);
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+      expect(await response.json()).toEqual({ error: { code: 'BAD_USER_INPUT', message: expect.any(String), field } });
+    }
+    const viaGraphql = await graph.query(`query ($f: EventFilter) { events(first: 1, filter: $f) { totalCount } }`, { f: { from: '2027-02-29' } });
+    expect(viaGraphql.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A plain day as `to` takes the whole day, as in GraphQL.
+    const day = await document('/jsonld/events?from=2022-01-01&to=2022-03-01');
+    const graphqlDay = await graph.query<{ events: { totalCount: number } }>(
+      `{ events(first: 0, filter: { from: "2022-01-01", to: "2022-03-01" }) { totalCount } }`,
+    );
+    expect(day.numberOfItems).toBeLessThanOrEqual(graphqlDay.data!.events.totalCount);
+  });
+
+  it('answers every export error with one JSON shape {"error":{"code","message"}}', async () => {
+    const unknown = '00000000-0000-0000-0000-000000000000';
+    for (const [path, status, code] of [
+      ['/jsonld/modules/not-an-id', 400, 'BAD_USER_INPUT'],
+      [`/jsonld/modules/${unknown}`, 404, 'NOT_FOUND'],
+      [`/jsonld/events/${unknown}`, 404, 'NOT_FOUND'],
+      [`/ical/events/${unknown}.ics`, 404, 'NOT_FOUND'],
+      ['/ical/feeds/not-a-token.ics', 404, 'NOT_FOUND'],
+      [`/datasets/${unknown}`, 404, 'NOT_FOUND'],
+    ] as const) {
+      const response = await fetch(`${base()}${path}`);
+      expect({ path, status: response.status }).toEqual({ path, status });
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = (await response.json()) as { error: Record<string, unknown> };
+      expect({ path, code: body.error.code, message: typeof body.error.message }).toEqual({ path, code, message: 'string' });
+    }
+  });
+
   it('serves a module as a Course: provider on the Course, organizer and instructors on its instances, ISO 8601 workload, named', async () => {
     const course = await document(`/jsonld/modules/${moduleId}`);
     typed.push({ label: `/jsonld/modules/${moduleId}`, document: course });

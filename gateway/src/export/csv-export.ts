@@ -1,6 +1,7 @@
 import { type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@ecosystem/shared';
 import express, { type Request, type Response, Router } from 'express';
 import { parse, type OperationDefinitionNode } from 'graphql';
+import { request } from 'undici';
 import { columnsOf, csvLine, findList, flattenRow, leafRows, type FoundList } from './flatten';
 
 export interface CsvExportOptions {
@@ -25,6 +26,8 @@ interface ExportRequest {
   path?: string;
   /** Follow the connection through `$after` until the end. */
   all: boolean;
+  /** Whether the operation declares `$after` (unknown for a persisted operation sent by id or hash). */
+  declaresAfter?: boolean;
   /** `leaves`: one row per leaf row (nested lists as rows); `items` (default): one row per list item, nested lists joined in cells. */
   rows: 'items' | 'leaves';
   /** Start with a UTF-8 byte-order mark (spreadsheets then read accents right). */
@@ -90,6 +93,7 @@ function readExportRequest(req: Request): ExportRequest {
   }
   const operationName = stringParam(source.operationName);
   let documentName: string | undefined;
+  let declaresAfter: boolean | undefined;
   if (query) {
     let operations: OperationDefinitionNode[];
     try {
@@ -102,6 +106,7 @@ function readExportRequest(req: Request): ExportRequest {
     if (chosen && chosen.operation !== 'query') {
       throw new ExportError(405, 'BAD_REQUEST', 'Only queries can be exported, not mutations or subscriptions');
     }
+    declaresAfter = chosen ? (chosen.variableDefinitions ?? []).some((v) => v.variable.name.value === 'after') : undefined;
   }
   const name = (stringParam(source.filename) ?? operationName ?? documentName ?? 'export').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
   return {
@@ -112,6 +117,7 @@ function readExportRequest(req: Request): ExportRequest {
     documentId,
     path: stringParam(source.path),
     all: flagParam(source.all, false),
+    declaresAfter,
     rows: rowsParam(source.rows),
     bom: flagParam(source.bom, true),
     filename: name.endsWith('.csv') ? name : `${name}.csv`,
@@ -122,7 +128,11 @@ function refuse(res: Response, status: number, body: GraphQLBody | { errors: { m
   res.status(status).type('application/json').send(JSON.stringify(body));
 }
 
-/** The gateway's own GraphQL endpoint, on the address and port this request came in on. */
+/**
+ * The gateway's own GraphQL endpoint, on the address and port this request came in on. Called with
+ * undici's `request`, not `fetch`: WHATWG fetch refuses "bad ports" (6000, 6665-6669, ...) on which
+ * the gateway may well listen.
+ */
 function loopbackUrl(req: Request, path: string): string {
   let address = req.socket.localAddress ?? '127.0.0.1';
   if (address.startsWith('::ffff:')) address = address.slice('::ffff:'.length);
@@ -187,7 +197,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
     }
     const fetchPage = async (after: string | undefined): Promise<{ status: number; body: GraphQLBody }> => {
       const variables = after === undefined ? params.variables : { ...params.variables, after };
-      const response = await fetch(target, {
+      const response = await request(target, {
         method: 'POST',
         headers,
         body: JSON.stringify({
@@ -199,17 +209,17 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
         }),
       });
       for (const name of ['ratelimit-limit', 'ratelimit-remaining', 'retry-after']) {
-        const value = response.headers.get(name);
-        if (value && !res.headersSent) res.setHeader(name, value);
+        const value = response.headers[name];
+        if (typeof value === 'string' && value && !res.headersSent) res.setHeader(name, value);
       }
-      const text = await response.text();
+      const text = await response.body.text();
       let body: GraphQLBody;
       try {
         body = JSON.parse(text) as GraphQLBody;
       } catch {
-        body = { errors: [{ message: text.slice(0, 200) || `HTTP ${response.status}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+        body = { errors: [{ message: text.slice(0, 200) || `HTTP ${response.statusCode}`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] };
       }
-      return { status: response.status, body };
+      return { status: response.statusCode, body };
     };
 
     const first = await fetchPage(undefined);
@@ -220,6 +230,21 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
       return;
     }
     const found = findList(first.body.data, params.path);
+    // all=true on a connection that cannot be followed would export its first page only, in a file
+    // that looks complete: refuse instead (a plain list is whole already).
+    if (found?.connection && params.all) {
+      const pageInfo = found.connection.pageInfo as { hasNextPage?: unknown; endCursor?: unknown } | undefined;
+      const reason =
+        params.declaresAfter === false
+          ? `all=true follows the connection at "${found.path}" through an $after variable: declare "$after: String" and pass it as its "after" argument`
+          : typeof pageInfo?.hasNextPage !== 'boolean' || pageInfo.endCursor === undefined
+            ? `all=true needs the connection at "${found.path}" to select pageInfo { hasNextPage endCursor }`
+            : undefined;
+      if (reason) {
+        refuse(res, 400, { errors: [{ message: `${reason}; without it only the first page could be exported`, extensions: { code: 'BAD_USER_INPUT', requestId, field: 'all' } }] });
+        return;
+      }
+    }
     if (!found) {
       refuse(res, 400, {
         errors: [
@@ -284,8 +309,9 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
 
   const run = (req: Request, res: Response): void => {
     handle(req, res).catch((error: unknown) => {
-      options.logger.error({ err: error }, 'csv export failed');
-      if (!res.headersSent) refuse(res, 500, { errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      const requestId = res.getHeader(REQUEST_ID_HEADER);
+      options.logger.error({ err: error, requestId }, 'csv export failed');
+      if (!res.headersSent) refuse(res, 500, { errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
       else res.destroy();
     });
   };

@@ -1,13 +1,16 @@
 import {
+  acceptsIgnoringParameters,
   IDENTITY_HEADER,
   type IdentityTokenOptions,
   type JsonLdDocument,
   negotiateRdfFormat,
+  RDF_EXTENSIONS,
   RDF_MEDIA_TYPES,
   serialiseRdf,
   splitRdfExtension,
   REQUEST_ID_HEADER,
   requestIdFrom,
+  sendHttpError,
   signIdentityToken,
   type Logger,
   type Viewer,
@@ -90,7 +93,7 @@ export function installStandardExports(app: Express, options: StandardExportOpti
           next();
         })
         .catch((error: unknown) => {
-          res.status(401).json({ error: (error as Error).message, code: 'UNAUTHENTICATED' });
+          sendHttpError(res, 401, 'UNAUTHENTICATED', (error as Error).message);
         });
     };
     if (route.kind === 'rdf') {
@@ -115,7 +118,7 @@ export function installStandardExports(app: Express, options: StandardExportOpti
           options.logger.warn({ err: error, subgraph: route.subgraph }, 'standard export proxy failed');
           if ('headersSent' in res && !res.headersSent) {
             res.writeHead(502, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ error: 'The subgraph serving this export is unavailable', code: 'BAD_GATEWAY' }));
+            res.end(JSON.stringify({ error: { code: 'BAD_GATEWAY', message: 'The subgraph serving this export is unavailable' } }));
           }
         },
       },
@@ -142,10 +145,16 @@ function rdfExport(route: StandardExportRoute, graphqlUrl: string, options: Stan
   return (req, res) => {
     const locals = res.locals as { requestId?: string };
     const [path, extension] = splitRdfExtension(req.path);
-    const format = negotiateRdfFormat(extension, (types) => req.accepts(types));
+    // One format extension only: `<id>.ttl.jsonld` names no document (the subgraph would read the
+    // rest as `<id>.ttl` and answer Turtle where JSON-LD is expected).
+    if (extension && splitRdfExtension(path)[1]) {
+      sendHttpError(res, 404, 'NOT_FOUND', `${req.path} was not found: give one format extension (${Object.keys(RDF_EXTENSIONS).join(', ')})`);
+      return;
+    }
+    const format = negotiateRdfFormat(extension, acceptsIgnoringParameters(req));
     res.vary('Accept');
     if (!format) {
-      res.status(406).json({ error: { code: 'NOT_ACCEPTABLE', message: `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}` } });
+      sendHttpError(res, 406, 'NOT_ACCEPTABLE', `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}`);
       return;
     }
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
@@ -193,7 +202,7 @@ function rdfExport(route: StandardExportRoute, graphqlUrl: string, options: Stan
     })().catch((error: unknown) => {
       options.logger.warn({ err: error, subgraph: route.subgraph, path: req.path }, 'standard export failed');
       if (!res.headersSent) {
-        res.status(502).json({ error: 'The subgraph serving this export is unavailable', code: 'BAD_GATEWAY' });
+        sendHttpError(res, 502, 'BAD_GATEWAY', 'The subgraph serving this export is unavailable');
       }
     });
   };

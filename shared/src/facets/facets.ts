@@ -24,6 +24,22 @@ export function withoutSelection<F extends object>(filter: F | null | undefined,
   return copy;
 }
 
+/**
+ * The counts with every selected value listed, at count 0 when nothing matches it any more (as
+ * search engines do): a UI can always untick what is ticked. Values missing from the counts are
+ * added last, in the order selected. `same` compares a counted value with a selected one (exact by
+ * default; a field that ignores case and accents compares folded).
+ */
+export function withSelected(
+  counts: FacetCount[],
+  selected: readonly (string | number)[] | null | undefined,
+  same: (counted: string, chosen: string) => boolean = (counted, chosen) => counted === chosen,
+): FacetCount[] {
+  if (!selected?.length) return counts;
+  const missing = [...new Set(selected.map(String))].filter((chosen) => !counts.some((c) => same(c.value, chosen)));
+  return missing.length ? [...counts, ...missing.map((value) => ({ value, count: 0 }))] : counts;
+}
+
 /** Most frequent first, then by value (a stable order for equal counts). */
 export function byCountThenValue(a: FacetCount, b: FacetCount): number {
   return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);

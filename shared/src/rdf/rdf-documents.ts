@@ -29,6 +29,24 @@ export function splitRdfExtension(path: string): [string, RdfFormat | undefined]
 }
 
 /**
+ * Express's `req.accepts` for an Accept header read without its media-type parameters (q kept):
+ * `application/rdf+xml;charset=utf-8` asks for RDF/XML, whereas express would match it only with a
+ * type offered with the same parameters.
+ */
+export function acceptsIgnoringParameters(req: { headers: { accept?: string }; accepts: (types: string[]) => string | false }): (types: string[]) => string | false {
+  const accept = req.headers.accept;
+  if (!accept?.includes(';')) return (types) => req.accepts(types);
+  const stripped = accept
+    .split(',')
+    .map((range) => {
+      const [type = '', ...parameters] = range.split(';').map((part) => part.trim());
+      return [type, ...parameters.filter((parameter) => /^q\s*=/i.test(parameter))].join(';');
+    })
+    .join(',');
+  return (types) => req.accepts.call({ headers: { accept: stripped } }, types);
+}
+
+/**
  * The format for a request: the extension first, then the Accept header (`accepts` is express's
  * `req.accepts`), JSON-LD when the caller accepts anything. `null`: nothing the caller accepts.
  */

@@ -161,6 +161,11 @@ describe('datasets', () => {
     ['publishers', { publishers: [hdh?.id] }, (d) => d.publisherId === hdh?.id],
     ['accessModalities', { accessModalities: ['OPEN_DATA', 'EHDS_DATA_PERMIT'] }, (d) => d.accessModalities.some((m) => ['OPEN_DATA', 'EHDS_DATA_PERMIT'].includes(m))],
     ['healthThemes (case ignored)', { healthThemes: ['Cardiovascular', 'MORTALITY'] }, (d) => d.healthThemes.some((t) => ['cardiovascular', 'mortality'].includes(t))],
+    [
+      'healthThemes (case, accents and hyphens ignored, as CallFilter.theme)',
+      { healthThemes: ['Breast-Cancer', ' MYOCARDIAL  infarction ', 'Âgeing'] },
+      (d) => d.healthThemes.some((t) => ['breast cancer', 'myocardial infarction', 'ageing'].includes(t)),
+    ],
     ['catalogueId', { catalogueId: demoCatalogues()[0]?.id }, (d) => d.catalogueId === demoCatalogues()[0]?.id],
     ['hdhPosition', { hdhPosition: ['SNDS_MAIN_DATABASE', 'SNDS_CATALOGUE'] }, (d) => ['SNDS_MAIN_DATABASE', 'SNDS_CATALOGUE'].includes(d.hdhPosition)],
     ['codingSystems', { codingSystems: ['ORPHA', 'OMOP'] }, (d) => d.codingSystems.some((c) => ['ORPHA', 'OMOP'].includes(c))],

@@ -55,7 +55,7 @@ describe('events query: filters and facets', () => {
     }
   `;
   interface Node { id: string; kind: string; attendanceMode: string; ecosystem: { id: string } | null; organizers: { id: string }[]; speakers: { person: { id: string } }[]; presentedDatasets: { id: string }[]; series: { id: string } | null }
-  interface Page { events: { totalCount: number; edges: { node: Node }[]; facets: Record<string, { value: string; count: number }[]> } }
+  interface Page { events: { totalCount: number; edges: { node: Node }[]; facets: Record<string, { value: string | number; count: number }[]> } }
 
   it('combines organizer, ecosystem, mode and kinds; facets count every dimension but their own', async () => {
     const psc = DEMO_ECOSYSTEMS.find((e) => e.code === 'PSC')!.id;
@@ -72,7 +72,7 @@ describe('events query: filters and facets', () => {
     expect(kinds.find((k) => k.value === 'WORKSHOP')?.count).toBe(page.totalCount);
     expect(kinds.length).toBeGreaterThan(2);
     expect(page.facets.attendanceModes!.find((m) => m.value === 'OFFLINE')?.count).toBe(page.totalCount);
-    expect(page.facets.years!.map((y) => y.value)).toEqual(['2023', '2024']);
+    expect(page.facets.years!.map((y) => y.value)).toEqual([2023, 2024]);
     expect(page.facets.years!.reduce((n, y) => n + y.count, 0)).toBe(page.totalCount);
   });
 
@@ -88,9 +88,19 @@ describe('events query: filters and facets', () => {
     expect(byLanguage.data!.events.facets.languages).toEqual(all.facets.languages);
 
     const [first, second] = all.facets.years!;
-    const byYears = await h.run<Page>(EVENTS, { filter: { years: [Number(first!.value), Number(second!.value)] }, first: 0 });
+    // A facet's value goes back to its filter as it is.
+    const byYears = await h.run<Page>(EVENTS, { filter: { years: [first!.value, second!.value] }, first: 0 });
+    expect(byYears.errors).toBeUndefined();
     expect(byYears.data!.events.totalCount).toBe(first!.count + second!.count);
     expect(byYears.data!.events.facets.years).toEqual(all.facets.years);
+
+    // A selected value that nothing matches stays listed, at 0, so that a UI can untick it.
+    const none = await h.run<Page>(EVENTS, { filter: { years: [1990], languages: ['EN'], kinds: ['WORKSHOP'] }, first: 0 });
+    expect(none.errors).toBeUndefined();
+    expect(none.data!.events.totalCount).toBe(0);
+    expect(none.data!.events.facets.years![0]).toEqual({ value: 1990, count: 0 });
+    expect(none.data!.events.facets.kinds).toEqual([{ value: 'WORKSHOP', count: 0 }]);
+    expect(none.data!.events.facets.languages).toEqual([{ value: 'en', count: 0 }]);
 
     const LABELS = /* GraphQL */ `query ($lang: Language) { events(first: 0) { facets { kinds { value label(lang: $lang) } languages { value label(lang: $lang) } } } }`;
     type Labelled = { events: { facets: { kinds: { value: string; label: string }[]; languages: { value: string; label: string }[] } } };

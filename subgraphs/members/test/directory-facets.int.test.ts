@@ -111,7 +111,10 @@ async function sqlFacet(filter: Filter, facet: FacetName): Promise<Map<string, n
     `SELECT ${value} AS value, COUNT(DISTINCT o.id) AS n FROM ${from}${all.length ? ` WHERE ${all.join(' AND ')}` : ''} GROUP BY ${value}`,
     [...where.params, ...extraParams],
   )) as { value: string; n: number | string }[];
-  return new Map(rows.map((row) => [row.value, Number(row.n)]));
+  const counts = new Map(rows.map((row) => [row.value, Number(row.n)]));
+  // A selected value is always listed, at 0 when nothing matches it.
+  for (const selected of filter[facet] ?? []) if (!counts.has(selected)) counts.set(selected, 0);
+  return counts;
 }
 
 async function sqlTotal(filter: Filter): Promise<number> {
@@ -161,6 +164,22 @@ describe('directory facets are disjunctive, as SQL counts them', () => {
     // Fields are AND'ed: the sector facet is counted over the two kinds only.
     const sectorSum = two.facets.sectors.reduce((sum, f) => sum + f.count, 0);
     expect(sectorSum).toBeLessThan(all.facets.sectors.reduce((sum, f) => sum + f.count, 0));
+  });
+
+  it('always lists a selected value, at count 0 when nothing matches it any more, so that a UI can untick it', async () => {
+    const filter = { text: 'zzqxj nothing at all', kinds: ['STARTUP'], sectors: ['DATA_AI'], ecosystems: ['medicen'], roles: ['FOUNDING_MEMBER'], sizes: ['GE'] };
+    const { data, errors } = await h.run<Result>(QUERY, { filter });
+    expect(errors).toBeUndefined();
+    const { totalCount, facets } = data!.organizations;
+    expect(totalCount).toBe(0);
+    expect(facets.kinds.map(({ value, count }) => ({ value, count }))).toEqual([{ value: 'STARTUP', count: 0 }]);
+    expect(facets.sectors.map(({ value, count }) => ({ value, count }))).toEqual([{ value: 'DATA_AI', count: 0 }]);
+    expect(facets.roles.map(({ value, count }) => ({ value, count }))).toEqual([{ value: 'FOUNDING_MEMBER', count: 0 }]);
+    expect(facets.sizes.map(({ value, count }) => ({ value, count }))).toEqual([{ value: 'GE', count: 0 }]);
+    expect(facets.ecosystems.map(({ count }) => count)).toEqual([0]);
+    // The tester's case: a text that matches organisations, none of them a startup.
+    const sante = (await h.run<Result>(QUERY, { filter: { text: 'sante', kinds: ['STARTUP'] } })).data!.organizations;
+    expect(sante.facets.kinds.some((k) => k.value === 'STARTUP')).toBe(true);
   });
 
   it('labels values in the language asked for, French by default', async () => {

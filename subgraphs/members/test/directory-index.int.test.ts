@@ -101,10 +101,14 @@ async function reference(filter: Filter): Promise<{ ids: string[]; facets: Facet
   const ids = (await sql<{ id: string }>(`SELECT o.id AS id FROM organization o${clause} ORDER BY o.sortName, o.id`, parameters)).map((r) => r.id);
   const facet = async (without: string[], text: (ofFilter: string) => string, extra: unknown[] = []): Promise<Facet[]> => {
     const [own, ownParameters] = where(Object.fromEntries(Object.entries(filter).filter(([key]) => !without.includes(key))));
-    return (await sql<{ v: string | null; c: number | string }>(text(`(SELECT o.id FROM organization o${own})`), [...ownParameters, ...extra]))
+    const counted = (await sql<{ v: string | null; c: number | string }>(text(`(SELECT o.id FROM organization o${own})`), [...ownParameters, ...extra]))
       .filter((r) => r.v !== null && Number(r.c) > 0)
       .map((r) => ({ value: String(r.v), count: Number(r.c) }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    // The facet's own selected values are always listed, at 0 (last) when nothing matches them.
+    const selected = ((filter as Record<string, unknown>)[without[0]!] as string[] | undefined) ?? [];
+    const missing = [...new Set(selected)].filter((value) => !counted.some((f) => f.value.toLowerCase() === value.toLowerCase()));
+    return [...counted, ...missing.map((value) => ({ value, count: 0 }))];
   };
   const inList = (column: string, values: unknown): [string, unknown[]] => {
     const list = (values as string[] | undefined) ?? [];
@@ -124,7 +128,7 @@ async function reference(filter: Filter): Promise<{ ids: string[]; facets: Facet
         roleParameters,
       ),
       roles: await facet(
-        ['ecosystems', 'roles'],
+        ['roles', 'ecosystems'],
         (of) =>
           `SELECT m.role AS v, COUNT(DISTINCT m.organizationId) AS c FROM membership m JOIN ecosystem e ON e.id = m.ecosystemId WHERE m.organizationId IN ${of} AND m.\`until\` IS NULL${withCodes} GROUP BY m.role`,
         codeParameters,

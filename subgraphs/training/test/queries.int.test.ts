@@ -158,6 +158,20 @@ describe('modules: persona and competency filters, facets', () => {
     expect(data!.modules.facets.levels.find((l) => l.value === 'EXPERT')?.count).toBe(data!.modules.totalCount);
   });
 
+  it('labels every domain of the domains facet in the language asked for (English titles, French by default)', async () => {
+    type Labelled = { modules: { facets: { domains: { value: string; label: string; domain: { title: string } }[] } } };
+    const QUERY = /* GraphQL */ `query ($lang: Language) { modules(first: 0) { facets { domains { value label(lang: $lang) domain { title } } } } }`;
+    const fr = (await h.run<Labelled>(QUERY, {})).data!.modules.facets.domains;
+    const en = (await h.run<Labelled>(QUERY, { lang: 'EN' })).data!.modules.facets.domains;
+    expect(fr.length).toBeGreaterThan(10);
+    for (const facet of fr) expect(facet.label).toBe(facet.domain.title);
+    const english = new Map(en.map((f) => [f.value, f.label]));
+    const same = fr.filter((f) => english.get(f.value) === f.label).map((f) => f.label);
+    // Only a title spelt alike in both languages (Cybersécurité is not) may stay the same.
+    expect(same).toEqual([]);
+    expect(en.find((f) => f.domain.title === 'Données de vie réelle')?.label).toBe('Real-world data');
+  });
+
   it('filters by competency', async () => {
     const c = await one<{ id: string }>("SELECT id FROM competency WHERE code = 'DATA-AI-C4'");
     const { data } = await h.run<{ modules: { edges: { node: { teaches: { id: string }[] } }[] } }>(

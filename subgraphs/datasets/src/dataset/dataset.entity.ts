@@ -97,7 +97,7 @@ export class Dataset {
   @Column({ type: 'simple-json' })
   healthCategories!: HealthCategory[];
 
-  @Field(() => [String], { description: 'Health themes, e.g. cardiovascular, oncology (healthdcatap:healthTheme).' })
+  @Field(() => [String], { description: 'Health themes, e.g. cardiovascular, breast cancer (healthdcatap:healthTheme).' })
   @Column({ type: 'simple-json' })
   healthThemes!: string[];
 

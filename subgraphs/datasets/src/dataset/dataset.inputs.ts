@@ -82,7 +82,7 @@ export class DatasetFilter {
   @ArrayMaxSize(10)
   accessModalities?: AccessModality[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'About any of these health themes, e.g. oncology, cardiovascular (case and accents ignored).' })
+  @Field(() => [String], { nullable: true, description: 'About any of these health themes, e.g. breast cancer, cardiovascular (case, accents and hyphens ignored, as CallFilter.theme).' })
   @IsOptional()
   @ArrayMaxSize(20)
   @MaxLength(100, { each: true })

@@ -1,4 +1,4 @@
-import { BadUserInputError, byCountThenValue, type Connection, type FacetCount, likePattern, paginate, PREFIX_LIKE_ESCAPE, withoutSelection } from '@ecosystem/shared';
+import { BadUserInputError, byCountThenValue, type Connection, type FacetCount, foldForSearch, likePattern, paginate, PREFIX_LIKE_ESCAPE, withoutSelection, withSelected } from '@ecosystem/shared';
 import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DatasetCodingSystem } from './dataset-coding-system.entity';
 import { DatasetHealthCategory } from './dataset-health-category.entity';
@@ -12,16 +12,6 @@ export type FacetDimension = 'healthCategories' | 'typology' | 'accessRights' | 
 function jsonElementPattern(value: string): string {
   const escaped = JSON.stringify(value).replace(/[!%_]/g, (c) => `${PREFIX_LIKE_ESCAPE}${c}`);
   return `%${escaped}%`;
-}
-
-/** A health theme as compared: lower case, accents removed (themes are stored so). */
-export function normalizeTheme(theme: string): string {
-  return theme
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim()
-    .replace(/\s+/g, ' ');
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -105,7 +95,9 @@ export class DatasetService {
     };
     if (filter.accessModalities?.length) anyElement('d.accessModalities', 'fAccessModality', filter.accessModalities);
     if (filter.healthThemes?.length) {
-      anyElement('LOWER(d.healthThemes)', 'fHealthTheme', [...new Set(filter.healthThemes.map(normalizeTheme))].filter(Boolean));
+      // Compared as CallFilter.theme is: case, accents and hyphens ignored ("Breast-Cancer" finds
+      // "breast cancer"); the column's collation ignores case and accents, hyphens are read as spaces.
+      anyElement("REPLACE(LOWER(d.healthThemes), '-', ' ')", 'fHealthTheme', [...new Set(filter.healthThemes.map((theme) => foldForSearch(theme)))].filter(Boolean));
     }
     if (filter.catalogueId) query.andWhere('d.catalogueId = :fCatalogueId', { fCatalogueId: filter.catalogueId });
     if (filter.minIndividuals !== undefined && filter.minIndividuals !== null) {
@@ -167,9 +159,10 @@ export class DatasetService {
     }
     query.setParameters(matching.getParameters());
     const rows = await query.getRawMany<{ value: string; count: string | number }>();
-    return rows
-      .map((row) => ({ value: String(row.value), count: Number(row.count) }))
-      .sort(byCountThenValue);
+    return withSelected(
+      rows.map((row) => ({ value: String(row.value), count: Number(row.count) })).sort(byCountThenValue),
+      given?.[dimension] as readonly string[] | null | undefined,
+    );
   }
 
   async byIdentifier(identifier: string): Promise<Dataset | null> {

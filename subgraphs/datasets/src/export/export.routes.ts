@@ -1,5 +1,5 @@
 import { type Express, type Request, type Response } from 'express';
-import { negotiateRdfFormat, RDF_EXTENSIONS, RDF_MEDIA_TYPES, serialiseRdf, splitRdfExtension } from '@ecosystem/shared';
+import { acceptsIgnoringParameters, negotiateRdfFormat, RDF_EXTENSIONS, RDF_MEDIA_TYPES, sendHttpError, serialiseRdf, splitRdfExtension } from '@ecosystem/shared';
 import { type Logger } from 'pino';
 import { type DataSource, In } from 'typeorm';
 import { Catalogue } from '../catalogue/catalogue.entity';
@@ -70,7 +70,7 @@ export async function datasetDocument(dataSource: DataSource, idOrIdentifier: st
 }
 
 function notFound(res: Response, what: string): void {
-  res.status(404).json({ error: { code: 'NOT_FOUND', message: `${what} was not found` } });
+  sendHttpError(res, 404, 'NOT_FOUND', `${what} was not found`);
 }
 
 /**
@@ -83,10 +83,10 @@ export function registerExportRoutes(app: Express, dataSource: DataSource, logge
     (req: Request, res: Response): void => {
       // The last path segment, with or without an extension: `<id>`, `<id>.ttl`, `catalogue.rdf`.
       const [id, extension] = splitRdfExtension(name(req));
-      const format = negotiateRdfFormat(extension, (types) => req.accepts(types));
+      const format = negotiateRdfFormat(extension, acceptsIgnoringParameters(req));
       res.vary('Accept');
       if (!format) {
-        res.status(406).json({ error: { code: 'NOT_ACCEPTABLE', message: `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}` } });
+        sendHttpError(res, 406, 'NOT_ACCEPTABLE', `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}`);
         return;
       }
       produce(id)
@@ -97,7 +97,7 @@ export function registerExportRoutes(app: Express, dataSource: DataSource, logge
         })
         .catch((error: unknown) => {
           logger.error({ err: error, path: req.path }, 'DCAT export failed');
-          res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Export failed' } });
+          sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
         });
     };
   app.get(

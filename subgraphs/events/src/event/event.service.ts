@@ -1,4 +1,4 @@
-import { authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
+import { authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
@@ -89,23 +89,25 @@ export class EventService {
 
   /** One GROUP BY per facet, each over the filter without the facet's own field (disjunctive facets, see FacetCount). */
   async facets(filter: EventFilter): Promise<EventFacetCounts> {
-    const count = async (expression: string, own: keyof EventFilter): Promise<FacetCount[]> => {
+    // `selected`: the field's values as stored (languages are matched lower-cased).
+    const count = async (expression: string, own: keyof EventFilter, selected = filter[own] as readonly (string | number)[] | null | undefined): Promise<FacetCount[]> => {
       const rows = (await this.filtered(withoutSelection(filter, own))
         .select(expression, 'value')
         .addSelect('COUNT(*)', 'count')
         .groupBy(expression)
         .getRawMany()) as { value: string | number | null; count: string | number }[];
-      return rows
+      const counts = rows
         .filter((r) => r.value !== null)
         .map((r) => ({ value: String(r.value), count: Number(r.count) }))
         .sort(byCountThenValue);
+      return withSelected(counts, selected);
     };
     const [kinds, attendanceModes, statuses, ecosystems, languages, years] = [
       await count('event.kind', 'kinds'),
       await count('event.attendanceMode', 'attendanceModes'),
       await count('event.status', 'statuses'),
       await count('event.ecosystemId', 'ecosystems'),
-      await count('event.language', 'languages'),
+      await count('event.language', 'languages', filter.languages?.map((l) => l.trim().toLowerCase())),
       await count('SUBSTR(event.startsAt, 1, 4)', 'years'),
     ];
     return { kinds, attendanceModes, statuses, ecosystems, languages, years: years.sort((a, b) => a.value.localeCompare(b.value)) };

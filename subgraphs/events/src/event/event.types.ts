@@ -1,5 +1,5 @@
 import { facetType, type FacetCount, labelOf, Money, valueAsLabel } from '@ecosystem/shared';
-import { Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { type EventsContext } from '../context';
 import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
 import { ATTENDANCE_MODE_LABELS, EVENT_KIND_LABELS, EVENT_STATUS_LABELS, LANGUAGE_LABELS } from './event.labels';
@@ -66,8 +66,9 @@ export const EventLanguageFacet = facetType<EventsContext>('EventLanguageFacet',
 });
 
 export const EventYearFacet = facetType<EventsContext>('EventYearFacet', 'A year and how many events start in it (UTC).', {
-  value: () => String,
-  valueDescription: 'The year, e.g. 2025 (pass it as an Int to the `years` filter).',
+  // An Int like the `years` filter's elements, so that a facet value is passed back as it is.
+  value: () => Int,
+  valueDescription: 'The year, e.g. 2025 (the value of the `years` filter).',
   countDescription: COUNTED,
   label: valueAsLabel,
 });

@@ -1,4 +1,4 @@
-import { type Logger } from '@ecosystem/shared';
+import { type Logger, sendHttpError } from '@ecosystem/shared';
 import { type Express, type Request, type Response } from 'express';
 import { In, Not, type DataSource } from 'typeorm';
 import { EventOrganizer } from '../event/event-organizer.entity';
@@ -25,7 +25,7 @@ function send(res: Response, body: string, filename: string, privateFeed = false
 }
 
 function notFoundResponse(res: Response): void {
-  res.status(404).type('text/plain').send('Not found');
+  sendHttpError(res, 404, 'NOT_FOUND', `${res.req.path} was not found`);
 }
 
 /**
@@ -41,7 +41,7 @@ export function icalRoutes(app: Express, dataSource: DataSource, logger?: Logger
     (req: Request, res: Response): void => {
       handler(req, res).catch((error: unknown) => {
         logger?.error({ err: error, path: req.path }, 'ical export failed');
-        if (!res.headersSent) res.status(500).type('text/plain').send('Internal error');
+        if (!res.headersSent) sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
       });
     };
 

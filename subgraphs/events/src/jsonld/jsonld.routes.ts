@@ -1,6 +1,6 @@
-import { type Logger } from '@ecosystem/shared';
+import { BadQueryParameterError, dateWindowParams, type Logger, sendHttpError } from '@ecosystem/shared';
 import { type Express, type Request, type Response } from 'express';
-import { Between, type DataSource, type FindOptionsWhere, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { And, type DataSource, type FindOptionsWhere, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { EventSpeaker } from '../event/event-speaker.entity';
 import { Event } from '../event/event.entity';
@@ -29,23 +29,6 @@ async function eventNodes(dataSource: DataSource, events: Event[]): Promise<Retu
   );
 }
 
-class BadQuery extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-  }
-}
-
-function dateParam(req: Request, name: string): Date | undefined {
-  const raw = req.query[name];
-  if (raw === undefined || raw === '') return undefined;
-  const date = typeof raw === 'string' ? new Date(raw) : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime())) throw new BadQuery(`"${name}" must be an ISO 8601 date or date-time`, name);
-  return date;
-}
-
 /**
  * schema.org exports of the events subgraph (public data):
  * - GET /jsonld/events[?from=&to=]   the events (by start) as an ItemList of Events
@@ -58,24 +41,24 @@ export function eventJsonLdRoutes(app: Express, dataSource: DataSource, logger: 
     (req: Request, res: Response): void => {
       handler(req, res)
         .then((document) => {
-          if (document === null) res.status(404).json({ error: { code: 'NOT_FOUND', message: `${req.path} was not found` } });
+          if (document === null) sendHttpError(res, 404, 'NOT_FOUND', `${req.path} was not found`);
           else res.type('application/ld+json').send(JSON.stringify(document));
         })
         .catch((error: unknown) => {
-          if (error instanceof BadQuery) {
-            res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: error.message, field: error.field } });
+          if (error instanceof BadQueryParameterError) {
+            sendHttpError(res, 400, 'BAD_USER_INPUT', error.message, error.field);
             return;
           }
           logger.error({ err: error, path: req.path }, 'schema.org export failed');
-          res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Export failed' } });
+          sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
         });
     };
 
   app.get('/jsonld/events', wrap(async (req) => {
-    const from = dateParam(req, 'from');
-    const to = dateParam(req, 'to');
+    // Read as GraphQL reads EventFilter.from/to (the shared DateTime scalar): same answers, same refusals.
+    const { from, to } = dateWindowParams(req);
     const where: FindOptionsWhere<Event> =
-      from && to ? { start: Between(from, to) } : from ? { start: MoreThanOrEqual(from) } : to ? { start: LessThanOrEqual(to) } : {};
+      from && to ? { start: And(MoreThanOrEqual(from), LessThan(to)) } : from ? { start: MoreThanOrEqual(from) } : to ? { start: LessThan(to) } : {};
     const events = await dataSource.getRepository(Event).find({ where, order: { start: 'ASC', id: 'ASC' } });
     return eventListDocument('Événements', await eventNodes(dataSource, events));
   }));

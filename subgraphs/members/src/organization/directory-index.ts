@@ -1,4 +1,4 @@
-import { aggregateCacheOf, byCountThenValue, foldForSearch, onEveryWrite, outsideStatementScope, type FacetCount } from '@ecosystem/shared';
+import { aggregateCacheOf, byCountThenValue, foldForSearch, onEveryWrite, outsideStatementScope, type FacetCount, withSelected } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
 
 /**
@@ -371,12 +371,13 @@ export function facetsOf(entries: readonly DirectoryEntry[], filter: DirectoryFi
       addKept('roles', entry.roles, (i) => compiled.ecosystemAt(entry, i));
     }
   }
-  const sorted = (map: Map<string, number>): FacetCount[] => [...map].map(([value, count]) => ({ value, count })).sort(byCountThenValue);
+  const sorted = (field: FacetField, same?: (counted: string, chosen: string) => boolean): FacetCount[] =>
+    withSelected([...counts[field]].map(([value, count]) => ({ value, count })).sort(byCountThenValue), filter[field], same);
   return {
-    kinds: sorted(counts.kinds),
-    sectors: sorted(counts.sectors),
-    ecosystems: sorted(counts.ecosystems),
-    roles: sorted(counts.roles),
-    sizes: sorted(counts.sizes),
+    kinds: sorted('kinds'),
+    sectors: sorted('sectors'),
+    ecosystems: sorted('ecosystems', (counted, chosen) => foldForSearch(counted) === foldForSearch(chosen)),
+    roles: sorted('roles'),
+    sizes: sorted('sizes'),
   };
 }

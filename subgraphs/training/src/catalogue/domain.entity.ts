@@ -18,6 +18,10 @@ export class Domain {
   @Column({ type: 'varchar', length: 255 })
   title!: string;
 
+  /** The title in English: the label of the domains facet in EN (the French title when null). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  titleEn!: string | null;
+
   /** Exposed as `category`. */
   @RefColumn()
   categoryId!: string;

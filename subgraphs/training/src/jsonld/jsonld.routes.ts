@@ -1,3 +1,4 @@
+import { sendHttpError } from '@ecosystem/shared';
 import { type Express, type Request, type Response } from 'express';
 import { type Logger } from 'pino';
 import { type DataSource, In, MoreThanOrEqual } from 'typeorm';
@@ -55,17 +56,17 @@ function send(res: Response, body: unknown): void {
 export function trainingRoutes(app: Express, dataSource: DataSource, logger: Logger): void {
   const fail = (res: Response, error: unknown): void => {
     logger.error({ err: error }, 'json-ld export failed');
-    res.status(500).json({ error: 'Internal server error' });
+    sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
   };
   app.get('/jsonld/modules/:id', (req: Request, res: Response) => {
     const id = String(req.params.id ?? '');
     if (!UUID.test(id)) {
-      res.status(400).json({ error: 'Not a module id' });
+      sendHttpError(res, 400, 'BAD_USER_INPUT', 'Not a module id', 'id');
       return;
     }
     coursesJsonLd(dataSource, [id])
       .then(([course]) => {
-        if (!course) res.status(404).json({ error: `Module ${id} was not found` });
+        if (!course) sendHttpError(res, 404, 'NOT_FOUND', `Module ${id} was not found`);
         else send(res, courseDocument(course));
       })
       .catch((error: unknown) => fail(res, error));

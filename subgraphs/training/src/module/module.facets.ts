@@ -1,4 +1,4 @@
-import { facetType, type FacetCount, labelOf, type Labels } from '@ecosystem/shared';
+import { facetType, type FacetCount, labelOf, type Labels, Language } from '@ecosystem/shared';
 import { Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { Format, Level } from '../catalogue/catalogue.enums';
 import { Domain } from '../catalogue/domain.entity';
@@ -40,8 +40,11 @@ export const DomainFacet = facetType<TrainingContext>('DomainFacet', 'A thematic
   value: () => ID,
   valueDescription: 'The domain id (the value of the `domains` filter).',
   countDescription: COUNTED,
-  // Domain titles are written in French only.
-  label: async (value, _language, context) => (await context.loaders.domainById.load(value))?.title ?? value,
+  // Titles are French first; a domain without an English title keeps its French one in EN.
+  label: async (value, language, context) => {
+    const domain = await context.loaders.domainById.load(value);
+    return (language === Language.EN ? domain?.titleEn : null) ?? domain?.title ?? value;
+  },
 });
 
 export const ProviderFacet = facetType<TrainingContext>('ProviderFacet', 'A training partner and how many modules it delivers.', {

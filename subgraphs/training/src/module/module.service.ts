@@ -1,4 +1,4 @@
-import { actsFor, authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type Connection, type FacetCount, inValueOrder, withoutSelection, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, isUniqueViolation } from '@ecosystem/shared';
+import { actsFor, authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type Connection, type FacetCount, inValueOrder, withoutSelection, withSelected, hasRole, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, Role, type Viewer, isUniqueViolation } from '@ecosystem/shared';
 import { academyOperatorId } from '../common/authorization';
 import { inTransaction } from '../common/transaction';
 import { type DataSource, type EntityManager, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
@@ -134,10 +134,10 @@ export class ModuleService {
       ),
     ];
     return {
-      levels: levels.sort(inValueOrder(LEVELS)),
-      formats: formats.sort(inValueOrder(Object.values(Format))),
-      domains: domains.sort(byCountThenValue),
-      providers: providers.sort(byCountThenValue),
+      levels: withSelected(levels, filter?.levels).sort(inValueOrder(LEVELS)),
+      formats: withSelected(formats, filter?.formats).sort(inValueOrder(Object.values(Format))),
+      domains: withSelected(domains.sort(byCountThenValue), filter?.domains),
+      providers: withSelected(providers.sort(byCountThenValue), filter?.providers),
     };
   }
 

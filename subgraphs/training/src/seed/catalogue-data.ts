@@ -19,6 +19,8 @@ export type AdsPartner = (typeof ADS_PARTNERS)[number];
 export interface DemoDomain {
   code: string;
   title: string;
+  /** The title in English (facet labels in EN). */
+  titleEn: string;
   /** Partners that deliver this domain's modules; the first delivers every one. */
   partners: AdsPartner[];
   /** Module titles, by increasing level (3 or 4). */
@@ -39,6 +41,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'CUL-TRANSFO',
         title: 'Transformation numérique de la santé',
+        titleEn: 'Digital transformation of health',
         partners: ['digilian', 'ifis-interactive'],
         modules: [
           'Le numérique en santé : comprendre la transformation en cours',
@@ -50,6 +53,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'CUL-ECOSYS',
         title: 'Écosystème et acteurs de la e-santé',
+        titleEn: 'The e-health ecosystem and its players',
         partners: ['em-produits-de-sante', 'digilian'],
         modules: [
           'Panorama des acteurs de la e-santé : start-up, GAFAM, institutions',
@@ -60,6 +64,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'CUL-ETHIQUE',
         title: 'Éthique et confiance numérique',
+        titleEn: 'Ethics and digital trust',
         partners: ['uclille-law'],
         modules: [
           'Éthique du numérique en santé : les fondamentaux',
@@ -70,6 +75,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'CUL-DTX',
         title: 'Santé connectée et thérapies numériques',
+        titleEn: 'Connected health and digital therapeutics',
         partners: ['ifis-interactive', 'telecom-paris'],
         modules: [
           'Objets connectés, applications et thérapies numériques (DTx)',
@@ -87,6 +93,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'DATA-HEALTH',
         title: 'Données de santé et Health Data Hub',
+        titleEn: 'Health data and the Health Data Hub',
         partners: ['telecom-paris', 'ifis-pharma'],
         modules: [
           'Les données de santé : typologie, sources et valeur',
@@ -98,6 +105,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'DATA-RWD',
         title: 'Données de vie réelle',
+        titleEn: 'Real-world data',
         partners: ['ifis-pharma', 'telecom-paris'],
         modules: [
           'Données de vie réelle : de quoi parle-t-on ?',
@@ -109,6 +117,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'DATA-AI',
         title: 'Intelligence artificielle et apprentissage automatique',
+        titleEn: 'Artificial intelligence and machine learning',
         partners: ['telecom-paris'],
         modules: [
           'L’intelligence artificielle expliquée aux métiers de la santé',
@@ -120,6 +129,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'DATA-INTEROP',
         title: 'Interopérabilité et standards',
+        titleEn: 'Interoperability and standards',
         partners: ['telecom-paris', 'digilian'],
         modules: [
           'Pourquoi l’interopérabilité ? Référentiels et doctrine du numérique en santé',
@@ -130,6 +140,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'DATA-CYBER',
         title: 'Cybersécurité',
+        titleEn: 'Cybersecurity',
         partners: ['telecom-paris'],
         modules: [
           'Cyber-hygiène pour tous les collaborateurs',
@@ -146,6 +157,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'LEG-GDPR',
         title: 'Protection des données de santé (RGPD)',
+        titleEn: 'Health data protection (GDPR)',
         partners: ['uclille-law'],
         modules: [
           'RGPD et données de santé : l’essentiel',
@@ -157,6 +169,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'LEG-MDR',
         title: 'Réglementation des dispositifs médicaux numériques',
+        titleEn: 'Regulation of digital medical devices',
         partners: ['uclille-law', 'em-produits-de-sante'],
         modules: [
           'Logiciel dispositif médical : qualification et classe',
@@ -167,6 +180,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'LEG-ACCESS',
         title: 'Accès au marché et remboursement du numérique',
+        titleEn: 'Market access and reimbursement of digital health',
         partners: ['em-produits-de-sante', 'ifis-pharma'],
         modules: [
           'Le parcours d’accès au marché d’une solution numérique',
@@ -184,6 +198,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'JOB-CLIN',
         title: 'Recherche clinique digitale',
+        titleEn: 'Digital clinical research',
         partners: ['ifis-pharma', 'isip'],
         modules: [
           'Le numérique dans la recherche clinique',
@@ -195,6 +210,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'JOB-MKT',
         title: 'Marketing et relation client omnicanal',
+        titleEn: 'Omnichannel marketing and customer relations',
         partners: ['ifis-interactive', 'em-produits-de-sante'],
         modules: [
           'Le marketing digital dans l’industrie du médicament',
@@ -205,6 +221,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'JOB-PROD',
         title: 'Production et industrie 4.0',
+        titleEn: 'Production and Industry 4.0',
         partners: ['isip', 'telecom-paris'],
         modules: [
           'L’industrie 4.0 dans la production pharmaceutique',
@@ -216,6 +233,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'JOB-MED',
         title: 'Affaires médicales et pharmacovigilance digitales',
+        titleEn: 'Digital medical affairs and pharmacovigilance',
         partners: ['isip', 'ifis-pharma'],
         modules: [
           'Information médicale à l’ère du numérique',
@@ -226,6 +244,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         code: 'JOB-MGMT',
         title: 'Management et conduite du changement',
+        titleEn: 'Management and change management',
         partners: ['em-produits-de-sante', 'digilian'],
         modules: [
           'Travailler en mode agile',

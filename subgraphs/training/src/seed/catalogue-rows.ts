@@ -57,6 +57,7 @@ export function demoCatalogueRows(): { categories: Category[]; domains: Domain[]
         id: demoId('training-domain', d.code),
         code: d.code,
         title: d.title,
+        titleEn: d.titleEn,
         categoryId: category.id,
         position: domainPosition + 1,
       });
