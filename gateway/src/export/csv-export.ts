@@ -124,6 +124,18 @@ function readExportRequest(req: Request): ExportRequest {
   };
 }
 
+/**
+ * The status of an export refused because its answer had errors although `/graphql` said 200 (field
+ * errors, partial data): an outage is the server's (503, worth retrying), a refusal the caller's.
+ */
+export function partialAnswerStatus(errors: readonly { extensions?: Record<string, unknown> }[]): number {
+  const codes = new Set(errors.map((error) => error.extensions?.code));
+  if (codes.has('SUBGRAPH_UNAVAILABLE') || codes.has('SUBGRAPH_TIMEOUT')) return 503;
+  if (codes.has('UNAUTHENTICATED')) return 401;
+  if (codes.has('FORBIDDEN')) return 403;
+  return 400;
+}
+
 function refuse(res: Response, status: number, body: GraphQLBody | { errors: { message: string; extensions: Record<string, unknown> }[] }): void {
   res.status(status).type('application/json').send(JSON.stringify(body));
 }
@@ -226,7 +238,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
     if (first.body.errors?.length || first.status !== 200) {
       // Refused or failed (auth, limits, persisted operations, partial data): the caller gets the
       // GraphQL answer itself, never an incomplete spreadsheet.
-      refuse(res, first.status === 200 ? 400 : first.status, { data: first.body.data, errors: first.body.errors });
+      refuse(res, first.status === 200 ? partialAnswerStatus(first.body.errors ?? []) : first.status, { data: first.body.data, errors: first.body.errors });
       return;
     }
     const found = findList(first.body.data, params.path);
