@@ -313,7 +313,7 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
       writeFileSync(join(dataDir, 'supergraph.graphql'), supergraph);
       const port = await freePort();
       const url = `http://127.0.0.1:${port}/graphql`;
-      const env = { ...gatewayEnv(dataDir, port, `${prefix}_slow`, { training: `${proxy.url}/graphql` }), SUBGRAPH_TIMEOUT_MS_TRAINING: '800', CIRCUIT_VOLUME_THRESHOLD: '1000' };
+      const env = { ...gatewayEnv(dataDir, port, `${prefix}_slow`, { training: `${proxy.url}/graphql` }), SUBGRAPH_TIMEOUT_MS_TRAINING: '800', CIRCUIT_VOLUME_THRESHOLD: '1000', CIRCUIT_CONSECUTIVE_FAILURES: '0' };
       const gateway = startNode('gateway/dist/main.js', env);
       gateways.push(gateway);
       await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway', gateway);
