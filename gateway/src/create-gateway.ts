@@ -141,7 +141,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: config.introspection,
+    // Refused, when config.introspection is off, by the gateway's own validation rule (features.apolloOptions):
+    // Apollo Server's refusal names Apollo Server and tells the caller how to reconfigure it.
+    introspection: true,
     ...features.apolloOptions(),
     // Cached responses are written as the JSON text they are stored as (no parse, no stringify).
     stringifyResult: stringifyCachedResult,
