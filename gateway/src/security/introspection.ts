@@ -13,6 +13,9 @@ export const introspectionDisabledRule: ValidationRule = (context) => ({
   Field(node) {
     const name = node.name.value;
     if (name !== '__schema' && name !== '__type') return;
-    context.reportError(new GraphQLError(INTROSPECTION_DISABLED_MESSAGE, { nodes: [node], extensions: { code: GatewayErrorCode.INTROSPECTION_DISABLED } }));
+    // Apollo Server recodes every validation error GRAPHQL_VALIDATION_FAILED; `limit` carries the
+    // code through to the error formatter, as the operation limits' rules do.
+    const code = GatewayErrorCode.INTROSPECTION_DISABLED;
+    context.reportError(new GraphQLError(INTROSPECTION_DISABLED_MESSAGE, { nodes: [node], extensions: { code, limit: code } }));
   },
 });

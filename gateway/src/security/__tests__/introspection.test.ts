@@ -10,7 +10,9 @@ describe('introspection disabled', () => {
   it.each(['{ __schema { queryType { name } } }', '{ __type(name: "Query") { name } }', 'query { events a: __schema { types { name } } }'])('refuses %s with INTROSPECTION_DISABLED', (query) => {
     const [error, ...rest] = refusals(query);
     expect(rest).toEqual([]);
-    const formatted = createErrorFormatter(true)(error!.toJSON(), error);
+    // As Apollo Server hands it to the formatter: recoded as a validation failure.
+    const json = error!.toJSON();
+    const formatted = createErrorFormatter(true)({ ...json, extensions: { ...json.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }, error);
     expect(formatted).toEqual({ message: 'Introspection is disabled on this endpoint', locations: expect.any(Array), extensions: { code: 'INTROSPECTION_DISABLED' } });
     expect(JSON.stringify(formatted)).not.toMatch(/apollo/i);
   });
