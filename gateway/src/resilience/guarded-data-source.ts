@@ -159,19 +159,20 @@ function failedFetch(error: SubgraphFetchError, document: DocumentNode | undefin
   const code = error.reason === 'timeout' ? GatewayErrorCode.SUBGRAPH_TIMEOUT : GatewayErrorCode.SUBGRAPH_UNAVAILABLE;
   const message = error.reason === 'timeout' ? 'A part of the graph did not answer in time' : 'A part of the graph is unavailable';
   const representations = (variables as { representations?: unknown[] } | undefined)?.representations;
-  const { paths, total } = operation ? lostPaths(operation.selectionSet, representations?.length) : { paths: [], total: 0 };
+  const { paths, next, total } = operation ? lostPaths(operation.selectionSet, representations?.length) : { paths: [], total: 0 };
   const errors: { message: string; path?: (string | number)[]; extensions: Record<string, unknown> }[] = (paths.length > 0 ? paths : [undefined]).map((path) => ({
     message,
     ...(path ? { path } : {}),
     extensions: { code, reason: error.reason },
   }));
-  // Past the cap, the rest of the lost fields are null too: one last error (at the operation level,
-  // where an entity fetch has no single path) says how many were not listed.
-  const omitted = total - paths.length;
-  if (omitted > 0) {
+  // Past the cap, the rest of the lost fields are null too: one more error, at the first of them
+  // (a path of the lost subgraph, as every other), says how many more were not listed.
+  if (next) {
+    const omitted = total - paths.length - 1;
     errors.push({
-      message: `${message}: ${omitted} more lost fields are not listed`,
-      extensions: { code, reason: error.reason, omitted },
+      message: omitted > 0 ? `${message} (and ${omitted} more lost fields not listed)` : message,
+      path: next,
+      extensions: { code, reason: error.reason, ...(omitted > 0 ? { omitted } : {}) },
     });
   }
   return { errors } as GatewayGraphQLResponse;
@@ -194,15 +195,18 @@ export function dataText(text: string): string | undefined {
 }
 
 /**
- * Paths of what a failed fetch would have answered (root fields, or each entity's fields), at most
- * MAX_ERRORS_PER_FAILED_FETCH of them, and how many there were in all.
+ * Paths of what a failed fetch would have answered (root fields, or each entity's fields): the
+ * first MAX_ERRORS_PER_FAILED_FETCH of them, the one after (when there are more) and how many
+ * there are in all.
  */
-function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefined): { paths: (string | number)[][]; total: number } {
+function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefined): { paths: (string | number)[][]; next?: (string | number)[]; total: number } {
   const paths: (string | number)[][] = [];
+  let next: (string | number)[] | undefined;
   let total = 0;
   const add = (path: (string | number)[]): void => {
     total += 1;
     if (paths.length < MAX_ERRORS_PER_FAILED_FETCH) paths.push(path);
+    else next ??= path;
   };
   for (const selection of selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
@@ -213,7 +217,7 @@ function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefin
         const nested = inner.kind === Kind.INLINE_FRAGMENT ? inner.selectionSet.selections : [inner];
         for (const field of nested) if (field.kind === Kind.FIELD && field.name.value !== '__typename') fields.add(responseKey(field));
       }
-      if (paths.length >= MAX_ERRORS_PER_FAILED_FETCH) {
+      if (next) {
         total += entityCount * fields.size;
         continue;
       }
@@ -222,7 +226,7 @@ function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefin
       add([key]);
     }
   }
-  return { paths, total };
+  return { paths, ...(next ? { next } : {}), total };
 }
 
 function responseKey(field: FieldNode): string {

@@ -211,12 +211,14 @@ describe('past the cap of errors per failed fetch', () => {
       })) as { errors: { message: string; path?: (string | number)[]; extensions: Record<string, unknown> }[] };
       expect(response.errors).toHaveLength(101);
       expect(response.errors[99]!.path).toEqual(['_entities', 49, 'kind']);
+      // 140 lost fields: 100 listed, one more error at the 101st that counts the 39 after it.
       expect(response.errors[100]).toEqual({
-        message: 'A part of the graph is unavailable: 40 more lost fields are not listed',
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'bad_response', omitted: 40 },
+        message: 'A part of the graph is unavailable (and 39 more lost fields not listed)',
+        path: ['_entities', 50, 'name'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', reason: 'bad_response', omitted: 39 },
       });
       // Masking keeps the count.
-      expect(createErrorFormatter(true)(response.errors[100]!, undefined).extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', reason: 'bad_response', omitted: 40 });
+      expect(createErrorFormatter(true)(response.errors[100]!, undefined).extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', reason: 'bad_response', omitted: 39 });
     } finally {
       await features.close();
     }
