@@ -1,3 +1,4 @@
+import { type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -141,7 +142,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: config.introspection,
+    // Refused, when config.introspection is off, by the gateway's own validation rule (features.apolloOptions):
+    // Apollo Server's refusal names Apollo Server and tells the caller how to reconfigure it.
+    introspection: true,
     ...features.apolloOptions(),
     // Cached responses are written as the JSON text they are stored as (no parse, no stringify).
     stringifyResult: stringifyCachedResult,
@@ -250,10 +253,19 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // then Apollo stops.
     listen: async (port, host = '0.0.0.0') => {
       const running = await listen(handler, port, host, undefined, 'serverOptions' in handler ? handler.serverOptions : {});
+      // Responses under way when the drain starts: they ask the client to close the connection too,
+      // or a keep-alive client would send its next request on a socket the drain is about to close
+      // (reset) rather than on a new one (refused: the listening socket is closed).
+      const inFlight = new Set<ServerResponse>();
+      running.httpServer.on('request', (_req, res: ServerResponse) => {
+        inFlight.add(res);
+        res.once('close', () => inFlight.delete(res));
+      });
       return {
         ...running,
         close: async () => {
           features.startDraining();
+          for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
           const force = setTimeout(() => running.httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
           // Keep-alive connections that finished their request are closed as they fall idle.
           const idle = setInterval(() => running.httpServer.closeIdleConnections(), 100);

@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { Agent, createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -236,10 +236,28 @@ describe('the gateway in production, with real processes', () => {
 
   it('graceful shutdown: SIGTERM lets in-flight requests finish, then the process exits 0', async () => {
     trainingProxy.delayMs = 500;
+    // A keep-alive client: its connection was used before, and is asked to close by the answer that
+    // was under way when the drain started, so its next request is refused (new connection), never reset.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (body: string): Promise<{ status?: number; connection?: string; error?: string }> =>
+      new Promise((resolve) => {
+        const req = httpRequest(gatewayUrl, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-request-id': 'drain-keepalive' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection }));
+        });
+        req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code }));
+        req.end(body);
+      });
     try {
+      const mixedBody = JSON.stringify({ query: MIXED, variables: { org: ORG, ds: DATASET } });
+      expect(await send(JSON.stringify({ query: '{ __typename }' }))).toEqual({ status: 200, connection: 'keep-alive' });
+      const keptAlive = send(mixedBody);
       const inFlight = mixed(gatewayUrl, { 'x-request-id': 'drain-1' });
       await new Promise((resolve) => setTimeout(resolve, 150));
       gateway.child.kill('SIGTERM');
+      expect(await keptAlive).toEqual({ status: 200, connection: 'close' });
+      const after = await send(JSON.stringify({ query: '{ __typename }' }));
+      expect(after.error === 'ECONNREFUSED' || after.status !== undefined).toBe(true);
       const response = await inFlight;
       expect(response.status).toBe(200);
       expect(response.errors).toBeUndefined();
@@ -248,6 +266,7 @@ describe('the gateway in production, with real processes', () => {
       expect(gateway.output()).toContain('"requestId":"drain-1"');
       await expect(fetch(`${gatewayBase}/health`)).rejects.toThrow();
     } finally {
+      agent.destroy();
       trainingProxy.delayMs = 0;
     }
   }, 60_000);

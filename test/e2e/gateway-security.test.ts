@@ -311,7 +311,10 @@ describe('limits refuse with a specific code, before any subgraph call', () => {
     expect((await graph.query(query)).errors).toBeUndefined();
     const closed = await extra({ INTROSPECTION: 'false' });
     const refused = await postGraphQL(closed.url, query);
-    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('INTROSPECTION_DISABLED');
+    expect(refused.errors?.[0]?.message).toBe('Introspection is disabled on this endpoint');
+    // __typename is not introspection: clients and health probes keep it.
+    expect((await postGraphQL(closed.url, '{ __typename }')).errors).toBeUndefined();
   });
 });
 

@@ -313,7 +313,7 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
       writeFileSync(join(dataDir, 'supergraph.graphql'), supergraph);
       const port = await freePort();
       const url = `http://127.0.0.1:${port}/graphql`;
-      const env = { ...gatewayEnv(dataDir, port, `${prefix}_slow`, { training: `${proxy.url}/graphql` }), SUBGRAPH_TIMEOUT_MS_TRAINING: '800', CIRCUIT_VOLUME_THRESHOLD: '1000' };
+      const env = { ...gatewayEnv(dataDir, port, `${prefix}_slow`, { training: `${proxy.url}/graphql` }), SUBGRAPH_TIMEOUT_MS_TRAINING: '800', CIRCUIT_VOLUME_THRESHOLD: '1000', CIRCUIT_CONSECUTIVE_FAILURES: '0' };
       const gateway = startNode('gateway/dist/main.js', env);
       gateways.push(gateway);
       await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway', gateway);
@@ -345,6 +345,35 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
       ]);
     } finally {
       proxy.delayMs = 0;
+      await proxy.close();
+    }
+  }, 90_000);
+
+  it('a subgraph behind a proxy that answers 502: the same loss as a refused connection, counted as a failed fetch', async () => {
+    // The test's proxy answers 502 when its upstream refuses the connection: nothing listens there.
+    const proxy = await startSlowProxy(`http://127.0.0.1:${await freePort()}`);
+    try {
+      const dataDir = join(root, 'gateway-502');
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(join(dataDir, 'supergraph.graphql'), supergraph);
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}/graphql`;
+      const gateway = startNode('gateway/dist/main.js', gatewayEnv(dataDir, port, `${prefix}_502`, { events: `${proxy.url}/graphql` }));
+      gateways.push(gateway);
+      await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway', gateway);
+      const answers = [];
+      for (const op of OPERATIONS) answers.push(await post(url, op));
+      const problems = OPERATIONS.flatMap((op, i) => problemsOf(op, answers[i]!, 'events'));
+      expect(problems).toEqual([]);
+      const errors = answers.flatMap((a) => a.errors ?? []);
+      expect(errors.length).toBeGreaterThan(0);
+      // Each error at a lost field's path, none internal or path-less.
+      expect(errors.filter((e) => e.extensions?.code !== 'SUBGRAPH_UNAVAILABLE' || !e.path)).toEqual([]);
+      expect(new Set(errors.map((e) => e.extensions?.reason))).toContain('bad_response');
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/subgraph_fetch_errors_total\{subgraph="events",reason="bad_response"\} [1-9]/);
+      expect(metrics).toMatch(/subgraph_circuit_state\{subgraph="events"\} 2/);
+    } finally {
       await proxy.close();
     }
   }, 90_000);

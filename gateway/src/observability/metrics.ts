@@ -50,7 +50,7 @@ export class GatewayMetrics implements SubgraphFetchObserver {
     });
     this.fetchErrors = new Counter({
       name: 'subgraph_fetch_errors_total',
-      help: 'Failed subgraph fetches, by subgraph and reason (timeout, network, circuit_open).',
+      help: 'Failed subgraph fetches, by subgraph and reason (timeout, network, bad_response, circuit_open).',
       labelNames: ['subgraph', 'reason'],
       registers,
     });

@@ -81,9 +81,19 @@ export class GuardedDataSource extends AuthenticatedDataSource {
     if (this.guarded.compactJson && context?.rawData && response.headers.get('content-type')?.startsWith('application/json')) {
       const text = await response.text();
       const data = dataText(text);
-      return data === undefined ? (JSON.parse(text) as object) : { data: new CachedJson(data) };
+      return data === undefined ? this.parseJson(() => JSON.parse(text) as object) : { data: new CachedJson(data) };
     }
-    return super.parseBody(response, request, context);
+    return this.parseJson(() => super.parseBody(response, request, context));
+  }
+
+  /** A body that looked like a JSON object but does not parse is a lost subgraph, as a 5xx is. */
+  private async parseJson<T>(parse: () => T | Promise<T>): Promise<T> {
+    try {
+      return await parse();
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      throw new SubgraphFetchError(this.guarded.name, 'bad_response', error);
+    }
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -149,12 +159,22 @@ function failedFetch(error: SubgraphFetchError, document: DocumentNode | undefin
   const code = error.reason === 'timeout' ? GatewayErrorCode.SUBGRAPH_TIMEOUT : GatewayErrorCode.SUBGRAPH_UNAVAILABLE;
   const message = error.reason === 'timeout' ? 'A part of the graph did not answer in time' : 'A part of the graph is unavailable';
   const representations = (variables as { representations?: unknown[] } | undefined)?.representations;
-  const paths = operation ? lostPaths(operation.selectionSet, representations?.length) : [];
-  const errors = (paths.length > 0 ? paths : [undefined]).map((path) => ({
+  const { paths, next, total } = operation ? lostPaths(operation.selectionSet, representations?.length) : { paths: [], total: 0 };
+  const errors: { message: string; path?: (string | number)[]; extensions: Record<string, unknown> }[] = (paths.length > 0 ? paths : [undefined]).map((path) => ({
     message,
     ...(path ? { path } : {}),
     extensions: { code, reason: error.reason },
   }));
+  // Past the cap, the rest of the lost fields are null too: one more error, at the first of them
+  // (a path of the lost subgraph, as every other), says how many more were not listed.
+  if (next) {
+    const omitted = total - paths.length - 1;
+    errors.push({
+      message: omitted > 0 ? `${message} (and ${omitted} more lost fields not listed)` : message,
+      path: next,
+      extensions: { code, reason: error.reason, ...(omitted > 0 ? { omitted } : {}) },
+    });
+  }
   return { errors } as GatewayGraphQLResponse;
 }
 
@@ -174,9 +194,20 @@ export function dataText(text: string): string | undefined {
   return data.startsWith('{') && data.endsWith('}') ? data : undefined;
 }
 
-/** Paths of what a failed fetch would have answered: root fields, or each entity's fields. */
-function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefined): (string | number)[][] {
+/**
+ * Paths of what a failed fetch would have answered (root fields, or each entity's fields): the
+ * first MAX_ERRORS_PER_FAILED_FETCH of them, the one after (when there are more) and how many
+ * there are in all.
+ */
+function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefined): { paths: (string | number)[][]; next?: (string | number)[]; total: number } {
   const paths: (string | number)[][] = [];
+  let next: (string | number)[] | undefined;
+  let total = 0;
+  const add = (path: (string | number)[]): void => {
+    total += 1;
+    if (paths.length < MAX_ERRORS_PER_FAILED_FETCH) paths.push(path);
+    else next ??= path;
+  };
   for (const selection of selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
     const key = responseKey(selection);
@@ -186,14 +217,16 @@ function lostPaths(selectionSet: SelectionSetNode, entityCount: number | undefin
         const nested = inner.kind === Kind.INLINE_FRAGMENT ? inner.selectionSet.selections : [inner];
         for (const field of nested) if (field.kind === Kind.FIELD && field.name.value !== '__typename') fields.add(responseKey(field));
       }
-      for (let i = 0; i < entityCount && paths.length < MAX_ERRORS_PER_FAILED_FETCH; i++) {
-        for (const field of fields) paths.push([key, i, field]);
+      if (next) {
+        total += entityCount * fields.size;
+        continue;
       }
-    } else if (paths.length < MAX_ERRORS_PER_FAILED_FETCH) {
-      paths.push([key]);
+      for (let i = 0; i < entityCount; i++) for (const field of fields) add([key, i, field]);
+    } else {
+      add([key]);
     }
   }
-  return paths.slice(0, MAX_ERRORS_PER_FAILED_FETCH);
+  return { paths, ...(next ? { next } : {}), total };
 }
 
 function responseKey(field: FieldNode): string {

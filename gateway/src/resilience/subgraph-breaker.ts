@@ -5,8 +5,13 @@ import { type SubgraphHttp, type SubgraphRequestInit, type SubgraphResponse } fr
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
-/** Why a subgraph fetch failed, as counted in metrics and told to clients. */
-export type FetchFailure = 'timeout' | 'network' | 'circuit_open';
+/**
+ * Why a subgraph fetch failed, as counted in metrics and told to clients. `bad_response`: the
+ * subgraph (or the proxy in front of it) answered something that is not a GraphQL answer (a 5xx,
+ * an HTML page, a body that is not a JSON object): for the client it is the same loss as a
+ * refused connection.
+ */
+export type FetchFailure = 'timeout' | 'network' | 'bad_response' | 'circuit_open';
 
 export class SubgraphFetchError extends Error {
   constructor(
@@ -47,6 +52,9 @@ export class SubgraphFetcher {
   private readonly timeoutMs: number;
   private readonly probeIntervalMs: number;
   private probeTimer: NodeJS.Timeout | undefined;
+  private readonly consecutiveFailuresToOpen: number;
+  /** Failed fetches since the last answered one. */
+  private consecutiveFailures = 0;
   /** The URL fetches go to (the supergraph's routing URL): what the probes ask. */
   private url: string | undefined;
 
@@ -59,6 +67,7 @@ export class SubgraphFetcher {
   ) {
     this.timeoutMs = config.settings.subgraphTimeouts.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS;
     this.probeIntervalMs = config.CIRCUIT_PROBE_INTERVAL_MS;
+    this.consecutiveFailuresToOpen = config.CIRCUIT_CONSECUTIVE_FAILURES;
     if (config.CIRCUIT_BREAKER_ENABLED) {
       const breaker = new CircuitBreaker<FetchArgs, SubgraphResponse>((url, init) => this.send(url, init), {
         timeout: false, // SubgraphHttp times the fetch out (and frees the socket)
@@ -97,6 +106,7 @@ export class SubgraphFetcher {
     const started = performance.now();
     try {
       const response = this.breaker ? await this.breaker.fire(url, init) : await this.send(url, init);
+      this.consecutiveFailures = 0;
       this.observer.fetched(this.subgraph, (performance.now() - started) / 1000, null);
       return response;
     } catch (error) {
@@ -107,9 +117,25 @@ export class SubgraphFetcher {
             ? new SubgraphFetchError(this.subgraph, 'circuit_open', error)
             : new SubgraphFetchError(this.subgraph, 'network', error);
       this.observer.fetched(this.subgraph, (performance.now() - started) / 1000, failure.reason);
+      if (failure.reason !== 'circuit_open') this.countConsecutiveFailure();
       throw failure;
     }
   };
+
+  /**
+   * The rolling window's rule needs CIRCUIT_VOLUME_THRESHOLD fetches in one window: a hung subgraph
+   * holds each fetch for the whole timeout, so a few sequential clients never reach it and each of
+   * them waits the timeout forever. N failures in a row with no answer in between open the circuit
+   * whatever the traffic.
+   */
+  private countConsecutiveFailure(): void {
+    this.consecutiveFailures += 1;
+    const breaker = this.breaker;
+    if (!breaker || this.consecutiveFailuresToOpen <= 0 || this.consecutiveFailures < this.consecutiveFailuresToOpen) return;
+    if (breaker.opened || breaker.isShutdown) return;
+    this.consecutiveFailures = 0;
+    breaker.open();
+  }
 
   shutdown(): void {
     if (this.probeTimer) clearTimeout(this.probeTimer);
@@ -148,12 +174,33 @@ export class SubgraphFetcher {
   }
 
   private async send(url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> {
+    let response: SubgraphResponse;
     try {
-      return await this.http.fetch(url, init, this.timeoutMs);
+      response = await this.http.fetch(url, init, this.timeoutMs);
     } catch (error) {
       const { name, code } = error as Error & { code?: string };
       const timedOut = name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_ABORTED';
       throw new SubgraphFetchError(this.subgraph, timedOut ? 'timeout' : 'network', error);
     }
+    const problem = notGraphQLAnswer(response, await response.text());
+    if (problem) throw new SubgraphFetchError(this.subgraph, 'bad_response', new Error(problem));
+    return response;
   }
+}
+
+/**
+ * Why an answer is not one a GraphQL subgraph gives, or undefined when it may be one: a 5xx (what a
+ * proxy or mesh answers for a dead subgraph, or a crashed server), a body that is not JSON by its
+ * content type (an HTML error page), or a JSON body that is not an object. A 4xx with a JSON body is
+ * a GraphQL refusal (e.g. BAD_USER_INPUT) and a 200 with `errors` is the subgraph's own field error:
+ * both are passed on. The body is only looked at, not parsed (the fast path hands it on as text);
+ * a body that looks like an object yet does not parse is caught where it is parsed.
+ */
+export function notGraphQLAnswer(response: SubgraphResponse, text: string): string | undefined {
+  if (response.status >= 500) return `HTTP ${response.status}`;
+  const type = response.headers.get('content-type') ?? '';
+  if (!/^application\/(?:graphql-response\+)?json\b/i.test(type.trim())) return `HTTP ${response.status} with content type "${type}"`;
+  const body = text.trim();
+  if (!body.startsWith('{') || !body.endsWith('}')) return `HTTP ${response.status} with a body that is not a JSON object`;
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { GatewayErrorCode } from './refuse';
 
 const GATEWAY_CODES = new Set<string>(Object.values(GatewayErrorCode));
 /** Extensions a client may see when masking is on; everything else (serviceName, exception, stacktrace, response) goes. */
-const PUBLIC_EXTENSIONS = ['code', 'field', 'problems', 'cost', 'maxCost', 'retryAfter', 'reason', 'requestId'];
+const PUBLIC_EXTENSIONS = ['code', 'field', 'problems', 'cost', 'maxCost', 'retryAfter', 'reason', 'omitted', 'requestId'];
 const URL_PATTERN = /\b(?:https?|mysql|redis):\/\/[^\s"')]+/gi;
 /** `... from service "members"` (@apollo/gateway's wording) and the like. */
 const SUBGRAPH_NAME_PATTERN = /\b(service|subgraph) "[^"]*"/gi;

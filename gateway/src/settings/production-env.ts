@@ -110,6 +110,8 @@ export const productionEnvSchema = z.object({
   CIRCUIT_ERROR_THRESHOLD_PERCENT: int(1).max(100).default(50),
   /** Fetches in the rolling window before the circuit may open. */
   CIRCUIT_VOLUME_THRESHOLD: int(1).default(5),
+  /** Failed fetches in a row (no answer in between) that open a circuit whatever the traffic. 0 = off. */
+  CIRCUIT_CONSECUTIVE_FAILURES: int(0).default(3),
   /** Without health probes: cool-down of an open circuit before one client fetch goes through (half-open). */
   CIRCUIT_RESET_TIMEOUT_MS: int(1).default(10_000),
   /** While a circuit is open, the gateway asks the subgraph `{ __typename }` this often; an answer closes it. 0 = no probes. */

@@ -1,0 +1,21 @@
+import { GraphQLError, type ValidationRule } from 'graphql';
+import { GatewayErrorCode } from './refuse';
+
+export const INTROSPECTION_DISABLED_MESSAGE = 'Introspection is disabled on this endpoint';
+
+/**
+ * Refuses `__schema` and `__type` when introspection is off (production by default), with the
+ * gateway's own wording and a stable code. `__typename` stays allowed: clients and health probes use it.
+ * The gateway's rule rather than Apollo Server's, whose message names the implementation and tells
+ * the caller how to reconfigure the server.
+ */
+export const introspectionDisabledRule: ValidationRule = (context) => ({
+  Field(node) {
+    const name = node.name.value;
+    if (name !== '__schema' && name !== '__type') return;
+    // Apollo Server recodes every validation error GRAPHQL_VALIDATION_FAILED; `limit` carries the
+    // code through to the error formatter, as the operation limits' rules do.
+    const code = GatewayErrorCode.INTROSPECTION_DISABLED;
+    context.reportError(new GraphQLError(INTROSPECTION_DISABLED_MESSAGE, { nodes: [node], extensions: { code, limit: code } }));
+  },
+});
