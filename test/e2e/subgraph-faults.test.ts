@@ -361,7 +361,7 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
       const gateway = startNode('gateway/dist/main.js', gatewayEnv(dataDir, port, `${prefix}_502`, { events: `${proxy.url}/graphql` }));
       gateways.push(gateway);
       await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway', gateway);
-      const answers = [];
+      const answers: GraphQLResponse<unknown>[] = [];
       for (const op of OPERATIONS) answers.push(await post(url, op));
       const problems = OPERATIONS.flatMap((op, i) => problemsOf(op, answers[i]!, 'events'));
       expect(problems).toEqual([]);
