@@ -1,10 +1,8 @@
-import { AddressInput } from '@ecosystem/shared';
+import { AddressInput, LocalDateScalar } from '@ecosystem/shared';
 import { ArrayMaxSize, IsIn, IsOptional, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { MembershipRole } from '../membership/membership.entity';
 import { CompanySize, OrganizationOrder, OrgKind, ROR_TYPES, Sector } from './organization.enums';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType({ description: 'Filters of the organisation directory; all given filters must match.' })
 export class OrganizationFilter {
@@ -184,9 +182,8 @@ export class AddMembershipInput {
   @ArrayMaxSize(7)
   filieres!: Sector[];
 
-  @Field(() => String, { nullable: true, description: 'Start day (YYYY-MM-DD); today when omitted.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Start day (YYYY-MM-DD); today when omitted.' })
   @IsOptional()
-  @Matches(DAY, { message: 'since must be a day YYYY-MM-DD' })
   since?: string | null;
 }
 
@@ -207,9 +204,8 @@ export class EndMembershipInput {
   @MaxLength(32)
   ecosystemCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day (YYYY-MM-DD); today when omitted.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day (YYYY-MM-DD); today when omitted.' })
   @IsOptional()
-  @Matches(DAY, { message: 'until must be a day YYYY-MM-DD' })
   until?: string | null;
 }
 
