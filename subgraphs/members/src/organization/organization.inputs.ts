@@ -73,7 +73,10 @@ export class OrganizationsArgs {
   after?: string | null;
 }
 
-@InputType({ description: 'Creates an organisation (no id; admins) or replaces the fields of an existing one (admins or its managers).' })
+@InputType({
+  description:
+    'Creates an organisation (no id; admins) or updates an existing one (admins or its managers): a field left out keeps its value, null clears it.',
+})
 export class UpsertOrganizationInput {
   @Field(() => ID, { nullable: true, description: 'Id of the organisation to update; omit to create one.' })
   @IsOptional()
@@ -93,14 +96,16 @@ export class UpsertOrganizationInput {
   @Field(() => OrgKind, { description: 'Kind of organisation.' })
   kind!: OrgKind;
 
-  @Field(() => [Sector], { defaultValue: [], description: 'Sectors the organisation is active in.' })
+  @Field(() => [Sector], { nullable: true, description: 'Sectors the organisation is active in; none when creating and left out.' })
+  @IsOptional()
   @ArrayMaxSize(7)
-  sectors!: Sector[];
+  sectors?: Sector[] | null;
 
-  @Field(() => [String], { defaultValue: [], description: 'ROR organisation types.' })
+  @Field(() => [String], { nullable: true, description: 'ROR organisation types; none when creating and left out.' })
+  @IsOptional()
   @ArrayMaxSize(9)
   @IsIn(ROR_TYPES, { each: true, message: `rorTypes must be among ${ROR_TYPES.join(', ')}` })
-  rorTypes!: string[];
+  rorTypes?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'SIREN: 9 digits with a valid Luhn key.' })
   @IsOptional()
