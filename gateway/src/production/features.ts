@@ -108,7 +108,7 @@ export class ProductionFeatures {
     return {
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
-      formatError: createErrorFormatter(mask),
+      formatError: createErrorFormatter(mask, { hideSuggestions: this.config.settings.blockFieldSuggestions }),
       // Never, in any mode: a stack names files and subgraph internals (see error-masking.ts).
       includeStacktraceInErrorResponses: false,
       allowBatchedHttpRequests: this.config.MAX_BATCH_OPERATIONS > 1,
