@@ -11,6 +11,7 @@ import {
   requestIdFrom,
   type RunningServer,
   type Viewer,
+  variableCoercionPlugin,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
@@ -27,7 +28,7 @@ import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchFastPath } from './fast-path/fast-path';
 import { CacheHits } from './fast-path/cache-hits';
-import { installGraphScalars, variableCoercionPlugin } from './input/input-coercion';
+import { installGraphScalars } from './input/input-coercion';
 import { directDispatch, type Handler } from './fast-path/direct-dispatch';
 
 export interface GatewayServer {

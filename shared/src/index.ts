@@ -14,6 +14,7 @@ export * from './dataloader/order-by-keys';
 export * from './scalars/scalars';
 export * from './federation/build-federated-schema';
 export * from './federation/input-hygiene';
+export * from './federation/variable-coercion';
 export * from './pagination/connection';
 export * from './pagination/keyset';
 export * from './database/query-counter';

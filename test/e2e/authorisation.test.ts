@@ -1,4 +1,4 @@
-import { demoOrganization, demoPeople, MUTATION_POLICIES, type MutationPolicy, Role, type Viewer } from '@ecosystem/shared';
+import { demoId, demoOrganization, demoPeople, MUTATION_POLICIES, type MutationPolicy, Role, type Viewer } from '@ecosystem/shared';
 import { startGraph, type GraphQLResponse, type RunningGraph } from '../helpers/graph';
 
 /*
@@ -327,7 +327,7 @@ const FIXTURES: Record<string, Fixture> = {
           identifier: `https://data.example.org/matrix/${unique()}`,
           titleFr: 'Jeu de la matrice',
           descriptionFr: 'Décrit pour la matrice des droits.',
-          catalogueId: ids.catalogue,
+          catalogueId: org === 'A' ? ids.catalogueA : ids.catalogueB,
           publisherId: orgId(org),
           typology: 'COHORT',
           accessRights: 'RESTRICTED',
@@ -584,6 +584,11 @@ function expectedVerdict(policy: MutationPolicy, fixture: Fixture, viewer: Viewe
 beforeAll(async () => {
   graph = await startGraph('authz');
   ids.catalogue = await one('datasets', 'SELECT id FROM catalogue ORDER BY id LIMIT 1');
+  // A catalogue of each organisation: listing a dataset in a catalogue needs its publisher's consent.
+  for (const [key, org] of [['catalogueA', A], ['catalogueB', B]] as const) {
+    ids[key] = demoId('catalogue', `matrix-${key}`);
+    await sql('datasets', 'INSERT INTO catalogue (id, title, publisherId) VALUES (?, ?, ?)', [ids[key], `Catalogue ${key}`, org]);
+  }
   ids.domain = await one('training', 'SELECT id FROM domain ORDER BY id LIMIT 1');
 }, 240_000);
 
@@ -671,6 +676,46 @@ describe('writes that name other organisations as owners', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await snapshot('events')).toEqual(before);
     await must(organiser, CREATE, { input: eventInput('A') });
+  });
+});
+
+describe('references to what another organisation owns need its consent', () => {
+  const stewardOfA: Viewer = { sub: personA, org: A, roles: [Role.MEMBER, Role.DATA_STEWARD] };
+
+  async function refusedAt(subgraph: string, viewer: Viewer, query: string, variables: Record<string, unknown>, field: string): Promise<void> {
+    const before = await snapshot(subgraph);
+    const response = await graph.query(query, variables, { viewer });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field });
+    expect(await snapshot(subgraph)).toEqual(before);
+  }
+
+  it('createDataset of A listed in a catalogue of B is refused; in A\u2019s own catalogue it is not', async () => {
+    const CREATE = /* GraphQL */ `mutation ($input: CreateDatasetInput!) { createDataset(input: $input) { id } }`;
+    const input = (catalogueId: string): Record<string, unknown> => ({
+      identifier: `https://data.example.org/matrix/${unique()}`,
+      titleFr: 'Jeu dans le catalogue d\u2019autrui',
+      descriptionFr: 'Décrit pour la matrice des droits.',
+      catalogueId,
+      publisherId: A,
+      typology: 'COHORT',
+      accessRights: 'RESTRICTED',
+      healthCategories: ['RMMD'],
+      contactName: 'Bureau des données',
+    });
+    await refusedAt('datasets', stewardOfA, CREATE, { input: input(ids.catalogueB!) }, 'input.catalogueId');
+    await must(stewardOfA, CREATE, { input: input(ids.catalogueA!) });
+  });
+
+  it('register on behalf of another organisation, or of another person, is refused; of oneself for one\u2019s own it is not', async () => {
+    const REGISTER = /* GraphQL */ `mutation ($input: RegisterInput!) { register(input: $input) { id } }`;
+    const organiserOfA: Viewer = { sub: personA, org: A, roles: [Role.MEMBER, Role.EVENT_ORGANISER] };
+    const eventId = await createEvent('A');
+    await refusedAt('events', organiserOfA, REGISTER, { input: { eventId, organizationId: B } }, 'input.organizationId');
+    // Registering someone else needs their consent: not even the event's organisers may.
+    const someoneElse = await graph.query(REGISTER, { input: { eventId, personId: personB } }, { viewer: organiserOfA });
+    expect(someoneElse.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await must(organiserOfA, REGISTER, { input: { eventId, organizationId: A } });
+    await must(admin, REGISTER, { input: { eventId, personId: personB } });
   });
 });
 

@@ -423,6 +423,25 @@ describe('error masking', () => {
     for (const error of response.body.errors ?? []) expect(error.message).not.toMatch(/datasets|fetch|subquery/i);
     const typo = await postGraphQL(gateway.url, '{ organisation(id: "x") { id } }');
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    // Enum values, as a literal and in a variable, are no hint either.
+    const literal = await postGraphQL(gateway.url, '{ organizations(filter: { kinds: [STARTUPP] }) { totalCount } }');
+    expect(literal.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const variable = await postGraphQL(gateway.url, 'query ($f: OrganizationFilter) { organizations(filter: $f) { totalCount } }', { f: { kinds: ['STARTUPP'] } });
+    expect(variable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'f.kinds.0' });
+    expect(JSON.stringify([literal, variable])).not.toMatch(/Did you mean|\\"STARTUP\\"/);
+  });
+
+  it('answers an APQ whose hash does not match its query with 400 PERSISTED_QUERY_HASH_MISMATCH, masked or not', async () => {
+    const masked = await extra({ MASK_ERRORS: 'true' }, true);
+    for (const url of [graph.gatewayUrl, masked.url]) {
+      const response = await raw(url, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    }
   });
 });
 

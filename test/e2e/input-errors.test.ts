@@ -102,6 +102,43 @@ describe('bad values through the gateway', () => {
     expect(Number(after[0].n)).toBe(Number(before[0].n));
   });
 
+  it.each([
+    ['createProject', 'input.startDate', `mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`, 'project',
+      (day: string) => ({ acronym: 'BADDAY', title: 'Bad day', coordinatorId: demoOrganization('medicen').id, startDate: day })],
+    ['createProject', 'input.endDate', `mutation ($input: CreateProjectInput!) { createProject(input: $input) { id } }`, 'project',
+      (day: string) => ({ acronym: 'BADDAY', title: 'Bad day', coordinatorId: demoOrganization('medicen').id, endDate: day })],
+    ['endMembership', 'input.until', `mutation ($input: EndMembershipInput!) { endMembership(input: $input) { __typename } }`, 'membership',
+      (day: string) => ({ organizationId: demoOrganization('medicen').id, ecosystemCode: 'ADS', until: day })],
+    ['addMembership', 'input.since', `mutation ($input: AddMembershipInput!) { addMembership(input: $input) { __typename } }`, 'membership',
+      (day: string) => ({ organizationId: demoOrganization('medicen').id, ecosystemCode: 'ADS', role: 'MEMBER', filieres: [], since: day })],
+    ['upsertPerson', 'input.affiliations.0.since', `mutation ($input: UpsertPersonInput!) { upsertPerson(input: $input) { id } }`, 'affiliation',
+      (day: string) => ({ givenName: 'Bad', familyName: 'Day', affiliations: [{ organizationId: demoOrganization('medicen').id, since: day }] })],
+  ])('%s refuses an impossible day in %s (BAD_USER_INPUT naming it) and writes nothing', async (mutation, field, document, table, input) => {
+    for (const day of ['2027-02-29', '2027-02-30', '2026-13-01']) {
+      const count = async (): Promise<number> =>
+        Number((await graph.subgraphs.members!.database.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+      const checksum = async (): Promise<string> =>
+        JSON.stringify(await graph.subgraphs.members!.database.dataSource.query(`CHECKSUM TABLE ${table}`));
+      const before = [await count(), await checksum()];
+      const response = await graph.query(document, { input: input(day) }, { viewer: admin });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(response.data?.[mutation as never] ?? null).toBeNull();
+      expect([await count(), await checksum()]).toEqual(before);
+      expectNoLeak(response);
+    }
+  });
+
+  it('refuses an impossible day given as a literal as the caller\u2019s fault, never internal', async () => {
+    const response = await graph.query(
+      `mutation { createProject(input: { acronym: "BADDAY", title: "Bad day", coordinatorId: "${demoOrganization('medicen').id}", startDate: "2027-02-29" }) { id } }`,
+      undefined,
+      { viewer: admin },
+    );
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.message).toMatch(/LocalDate/);
+  });
+
   it('stores text trimmed', async () => {
     const response = await graph.query<{ upsertOrganization: { id: string; name: string } }>(
       `mutation ($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { id name } }`,

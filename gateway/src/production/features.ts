@@ -110,7 +110,7 @@ export class ProductionFeatures {
       // Introspection off: the gateway's own refusal (Apollo Server's `introspection` stays on, see create-gateway.ts).
       validationRules: this.config.introspection ? limits.validationRules : [...limits.validationRules, introspectionDisabledRule],
       parseOptions: limits.parseOptions,
-      formatError: createErrorFormatter(mask),
+      formatError: createErrorFormatter(mask, { hideSuggestions: this.config.settings.blockFieldSuggestions }),
       // Never, in any mode: a stack names files and subgraph internals (see error-masking.ts).
       includeStacktraceInErrorResponses: false,
       allowBatchedHttpRequests: this.config.MAX_BATCH_OPERATIONS > 1,

@@ -16,6 +16,23 @@ interface CachedViewer {
 }
 
 /**
+ * A leaked token must stop working: its lifetime is capped (JWT_MAX_TTL_SECONDS from now, and from
+ * its `iat` when it has one), and an `iat` in the future (beyond the clock tolerance) is refused, as
+ * no honest issuer signs tomorrow's tokens. jose checks `exp` and `nbf` but neither of these.
+ */
+function assertLifetime(payload: JWTPayload, maxTtlSeconds: number, toleranceSeconds: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  const exp = payload.exp!;
+  if (typeof payload.iat === 'number' && payload.iat > now + toleranceSeconds) {
+    throw new UnauthenticatedError('Token refused: iat claim is in the future');
+  }
+  const from = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+  if (exp - from > maxTtlSeconds + toleranceSeconds) {
+    throw new UnauthenticatedError(`Token refused: it lives longer than ${maxTtlSeconds} s (JWT_MAX_TTL_SECONDS)`);
+  }
+}
+
+/**
  * HS256 with JWT_SECRET (development), or a JWKS URL (production) through jose's
  * `createRemoteJWKSet`: keys are cached (JWKS_CACHE_MAX_AGE_MS) and an unknown `kid` triggers a
  * refetch at most every JWKS_COOLDOWN_MS, which is how key rotation is picked up. Verified tokens
@@ -29,6 +46,8 @@ export function createIdentityVerifier(config: GatewayConfig): IdentityVerifier 
       })
     : createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
   const verifyOptions = {
+    // A token without `exp` would be valid forever: refused.
+    requiredClaims: ['exp'],
     algorithms: config.JWT_JWKS_URL ? config.JWT_ALGORITHMS : ['HS256'],
     clockTolerance: config.JWT_CLOCK_TOLERANCE_SECONDS,
     ...(config.JWT_ISSUER ? { issuer: config.JWT_ISSUER } : {}),
@@ -42,6 +61,7 @@ export function createIdentityVerifier(config: GatewayConfig): IdentityVerifier 
       const { payload } =
         typeof key === 'function' ? await jwtVerify(token, key, verifyOptions) : await jwtVerify(token, key, verifyOptions);
       if (typeof payload.sub !== 'string' || payload.sub === '') throw new UnauthenticatedError('Token has no subject');
+      assertLifetime(payload, config.JWT_MAX_TTL_SECONDS, config.JWT_CLOCK_TOLERANCE_SECONDS);
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
       const viewer: Viewer = { sub: payload.sub, roles };
       if (typeof payload.org === 'string') viewer.org = payload.org;

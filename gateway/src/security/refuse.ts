@@ -18,6 +18,7 @@ export const GatewayErrorCode = {
   SUBGRAPH_TIMEOUT: 'SUBGRAPH_TIMEOUT',
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
 } as const;
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
 

@@ -44,6 +44,8 @@ export const productionEnvSchema = z.object({
   JWKS_COOLDOWN_MS: int(0).default(30_000),
   /** Clock skew tolerated on exp/nbf of callers' tokens. */
   JWT_CLOCK_TOLERANCE_SECONDS: int(0).default(5),
+  /** Longest accepted lifetime of a caller's token: its `exp` at most this far from now (and from its `iat`). */
+  JWT_MAX_TTL_SECONDS: int(60).default(86_400),
   /** Verified callers' tokens kept in memory (0 disables the cache). */
   JWT_CACHE_SIZE: int(0).default(10_000),
 

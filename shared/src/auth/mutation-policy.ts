@@ -1,4 +1,6 @@
-import { authorize, type AccessRule, type Relation, type RelationFacts } from './policy';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-code';
+import { allows, authorize, type AccessRule, type Relation, type RelationFacts } from './policy';
 import { Role, type Viewer } from './viewer';
 
 /**
@@ -36,7 +38,7 @@ const ACADEMY = 'the academy operator (ACADEMY_OPERATOR_ID, by default Leem, ope
 
 export const MUTATION_POLICIES: Readonly<Record<string, MutationPolicy>> = {
   // members
-  upsertOrganization: policy('members', [], 'org', 'the organisation updated', 'creating an organisation is for admins only'),
+  upsertOrganization: policy('members', [], 'org', 'the organisation updated', 'creating an organisation is for admins only; a new parent needs the viewer to act for it (or admin)'),
   addMembership: policy('members', [], 'org', 'the organisation joining the ecosystem'),
   endMembership: policy('members', [], 'org', 'the organisation leaving the ecosystem'),
   upsertPerson: policy('members', [], 'selfOrOrg', 'the person, or one of their current organisations', 'each affiliation added needs the viewer to act for that organisation (or admin)'),
@@ -45,7 +47,7 @@ export const MUTATION_POLICIES: Readonly<Record<string, MutationPolicy>> = {
   transitionProject: policy('members', [], 'org', 'the coordinating organisation', 'LABELLED, FUNDED and REJECTED are for admins only'),
   addParticipant: policy('members', [], 'org', 'the coordinating organisation'),
   // datasets
-  createDataset: policy('datasets', [STEWARD], 'org', 'the publisher'),
+  createDataset: policy('datasets', [STEWARD], 'org', 'the publisher', 'the catalogue must belong to an organisation the viewer acts for (or admin)'),
   addDistribution: policy('datasets', [STEWARD], 'org', 'the dataset’s publisher'),
   createAccessRequest: policy('datasets', [], 'org', 'the requesting organisation (always the viewer’s own)', 'the viewer must act for an organisation', { adminsExcluded: true }),
   transitionAccessRequest: policy('datasets', [STEWARD], 'org', 'the publisher (steward-side transitions)', 'requester-side transitions follow submitAccessRequest’s rule', { hidesTarget: true }),
@@ -72,7 +74,7 @@ export const MUTATION_POLICIES: Readonly<Record<string, MutationPolicy>> = {
   createSeries: policy('events', [ORGANISER], 'org', 'the series’ organiser'),
   publishCall: policy('events', [ORGANISER], 'org', 'the call’s publisher (and an organiser of every linked event)'),
   submitExpressionOfInterest: policy('events', [], 'org', 'the organisation expressing interest'),
-  register: policy('events', [ORGANISER], 'selfOrOrg', 'the person registered, or one of the event’s organisers', 'members-only events need the member role to register oneself'),
+  register: policy('events', [], 'self', 'the person registered (their consent)', 'members-only events need the member role; the organisation named must be one the viewer acts for (or admin)'),
   cancelRegistration: policy('events', [ORGANISER], 'selfOrOrg', 'the person registered, or one of the event’s organisers'),
   checkIn: policy('events', [ORGANISER], 'org', 'one of the event’s organisers'),
   createCalendarFeed: policy('events', [], 'none', 'the viewer (a feed of their own registrations)'),
@@ -92,4 +94,26 @@ export function mutationPolicy(name: string): MutationPolicy {
  */
 export function authorizeMutation(viewer: Viewer | null, mutation: string, facts: RelationFacts = {}, message?: string): Viewer {
   return authorize(viewer, mutationPolicy(mutation), facts, message);
+}
+
+/**
+ * The check of a reference the input makes to something another organisation owns: the catalogue a
+ * dataset is listed in, the parent of an organisation, the organisation a registration is made for,
+ * the person registered. Naming it attaches the new row to its owner, so the viewer must be that
+ * person or act for one of its owners (or be an admin, unless the mutation's rule excludes admins);
+ * otherwise FORBIDDEN naming the input field. Call it after `authorizeMutation`, before any write.
+ */
+export function authorizeReference(
+  viewer: Viewer | null,
+  mutation: string,
+  field: string,
+  owners: RelationFacts,
+  message: string,
+): Viewer {
+  const rule = mutationPolicy(mutation);
+  const signedIn = authorize(viewer, { roles: [], relation: 'none' });
+  if (!allows(signedIn, { roles: [], relation: 'selfOrOrg', adminsExcluded: rule.adminsExcluded }, owners)) {
+    throw new AppError(ErrorCode.FORBIDDEN, message, { field });
+  }
+  return signedIn;
 }

@@ -14,6 +14,7 @@ import { languageFromHeader } from '../i18n/language';
 import { type AppError } from '../errors/app-error';
 import { httpStatusFor } from '../errors/error-code';
 import { formatSubgraphError } from '../errors/format-error';
+import { variableCoercionPlugin } from '../federation/variable-coercion';
 import { statementsInScope, withStatementScope } from '../database/query-counter';
 import { listen, type RunningServer } from './http-server';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
@@ -90,6 +91,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       // Federated tracing is for Apollo's hosted studio; we export our own metrics and traces.
       ApolloServerPluginInlineTraceDisabled(),
       requestLogPlugin<TContext>(),
+      variableCoercionPlugin() as ApolloServerPlugin<TContext>,
     ],
   });
   await apollo.start();

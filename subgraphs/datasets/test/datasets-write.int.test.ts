@@ -4,8 +4,12 @@ import { type Harness, startHarness } from './helpers';
 
 let h: Harness;
 
+/** Inserm's own catalogue: a steward lists datasets only in catalogues of their organisation. */
+const INSERM_CATALOGUE = '0b6a1f52-6c1e-4d8a-9a57-3c2d1e0f4a11';
+
 beforeAll(async () => {
   h = await startHarness('datasets-write');
+  await h.db.dataSource.query('INSERT INTO catalogue (id, title, publisherId) VALUES (?, ?, ?)', [INSERM_CATALOGUE, 'Catalogue Inserm', inserm]);
 });
 
 afterAll(async () => {
@@ -37,7 +41,7 @@ function input(overrides: Record<string, unknown> = {}): Record<string, unknown>
     identifier: `https://data.example.org/dataset/new-${serial}`,
     titleFr: `Cohorte nouvelle ${serial}`,
     descriptionFr: 'Une cohorte décrite par son intendant de données.',
-    catalogueId: demoCatalogues()[1]?.id,
+    catalogueId: INSERM_CATALOGUE,
     typology: 'COHORT',
     accessRights: 'RESTRICTED',
     healthCategories: ['RMMD', 'HGPD'],
@@ -102,6 +106,7 @@ describe('createDataset', () => {
     ['a member without the steward role', member, {}, 'FORBIDDEN', undefined],
     ['a steward of another organisation', otherSteward, { publisherId: inserm }, 'FORBIDDEN', undefined],
     ['a taken identifier', steward, { identifier: demoDatasets()[0]?.identifier }, 'CONFLICT', 'input.identifier'],
+    ['a catalogue of another organisation (Medicen\u2019s MIHD)', steward, { catalogueId: demoCatalogues()[1]?.id }, 'FORBIDDEN', 'input.catalogueId'],
     ['an unknown catalogue', steward, { catalogueId: '00000000-0000-4000-8000-000000000000' }, 'BAD_USER_INPUT', 'input.catalogueId'],
     ['no health category', steward, { healthCategories: [] }, 'BAD_USER_INPUT', 'input.healthCategories'],
     ['an inverted age range', steward, { minTypicalAge: 70, maxTypicalAge: 20 }, 'BAD_USER_INPUT', 'input.maxTypicalAge'],

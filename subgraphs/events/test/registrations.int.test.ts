@@ -1,5 +1,5 @@
 import { type Viewer } from '@ecosystem/shared';
-import { CREATE_EVENT, countRows, eventInput, guest, member, organiser, startHarness, type Harness } from './harness';
+import { admin, CREATE_EVENT, countRows, eventInput, guest, member, organiser, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -134,14 +134,18 @@ describe('rules', () => {
     expect(accepted.data?.register.status).toBe('CONFIRMED');
   });
 
-  it('requires a viewer, and an organiser to register someone else', async () => {
+  it('requires a viewer, and the person\u2019s consent (themself, or an admin) to register someone else', async () => {
     const eventId = await createEvent();
     const anonymous = await h.run(REGISTER, { input: { eventId } }, null);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const other = await h.run(REGISTER, { input: { eventId, personId: member(7001).sub } }, member(7000));
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const byOrganiser = await h.run<{ register: { person: { id: string } } }>(REGISTER, { input: { eventId, personId: member(7001).sub } }, organiser);
-    expect(byOrganiser.data?.register.person.id).toBe(member(7001).sub);
+    const before = await countRows(h.db, 'registration');
+    const byOrganiser = await h.run(REGISTER, { input: { eventId, personId: member(7001).sub } }, organiser);
+    expect(byOrganiser.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await countRows(h.db, 'registration')).toBe(before);
+    const byAdmin = await h.run<{ register: { person: { id: string } } }>(REGISTER, { input: { eventId, personId: member(7001).sub } }, admin);
+    expect(byAdmin.data?.register.person.id).toBe(member(7001).sub);
   });
 
   it('refuses registrations to a cancelled or past event', async () => {

@@ -221,6 +221,39 @@ describe('upsertOrganization', () => {
     const cycle = await h.run(UPSERT, { input: { name: inserm.name, kind: inserm.kind, id: inserm.id, parentId: createdId } }, ADMIN);
     expect(cycle.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.parentId' });
   });
+
+  it('updates as a patch: a field left out keeps its value, null clears it', async () => {
+    const before = await h.run<{ upsertOrganization: Record<string, unknown> }>(UPSERT, { input: { id: createdId, name: 'Clinique Numérique Synthétique SAS', kind: 'STARTUP' } }, managerOf(createdId));
+    expect(before.errors).toBeUndefined();
+    expect(before.data?.upsertOrganization).toMatchObject({
+      siren,
+      siret,
+      nafCode: '72.11Z',
+      sizeCategory: 'MICRO',
+      sectors: ['DATA_AI', 'E_HEALTH'],
+      rorTypes: ['company'],
+      address: { city: 'Paris', country: 'FR', region: 'Île-de-France' },
+      parent: { id: demoOrganization('inserm').id },
+    });
+    const cleared = await h.run<{ upsertOrganization: Record<string, unknown> }>(
+      UPSERT,
+      { input: { id: createdId, name: 'Clinique Numérique Synthétique SAS', kind: 'STARTUP', nafCode: null, sectors: null, address: null } },
+      managerOf(createdId),
+    );
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data?.upsertOrganization).toMatchObject({ siren, nafCode: null, sectors: [], address: null, sizeCategory: 'MICRO', rorTypes: ['company'] });
+  });
+
+  it('declaring a parent needs the viewer to act for the parent too (or admin)', async () => {
+    const parent = demoOrganization('medicen').id;
+    const input = { id: createdId, name: 'Clinique Numérique Synthétique SAS', kind: 'STARTUP', parentId: parent };
+    const before = await h.db.dataSource.query('SELECT parentId FROM organization WHERE id = ?', [createdId]);
+    const refused = await h.run(UPSERT, { input }, managerOf(createdId));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.parentId' });
+    expect(await h.db.dataSource.query('SELECT parentId FROM organization WHERE id = ?', [createdId])).toEqual(before);
+    const allowed = await h.run<{ upsertOrganization: { parent: { id: string } } }>(UPSERT, { input }, ADMIN);
+    expect(allowed.data?.upsertOrganization.parent.id).toBe(parent);
+  });
 });
 
 const ADD = /* GraphQL */ `
@@ -458,7 +491,7 @@ describe('text search: every word of the text begins a word of the name or acron
     const id = created.data!.upsertOrganization.id;
     expect((await search('zygo')).edges.map((e) => e.node.id)).toEqual([id]);
     expect((await search('zyga')).edges.map((e) => e.node.id)).toEqual([id]);
-    const renamed = await h.run(UPSERT, { input: { id, name: 'Quetzalcoatl Biotech', kind: 'STARTUP' } }, ADMIN);
+    const renamed = await h.run(UPSERT, { input: { id, name: 'Quetzalcoatl Biotech', acronym: null, kind: 'STARTUP' } }, ADMIN);
     expect(renamed.errors).toBeUndefined();
     expect((await search('quetzal bio')).edges.map((e) => e.node.id)).toEqual([id]);
     expect((await search('zygo')).totalCount).toBe(0);

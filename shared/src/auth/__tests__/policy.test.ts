@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { authorizeMutation, MUTATION_POLICIES, mutationPolicy } from '../mutation-policy';
+import { authorizeMutation, authorizeReference, MUTATION_POLICIES, mutationPolicy } from '../mutation-policy';
 import { POLICY_TABLE_END, POLICY_TABLE_START, renderMutationPolicyTable } from '../policy-doc';
 import { actsFor, allows, authorize, type AccessRule } from '../policy';
 import { Role, type Viewer } from '../viewer';
@@ -70,6 +70,28 @@ describe('authorize', () => {
   it('applies the table’s rule of a mutation, and refuses to guess for a mutation missing from it', () => {
     expect(() => authorizeMutation(member, 'setRequirement', { orgIds: [A] })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => mutationPolicy('dropEverything')).toThrow(/No authorisation policy for mutation dropEverything/);
+  });
+});
+
+describe('authorizeReference', () => {
+  const admin: Viewer = { sub: 'root', roles: [Role.ADMIN] };
+  const refer = (viewer: Viewer | null, owners: { orgIds?: string[]; personId?: string }): unknown =>
+    authorizeReference(viewer, 'createDataset', 'input.catalogueId', owners, 'not yours');
+
+  it('lets the owner\u2019s people, the person themself and admins refer to it', () => {
+    expect(refer(steward, { orgIds: [A] })).toBe(steward);
+    expect(refer(member, { personId: 'p1' })).toBe(member);
+    expect(refer(admin, { orgIds: [B] })).toBe(admin);
+  });
+
+  it('refuses others with FORBIDDEN naming the field, and anonymous callers with UNAUTHENTICATED', () => {
+    expect(() => refer(steward, { orgIds: [B] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', field: 'input.catalogueId' }) }));
+    expect(() => refer(stewardWithoutOrg, { orgIds: [A] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
+    expect(() => refer(null, { orgIds: [A] })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
+  });
+
+  it('excludes admins where the mutation\u2019s rule does', () => {
+    expect(() => authorizeReference(admin, 'createAccessRequest', 'input.projectId', { orgIds: [B] }, 'no')).toThrow();
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  authorizeReference,
   BadUserInputError,
   ConflictError,
   ForbiddenError,
@@ -49,9 +50,11 @@ export class DatasetWriteService {
     }
     const numberOfRecords = count(input.numberOfRecords, 'input.numberOfRecords');
     const numberOfUniqueIndividuals = count(input.numberOfUniqueIndividuals, 'input.numberOfUniqueIndividuals');
-    if (!(await this.dataSource.getRepository(Catalogue).existsBy({ id: input.catalogueId }))) {
-      throw new BadUserInputError(`Unknown catalogue ${input.catalogueId}`, 'input.catalogueId');
-    }
+    const catalogue = await this.dataSource.getRepository(Catalogue).findOneBy({ id: input.catalogueId });
+    if (!catalogue) throw new BadUserInputError(`Unknown catalogue ${input.catalogueId}`, 'input.catalogueId');
+    // A catalogue is its publisher's editorial choice: listing a dataset in it needs its consent.
+    authorizeReference(viewer, 'createDataset', 'input.catalogueId', { orgIds: [catalogue.publisherId] },
+      'Only someone acting for the catalogue’s publisher (or an admin) may list a dataset in it');
     if (await this.dataSource.getRepository(Dataset).existsBy({ identifier: input.identifier })) {
       throw new ConflictError(`A dataset already has the identifier ${input.identifier}`, 'input.identifier');
     }

@@ -9,7 +9,7 @@ export class RegisterInput {
   @IsUUID()
   eventId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Person to register; default the viewer. Others need an organiser of the event.' })
+  @Field(() => ID, { nullable: true, description: 'Person to register; default the viewer. Someone else: admins only (a registration needs the person\u2019s consent).' })
   @IsOptional()
   @IsUUID()
   personId?: string | null;

@@ -20,7 +20,7 @@ export class RegistrationResolver {
   @Authorized()
   @Mutation(() => Registration, {
     description:
-      'Registers the viewer (or, for organisers, someone else). CONFIRMED while seats remain, else WAITLISTED in arrival order. Refusals: FORBIDDEN reason MEMBERS_ONLY; CONFLICT reason ALREADY_REGISTERED, EVENT_CANCELLED, REGISTRATION_NOT_OPEN or REGISTRATION_CLOSED.',
+      'Registers the viewer (an admin may register someone else). CONFIRMED while seats remain, else WAITLISTED in arrival order. Refusals: FORBIDDEN reason MEMBERS_ONLY; CONFLICT reason ALREADY_REGISTERED, EVENT_CANCELLED, REGISTRATION_NOT_OPEN or REGISTRATION_CLOSED.',
   })
   async register(@Args() { input }: RegisterArgs, @Ctx() context: EventsContext): Promise<Registration> {
     return new RegistrationService(context.dataSource).register(input, context.viewer);

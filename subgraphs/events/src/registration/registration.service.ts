@@ -1,4 +1,4 @@
-import { AppError, BadUserInputError, ErrorCode, ForbiddenError, hasRole, InvalidStateTransitionError, newId, Role, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { AppError, authorizeMutation, authorizeReference, BadUserInputError, ErrorCode, ForbiddenError, hasRole, InvalidStateTransitionError, newId, Role, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { canOrganise, MembersOnlyError, notFound, requireViewer } from '../common/authorization';
 import { EventOrganizer } from '../event/event-organizer.entity';
@@ -39,8 +39,11 @@ export class RegistrationService {
     const event = await this.dataSource.getRepository(Event).findOneBy({ id: input.eventId });
     if (!event) throw notFound('Event', input.eventId, 'input.eventId');
     const forSomeoneElse = personId !== who.sub;
-    if (forSomeoneElse && !canOrganise(who, await this.organizerIds(event.id))) {
-      throw new ForbiddenError('Only organisers of the event may register someone else');
+    // Registering binds the person (their name on the list, their calendar): only they, or an admin, may.
+    authorizeMutation(who, 'register', { personId }, 'Only the person themself (or an admin) may register them');
+    if (input.organizationId) {
+      authorizeReference(who, 'register', 'input.organizationId', { orgIds: [input.organizationId] },
+        'A registration can only be made on behalf of an organisation the viewer acts for');
     }
     if (event.status === EventStatus.CANCELLED) throw refusal('This event is cancelled', 'EVENT_CANCELLED');
     if (event.registrationOpensAt && event.registrationOpensAt > now) {

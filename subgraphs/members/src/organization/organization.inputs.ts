@@ -1,10 +1,8 @@
-import { AddressInput } from '@ecosystem/shared';
+import { AddressInput, LocalDateScalar } from '@ecosystem/shared';
 import { ArrayMaxSize, IsIn, IsOptional, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { MembershipRole } from '../membership/membership.entity';
 import { CompanySize, OrganizationOrder, OrgKind, ROR_TYPES, Sector } from './organization.enums';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType({ description: 'Filters of the organisation directory; all given filters must match.' })
 export class OrganizationFilter {
@@ -75,7 +73,10 @@ export class OrganizationsArgs {
   after?: string | null;
 }
 
-@InputType({ description: 'Creates an organisation (no id; admins) or replaces the fields of an existing one (admins or its managers).' })
+@InputType({
+  description:
+    'Creates an organisation (no id; admins) or updates an existing one (admins or its managers): a field left out keeps its value, null clears it.',
+})
 export class UpsertOrganizationInput {
   @Field(() => ID, { nullable: true, description: 'Id of the organisation to update; omit to create one.' })
   @IsOptional()
@@ -95,14 +96,16 @@ export class UpsertOrganizationInput {
   @Field(() => OrgKind, { description: 'Kind of organisation.' })
   kind!: OrgKind;
 
-  @Field(() => [Sector], { defaultValue: [], description: 'Sectors the organisation is active in.' })
+  @Field(() => [Sector], { nullable: true, description: 'Sectors the organisation is active in; none when creating and left out.' })
+  @IsOptional()
   @ArrayMaxSize(7)
-  sectors!: Sector[];
+  sectors?: Sector[] | null;
 
-  @Field(() => [String], { defaultValue: [], description: 'ROR organisation types.' })
+  @Field(() => [String], { nullable: true, description: 'ROR organisation types; none when creating and left out.' })
+  @IsOptional()
   @ArrayMaxSize(9)
   @IsIn(ROR_TYPES, { each: true, message: `rorTypes must be among ${ROR_TYPES.join(', ')}` })
-  rorTypes!: string[];
+  rorTypes?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'SIREN: 9 digits with a valid Luhn key.' })
   @IsOptional()
@@ -184,9 +187,8 @@ export class AddMembershipInput {
   @ArrayMaxSize(7)
   filieres!: Sector[];
 
-  @Field(() => String, { nullable: true, description: 'Start day (YYYY-MM-DD); today when omitted.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Start day (YYYY-MM-DD); today when omitted.' })
   @IsOptional()
-  @Matches(DAY, { message: 'since must be a day YYYY-MM-DD' })
   since?: string | null;
 }
 
@@ -207,9 +209,8 @@ export class EndMembershipInput {
   @MaxLength(32)
   ecosystemCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day (YYYY-MM-DD); today when omitted.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day (YYYY-MM-DD); today when omitted.' })
   @IsOptional()
-  @Matches(DAY, { message: 'until must be a day YYYY-MM-DD' })
   until?: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { authorizeMutation, BadUserInputError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, newId, pageSize, PREFIX_LIKE_ESCAPE, prefixPattern, runTransaction, type Connection, type Viewer, isUniqueViolation, searchWords } from '@ecosystem/shared';
+import { authorizeMutation, authorizeReference, BadUserInputError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, newId, pageSize, PREFIX_LIKE_ESCAPE, prefixPattern, runTransaction, type Connection, type Viewer, isUniqueViolation, searchWords } from '@ecosystem/shared';
 import { type DataSource, In, IsNull } from 'typeorm';
 import { isAdmin, requireViewer } from '../common/authorization';
 import { normalizeFiness, normalizeRna, normalizeRorId, normalizeSiren, normalizeSiret } from '../common/identifiers';
@@ -212,9 +212,28 @@ export class OrganizationService {
     if (existing) authorizeMutation(who, 'upsertOrganization', { orgIds: [existing.id] }, 'Only admins or the managers of the organisation can change this organisation');
     else if (!isAdmin(who)) throw new ForbiddenError('Only admins can create organisations');
 
-    const identifiers = await this.identifiers(input, existing?.id ?? null);
-    if (input.parentId) await this.assertParent(input.parentId, existing?.id ?? null);
+    // An update is a patch: a field left out keeps its value, null clears it.
+    const kept = <T>(given: T | undefined, current: T): T => (given === undefined ? current : given);
+    const identifiers = await this.identifiers(
+      existing
+        ? Object.assign(Object.create(Object.getPrototypeOf(input)) as UpsertOrganizationInput, input, {
+            siren: input.siren === undefined && input.siret === undefined ? existing.siren : input.siren,
+            siret: kept(input.siret, existing.siret),
+            rorId: kept(input.rorId, existing.rorId),
+            finess: kept(input.finess, existing.finess),
+            rna: kept(input.rna, existing.rna),
+          })
+        : input,
+      existing?.id ?? null,
+    );
+    if (input.parentId && input.parentId !== existing?.parentId) {
+      await this.assertParent(input.parentId, existing?.id ?? null);
+      // Declaring a subsidiary speaks for the parent too: the parent must consent.
+      authorizeReference(who, 'upsertOrganization', 'input.parentId', { orgIds: [input.parentId] },
+        'Only admins or someone acting for the parent organisation can declare a subsidiary of it');
+    }
     const address = input.address ?? null;
+    const addressKept = existing !== null && input.address === undefined;
     if (address && Math.abs(address.latitude ?? 0) > 90) throw new BadUserInputError('latitude must be within [-90, 90]', 'input.address.latitude');
     if (address && Math.abs(address.longitude ?? 0) > 180) throw new BadUserInputError('longitude must be within [-180, 180]', 'input.address.longitude');
 
@@ -223,31 +242,40 @@ export class OrganizationService {
         const organization = existing ?? manager.create(Organization, { id: newId() });
         Object.assign(organization, {
           name: input.name.trim(),
-          acronym: input.acronym?.trim() || null,
+          acronym: kept(input.acronym === undefined ? undefined : input.acronym?.trim() || null, existing?.acronym ?? null),
           kind: input.kind,
-          rorTypes: [...new Set(input.rorTypes)],
+          rorTypes: kept(input.rorTypes === undefined ? undefined : [...new Set(input.rorTypes ?? [])], existing?.rorTypes ?? []),
           ...identifiers,
-          nafCode: input.nafCode ? input.nafCode.replace(/^(\d{2})(\d{2})/, '$1.$2') : null,
-          legalForm: input.legalForm ?? null,
-          sizeCategory: input.sizeCategory ?? null,
-          street: address?.street ?? null,
-          postalCode: address?.postalCode ?? null,
-          city: address?.city ?? null,
-          region: address?.region ?? null,
-          country: address?.country?.toUpperCase() ?? null,
-          latitude: address?.latitude ?? null,
-          longitude: address?.longitude ?? null,
-          website: input.website ?? null,
-          parentId: input.parentId ?? null,
+          nafCode: kept(
+            input.nafCode === undefined ? undefined : input.nafCode ? input.nafCode.replace(/^(\d{2})(\d{2})/, '$1.$2') : null,
+            existing?.nafCode ?? null,
+          ),
+          legalForm: kept(input.legalForm, existing?.legalForm ?? null),
+          sizeCategory: kept(input.sizeCategory, existing?.sizeCategory ?? null),
+          ...(addressKept
+            ? {}
+            : {
+                street: address?.street ?? null,
+                postalCode: address?.postalCode ?? null,
+                city: address?.city ?? null,
+                region: address?.region ?? null,
+                country: address?.country?.toUpperCase() ?? null,
+                latitude: address?.latitude ?? null,
+                longitude: address?.longitude ?? null,
+              }),
+          website: kept(input.website, existing?.website ?? null),
+          parentId: kept(input.parentId, existing?.parentId ?? null),
         });
         organization.fold();
         await manager.save(Organization, organization);
         await manager.delete(OrganizationSearchTerm, { organizationId: organization.id });
         const terms = organizationSearchTerms(organization);
         if (terms.length) await manager.insert(OrganizationSearchTerm, terms);
-        await manager.delete(OrganizationSector, { organizationId: organization.id });
-        const sectors = [...new Set(input.sectors)];
-        if (sectors.length) await manager.insert(OrganizationSector, sectors.map((sector) => ({ organizationId: organization.id, sector })));
+        if (!existing || input.sectors !== undefined) {
+          await manager.delete(OrganizationSector, { organizationId: organization.id });
+          const sectors = [...new Set(input.sectors ?? [])];
+          if (sectors.length) await manager.insert(OrganizationSector, sectors.map((sector) => ({ organizationId: organization.id, sector })));
+        }
         return organization;
       });
     } catch (error) {

@@ -1,7 +1,6 @@
+import { LocalDateScalar } from '@ecosystem/shared';
 import { ArrayMaxSize, IsEmail, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType({ description: 'An affiliation of a person to an organisation.' })
 export class AffiliationInput {
@@ -17,9 +16,8 @@ export class AffiliationInput {
   @Field({ defaultValue: false, description: 'The main affiliation of the person.' })
   primary!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Start day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Start day (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(DAY, { message: 'since must be a day YYYY-MM-DD' })
   since?: string | null;
 }
 

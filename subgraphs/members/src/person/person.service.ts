@@ -1,6 +1,5 @@
-import { actsFor, AppError, authorizeMutation, BadUserInputError, ErrorCode, ConflictError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Viewer, isUniqueViolation } from '@ecosystem/shared';
+import { authorizeMutation, authorizeReference, BadUserInputError, ConflictError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Viewer, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, In, IsNull } from 'typeorm';
-import { isAdmin } from '../common/authorization';
 import { normalizeOrcid } from '../common/identifiers';
 import { Organization } from '../organization/organization.entity';
 import { Affiliation } from './affiliation.entity';
@@ -51,10 +50,9 @@ export class PersonService {
       'Only admins, the person or the managers of their organisation can change this person',
     );
     for (const [index, organizationId] of newOrgIds.entries()) {
-      if (current.includes(organizationId) || isAdmin(viewer) || actsFor(viewer, organizationId)) continue;
-      throw new AppError(ErrorCode.FORBIDDEN, 'Only admins or someone acting for an organisation can affiliate a person to it', {
-        field: `input.affiliations.${index}.organizationId`,
-      });
+      if (current.includes(organizationId)) continue;
+      authorizeReference(viewer, mutation, `input.affiliations.${index}.organizationId`, { orgIds: [organizationId] },
+        'Only admins or someone acting for an organisation can affiliate a person to it');
     }
   }
 

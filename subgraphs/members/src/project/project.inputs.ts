@@ -1,9 +1,7 @@
-import { MoneyInput } from '@ecosystem/shared';
+import { MoneyInput, LocalDateScalar } from '@ecosystem/shared';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { FundingScheme, ProjectRole, ProjectStatus } from './project.enums';
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType({ description: 'A new R&D project; it starts SUBMITTED with its coordinator as first participant.' })
 export class CreateProjectInput {
@@ -34,14 +32,12 @@ export class CreateProjectInput {
   @ValidateNested()
   publicFunding?: MoneyInput | null;
 
-  @Field(() => String, { nullable: true, description: 'First day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(DAY, { message: 'startDate must be a day YYYY-MM-DD' })
   startDate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last day (YYYY-MM-DD), not before the first.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day (YYYY-MM-DD), not before the first.' })
   @IsOptional()
-  @Matches(DAY, { message: 'endDate must be a day YYYY-MM-DD' })
   endDate?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Technology readiness level (1-9).' })

@@ -1,0 +1,46 @@
+import { SignJWT } from 'jose';
+import { loadGatewayConfig } from '../../config';
+import { signUserToken } from '../../auth/verify-user-token';
+import { createIdentityVerifier } from '../identity';
+
+const SECRET = 'u'.repeat(32);
+const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: SECRET, JWT_CACHE_SIZE: '0' });
+const verifier = createIdentityVerifier(config);
+const now = (): number => Math.floor(Date.now() / 1000);
+const token = (claims: { iat?: number; exp?: number }): Promise<string> => {
+  const jwt = new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('person-1');
+  if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+  if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
+  return jwt.sign(new TextEncoder().encode(SECRET));
+};
+const viewerOf = async (jwt: string): Promise<unknown> => verifier.viewerFrom(`Bearer ${jwt}`);
+
+describe('lifetime of callers\u2019 tokens', () => {
+  it('accepts a token of an hour, and one of exactly JWT_MAX_TTL_SECONDS (24 h by default)', async () => {
+    expect(config.JWT_MAX_TTL_SECONDS).toBe(86_400);
+    await expect(viewerOf(await token({ iat: now(), exp: now() + 3600 }))).resolves.toMatchObject({ sub: 'person-1' });
+    await expect(viewerOf(await token({ iat: now(), exp: now() + 86_400 }))).resolves.toMatchObject({ sub: 'person-1' });
+    await expect(viewerOf(await token({ exp: now() + 600 }))).resolves.toMatchObject({ sub: 'person-1' });
+  });
+
+  it('refuses a token without exp', async () => {
+    await expect(viewerOf(await token({ iat: now() }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/exp/) });
+  });
+
+  it('refuses a token living longer than JWT_MAX_TTL_SECONDS, from now or from its iat', async () => {
+    const farFuture = now() + 31_000 * 365 * 86_400;
+    await expect(viewerOf(await token({ iat: now(), exp: farFuture }))).rejects.toMatchObject({ message: expect.stringMatching(/JWT_MAX_TTL_SECONDS/) });
+    await expect(viewerOf(await token({ exp: now() + 2 * 86_400 }))).rejects.toMatchObject({ message: expect.stringMatching(/JWT_MAX_TTL_SECONDS/) });
+    await expect(viewerOf(await token({ iat: now() - 3 * 86_400, exp: now() + 3600 }))).rejects.toMatchObject({ message: expect.stringMatching(/JWT_MAX_TTL_SECONDS/) });
+  });
+
+  it('refuses an iat in the future beyond the clock tolerance, and accepts one within it', async () => {
+    await expect(viewerOf(await token({ iat: now() + 3600, exp: now() + 7200 }))).rejects.toMatchObject({ message: expect.stringMatching(/iat/) });
+    await expect(viewerOf(await token({ iat: now() + 2, exp: now() + 3600 }))).resolves.toMatchObject({ sub: 'person-1' });
+  });
+
+  it('accepts what npm run token signs (12 h by default)', async () => {
+    const signed = await signUserToken({ sub: 'dev-user', roles: [] }, { secret: SECRET });
+    await expect(viewerOf(signed)).resolves.toMatchObject({ sub: 'dev-user' });
+  });
+});

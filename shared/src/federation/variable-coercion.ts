@@ -1,0 +1,44 @@
+import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { getVariableValues, GraphQLError } from 'graphql';
+
+/**
+ * `Variable "$input" got invalid value "x" at "input.steps[0].start"; ...` -> `input.steps.0.start`
+ * (the dotted paths the subgraphs' validation uses); else the variable's name.
+ */
+function fieldOf(error: GraphQLError): string | undefined {
+  const at = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)";/s.exec(error.message);
+  if (at) return at[2]!.replace(/\[(\d+)\]/g, '.$1');
+  return /^Variable "\$([^"]+)"/.exec(error.message)?.[1];
+}
+
+/** graphql-js's messages quote the value; a 5,000-character value is not echoed back whole. */
+function shortened(message: string): string {
+  return message.replace(/got invalid value (.{80}).+?(;| at ")/s, 'got invalid value $1…$2');
+}
+
+/**
+ * Coerces the variables against the schema before anything runs (at the gateway: before the query
+ * plan and any subgraph fetch, against the API schema with the real scalars; in a subgraph: before
+ * any resolver): a bad value is the caller's fault, BAD_USER_INPUT (HTTP 400) naming the variable or
+ * the field inside it (`extensions.field`), with every problem in `problems`. Apollo Server's own
+ * coercion error names neither.
+ */
+export function variableCoercionPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request, schema }) {
+          const definitions = operation?.variableDefinitions;
+          if (!definitions || definitions.length === 0) return;
+          const { errors } = getVariableValues(schema, definitions, request.variables ?? {}, { maxErrors: 20 });
+          if (!errors || errors.length === 0) return;
+          const problems = errors.map((error) => ({ field: fieldOf(error), message: shortened(error.message) }));
+          const first = problems[0]!;
+          throw new GraphQLError(first.message, {
+            extensions: { code: 'BAD_USER_INPUT', field: first.field, problems, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
