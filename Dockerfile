@@ -10,7 +10,8 @@ COPY subgraphs/datasets/package.json subgraphs/datasets/
 COPY subgraphs/training/package.json subgraphs/training/
 COPY subgraphs/events/package.json subgraphs/events/
 COPY test/package.json test/
-RUN npm install --no-audit --no-fund
+# No scripts yet: the sources are not copied, so the root's `prepare` (a build) cannot run here.
+RUN npm install --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npx tsc -b shared gateway subgraphs/members subgraphs/datasets subgraphs/training subgraphs/events \
  && npm prune --omit=dev
