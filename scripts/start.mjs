@@ -7,6 +7,7 @@
 // write; once the gateway is ready it prints the playground's URL, however long that takes, and
 // every 15 s until then what it is still waiting for.
 import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -97,11 +98,14 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 // The terminal went away: stop the processes rather than leave them running unseen.
 process.on('SIGHUP', () => stop(0));
-// npm does not pass every signal on: when the process that started us is gone, stop too.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) stop(0);
-}, 1000).unref();
+// npm does not pass every signal on (SIGTERM to npm ends npm alone): started by npm, stop when npm
+// is gone. Started directly (`nohup node scripts/start.mjs &`), outliving the shell is wanted.
+if (env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop(0);
+  }, 1000).unref();
+}
 
 /** Whether something already listens on a port (another graph, another program). */
 function portTaken(port) {
@@ -134,12 +138,29 @@ start('gateway', 'gateway/dist/main.js', {
   ),
 });
 
+/**
+ * GET http://localhost:<port><path> as { status, body }. Not fetch: fetch refuses the ports that
+ * browsers block (6000, 6665-6669, ...), and a graph may be started on one.
+ */
+function get(port, path) {
+  return new Promise((resolve, reject) => {
+    const request = httpGet({ host: 'localhost', port, path, timeout: 5000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+  });
+}
+
 /** The gateway's /ready: ok, or the reason it gives (a 503 body), or that it does not answer yet. */
 async function gatewayReadiness() {
   try {
-    const response = await fetch(`http://localhost:${gatewayPort}/ready`);
-    if (response.ok) return { ok: true };
-    return { ok: false, reason: `gateway /ready: ${response.status} ${(await response.text()).slice(0, 300)}` };
+    const { status, body } = await get(gatewayPort, '/ready');
+    if (status === 200) return { ok: true };
+    return { ok: false, reason: `gateway /ready: ${status} ${body.slice(0, 300)}` };
   } catch {
     return { ok: false, reason: `gateway not listening on port ${gatewayPort} yet` };
   }
@@ -150,7 +171,7 @@ async function probeSubgraphs() {
   await Promise.all(
     subgraphs.map(async ({ name, port }) => {
       if (status.get(name) === 'ready') return;
-      const ok = await fetch(`http://localhost:${port}/ready`).then((r) => r.ok, () => false);
+      const ok = await get(port, '/ready').then((r) => r.status === 200, () => false);
       if (ok) status.set(name, 'ready');
     }),
   );

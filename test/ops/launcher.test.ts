@@ -54,7 +54,7 @@ describe('npm start with a port already taken', () => {
   }, 120_000);
 });
 
-describe('npm start whose parent goes away', () => {
+describe('npm start whose npm goes away', () => {
   it('stops itself and every process it started (npm does not pass every signal on)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'launcher-'));
     const [gateway, members, datasets, training, events] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
@@ -63,7 +63,8 @@ describe('npm start whose parent goes away', () => {
       process.execPath,
       ['-e', `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(join(ROOT, 'scripts/start.mjs'))}], { stdio: 'ignore' }); console.log(c.pid); setTimeout(() => process.exit(0), 3000);`],
       {
-        env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: String(gateway), MEMBERS_PORT: String(members), DATASETS_PORT: String(datasets), TRAINING_PORT: String(training), EVENTS_PORT: String(events) },
+        // As npm runs it (`npm start`): npm is the parent that goes away.
+        env: { ...process.env, npm_lifecycle_event: 'start', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: String(gateway), MEMBERS_PORT: String(members), DATASETS_PORT: String(datasets), TRAINING_PORT: String(training), EVENTS_PORT: String(events) },
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
