@@ -7,8 +7,7 @@ import { loadGatewayConfig } from '../../config';
 import { type GatewayContext } from '../../context';
 import { ProductionFeatures } from '../../production/features';
 import { createErrorFormatter } from '../../security/error-masking';
-import { type CircuitState, type FetchFailure, SubgraphFetcher } from '../subgraph-breaker';
-import { SubgraphHttp } from '../subgraph-http';
+import { GRAPHQL_POST, recordingFetcher } from './recording-fetcher';
 
 /*
  * What is not a subgraph's answer costs the subgraph's fields, as a refused connection does: a real
@@ -53,22 +52,9 @@ const BAD: [string, Answer][] = [
   ['a 404 HTML page', { status: 404, type: 'text/html', body: HTML }],
 ];
 
-function fetcherWith(env: Record<string, string>): { fetcher: SubgraphFetcher; states: CircuitState[]; failures: (FetchFailure | null)[]; http: SubgraphHttp } {
-  const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', CIRCUIT_PROBE_INTERVAL_MS: '0', CIRCUIT_RESET_TIMEOUT_MS: '60000', ...env });
-  const states: CircuitState[] = [];
-  const failures: (FetchFailure | null)[] = [];
-  const http = new SubgraphHttp();
-  const fetcher = new SubgraphFetcher(
-    'events',
-    config,
-    { fetched: (_s, _seconds, failure) => failures.push(failure), circuit: (_s, state) => states.push(state) },
-    createLogger('bad-answers-test', 'silent'),
-    http,
-  );
-  return { fetcher, states, failures, http };
-}
+const fetcherWith = (env: Record<string, string>): ReturnType<typeof recordingFetcher> => recordingFetcher({ CIRCUIT_PROBE_INTERVAL_MS: '0', CIRCUIT_RESET_TIMEOUT_MS: '60000', ...env });
 
-const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ events { id } }"}' };
+const init = GRAPHQL_POST;
 
 const context = (): GatewayContext => ({
   requestId: 'req-1',

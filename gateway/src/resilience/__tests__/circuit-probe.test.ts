@@ -1,9 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { createLogger } from '@ecosystem/shared';
-import { loadGatewayConfig } from '../../config';
-import { type CircuitState, SubgraphFetcher, type FetchFailure } from '../subgraph-breaker';
-import { SubgraphHttp } from '../subgraph-http';
+import { GRAPHQL_POST, recordingFetcher } from './recording-fetcher';
 
 /*
  * The circuit notices a subgraph's return by itself: a real HTTP server stands in for the subgraph,
@@ -38,22 +35,9 @@ async function close(): Promise<void> {
 
 afterAll(close);
 
-function fetcherWith(env: Record<string, string>): { fetcher: SubgraphFetcher; states: CircuitState[]; failures: (FetchFailure | null)[]; http: SubgraphHttp } {
-  const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', CIRCUIT_VOLUME_THRESHOLD: '2', SUBGRAPH_TIMEOUT_MS: '500', ...env });
-  const states: CircuitState[] = [];
-  const failures: (FetchFailure | null)[] = [];
-  const http = new SubgraphHttp();
-  const fetcher = new SubgraphFetcher(
-    'events',
-    config,
-    { fetched: (_s, _seconds, failure) => failures.push(failure), circuit: (_s, state) => states.push(state) },
-    createLogger('probe-test', 'silent'),
-    http,
-  );
-  return { fetcher, states, failures, http };
-}
+const fetcherWith = (env: Record<string, string>): ReturnType<typeof recordingFetcher> => recordingFetcher({ CIRCUIT_VOLUME_THRESHOLD: '2', SUBGRAPH_TIMEOUT_MS: '500', ...env });
 
-const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ events { id } }"}' };
+const init = GRAPHQL_POST;
 
 describe('circuit breaker health probes', () => {
   it('closes an open circuit once the subgraph answers again, with no client fetch spent as a probe', async () => {

@@ -1,0 +1,23 @@
+import { createLogger } from '@ecosystem/shared';
+import { loadGatewayConfig } from '../../config';
+import { type CircuitState, type FetchFailure, SubgraphFetcher } from '../subgraph-breaker';
+import { SubgraphHttp } from '../subgraph-http';
+
+/** A fetcher for the subgraph `events` that records every circuit state and fetch outcome. */
+export function recordingFetcher(env: Record<string, string>): { fetcher: SubgraphFetcher; states: CircuitState[]; failures: (FetchFailure | null)[]; http: SubgraphHttp } {
+  const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const states: CircuitState[] = [];
+  const failures: (FetchFailure | null)[] = [];
+  const http = new SubgraphHttp();
+  const fetcher = new SubgraphFetcher(
+    'events',
+    config,
+    { fetched: (_s, _seconds, failure) => failures.push(failure), circuit: (_s, state) => states.push(state) },
+    createLogger('fetcher-test', 'silent'),
+    http,
+  );
+  return { fetcher, states, failures, http };
+}
+
+/** A GraphQL POST as the gateway sends one. */
+export const GRAPHQL_POST = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ events { id } }"}' };
