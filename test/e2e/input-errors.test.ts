@@ -59,6 +59,15 @@ describe('bad values through the gateway', () => {
     expectNoLeak(response);
   });
 
+  it.each(['subscription { __typename }', 'subscription S { organizations(first: 1) { totalCount } }'])(
+    'refuses a subscription (%s) as the caller\u2019s mistake (HTTP 400), never internal',
+    async (query) => {
+      const response = await graph.query(query);
+      expect(response.status).toBe(400);
+      expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['SUBSCRIPTIONS_NOT_SERVED']);
+    },
+  );
+
   it('refuses an invalid DateTime literal as the caller\u2019s fault (validation, HTTP 400), never internal', async () => {
     const response = await graph.query(`{ events(filter: { from: "2026-02-30T10:00:00Z" }) { totalCount } }`);
     expect(response.status).toBe(400);

@@ -13,7 +13,7 @@ import { SubgraphFetcher } from '../resilience/subgraph-breaker';
 import { SubgraphHttp } from '../resilience/subgraph-http';
 import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
 import { createIdentityVerifier, type IdentityVerifier } from '../security/identity';
-import { introspectionDisabledRule } from '../security/introspection';
+import { introspectionDisabledRule, subscriptionsNotServedRule } from '../security/introspection';
 import { createRateLimiting, type RateLimiting } from '../security/rate-limit';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from '../security/trusted-documents';
@@ -108,7 +108,7 @@ export class ProductionFeatures {
     const limits = this.operationLimits();
     return {
       // Introspection off: the gateway's own refusal (Apollo Server's `introspection` stays on, see create-gateway.ts).
-      validationRules: this.config.introspection ? limits.validationRules : [...limits.validationRules, introspectionDisabledRule],
+      validationRules: [...limits.validationRules, subscriptionsNotServedRule, ...(this.config.introspection ? [] : [introspectionDisabledRule])],
       parseOptions: limits.parseOptions,
       formatError: createErrorFormatter(mask, { hideSuggestions: this.config.settings.blockFieldSuggestions }),
       // Never, in any mode: a stack names files and subgraph internals (see error-masking.ts).

@@ -19,3 +19,17 @@ export const introspectionDisabledRule: ValidationRule = (context) => ({
     context.reportError(new GraphQLError(INTROSPECTION_DISABLED_MESSAGE, { nodes: [node], extensions: { code, limit: code } }));
   },
 });
+
+export const SUBSCRIPTIONS_NOT_SERVED_MESSAGE = 'Subscriptions are not served by this gateway: send a query or a mutation';
+
+/**
+ * Refuses subscription operations, which the gateway does not serve (the query planner would fail
+ * on them at execution, an internal error): the caller's mistake, said as such, before any plan.
+ */
+export const subscriptionsNotServedRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription') return;
+    const code = GatewayErrorCode.SUBSCRIPTIONS_NOT_SERVED;
+    context.reportError(new GraphQLError(SUBSCRIPTIONS_NOT_SERVED_MESSAGE, { nodes: [node], extensions: { code, limit: code } }));
+  },
+});
