@@ -51,7 +51,8 @@ async function main() {
   const ready = await Promise.race([
     announcedReady.then(() => true),
     exited.then(() => false),
-    new Promise((resolve) => setTimeout(() => resolve(false), 120_000)),
+    // unref: once ready, the remaining wait must not keep the smoke test running.
+    new Promise((resolve) => setTimeout(() => resolve(false), 120_000).unref()),
   ]);
   if (!ready) return fail('npm start did not say the graph is ready within 120 s');
   const readyAfter = (Date.now() - started) / 1000;
