@@ -21,3 +21,5 @@ export { registryEntities } from './registry/registry.entities';
 export { ProductionFeatures } from './production/features';
 export { GatewayErrorCode } from './security/refuse';
 export { operationCost } from './limits/operation-limits';
+export { AuthenticatedDataSource } from './authenticated-data-source';
+export { dedupeRepresentations } from './execution/dedupe-representations';
