@@ -278,6 +278,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
           clearInterval(idle);
           await apollo.stop();
           await features.close();
+          await caches.close();
         },
       };
     },
