@@ -49,6 +49,11 @@ export interface BenchReport {
   notes: string[];
 }
 
+/** CPU ms per 1,000 requests, or blank when not measured. */
+function perThousand(ms: number | null | undefined, requests: number): string {
+  return typeof ms === 'number' && requests > 0 ? String(Math.round((ms / requests) * 1000)) : '';
+}
+
 export function slope(samples: { t: number; mb: number }[]): number | null {
   if (samples.length < 3) return null;
   const n = samples.length;
@@ -152,18 +157,18 @@ export function evaluateTargets(report: BenchReport): BenchReport['targets'] {
 
 function runsTable(records: RunRecord[], baseline: (r: RunRecord) => LoadResult | null): string[] {
   const lines = [
-    '| scale | workload | target | req/s | vs stock | p50 ms | p95 ms | p99 ms | errors | GraphQL errors | peak RSS MB | cache hits |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scale | workload | target | req/s | vs stock | p50 ms | p95 ms | p99 ms | errors | GraphQL errors | peak RSS MB | cache hits | gateway CPU ms / 1k req | subgraphs CPU ms / 1k req |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
   for (const r of records) {
     if (!r.result) {
-      lines.push(`| ${r.scale}x | ${r.workload} | ${r.target} | skipped: ${r.skipped ?? ''} | | | | | | | | |`);
+      lines.push(`| ${r.scale}x | ${r.workload} | ${r.target} | skipped: ${r.skipped ?? ''} | | | | | | | | | | |`);
       continue;
     }
     const base = r.target.endsWith(' c=1') ? null : baseline(r);
     const x = r.result;
     lines.push(
-      `| ${r.scale}x | ${r.workload} | ${r.target} | ${fmt(x.requestsPerSecond)} | ${base ? `${fmt(x.requestsPerSecond / base.requestsPerSecond, 2)}x` : ''} | ${fmt(x.latencyMs.p50)} | ${fmt(x.latencyMs.p95)} | ${fmt(x.latencyMs.p99)} | ${x.errors} | ${x.graphqlErrors} | ${fmt(x.peakRssMb, 0)} | ${Object.entries(x.cacheHitRatio ?? {}).map(([c, v]) => `${c} ${Math.round(v * 100)} %`).join(', ')} |`,
+      `| ${r.scale}x | ${r.workload} | ${r.target} | ${fmt(x.requestsPerSecond)} | ${base ? `${fmt(x.requestsPerSecond / base.requestsPerSecond, 2)}x` : ''} | ${fmt(x.latencyMs.p50)} | ${fmt(x.latencyMs.p95)} | ${fmt(x.latencyMs.p99)} | ${x.errors} | ${x.graphqlErrors} | ${fmt(x.peakRssMb, 0)} | ${Object.entries(x.cacheHitRatio ?? {}).map(([c, v]) => `${c} ${Math.round(v * 100)} %`).join(', ')} | ${perThousand(x.cpuMs?.gateway, x.requests)} | ${perThousand(x.cpuMs?.subgraphs, x.requests)} |`,
     );
   }
   return lines;
