@@ -104,6 +104,36 @@ export function evaluateTargets(report: BenchReport): BenchReport['targets'] {
       met: cached && stock ? cached.latencyMs.p99 <= stock.latencyMs.p99 : null,
     });
   }
+  // Without the cache, against the peers (Hive Gateway), at every scale: only when they ran.
+  const scales = [...new Set(report.runs.map((r) => r.scale))].sort((a, b) => a - b);
+  for (const scale of scales) {
+    for (const w of ['W1', 'W2', 'W3']) {
+      const ours = find(report, scale, w, 'ours');
+      const stock = find(report, scale, w, 'stock');
+      const rust = find(report, scale, w, 'hive-rust');
+      const hive = find(report, scale, w, 'hive');
+      if (!rust && !hive) continue;
+      const vsStock = ratio(ours?.requestsPerSecond, stock?.requestsPerSecond);
+      const vsRust = ratio(ours?.requestsPerSecond, rust?.requestsPerSecond);
+      targets.push({
+        name: `${w} throughput, caching off, vs stock and vs Hive Gateway + Rust planner (${scale}x)`,
+        value: `${fmt(vsStock, 2)}x stock, ${fmt(vsRust, 2)}x hive-rust (${fmt(ours?.requestsPerSecond)} vs ${fmt(stock?.requestsPerSecond)} / ${fmt(rust?.requestsPerSecond)} req/s)`,
+        goal: '>= 1.5x stock and >= 1x hive-rust',
+        met: vsStock === null || vsRust === null ? null : vsStock >= 1.5 && vsRust >= 1,
+      });
+      const perRequest = (x: LoadResult | null): number | null =>
+        x && typeof x.cpuMs?.subgraphs === 'number' && x.requests > 0 ? x.cpuMs.subgraphs / x.requests : null;
+      const behindOurs = perRequest(ours);
+      const behindHive = [perRequest(hive), perRequest(rust)].filter((v): v is number => v !== null);
+      const lowestHive = behindHive.length > 0 ? Math.min(...behindHive) : null;
+      targets.push({
+        name: `${w} subgraphs' CPU per request behind ours vs behind Hive Gateway (${scale}x)`,
+        value: `${fmt(behindOurs, 1)} vs ${fmt(lowestHive, 1)} ms`,
+        goal: 'no higher',
+        met: behindOurs === null || lowestHive === null ? null : behindOurs <= lowestHive,
+      });
+    }
+  }
   for (const target of ['ours', 'ours-cached']) {
     const ours = find(report, 1, 'W1', `${target} c=1`);
     const direct = find(report, 1, 'W1', 'direct c=1');
