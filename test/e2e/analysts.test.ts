@@ -125,7 +125,7 @@ describe('CSV export', () => {
     const response = await fetch(exportUrl({ query: ORGS, variables: JSON.stringify({ first: 30 }) }));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="DirectoryExport.csv"');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename=DirectoryExport.csv');
     expect(response.headers.get('x-export-path')).toBe('organizations');
     const bytes = Buffer.from(await response.arrayBuffer());
     // A UTF-8 byte-order mark first (fetch's text() would hide it), so that spreadsheets read accents right.
@@ -153,6 +153,45 @@ describe('CSV export', () => {
     const [, ...rows] = parseCsv(await response.text());
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r[0])).size).toBe(total);
+  });
+
+  it('names the file with its accents (RFC 6266 filename*), with an ASCII filename= for older clients', async () => {
+    const response = await fetch(exportUrl({ query: '{ ecosystems { code } }', filename: 'Écosystèmes données' }));
+    expect(response.status).toBe(200);
+    const disposition = response.headers.get('content-disposition')!;
+    expect(disposition).toBe(`attachment; filename=Ecosystemes-donnees.csv; filename*=UTF-8''${encodeURIComponent('Écosystèmes-données.csv')}`);
+    // A path in the name stays a name.
+    const sneaky = await fetch(exportUrl({ query: '{ ecosystems { code } }', filename: '../../etc/passwd' }));
+    expect(sneaky.headers.get('content-disposition')).toBe('attachment; filename=..-..-etc-passwd.csv');
+  });
+
+  it('reads all and bom strictly, the same way in a query string and a JSON body: anything but true/false is refused naming the field', async () => {
+    const one = '{ ecosystems { code } }';
+    const refusal = async (response: Response, field: string): Promise<void> => {
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { extensions: { code: string; field: string } }[] };
+      expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    };
+    // Query string: true/false in any case; 1, yes, on, empty... refused.
+    for (const value of ['1', 'yes', 'on', '', 'truee', '0']) await refusal(await fetch(exportUrl({ query: one, all: value })), 'all');
+    await refusal(await fetch(exportUrl({ query: one, bom: 'no' })), 'bom');
+    await refusal(await fetch(`${base}/export.csv?${new URLSearchParams([['query', one], ['all', 'true'], ['all', 'false']]).toString()}`), 'all');
+    // TRUE means true (it was ignored): on a connection that cannot be followed it is refused as all=true is.
+    const noAfter = /* GraphQL */ `query NoAfter { organizations(first: 5) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const upper = await fetch(exportUrl({ query: noAfter, all: 'TRUE' }));
+    expect(upper.status).toBe(400);
+    expect(((await upper.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/\$after/);
+    const upperOk = await fetch(exportUrl({ query: ORGS, variables: JSON.stringify({ first: 40 }), all: 'TRUE', bom: 'False' }));
+    expect(upperOk.status).toBe(200);
+    expect(parseCsv(await upperOk.text())).toHaveLength(Number(upperOk.headers.get('x-total-count')) + 1);
+    // JSON body: a JSON boolean only.
+    const post = (body: Record<string, unknown>): Promise<Response> =>
+      fetch(`${base}/export.csv`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ORGS, variables: { first: 40 }, ...body }) });
+    for (const value of [1, 'true', 'yes', null, 0]) await refusal(await post({ all: value }), 'all');
+    await refusal(await post({ bom: 'false' }), 'bom');
+    const postFalse = await post({ all: false, bom: false });
+    expect(postFalse.status).toBe(200);
+    expect(parseCsv(await postFalse.text())).toHaveLength(41);
   });
 
   it('exports the list at a given path', async () => {
