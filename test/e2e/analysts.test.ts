@@ -393,6 +393,56 @@ describe('CSV export', () => {
   });
 });
 
+describe('labels in the caller\u2019s language through the gateway, with no setting', () => {
+  const LABELS = /* GraphQL */ `{
+    organizations(first: 0) { facets { kinds { value label } } }
+    ecosystem(code: "MEDICEN") { keyFigures { label value } }
+    modules(first: 0) { facets { domains { value label } } }
+  }`;
+  type Labels = {
+    organizations: { facets: { kinds: { value: string; label: string }[] } };
+    ecosystem: { keyFigures: { label: string; value: number }[] };
+    modules: { facets: { domains: { value: string; label: string }[] } };
+  };
+  const ask = async (acceptLanguage?: string): Promise<{ status: number; vary: string | null; data: Labels }> => {
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage }) },
+      body: JSON.stringify({ query: LABELS }),
+    });
+    const body = (await response.json()) as { data: Labels; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return { status: response.status, vary: response.headers.get('vary'), data: body.data };
+  };
+
+  it('answers in English for an English browser and in French otherwise (the gateway forwards Accept-Language by default)', async () => {
+    const english = await ask('en-GB,en;q=0.9,fr;q=0.8');
+    expect(english.data.organizations.facets.kinds.find((k) => k.value === 'MID_CAP')?.label).toBe('Mid-cap');
+    expect(english.data.ecosystem.keyFigures.find((f) => f.value === 492)?.label).toBe('Members');
+    expect(english.data.modules.facets.domains.some((d) => d.label === 'Real-world data')).toBe(true);
+    // A shared cache keeps one answer per language.
+    expect(english.vary?.toLowerCase()).toContain('accept-language');
+    const french = await ask('fr-FR');
+    expect(french.data.ecosystem.keyFigures.find((f) => f.value === 492)?.label).toBe('Adhérents');
+    expect(french.data.modules.facets.domains.some((d) => d.label === 'Données de vie réelle')).toBe(true);
+    expect((await ask()).data.ecosystem.keyFigures.find((f) => f.value === 492)?.label).toBe('Adhérents');
+    // A malformed or overlong header is only a preference: ignored (French), not an error.
+    const overlong = await ask(`en,${'a'.repeat(300)}`);
+    expect(overlong.status).toBe(200);
+    expect(overlong.data.ecosystem.keyFigures.find((f) => f.value === 492)?.label).toBe('Adhérents');
+  });
+
+  it('finds English words in the content the playground examples use: datasets and modules', async () => {
+    const found = await graph.query<{ datasets: { totalCount: number }; modules: { totalCount: number; edges: { node: { titleEn: string } }[] } }>(
+      /* GraphQL */ `{ datasets(first: 0, filter: { text: "oncology" }) { totalCount } modules(first: 5, filter: { text: "pharmaceutical" }) { totalCount edges { node { titleEn } } } }`,
+    );
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.datasets.totalCount).toBeGreaterThan(0);
+    expect(found.data!.modules.totalCount).toBeGreaterThan(0);
+    for (const { node } of found.data!.modules.edges) expect(node.titleEn.toLowerCase()).toContain('pharmaceutical');
+  });
+});
+
 describe('CORS for a frontend in development', () => {
   it('answers a preflight from a local origin with no CORS_ORIGINS set', async () => {
     const response = await fetch(graph.gatewayUrl, {
