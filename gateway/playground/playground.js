@@ -400,13 +400,16 @@
     if (!measureContext) {
       measureContext = document.createElement('canvas').getContext('2d');
     }
-    measureContext.font = (size || FONT_SIZE) + 'px ' + getComputedStyle(document.body).fontFamily;
+    // The font the charts are drawn in: GraphiQL's, inherited by the panel (not the page body's).
+    var panel = document.querySelector('.playground-results') || document.body;
+    measureContext.font = (size || FONT_SIZE) + 'px ' + getComputedStyle(panel).fontFamily;
     return measureContext.measureText(text).width;
   }
 
-  /** The text, shortened with … to fit `width` pixels. */
+  /** The text, shortened with … to fit `width` pixels (a few kept spare for rendering differences). */
   function fit(text, width, size) {
     var value = String(text);
+    width -= 4;
     if (textWidth(value, size) <= width) return value;
     var low = 0;
     var high = value.length;
