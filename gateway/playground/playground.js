@@ -673,9 +673,33 @@
 
   // ---------------------------------------------------------------- results panel
 
+  /** The side panel's flex while Results is open: about half the width, room for the charts. */
+  var RESULTS_FLEX = '1.1';
+
   function ResultsView() {
       useLanguage();
       var editor = GraphiQL.React.useEditorContext({ nonNull: true });
+      // Charts and tables need room: while the panel shows Results it takes about half the page (the
+      // Examples panel keeps its narrow share), unless the reader already made it that wide. Applied
+      // after GraphiQL has laid the pane out (its own effect runs after this one), and undone when
+      // another panel shows; dragging the divider still works as usual.
+      React.useEffect(function () {
+        var pane = document.querySelector('.graphiql-plugin');
+        if (!pane) return undefined;
+        var before = null;
+        var widened = null;
+        var timer = setTimeout(function () {
+          if (pane.getBoundingClientRect().width >= window.innerWidth * 0.4) return;
+          before = pane.style.flex;
+          pane.style.flex = RESULTS_FLEX;
+          // As the browser writes it back (the shorthand expanded): a drag since then changes it.
+          widened = pane.style.flex;
+        }, 0);
+        return function () {
+          clearTimeout(timer);
+          if (widened !== null && pane.style.flex === widened) pane.style.flex = before;
+        };
+      }, []);
       var responseState = React.useState(editor.responseEditor ? editor.responseEditor.getValue() : '');
       var pickState = React.useState(null);
       var viewState = React.useState(null);

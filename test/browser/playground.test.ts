@@ -266,6 +266,9 @@ describeWithBrowser('in headless Chromium', () => {
       await runExample(page, '05-dataset-catalogue-facets', 'RestrictedDatasetsWithFacets', '"typology"');
       await showResults(page, 'Résultats');
       await page.waitForSelector('.playground-results select[data-list]');
+      // Results takes about half the page while it shows (the Examples panel had under a quarter).
+      const paneWidth = async (): Promise<number> => (await page.locator('.graphiql-plugin').boundingBox())!.width;
+      await page.waitForFunction(() => document.querySelector('.graphiql-plugin')!.getBoundingClientRect().width > 1440 * 0.4);
       const options = await page.$$eval('.playground-results select[data-list] option', (items) => items.map((o) => o.textContent ?? ''));
       expect(options.some((o) => o.startsWith('datasets ('))).toBe(true);
       expect(options.some((o) => o.startsWith('datasets.facets.typology'))).toBe(true);
@@ -306,6 +309,8 @@ describeWithBrowser('in headless Chromium', () => {
 
       // The competency matrix as a heatmap.
       await page.click('.graphiql-sidebar button[aria-label="Show Exemples"]');
+      await page.waitForSelector('.playground-examples');
+      expect(await paneWidth()).toBeLessThan(1440 * 0.27);
       await runExample(page, '13-competency-matrix', 'CompetencyMatrix', '"competencyMatrix"');
       await showResults(page, 'Résultats');
       await page.waitForSelector('.playground-heatmap .playground-cell');
