@@ -14,11 +14,12 @@ import {
   variableCoercionPlugin,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
-import { disableApolloTelemetry, type GatewayConfig } from './config';
+import { disableApolloTelemetry, type GatewayConfig, subgraphEnvKey } from './config';
 import { type GatewayContext } from './context';
 import { CoreSupergraphManager, SHIPPED_SUPERGRAPH_FILE } from './supergraph/supergraph-manager';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
+import { FileSupergraphManager } from './supergraph/file-supergraph';
 import { GatewayCaches, stringifyCachedResult } from './cache';
 import { ProductionFeatures } from './production/features';
 import { createAdminRouter } from './registry/admin-api';
@@ -35,7 +36,8 @@ export interface GatewayServer {
   app: Express;
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
-  supergraph: CoreSupergraphManager;
+  /** Composes the core subgraphs and follows the registry, or (SUPERGRAPH_FILE) follows a file. */
+  supergraph: CoreSupergraphManager | FileSupergraphManager;
   /** The schema registry (issue 8): partner subgraphs, accepted supergraphs, recorded operations. */
   registry: GatewayRegistry;
   /** The query-plan cache, warmed before each supergraph swap. */
@@ -57,7 +59,14 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
   // Response and entity caches of public data (issue 10; off unless their TTLs are set).
   const caches = new GatewayCaches(config, logger, features.metrics?.registry);
-  const supergraph = new CoreSupergraphManager({
+  // Static mode: the supergraph of a file, routed as it says; nothing composed, no registry opened.
+  const staticFile = config.SUPERGRAPH_FILE ? resolve(config.SUPERGRAPH_FILE) : undefined;
+  const fileSupergraph = staticFile
+    ? new FileSupergraphManager({ file: staticFile, logger, planCache, warmOperations: () => registry.warmOperations(), gate: swapGate })
+    : undefined;
+  const coreSupergraph = fileSupergraph
+    ? undefined
+    : new CoreSupergraphManager({
     subgraphs: config.subgraphs,
     supergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
     logger,
@@ -69,7 +78,12 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     pollIntervalMs: config.REGISTRY_POLL_INTERVAL_MS,
     gate: swapGate,
   });
-  registry.attach(supergraph);
+  if (coreSupergraph) registry.attach(coreSupergraph);
+  const supergraph = (fileSupergraph ?? coreSupergraph)!;
+  // Where a subgraph is called: in static mode the supergraph's URL unless SUBGRAPH_<NAME>_URL is set
+  // explicitly; otherwise the configured URL for core subgraphs, the published one for partners'.
+  const routingUrl = (name: string, supergraphUrl: string): string =>
+    fileSupergraph ? (config.subgraphUrlOverrides.get(subgraphEnvKey(name)) ?? supergraphUrl) : (coreUrls.get(name) ?? supergraphUrl);
   // The per-request context, for Apollo Server and for the fast path.
   const contextFor = (req: express.Request, res: express.Response): GatewayContext => {
     const requestId = res.locals.requestId as string;
@@ -122,11 +136,10 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     supergraphSdl: supergraph,
     logger,
     queryPlannerConfig: { cache: planCache },
-    // Core subgraphs are routed by configuration, whatever URL a stored supergraph recorded.
     buildService: ({ name, url }) => {
       // Partner subgraphs (issue 8) receive only the claims granted to partners (ownership policy).
       if (!coreUrls.has(name)) registry.grantPartnerClaims(config.settings.subgraphClaims, name);
-      const source = caches.dataSource<GatewayContext>(name, features.dataSource(name, coreUrls.get(name) ?? (url as string), coreUrls.has(name)));
+      const source = caches.dataSource<GatewayContext>(name, features.dataSource(name, routingUrl(name, url as string), coreUrls.has(name)));
       return fastPath ? reusingPrefetched(source) : source;
     },
     // The fast path learns which operations are single fetches from the plans of the full pipeline.
@@ -181,7 +194,15 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   // The admin API verifies callers like /graphql does (issue 8: registry and partner publishing).
   const viewerFrom = (header: string | undefined): Promise<Viewer | null> =>
     features.identity.viewerFrom(header);
-  app.use('/admin', createAdminRouter({ registry: () => registry.service, viewerFrom, logger }));
+  app.use(
+    '/admin',
+    createAdminRouter({
+      registry: () => registry.service,
+      viewerFrom,
+      logger,
+      ...(staticFile ? { notServed: `This gateway serves the supergraph file ${staticFile} (SUPERGRAPH_FILE): it has no registry` } : {}),
+    }),
+  );
 
   // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
   installAnalystFeatures(app, config, logger);
@@ -243,7 +264,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     planCache,
     isReady: () => ready,
     async start() {
-      await registry.open();
+      if (!fileSupergraph) await registry.open();
       await apollo.start();
       graphql = expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GatewayContext> => contextFor(req, res),

@@ -8,6 +8,8 @@ export interface AdminApiOptions {
   /** The gateway's own verification of callers' tokens (`viewerFromAuthorization`): the same for /graphql and /admin. */
   viewerFrom: (authorizationHeader: string | undefined) => Promise<Viewer | null>;
   logger: Logger;
+  /** Set when this process has no registry (a gateway serving SUPERGRAPH_FILE): every call answers 404 with it. */
+  notServed?: string;
 }
 
 /**
@@ -75,6 +77,10 @@ export function createAdminRouter(options: AdminApiOptions): Router {
   const handle =
     (handler: Handler) =>
     (req: Request, res: Response, next: NextFunction): void => {
+      if (options.notServed) {
+        res.status(404).json({ error: { code: 'REGISTRY_NOT_SERVED', message: options.notServed } });
+        return;
+      }
       const registry = options.registry();
       if (!registry) {
         res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The gateway is starting' } });

@@ -32,11 +32,38 @@ export interface SupergraphStore {
   recordRefresh(sdl: string, members: SupergraphMember[]): Promise<AcceptedSupergraph>;
 }
 
-export interface CoreSupergraphManagerOptions {
+/** How a new supergraph reaches the gateway, whatever its source. */
+export interface SwapOptions {
+  logger: Logger;
+  /** The gateway's query-plan cache, warmed before each swap. */
+  planCache?: WarmableQueryPlanCache;
+  /** The operations to plan before a swap (the recorded ones). */
+  warmOperations?: () => Promise<WarmOperation[]>;
+  /** Applies a swap once the requests in flight are done (see SwapGate); default: at once. */
+  gate?: { swap(apply: () => void): Promise<void> };
+}
+
+/**
+ * Serves a new supergraph: plans the recorded operations against it, then runs `apply` (which hands
+ * it to the gateway) at the swap gate. Requests in flight finish on the plan they already have.
+ */
+export async function swapSupergraph(options: SwapOptions, sdl: string, apply: () => void): Promise<void> {
+  if (options.planCache && options.warmOperations) {
+    try {
+      await options.planCache.prepare(sdl, await options.warmOperations());
+    } catch (error) {
+      options.planCache.discard();
+      options.logger.warn({ reason: (error as Error).message }, 'query-plan cache not warmed');
+    }
+  }
+  if (options.gate) await options.gate.swap(apply);
+  else apply();
+}
+
+export interface CoreSupergraphManagerOptions extends SwapOptions {
   subgraphs: { name: string; url: string }[];
   /** File holding the last accepted supergraph. */
   supergraphFile: string;
-  logger: Logger;
   /**
    * The core supergraph composed at build time (`npm run schema`): served at a first start when a
    * core subgraph does not answer. Without it, start-up waits `startupTimeoutMs` for the subgraphs.
@@ -48,12 +75,6 @@ export interface CoreSupergraphManagerOptions {
   retryIntervalMs?: number;
   /** The registry's store of accepted supergraphs; without it, versions live in memory only. */
   store?: SupergraphStore;
-  /** The gateway's query-plan cache, warmed before each swap. */
-  planCache?: WarmableQueryPlanCache;
-  /** The operations to plan before a swap (the recorded ones). */
-  warmOperations?: () => Promise<WarmOperation[]>;
-  /** Applies a swap once the requests in flight are done (see SwapGate); default: at once. */
-  gate?: { swap(apply: () => void): Promise<void> };
   /** How often a replica looks for a supergraph accepted by another replica; 0 = never. @default 0 */
   pollIntervalMs?: number;
 }
@@ -176,21 +197,11 @@ export class CoreSupergraphManager implements SupergraphManager {
    * gateway. Requests in flight finish on the plan they already have. Call inside `exclusive()`.
    */
   async swapNow(accepted: AcceptedSupergraph): Promise<void> {
-    if (this.options.planCache && this.options.warmOperations) {
-      try {
-        await this.options.planCache.prepare(accepted.sdl, await this.options.warmOperations());
-      } catch (error) {
-        this.options.planCache.discard();
-        this.options.logger.warn({ reason: (error as Error).message }, 'query-plan cache not warmed');
-      }
-    }
-    const apply = (): void => {
+    await swapSupergraph(this.options, accepted.sdl, () => {
       this.current = accepted;
       this.writeFile(accepted.sdl);
       this.update?.(accepted.sdl);
-    };
-    if (this.options.gate) await this.options.gate.swap(apply);
-    else apply();
+    });
   }
 
   private scheduleRefresh(delayMs: number): void {
