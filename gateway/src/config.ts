@@ -2,7 +2,7 @@ import { commonEnvSchema, DEV_USER_JWT_SECRET, envBoolean, parseEnv, assertProdu
 import { z } from 'zod';
 import { cacheEnvSchema } from './cache/cache-env';
 import { analystEnvSchema } from './playground/playground-env';
-import { registryEnvSchema } from './registry/registry-env';
+import { registryEnvSchema } from '@ecosystem/registry';
 import { deriveProductionSettings, productionEnvSchema, type ProductionSettings } from './settings/production-env';
 
 export const CORE_SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;

@@ -16,14 +16,13 @@ import {
 import express, { type Express, type RequestHandler } from 'express';
 import { disableApolloTelemetry, type GatewayConfig, subgraphEnvKey } from './config';
 import { type GatewayContext } from './context';
-import { CoreSupergraphManager, SHIPPED_SUPERGRAPH_FILE } from './supergraph/supergraph-manager';
+import { CoreSupergraphManager, createAdminRouter, Registry } from '@ecosystem/registry';
+import { SHIPPED_SUPERGRAPH_FILE, swapSupergraph } from './supergraph/swap';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
 import { FileSupergraphManager } from './supergraph/file-supergraph';
 import { GatewayCaches, stringifyCachedResult } from './cache';
 import { ProductionFeatures } from './production/features';
-import { createAdminRouter } from './registry/admin-api';
-import { GatewayRegistry } from './registry/gateway-registry';
 import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
@@ -39,7 +38,7 @@ export interface GatewayServer {
   /** Composes the core subgraphs and follows the registry, or (SUPERGRAPH_FILE) follows a file. */
   supergraph: CoreSupergraphManager | FileSupergraphManager;
   /** The schema registry (issue 8): partner subgraphs, accepted supergraphs, recorded operations. */
-  registry: GatewayRegistry;
+  registry: Registry;
   /** The query-plan cache, warmed before each supergraph swap. */
   planCache: WarmableQueryPlanCache;
   /** Identity, limits, rate limiting, persisted operations, masking, resilience, metrics (issue 7). */
@@ -54,7 +53,7 @@ export interface GatewayServer {
 export function createGateway(config: GatewayConfig, logger: Logger): GatewayServer {
   const coreUrls = new Map<string, string>(config.subgraphs.map((s) => [s.name, s.url]));
   const features = new ProductionFeatures(config, logger);
-  const registry = new GatewayRegistry({ config, logger });
+  const registry = new Registry({ config, logger });
   const planCache = new WarmableQueryPlanCache(logger, config.QUERY_PLAN_CACHE_MB);
   const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
   // Response and entity caches of public data (issue 10; off unless their TTLs are set).
@@ -73,10 +72,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     shippedSupergraphFile: SHIPPED_SUPERGRAPH_FILE,
     startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS,
     store: registry,
-    planCache,
-    warmOperations: () => registry.warmOperations(),
     pollIntervalMs: config.REGISTRY_POLL_INTERVAL_MS,
-    gate: swapGate,
+    swap: (sdl, apply) => swapSupergraph({ logger, planCache, warmOperations: () => registry.warmOperations(), gate: swapGate }, sdl, apply),
   });
   if (coreSupergraph) registry.attach(coreSupergraph);
   const supergraph = (fileSupergraph ?? coreSupergraph)!;
@@ -197,7 +194,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   app.use(
     '/admin',
     createAdminRouter({
-      registry: () => registry.service,
+      registry: () => registry.services,
       viewerFrom,
       logger,
       ...(staticFile ? { notServed: `This gateway serves the supergraph file ${staticFile} (SUPERGRAPH_FILE): it has no registry` } : {}),

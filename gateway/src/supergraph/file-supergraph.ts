@@ -3,7 +3,8 @@ import { type SupergraphManager, type SupergraphSdlHook } from '@apollo/gateway'
 import { Supergraph } from '@apollo/federation-internals';
 import { type Logger } from '@ecosystem/shared';
 import { CORE_SUBGRAPHS } from '../config';
-import { type AcceptedSupergraph, type SupergraphMember, swapSupergraph, type SwapOptions } from './supergraph-manager';
+import { type AcceptedSupergraph, type SupergraphMember } from '@ecosystem/registry';
+import { swapSupergraph, type SwapOptions } from './swap';
 
 type SupergraphSdlHookOptions = Parameters<SupergraphSdlHook>[0];
 

@@ -4,7 +4,7 @@ import { DEFAULT_POLICY_FILE } from './policy';
 
 const int = (min: number) => z.coerce.number().int().min(min);
 
-/** Settings of the schema registry (issue 8); see docs/partners.md. */
+/** Settings of the schema registry; see docs/partners.md. */
 export const registryEnvSchema = z.object({
   /** `mysql://...`: the registry lives in the database `<DB_PREFIX>_gateway`; unset = `DATA_DIR/gateway.sqlite` (sql.js). */
   DATABASE_URL: z
