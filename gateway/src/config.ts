@@ -84,6 +84,9 @@ export function loadGatewayConfig(env?: Record<string, string | undefined>): Gat
   const parsed = parseEnv(gatewayEnvSchema, env);
   const settings = deriveProductionSettings(parsed, env ?? process.env);
   const subgraphUrlOverrides = explicitSubgraphUrls(env ?? process.env);
+  if (parsed.SUPERGRAPH_FILE && parsed.REGISTRY_URL) {
+    throw new Error('Invalid configuration: SUPERGRAPH_FILE and REGISTRY_URL: set one (a file to serve, or a registry to follow), not both');
+  }
   // With a JWKS, JWT_SECRET is unused: its development default is then no risk.
   assertProductionSecrets(parsed.JWT_JWKS_URL ? { ...parsed, JWT_SECRET: undefined } : parsed);
   const production = parsed.NODE_ENV === 'production';

@@ -20,7 +20,7 @@ import { CoreSupergraphManager, createAdminRouter, Registry } from '@ecosystem/r
 import { SHIPPED_SUPERGRAPH_FILE, swapSupergraph } from './supergraph/swap';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
-import { FileSupergraphManager } from './supergraph/file-supergraph';
+import { fileSource, FollowedSupergraphManager, registrySource } from './supergraph/followed-supergraph';
 import { GatewayCaches, stringifyCachedResult } from './cache';
 import { ProductionFeatures } from './production/features';
 import { installAnalystFeatures } from './playground';
@@ -35,8 +35,8 @@ export interface GatewayServer {
   app: Express;
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
-  /** Composes the core subgraphs and follows the registry, or (SUPERGRAPH_FILE) follows a file. */
-  supergraph: CoreSupergraphManager | FileSupergraphManager;
+  /** The in-process registry's supergraph, or one followed from a file (SUPERGRAPH_FILE) or a registry process (REGISTRY_URL). */
+  supergraph: CoreSupergraphManager | FollowedSupergraphManager;
   /** The schema registry (issue 8): partner subgraphs, accepted supergraphs, recorded operations. */
   registry: Registry;
   /** The query-plan cache, warmed before each supergraph swap. */
@@ -58,12 +58,17 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
   // Response and entity caches of public data (issue 10; off unless their TTLs are set).
   const caches = new GatewayCaches(config, logger, features.metrics?.registry);
-  // Static mode: the supergraph of a file, routed as it says; nothing composed, no registry opened.
+  // A followed supergraph (static file, or a registry process): nothing composed, no registry opened here.
   const staticFile = config.SUPERGRAPH_FILE ? resolve(config.SUPERGRAPH_FILE) : undefined;
-  const fileSupergraph = staticFile
-    ? new FileSupergraphManager({ file: staticFile, logger, planCache, warmOperations: () => registry.warmOperations(), gate: swapGate })
+  const followedSource = staticFile
+    ? fileSource(staticFile)
+    : config.REGISTRY_URL
+      ? registrySource(config.REGISTRY_URL, config.REGISTRY_POLL_INTERVAL_MS || 5000, config.REGISTRY_TOKEN)
+      : undefined;
+  const followed = followedSource
+    ? new FollowedSupergraphManager({ source: followedSource, logger, planCache, gate: swapGate, startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS })
     : undefined;
-  const coreSupergraph = fileSupergraph
+  const coreSupergraph = followed
     ? undefined
     : new CoreSupergraphManager({
     subgraphs: config.subgraphs,
@@ -76,11 +81,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     swap: (sdl, apply) => swapSupergraph({ logger, planCache, warmOperations: () => registry.warmOperations(), gate: swapGate }, sdl, apply),
   });
   if (coreSupergraph) registry.attach(coreSupergraph);
-  const supergraph = (fileSupergraph ?? coreSupergraph)!;
+  const supergraph = (followed ?? coreSupergraph)!;
   // Where a subgraph is called: in static mode the supergraph's URL unless SUBGRAPH_<NAME>_URL is set
   // explicitly; otherwise the configured URL for core subgraphs, the published one for partners'.
   const routingUrl = (name: string, supergraphUrl: string): string =>
-    fileSupergraph ? (config.subgraphUrlOverrides.get(subgraphEnvKey(name)) ?? supergraphUrl) : (coreUrls.get(name) ?? supergraphUrl);
+    staticFile ? (config.subgraphUrlOverrides.get(subgraphEnvKey(name)) ?? supergraphUrl) : (coreUrls.get(name) ?? supergraphUrl);
   // The per-request context, for Apollo Server and for the fast path.
   const contextFor = (req: express.Request, res: express.Response): GatewayContext => {
     const requestId = res.locals.requestId as string;
@@ -198,6 +203,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       viewerFrom,
       logger,
       ...(staticFile ? { notServed: `This gateway serves the supergraph file ${staticFile} (SUPERGRAPH_FILE): it has no registry` } : {}),
+      ...(config.REGISTRY_URL && !staticFile ? { notServed: `This gateway follows the registry at ${config.REGISTRY_URL}: call its admin API there` } : {}),
     }),
   );
 
@@ -261,7 +267,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     planCache,
     isReady: () => ready,
     async start() {
-      if (!fileSupergraph) await registry.open();
+      if (!followed) await registry.open();
       await apollo.start();
       graphql = expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GatewayContext> => contextFor(req, res),

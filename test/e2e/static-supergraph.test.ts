@@ -106,7 +106,7 @@ describe('SUPERGRAPH_FILE', () => {
     // Events went through the override, nothing through the datasets proxy (not in the supergraph yet).
     expect(eventsProxy.seen.length).toBeGreaterThan(0);
     expect(datasetsProxy.seen).toHaveLength(0);
-    expect(gateway.output()).toContain('serving the supergraph file');
+    expect(gateway.output()).toContain('serving the followed supergraph');
     expect(gateway.output()).not.toContain('registry open');
     // No registry behind a static gateway: the admin API says so instead of "starting".
     const admin = await fetch(gatewayUrl.replace('/graphql', '/admin/subgraphs'));

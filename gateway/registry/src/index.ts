@@ -19,6 +19,7 @@ export { Registry, type RegistryOptions, type RegistryServices } from './registr
 export { registryEnvSchema, type RegistryEnv } from './registry-env';
 export { registryEntities, selectLongTextType } from './registry.entities';
 export { RegistryStore } from './supergraph-store';
+export { createRegistryServer, type RegistryServer, type RegistryServerOptions } from './server';
 export { composeSupergraph, CompositionError, fetchSubgraphSdl, type SubgraphSource } from './supergraph/compose';
 export {
   type AcceptedSupergraph,
