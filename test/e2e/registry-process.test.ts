@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signUserToken } from '@ecosystem/gateway';
@@ -23,6 +23,7 @@ let partner: NodeProcess;
 let registryBase: string;
 let gatewayUrl: string;
 let partnerUrl: string;
+let hive: NodeProcess | undefined;
 
 beforeAll(async () => {
   for (const definition of CORE_DEFINITIONS) subgraphs.push(await startSubgraph(definition, 'reg_proc'));
@@ -59,6 +60,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await hive?.kill('SIGTERM');
   await gateway?.kill('SIGTERM');
   await registry?.kill('SIGTERM');
   await partner?.kill('SIGTERM');
@@ -108,3 +110,21 @@ it('a gateway following the registry serves a publication made on the registry p
   expect(after.data?.organization.campusProfile?.building).toBe('Bâtiment A');
   expect(gateway.output()).toContain('supergraph source changed');
 });
+
+it('the supergraph the registry exports runs on Hive Gateway, with the same answers to public queries', async () => {
+  const exported = await fetch(`${registryBase}/supergraph`, { headers: { authorization: `Bearer ${REGISTRY_TOKEN}` } });
+  const file = join(root, 'exported-supergraph.graphql');
+  writeFileSync(file, await exported.text());
+  const port = await freePort();
+  hive = startNode('node_modules/@graphql-hive/gateway/dist/bin.js', { NODE_ENV: 'production' }, ['supergraph', file, '--port', String(port), '--host', '127.0.0.1']);
+  await waitForOk(`http://127.0.0.1:${port}/readiness`, 60_000, 'hive-gateway', hive);
+  const example = readFileSync(join(__dirname, '..', '..', 'gateway', 'examples', '04-organisations-in-all-three-ecosystems.graphql'), 'utf8');
+  // A core query across subgraphs, and the partner's extension of a core entity (public fields).
+  for (const [query, variables] of [[example, {}], [CAMPUS_ORG, { id: HDH }]] as const) {
+    const ours = await postGraphQL(gatewayUrl, query, variables);
+    const theirs = await postGraphQL(`http://127.0.0.1:${port}/graphql`, query, variables);
+    expect(ours.errors).toBeUndefined();
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data).toEqual(ours.data);
+  }
+}, 120_000);

@@ -8,16 +8,16 @@ import { type PublicationResult } from './publication';
 export interface AdminApiOptions {
   /** The registry's services, once it is open (until then the API answers 503). */
   registry: () => RegistryServices | undefined;
-  /** The gateway's own verification of callers' tokens (`viewerFromAuthorization`): the same for /graphql and /admin. */
+  /** The gateway's verification of callers' tokens (its identity verifier): the same for /graphql and /admin. */
   viewerFrom: (authorizationHeader: string | undefined) => Promise<Viewer | null>;
   logger: Logger;
-  /** Set when this process has no registry (a gateway serving SUPERGRAPH_FILE): every call answers 404 with it. */
+  /** Set when this process has no registry (a gateway following a file or a registry process): every call answers 404 with it. */
   notServed?: string;
 }
 
 /**
  * `Authorization: Bearer <token>`: a partner API key (`egk_...`, scoped to its subgraph names) or a
- * user JWT verified like every gateway request (`viewerFromAuthorization`); a JWT must carry the
+ * user JWT verified like every gateway request (the gateway's identity verifier); a JWT must carry the
  * `admin` role.
  */
 async function authenticate(

@@ -192,7 +192,7 @@ export class PublicationService {
   private requireServing(): AcceptedSupergraph {
     const serving = this.options.manager.serving;
     if (!serving || serving.members.length === 0) {
-      throw new ConflictError('The gateway has not composed its core subgraphs yet; retry in a moment');
+      throw new ConflictError('The registry has not composed its core subgraphs yet; retry in a moment');
     }
     return serving;
   }
