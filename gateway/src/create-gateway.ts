@@ -1,5 +1,4 @@
 import { type ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -14,13 +13,12 @@ import {
   variableCoercionPlugin,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
-import { disableApolloTelemetry, type GatewayConfig, subgraphEnvKey } from './config';
+import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
-import { CoreSupergraphManager, createAdminRouter, Registry } from '@ecosystem/registry';
-import { SHIPPED_SUPERGRAPH_FILE, swapSupergraph } from './supergraph/swap';
+import { createAdminRouter, Registry } from '@ecosystem/registry';
+import { servedSupergraph, type ServedSupergraph } from './supergraph/served-supergraph';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
-import { fileSource, FollowedSupergraphManager, registrySource } from './supergraph/followed-supergraph';
 import { GatewayCaches, stringifyCachedResult } from './cache';
 import { ProductionFeatures } from './production/features';
 import { installAnalystFeatures } from './playground';
@@ -36,7 +34,7 @@ export interface GatewayServer {
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   /** The in-process registry's supergraph, or one followed from a file (SUPERGRAPH_FILE) or a registry process (REGISTRY_URL). */
-  supergraph: CoreSupergraphManager | FollowedSupergraphManager;
+  supergraph: ServedSupergraph['manager'];
   /** The schema registry (issue 8): partner subgraphs, accepted supergraphs, recorded operations. */
   registry: Registry;
   /** The query-plan cache, warmed before each supergraph swap. */
@@ -58,34 +56,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
   // Response and entity caches of public data (issue 10; off unless their TTLs are set).
   const caches = new GatewayCaches(config, logger, features.metrics?.registry);
-  // A followed supergraph (static file, or a registry process): nothing composed, no registry opened here.
-  const staticFile = config.SUPERGRAPH_FILE ? resolve(config.SUPERGRAPH_FILE) : undefined;
-  const followedSource = staticFile
-    ? fileSource(staticFile)
-    : config.REGISTRY_URL
-      ? registrySource(config.REGISTRY_URL, config.REGISTRY_POLL_INTERVAL_MS || 5000, config.REGISTRY_TOKEN)
-      : undefined;
-  const followed = followedSource
-    ? new FollowedSupergraphManager({ source: followedSource, logger, planCache, gate: swapGate, startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS })
-    : undefined;
-  const coreSupergraph = followed
-    ? undefined
-    : new CoreSupergraphManager({
-    subgraphs: config.subgraphs,
-    supergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
-    logger,
-    shippedSupergraphFile: SHIPPED_SUPERGRAPH_FILE,
-    startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS,
-    store: registry,
-    pollIntervalMs: config.REGISTRY_POLL_INTERVAL_MS,
-    swap: (sdl, apply) => swapSupergraph({ logger, planCache, warmOperations: () => registry.warmOperations(), gate: swapGate }, sdl, apply),
-  });
-  if (coreSupergraph) registry.attach(coreSupergraph);
-  const supergraph = (followed ?? coreSupergraph)!;
-  // Where a subgraph is called: in static mode the supergraph's URL unless SUBGRAPH_<NAME>_URL is set
-  // explicitly; otherwise the configured URL for core subgraphs, the published one for partners'.
-  const routingUrl = (name: string, supergraphUrl: string): string =>
-    staticFile ? (config.subgraphUrlOverrides.get(subgraphEnvKey(name)) ?? supergraphUrl) : (coreUrls.get(name) ?? supergraphUrl);
+  // The registry's supergraph (composed here), or one followed from a file or a registry process.
+  const served = servedSupergraph(config, { logger, registry, planCache, swapGate });
+  const supergraph = served.manager;
   // The per-request context, for Apollo Server and for the fast path.
   const contextFor = (req: express.Request, res: express.Response): GatewayContext => {
     const requestId = res.locals.requestId as string;
@@ -141,7 +114,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     buildService: ({ name, url }) => {
       // Partner subgraphs (issue 8) receive only the claims granted to partners (ownership policy).
       if (!coreUrls.has(name)) registry.grantPartnerClaims(config.settings.subgraphClaims, name);
-      const source = caches.dataSource<GatewayContext>(name, features.dataSource(name, routingUrl(name, url as string), coreUrls.has(name)));
+      const source = caches.dataSource<GatewayContext>(name, features.dataSource(name, served.routingUrl(name, url as string), coreUrls.has(name)));
       return fastPath ? reusingPrefetched(source) : source;
     },
     // The fast path learns which operations are single fetches from the plans of the full pipeline.
@@ -196,16 +169,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   // The admin API verifies callers like /graphql does (issue 8: registry and partner publishing).
   const viewerFrom = (header: string | undefined): Promise<Viewer | null> =>
     features.identity.viewerFrom(header);
-  app.use(
-    '/admin',
-    createAdminRouter({
-      registry: () => registry.services,
-      viewerFrom,
-      logger,
-      ...(staticFile ? { notServed: `This gateway serves the supergraph file ${staticFile} (SUPERGRAPH_FILE): it has no registry` } : {}),
-      ...(config.REGISTRY_URL && !staticFile ? { notServed: `This gateway follows the registry at ${config.REGISTRY_URL}: call its admin API there` } : {}),
-    }),
-  );
+  app.use('/admin', createAdminRouter({ registry: () => registry.services, viewerFrom, logger, ...(served.notServed ? { notServed: served.notServed } : {}) }));
 
   // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
   installAnalystFeatures(app, config, logger);
@@ -267,7 +231,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     planCache,
     isReady: () => ready,
     async start() {
-      if (!followed) await registry.open();
+      if (served.opensRegistry) await registry.open();
       await apollo.start();
       graphql = expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GatewayContext> => contextFor(req, res),
