@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signUserToken } from '@ecosystem/gateway';
-import { demoOrganization, DEV_USER_JWT_SECRET, Role } from '@ecosystem/shared';
+import { demoOrganization, DEV_USER_JWT_SECRET, REQUEST_ID_HEADER, Role } from '@ecosystem/shared';
 import { Redis } from 'ioredis';
 import { CORE_DEFINITIONS, startSubgraph, type RunningSubgraph } from '../helpers/graph';
 import { freePort, RequestRecorder, startNode, type NodeProcess, waitForOk } from '../helpers/processes';
@@ -45,6 +45,12 @@ function startReplica(name: 'a' | 'b'): NodeProcess {
   replicas[name].proc = proc;
   return proc;
 }
+
+/**
+ * Operations members was asked for on a client's behalf (they carry the request id); a replica's own
+ * schema fetches at start-up carry none and are not counted.
+ */
+const membersAsked = (): number => membersRequests.seen.filter((r) => r.headers[REQUEST_ID_HEADER] !== undefined).length;
 
 async function post(name: 'a' | 'b', query: string, variables: Record<string, unknown>, token?: string): Promise<{ body: { data?: Record<string, unknown>; errors?: unknown[] }; cacheControl: string | null }> {
   const response = await fetch(`http://127.0.0.1:${replicas[name].port}/graphql`, {
@@ -107,10 +113,10 @@ describeWithMysql('gateway replicas on one registry and one Redis', () => {
     // Computed once, by B; then served by B from memory and by A from Redis: members is not asked again.
     membersRequests.reset();
     expect(await nameVia('b')).toBe(`${original} (before)`);
-    expect(membersRequests.count).toBe(1);
+    expect(membersAsked()).toBe(1);
     expect(await nameVia('b')).toBe(`${original} (before)`);
     expect(await nameVia('a')).toBe(`${original} (before)`);
-    expect(membersRequests.count).toBe(1);
+    expect(membersAsked()).toBe(1);
 
     // Through A; B's next answer is the new name (B had the old one in memory and in Redis).
     await rename('a', `${original} (after)`, kind);
@@ -127,7 +133,7 @@ describeWithMysql('gateway replicas on one registry and one Redis', () => {
     await waitForOk(`http://127.0.0.1:${replicas.b.port}/ready`, 90_000, 'replica b', b);
     membersRequests.reset();
     expect(await nameVia('b')).toBe(original);
-    expect(membersRequests.count).toBe(0);
+    expect(membersAsked()).toBe(0);
 
     await rename('b', `${original} (renamed through b)`, kind);
     expect(await nameVia('a')).toBe(`${original} (renamed through b)`);

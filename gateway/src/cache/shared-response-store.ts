@@ -69,6 +69,8 @@ export class SharedResponseStore {
   }
 
   async get(key: string): Promise<SharedEntry | undefined> {
+    // Connected, but the generation not read yet (the first requests after a start): read it now.
+    if (this.generation === undefined && this.client.status === 'ready') await this.resync();
     if (this.generation === undefined || this.client.status !== 'ready') return undefined;
     try {
       const stored = await this.client.getBuffer(this.keyOf(key, this.generation));
