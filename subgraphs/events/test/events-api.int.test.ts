@@ -8,7 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildEventsSchema } from '../src/schema';
-import { createLoaders } from '../src/loaders';
+import { createLoaders } from '../src/context';
 import { seedEventsDemo } from '../src/seed/seed-demo';
 import { CREATE_EVENT, countRows, eventInput, guest, logger, member, MEDICEN, organiser, startHarness, type Harness } from './harness';
 

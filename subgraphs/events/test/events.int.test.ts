@@ -10,7 +10,8 @@ import {
 import { type EventsContext } from '../src/context';
 import { eventsSubgraph } from '../src/definition';
 import { EVENT_LIST_DEFAULT_SIZE } from '../src/event/event-window';
-import { ALL_EVENT_COLUMNS, createLoaders, type EventsLoaders, type EventWindow } from '../src/loaders';
+import { createLoaders, type EventsLoaders } from '../src/context';
+import { ALL_EVENT_COLUMNS, type EventWindow } from '../src/event/event.loaders';
 import { JOINT_CONFERENCE_ID } from '../src/seed/demo-events';
 
 let h: SubgraphHarness<EventsContext, EventsLoaders>;

@@ -6,7 +6,7 @@ import { Dataset, datasetRef } from '../dataset/dataset.stub';
 import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
 import { Event } from '../event/event.entity';
 import { EventKind } from '../event/event.enums';
-import { loadEventsSorted } from '../loaders';
+import { loadEventsSorted } from '../event/event.loaders';
 import { Organization, organizationRef } from '../organization/organization.stub';
 import { Call } from './call.entity';
 import { CallsArgs, ExpressionOfInterestArgs, PublishCallArgs } from './call.inputs';
@@ -107,8 +107,4 @@ export class ExpressionOfInterestResolver {
   datasets(@Root() expression: ExpressionOfInterest): Dataset[] {
     return expression.datasetIds.map(datasetRef);
   }
-}
-
-export async function resolveCallReference(reference: { id: string }, context: EventsContext): Promise<Call | null> {
-  return context.loaders.callById.load(String(reference.id));
 }

@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { eventWindow, EventWindowArgs } from '../event/event-window';
-import { eventListColumns } from '../loaders';
+import { eventListColumns } from '../event/event.loaders';
 import { Dataset } from './dataset.stub';
 
 @Resolver(() => Dataset)

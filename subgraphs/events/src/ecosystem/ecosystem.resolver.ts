@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { eventWindow, EventWindowArgs } from '../event/event-window';
-import { loadEventsSorted } from '../loaders';
+import { loadEventsSorted } from '../event/event.loaders';
 import { Ecosystem } from './ecosystem.stub';
 
 @Resolver(() => Ecosystem)

@@ -3,14 +3,14 @@ import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'ty
 import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
-import { isValidZone } from '../series/recurrence';
+import { isValidZone } from '../common/time-zone';
 import { EventDataset } from './event-dataset.entity';
 import { EventOrganizer } from './event-organizer.entity';
 import { EventSpeaker } from './event-speaker.entity';
 import { Event } from './event.entity';
 import { AttendanceMode, EventStatus } from './event.enums';
 import { type AddSpeakerInput, type CreateEventInput, type EventFilter, type EventsArgs } from './event.inputs';
-import { icalUidFor } from './ical-uid';
+import { icalUidFor } from './event.ical';
 
 /** A page of events that remembers its filter, so that `facets` can be computed when asked for. */
 export interface EventPage extends Connection<Event> {

@@ -4,7 +4,7 @@ import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { eventWindow, EventWindowArgs } from '../event/event-window';
-import { eventListColumns } from '../loaders';
+import { eventListColumns } from '../event/event.loaders';
 import { Organization } from './organization.stub';
 
 @Resolver(() => Organization)

@@ -4,9 +4,9 @@ import { type EventsContext } from '../context';
 import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
 import { EventConnection } from '../event/event.connection';
 import { EventService } from '../event/event.service';
-import { ICAL_PATHS } from '../ical/ical.builder';
+import { ICAL_PATHS } from '../event/event.ical';
 import { Organization, organizationRef } from '../organization/organization.stub';
-import { EventSeries } from './event-series.entity';
+import { EventSeries } from './series.entity';
 import { CreateSeriesArgs, OccurrencesArgs } from './series.inputs';
 import { SeriesService } from './series.service';
 
@@ -19,7 +19,7 @@ export class EventSeriesResolver {
 
   @Query(() => [EventSeries], { description: 'Every recurring series, by title.' })
   async allEventSeries(@Ctx() context: EventsContext): Promise<EventSeries[]> {
-    return context.dataSource.getRepository(EventSeries).find({ order: { title: 'ASC', id: 'ASC' }, take: 500 });
+    return new SeriesService(context.dataSource).list();
   }
 
   @Authorized(Role.EVENT_ORGANISER)
@@ -58,8 +58,4 @@ export class EventSeriesResolver {
   icalUrl(@Root() series: EventSeries): string {
     return ICAL_PATHS.series(series.id);
   }
-}
-
-export async function resolveEventSeriesReference(reference: { id: string }, context: EventsContext): Promise<EventSeries | null> {
-  return context.loaders.seriesById.load(String(reference.id));
 }

@@ -2,17 +2,11 @@ import { groupByKeys, orderByKeys } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { CallDataset } from './call/call-dataset.entity';
-import { Call } from './call/call.entity';
-import { ExpressionOfInterest } from './call/expression-of-interest.entity';
-import { sqlDateTime } from './common/sql-date';
-import { EventDataset } from './event/event-dataset.entity';
-import { EventOrganizer } from './event/event-organizer.entity';
-import { EventSpeaker } from './event/event-speaker.entity';
-import { Event } from './event/event.entity';
-import { Registration } from './registration/registration.entity';
-import { RegistrationStatus } from './registration/registration.enums';
-import { EventSeries } from './series/event-series.entity';
+import { sqlDateTime } from '../common/sql-date';
+import { EventDataset } from './event-dataset.entity';
+import { EventOrganizer } from './event-organizer.entity';
+import { EventSpeaker } from './event-speaker.entity';
+import { Event } from './event.entity';
 
 /**
  * A window over a list of events, by start then id: the events that end at or after `from` and start
@@ -37,7 +31,7 @@ export interface EcosystemEventsKey extends EventWindow {
   ecosystemId: string;
 }
 
-export interface EventsLoaders {
+export interface EventLoaders {
   eventById: DataLoader<string, Event | null>;
   organizerIdsByEventId: DataLoader<string, string[]>;
   datasetIdsByEventId: DataLoader<string, string[]>;
@@ -48,15 +42,6 @@ export interface EventsLoaders {
   eventsByDatasetId: DataLoader<EventListKey, Event[], string>;
   speakersByPersonId: DataLoader<string, EventSpeaker[]>;
   eventIdsByEcosystem: DataLoader<EcosystemEventsKey, string[], string>;
-  seriesById: DataLoader<string, EventSeries | null>;
-  callById: DataLoader<string, Call | null>;
-  callsByPublisherId: DataLoader<string, Call[]>;
-  datasetIdsByCallId: DataLoader<string, string[]>;
-  eventIdsByCallId: DataLoader<string, string[]>;
-  expressionsOfInterestByCallId: DataLoader<string, ExpressionOfInterest[]>;
-  registrationById: DataLoader<string, Registration | null>;
-  registrationsByPersonId: DataLoader<string, Registration[]>;
-  waitlistPositionByRegistrationId: DataLoader<string, number | null>;
 }
 
 /** Events sorted as every list of the subgraph: by start, then id. */
@@ -65,7 +50,7 @@ export function byStart(a: Event, b: Event): number {
 }
 
 /** Loads events by ids (through `eventById`), drops missing ones and sorts them by start. */
-export async function loadEventsSorted(loaders: EventsLoaders, ids: readonly string[]): Promise<Event[]> {
+export async function loadEventsSorted(loaders: Pick<EventLoaders, 'eventById'>, ids: readonly string[]): Promise<Event[]> {
   const events = await loaders.eventById.loadMany(ids);
   return events.filter((event): event is Event => event instanceof Event).sort(byStart);
 }
@@ -237,10 +222,10 @@ async function eventsThrough(
 }
 
 /**
- * A fresh set per request: each batch function is one SQL statement whatever the number of keys
- * (two for the event lists through a link table, see eventsThrough, per distinct column set).
+ * The event loaders of a request: each batch function is one SQL statement whatever the number of
+ * keys (two for the event lists through a link table, see eventsThrough, per distinct column set).
  */
-export function createLoaders(dataSource: DataSource): EventsLoaders {
+export function createEventLoaders(dataSource: DataSource): EventLoaders {
   const repo = dataSource.getRepository.bind(dataSource);
   const eventById = new DataLoader<string, Event | null>(async (ids) => orderByKeys(ids, await repo(Event).findBy({ id: In([...ids]) }), (e) => e.id));
   return {
@@ -292,58 +277,6 @@ export function createLoaders(dataSource: DataSource): EventsLoaders {
         return keys.map((key) => results.get(eventIdsByEcosystemKey(key)) ?? []);
       },
       { cacheKeyFn: eventIdsByEcosystemKey },
-    ),
-    seriesById: new DataLoader(async (ids) => orderByKeys(ids, await repo(EventSeries).findBy({ id: In([...ids]) }), (s) => s.id)),
-    callById: new DataLoader(async (ids) => orderByKeys(ids, await repo(Call).findBy({ id: In([...ids]) }), (c) => c.id)),
-    callsByPublisherId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await repo(Call).find({ where: { publisherId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-        (row) => row.publisherId,
-      ),
-    ),
-    datasetIdsByCallId: new DataLoader(async (ids) =>
-      groupByKeys(ids, await repo(CallDataset).find({ where: { callId: In([...ids]) }, order: { datasetId: 'ASC' } }), (row) => row.callId).map(
-        (rows) => rows.map((row) => row.datasetId),
-      ),
-    ),
-    eventIdsByCallId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await repo(Event).find({ select: { id: true, callId: true }, where: { callId: In([...ids]) } }),
-        (row) => row.callId as string,
-      ).map((rows) => rows.map((row) => row.id)),
-    ),
-    expressionsOfInterestByCallId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await repo(ExpressionOfInterest).find({ where: { callId: In([...ids]) }, order: { submittedAt: 'ASC', id: 'ASC' } }),
-        (row) => row.callId,
-      ),
-    ),
-    registrationById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await repo(Registration).findBy({ id: In([...ids]) }), (r) => r.id),
-    ),
-    waitlistPositionByRegistrationId: new DataLoader(async (ids) => {
-      // Position = waiting registrations of the same event with a ticket up to this one's.
-      const rows = (await repo(Registration)
-        .createQueryBuilder('r')
-        .innerJoin(Registration, 'w', 'w.eventId = r.eventId AND w.status = :waiting AND w.ticket <= r.ticket')
-        .select('r.id', 'id')
-        .addSelect('COUNT(w.id)', 'position')
-        .where('r.id IN (:...ids)', { ids: [...ids] })
-        .andWhere('r.status = :waiting', { waiting: RegistrationStatus.WAITLISTED })
-        .groupBy('r.id')
-        .getRawMany()) as { id: string; position: string | number }[];
-      const byId = new Map(rows.map((row) => [row.id, Number(row.position)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    registrationsByPersonId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await repo(Registration).find({ where: { personId: In([...ids]) }, order: { registeredAt: 'DESC', id: 'DESC' } }),
-        (row) => row.personId,
-      ),
     ),
   };
 }
