@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { resolveCallReference } from './call/call.reference';
-import { CallResolver, ExpressionOfInterestResolver } from './call/call.resolver';
+import { CallResolver, EventCallResolver, ExpressionOfInterestResolver } from './call/call.resolver';
 import { type EventsContext } from './context';
 import { DatasetEventsResolver } from './dataset/dataset.resolver';
 import { Dataset, resolveDatasetReference } from './dataset/dataset.stub';
@@ -18,7 +18,7 @@ import { Person, resolvePersonReference } from './person/person.stub';
 import { resolveRegistrationReference } from './registration/registration.reference';
 import { RegistrationResolver } from './registration/registration.resolver';
 import { resolveEventSeriesReference } from './series/series.reference';
-import { EventSeriesResolver } from './series/series.resolver';
+import { EventSeriesFieldResolver, EventSeriesResolver } from './series/series.resolver';
 
 import { EVENT_FACET_RESOLVERS } from './event/event.types';
 
@@ -29,7 +29,9 @@ export async function buildEventsSchema(): Promise<GraphQLSchema> {
       EventConnectionResolver,
       SpeakerRoleResolver,
       EventSeriesResolver,
+      EventSeriesFieldResolver,
       CallResolver,
+      EventCallResolver,
       ExpressionOfInterestResolver,
       RegistrationResolver,
       CalendarFeedResolver,

@@ -108,3 +108,12 @@ export class ExpressionOfInterestResolver {
     return expression.datasetIds.map(datasetRef);
   }
 }
+
+/** The call side of an event: a call contributes the field, so that events know nothing of calls. */
+@Resolver(() => Event)
+export class EventCallResolver {
+  @FieldResolver(() => Call, { nullable: true, description: 'The call this event belongs to (information session, hackathon).' })
+  async call(@Root() event: Event, @Ctx() context: EventsContext): Promise<Call | null> {
+    return event.callId ? context.loaders.callById.load(event.callId) : null;
+  }
+}

@@ -1,6 +1,5 @@
 import { authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
 import { isValidZone } from '../common/time-zone';
@@ -144,7 +143,8 @@ export class EventService {
     if (policy?.opensAt && closesAt && policy.opensAt >= closesAt) {
       throw new BadUserInputError('Registrations must open before they close', 'input.registration.opensAt');
     }
-    if (input.callId && !(await this.dataSource.getRepository(Call).existsBy({ id: input.callId }))) {
+    // The call is read by its table, not its entity: calls build on events, never the other way round.
+    if (input.callId && !(await this.dataSource.createQueryBuilder().select('1').from('call_for_proposals', 'c').where('c.id = :id', { id: input.callId }).getRawOne())) {
       throw new BadUserInputError(`Call ${input.callId} does not exist`, 'input.callId');
     }
     const now = new Date();

@@ -3,6 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { type EventsContext } from '../context';
 import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
 import { EventConnection } from '../event/event.connection';
+import { Event } from '../event/event.entity';
 import { EventService } from '../event/event.service';
 import { ICAL_PATHS } from '../event/event.ical';
 import { Organization, organizationRef } from '../organization/organization.stub';
@@ -57,5 +58,14 @@ export class EventSeriesResolver {
   @FieldResolver(() => String, { description: 'Path of the series\u2019 iCalendar file (RRULE, EXDATE, VTIMEZONE).' })
   icalUrl(@Root() series: EventSeries): string {
     return ICAL_PATHS.series(series.id);
+  }
+}
+
+/** The series side of an event: a series contributes the field, so that events know nothing of series. */
+@Resolver(() => Event)
+export class EventSeriesFieldResolver {
+  @FieldResolver(() => EventSeries, { nullable: true, description: 'The series this event is an occurrence of.' })
+  async series(@Root() event: Event, @Ctx() context: EventsContext): Promise<EventSeries | null> {
+    return event.seriesId ? context.loaders.seriesById.load(event.seriesId) : null;
   }
 }
