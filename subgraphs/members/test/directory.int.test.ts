@@ -379,7 +379,7 @@ describe('loaders: N loads make one SQL statement', () => {
       async () => {
         const l = h.loaders();
         const args = { filter: { roles: [], kinds: ['STARTUP'], filieres: [], text: null, includePast: false }, first: 5, after: null };
-        const pages = await Promise.all(ecosystemIds.map((id) => l.membersByEcosystem.load({ id, args })));
+        const pages = await Promise.all(ecosystemIds.map((id) => l.membersByEcosystem.load({ id, window: args })));
         expect(pages.map((p) => p.edges.length)).toEqual([5, 5, 0]);
       },
     ],
@@ -388,7 +388,7 @@ describe('loaders: N loads make one SQL statement', () => {
       async () => {
         const l = h.loaders();
         const args = { roles: [], kinds: [], filieres: [], text: null, includePast: false };
-        await Promise.all(ecosystemIds.map((id) => l.membersCountByEcosystem.load({ id, args })));
+        await Promise.all(ecosystemIds.map((id) => l.membersCountByEcosystem.load({ id, window: args })));
       },
     ],
   ];

@@ -1,4 +1,4 @@
-import { authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
+import { addressColumns, authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
@@ -167,13 +167,7 @@ export class EventService {
       ecosystemId: input.ecosystemId ?? null,
       callId: input.callId ?? null,
       placeName: input.placeName ?? null,
-      street: input.place?.street ?? null,
-      postalCode: input.place?.postalCode ?? null,
-      city: input.place?.city ?? null,
-      region: input.place?.region ?? null,
-      country: input.place?.country ?? null,
-      latitude: input.place?.latitude ?? null,
-      longitude: input.place?.longitude ?? null,
+      address: addressColumns(input.place),
       virtualUrl: input.virtualLocation?.url ?? null,
       virtualPlatform: input.virtualLocation?.platform ?? null,
       maxCapacity: input.maxCapacity ?? null,

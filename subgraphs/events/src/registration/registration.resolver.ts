@@ -1,6 +1,5 @@
-import { NotFoundError, Role } from '@ecosystem/shared';
+import { NotFoundError, requireViewer, Role } from '@ecosystem/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireViewer } from '../common/authorization';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { Organization, organizationRef } from '../organization/organization.stub';

@@ -36,7 +36,7 @@ export class EcosystemResolver {
   async members(@Root() ecosystem: Ecosystem, @Args() args: MembersArgs, @Ctx() context: MembersContext): Promise<MembershipConnection> {
     const page = await context.loaders.membersByEcosystem.load({
       id: ecosystem.id,
-      args: { filter: memberFilterValue(args.filter), first: args.first ?? null, after: args.after ?? null },
+      window: { filter: memberFilterValue(args.filter), first: args.first ?? null, after: args.after ?? null },
     });
     return page as unknown as MembershipConnection;
   }

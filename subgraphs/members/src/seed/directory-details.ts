@@ -1,4 +1,4 @@
-import { type DemoOrganization, seededFaker } from '@ecosystem/shared';
+import { type AddressColumns, type DemoOrganization, seededFaker } from '@ecosystem/shared';
 import { type KeyFigure, type StrategicAxis } from '../ecosystem/ecosystem.entity';
 import { withLuhnDigit } from '../common/identifiers';
 import { CompanySize, type Sector } from '../organization/organization.enums';
@@ -113,13 +113,7 @@ export interface OrganizationDetails {
   rorId: string | null;
   finess: string | null;
   rna: string | null;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  latitude: number | null;
-  longitude: number | null;
+  address: AddressColumns;
 }
 
 /**
@@ -143,13 +137,15 @@ export function organizationDetails(orgs: DemoOrganization[]): Map<string, Organ
       rorId: ROR[o.key] ?? null,
       finess: !o.real && o.kind === 'HOSPITAL' ? `${postalCode.slice(0, 2)}${String(1_000_000 + index).slice(-7)}` : null,
       rna: !o.real && o.kind === 'PATIENT_ASSOCIATION' ? `W${postalCode.slice(0, 2)}${String(1_000_000 + index).slice(-7)}` : null,
-      street: o.real ? null : `${faker.number.int({ min: 1, max: 120 })} ${faker.location.street()}`,
-      postalCode,
-      city,
-      region,
-      country: 'FR',
-      latitude: lat,
-      longitude: lon,
+      address: {
+        street: o.real ? null : `${faker.number.int({ min: 1, max: 120 })} ${faker.location.street()}`,
+        postalCode,
+        city,
+        region,
+        country: 'FR',
+        latitude: lat,
+        longitude: lon,
+      },
     });
   });
   return details;
