@@ -1,4 +1,4 @@
-import { likePattern, windowedList, type KeysetPageArgs, type WindowedKey } from '@ecosystem/shared';
+import { likePattern, manyByKey, windowedList, type KeysetPageArgs, type WindowedKey } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
 import { type DataSource } from 'typeorm';
 import { countsByKey, pagesByKey, type GroupedListSpec, type LazyPage } from '../common/grouped-pages';
@@ -31,6 +31,7 @@ export interface MembersPage extends KeysetPageArgs {
 }
 
 export interface MembershipLoaders {
+  membershipsByOrganizationId: DataLoader<string, Membership[]>;
   /** Members of an ecosystem, one page per (ecosystem, filter, first, after), ordered by organisation name. */
   membersByEcosystem: DataLoader<WindowedKey<MembersPage>, LazyPage<Membership>, string>;
   membersCountByEcosystem: DataLoader<WindowedKey<MemberFilterValue>, number, string>;
@@ -65,6 +66,7 @@ export function createMembershipLoaders(dataSource: DataSource): MembershipLoade
     load: (ids, filter) => countsByKey(dataSource, membersOf(filter), ids),
   });
   return {
+    membershipsByOrganizationId: manyByKey(dataSource, Membership, 'organizationId', { order: { since: 'ASC', id: 'ASC' } }),
     membersByEcosystem: windowedList<MembersPage, LazyPage<Membership>>({
       load: (ids, page) =>
         pagesByKey(dataSource, Membership, membersOf(page.filter), ids, page, (id) =>
