@@ -1,7 +1,7 @@
-import { groupByKeys, orderByKeys } from '@ecosystem/shared';
+import { byId, manyByKey } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
-import { type DataSource, In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { sqlDateTime } from '../common/sql-date';
 import { EventDataset } from './event-dataset.entity';
 import { EventOrganizer } from './event-organizer.entity';
@@ -227,35 +227,21 @@ async function eventsThrough(
  */
 export function createEventLoaders(dataSource: DataSource): EventLoaders {
   const repo = dataSource.getRepository.bind(dataSource);
-  const eventById = new DataLoader<string, Event | null>(async (ids) => orderByKeys(ids, await repo(Event).findBy({ id: In([...ids]) }), (e) => e.id));
+  const eventById = byId(dataSource, Event);
   return {
     eventById,
-    organizerIdsByEventId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await repo(EventOrganizer).find({ where: { eventId: In([...ids]) }, order: { position: 'ASC', organizationId: 'ASC' } }),
-        (row) => row.eventId,
-      ).map((rows) => rows.map((row) => row.organizationId)),
-    ),
-    datasetIdsByEventId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await repo(EventDataset).find({ where: { eventId: In([...ids]) }, order: { position: 'ASC', datasetId: 'ASC' } }),
-        (row) => row.eventId,
-      ).map((rows) => rows.map((row) => row.datasetId)),
-    ),
-    speakersByEventId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await repo(EventSpeaker).find({ where: { eventId: In([...ids]) }, order: { position: 'ASC', id: 'ASC' } }),
-        (row) => row.eventId,
-      ),
-    ),
+    organizerIdsByEventId: manyByKey(dataSource, EventOrganizer, 'eventId', {
+      order: { position: 'ASC', organizationId: 'ASC' },
+      map: (rows) => rows.map((row) => row.organizationId),
+    }),
+    datasetIdsByEventId: manyByKey(dataSource, EventDataset, 'eventId', {
+      order: { position: 'ASC', datasetId: 'ASC' },
+      map: (rows) => rows.map((row) => row.datasetId),
+    }),
+    speakersByEventId: manyByKey(dataSource, EventSpeaker, 'eventId', { order: { position: 'ASC', id: 'ASC' } }),
     eventsByOrganizationId: eventListLoader((ids, columns, window) => eventsThrough(dataSource, eventById, EventOrganizer, 'organizationId', ids, columns, window)),
     eventsByDatasetId: eventListLoader((ids, columns, window) => eventsThrough(dataSource, eventById, EventDataset, 'datasetId', ids, columns, window)),
-    speakersByPersonId: new DataLoader(async (ids) =>
-      groupByKeys(ids, await repo(EventSpeaker).find({ where: { personId: In([...ids]) }, order: { id: 'ASC' } }), (row) => row.personId),
-    ),
+    speakersByPersonId: manyByKey(dataSource, EventSpeaker, 'personId', { order: { id: 'ASC' } }),
     eventIdsByEcosystem: new DataLoader(
       async (keys) => {
         // Keys asking for the same window share one statement: the first N events per ecosystem.

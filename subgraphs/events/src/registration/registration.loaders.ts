@@ -1,6 +1,6 @@
-import { groupByKeys, orderByKeys } from '@ecosystem/shared';
+import { byId, manyByKey } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { Registration } from './registration.entity';
 import { RegistrationStatus } from './registration.enums';
 
@@ -14,9 +14,7 @@ export interface RegistrationLoaders {
 export function createRegistrationLoaders(dataSource: DataSource): RegistrationLoaders {
   const repo = dataSource.getRepository.bind(dataSource);
   return {
-    registrationById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await repo(Registration).findBy({ id: In([...ids]) }), (r) => r.id),
-    ),
+    registrationById: byId(dataSource, Registration),
     waitlistPositionByRegistrationId: new DataLoader(async (ids) => {
       // Position = waiting registrations of the same event with a ticket up to this one's.
       const rows = (await repo(Registration)
@@ -28,15 +26,9 @@ export function createRegistrationLoaders(dataSource: DataSource): RegistrationL
         .andWhere('r.status = :waiting', { waiting: RegistrationStatus.WAITLISTED })
         .groupBy('r.id')
         .getRawMany()) as { id: string; position: string | number }[];
-      const byId = new Map(rows.map((row) => [row.id, Number(row.position)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const positions = new Map(rows.map((row) => [row.id, Number(row.position)]));
+      return ids.map((id) => positions.get(id) ?? null);
     }),
-    registrationsByPersonId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await repo(Registration).find({ where: { personId: In([...ids]) }, order: { registeredAt: 'DESC', id: 'DESC' } }),
-        (row) => row.personId,
-      ),
-    ),
+    registrationsByPersonId: manyByKey(dataSource, Registration, 'personId', { order: { registeredAt: 'DESC', id: 'DESC' } }),
   };
 }

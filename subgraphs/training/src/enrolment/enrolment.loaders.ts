@@ -1,4 +1,4 @@
-import { groupByKeys, orderByKeys } from '@ecosystem/shared';
+import { byId, groupByKeys } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
 import { Module } from '../module/module.entity';
@@ -27,9 +27,7 @@ export interface EnrolmentLoaders {
 /** The enrolment loaders of a request: each batch function is one SQL statement, whatever the number of keys. */
 export function createEnrolmentLoaders(dataSource: DataSource): EnrolmentLoaders {
   return {
-    enrolmentById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Enrolment).findBy({ id: In([...ids]) }), (e) => e.id),
-    ),
+    enrolmentById: byId(dataSource, Enrolment),
     enrolmentsByPerson: new DataLoader(
       async (keys) => {
         const rows = await dataSource.getRepository(Enrolment).find({

@@ -1,6 +1,6 @@
-import { groupByKeys, orderByKeys } from '@ecosystem/shared';
-import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { byId, manyByKey } from '@ecosystem/shared';
+import type DataLoader from 'dataloader';
+import { type DataSource } from 'typeorm';
 import { PublicationStatus } from '../catalogue/catalogue.enums';
 import { type Competency } from '../competency/competency.entity';
 import { ModuleCompetency } from './module-competency.entity';
@@ -28,63 +28,26 @@ export interface ModuleLoaders {
 /** The module loaders of a request: each batch function is one SQL statement, whatever the number of keys. */
 export function createModuleLoaders(dataSource: DataSource): ModuleLoaders {
   return {
-    moduleById: new DataLoader(async (ids) => orderByKeys(ids, await dataSource.getRepository(Module).findBy({ id: In([...ids]) }), (m) => m.id)),
-    modulesByDomainId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(Module).find({
-          where: { domainId: In([...ids]), status: PublicationStatus.PUBLISHED },
-          order: { code: 'ASC' },
-        }),
-        (m) => m.domainId,
-      ),
-    ),
-    providerIdsByModuleId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource
-          .getRepository(ModuleProvider)
-          .find({ where: { moduleId: In([...ids]) }, order: { organizationId: 'ASC' } }),
-        (row) => row.moduleId,
-      ).map((rows) => rows.map((row) => row.organizationId)),
-    ),
-    modulesByProviderId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(ModuleProvider).find({
-          where: { organizationId: In([...ids]), module: { status: PublicationStatus.PUBLISHED } },
-          relations: { module: true },
-        }),
-        (row) => row.organizationId,
-      ).map((rows) => rows.flatMap((row) => (row.module ? [row.module] : [])).sort(byCode)),
-    ),
-    competenciesByModuleId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource
-          .getRepository(ModuleCompetency)
-          .find({ where: { moduleId: In([...ids]) }, relations: { competency: true } }),
-        (row) => row.moduleId,
-      ).map((rows) => rows.flatMap((row) => (row.competency ? [row.competency] : [])).sort(byCode)),
-    ),
-    modulesByCompetencyId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(ModuleCompetency).find({
-          where: { competencyId: In([...ids]), module: { status: PublicationStatus.PUBLISHED } },
-          relations: { module: true },
-        }),
-        (row) => row.competencyId,
-      ).map((rows) => rows.flatMap((row) => (row.module ? [row.module] : [])).sort(byCode)),
-    ),
-    prerequisitesByModuleId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource
-          .getRepository(ModulePrerequisite)
-          .find({ where: { moduleId: In([...ids]) }, relations: { prerequisite: true } }),
-        (row) => row.moduleId,
-      ).map((rows) => rows.flatMap((row) => (row.prerequisite ? [row.prerequisite] : [])).sort(byCode)),
-    ),
+    moduleById: byId(dataSource, Module),
+    modulesByDomainId: manyByKey(dataSource, Module, 'domainId', { where: { status: PublicationStatus.PUBLISHED }, order: { code: 'ASC' } }),
+    providerIdsByModuleId: manyByKey(dataSource, ModuleProvider, 'moduleId', { order: { organizationId: 'ASC' }, map: (rows) => rows.map((row) => row.organizationId) }),
+    modulesByProviderId: manyByKey(dataSource, ModuleProvider, 'organizationId', {
+      where: { module: { status: PublicationStatus.PUBLISHED } },
+      relations: { module: true },
+      map: (rows) => rows.flatMap((row) => (row.module ? [row.module] : [])).sort(byCode),
+    }),
+    competenciesByModuleId: manyByKey(dataSource, ModuleCompetency, 'moduleId', {
+      relations: { competency: true },
+      map: (rows) => rows.flatMap((row) => (row.competency ? [row.competency] : [])).sort(byCode),
+    }),
+    modulesByCompetencyId: manyByKey(dataSource, ModuleCompetency, 'competencyId', {
+      where: { module: { status: PublicationStatus.PUBLISHED } },
+      relations: { module: true },
+      map: (rows) => rows.flatMap((row) => (row.module ? [row.module] : [])).sort(byCode),
+    }),
+    prerequisitesByModuleId: manyByKey(dataSource, ModulePrerequisite, 'moduleId', {
+      relations: { prerequisite: true },
+      map: (rows) => rows.flatMap((row) => (row.prerequisite ? [row.prerequisite] : [])).sort(byCode),
+    }),
   };
 }

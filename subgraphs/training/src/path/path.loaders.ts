@@ -1,6 +1,6 @@
-import { groupByKeys, orderByKeys } from '@ecosystem/shared';
+import { byId, manyByKey } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { PublicationStatus } from '../catalogue/catalogue.enums';
 import { ModuleCompetency } from '../module/module-competency.entity';
 import { ModulePrerequisite } from '../module/module-prerequisite.entity';
@@ -29,25 +29,9 @@ export interface PathLoaders {
 /** The path loaders of a request: each batch function is one SQL statement, whatever the number of keys. */
 export function createPathLoaders(dataSource: DataSource): PathLoaders {
   return {
-    pathById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(LearningPath).findBy({ id: In([...ids]) }), (p) => p.id),
-    ),
-    pathsByPersonaId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource
-          .getRepository(LearningPath)
-          .find({ where: { personaId: In([...ids]) }, order: { title: 'ASC', id: 'ASC' } }),
-        (p) => p.personaId,
-      ),
-    ),
-    stepsByPathId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(PathStep).find({ where: { pathId: In([...ids]) }, order: { order: 'ASC' } }),
-        (s) => s.pathId,
-      ),
-    ),
+    pathById: byId(dataSource, LearningPath),
+    pathsByPersonaId: manyByKey(dataSource, LearningPath, 'personaId', { order: { title: 'ASC', id: 'ASC' } }),
+    stepsByPathId: manyByKey(dataSource, PathStep, 'pathId', { order: { order: 'ASC' } }),
     totalMinutesByPathId: new DataLoader(async (ids) => {
       const rows = (await dataSource
         .getRepository(PathStep)

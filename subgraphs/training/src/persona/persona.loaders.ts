@@ -1,6 +1,6 @@
-import { foldForSearch, groupByKeys, orderByKeys } from '@ecosystem/shared';
+import { byId, foldForSearch, manyByKey } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { CompetencyRequirement } from './competency-requirement.entity';
 import { Persona } from './persona.entity';
 import { suggestPersona } from './persona-matcher';
@@ -15,9 +15,7 @@ export interface PersonaLoaders {
 /** The persona loaders of a request: each batch function is one SQL statement, whatever the number of keys. */
 export function createPersonaLoaders(dataSource: DataSource): PersonaLoaders {
   return {
-    personaById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Persona).findBy({ id: In([...ids]) }), (p) => p.id),
-    ),
+    personaById: byId(dataSource, Persona),
     personaByJobTitle: new DataLoader(
       async (titles) => {
         const personae = await dataSource.getRepository(Persona).find({ order: { code: 'ASC' } });
@@ -25,14 +23,6 @@ export function createPersonaLoaders(dataSource: DataSource): PersonaLoaders {
       },
       { cacheKeyFn: (title) => foldForSearch(title) },
     ),
-    requirementsByPersonaId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource
-          .getRepository(CompetencyRequirement)
-          .find({ where: { personaId: In([...ids]) }, order: { competencyId: 'ASC' } }),
-        (r) => r.personaId,
-      ),
-    ),
+    requirementsByPersonaId: manyByKey(dataSource, CompetencyRequirement, 'personaId', { order: { competencyId: 'ASC' } }),
   };
 }

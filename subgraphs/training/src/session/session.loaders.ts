@@ -1,4 +1,4 @@
-import { orderByKeys } from '@ecosystem/shared';
+import { byId } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
 import { type DataSource, In, MoreThanOrEqual } from 'typeorm';
 import { CourseSession } from './session.entity';
@@ -18,9 +18,7 @@ export interface SessionLoaders {
 /** The session loaders of a request: each batch function is one SQL statement, whatever the number of keys. */
 export function createSessionLoaders(dataSource: DataSource): SessionLoaders {
   return {
-    sessionById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(CourseSession).findBy({ id: In([...ids]) }), (s) => s.id),
-    ),
+    sessionById: byId(dataSource, CourseSession),
     sessionsByModule: new DataLoader(
       async (keys) => {
         // One statement per distinct `from` in the batch (in practice one: the same argument everywhere).
