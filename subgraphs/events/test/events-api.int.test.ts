@@ -334,7 +334,7 @@ describe('contributed fields and loaders', () => {
       ['registrationById', (l) => Promise.all(registrations.map((id) => l.registrationById.load(id)))],
       ['registrationsByPersonId', (l) => Promise.all(people.map((id) => l.registrationsByPersonId.load(id)))],
       ['waitlistPositionByRegistrationId', (l) => Promise.all(registrations.map((id) => l.waitlistPositionByRegistrationId.load(id)))],
-      ['eventIdsByEcosystem', (l) => Promise.all(DEMO_ECOSYSTEMS.map((e) => l.eventIdsByEcosystem.load({ ecosystemId: e.id, from: null, to: null, first: 5 })))],
+      ['eventIdsByEcosystem', (l) => Promise.all(DEMO_ECOSYSTEMS.map((e) => l.eventIdsByEcosystem.load({ id: e.id, window: { from: null, to: null, first: 5 } })))],
     ];
     for (const [name, load] of cases) {
       const loaders = createLoaders(h.db.dataSource);

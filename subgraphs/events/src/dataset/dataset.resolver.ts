@@ -13,6 +13,6 @@ export class DatasetEventsResolver {
     description: 'Events at which this dataset was presented, in a window, by start (at most `first`). Use Query.events with datasetId to page.',
   })
   async presentedAt(@Root() dataset: Dataset, @Ctx() context: EventsContext, @Info() info: GraphQLResolveInfo, @Args() args: EventWindowArgs): Promise<Event[]> {
-    return context.loaders.eventsByDatasetId.load({ key: dataset.id, columns: eventListColumns(info), ...eventWindow(args) });
+    return context.loaders.eventsByDatasetId.load({ id: dataset.id, window: { columns: eventListColumns(info), ...eventWindow(args) } });
   }
 }

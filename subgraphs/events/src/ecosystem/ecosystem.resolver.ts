@@ -9,7 +9,7 @@ import { Ecosystem } from './ecosystem.stub';
 export class EcosystemEventsResolver {
   @FieldResolver(() => [Event], { nullable: true, description: 'Events of the ecosystem in a window, by start (at most `first`). Use Query.events with ecosystemId to page.' })
   async events(@Root() ecosystem: Ecosystem, @Ctx() context: EventsContext, @Args() args: EventWindowArgs): Promise<Event[]> {
-    const ids = await context.loaders.eventIdsByEcosystem.load({ ecosystemId: ecosystem.id, ...eventWindow(args) });
+    const ids = await context.loaders.eventIdsByEcosystem.load({ id: ecosystem.id, window: eventWindow(args) });
     return loadEventsSorted(context.loaders, ids);
   }
 }

@@ -1,5 +1,5 @@
-import { byId, manyByKey } from '@ecosystem/shared';
-import DataLoader from 'dataloader';
+import { byId, manyByKey, windowedList, type WindowedKey } from '@ecosystem/shared';
+import type DataLoader from 'dataloader';
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { sqlDateTime } from '../common/sql-date';
@@ -26,22 +26,18 @@ export function eventWindowKey({ from, to, first }: EventWindow): string {
   return `${from?.toISOString() ?? ''}|${to?.toISOString() ?? ''}|${first}`;
 }
 
-/** Key of `eventIdsByEcosystem`: the ecosystem and the window asked for. */
-export interface EcosystemEventsKey extends EventWindow {
-  ecosystemId: string;
-}
-
 export interface EventLoaders {
   eventById: DataLoader<string, Event | null>;
   organizerIdsByEventId: DataLoader<string, string[]>;
   datasetIdsByEventId: DataLoader<string, string[]>;
   speakersByEventId: DataLoader<string, EventSpeaker[]>;
   /** Organization.organizedEvents in a window (see eventsThrough), with the columns the selection reads. */
-  eventsByOrganizationId: DataLoader<EventListKey, Event[], string>;
+  eventsByOrganizationId: DataLoader<WindowedKey<EventListWindow>, Event[], string>;
   /** Dataset.presentedAt in a window (see eventsThrough), with the columns the selection reads. */
-  eventsByDatasetId: DataLoader<EventListKey, Event[], string>;
+  eventsByDatasetId: DataLoader<WindowedKey<EventListWindow>, Event[], string>;
   speakersByPersonId: DataLoader<string, EventSpeaker[]>;
-  eventIdsByEcosystem: DataLoader<EcosystemEventsKey, string[], string>;
+  /** The ids of an ecosystem's events in a window. */
+  eventIdsByEcosystem: DataLoader<WindowedKey<EventWindow>, string[], string>;
 }
 
 /** Events sorted as every list of the subgraph: by start, then id. */
@@ -85,11 +81,13 @@ export const EVENT_COLUMN_FIELDS: ReadonlySet<string> = new Set([
 /** Every column: what a selection with any other field (a relation, a computed field) needs. */
 export const ALL_EVENT_COLUMNS = '*';
 
-/** A window of the events linked to `key`, read with `columns`: `*`, or a sorted comma list of EVENT_COLUMN_FIELDS. */
-export interface EventListKey extends EventWindow {
-  key: string;
+/** A window of a list of events read with `columns`: `*`, or a sorted comma list of EVENT_COLUMN_FIELDS. */
+export interface EventListWindow extends EventWindow {
   columns: string;
 }
+
+/** The lists read together: same columns, same window. */
+const eventListWindowKey = (window: EventListWindow): string => `${window.columns}\0${eventWindowKey(window)}`;
 
 /** The columns an event list must read for a selection set (see EVENT_COLUMN_FIELDS). */
 export function eventListColumns(info: GraphQLResolveInfo): string {
@@ -109,36 +107,6 @@ export function eventListColumns(info: GraphQLResolveInfo): string {
   };
   for (const node of info.fieldNodes) if (!visit(node.selectionSet)) return ALL_EVENT_COLUMNS;
   return [...fields].sort().join(',');
-}
-
-/** The lists read together: same columns, same window. */
-const listBatchKey = (listKey: EventListKey): string => `${listKey.columns}\0${eventWindowKey(listKey)}`;
-
-/** One list's identity in the loader's cache and in a batch's results. */
-const listCacheKey = (listKey: EventListKey): string => `${listBatchKey(listKey)}\0${listKey.key}`;
-
-/** A loader of event lists by key, columns and window: one batch per distinct columns and window in a request. */
-function eventListLoader(
-  load: (keys: readonly string[], columns: string, window: EventWindow) => Promise<Event[][]>,
-): DataLoader<EventListKey, Event[], string> {
-  return new DataLoader<EventListKey, Event[], string>(
-    async (listKeys) => {
-      // Each batch: the columns and window its lists share (from any of them), and their keys.
-      const batches = new Map<string, { shared: EventListKey; keys: string[] }>();
-      for (const listKey of listKeys) {
-        const batch = batches.get(listBatchKey(listKey));
-        if (batch) batch.keys.push(listKey.key);
-        else batches.set(listBatchKey(listKey), { shared: listKey, keys: [listKey.key] });
-      }
-      const results = new Map<string, Event[]>();
-      for (const { shared, keys } of batches.values()) {
-        const lists = await load(keys, shared.columns, shared);
-        keys.forEach((key, i) => results.set(listCacheKey({ ...shared, key }), lists[i]!));
-      }
-      return listKeys.map((listKey) => results.get(listCacheKey(listKey))!);
-    },
-    { cacheKeyFn: listCacheKey },
-  );
 }
 
 /**
@@ -239,34 +207,23 @@ export function createEventLoaders(dataSource: DataSource): EventLoaders {
       map: (rows) => rows.map((row) => row.datasetId),
     }),
     speakersByEventId: manyByKey(dataSource, EventSpeaker, 'eventId', { order: { position: 'ASC', id: 'ASC' } }),
-    eventsByOrganizationId: eventListLoader((ids, columns, window) => eventsThrough(dataSource, eventById, EventOrganizer, 'organizationId', ids, columns, window)),
-    eventsByDatasetId: eventListLoader((ids, columns, window) => eventsThrough(dataSource, eventById, EventDataset, 'datasetId', ids, columns, window)),
+    eventsByOrganizationId: windowedList<EventListWindow, Event[]>({
+      load: (ids, window) => eventsThrough(dataSource, eventById, EventOrganizer, 'organizationId', ids, window.columns, window),
+      windowKey: eventListWindowKey,
+    }),
+    eventsByDatasetId: windowedList<EventListWindow, Event[]>({
+      load: (ids, window) => eventsThrough(dataSource, eventById, EventDataset, 'datasetId', ids, window.columns, window),
+      windowKey: eventListWindowKey,
+    }),
     speakersByPersonId: manyByKey(dataSource, EventSpeaker, 'personId', { order: { id: 'ASC' } }),
-    eventIdsByEcosystem: new DataLoader(
-      async (keys) => {
-        // Keys asking for the same window share one statement: the first N events per ecosystem.
-        const groups = new Map<string, EcosystemEventsKey[]>();
-        for (const key of keys) {
-          const window = eventWindowKey(key);
-          groups.set(window, [...(groups.get(window) ?? []), key]);
-        }
-        const results = new Map<string, string[]>();
-        for (const group of groups.values()) {
-          const events = repo(Event)
-            .createQueryBuilder('event')
-            .where('event.ecosystemId IN (:...ecosystemIds)', { ecosystemIds: [...new Set(group.map((k) => k.ecosystemId))] });
-          const rows = await firstInWindow(dataSource, events, 'event.id', 'event.ecosystemId', group[0]!);
-          for (const key of group) {
-            results.set(eventIdsByEcosystemKey(key), rows.filter((r) => r.linkKey === key.ecosystemId).map((r) => r.eventId));
-          }
-        }
-        return keys.map((key) => results.get(eventIdsByEcosystemKey(key)) ?? []);
+    // The first N events per ecosystem: one statement per distinct window.
+    eventIdsByEcosystem: windowedList<EventWindow, string[]>({
+      load: async (ids, window) => {
+        const events = repo(Event).createQueryBuilder('event').where('event.ecosystemId IN (:...ecosystemIds)', { ecosystemIds: ids });
+        const rows = await firstInWindow(dataSource, events, 'event.id', 'event.ecosystemId', window);
+        return ids.map((id) => rows.filter((row) => row.linkKey === id).map((row) => row.eventId));
       },
-      { cacheKeyFn: eventIdsByEcosystemKey },
-    ),
+      windowKey: eventWindowKey,
+    }),
   };
-}
-
-export function eventIdsByEcosystemKey(key: EcosystemEventsKey): string {
-  return `${key.ecosystemId}|${eventWindowKey(key)}`;
 }

@@ -19,7 +19,7 @@ export class OrganizationEventsResolver {
     @Info() info: GraphQLResolveInfo,
     @Args() args: EventWindowArgs,
   ): Promise<Event[]> {
-    return context.loaders.eventsByOrganizationId.load({ key: organization.id, columns: eventListColumns(info), ...eventWindow(args) });
+    return context.loaders.eventsByOrganizationId.load({ id: organization.id, window: { columns: eventListColumns(info), ...eventWindow(args) } });
   }
 
   @FieldResolver(() => [Call], { nullable: true, description: 'Calls this organisation published.' })
