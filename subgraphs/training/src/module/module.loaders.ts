@@ -25,26 +25,24 @@ export interface ModuleLoaders {
   prerequisitesByModuleId: DataLoader<string, Module[]>;
 }
 
+/** The published modules a link row points at (providers, competencies taught), read in the same statement. */
+const PUBLISHED_MODULES = { where: { module: { status: PublicationStatus.PUBLISHED } }, relations: { module: true } } as const;
+
+/** The modules of link rows, by code. */
+const linkedModules = (rows: { module?: Module }[]): Module[] => rows.flatMap((row) => (row.module ? [row.module] : [])).sort(byCode);
+
 /** The module loaders of a request: each batch function is one SQL statement, whatever the number of keys. */
 export function createModuleLoaders(dataSource: DataSource): ModuleLoaders {
   return {
     moduleById: byId(dataSource, Module),
     modulesByDomainId: manyByKey(dataSource, Module, 'domainId', { where: { status: PublicationStatus.PUBLISHED }, order: { code: 'ASC' } }),
     providerIdsByModuleId: manyByKey(dataSource, ModuleProvider, 'moduleId', { order: { organizationId: 'ASC' }, map: (rows) => rows.map((row) => row.organizationId) }),
-    modulesByProviderId: manyByKey(dataSource, ModuleProvider, 'organizationId', {
-      where: { module: { status: PublicationStatus.PUBLISHED } },
-      relations: { module: true },
-      map: (rows) => rows.flatMap((row) => (row.module ? [row.module] : [])).sort(byCode),
-    }),
+    modulesByProviderId: manyByKey(dataSource, ModuleProvider, 'organizationId', { ...PUBLISHED_MODULES, map: linkedModules }),
     competenciesByModuleId: manyByKey(dataSource, ModuleCompetency, 'moduleId', {
       relations: { competency: true },
       map: (rows) => rows.flatMap((row) => (row.competency ? [row.competency] : [])).sort(byCode),
     }),
-    modulesByCompetencyId: manyByKey(dataSource, ModuleCompetency, 'competencyId', {
-      where: { module: { status: PublicationStatus.PUBLISHED } },
-      relations: { module: true },
-      map: (rows) => rows.flatMap((row) => (row.module ? [row.module] : [])).sort(byCode),
-    }),
+    modulesByCompetencyId: manyByKey(dataSource, ModuleCompetency, 'competencyId', { ...PUBLISHED_MODULES, map: linkedModules }),
     prerequisitesByModuleId: manyByKey(dataSource, ModulePrerequisite, 'moduleId', {
       relations: { prerequisite: true },
       map: (rows) => rows.flatMap((row) => (row.prerequisite ? [row.prerequisite] : [])).sort(byCode),
