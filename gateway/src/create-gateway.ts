@@ -202,6 +202,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const assignRequestId: RequestHandler = (req, res, next) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    // Labels follow the caller's Accept-Language: a shared cache must keep one answer per language.
+    res.setHeader('vary', 'Accept-Language');
     res.locals.requestId = requestId;
     next();
   };

@@ -19,6 +19,7 @@ export * from './federation/input-hygiene';
 export * from './federation/variable-coercion';
 export * from './pagination/connection';
 export * from './pagination/keyset';
+export * from './pagination/grouped-pages';
 export * from './database/query-counter';
 export * from './database/data-source';
 export * from './database/insert-chunks';

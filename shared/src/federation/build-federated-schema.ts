@@ -33,7 +33,7 @@ export type ReferenceResolvers<TContext> = Record<
 export interface FederatedSchemaOptions<TContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type
   resolvers: NonEmptyArray<Function>;
-  /** Types reached only as entity stubs (e.g. `Organization` outside members) must be listed. */
+  /** Types no resolver reaches; foreign entities go in `stubs` instead. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers<TContext>;

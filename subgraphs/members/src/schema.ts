@@ -2,7 +2,7 @@ import { buildFederatedSchema } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { type MembersContext } from './context';
 import { resolveEcosystemReference } from './ecosystem/ecosystem.reference';
-import { EcosystemResolver } from './ecosystem/ecosystem.resolver';
+import { EcosystemResolver, KeyFigureResolver } from './ecosystem/ecosystem.resolver';
 import { MembershipResolver } from './membership/membership.resolver';
 import { resolveOrganizationReference } from './organization/organization.reference';
 import { ORGANIZATION_FACET_RESOLVERS } from './organization/organization.facets';
@@ -15,7 +15,7 @@ import { CallResolver, ProjectParticipationResolver, ProjectResolver } from './p
 
 export async function buildMembersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<MembersContext>({
-    resolvers: [OrganizationResolver, MembershipResolver, EcosystemResolver, PersonResolver, AffiliationResolver, ProjectResolver, ProjectParticipationResolver, CallResolver, ...ORGANIZATION_FACET_RESOLVERS],
+    resolvers: [OrganizationResolver, MembershipResolver, EcosystemResolver, KeyFigureResolver, PersonResolver, AffiliationResolver, ProjectResolver, ProjectParticipationResolver, CallResolver, ...ORGANIZATION_FACET_RESOLVERS],
     stubs: [Call],
     referenceResolvers: {
       Organization: { __resolveReference: resolveOrganizationReference },

@@ -1,11 +1,11 @@
-import { ConnectionType, NotFoundError } from '@ecosystem/shared';
+import { ConnectionType, Language, languageOf, NotFoundError } from '@ecosystem/shared';
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Membership } from '../membership/membership.entity';
 import { MembersArgs } from '../membership/membership.inputs';
 import { memberFilterValue } from '../membership/membership.loaders';
 import { type MembersContext } from '../context';
 import { Organization } from '../organization/organization.entity';
-import { Ecosystem } from './ecosystem.entity';
+import { Ecosystem, KeyFigure } from './ecosystem.entity';
 import { EcosystemService } from './ecosystem.service';
 
 @ObjectType({ description: 'A page of memberships.' })
@@ -40,5 +40,18 @@ export class EcosystemResolver {
       window: { filter: memberFilterValue(args.filter), first: args.first ?? null, after: args.after ?? null },
     });
     return page as unknown as MembershipConnection;
+  }
+}
+
+@Resolver(() => KeyFigure)
+export class KeyFigureResolver {
+  @FieldResolver(() => String, { description: 'What is counted, e.g. "Adhérents" / "Members": in `lang`, else the Accept-Language of the request, else French.' })
+  label(
+    @Root() figure: KeyFigure,
+    @Arg('lang', () => Language, { nullable: true, description: 'Language of the label.' }) lang: Language | null,
+    @Ctx() context: MembersContext,
+  ): string {
+    if (!figure.labels) return figure.label;
+    return languageOf(lang, context) === Language.EN ? figure.labels.en : figure.labels.fr;
   }
 }

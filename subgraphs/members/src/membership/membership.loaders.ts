@@ -1,7 +1,6 @@
-import { likePattern, manyByKey, windowedList, type KeysetPageArgs, type WindowedKey } from '@ecosystem/shared';
+import { countsByKey, likePattern, manyByKey, pagesByKey, windowedList, type GroupedListSpec, type KeysetPageArgs, type LazyPage, type WindowedKey } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
 import { type DataSource } from 'typeorm';
-import { countsByKey, pagesByKey, type GroupedListSpec, type LazyPage } from '../common/grouped-pages';
 import { Organization } from '../organization/organization.entity';
 import { Membership } from './membership.entity';
 import { type MemberFilter } from './membership.inputs';

@@ -1,7 +1,6 @@
-import { byId, manyByKey, windowedList, type KeysetPageArgs, type WindowedKey } from '@ecosystem/shared';
+import { byId, countsByKey, manyByKey, pagesByKey, windowedList, type GroupedListSpec, type KeysetPageArgs, type LazyPage, type WindowedKey } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
 import { type DataSource } from 'typeorm';
-import { countsByKey, pagesByKey, type GroupedListSpec, type LazyPage } from '../common/grouped-pages';
 import { Affiliation } from './affiliation.entity';
 import { Person } from './person.entity';
 

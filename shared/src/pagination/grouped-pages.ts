@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor, pageSize, type KeysetPageArgs, type PageInfo } from '@ecosystem/shared';
+import { decodeCursor, encodeCursor, pageSize, type PageInfo } from './connection';
+import { type KeysetPageArgs } from './keyset';
 import { type DataSource, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /** A connection page whose `totalCount` is fetched only when asked for (through another loader). */
@@ -23,7 +24,8 @@ export interface GroupedListSpec {
 /**
  * One page per parent key in ONE statement: a window function numbers each parent's rows after the
  * cursor (keyset, so cursors survive inserts), and the outer query keeps `first + 1` of them.
- * Every key of a call shares the same `first`/`after` (loaders group their keys by arguments).
+ * Every key of a call shares the same `first`/`after`: the `load` of a `windowedList`, whose window
+ * is the page asked for.
  */
 export async function pagesByKey<T extends ObjectLiteral & { id: string }>(
   dataSource: DataSource,
