@@ -1,7 +1,7 @@
 import { type Catalogue } from '../catalogue/catalogue.entity';
 import { type Dataset } from '../dataset/dataset.entity';
 import { AccessRights, CodingSystem } from '../dataset/dataset.enums';
-import { type Distribution } from '../distribution/distribution.entity';
+import { type Distribution } from '../dataset/distribution.entity';
 
 /*
  * DCAT-AP 3.0.1 + HealthDCAT-AP as JSON-LD. Terms are written as compact IRIs against one context, so

@@ -8,7 +8,7 @@ import { ModuleCompetency } from '../module/module-competency.entity';
 import { ModulePrerequisite } from '../module/module-prerequisite.entity';
 import { ModuleProvider } from '../module/module-provider.entity';
 import { Module } from '../module/module.entity';
-import { CourseSession } from '../session/course-session.entity';
+import { CourseSession } from '../session/session.entity';
 import type { Course, ItemList, WithContext } from 'schema-dts';
 import { courseDocument, courseJsonLd } from './course-jsonld';
 

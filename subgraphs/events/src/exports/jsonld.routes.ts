@@ -4,7 +4,7 @@ import { And, type DataSource, type FindOptionsWhere, In, LessThan, MoreThanOrEq
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { EventSpeaker } from '../event/event-speaker.entity';
 import { Event } from '../event/event.entity';
-import { EventSeries } from '../series/event-series.entity';
+import { EventSeries } from '../series/series.entity';
 import { eventDocument, eventJsonLd, eventListDocument, seriesJsonLd } from './event-jsonld';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

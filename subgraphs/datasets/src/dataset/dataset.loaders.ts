@@ -1,17 +1,13 @@
 import { byId, manyByKey, windowedList, type WindowedKey } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
 import { type DataSource, In } from 'typeorm';
-import { AccessRequestDataset } from './access-request/access-request-dataset.entity';
-import { AccessRequest } from './access-request/access-request.entity';
-import { StatusChange } from './access-request/status-change.entity';
-import { Catalogue } from './catalogue/catalogue.entity';
-import { DatasetCreator } from './dataset/dataset-creator.entity';
-import { DatasetProject } from './dataset/dataset-project.entity';
-import { Dataset } from './dataset/dataset.entity';
-import { DatasetRole } from './dataset/dataset.enums';
-import { Distribution } from './distribution/distribution.entity';
+import { DatasetCreator } from './dataset-creator.entity';
+import { DatasetProject } from './dataset-project.entity';
+import { Dataset } from './dataset.entity';
+import { DatasetRole } from './dataset.enums';
+import { Distribution } from './distribution.entity';
 
-export interface DatasetsLoaders {
+export interface DatasetLoaders {
   datasetById: DataLoader<string, Dataset | null>;
   /** Keyed on (organisation, role): one statement per role present in a batch. */
   datasetsByOrganization: DataLoader<WindowedKey<DatasetRole>, Dataset[], string>;
@@ -19,21 +15,12 @@ export interface DatasetsLoaders {
   projectIdsByDatasetId: DataLoader<string, string[]>;
   creatorIdsByDatasetId: DataLoader<string, string[]>;
   distributionsByDatasetId: DataLoader<string, Distribution[]>;
-  catalogueById: DataLoader<string, Catalogue | null>;
-  accessRequestById: DataLoader<string, AccessRequest | null>;
-  /** Every request naming the dataset; resolvers keep those the viewer may see. */
-  accessRequestsByDatasetId: DataLoader<string, AccessRequest[]>;
-  accessRequestsByPrincipalInvestigatorId: DataLoader<string, AccessRequest[]>;
-  accessRequestsByRequesterId: DataLoader<string, AccessRequest[]>;
-  datasetsByAccessRequestId: DataLoader<string, Dataset[]>;
-  historyByAccessRequestId: DataLoader<string, StatusChange[]>;
 }
 
+/** The order of every list of datasets: by sort title, then id. */
 export function compareDatasets(a: Dataset, b: Dataset): number {
   return a.sortTitle < b.sortTitle ? -1 : a.sortTitle > b.sortTitle ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
-
-const compareIds = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 async function datasetsOf(dataSource: DataSource, role: DatasetRole, orgIds: readonly string[]): Promise<Map<string, Dataset[]>> {
   const result = new Map<string, Dataset[]>();
@@ -63,13 +50,11 @@ async function datasetsOf(dataSource: DataSource, role: DatasetRole, orgIds: rea
 }
 
 /** Datasets of link rows, in the order of every dataset list. */
-const linkedDatasets = (links: { dataset?: Dataset | null }[]): Dataset[] =>
+export const linkedDatasets = (links: { dataset?: Dataset | null }[]): Dataset[] =>
   links.flatMap((l) => (l.dataset ? [l.dataset] : [])).sort(compareDatasets);
 
-/** A fresh set per request: each batch function is one SQL statement, whatever the number of keys. */
-export function createLoaders(dataSource: DataSource): DatasetsLoaders {
-  const requestsBy = (column: 'principalInvestigatorId' | 'requesterId'): DataLoader<string, AccessRequest[]> =>
-    manyByKey(dataSource, AccessRequest, column, { map: (rows) => rows.sort(compareIds) });
+/** The dataset loaders of a request: each batch function is one SQL statement, whatever the number of keys. */
+export function createDatasetLoaders(dataSource: DataSource): DatasetLoaders {
   return {
     datasetById: byId(dataSource, Dataset),
     datasetsByOrganization: windowedList<DatasetRole, Dataset[]>({
@@ -89,15 +74,5 @@ export function createLoaders(dataSource: DataSource): DatasetsLoaders {
       map: (links) => links.map((l) => l.organizationId),
     }),
     distributionsByDatasetId: manyByKey(dataSource, Distribution, 'datasetId', { order: { position: 'ASC', id: 'ASC' } }),
-    catalogueById: byId(dataSource, Catalogue),
-    accessRequestById: byId(dataSource, AccessRequest),
-    accessRequestsByDatasetId: manyByKey(dataSource, AccessRequestDataset, 'datasetId', {
-      relations: { accessRequest: true },
-      map: (links) => links.flatMap((l) => (l.accessRequest ? [l.accessRequest] : [])).sort(compareIds),
-    }),
-    accessRequestsByPrincipalInvestigatorId: requestsBy('principalInvestigatorId'),
-    accessRequestsByRequesterId: requestsBy('requesterId'),
-    datasetsByAccessRequestId: manyByKey(dataSource, AccessRequestDataset, 'accessRequestId', { relations: { dataset: true }, map: linkedDatasets }),
-    historyByAccessRequestId: manyByKey(dataSource, StatusChange, 'accessRequestId', { order: { at: 'ASC', id: 'ASC' } }),
   };
 }

@@ -4,7 +4,7 @@ import { Format, Level } from '../catalogue/catalogue.enums';
 import { type Domain } from '../catalogue/domain.entity';
 import { type Competency } from '../competency/competency.entity';
 import { type Module } from '../module/module.entity';
-import { type CourseSession } from '../session/course-session.entity';
+import { type CourseSession } from '../session/session.entity';
 
 /** schema.org courseMode values (https://schema.org/courseMode accepts text or a URL). */
 const COURSE_MODE: Record<Format, string> = {

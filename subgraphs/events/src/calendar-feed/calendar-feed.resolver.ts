@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver 
 import { type EventsContext } from '../context';
 import { CalendarFeed } from './calendar-feed.entity';
 import { CalendarFeedService } from './calendar-feed.service';
-import { ICAL_PATHS } from './ical.builder';
+import { ICAL_PATHS } from '../event/event.ical';
 
 @ObjectType({ description: 'A new private calendar feed: the token and URL are shown only this once.' })
 export class CreatedCalendarFeed {

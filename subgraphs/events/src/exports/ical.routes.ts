@@ -5,8 +5,8 @@ import { EventOrganizer } from '../event/event-organizer.entity';
 import { Event } from '../event/event.entity';
 import { Registration } from '../registration/registration.entity';
 import { RegistrationStatus } from '../registration/registration.enums';
-import { EventSeries } from '../series/event-series.entity';
-import { CalendarFeedService } from './calendar-feed.service';
+import { EventSeries } from '../series/series.entity';
+import { CalendarFeedService } from '../calendar-feed/calendar-feed.service';
 import { addEvent, addSeries, newCalendar, renderCalendar } from './ical.builder';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,8 +5,8 @@ import { type DataSource, In } from 'typeorm';
 import { Catalogue } from '../catalogue/catalogue.entity';
 import { DatasetCreator } from '../dataset/dataset-creator.entity';
 import { Dataset } from '../dataset/dataset.entity';
-import { Distribution } from '../distribution/distribution.entity';
-import { compareDatasets } from '../loaders';
+import { Distribution } from '../dataset/distribution.entity';
+import { compareDatasets } from '../dataset/dataset.loaders';
 import { agentNodes, catalogueNode, DCAT_CONTEXT, datasetNode } from './dcat-jsonld';
 
 /*

@@ -2,16 +2,8 @@ import ical, { foldLines, ICalCalendarMethod, ICalEventStatus, type ICalCalendar
 import { DateTime } from 'luxon';
 import { type Event } from '../event/event.entity';
 import { EventStatus } from '../event/event.enums';
-import { type EventSeries } from '../series/event-series.entity';
+import { type EventSeries } from '../series/series.entity';
 import { vtimezone } from './vtimezone';
-
-/** Paths of the iCalendar routes (served by the events subgraph, see README). */
-export const ICAL_PATHS = {
-  event: (id: string): string => `/ical/events/${id}.ics`,
-  series: (id: string): string => `/ical/series/${id}.ics`,
-  organization: (id: string): string => `/ical/organizations/${id}.ics`,
-  feed: (token: string): string => `/ical/feeds/${token}.ics`,
-};
 
 const PROD_ID = { company: 'ecosystem-graph', product: 'events', language: 'FR' };
 

@@ -1,7 +1,7 @@
 import { BigIntScalar, IdColumn, RefColumn } from '@ecosystem/shared';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { bigintString } from '../dataset/dataset.entity';
+import { bigintString } from './dataset.entity';
 
 /**
  * A form in which a dataset is available (dcat:Distribution). Access details (URLs, access

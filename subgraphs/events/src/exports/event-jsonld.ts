@@ -17,7 +17,7 @@ import type {
 import { type EventSpeaker } from '../event/event-speaker.entity';
 import { type Event } from '../event/event.entity';
 import { AttendanceMode, EventKind, EventStatus } from '../event/event.enums';
-import { type EventSeries } from '../series/event-series.entity';
+import { type EventSeries } from '../series/series.entity';
 
 /*
  * schema.org Event / EventSeries JSON-LD, typed with schema-dts so that the compiler refuses a
