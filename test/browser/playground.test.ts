@@ -146,8 +146,8 @@ describeWithBrowser('in headless Chromium', () => {
       // A header set in the Headers tab wins over the page's language.
       await page.click('.graphiql-editor-tools button:has-text("Headers")');
       await page.evaluate(() => {
-        const editors = [...document.querySelectorAll('.graphiql-editor-tool .CodeMirror')] as (Element & { CodeMirror: { setValue(v: string): void } })[];
-        editors.find((e) => (e as HTMLElement).offsetParent !== null)!.CodeMirror.setValue('{"Accept-Language": "fr"}');
+        const editors = [...document.querySelectorAll<HTMLElement>('.graphiql-editor-tool .CodeMirror')] as (HTMLElement & { CodeMirror: { setValue(v: string): void } })[];
+        editors.find((e) => e.offsetParent !== null)!.CodeMirror.setValue('{"Accept-Language": "fr"}');
       });
       await run();
       expect(languages.at(-1)).toBe('fr');
