@@ -144,10 +144,11 @@ describeWithBrowser('in headless Chromium', () => {
       await run();
       expect(languages.at(-1)).toBe('en');
       // A header set in the Headers tab wins over the page's language.
-      await page.click('.graphiql-editor-tools button:has-text("Headers")');
+      await page.getByRole('button', { name: 'Headers' }).click();
       await page.evaluate(() => {
+        // GraphiQL renders the Variables editor, then the Headers editor.
         const editors = [...document.querySelectorAll<HTMLElement>('.graphiql-editor-tool .CodeMirror')] as (HTMLElement & { CodeMirror: { setValue(v: string): void } })[];
-        editors.find((e) => e.offsetParent !== null)!.CodeMirror.setValue('{"Accept-Language": "fr"}');
+        editors[1]!.CodeMirror.setValue('{"Accept-Language": "fr"}');
       });
       await run();
       expect(languages.at(-1)).toBe('fr');
