@@ -16,6 +16,8 @@ export interface LoadOptions {
   warmupSeconds: number;
   /** Process whose resident memory is sampled (the gateway under test). */
   pid?: number | undefined;
+  /** The subgraph processes: their CPU time during the timed window is reported too. */
+  subgraphPids?: number[] | undefined;
   headers?: Record<string, string>;
 }
 
@@ -31,6 +33,11 @@ export interface LoadResult {
   driver: 'autocannon' | 'chain';
   /** Share of cache lookups that hit, per cache (our gateway with caching on). */
   cacheHitRatio?: Record<string, number>;
+  /**
+   * CPU time (user + system) spent during the timed window by the gateway process and by the
+   * subgraph processes together, in ms (null when not measured). Per 1,000 requests in the report.
+   */
+  cpuMs?: { gateway: number | null; subgraphs: number | null };
   /** Runs merged into this result (BENCH_ROUNDS). */
   rounds?: number;
   /** Every response time, sorted, and the measured seconds: for merging rounds (not reported). */
@@ -68,11 +75,49 @@ export function mergeRuns(runs: LoadResult[]): LoadResult {
     peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
     driver: runs[0]!.driver,
     ...(Object.keys(ratios).length > 0 ? { cacheHitRatio: ratios } : {}),
+    cpuMs: { gateway: sumOrNull(runs.map((r) => r.cpuMs?.gateway)), subgraphs: sumOrNull(runs.map((r) => r.cpuMs?.subgraphs)) },
     rounds: runs.length,
   };
 }
 
 /** Resident set size of a process in MB, from /proc (null where /proc is not available). */
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time a process has used so far (user + system), in ms; null when it cannot be read. */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU used by the processes (summed) from now until `stop`. */
+export function cpuMeter(pids: (number | undefined)[]): { stop(): number | null } {
+  const known = pids.filter((pid): pid is number => pid !== undefined);
+  const total = (): number | null => {
+    if (known.length === 0) return null;
+    let sum = 0;
+    for (const pid of known) {
+      const ms = cpuMs(pid);
+      if (ms === null) return null;
+      sum += ms;
+    }
+    return sum;
+  };
+  const start = total();
+  return {
+    stop() {
+      const end = total();
+      return start === null || end === null ? null : end - start;
+    },
+  };
+}
+
 export function rssMb(pid: number): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -102,6 +147,10 @@ export function rssSampler(pid: number | undefined, intervalMs = 250): { stop():
       return samples.length > 0 ? Math.max(...samples.map((s) => s.mb)) : null;
     },
   };
+}
+
+function sumOrNull(values: (number | null | undefined)[]): number | null {
+  return values.every((v): v is number => typeof v === 'number') ? values.reduce((a, b) => a + b, 0) : null;
 }
 
 function round(n: number): number {
@@ -147,7 +196,10 @@ export async function autocannonRun(
   if (options.warmupSeconds > 0) await run(options.warmupSeconds, false);
   latencies = [];
   const rss = rssSampler(options.pid);
+  const gatewayCpu = cpuMeter([options.pid]);
+  const subgraphsCpu = cpuMeter(options.subgraphPids ?? []);
   const result = await run(options.durationSeconds, true);
+  const cpu = { gateway: gatewayCpu.stop(), subgraphs: subgraphsCpu.stop() };
   const peakRssMb = rss.stop();
   const sorted = latencies.sort((a, b) => a - b);
   return {
@@ -164,6 +216,7 @@ export async function autocannonRun(
     graphqlErrors,
     peakRssMb: peakRssMb === null ? null : round(peakRssMb),
     driver: 'autocannon',
+    cpuMs: cpu,
     samples: { latenciesMs: sorted, seconds: result.duration },
   };
 }

@@ -28,6 +28,7 @@ import { reusingPrefetched, SingleFetchFastPath } from './fast-path/fast-path';
 import { CacheHits } from './fast-path/cache-hits';
 import { installGraphScalars } from './input/input-coercion';
 import { directDispatch, type Handler } from './fast-path/direct-dispatch';
+import { dedupeRepresentations } from './execution/dedupe-representations';
 
 export interface GatewayServer {
   app: Express;
@@ -114,7 +115,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     buildService: ({ name, url }) => {
       // Partner subgraphs (issue 8) receive only the claims granted to partners (ownership policy).
       if (!coreUrls.has(name)) registry.grantPartnerClaims(config.settings.subgraphClaims, name);
-      const source = caches.dataSource<GatewayContext>(name, features.dataSource(name, served.routingUrl(name, url as string), coreUrls.has(name)));
+      const source = dedupeRepresentations(caches.dataSource<GatewayContext>(name, features.dataSource(name, served.routingUrl(name, url as string), coreUrls.has(name))));
       return fastPath ? reusingPrefetched(source) : source;
     },
     // The fast path learns which operations are single fetches from the plans of the full pipeline.
@@ -267,6 +268,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
           clearInterval(idle);
           await apollo.stop();
           await features.close();
+          await caches.close();
         },
       };
     },

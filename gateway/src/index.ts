@@ -15,3 +15,5 @@ export { createCsvExportRouter, csvLine, flattenRow, findList } from './export';
 export { ProductionFeatures } from './production/features';
 export { GatewayErrorCode } from './security/refuse';
 export { operationCost } from './limits/operation-limits';
+export { AuthenticatedDataSource } from './authenticated-data-source';
+export { dedupeRepresentations } from './execution/dedupe-representations';

@@ -3,6 +3,7 @@ import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextWi
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { type Viewer } from '@ecosystem/shared';
 import { type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { type SharedResponseStore } from './shared-response-store';
 import { stableJson } from './stable-json';
 
 /** What the response cache needs from the request context. */
@@ -152,6 +153,11 @@ export interface ResponseCacheOptions {
   waitForInflightMs?: number;
   /** Called after a mutation went through (the response cache has emptied itself): other caches may be stale. */
   onMutation?: () => void;
+  /**
+   * The tier shared with the other replicas (Redis): read on a miss in memory, written with every
+   * stored response, and told of every mutation, which then empties every replica's memory too.
+   */
+  shared?: SharedResponseStore | undefined;
 }
 
 /**
@@ -179,6 +185,11 @@ export class ResponseCache {
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.body.length + 100 });
+    // A mutation through another replica: what this one holds in memory may predate it.
+    options.shared?.onInvalidate(() => {
+      this.clear();
+      options.onMutation?.();
+    });
   }
 
   clear(): void {
@@ -270,6 +281,26 @@ export class ResponseCache {
     const currentGeneration = (): number => this.generation;
     const clearAll = (): void => this.clear();
     const onMutation = this.options.onMutation;
+    const shared = this.options.shared;
+    /** An entry another replica stored, kept in memory from now on (with this request's operation). */
+    const fromShared = async (key: string, requestContext: Parameters<NonNullable<ApolloServerPlugin<TContext>['requestDidStart']>>[0]): Promise<Entry | undefined> => {
+      if (!shared || !requestContext.document) return undefined;
+      const before = currentGeneration();
+      const remote = await shared.get(key);
+      const now = Date.now();
+      if (!remote || remote.staleUntil <= now || before !== currentGeneration()) return undefined;
+      const entry: Entry = {
+        ...remote,
+        operation: {
+          schema: requestContext.schema,
+          document: requestContext.document,
+          resolvedName: requestContext.operationName ?? null,
+          queryHash: requestContext.queryHash ?? '',
+        },
+      };
+      await store.set(key, entry, { ttl: Math.max(1, Math.ceil((remote.staleUntil - now) / 1000)) });
+      return entry;
+    };
     return {
       async requestDidStart() {
         let key: string | undefined;
@@ -296,7 +327,7 @@ export class ResponseCache {
               hit = undefined;
               return null;
             }
-            hit = await store.get(key);
+            hit = (await store.get(key)) ?? (await fromShared(key, requestContext));
             const now = Date.now();
             const stale = hit !== undefined && servedStale(hit, now);
             if (stale) {
@@ -352,6 +383,8 @@ export class ResponseCache {
               if (requestContext.response.body.kind === 'single' && requestContext.response.body.singleResult.data) {
                 clearAll();
                 onMutation?.();
+                // Before the client has its answer: a read it sends next, through any replica, is fresh.
+                await shared?.invalidate();
               }
               return undefined;
             }
@@ -383,6 +416,7 @@ export class ResponseCache {
               },
             };
             await store.set(key, entry, { ttl: ttlSeconds + staleSeconds });
+            await shared?.set(key, entry, ttlSeconds + staleSeconds);
             headers.set('cache-control', `public, max-age=${ttlSeconds}`);
             return entry;
         }

@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '../errors/app-error';
 import { isRole, type Viewer } from './viewer';
 
@@ -22,6 +23,14 @@ export interface IdentityTokenOptions {
 const encoder = new TextEncoder();
 
 /**
+ * Tokens already signed, reused while more than half their life is left: a subgraph then sees the
+ * same token string across a viewer's requests and verifies it once (IdentityTokenVerifier), instead
+ * of once per request. Keyed by everything the token says, so a change of roles, organisation,
+ * audience or secret signs a new one. Bounded: a gateway serving many viewers keeps the recent ones.
+ */
+const signedTokens = new LRUCache<string, { token: string; renewAt: number }>({ max: 10_000 });
+
+/**
  * Signs the viewer for one subgraph. Short-lived and audience-bound, so a token captured from one
  * subgraph's traffic cannot be replayed against another, nor for long.
  */
@@ -30,14 +39,22 @@ export async function signIdentityToken(viewer: Viewer, options: IdentityTokenOp
   const claims: Record<string, unknown> = {};
   if (!granted || granted.includes('roles')) claims.roles = viewer.roles;
   if (viewer.org && (!granted || granted.includes('org'))) claims.org = viewer.org;
-  return new SignJWT(claims)
+  const ttlSeconds = options.ttlSeconds ?? 60;
+  const key = JSON.stringify([options.secret, options.audience, ttlSeconds, viewer.sub, claims]);
+  const now = Date.now();
+  const reusable = signedTokens.get(key);
+  if (reusable && reusable.renewAt > now) return reusable.token;
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(viewer.sub)
     .setIssuer(IDENTITY_ISSUER)
     .setAudience(options.audience)
     .setIssuedAt()
-    .setExpirationTime(`${options.ttlSeconds ?? 60}s`)
+    .setExpirationTime(`${ttlSeconds}s`)
     .sign(encoder.encode(options.secret));
+  // Half the life: a reused token still has at least ttl/2 left for the subgraph's clock and queueing.
+  if (ttlSeconds >= 2) signedTokens.set(key, { token, renewAt: now + (ttlSeconds * 1000) / 2 });
+  return token;
 }
 
 /** Verifies a gateway identity token; throws UNAUTHENTICATED when forged, expired or misaddressed. */
@@ -64,4 +81,47 @@ export async function verifyIdentityToken(
     }
     throw new UnauthenticatedError('Identity token refused: invalid signature or format');
   }
+}
+
+export interface IdentityTokenVerifierOptions extends Omit<IdentityTokenOptions, 'ttlSeconds'> {
+  /** Tokens remembered as verified; the least recently used are forgotten first. @default 10000 */
+  maxEntries?: number;
+}
+
+/**
+ * Verifies each distinct token once (one subgraph, one audience and secret): a token already
+ * verified is answered from a bounded cache until its own `exp`, never longer, so an expired token
+ * is refused exactly as without the cache. Keyed by the whole token string, so a token differing in
+ * any byte (a tampered one included) is verified afresh; refusals are not remembered.
+ */
+export class IdentityTokenVerifier {
+  private readonly verified: LRUCache<string, { viewer: Viewer; expiresAt: number }>;
+
+  constructor(private readonly options: IdentityTokenVerifierOptions) {
+    this.verified = new LRUCache({ max: options.maxEntries ?? 10_000 });
+  }
+
+  async verify(token: string): Promise<Viewer> {
+    const known = this.verified.get(token);
+    // lru-cache's TTL runs on a monotonic clock; the token's expiry is wall-clock, so it is checked too.
+    if (known) {
+      if (known.expiresAt > Date.now()) return copyOf(known.viewer);
+      this.verified.delete(token);
+    }
+    const viewer = await verifyIdentityToken(token, this.options);
+    const { exp } = decodeJwt(token);
+    const expiresAt = typeof exp === 'number' ? exp * 1000 : 0;
+    const ttl = expiresAt - Date.now();
+    if (ttl > 0) this.verified.set(token, { viewer: copyOf(viewer), expiresAt }, { ttl });
+    return viewer;
+  }
+
+  /** Tokens remembered now (for tests and metrics). */
+  get size(): number {
+    return this.verified.size;
+  }
+}
+
+function copyOf(viewer: Viewer): Viewer {
+  return { ...viewer, roles: [...viewer.roles] };
 }

@@ -1,8 +1,7 @@
 import { type SubgraphDefinition } from '@ecosystem/shared';
-import { type DatasetsContext } from './context';
+import { createLoaders, type DatasetsContext, type DatasetsLoaders } from './context';
 import { datasetsEntities } from './entities';
-import { registerExportRoutes } from './export/export.routes';
-import { createLoaders, type DatasetsLoaders } from './loaders';
+import { registerExportRoutes } from './exports/export.routes';
 import { datasetsMigrations } from './migrations';
 import { buildDatasetsSchema } from './schema';
 import { seedDatasetsDemo } from './seed/seed-demo';

@@ -7,7 +7,7 @@ import { DatasetCreator } from './dataset/dataset-creator.entity';
 import { DatasetHealthCategory } from './dataset/dataset-health-category.entity';
 import { DatasetProject } from './dataset/dataset-project.entity';
 import { Dataset } from './dataset/dataset.entity';
-import { Distribution } from './distribution/distribution.entity';
+import { Distribution } from './dataset/distribution.entity';
 
 export const datasetsEntities = [
   Catalogue,

@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { resolveAccessRequestReference } from './access-request/access-request.reference';
 import { AccessRequestResolver, StatusChangeResolver } from './access-request/access-request.resolver';
+import { resolveCatalogueReference } from './catalogue/catalogue.reference';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { type DatasetsContext } from './context';
 import { resolveDatasetReference } from './dataset/dataset.reference';
@@ -31,7 +32,7 @@ export async function buildDatasetsSchema(): Promise<GraphQLSchema> {
     stubs: [Organization, Person, Project],
     referenceResolvers: {
       Dataset: { __resolveReference: resolveDatasetReference },
-      Catalogue: { __resolveReference: (reference, context) => context.loaders.catalogueById.load(String(reference.id)) },
+      Catalogue: { __resolveReference: resolveCatalogueReference },
       AccessRequest: { __resolveReference: resolveAccessRequestReference },
     },
   });

@@ -1,7 +1,7 @@
 import { demoOrganizations } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
 import { DatasetRole } from '../src/dataset/dataset.enums';
-import { createLoaders, type DatasetsLoaders } from '../src/loaders';
+import { createLoaders, type DatasetsLoaders } from '../src/context';
 import { demoAccessRequests } from '../src/seed/demo-access-requests';
 import { demoCatalogues, demoDatasets } from '../src/seed/demo-catalogue';
 import { type Harness, startHarness } from './helpers';

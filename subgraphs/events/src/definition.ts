@@ -1,9 +1,8 @@
 import { type SubgraphDefinition } from '@ecosystem/shared';
-import { type EventsContext } from './context';
+import { createLoaders, type EventsContext, type EventsLoaders } from './context';
 import { eventsEntities } from './entities';
-import { icalRoutes } from './ical/ical.routes';
-import { eventJsonLdRoutes } from './jsonld/jsonld.routes';
-import { createLoaders, type EventsLoaders } from './loaders';
+import { icalRoutes } from './exports/ical.routes';
+import { eventJsonLdRoutes } from './exports/jsonld.routes';
 import { eventsMigrations } from './migrations';
 import { buildEventsSchema } from './schema';
 import { seedEventsDemo } from './seed/seed-demo';

@@ -5,9 +5,9 @@ import { EventDataset } from './event/event-dataset.entity';
 import { EventOrganizer } from './event/event-organizer.entity';
 import { EventSpeaker } from './event/event-speaker.entity';
 import { Event } from './event/event.entity';
-import { CalendarFeed } from './ical/calendar-feed.entity';
+import { CalendarFeed } from './calendar-feed/calendar-feed.entity';
 import { Registration } from './registration/registration.entity';
-import { EventSeries } from './series/event-series.entity';
+import { EventSeries } from './series/series.entity';
 
 export const eventsEntities = [
   Event,

@@ -1,4 +1,4 @@
 export { eventsSubgraph } from './definition';
 export { eventsEntities } from './entities';
-export { createLoaders as createEventsLoaders, type EventsLoaders } from './loaders';
+export { createLoaders as createEventsLoaders, type EventsLoaders } from './context';
 export { type EventsContext } from './context';

@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
-import { CallResolver, ExpressionOfInterestResolver, resolveCallReference } from './call/call.resolver';
+import { resolveCallReference } from './call/call.reference';
+import { CallResolver, EventCallResolver, ExpressionOfInterestResolver } from './call/call.resolver';
 import { type EventsContext } from './context';
 import { DatasetEventsResolver } from './dataset/dataset.resolver';
 import { Dataset, resolveDatasetReference } from './dataset/dataset.stub';
@@ -9,13 +10,15 @@ import { Ecosystem, resolveEcosystemReference } from './ecosystem/ecosystem.stub
 import { resolveEventReference } from './event/event.reference';
 import { EventConnectionResolver, EventResolver } from './event/event.resolver';
 import { SpeakerRoleResolver } from './event/speaker.resolver';
-import { CalendarFeedResolver } from './ical/calendar-feed.resolver';
+import { CalendarFeedResolver } from './calendar-feed/calendar-feed.resolver';
 import { OrganizationEventsResolver } from './organization/organization.resolver';
 import { Organization, resolveOrganizationReference } from './organization/organization.stub';
 import { PersonEventsResolver } from './person/person.resolver';
 import { Person, resolvePersonReference } from './person/person.stub';
-import { RegistrationResolver, resolveRegistrationReference } from './registration/registration.resolver';
-import { EventSeriesResolver, resolveEventSeriesReference } from './series/series.resolver';
+import { resolveRegistrationReference } from './registration/registration.reference';
+import { RegistrationResolver } from './registration/registration.resolver';
+import { resolveEventSeriesReference } from './series/series.reference';
+import { EventSeriesFieldResolver, EventSeriesResolver } from './series/series.resolver';
 
 import { EVENT_FACET_RESOLVERS } from './event/event.types';
 
@@ -26,7 +29,9 @@ export async function buildEventsSchema(): Promise<GraphQLSchema> {
       EventConnectionResolver,
       SpeakerRoleResolver,
       EventSeriesResolver,
+      EventSeriesFieldResolver,
       CallResolver,
+      EventCallResolver,
       ExpressionOfInterestResolver,
       RegistrationResolver,
       CalendarFeedResolver,

@@ -8,7 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildEventsSchema } from '../src/schema';
-import { createLoaders } from '../src/loaders';
+import { createLoaders } from '../src/context';
 import { seedEventsDemo } from '../src/seed/seed-demo';
 import { CREATE_EVENT, countRows, eventInput, guest, logger, member, MEDICEN, organiser, startHarness, type Harness } from './harness';
 
@@ -351,7 +351,7 @@ describe('contributed fields and loaders', () => {
       ['registrationById', (l) => Promise.all(registrations.map((id) => l.registrationById.load(id)))],
       ['registrationsByPersonId', (l) => Promise.all(people.map((id) => l.registrationsByPersonId.load(id)))],
       ['waitlistPositionByRegistrationId', (l) => Promise.all(registrations.map((id) => l.waitlistPositionByRegistrationId.load(id)))],
-      ['eventIdsByEcosystem', (l) => Promise.all(DEMO_ECOSYSTEMS.map((e) => l.eventIdsByEcosystem.load({ ecosystemId: e.id, from: null, to: null, first: 5 })))],
+      ['eventIdsByEcosystem', (l) => Promise.all(DEMO_ECOSYSTEMS.map((e) => l.eventIdsByEcosystem.load({ id: e.id, window: { from: null, to: null, first: 5 } })))],
     ];
     for (const [name, load] of cases) {
       const loaders = createLoaders(h.db.dataSource);

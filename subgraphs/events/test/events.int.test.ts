@@ -10,7 +10,8 @@ import {
 import { type EventsContext } from '../src/context';
 import { eventsSubgraph } from '../src/definition';
 import { EVENT_LIST_DEFAULT_SIZE } from '../src/event/event-window';
-import { ALL_EVENT_COLUMNS, createLoaders, type EventsLoaders, type EventWindow } from '../src/loaders';
+import { createLoaders, type EventsLoaders } from '../src/context';
+import { ALL_EVENT_COLUMNS, type EventWindow } from '../src/event/event.loaders';
 import { JOINT_CONFERENCE_ID } from '../src/seed/demo-events';
 
 let h: SubgraphHarness<EventsContext, EventsLoaders>;
@@ -285,7 +286,7 @@ describe('federation and loaders', () => {
 
     // A projection never primes eventById: a later whole read of the same event has every column.
     const loaders = createLoaders(db.dataSource);
-    const [light] = await loaders.eventsByOrganizationId.load({ key: demoOrganizationsSample()[0]!, columns: 'id,start', ...EVERY }).then((l) => l.slice(0, 1));
+    const [light] = await loaders.eventsByOrganizationId.load({ id: demoOrganizationsSample()[0]!, window: { columns: 'id,start', ...EVERY } }).then((l) => l.slice(0, 1));
     expect(light).toBeDefined();
     expect(light!.title).toBeUndefined();
     const whole = await loaders.eventById.load(light!.id);
@@ -301,14 +302,14 @@ describe('federation and loaders', () => {
       ['eventById', (l) => Promise.all(ids.map((id) => l.eventById.load(id))), 1],
       ['organizerIdsByEventId', (l) => Promise.all(ids.map((id) => l.organizerIdsByEventId.load(id))), 1],
       ['datasetIdsByEventId', (l) => Promise.all(ids.map((id) => l.datasetIdsByEventId.load(id))), 1],
-      ['eventsByOrganizationId', (l) => Promise.all(orgIds.map((key) => l.eventsByOrganizationId.load({ key, columns: ALL_EVENT_COLUMNS, ...EVERY }))), 2],
-      ['eventsByDatasetId', (l) => Promise.all(datasetIds.map((key) => l.eventsByDatasetId.load({ key, columns: 'id,start,title', ...EVERY }))), 2],
+      ['eventsByOrganizationId', (l) => Promise.all(orgIds.map((key) => l.eventsByOrganizationId.load({ id: key, window: { columns: ALL_EVENT_COLUMNS, ...EVERY } }))), 2],
+      ['eventsByDatasetId', (l) => Promise.all(datasetIds.map((key) => l.eventsByDatasetId.load({ id: key, window: { columns: 'id,start,title', ...EVERY } }))), 2],
       // Two column sets in one request: one batch each.
       [
         'eventsByOrganizationId, two column sets',
         (l) =>
           Promise.all(
-            orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ key, columns: ALL_EVENT_COLUMNS, ...EVERY }), l.eventsByOrganizationId.load({ key, columns: 'id,start', ...EVERY })]),
+            orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ id: key, window: { columns: ALL_EVENT_COLUMNS, ...EVERY } }), l.eventsByOrganizationId.load({ id: key, window: { columns: 'id,start', ...EVERY } })]),
           ),
         4,
       ],
@@ -317,7 +318,7 @@ describe('federation and loaders', () => {
         'eventsByOrganizationId, two windows',
         (l) =>
           Promise.all(
-            orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ key, columns: 'id,start', ...EVERY }), l.eventsByOrganizationId.load({ key, columns: 'id,start', ...EVERY, first: 5 })]),
+            orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ id: key, window: { columns: 'id,start', ...EVERY } }), l.eventsByOrganizationId.load({ id: key, window: { columns: 'id,start', ...EVERY, first: 5 } })]),
           ),
         4,
       ],

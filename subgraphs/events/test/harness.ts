@@ -9,7 +9,7 @@ import {
   type SubgraphHarness,
 } from '@ecosystem/shared';
 import { type EventsContext } from '../src/context';
-import { type EventsLoaders } from '../src/loaders';
+import { type EventsLoaders } from '../src/context';
 import { eventsSubgraph } from '../src/definition';
 
 export const logger: Logger = createLogger('events-test', 'silent');

@@ -1,7 +1,6 @@
 import { type SubgraphDefinition } from '@ecosystem/shared';
-import { type MembersContext } from './context';
+import { createLoaders, type MembersContext, type MembersLoaders } from './context';
 import { membersEntities } from './entities';
-import { createLoaders, type MembersLoaders } from './loaders';
 import { membersMigrations } from './migrations';
 import { buildMembersSchema } from './schema';
 import { seedMembersDemo } from './seed/seed-demo';

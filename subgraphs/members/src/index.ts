@@ -1,4 +1,4 @@
 export { membersSubgraph } from './definition';
 export { membersEntities } from './entities';
-export { createLoaders as createMembersLoaders, type MembersLoaders } from './loaders';
+export { createLoaders as createMembersLoaders, type MembersLoaders } from './context';
 export { type MembersContext } from './context';

@@ -6,7 +6,7 @@ import { demoPeople, testBaseContext, type Viewer } from '@ecosystem/shared';
 import { type GraphQLSchema, parse } from 'graphql';
 import { type MembersContext } from '../src/context';
 import { membersSubgraph } from '../src/definition';
-import { createLoaders } from '../src/loaders';
+import { createLoaders } from '../src/context';
 import { ADMIN, createHarness, MEMBER, type Harness } from './harness';
 
 /*

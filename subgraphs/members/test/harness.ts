@@ -1,7 +1,7 @@
 import { Role, startSubgraphHarness, type SubgraphHarness, type TestDatabase, type Viewer } from '@ecosystem/shared';
 import { type MembersContext } from '../src/context';
 import { membersSubgraph } from '../src/definition';
-import { type MembersLoaders } from '../src/loaders';
+import { type MembersLoaders } from '../src/context';
 
 export type Harness = SubgraphHarness<MembersContext, MembersLoaders>;
 

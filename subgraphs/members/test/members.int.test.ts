@@ -5,7 +5,7 @@ import {
   type SubgraphHarness,
 } from '@ecosystem/shared';
 import { type MembersContext } from '../src/context';
-import { type MembersLoaders } from '../src/loaders';
+import { type MembersLoaders } from '../src/context';
 import { membersSubgraph } from '../src/definition';
 
 let h: SubgraphHarness<MembersContext, MembersLoaders>;

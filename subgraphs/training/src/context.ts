@@ -1,6 +1,34 @@
 import { type BaseContext } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
-import { type TrainingLoaders } from './loaders';
+import { type CatalogueLoaders, createCatalogueLoaders } from './catalogue/catalogue.loaders';
+import { type CompetencyLoaders, createCompetencyLoaders } from './competency/competency.loaders';
+import { createEnrolmentLoaders, type EnrolmentLoaders } from './enrolment/enrolment.loaders';
+import { createModuleLoaders, type ModuleLoaders } from './module/module.loaders';
+import { createPathLoaders, type PathLoaders } from './path/path.loaders';
+import { createPersonaLoaders, type PersonaLoaders } from './persona/persona.loaders';
+import { createSessionLoaders, type SessionLoaders } from './session/session.loaders';
+
+/** The per-request loader set: each concept's loaders, assembled here so that no concept imports another's through a root file. */
+export type TrainingLoaders = CatalogueLoaders &
+  ModuleLoaders &
+  CompetencyLoaders &
+  SessionLoaders &
+  PersonaLoaders &
+  PathLoaders &
+  EnrolmentLoaders;
+
+/** A fresh set per request (DataLoader caches live as long as the request). */
+export function createLoaders(dataSource: DataSource): TrainingLoaders {
+  return {
+    ...createCatalogueLoaders(dataSource),
+    ...createModuleLoaders(dataSource),
+    ...createCompetencyLoaders(dataSource),
+    ...createSessionLoaders(dataSource),
+    ...createPersonaLoaders(dataSource),
+    ...createPathLoaders(dataSource),
+    ...createEnrolmentLoaders(dataSource),
+  };
+}
 
 export interface TrainingContext extends BaseContext {
   loaders: TrainingLoaders;

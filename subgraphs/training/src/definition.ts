@@ -1,8 +1,7 @@
 import { type SubgraphDefinition } from '@ecosystem/shared';
-import { type TrainingContext } from './context';
+import { createLoaders, type TrainingContext, type TrainingLoaders } from './context';
 import { trainingEntities } from './entities';
-import { trainingRoutes } from './jsonld/jsonld.routes';
-import { createLoaders, type TrainingLoaders } from './loaders';
+import { trainingRoutes } from './exports/jsonld.routes';
 import { trainingMigrations } from './migrations';
 import { buildTrainingSchema } from './schema';
 import { seedTrainingDemo } from './seed/seed-demo';

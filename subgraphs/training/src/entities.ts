@@ -8,11 +8,11 @@ import { ModuleFormat } from './module/module-format.entity';
 import { ModulePrerequisite } from './module/module-prerequisite.entity';
 import { ModuleProvider } from './module/module-provider.entity';
 import { Module } from './module/module.entity';
-import { LearningPath } from './path/learning-path.entity';
+import { LearningPath } from './path/path.entity';
 import { PathStep } from './path/path-step.entity';
 import { CompetencyRequirement } from './persona/competency-requirement.entity';
 import { Persona } from './persona/persona.entity';
-import { CourseSession } from './session/course-session.entity';
+import { CourseSession } from './session/session.entity';
 
 export const trainingEntities = [
   Category,

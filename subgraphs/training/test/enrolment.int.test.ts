@@ -1,7 +1,7 @@
 import { demoOrganization, demoPeople, newId, Role, type Viewer } from '@ecosystem/shared';
 import { LessThan } from 'typeorm';
 import { Format } from '../src/catalogue/catalogue.enums';
-import { CourseSession } from '../src/session/course-session.entity';
+import { CourseSession } from '../src/session/session.entity';
 import { startHarness, type Harness } from './helpers';
 
 let h: Harness;

@@ -1,7 +1,7 @@
 import { createLogger, startSubgraphHarness, type Logger, type SubgraphHarness } from '@ecosystem/shared';
 import { type TrainingContext } from '../src/context';
 import { trainingSubgraph } from '../src/definition';
-import { type TrainingLoaders } from '../src/loaders';
+import { type TrainingLoaders } from '../src/context';
 
 export const silentLogger: Logger = createLogger('training-test', 'silent');
 

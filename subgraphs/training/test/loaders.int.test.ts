@@ -1,5 +1,5 @@
 import { demoOrganizations, demoPeople } from '@ecosystem/shared';
-import { type TrainingLoaders } from '../src/loaders';
+import { type TrainingLoaders } from '../src/context';
 import { startHarness, type Harness } from './helpers';
 
 let h: Harness;

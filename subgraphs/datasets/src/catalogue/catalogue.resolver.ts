@@ -5,6 +5,7 @@ import { PageArgs } from '../dataset/dataset.inputs';
 import { DatasetService } from '../dataset/dataset.service';
 import { Organization } from '../organization/organization.stub';
 import { Catalogue } from './catalogue.entity';
+import { CatalogueService } from './catalogue.service';
 
 @Resolver(() => Catalogue)
 export class CatalogueResolver {
@@ -19,7 +20,7 @@ export class CatalogueResolver {
 
   @Query(() => [Catalogue], { description: 'Every DCAT data catalogue, by title.' })
   async dataCatalogues(@Ctx() context: DatasetsContext): Promise<Catalogue[]> {
-    return context.dataSource.getRepository(Catalogue).find({ order: { title: 'ASC', id: 'ASC' } });
+    return new CatalogueService(context.dataSource).list();
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that publishes the catalogue.' })

@@ -6,7 +6,7 @@ import { OPEN_STATUSES } from '../access-request/access-request.machine';
 import { canSeeAccessRequest } from '../access-request/access-request.policy';
 import { Catalogue } from '../catalogue/catalogue.entity';
 import { type DatasetsContext } from '../context';
-import { Distribution } from '../distribution/distribution.entity';
+import { Distribution } from './distribution.entity';
 import { Organization } from '../organization/organization.stub';
 import { Project } from '../project/project.stub';
 import { AccessRightsFacet, CodingSystemFacet, DatasetFacets, DatasetTypologyFacet, HdhPositionFacet, HealthCategoryFacet, PublisherFacet } from './dataset-facets';

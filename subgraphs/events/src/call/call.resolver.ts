@@ -6,7 +6,7 @@ import { Dataset, datasetRef } from '../dataset/dataset.stub';
 import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
 import { Event } from '../event/event.entity';
 import { EventKind } from '../event/event.enums';
-import { loadEventsSorted } from '../loaders';
+import { loadEventsSorted } from '../event/event.loaders';
 import { Organization, organizationRef } from '../organization/organization.stub';
 import { Call } from './call.entity';
 import { CallsArgs, ExpressionOfInterestArgs, PublishCallArgs } from './call.inputs';
@@ -109,6 +109,11 @@ export class ExpressionOfInterestResolver {
   }
 }
 
-export async function resolveCallReference(reference: { id: string }, context: EventsContext): Promise<Call | null> {
-  return context.loaders.callById.load(String(reference.id));
+/** The call side of an event: a call contributes the field, so that events know nothing of calls. */
+@Resolver(() => Event)
+export class EventCallResolver {
+  @FieldResolver(() => Call, { nullable: true, description: 'The call this event belongs to (information session, hackathon).' })
+  async call(@Root() event: Event, @Ctx() context: EventsContext): Promise<Call | null> {
+    return event.callId ? context.loaders.callById.load(event.callId) : null;
+  }
 }

@@ -1,7 +1,7 @@
 import { MAX_PAGE_SIZE, pageSize, upperBound } from '@ecosystem/shared';
 import { IsOptional } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
-import { type EventWindow } from '../loaders';
+import { type EventWindow } from './event.loaders';
 
 /** Events a list field returns when the client does not say `first`. */
 export const EVENT_LIST_DEFAULT_SIZE = 50;

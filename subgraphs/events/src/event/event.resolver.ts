@@ -1,13 +1,11 @@
 import { Money, Role } from '@ecosystem/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Address, toAddress } from '@ecosystem/shared';
-import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Dataset, datasetRef } from '../dataset/dataset.stub';
 import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
-import { ICAL_PATHS } from '../ical/ical.builder';
+import { ICAL_PATHS } from './event.ical';
 import { Organization, organizationRef } from '../organization/organization.stub';
-import { EventSeries } from '../series/event-series.entity';
 import { EventSpeaker } from './event-speaker.entity';
 import { EventConnection } from './event.connection';
 import { Event } from './event.entity';
@@ -88,16 +86,6 @@ export class EventResolver {
   @FieldResolver(() => [EventSpeaker], { description: 'Speakers and their roles, in programme order.' })
   async speakers(@Root() event: Event, @Ctx() context: EventsContext): Promise<EventSpeaker[]> {
     return context.loaders.speakersByEventId.load(event.id);
-  }
-
-  @FieldResolver(() => EventSeries, { nullable: true, description: 'The series this event is an occurrence of.' })
-  async series(@Root() event: Event, @Ctx() context: EventsContext): Promise<EventSeries | null> {
-    return event.seriesId ? context.loaders.seriesById.load(event.seriesId) : null;
-  }
-
-  @FieldResolver(() => Call, { nullable: true, description: 'The call this event belongs to (information session, hackathon).' })
-  async call(@Root() event: Event, @Ctx() context: EventsContext): Promise<Call | null> {
-    return event.callId ? context.loaders.callById.load(event.callId) : null;
   }
 
   @FieldResolver(() => Ecosystem, { nullable: true, description: 'The ecosystem the event belongs to.' })

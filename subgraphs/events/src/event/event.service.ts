@@ -1,16 +1,15 @@
 import { addressColumns, authorizeMutation, BadUserInputError, byCountThenValue, byValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
-import { isValidZone } from '../series/recurrence';
+import { isValidZone } from '../common/time-zone';
 import { EventDataset } from './event-dataset.entity';
 import { EventOrganizer } from './event-organizer.entity';
 import { EventSpeaker } from './event-speaker.entity';
 import { Event } from './event.entity';
 import { AttendanceMode, EventStatus } from './event.enums';
 import { type AddSpeakerInput, type CreateEventInput, type EventFilter, type EventsArgs } from './event.inputs';
-import { icalUidFor } from './ical-uid';
+import { icalUidFor } from './event.ical';
 
 /** A page of events that remembers its filter, so that `facets` can be computed when asked for. */
 export interface EventPage extends Connection<Event> {
@@ -147,7 +146,8 @@ export class EventService {
     if (policy?.opensAt && closesAt && policy.opensAt >= closesAt) {
       throw new BadUserInputError('Registrations must open before they close', 'input.registration.opensAt');
     }
-    if (input.callId && !(await this.dataSource.getRepository(Call).existsBy({ id: input.callId }))) {
+    // The call is read by its table, not its entity: calls build on events, never the other way round.
+    if (input.callId && !(await this.dataSource.createQueryBuilder().select('1').from('call_for_proposals', 'c').where('c.id = :id', { id: input.callId }).getRawOne())) {
       throw new BadUserInputError(`Call ${input.callId} does not exist`, 'input.callId');
     }
     const now = new Date();

@@ -4,7 +4,7 @@ import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { eventWindow, EventWindowArgs } from '../event/event-window';
-import { eventListColumns } from '../loaders';
+import { eventListColumns } from '../event/event.loaders';
 import { Organization } from './organization.stub';
 
 @Resolver(() => Organization)
@@ -19,7 +19,7 @@ export class OrganizationEventsResolver {
     @Info() info: GraphQLResolveInfo,
     @Args() args: EventWindowArgs,
   ): Promise<Event[]> {
-    return context.loaders.eventsByOrganizationId.load({ key: organization.id, columns: eventListColumns(info), ...eventWindow(args) });
+    return context.loaders.eventsByOrganizationId.load({ id: organization.id, window: { columns: eventListColumns(info), ...eventWindow(args) } });
   }
 
   @FieldResolver(() => [Call], { nullable: true, description: 'Calls this organisation published.' })

@@ -1,6 +1,5 @@
-import { hasRole, NotFoundError, requireViewer, Role } from '@ecosystem/shared';
+import { NotFoundError, requireViewer, Role } from '@ecosystem/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canOrganise } from '../common/authorization';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { Organization, organizationRef } from '../organization/organization.stub';
@@ -59,14 +58,4 @@ export class RegistrationResolver {
   organization(@Root() registration: Registration): Organization | null {
     return registration.organizationId ? organizationRef(registration.organizationId) : null;
   }
-}
-
-/** A registration by reference: only for the person, admins and organisers of its event (else null). */
-export async function resolveRegistrationReference(reference: { id: string }, context: EventsContext): Promise<Registration | null> {
-  const registration = await context.loaders.registrationById.load(String(reference.id));
-  const viewer = context.viewer;
-  if (!registration || !viewer) return null;
-  if (viewer.sub === registration.personId || hasRole(viewer, Role.ADMIN)) return registration;
-  const organizers = await context.loaders.organizerIdsByEventId.load(registration.eventId);
-  return canOrganise(viewer, organizers) ? registration : null;
 }

@@ -20,10 +20,10 @@ import { EventOrganizer } from '../event/event-organizer.entity';
 import { EventSpeaker, SpeakerKind } from '../event/event-speaker.entity';
 import { Event } from '../event/event.entity';
 import { AttendanceMode, EventKind, EventStatus } from '../event/event.enums';
-import { icalUidFor } from '../event/ical-uid';
+import { icalUidFor } from '../event/event.ical';
 import { Registration } from '../registration/registration.entity';
 import { RegistrationStatus } from '../registration/registration.enums';
-import { EventSeries } from '../series/event-series.entity';
+import { EventSeries } from '../series/series.entity';
 import { demoEvents, MEETMYDATA, type DemoEvent } from './demo-events';
 
 const org = (key: string): string => demoId('organization', key);

@@ -65,11 +65,6 @@ export function parseRrule(rrule: string, field = 'input.rrule'): Partial<Option
   }
 }
 
-/** Whether a zone name is a valid IANA zone. */
-export function isValidZone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
-}
-
 /**
  * Expands a series into occurrence start instants within [from, to), in order. The rule is
  * evaluated on local wall-clock times in the series' zone and each occurrence converted to an

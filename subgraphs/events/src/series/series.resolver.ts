@@ -3,10 +3,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { type EventsContext } from '../context';
 import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
 import { EventConnection } from '../event/event.connection';
+import { Event } from '../event/event.entity';
 import { EventService } from '../event/event.service';
-import { ICAL_PATHS } from '../ical/ical.builder';
+import { ICAL_PATHS } from '../event/event.ical';
 import { Organization, organizationRef } from '../organization/organization.stub';
-import { EventSeries } from './event-series.entity';
+import { EventSeries } from './series.entity';
 import { CreateSeriesArgs, OccurrencesArgs } from './series.inputs';
 import { SeriesService } from './series.service';
 
@@ -19,7 +20,7 @@ export class EventSeriesResolver {
 
   @Query(() => [EventSeries], { description: 'Every recurring series, by title.' })
   async allEventSeries(@Ctx() context: EventsContext): Promise<EventSeries[]> {
-    return context.dataSource.getRepository(EventSeries).find({ order: { title: 'ASC', id: 'ASC' }, take: 500 });
+    return new SeriesService(context.dataSource).list();
   }
 
   @Authorized(Role.EVENT_ORGANISER)
@@ -60,6 +61,11 @@ export class EventSeriesResolver {
   }
 }
 
-export async function resolveEventSeriesReference(reference: { id: string }, context: EventsContext): Promise<EventSeries | null> {
-  return context.loaders.seriesById.load(String(reference.id));
+/** The series side of an event: a series contributes the field, so that events know nothing of series. */
+@Resolver(() => Event)
+export class EventSeriesFieldResolver {
+  @FieldResolver(() => EventSeries, { nullable: true, description: 'The series this event is an occurrence of.' })
+  async series(@Root() event: Event, @Ctx() context: EventsContext): Promise<EventSeries | null> {
+    return event.seriesId ? context.loaders.seriesById.load(event.seriesId) : null;
+  }
 }

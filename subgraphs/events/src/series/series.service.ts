@@ -4,9 +4,10 @@ import { assertCanOrganise } from '../common/authorization';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { Event } from '../event/event.entity';
 import { EventStatus } from '../event/event.enums';
-import { icalUidFor } from '../event/ical-uid';
-import { EventSeries } from './event-series.entity';
-import { expandOccurrences, isValidZone, MAX_OCCURRENCES, parseRrule } from './recurrence';
+import { icalUidFor } from '../event/event.ical';
+import { EventSeries } from './series.entity';
+import { isValidZone } from '../common/time-zone';
+import { expandOccurrences, MAX_OCCURRENCES, parseRrule } from './recurrence';
 import { type CreateSeriesInput } from './series.inputs';
 
 /** How far ahead occurrences of an open-ended series are created. */
@@ -63,6 +64,11 @@ export function occurrenceEvents(
 /** Recurring series: validation of the rule and creation of its occurrences as events. */
 export class SeriesService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Every recurring series, by title (at most 500). */
+  async list(): Promise<EventSeries[]> {
+    return this.dataSource.getRepository(EventSeries).find({ order: { title: 'ASC', id: 'ASC' }, take: 500 });
+  }
 
   async create(input: CreateSeriesInput, viewer: Viewer | null, now = new Date()): Promise<EventSeries> {
     assertCanOrganise(viewer, [input.organizerId]);

@@ -6,6 +6,7 @@ import { memberFilterValue } from '../membership/membership.loaders';
 import { type MembersContext } from '../context';
 import { Organization } from '../organization/organization.entity';
 import { Ecosystem, KeyFigure } from './ecosystem.entity';
+import { EcosystemService } from './ecosystem.service';
 
 @ObjectType({ description: 'A page of memberships.' })
 export class MembershipConnection extends ConnectionType(Membership, 'Membership') {}
@@ -17,12 +18,12 @@ export class EcosystemResolver {
     @Arg('code', { description: 'Ecosystem code.' }) code: string,
     @Ctx() context: MembersContext,
   ): Promise<Ecosystem | null> {
-    return context.dataSource.getRepository(Ecosystem).findOneBy({ code });
+    return new EcosystemService(context.dataSource).byCode(code);
   }
 
   @Query(() => [Ecosystem], { description: 'Every ecosystem of the graph.' })
   async ecosystems(@Ctx() context: MembersContext): Promise<Ecosystem[]> {
-    return context.dataSource.getRepository(Ecosystem).find({ order: { code: 'ASC' } });
+    return new EcosystemService(context.dataSource).list();
   }
 
   @FieldResolver(() => Organization, { description: 'The organisation that operates the ecosystem.' })

@@ -1,4 +1,4 @@
-import { countsByKey, likePattern, pagesByKey, windowedList, type GroupedListSpec, type KeysetPageArgs, type LazyPage, type WindowedKey } from '@ecosystem/shared';
+import { countsByKey, likePattern, manyByKey, pagesByKey, windowedList, type GroupedListSpec, type KeysetPageArgs, type LazyPage, type WindowedKey } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
 import { type DataSource } from 'typeorm';
 import { Organization } from '../organization/organization.entity';
@@ -30,6 +30,7 @@ export interface MembersPage extends KeysetPageArgs {
 }
 
 export interface MembershipLoaders {
+  membershipsByOrganizationId: DataLoader<string, Membership[]>;
   /** Members of an ecosystem, one page per (ecosystem, filter, first, after), ordered by organisation name. */
   membersByEcosystem: DataLoader<WindowedKey<MembersPage>, LazyPage<Membership>, string>;
   membersCountByEcosystem: DataLoader<WindowedKey<MemberFilterValue>, number, string>;
@@ -64,6 +65,7 @@ export function createMembershipLoaders(dataSource: DataSource): MembershipLoade
     load: (ids, filter) => countsByKey(dataSource, membersOf(filter), ids),
   });
   return {
+    membershipsByOrganizationId: manyByKey(dataSource, Membership, 'organizationId', { order: { since: 'ASC', id: 'ASC' } }),
     membersByEcosystem: windowedList<MembersPage, LazyPage<Membership>>({
       load: (ids, page) =>
         pagesByKey(dataSource, Membership, membersOf(page.filter), ids, page, (id) =>

@@ -2,6 +2,7 @@ import { NotFoundError } from '@ecosystem/shared';
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
+import { CatalogueService } from './catalogue.service';
 import { Category } from './category.entity';
 import { Domain } from './domain.entity';
 
@@ -9,7 +10,7 @@ import { Domain } from './domain.entity';
 export class CategoryResolver {
   @Query(() => [Category], { description: 'The catalogue tree: categories, then their domains, then their modules.' })
   async catalogue(@Ctx() context: TrainingContext): Promise<Category[]> {
-    return context.dataSource.getRepository(Category).find({ order: { position: 'ASC', code: 'ASC' } });
+    return new CatalogueService(context.dataSource).categories();
   }
 
   @FieldResolver(() => [Domain], { description: 'Thematic domains of the category.' })

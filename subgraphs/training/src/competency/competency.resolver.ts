@@ -1,10 +1,11 @@
-import { type Connection, ConnectionType, likePattern, paginate } from '@ecosystem/shared';
+import { type Connection, ConnectionType } from '@ecosystem/shared';
 import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Domain } from '../catalogue/domain.entity';
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { Competency } from './competency.entity';
 import { CompetenciesArgs } from './competency.inputs';
+import { CompetencyService } from './competency.service';
 
 @ObjectType({ description: 'A page of competencies.' })
 export class CompetencyConnection extends ConnectionType(Competency, 'Competency') {}
@@ -21,16 +22,7 @@ export class CompetencyResolver {
 
   @Query(() => CompetencyConnection, { description: 'The competency framework, filtered and paginated by code.' })
   async competencies(@Args() args: CompetenciesArgs, @Ctx() context: TrainingContext): Promise<Connection<Competency>> {
-    const query = context.dataSource.getRepository(Competency).createQueryBuilder('c');
-    const filter = args.filter;
-    if (filter?.text?.trim()) {
-      for (const [index, word] of filter.text.trim().split(/\s+/).slice(0, 10).entries()) {
-        query.andWhere(`c.searchText LIKE :word${index}`, { [`word${index}`]: likePattern(word) });
-      }
-    }
-    if (filter?.domainId) query.andWhere('c.domainId = :domainId', { domainId: filter.domainId });
-    if (filter?.type) query.andWhere('c.type = :type', { type: filter.type });
-    return paginate(query, 'c', { column: 'c.code', valueOf: (c) => c.code }, args);
+    return new CompetencyService(context.dataSource).search(args);
   }
 
   @FieldResolver(() => Competency, { nullable: true, description: 'The broader competency (SKOS broader).' })

@@ -3,9 +3,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { Organization, organizationStub } from '../organization/organization.stub';
-import { LearningPath } from '../path/learning-path.entity';
+import { LearningPath } from '../path/path.entity';
 import { Person, personStub } from '../person/person.stub';
-import { CourseSession } from '../session/course-session.entity';
+import { CourseSession } from '../session/session.entity';
 import { Enrolment } from './enrolment.entity';
 import { CompleteEnrolmentArgs, EnrolArgs, RecordProgressArgs } from './enrolment.inputs';
 import { EnrolmentService } from './enrolment.service';

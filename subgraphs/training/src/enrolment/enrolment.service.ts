@@ -4,7 +4,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
 import { Module } from '../module/module.entity';
 import { PathStep } from '../path/path-step.entity';
-import { CourseSession } from '../session/course-session.entity';
+import { CourseSession } from '../session/session.entity';
 import { EnrolmentStatus, OPEN_STATUSES, SEAT_STATUSES } from './enrolment.enums';
 import { Enrolment } from './enrolment.entity';
 import { type CompleteEnrolmentInput, type EnrolInput, type RecordProgressInput } from './enrolment.inputs';

@@ -5,7 +5,7 @@ import { Domain } from '../catalogue/domain.entity';
 import { Competency } from '../competency/competency.entity';
 import { type TrainingContext } from '../context';
 import { Organization, organizationStub } from '../organization/organization.stub';
-import { CourseSession } from '../session/course-session.entity';
+import { CourseSession } from '../session/session.entity';
 import { ModuleFacets } from './module.facets';
 import { Module } from './module.entity';
 import { CreateModuleArgs, ModulesArgs } from './module.inputs';

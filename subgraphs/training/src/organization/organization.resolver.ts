@@ -2,7 +2,7 @@ import { ForbiddenError, hasRole, Role, UnauthenticatedError } from '@ecosystem/
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
-import { type DomainLearningStats, LearningStats } from './learning-stats.types';
+import { type DomainLearningStats, LearningStats } from './organization.types';
 import { Organization } from './organization.stub';
 
 /** Fields the training subgraph contributes to members' Organization. */

@@ -1,5 +1,5 @@
 import { type TrainingContext } from '../context';
-import { type LearningPath } from './learning-path.entity';
+import { type LearningPath } from './path.entity';
 
 export async function resolveLearningPathReference(reference: { id: string }, context: TrainingContext): Promise<LearningPath | null> {
   return context.loaders.pathById.load(String(reference.id));

@@ -4,7 +4,7 @@ import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { prerequisiteOrder } from '../module/prerequisite-graph';
 import { Persona } from '../persona/persona.entity';
-import { LearningPath } from './learning-path.entity';
+import { LearningPath } from './path.entity';
 import { PathStep } from './path-step.entity';
 
 @Resolver(() => LearningPath)

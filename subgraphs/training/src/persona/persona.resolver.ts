@@ -2,7 +2,7 @@ import { type Connection, ConnectionType, NotFoundError, Role } from '@ecosystem
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Competency } from '../competency/competency.entity';
 import { type TrainingContext } from '../context';
-import { LearningPath } from '../path/learning-path.entity';
+import { LearningPath } from '../path/path.entity';
 import { CompetencyRequirement } from './competency-requirement.entity';
 import { Persona } from './persona.entity';
 import { PersonaeArgs, SetRequirementArgs, UpsertPersonaArgs } from './persona.inputs';

@@ -1,5 +1,5 @@
 import { type TrainingContext } from '../context';
-import { type CourseSession } from './course-session.entity';
+import { type CourseSession } from './session.entity';
 
 export async function resolveCourseSessionReference(
   reference: { id: string },

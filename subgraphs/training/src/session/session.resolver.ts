@@ -5,7 +5,7 @@ import { Module } from '../module/module.entity';
 import { Organization, organizationStub } from '../organization/organization.stub';
 import { Event } from '../event/event.stub';
 import { Person, personStub } from '../person/person.stub';
-import { CourseSession } from './course-session.entity';
+import { CourseSession } from './session.entity';
 import { ScheduleSessionArgs } from './session.inputs';
 import { SessionService } from './session.service';
 

@@ -5,7 +5,7 @@ import { type DataSource } from 'typeorm';
 import { Format, PublicationStatus } from '../catalogue/catalogue.enums';
 import { ModuleProvider } from '../module/module-provider.entity';
 import { Module } from '../module/module.entity';
-import { CourseSession } from './course-session.entity';
+import { CourseSession } from './session.entity';
 import { type ScheduleSessionInput } from './session.inputs';
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;

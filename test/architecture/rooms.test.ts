@@ -1,0 +1,136 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/*
+ * Every concept of every subgraph has the same rooms (docs/development.md, "Layout of a subgraph").
+ * dependency-cruiser checks imports, not which files exist: this test walks subgraphs/<name>/src and
+ * checks the rooms of each concept folder. The exceptions are listed below, each with its reason; a
+ * listed exception that no longer applies fails too, so that the list only shrinks.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const SUBGRAPHS = ['members', 'datasets', 'training', 'events'];
+
+/** Folders of src/ that are not a concept: helpers of several concepts, standard exports, migrations, demo data. */
+const NOT_CONCEPTS = new Set(['common', 'exports', 'migrations', 'seed']);
+
+/** The files of src/ itself: the subgraph's assembly. A `loaders.ts` there would gather every concept (see context.ts). */
+const ROOT_FILES = new Set(['context.ts', 'definition.ts', 'entities.ts', 'index.ts', 'main.ts', 'schema.ts']);
+
+/** The rooms whose file is named after its folder: one of each per concept. */
+const NAMED_ROOMS = ['inputs', 'service', 'resolver', 'loaders', 'reference', 'enums'] as const;
+
+/** Text that reaches the database by itself: a resolver goes through its service or its loaders. */
+const DATABASE_CALLS = /\.(getRepository|createQueryBuilder|query|transaction)\(|\.manager\b/;
+
+/**
+ * Allowed exceptions, `<subgraph>/<concept>: <rule>` with the reason. A rule named here is not checked
+ * for that concept; if the concept meets it anyway the test fails (the exception is stale).
+ */
+const EXCEPTIONS: Record<string, string> = {
+  'training/catalogue: entity': 'the catalogue tree has three tables (category, domain, the publication lock) and no row of its own',
+  'events/calendar-feed: loaders-for-entity': 'a feed is read by its token once per request (its iCalendar route) or for the viewer (one row): nothing to batch',
+  'datasets/dataset: named-rooms': 'dataset-write.inputs.ts and dataset-write.service.ts: the write side of a dataset, kept apart from its 170-line read side',
+  'events/event: named-rooms': 'speaker.resolver.ts: the SpeakerRole type of an event speaker, a value object with no folder of its own',
+};
+
+interface Finding {
+  key: string;
+  message: string;
+}
+
+function conceptFolders(subgraph: string, root = ROOT): string[] {
+  const src = join(root, 'subgraphs', subgraph, 'src');
+  return readdirSync(src).filter((name) => statSync(join(src, name)).isDirectory() && !NOT_CONCEPTS.has(name));
+}
+
+/** What the rules find in one concept folder, by `<subgraph>/<concept>: <rule>`. */
+function inspect(subgraph: string, concept: string, root = ROOT): Finding[] {
+  const folder = join(root, 'subgraphs', subgraph, 'src', concept);
+  const files = readdirSync(folder).filter((name) => name.endsWith('.ts'));
+  const has = (room: string): boolean => files.includes(`${concept}.${room}.ts`);
+  const read = (name: string): string => readFileSync(join(folder, name), 'utf8');
+  const findings: Finding[] = [];
+  const find = (rule: string, message: string): void => {
+    findings.push({ key: `${subgraph}/${concept}: ${rule}`, message: `${subgraph}/src/${concept}: ${message}` });
+  };
+  const stub = files.includes(`${concept}.stub.ts`);
+
+  // A folder holding only the stub of a foreign entity (named as a field's type, no field added to it) has no resolver.
+  const onlyStub = stub && files.every((name) => name === `${concept}.stub.ts`);
+  if (!has('resolver') && !onlyStub) find('resolver', `no ${concept}.resolver.ts (every concept contributes to the schema through one)`);
+  const entities = files.filter((name) => name.endsWith('.entity.ts'));
+  if (entities.length > 0 && !has('entity')) find('entity', `entities ${entities.join(', ')} but no ${concept}.entity.ts`);
+  if (has('entity') && !has('loaders')) find('loaders-for-entity', `${concept}.entity.ts but no ${concept}.loaders.ts`);
+  if (entities.length === 0 && !stub && files.some((name) => name.endsWith('.loaders.ts'))) {
+    find('loaders-for-entity', 'loaders in a folder with no entity');
+  }
+  if (has('entity') && /@key\b|Directive\('@key/.test(read(`${concept}.entity.ts`)) && !has('reference')) {
+    find('reference', `${concept}.entity.ts is a federation entity but there is no ${concept}.reference.ts`);
+  }
+  for (const name of files) {
+    if (name === `${concept}.reference.ts` || name.endsWith('.stub.ts')) continue;
+    if (/export (async )?function resolve\w*Reference\b/.test(read(name))) {
+      find('reference', `${name} resolves a federation reference: that is ${concept}.reference.ts's`);
+    }
+  }
+  const misnamed = files.filter((name) => NAMED_ROOMS.some((room) => name.endsWith(`.${room}.ts`)) && !name.startsWith(`${concept}.`));
+  if (misnamed.length > 0) find('named-rooms', `${misnamed.join(', ')}: a room is named after its folder (${concept}.<room>.ts)`);
+  for (const name of files.filter((file) => file.endsWith('.resolver.ts'))) {
+    const text = read(name);
+    if (DATABASE_CALLS.test(text)) find('resolver-database', `${name} reaches the database itself: through ${concept}.service.ts or the loaders`);
+    if (/@Mutation\(/.test(text) && !has('service')) find('service', `${name} declares mutations but there is no ${concept}.service.ts`);
+  }
+  return findings;
+}
+
+describe('the rooms of each concept', () => {
+  it.each(SUBGRAPHS)('%s: src/ holds the assembly files and concept folders only', (subgraph) => {
+    const src = join(ROOT, 'subgraphs', subgraph, 'src');
+    const stray = readdirSync(src).filter((name) => !statSync(join(src, name)).isDirectory() && !ROOT_FILES.has(name));
+    expect(stray).toEqual([]);
+    // Reference resolvers are the concepts' (<concept>.reference.ts): schema.ts only lists them.
+    expect(readFileSync(join(src, 'schema.ts'), 'utf8')).not.toMatch(/context\.loaders|\.load\(/);
+  });
+
+  it.each(SUBGRAPHS)('%s: every concept folder has its rooms', (subgraph) => {
+    const findings = conceptFolders(subgraph).flatMap((concept) => inspect(subgraph, concept));
+    expect(findings.filter((f) => !(f.key in EXCEPTIONS)).map((f) => f.message)).toEqual([]);
+  });
+
+  it('every listed exception still applies', () => {
+    const found = new Set(SUBGRAPHS.flatMap((subgraph) => conceptFolders(subgraph).flatMap((concept) => inspect(subgraph, concept))).map((f) => f.key));
+    expect(Object.keys(EXCEPTIONS).filter((key) => !found.has(key))).toEqual([]);
+    for (const key of Object.keys(EXCEPTIONS)) expect(existsSync(join(ROOT, 'subgraphs', key.split('/')[0]!))).toBe(true);
+  });
+
+  it('each rule fires on a tree that breaks it', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'house-rooms-'));
+    try {
+      const files: Record<string, string> = {
+        // Entities, none named after the folder.
+        'bare/widget.entity.ts': 'export class Widget {}\n',
+        'bare/bare.resolver.ts': 'export const none = 1;\n',
+        // No resolver; a federation entity without its reference file; no loaders.
+        'thing/thing.entity.ts': "@Directive('@key(fields: \"id\")')\nexport class Thing {}\n",
+        // A reference resolved outside its room, a room not named after its folder, a resolver on the database, mutations without a service.
+        'other/other.entity.ts': 'export class Other {}\n',
+        'other/other.loaders.ts': 'export const loaders = {};\n',
+        'other/other.reference.ts': 'export const none = 1;\n',
+        'other/helper.service.ts': 'export const helper = 1;\n',
+        'other/other.resolver.ts':
+          "export async function resolveOtherReference(): Promise<null> { return null; }\n@Mutation(() => Other)\nexport const x = (c: any) => c.dataSource.getRepository(Other).find();\n",
+      };
+      for (const [path, text] of Object.entries(files)) {
+        const target = join(scratch, 'subgraphs', 'alpha', 'src', path);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, text);
+      }
+      const rules = new Set(conceptFolders('alpha', scratch).flatMap((concept) => inspect('alpha', concept, scratch)).map((f) => f.key.split(': ')[1]));
+      expect([...rules].sort()).toEqual(['entity', 'loaders-for-entity', 'named-rooms', 'reference', 'resolver', 'resolver-database', 'service']);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+});
