@@ -598,6 +598,25 @@
     return h('div', { className: 'playground-view', 'data-current-view': view, ref: ref }, content);
   }
 
+  // ---------------------------------------------------------------- requests
+
+  /**
+   * Headers with an Accept-Language in the page's language unless the caller set one (the Headers
+   * tab wins): the browser's own would otherwise ask for labels in its language, not the page's.
+   */
+  function withPageLanguage(headers) {
+    var merged = new Headers(headers || {});
+    if (!merged.has('accept-language')) merged.set('accept-language', langKey);
+    return merged;
+  }
+
+  /** fetch for GraphiQL's fetcher: the same request, in the page's language. */
+  function fetchInLanguage(input, init) {
+    var options = Object.assign({}, init || {});
+    options.headers = withPageLanguage(options.headers);
+    return window.fetch(input, options);
+  }
+
   // ---------------------------------------------------------------- results: CSV
 
   /** The file name of a download: RFC 5987 `filename*` (accents kept) first, else `filename`. */
@@ -638,7 +657,7 @@
       if (operationName) body.operationName = operationName;
       if (props.path) body.path = props.path;
       statusState[1]('…');
-      fetch(config.exportUrl, { method: 'POST', headers: headers, body: JSON.stringify(body) })
+      fetch(config.exportUrl, { method: 'POST', headers: withPageLanguage(headers), body: JSON.stringify(body) })
         .then(function (response) {
           if (!response.ok) {
             return response.json().then(function (answer) {
@@ -781,12 +800,15 @@
   // ---------------------------------------------------------------- the page
 
   function start(examples) {
-    var fetcher = GraphiQL.createFetcher({ url: config.endpoint });
+    var fetcher = GraphiQL.createFetcher({ url: config.endpoint, fetch: fetchInLanguage });
     var ExamplesList = examplesPanel(examples);
     var explorer = typeof GraphiQLPluginExplorer !== 'undefined' ? GraphiQLPluginExplorer.explorerPlugin() : null;
     var first = examples[0];
     // One tab on a first visit (the first example); the others open in new tabs from the panel.
     var defaultTabs = first ? [{ query: first.query, variables: first.variables }] : undefined;
+    // GraphiQL fills the variables pane from its `variables` prop or storage, not from the first
+    // default tab (whose query it does take): on a first visit the example's variables go there too.
+    var firstVisit = localStorage.getItem('graphiql:tabState') === null;
     // The side panel's share of the width on a first visit (GraphiQL's default is a third of the
     // editor's): the editor keeps most of the page. Dragging the divider changes and keeps it.
     if (!localStorage.getItem('graphiql:docExplorerFlex')) localStorage.setItem('graphiql:docExplorerFlex', '0.3');
@@ -825,6 +847,7 @@
         shouldPersistHeaders: false,
         defaultQuery: first ? undefined : '{\n  ecosystems { code name }\n}\n',
         defaultTabs: defaultTabs,
+        variables: firstVisit && first ? first.variables : undefined,
       });
     }
     var root = ReactDOM.createRoot(document.getElementById('graphiql'));

@@ -119,6 +119,43 @@ describeWithBrowser('in headless Chromium', () => {
       await page.close();
     }, 120_000);
 
+    it('fills the first tab’s variables on a first visit and asks the API in the page’s language (the Headers tab wins)', async () => {
+      const { page, watch } = await newPage('fr-FR');
+      await page.goto(graph.gatewayUrl, { waitUntil: 'load' });
+      await page.waitForSelector('.playground-examples');
+      await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('DataAiStartups'));
+      // The example's `# variables: {"first": 50}` is in the Variables pane, not only in the tab's state.
+      await page.waitForFunction(() => /"first":\s*50/.test(document.querySelector('.graphiql-editor-tool .CodeMirror')?.textContent ?? ''));
+      const languages: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST') languages.push(request.headers()['accept-language'] ?? '');
+      });
+      const run = async (): Promise<void> => {
+        const before = languages.length;
+        await page.click('.graphiql-execute-button');
+        await page.waitForFunction(() => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('"organizations"'));
+        expect(languages.length).toBeGreaterThan(before);
+      };
+      await run();
+      expect(languages.at(-1)).toBe('fr');
+      // Switched to English, the browser still says fr-FR: the requests say en.
+      await page.click('.playground-examples .playground-language');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await run();
+      expect(languages.at(-1)).toBe('en');
+      // A header set in the Headers tab wins over the page's language.
+      await page.getByRole('button', { name: 'Headers' }).click();
+      await page.evaluate(() => {
+        // GraphiQL renders the Variables editor, then the Headers editor.
+        const editors = [...document.querySelectorAll<HTMLElement>('.graphiql-editor-tool .CodeMirror')] as (HTMLElement & { CodeMirror: { setValue(v: string): void } })[];
+        editors[1]!.CodeMirror.setValue('{"Accept-Language": "fr"}');
+      });
+      await run();
+      expect(languages.at(-1)).toBe('fr');
+      expect(watch.errors.filter((e) => !EXPLORER_NOISE.test(e))).toEqual([]);
+      await page.close();
+    }, 120_000);
+
     it('offers the schema docs, the explorer and the header editor, still offline', async () => {
       const { page, watch } = await newPage();
       await page.goto(graph.gatewayUrl, { waitUntil: 'load' });

@@ -26,6 +26,8 @@ afterAll(async () => {
   await graph?.stop();
 });
 
+type ErrorBody = { errors: { message: string; extensions: { code: string; field?: string; requestId?: string } }[] };
+
 /** The first list met in a result (a connection's edges count as its list). */
 function firstList(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
@@ -317,11 +319,116 @@ describe('CSV export', () => {
     }
   });
 
-  it('refuses mutations and requests without an operation', async () => {
+  it('refuses mutations and requests without an operation, with a documented code and the field', async () => {
     const mutation = await fetch(exportUrl({ query: 'mutation { __typename }' }));
     expect(mutation.status).toBe(405);
+    expect(((await mutation.json()) as ErrorBody).errors[0]!.extensions).toMatchObject({ code: 'BAD_REQUEST', field: 'query' });
     const empty = await fetch(`${base}/export.csv`);
     expect(empty.status).toBe(400);
+    expect(((await empty.json()) as ErrorBody).errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+    for (const [params, field] of [
+      [{ query: '{ ecosystems { code } }', variables: '[1]' }, 'variables'],
+      [{ query: '{ ecosystems { code } }', path: 'nowhere' }, 'path'],
+      [{ query: '{ ecosystems { code } }', rows: 'bogus' }, 'rows'],
+    ] as const) {
+      const response = await fetch(exportUrl(params));
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as ErrorBody).errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('takes each known parameter once as a plain value: arrays, objects, repeats and unknown names are refused naming the parameter', async () => {
+    const one = encodeURIComponent('{ ecosystems { code } }');
+    for (const [raw, field] of [
+      ['all[]=true', 'all'],
+      ['all[a]=true', 'all'],
+      ['bom[]=false', 'bom'],
+      ['rows[]=bogus', 'rows'],
+      ['path[]=organizations', 'path'],
+      ['filename=a&filename=b', 'filename'],
+      ['limit=10', 'limit'],
+    ] as const) {
+      const response = await fetch(`${base}/export.csv?query=${one}&${raw}`);
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as ErrorBody;
+      expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(body.errors[0]!.extensions.requestId).toBeTruthy();
+    }
+    const post = await fetch(`${base}/export.csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ ecosystems { code } }', rowz: 'leaves' }),
+    });
+    expect(post.status).toBe(400);
+    expect(((await post.json()) as ErrorBody).errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rowz' });
+  });
+
+  it('takes its columns from the selection set: the same on every page and whatever the first item holds', async () => {
+    const query = /* GraphQL */ `query D($after: String) { datasets(first: 10, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id presentedAt { id } } } } }`;
+    type Page = { datasets: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; presentedAt: { id: string }[] } }[] } };
+    const datasets: { id: string; presentedAt: { id: string }[] }[] = [];
+    for (let after: string | undefined; ; ) {
+      const page = (await graph.query<Page>(query.replace('first: 10', 'first: 100'), { after })).data!.datasets;
+      datasets.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(datasets.some((d) => d.presentedAt.length > 0)).toBe(true);
+    const [header, ...rows] = parseCsv(await (await fetch(exportUrl({ query, all: 'true', bom: 'false', rows: 'leaves' }))).text());
+    expect(header).toEqual(['id', 'presentedAt.id']);
+    // An empty list gives its parent row once, with an empty cell.
+    expect(rows).toEqual(datasets.flatMap((d) => (d.presentedAt.length === 0 ? [[d.id, '']] : d.presentedAt.map((p) => [d.id, p.id]))));
+    // Selection order, not the order of the first item that has a value.
+    const order = /* GraphQL */ `{ datasets(first: 100) { edges { node { id presentedAt { id } keywords } } } }`;
+    expect(parseCsv(await (await fetch(exportUrl({ query: order, bom: 'false' }))).text())[0]).toEqual(['id', 'presentedAt.id', 'keywords']);
+  });
+
+  it('answers a body over the size limit as /graphql does: 413 PAYLOAD_TOO_LARGE in JSON with the request id', async () => {
+    const body = JSON.stringify({ query: `{ ecosystems { code } } # ${'x'.repeat(1_100_000)}` });
+    for (const path of ['/export.csv', '/graphql']) {
+      const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(response.status).toBe(413);
+      const answer = (await response.json()) as ErrorBody;
+      expect(answer.errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(answer.errors[0]!.extensions.requestId).toBe(response.headers.get('x-request-id'));
+    }
+  });
+
+  it('says when the page limit cuts an all=true export (X-Export-Truncated, as a header or a trailer)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'analysts-pages-'));
+    const config = loadGatewayConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      CSV_EXPORT_MAX_PAGES: '3',
+      ...Object.fromEntries(Object.values(graph.subgraphs).map((s) => [`SUBGRAPH_${s.definition.name.toUpperCase()}_URL`, s.url])),
+    });
+    const limited = createGateway(config, createLogger('test', 'silent'));
+    const running = await limited.listen(0, '127.0.0.1');
+    try {
+      await limited.start();
+      const at = (query: string): string => `${running.url}/export.csv?${new URLSearchParams({ query, all: 'true', bom: 'false' }).toString()}`;
+      // Without totalCount the cut is known at the end only: a trailer.
+      const noTotal = await request(at('query E($after: String) { events(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }'));
+      expect(parseCsv(await noTotal.body.text())).toHaveLength(1 + 6);
+      expect(noTotal.trailers['x-export-truncated']).toBe('true');
+      // With totalCount, before the first row.
+      const withTotal = await fetch(at('query E($after: String) { events(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }'));
+      expect(withTotal.headers.get('x-export-truncated')).toBe('true');
+      expect(parseCsv(await withTotal.text())).toHaveLength(1 + 6);
+      // A whole export says so too.
+      const whole = await request(at('query O($after: String) { ecosystems { code } }'));
+      await whole.body.text();
+      expect(whole.headers['x-export-truncated']).toBeUndefined();
+      const complete = await request(at('query D($after: String) { datasets(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }'));
+      const completeRows = parseCsv(await complete.body.text()).length - 1;
+      const total = (await graph.query<{ datasets: { totalCount: number } }>('{ datasets(first: 1) { totalCount } }')).data!.datasets.totalCount;
+      expect(completeRows).toBe(Math.min(total, 300));
+      expect(complete.trailers['x-export-truncated']).toBe(String(total > 300));
+    } finally {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('counts against the same rate-limit budget as /graphql (429 with Retry-After once spent)', async () => {

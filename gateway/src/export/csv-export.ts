@@ -1,9 +1,9 @@
 import { type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@ecosystem/shared';
 import { create as contentDisposition } from 'content-disposition';
-import express, { type Request, type Response, Router } from 'express';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
+import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { request } from 'undici';
-import { columnsOf, csvLine, findList, flattenRow, leafRows, type FoundList } from './flatten';
+import { columnsOf, csvLine, findList, flattenRow, leafRows, selectionColumns, type FoundList } from './flatten';
 
 export interface CsvExportOptions {
   /** Path of the export. @default '/export.csv' */
@@ -14,11 +14,21 @@ export interface CsvExportOptions {
   maxPages: number;
   /** Header carrying an API key, forwarded to /graphql with the caller's token. */
   apiKeyHeader?: string;
+  /**
+   * The gateway's own body handling for POST (size limit, JSON, their refusals), the same as
+   * /graphql's, so that both answer a too-large or malformed body alike.
+   */
+  bodyParser: (RequestHandler | ErrorRequestHandler)[];
   logger: Logger;
 }
 
+/** The parameters the export reads; anything else is refused (a typo must not be silently ignored). */
+export const EXPORT_PARAMETERS = ['query', 'variables', 'operationName', 'extensions', 'documentId', 'path', 'all', 'rows', 'bom', 'filename'] as const;
+
 interface ExportRequest {
   query?: string;
+  /** The parsed `query`, from which the columns come. */
+  document?: DocumentNode;
   variables: Record<string, unknown>;
   operationName?: string;
   extensions?: Record<string, unknown>;
@@ -56,13 +66,13 @@ class ExportError extends Error {
 function jsonParam(value: unknown, name: string): Record<string, unknown> | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  if (typeof value !== 'string') throw new ExportError(400, 'BAD_REQUEST', `"${name}" must be a JSON object`);
+  if (typeof value !== 'string') throw new ExportError(400, 'BAD_USER_INPUT', `"${name}" must be a JSON object`, name);
   try {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
     return parsed as Record<string, unknown>;
   } catch {
-    throw new ExportError(400, 'BAD_REQUEST', `"${name}" must be a JSON object`);
+    throw new ExportError(400, 'BAD_USER_INPUT', `"${name}" must be a JSON object`, name);
   }
 }
 
@@ -92,40 +102,90 @@ function rowsParam(value: unknown): 'items' | 'leaves' {
   throw new ExportError(400, 'BAD_USER_INPUT', 'rows must be "items" (one row per list item) or "leaves" (nested lists as rows)', 'rows');
 }
 
+const KNOWN = new Set<string>(EXPORT_PARAMETERS);
+
+/**
+ * The query string's parameters, each a single string: express's parser turns `all[]=true`,
+ * `all[a]=true` and a repeated `all` into arrays and objects, which would otherwise slip past the
+ * checks of the values. Unknown names are refused too.
+ */
+function queryStringParams(query: Record<string, unknown>): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(query)) {
+    // `all[]=true` and `all[a]=true` name `all`, in whatever form a query-string parser leaves them.
+    const base = /^([^[]+)\[/.exec(name)?.[1];
+    if (base !== undefined && KNOWN.has(base)) throw new ExportError(400, 'BAD_USER_INPUT', `"${base}" must be given once, as a single value (not ${base}[] or ${base}[key])`, base);
+    if (!KNOWN.has(name)) throw new ExportError(400, 'BAD_USER_INPUT', `Unknown export parameter "${name}"; known: ${EXPORT_PARAMETERS.join(', ')}`, name);
+    if (typeof value !== 'string') throw new ExportError(400, 'BAD_USER_INPUT', `"${name}" must be given once, as a single value (not repeated, not name[] or name[key])`, name);
+    params[name] = value;
+  }
+  return params;
+}
+
+/** A JSON body's parameters: known names only, text ones as strings (variables/extensions objects, all/bom booleans are read later). */
+function bodyParams(body: unknown): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ExportError(400, 'BAD_REQUEST', 'The JSON body must be one object of export parameters');
+  for (const [name, value] of Object.entries(body)) {
+    if (!KNOWN.has(name)) throw new ExportError(400, 'BAD_USER_INPUT', `Unknown export parameter "${name}"; known: ${EXPORT_PARAMETERS.join(', ')}`, name);
+    const text = !['variables', 'extensions', 'all', 'bom'].includes(name);
+    if (text && value !== null && typeof value !== 'string') throw new ExportError(400, 'BAD_USER_INPUT', `"${name}" must be a string`, name);
+  }
+  return body as Record<string, unknown>;
+}
+
+/** Makes a requested or operation name safe as a file name; `undefined` when nothing names a file. */
+function safeName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  // Letters of any script are kept (sent as RFC 5987 filename*), path and control characters are not.
+  const safe = name
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .slice(0, 80);
+  const stem = safe.replace(/\.csv$/i, '');
+  // Nothing but dots, dashes and underscores (".csv", "...", "  ") is no name: a hidden or dots-only file.
+  return /[\p{L}\p{N}]/u.test(stem) ? safe : undefined;
+}
+
+/** The downloaded file's name: the requested one, else the operation's, else `export`; always `.csv`. */
+export function exportFilename(requested: string | undefined, operationName: string | undefined): string {
+  const name = safeName(requested) ?? safeName(operationName) ?? 'export';
+  return /\.csv$/i.test(name) ? name : `${name}.csv`;
+}
+
 function readExportRequest(req: Request): ExportRequest {
-  const fromQuery = req.query as Record<string, unknown>;
-  const fromBody = (req.method === 'POST' && req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+  const fromQuery = queryStringParams(req.query as Record<string, unknown>);
+  const fromBody = req.method === 'POST' ? bodyParams(req.body) : {};
   const source = { ...fromQuery, ...fromBody };
   const query = stringParam(source.query);
   const extensions = jsonParam(source.extensions, 'extensions');
   const documentId = stringParam(source.documentId);
   if (!query && !extensions && !documentId) {
-    throw new ExportError(400, 'BAD_REQUEST', 'Give the operation as "query" (or a persisted one as "documentId" / "extensions")');
+    throw new ExportError(400, 'BAD_USER_INPUT', 'Give the operation as "query" (or a persisted one as "documentId" / "extensions")', 'query');
   }
   const operationName = stringParam(source.operationName);
   let documentName: string | undefined;
   let declaresAfter: boolean | undefined;
+  let document: DocumentNode | undefined;
   if (query) {
     let operations: OperationDefinitionNode[];
     try {
-      operations = parse(query).definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+      document = parse(query);
+      operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
     } catch (error) {
       throw new ExportError(400, 'GRAPHQL_PARSE_FAILED', (error as Error).message);
     }
     const chosen = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
     documentName = chosen?.name?.value;
     if (chosen && chosen.operation !== 'query') {
-      throw new ExportError(405, 'BAD_REQUEST', 'Only queries can be exported, not mutations or subscriptions');
+      // 405 and BAD_REQUEST as /graphql answers a mutation sent with GET.
+      throw new ExportError(405, 'BAD_REQUEST', 'Only queries can be exported, not mutations or subscriptions', 'query');
     }
     declaresAfter = chosen ? (chosen.variableDefinitions ?? []).some((v) => v.variable.name.value === 'after') : undefined;
   }
-  // Letters of any script are kept (sent as RFC 5987 filename*), path and control characters are not.
-  const name = (stringParam(source.filename) ?? operationName ?? documentName ?? 'export')
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
-    .slice(0, 80);
   return {
     query,
+    document,
     variables: jsonParam(source.variables, 'variables') ?? {},
     operationName,
     extensions,
@@ -135,7 +195,7 @@ function readExportRequest(req: Request): ExportRequest {
     declaresAfter,
     rows: rowsParam(source.rows),
     bom: flagParam('bom', fromQuery.bom, fromBody.bom, true),
-    filename: name.endsWith('.csv') ? name : `${name}.csv`,
+    filename: exportFilename(stringParam(source.filename), operationName ?? documentName),
   };
 }
 
@@ -211,8 +271,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
   const router = Router();
 
   const handle = async (req: Request, res: Response): Promise<void> => {
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const requestId = res.locals.requestId as string;
     let params: ExportRequest;
     try {
       params = readExportRequest(req);
@@ -289,7 +348,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
         errors: [
           {
             message: params.path ? `No list or connection at "${params.path}" in the result` : 'The result holds no list or connection to export',
-            extensions: { code: 'BAD_REQUEST', requestId },
+            extensions: { code: 'BAD_USER_INPUT', requestId, field: params.path ? 'path' : 'query' },
           },
         ],
       });
@@ -300,33 +359,51 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
     try {
       rows = pageRows(found);
     } catch (error) {
-      refuse(res, 400, { errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST', requestId, field: 'rows' } }] });
+      refuse(res, 400, { errors: [{ message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT', requestId, field: 'rows' } }] });
       return;
     }
-    const columns = columnsOf(rows);
+    // Columns from the selection set (the same on every page whatever the data); from the first
+    // page's data only for a persisted operation sent without its text.
+    const columns =
+      (params.document && selectionColumns(params.document, params.operationName, found.path, found.connection !== undefined, params.variables)) ||
+      columnsOf(rows);
     const totalCount = typeof found.connection?.totalCount === 'number' ? found.connection.totalCount : undefined;
     const expected = params.all ? totalCount : undefined;
+    const pageSize = found.rows.length;
+    // Cut by the row limit, or by the page limit at this page size: said before the first byte.
+    const truncatedAhead =
+      expected !== undefined && (expected > options.maxRows || (pageSize > 0 && Math.ceil(expected / pageSize) > options.maxPages));
     res.status(200);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', attachmentDisposition(params.filename));
     res.setHeader('cache-control', 'no-store');
     res.setHeader('x-export-path', found.path);
     if (totalCount !== undefined) res.setHeader('x-total-count', String(totalCount));
-    if (expected !== undefined && expected > options.maxRows) res.setHeader('x-export-truncated', 'true');
+    if (truncatedAhead) res.setHeader('x-export-truncated', 'true');
+    // Without totalCount a cut is known only at the end: said again as a trailer.
+    if (params.all && found.connection) res.setHeader('trailer', 'X-Export-Truncated');
 
     let written = 0;
     let pages = 1;
+    let truncated = false;
     try {
       await write(res, (params.bom ? '\uFEFF' : '') + csvLine(columns));
       let connection = found.connection;
       for (;;) {
         for (const row of rows) {
-          if (written >= options.maxRows) break;
+          if (written >= options.maxRows) {
+            truncated = true;
+            break;
+          }
           await write(res, csvLine(columns.map((c) => row.get(c) ?? '')));
           written += 1;
         }
         const pageInfo = connection?.pageInfo as { hasNextPage?: boolean; endCursor?: string | null } | undefined;
-        if (!params.all || written >= options.maxRows || !pageInfo?.hasNextPage || !pageInfo.endCursor || pages >= options.maxPages) break;
+        if (!params.all || !pageInfo?.hasNextPage || !pageInfo.endCursor) break;
+        if (written >= options.maxRows || pages >= options.maxPages) {
+          truncated = true;
+          break;
+        }
         const next = await fetchPage(pageInfo.endCursor);
         if (next.body.errors?.length || next.status !== 200) {
           throw new Error(`page ${pages + 1}: ${next.body.errors?.[0]?.message ?? `HTTP ${next.status}`}`);
@@ -337,8 +414,9 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
         connection = list.connection;
         rows = pageRows(list);
       }
+      if (params.all && found.connection) res.addTrailers({ 'X-Export-Truncated': String(truncated || truncatedAhead) });
       res.end();
-      options.logger.info({ requestId, rows: written, pages, path: found.path }, 'csv export');
+      options.logger.info({ requestId, rows: written, pages, path: found.path, truncated }, 'csv export');
     } catch (error) {
       // Headers are gone: cut the stream so that the client sees an incomplete download, not a short file.
       options.logger.warn({ requestId, rows: written, pages, reason: (error as Error).message }, 'csv export aborted');
@@ -354,7 +432,13 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
       else res.destroy();
     });
   };
-  router.get(path, run);
-  router.post(path, express.json({ limit: '1mb' }), run);
+  const assignRequestId: RequestHandler = (req, res, next) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.locals.requestId = requestId;
+    next();
+  };
+  router.get(path, assignRequestId, run);
+  router.post(path, assignRequestId, ...options.bodyParser, run);
   return router;
 }

@@ -1,3 +1,5 @@
+import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+
 /** A list found in a GraphQL result: where it is, its rows, and the connection it came from (if any). */
 export interface FoundList {
   /** Dotted path from `data`, e.g. `organizations` or `ecosystem.members`. */
@@ -156,4 +158,115 @@ export function csvField(value: string): string {
 /** One CSV line (CRLF-terminated, as RFC 4180 says). */
 export function csvLine(fields: string[]): string {
   return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** Whether `@skip` / `@include` leave a selection in, with the operation's variables. */
+function included(node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: ValueNode }[] }[] }, variables: Record<string, unknown>): boolean {
+  for (const directive of node.directives ?? []) {
+    const name = directive.name.value;
+    if (name !== 'skip' && name !== 'include') continue;
+    const argument = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+    const value = argument?.kind === Kind.BOOLEAN ? argument.value : argument?.kind === Kind.VARIABLE ? variables[argument.name.value] === true : false;
+    if (name === 'skip' ? value : !value) return false;
+  }
+  return true;
+}
+
+/**
+ * The fields of a selection set by response key, in selection order, with fragments (named and
+ * inline, whatever their type condition) spread in place and fields of the same key merged, as
+ * GraphQL execution orders the keys of a result.
+ */
+function fieldsOf(sets: readonly SelectionSetNode[], fragments: ReadonlyMap<string, FragmentDefinitionNode>, variables: Record<string, unknown>): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const seen = new Set<string>();
+  const visit = (set: SelectionSetNode): void => {
+    for (const selection of set.selections) {
+      if (!included(selection, variables)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        const list = fields.get(key);
+        if (list) list.push(selection);
+        else fields.set(key, [selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value)) {
+          seen.add(fragment.name.value);
+          visit(fragment.selectionSet);
+        }
+      }
+    }
+  };
+  for (const set of sets) visit(set);
+  return fields;
+}
+
+function subSelections(fields: readonly FieldNode[]): SelectionSetNode[] {
+  return fields.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
+}
+
+/**
+ * The columns of an exported list from the operation's selection set rather than from its data, so
+ * that they are the same on every page and for every item (an empty or null nested list still has
+ * its columns): the leaf fields of an item's selection in selection order, dotted as flattenRow
+ * names cells; a nested connection gives its nodes' leaves (as flattenRow reads it through its
+ * edges), never a column for the list itself. `undefined` when the path is not in the selection.
+ *
+ * @param connection whether the exported list is a connection (its rows are `edges.node` or `nodes`)
+ */
+export function selectionColumns(
+  document: DocumentNode,
+  operationName: string | undefined,
+  path: string,
+  connection: boolean,
+  variables: Record<string, unknown> = {},
+): string[] | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation) return undefined;
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  let sets: SelectionSetNode[] = [operation.selectionSet];
+  let fields: FieldNode[] = [];
+  for (const key of path.split('.').filter(Boolean)) {
+    fields = fieldsOf(sets, fragments, variables).get(key) ?? [];
+    if (fields.length === 0) return undefined;
+    sets = subSelections(fields);
+  }
+  if (fields.length === 0) return undefined;
+  const columns = new Set<string>();
+  // A connection's rows: edges { node { ... } } or nodes { ... }; its other fields are not rows.
+  const rowsOfConnection = (connectionSets: SelectionSetNode[]): SelectionSetNode[] | undefined => {
+    const inner = fieldsOf(connectionSets, fragments, variables);
+    const edges = inner.get('edges');
+    if (edges) {
+      const node = fieldsOf(subSelections(edges), fragments, variables).get('node');
+      return node ? subSelections(node) : subSelections(edges);
+    }
+    const nodes = inner.get('nodes');
+    return nodes ? subSelections(nodes) : undefined;
+  };
+  const leaves = (itemSets: SelectionSetNode[], prefix: string): void => {
+    if (itemSets.length === 0) {
+      columns.add(prefix || 'value');
+      return;
+    }
+    const rows = rowsOfConnection(itemSets);
+    if (rows) {
+      leaves(rows, prefix);
+      return;
+    }
+    for (const [key, children] of fieldsOf(itemSets, fragments, variables)) leaves(subSelections(children), prefix ? `${prefix}.${key}` : key);
+  };
+  if (connection) {
+    const rows = rowsOfConnection(sets);
+    if (!rows) return undefined;
+    leaves(rows, '');
+  } else {
+    leaves(sets, '');
+  }
+  return [...columns];
 }

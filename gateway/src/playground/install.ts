@@ -1,5 +1,5 @@
 import { type Logger } from '@ecosystem/shared';
-import { type Express } from 'express';
+import { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { type GatewayConfig } from '../config';
 import { createCsvExportRouter } from '../export/csv-export';
 import { createExamplePagesRouter } from './example-pages';
@@ -13,7 +13,13 @@ export const CSV_EXPORT_PATH = '/export.csv';
  * CSV export at /export.csv, and the example frontend pages under /examples/. Mount before the
  * /graphql handler (the playground only answers browsers' GETs; everything else falls through).
  */
-export function installAnalystFeatures(app: Express, config: GatewayConfig, logger: Logger): void {
+export function installAnalystFeatures(
+  app: Express,
+  config: GatewayConfig,
+  logger: Logger,
+  /** /graphql's body handling (size limit and refusals), which the export's POST shares. */
+  bodyParser: (RequestHandler | ErrorRequestHandler)[],
+): void {
   if (config.PLAYGROUND ?? config.introspection) {
     app.use(
       createPlaygroundRouter({
@@ -31,6 +37,7 @@ export function installAnalystFeatures(app: Express, config: GatewayConfig, logg
         maxRows: config.CSV_EXPORT_MAX_ROWS,
         maxPages: config.CSV_EXPORT_MAX_PAGES,
         apiKeyHeader: config.API_KEY_HEADER,
+        bodyParser,
         logger: logger.child({ component: 'csv-export' }),
       }),
     );

@@ -1,3 +1,4 @@
+import Negotiator from 'negotiator';
 import { registerEnumType } from 'type-graphql';
 
 /** The languages labels are written in. Content is French first; French is the default. */
@@ -20,8 +21,18 @@ export const DEFAULT_LANGUAGE = Language.FR;
 /** Longest Accept-Language read; browsers send well under 100 characters. */
 export const ACCEPT_LANGUAGE_MAX_LENGTH = 256;
 
-/** A list of language ranges with optional q-values (RFC 9110 §12.5.4), nothing else. */
-const ACCEPT_LANGUAGE = /^\s*(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)(?:\s*;\s*q\s*=\s*[01](?:\.\d{0,3})?)?(?:\s*,\s*(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)(?:\s*;\s*q\s*=\s*[01](?:\.\d{0,3})?)?)*\s*$/;
+const RANGE = String.raw`(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)`;
+/** RFC 9110 §12.4.2: 0 to 1 with at most three decimals (`1.5` is not a q-value). */
+const WEIGHT = String.raw`(?:\s*;\s*[qQ]=(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?))`;
+const ELEMENT = `(?:${RANGE}${WEIGHT}?)?`;
+/**
+ * A list of language ranges with optional q-values (RFC 9110 §12.5.4), nothing else. Empty list
+ * elements (`, ,en`) are allowed, as RFC 9110 §5.6.1 says a recipient must accept them.
+ */
+const ACCEPT_LANGUAGE = new RegExp(`^\\s*${ELEMENT}(?:\\s*,\\s*${ELEMENT})*\\s*$`);
+
+/** The languages labels exist in, as Accept-Language tags, in the order of preference on a tie. */
+const SUPPORTED: Readonly<Record<string, Language>> = { fr: Language.FR, en: Language.EN };
 
 /**
  * Whether a header is a well-formed Accept-Language of a sane length. A header that is not is
@@ -33,26 +44,14 @@ export function isAcceptLanguage(header: string | null | undefined): header is s
 
 /**
  * The caller's language from an Accept-Language header: the first supported language in the
- * caller's order of preference (q-values honoured), French when none is supported, no header or
- * a header that is not a well-formed language list (see isAcceptLanguage).
+ * caller's order of preference (q-values honoured, ranked by `negotiator`, the parser express's
+ * `req.acceptsLanguages` uses), French when none is supported, no header or a header that is not
+ * a well-formed language list (see isAcceptLanguage).
  */
 export function languageFromHeader(header: string | null | undefined): Language {
   if (!isAcceptLanguage(header)) return DEFAULT_LANGUAGE;
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const weight = q ? Number(q.slice(2)) : 1;
-      return { primary: tag.trim().toLowerCase().split('-')[0], weight: Number.isFinite(weight) ? weight : 0, index };
-    })
-    .filter((entry) => entry.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.index - b.index);
-  for (const { primary } of ranked) {
-    if (primary === 'fr') return Language.FR;
-    if (primary === 'en') return Language.EN;
-  }
-  return DEFAULT_LANGUAGE;
+  const [best] = new Negotiator({ headers: { 'accept-language': header } }).languages(Object.keys(SUPPORTED));
+  return (best === undefined ? undefined : SUPPORTED[best.toLowerCase()]) ?? DEFAULT_LANGUAGE;
 }
 
 /** A label in each language. */

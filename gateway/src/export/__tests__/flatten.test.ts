@@ -1,4 +1,6 @@
-import { columnsOf, csvField, csvLine, findList, flattenRow, leafRows, MAX_LEAF_ROWS } from '../flatten';
+import { parse } from 'graphql';
+import { exportFilename } from '../csv-export';
+import { columnsOf, csvField, csvLine, findList, flattenRow, leafRows, MAX_LEAF_ROWS, selectionColumns } from '../flatten';
 
 describe('CSV flattening', () => {
   it('finds the first list or connection in field order, or the one at a path', () => {
@@ -96,5 +98,45 @@ describe('CSV flattening', () => {
   it('refuses a row that would expand past the leaf-row bound (sibling lists multiply)', () => {
     const many = Array.from({ length: 200 }, (_, i) => ({ i }));
     expect(() => leafRows({ a: many, b: many })).toThrow(String(MAX_LEAF_ROWS));
+  });
+});
+
+describe('CSV columns from the selection set', () => {
+  const columns = (query: string, path: string, connection: boolean, variables?: Record<string, unknown>): string[] | undefined =>
+    selectionColumns(parse(query), undefined, path, connection, variables);
+
+  it('lists the leaves in selection order, whatever the data, a nested list giving its leaves only', () => {
+    const query = 'query D($after: String) { datasets(first: 3, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id presentedAt { id } keywords } } } }';
+    expect(columns(query, 'datasets', true)).toEqual(['id', 'presentedAt.id', 'keywords']);
+    // The data's own columns depend on the first item: an empty list gives none.
+    expect(columnsOf([flattenRow({ id: 'd1', presentedAt: [], keywords: ['a'] })])).toEqual(['id', 'keywords']);
+  });
+
+  it('spreads fragments in place, merges repeated keys, follows aliases and nested connections, honours @skip/@include', () => {
+    const query = `
+      query Q($withCity: Boolean!) {
+        ecosystem(code: "ADS") {
+          members(first: 5) {
+            totalCount
+            nodes { ...Org name alias: website ... on Organization { address { city @include(if: $withCity) country } } }
+          }
+        }
+      }
+      fragment Org on Organization { __typename name people { edges { node { id } } pageInfo { hasNextPage } } }`;
+    expect(columns(query, 'ecosystem.members', true, { withCity: true })).toEqual(['__typename', 'name', 'people.id', 'alias', 'address.city', 'address.country']);
+    expect(columns(query, 'ecosystem.members', true, { withCity: false })).toEqual(['__typename', 'name', 'people.id', 'alias', 'address.country']);
+    expect(columns('{ tags }', 'tags', false)).toEqual(['value']);
+    expect(columns('{ a { b } }', 'nowhere', false)).toBeUndefined();
+  });
+});
+
+describe('the file name of an export', () => {
+  it('keeps a requested name, adds .csv, and falls back to the operation name when the name is only dots or spaces', () => {
+    expect(exportFilename('Jeux de données', 'Q')).toBe('Jeux-de-données.csv');
+    expect(exportFilename('report.csv', 'Q')).toBe('report.csv');
+    expect(exportFilename('.csv', 'Startups')).toBe('Startups.csv');
+    expect(exportFilename('...', 'Startups')).toBe('Startups.csv');
+    expect(exportFilename(' . ', undefined)).toBe('export.csv');
+    expect(exportFilename(undefined, undefined)).toBe('export.csv');
   });
 });
