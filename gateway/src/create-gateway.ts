@@ -30,6 +30,7 @@ import { reusingPrefetched, SingleFetchFastPath } from './fast-path/fast-path';
 import { CacheHits } from './fast-path/cache-hits';
 import { installGraphScalars } from './input/input-coercion';
 import { directDispatch, type Handler } from './fast-path/direct-dispatch';
+import { installPublicContract, type PublicContractServer } from './contracts/public-contract';
 
 export interface GatewayServer {
   app: Express;
@@ -46,6 +47,8 @@ export interface GatewayServer {
   start(): Promise<void>;
   listen(port: number, host?: string): Promise<RunningServer>;
   isReady(): boolean;
+  /** The public contract of the graph, served at /public/graphql. */
+  publicContract: PublicContractServer;
 }
 
 /** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and express. */
@@ -141,8 +144,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ready = true;
   });
 
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+  // Shared with the public contract's Apollo Server (same limits, masking, logs, metrics, recording).
+  const policyApolloOptions = () => ({
     // Refused, when config.introspection is off, by the gateway's own validation rule (features.apolloOptions):
     // Apollo Server's refusal names Apollo Server and tells the caller how to reconfigure it.
     introspection: true,
@@ -155,8 +158,13 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       registry.plugin<GatewayContext>(),
       ...features.apolloPlugins(),
       variableCoercionPlugin(),
-      ...caches.plugins<GatewayContext>(),
     ],
+  });
+  const policyOptions = policyApolloOptions();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    ...policyOptions,
+    plugins: [...policyOptions.plugins, ...caches.plugins<GatewayContext>()],
   });
 
   // Stale-while-revalidate: an expired response is refreshed by an anonymous background request
@@ -215,7 +223,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     if (req.method === 'POST') res.app = appWithoutEtag;
     next();
   };
-  const graphqlHandlers: Handler[] = [
+  const policyHandlers: Handler[] = [
     noEtagForPost,
     assignRequestId,
     // Identity (401), rate limit (429), body size (413), batch size and trusted documents (400).
@@ -224,11 +232,22 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ...features.afterBody(),
     // A supergraph swap waits for the requests in flight (issue 8).
     swapGate.middleware(),
+  ];
+  const graphqlHandlers: Handler[] = [
+    ...policyHandlers,
     ...(fastPath ? [fastPath.middleware()] : []),
     ...(cacheHits ? [cacheHits.middleware()] : []),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
   ];
   app.use('/graphql', ...graphqlHandlers);
+  // The public contract at /public/graphql: the same handlers, options and executor, its own schema.
+  const publicContract = installPublicContract(app, {
+    gateway,
+    logger,
+    apolloOptions: policyApolloOptions(),
+    handlers: policyHandlers,
+    contextFor,
+  });
   // With the fast path, POST /graphql runs the same handlers without express's router (issue 10).
   const handler = config.FAST_PATH_ENABLED
     ? directDispatch(app, '/graphql', [...(features.corsHandler ? [features.corsHandler] : []), ...graphqlHandlers])
@@ -241,6 +260,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     supergraph,
     registry,
     planCache,
+    publicContract,
     isReady: () => ready,
     async start() {
       await registry.open();
@@ -248,6 +268,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       graphql = expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GatewayContext> => contextFor(req, res),
       });
+      await publicContract.start();
     },
     features,
     // Graceful shutdown: /ready turns 503, in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS),
@@ -275,6 +296,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
           await running.close();
           clearTimeout(force);
           clearInterval(idle);
+          await publicContract.stop();
           await apollo.stop();
           await features.close();
         },

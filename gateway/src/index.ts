@@ -21,3 +21,5 @@ export { registryEntities } from './registry/registry.entities';
 export { ProductionFeatures } from './production/features';
 export { GatewayErrorCode } from './security/refuse';
 export { operationCost } from './limits/operation-limits';
+export { deriveContract, contractOf, ContractError, PUBLIC_TAG, PRIVATE_TAG } from './contracts/contract-schema';
+export { PUBLIC_CONTRACT_PATH } from './contracts/public-contract';

@@ -13,6 +13,7 @@ export * from './logging/logger';
 export * from './dataloader/order-by-keys';
 export * from './scalars/scalars';
 export * from './federation/build-federated-schema';
+export * from './federation/contract-tags';
 export * from './federation/input-hygiene';
 export * from './federation/variable-coercion';
 export * from './pagination/connection';

@@ -1,4 +1,4 @@
-import { IdColumn, RefColumn, EnumColumn } from '@ecosystem/shared';
+import { IdColumn, RefColumn, EnumColumn, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 
@@ -50,6 +50,7 @@ export class KeyFigure {
 
 @ObjectType({ description: 'An innovation ecosystem: a cluster, a campus or an academy, with its member organisations.' })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('ecosystem')
 export class Ecosystem {
   @Field(() => ID, { description: 'Opaque, stable id.' })
