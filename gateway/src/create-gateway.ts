@@ -14,6 +14,7 @@ import {
   variableCoercionPlugin,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
 import { CoreSupergraphManager, SHIPPED_SUPERGRAPH_FILE } from './supergraph/supergraph-manager';
@@ -31,6 +32,9 @@ import { CacheHits } from './fast-path/cache-hits';
 import { installGraphScalars } from './input/input-coercion';
 import { directDispatch, type Handler } from './fast-path/direct-dispatch';
 import { installPublicContract, type PublicContractServer } from './contracts/public-contract';
+import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
+import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
+import { subscriptionsNotServedRule } from './security/introspection';
 
 export interface GatewayServer {
   app: Express;
@@ -49,6 +53,8 @@ export interface GatewayServer {
   isReady(): boolean;
   /** The public contract of the graph, served at /public/graphql. */
   publicContract: PublicContractServer;
+  /** Subscriptions served over Server-Sent Events and WebSocket. */
+  subscriptions: GatewaySubscriptions;
 }
 
 /** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and express. */
@@ -239,6 +245,32 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ...(cacheHits ? [cacheHits.middleware()] : []),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
   ];
+  // Subscriptions over Server-Sent Events (/graphql/stream) and WebSocket (/graphql): each event is
+  // answered by a query through Apollo Server, the caller's identity and the same policies.
+  const subscriptions = new GatewaySubscriptions({
+    logger,
+    perClient: config.SUBSCRIPTIONS_PER_CLIENT,
+    internalJwtSecret: config.INTERNAL_JWT_SECRET,
+    identityTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS,
+    subgraphUrl: (name, recorded) => coreUrls.get(name) ?? recorded,
+    verify: (authorization) => features.identity.viewerFrom(authorization),
+    execute: async (document, variables, operationName, contextValue) => {
+      const response = await apollo.executeOperation({ query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, { contextValue });
+      return response.body.kind === 'single' ? response.body.singleResult : { errors: [new GraphQLError('Incremental results are not sent on subscriptions')] };
+    },
+  });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => subscriptions.schemaChanged(apiSchema, coreSupergraphSdl));
+  const subscriptionTransports: SubscriptionTransportOptions = {
+    subscriptions,
+    logger,
+    validationRules: (policyOptions.validationRules ?? []).filter((rule) => rule !== subscriptionsNotServedRule),
+    handlers: policyHandlers,
+    contextFor,
+    verify: (authorization) => features.identity.viewerFrom(authorization),
+    keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
+  };
+  // Before /graphql, whose mount would take /graphql/stream too.
+  installSseSubscriptions(app, subscriptionTransports);
   app.use('/graphql', ...graphqlHandlers);
   // The public contract at /public/graphql: the same handlers, options and executor, its own schema.
   const publicContract = installPublicContract(app, {
@@ -261,6 +293,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     registry,
     planCache,
     publicContract,
+    subscriptions,
     isReady: () => ready,
     async start() {
       await registry.open();
@@ -275,6 +308,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // then Apollo stops.
     listen: async (port, host = '0.0.0.0') => {
       const running = await listen(handler, port, host, undefined, 'serverOptions' in handler ? handler.serverOptions : {});
+      const webSockets = attachWebSocketSubscriptions(running.httpServer, subscriptionTransports);
       // Responses under way when the drain starts: they ask the client to close the connection too,
       // or a keep-alive client would send its next request on a socket the drain is about to close
       // (reset) rather than on a new one (refused: the listening socket is closed).
@@ -287,6 +321,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
         ...running,
         close: async () => {
           features.startDraining();
+          // Streams end first (each says SUBSCRIPTION_CLOSED): they would hold the drain to its timeout.
+          subscriptions.shutdown();
+          await webSockets.close();
           for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
           const force = setTimeout(() => running.httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
           // Keep-alive connections that finished their request are closed as they fall idle.

@@ -60,7 +60,7 @@ describe('bad values through the gateway', () => {
   });
 
   it.each(['subscription { __typename }', 'subscription S { organizations(first: 1) { totalCount } }'])(
-    'refuses a subscription (%s) as the caller\u2019s mistake (HTTP 400), never internal',
+    'refuses a subscription (%s) over POST as the caller\u2019s mistake (HTTP 400), never internal',
     async (query) => {
       const response = await graph.query(query);
       expect(response.status).toBe(400);

@@ -36,6 +36,8 @@ export interface FederatedSchemaOptions<TContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers<TContext>;
+  /** Where the subgraph's `@Subscription` resolvers listen (type-graphql's PubSub); only subgraphs with subscriptions. */
+  pubSub?: Parameters<typeof buildSchema>[0]['pubSub'];
 }
 
 function mergeResolvers(
@@ -59,6 +61,7 @@ export async function buildFederatedSchema<TContext>(
     authChecker,
     scalarsMap,
     validateFn: validateInput,
+    ...(options.pubSub ? { pubSub: options.pubSub } : {}),
     // Subgraphs may have no Query of their own, and federation directives are unknown to graphql-js.
     skipCheck: true,
   });

@@ -15,6 +15,7 @@ import { Organization, resolveOrganizationReference } from './organization/organ
 import { PersonEventsResolver } from './person/person.resolver';
 import { Person, resolvePersonReference } from './person/person.stub';
 import { RegistrationResolver, resolveRegistrationReference } from './registration/registration.resolver';
+import { eventsPubSub, RegistrationStateResolver } from './registration/registration-changes';
 import { EventSeriesResolver, resolveEventSeriesReference } from './series/series.resolver';
 
 import { EVENT_FACET_RESOLVERS } from './event/event.types';
@@ -29,6 +30,7 @@ export async function buildEventsSchema(): Promise<GraphQLSchema> {
       CallResolver,
       ExpressionOfInterestResolver,
       RegistrationResolver,
+      RegistrationStateResolver,
       CalendarFeedResolver,
       OrganizationEventsResolver,
       DatasetEventsResolver,
@@ -37,6 +39,7 @@ export async function buildEventsSchema(): Promise<GraphQLSchema> {
       ...EVENT_FACET_RESOLVERS,
     ],
     orphanedTypes: [Organization, Dataset, Person, Ecosystem],
+    pubSub: eventsPubSub(),
     referenceResolvers: {
       Event: { __resolveReference: resolveEventReference },
       EventSeries: { __resolveReference: resolveEventSeriesReference },
