@@ -647,7 +647,11 @@
   // ---------------------------------------------------------------- the page
 
   function start(examples) {
-    var fetcher = GraphiQL.createFetcher({ url: config.endpoint });
+    // Subscriptions go over WebSocket (graphql-ws, bundled with GraphiQL) to the same endpoint; the
+    // headers editor's Authorization travels in the connection parameters.
+    var wsUrl = new URL(config.endpoint, location.href);
+    wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+    var fetcher = GraphiQL.createFetcher({ url: config.endpoint, subscriptionUrl: wsUrl.href });
     var plugins = [examplesPlugin(examples), resultsPlugin()];
     if (typeof GraphiQLPluginExplorer !== 'undefined') plugins.push(GraphiQLPluginExplorer.explorerPlugin());
     var first = examples[0];

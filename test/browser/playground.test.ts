@@ -214,6 +214,11 @@ describeWithBrowser('in headless Chromium', () => {
       expect(await page.locator('.playground-timeline .playground-event').count()).toBe(12);
       await screenshot(page, 'playground-timeline.png');
 
+      // A subscription, over WebSocket from GraphiQL's own fetcher: the current state comes at once.
+      await page.click('.graphiql-sidebar button[aria-label="Show Exemples"]');
+      await runExample(page, '14-registration-changes', 'RegistrationChanges', '"seatsTaken"');
+      expect(await page.textContent('.graphiql-response')).toContain('"organizers"');
+
       expect(watch.foreign).toEqual([]);
       expect(watch.errors.filter((e) => !EXPLORER_NOISE.test(e))).toEqual([]);
       await page.close();

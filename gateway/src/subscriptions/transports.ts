@@ -74,7 +74,9 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
     schema: () => schemaOf(options.subscriptions),
     validate: validator(options.validationRules),
     onConnect: async (ctx) => {
-      const fromParams = ctx.connectionParams?.authorization;
+      // GraphiQL sends its headers editor's `Authorization` as a connection parameter, capitalised.
+      const params = ctx.connectionParams ?? {};
+      const fromParams = Object.entries(params).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
       const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
       try {
         viewers.set(ctx, { viewer: await options.verify(authorization), authorization });
