@@ -35,6 +35,7 @@ import { installPublicContract, type PublicContractServer } from './contracts/pu
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
 import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
 import { subscriptionsNotServedRule } from './security/introspection';
+import { deferHandler } from './defer/deferred-execution';
 
 export interface GatewayServer {
   app: Express;
@@ -241,6 +242,14 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   ];
   const graphqlHandlers: Handler[] = [
     ...policyHandlers,
+    // Queries with @defer: their parts run through Apollo Server and are sent as multipart/mixed.
+    deferHandler({
+      contextFor,
+      execute: async (document, variables, operationName, contextValue) => {
+        const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map() } });
+        return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental results are not nested' }] };
+      },
+    }),
     ...(fastPath ? [fastPath.middleware()] : []),
     ...(cacheHits ? [cacheHits.middleware()] : []),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
