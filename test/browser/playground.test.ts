@@ -214,8 +214,13 @@ describeWithBrowser('in headless Chromium', () => {
       expect(await page.locator('.playground-timeline .playground-event').count()).toBe(12);
       await screenshot(page, 'playground-timeline.png');
 
-      // A subscription, over WebSocket from GraphiQL's own fetcher: the current state comes at once.
+      // A deferred query: GraphiQL's fetcher merges the incremental parts into one result (the
+      // organisers, deferred per event, appear in it; the editor renders only its visible lines).
       await page.click('.graphiql-sidebar button[aria-label="Show Exemples"]');
+      await runExample(page, '15-overview-deferred', 'OverviewDeferred', '"organizers"');
+
+      // A subscription, over WebSocket from GraphiQL's own fetcher: the current state comes at once
+      // (last: it keeps running).
       await runExample(page, '14-registration-changes', 'RegistrationChanges', '"seatsTaken"');
       expect(await page.textContent('.graphiql-response')).toContain('"organizers"');
 
