@@ -1,5 +1,4 @@
 import { type ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -17,13 +16,12 @@ import express, { type Express, type RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
-import { CoreSupergraphManager, SHIPPED_SUPERGRAPH_FILE } from './supergraph/supergraph-manager';
+import { createAdminRouter, Registry } from '@ecosystem/registry';
+import { servedSupergraph, type ServedSupergraph } from './supergraph/served-supergraph';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
 import { GatewayCaches, stringifyCachedResult } from './cache';
 import { ProductionFeatures } from './production/features';
-import { createAdminRouter } from './registry/admin-api';
-import { GatewayRegistry } from './registry/gateway-registry';
 import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
@@ -41,9 +39,10 @@ export interface GatewayServer {
   app: Express;
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
-  supergraph: CoreSupergraphManager;
+  /** The in-process registry's supergraph, or one followed from a file (SUPERGRAPH_FILE) or a registry process (REGISTRY_URL). */
+  supergraph: ServedSupergraph['manager'];
   /** The schema registry (issue 8): partner subgraphs, accepted supergraphs, recorded operations. */
-  registry: GatewayRegistry;
+  registry: Registry;
   /** The query-plan cache, warmed before each supergraph swap. */
   planCache: WarmableQueryPlanCache;
   /** Identity, limits, rate limiting, persisted operations, masking, resilience, metrics (issue 7). */
@@ -62,24 +61,14 @@ export interface GatewayServer {
 export function createGateway(config: GatewayConfig, logger: Logger): GatewayServer {
   const coreUrls = new Map<string, string>(config.subgraphs.map((s) => [s.name, s.url]));
   const features = new ProductionFeatures(config, logger);
-  const registry = new GatewayRegistry({ config, logger });
+  const registry = new Registry({ config, logger });
   const planCache = new WarmableQueryPlanCache(logger, config.QUERY_PLAN_CACHE_MB);
   const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
   // Response and entity caches of public data (issue 10; off unless their TTLs are set).
   const caches = new GatewayCaches(config, logger, features.metrics?.registry);
-  const supergraph = new CoreSupergraphManager({
-    subgraphs: config.subgraphs,
-    supergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
-    logger,
-    shippedSupergraphFile: SHIPPED_SUPERGRAPH_FILE,
-    startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS,
-    store: registry,
-    planCache,
-    warmOperations: () => registry.warmOperations(),
-    pollIntervalMs: config.REGISTRY_POLL_INTERVAL_MS,
-    gate: swapGate,
-  });
-  registry.attach(supergraph);
+  // The registry's supergraph (composed here), or one followed from a file or a registry process.
+  const served = servedSupergraph(config, { logger, registry, planCache, swapGate });
+  const supergraph = served.manager;
   // The per-request context, for Apollo Server and for the fast path.
   const contextFor = (req: express.Request, res: express.Response): GatewayContext => {
     const requestId = res.locals.requestId as string;
@@ -132,11 +121,10 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     supergraphSdl: supergraph,
     logger,
     queryPlannerConfig: { cache: planCache },
-    // Core subgraphs are routed by configuration, whatever URL a stored supergraph recorded.
     buildService: ({ name, url }) => {
       // Partner subgraphs (issue 8) receive only the claims granted to partners (ownership policy).
       if (!coreUrls.has(name)) registry.grantPartnerClaims(config.settings.subgraphClaims, name);
-      const source = caches.dataSource<GatewayContext>(name, features.dataSource(name, coreUrls.get(name) ?? (url as string), coreUrls.has(name)));
+      const source = caches.dataSource<GatewayContext>(name, features.dataSource(name, served.routingUrl(name, url as string), coreUrls.has(name)));
       return fastPath ? reusingPrefetched(source) : source;
     },
     // The fast path learns which operations are single fetches from the plans of the full pipeline.
@@ -196,7 +184,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   // The admin API verifies callers like /graphql does (issue 8: registry and partner publishing).
   const viewerFrom = (header: string | undefined): Promise<Viewer | null> =>
     features.identity.viewerFrom(header);
-  app.use('/admin', createAdminRouter({ registry: () => registry.service, viewerFrom, logger }));
+  app.use('/admin', createAdminRouter({ registry: () => registry.services, viewerFrom, logger, ...(served.notServed ? { notServed: served.notServed } : {}) }));
 
   // Analysts and frontend teams (issue 9): GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
   installAnalystFeatures(app, config, logger);
@@ -217,6 +205,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const assignRequestId: RequestHandler = (req, res, next) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    // Labels follow the caller's Accept-Language: a shared cache must keep one answer per language.
+    res.setHeader('vary', 'Accept-Language');
     res.locals.requestId = requestId;
     next();
   };
@@ -261,7 +251,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     perClient: config.SUBSCRIPTIONS_PER_CLIENT,
     internalJwtSecret: config.INTERNAL_JWT_SECRET,
     identityTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS,
-    subgraphUrl: (name, recorded) => coreUrls.get(name) ?? recorded,
+    // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
+    subgraphUrl: (name, recorded) => (recorded ? served.routingUrl(name, recorded) : coreUrls.get(name)),
     verify: (authorization) => features.identity.viewerFrom(authorization),
     execute: async (document, variables, operationName, contextValue) => {
       const response = await apollo.executeOperation({ query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, { contextValue });
@@ -305,7 +296,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     subscriptions,
     isReady: () => ready,
     async start() {
-      await registry.open();
+      if (served.opensRegistry) await registry.open();
       await apollo.start();
       graphql = expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GatewayContext> => contextFor(req, res),

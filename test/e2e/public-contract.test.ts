@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contractOf, PUBLIC_CONTRACT_PATH } from '@ecosystem/gateway';
+import { PUBLIC_CONTRACT_PATH } from '@ecosystem/gateway';
+import { contractOf } from '@ecosystem/registry';
 import { buildSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { postGraphQL, startGraph, type RunningGraph } from '../helpers/graph';
 

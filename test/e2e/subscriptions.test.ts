@@ -1,5 +1,6 @@
 import { DEV_USER_JWT_SECRET, demoOrganization, demoPeople, Role, type Viewer } from '@ecosystem/shared';
 import { signUserToken } from '@ecosystem/gateway';
+import { type CoreSupergraphManager } from '@ecosystem/registry';
 import { type ExecutionResult } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient as createWsClient } from 'graphql-ws';
@@ -218,7 +219,8 @@ describe('subscriptions through the gateway', () => {
     try {
       await received.count(1);
       await onExtra.received.count(1);
-      const manager = graph.gateway.supergraph;
+      // The graph of this test composes in process: its supergraph is the registry's.
+      const manager = graph.gateway.supergraph as CoreSupergraphManager;
       const serving = manager.serving!;
       await manager.exclusive(() => manager.swapNow({ ...serving, version: serving.version + 1, sdl: `${serving.sdl}\n# swapped by the subscriptions test\n` }));
       await received.count(2, 2000);

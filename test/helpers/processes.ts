@@ -24,8 +24,8 @@ export interface NodeProcess {
   kill(signal?: NodeJS.Signals): Promise<number | string | null>;
 }
 
-export function startNode(script: string, env: Record<string, string>): NodeProcess {
-  const child = spawn(process.execPath, [join(ROOT, script)], {
+export function startNode(script: string, env: Record<string, string>, args: string[] = []): NodeProcess {
+  const child = spawn(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

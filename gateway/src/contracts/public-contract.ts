@@ -6,6 +6,7 @@ import {
   type GatewaySchemaLoadOrUpdateCallback,
 } from '@apollo/server-gateway-interface';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ContractError, contractOf, hasPublicTags } from '@ecosystem/registry';
 import { type Logger } from '@ecosystem/shared';
 import {
   type DocumentNode,
@@ -23,7 +24,6 @@ import {
 import { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { type GatewayContext } from '../context';
 import { installGraphScalars } from '../input/input-coercion';
-import { ContractError, contractOf, hasPublicTags } from './contract-schema';
 
 /** Where the public contract is served. */
 export const PUBLIC_CONTRACT_PATH = '/public/graphql';

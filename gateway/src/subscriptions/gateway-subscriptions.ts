@@ -44,7 +44,7 @@ export interface GatewaySubscriptionsOptions {
   perClient: number;
   internalJwtSecret: string;
   identityTtlSeconds: number;
-  /** The URL of a subgraph's GraphQL endpoint, by name (configured core URLs win over the supergraph's). */
+  /** The URL of a subgraph's GraphQL endpoint, by name and the supergraph's URL for it (routed as the gateway routes its queries). */
   subgraphUrl(name: string, recorded: string | undefined): string | undefined;
   /** Verifies the caller again: the viewer, or throws (UNAUTHENTICATED). */
   verify(authorization: string | undefined): Promise<Viewer | null>;

@@ -1,4 +1,4 @@
-import { Address, ConnectionType, PUBLIC_CONTRACT, NOT_IN_PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Address, ConnectionType, toAddress, PUBLIC_CONTRACT, NOT_IN_PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type MembersContext } from '../context';
 import { Membership } from '../membership/membership.entity';
@@ -64,16 +64,8 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Address, { nullable: true, description: 'Postal address.' })
   address(@Root() organization: Organization): Address | null {
-    if (!organization.country && !organization.city) return null;
-    return {
-      street: organization.street,
-      postalCode: organization.postalCode,
-      city: organization.city,
-      region: organization.region,
-      country: organization.country ?? 'FR',
-      latitude: organization.latitude,
-      longitude: organization.longitude,
-    };
+    const { address } = organization;
+    return address.country || address.city ? toAddress(address) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Parent organisation (group, university...).' })
@@ -91,7 +83,7 @@ export class OrganizationResolver {
   ): Promise<PersonConnection> {
     const page = await context.loaders.peopleByOrganization.load({
       id: organization.id,
-      args: { first: first ?? null, after: after ?? null },
+      window: { first: first ?? null, after: after ?? null },
     });
     return page as unknown as PersonConnection;
   }
