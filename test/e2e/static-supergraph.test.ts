@@ -160,6 +160,40 @@ describe('SUPERGRAPH_FILE', () => {
   });
 });
 
+describe('SUPERGRAPH_FILE without public tags', () => {
+  it('serves no contract until the file tags some, then serves it without restart', async () => {
+    const file = join(root, 'untagged-supergraph.graphql');
+    const tagged = composeOutside(directUrls());
+    writeFileSync(file, tagged.replace(/ @tag\(name: "public"\)/g, ''));
+    const port = await freePort();
+    const untagged = startNode('gateway/dist/main.js', {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: join(root, 'untagged'),
+      SUPERGRAPH_FILE: file,
+      FAST_PATH_ENABLED: 'false',
+    });
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway (untagged SUPERGRAPH_FILE)', untagged);
+      const url = `http://127.0.0.1:${port}/public/graphql`;
+      expect((await postGraphQL(url, EVENTS_ONLY)).status).toBe(503);
+      replaceFile(file, tagged);
+      const deadline = Date.now() + 20_000;
+      let response = await postGraphQL(url, EVENTS_ONLY);
+      while (response.status !== 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        response = await postGraphQL(url, EVENTS_ONLY);
+      }
+      expect(response.errors).toBeUndefined();
+      expect((await postGraphQL(url, '{ people(first: 1) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    } finally {
+      await untagged.kill('SIGTERM');
+    }
+  }, 120_000);
+});
+
 describe('the same supergraph on Hive Gateway', () => {
   it('answers the public queries with the same data as this gateway', async () => {
     const port = await freePort();

@@ -193,22 +193,30 @@ export function installPublicContract(
   };
   const last: RequestHandler = (req, res, next) => serve(req, res, next);
   app.use(PUBLIC_CONTRACT_PATH, ...options.handlers, last);
-  let started = false;
+  let started: Promise<void> | undefined;
+  let stopped = false;
+  const startApollo = (): Promise<void> =>
+    (started ??= apollo.start().then(() => {
+      serve = expressMiddleware(apollo, { context: async ({ req, res }) => options.contextFor(req, res) });
+    }));
   return {
     contract,
     apollo,
     async start() {
-      // Waits for the first contract: the gateway has loaded its supergraph before this is called.
-      if (!contract.contractSchema) {
-        options.logger.warn('no public contract: nothing served at ' + PUBLIC_CONTRACT_PATH);
-        return;
-      }
-      await apollo.start();
-      started = true;
-      serve = expressMiddleware(apollo, { context: async ({ req, res }) => options.contextFor(req, res) });
+      // The gateway has loaded its supergraph before this is called.
+      if (contract.contractSchema) return startApollo();
+      options.logger.warn('no public contract: nothing served at ' + PUBLIC_CONTRACT_PATH + ' until a supergraph tags some');
+      // A followed supergraph (a file, a registry process) may gain its tags later: served from then on.
+      // Registered after the contract's own listener, so the contract is derived when this runs.
+      const unsubscribe = options.gateway.onSchemaLoadOrUpdate(() => {
+        if (!contract.contractSchema || stopped) return;
+        unsubscribe();
+        startApollo().catch((error: unknown) => options.logger.error({ err: error }, 'the public contract could not be served'));
+      });
     },
     async stop() {
-      if (started) await apollo.stop();
+      stopped = true;
+      if (started) await started.then(() => apollo.stop(), () => undefined);
     },
   };
 }
