@@ -128,6 +128,16 @@
     return named ? named[1] : null;
   }
 
+  /** The kind of the named operation (or of the first one when none is named) in a query's text. */
+  function operationKindOf(query, operationName) {
+    var pattern = /^\s*(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/gm;
+    var match;
+    while ((match = pattern.exec(query || ''))) {
+      if (!operationName || match[2] === operationName) return match[1];
+    }
+    return 'query';
+  }
+
   // ---------------------------------------------------------------- examples
 
   // The panels' components are made once: switching the language gives the panels new titles but
@@ -800,7 +810,20 @@
   // ---------------------------------------------------------------- the page
 
   function start(examples) {
-    var fetcher = GraphiQL.createFetcher({ url: config.endpoint, fetch: fetchInLanguage });
+    // Subscriptions go over WebSocket (graphql-ws, bundled with GraphiQL) to the same endpoint; the
+    // headers editor's Authorization travels in the connection parameters.
+    var wsUrl = new URL(config.endpoint, location.href);
+    wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+    var graphiqlFetcher = GraphiQL.createFetcher({ url: config.endpoint, fetch: fetchInLanguage, subscriptionUrl: wsUrl.href });
+    // GraphiQL's fetcher picks WebSocket from the document the editor parsed last, which lags the text
+    // for a moment after an example is opened: a subscription run then would go out as a POST (and be
+    // refused). The text being sent decides instead.
+    var fetcher = function (params, options) {
+      if (operationKindOf(params.query, params.operationName) !== 'subscription') return graphiqlFetcher(params, options);
+      var name = params.operationName ? { kind: 'Name', value: params.operationName } : undefined;
+      var document = { kind: 'Document', definitions: [{ kind: 'OperationDefinition', operation: 'subscription', name: name, selectionSet: { kind: 'SelectionSet', selections: [] } }] };
+      return graphiqlFetcher(params, Object.assign({}, options, { documentAST: document }));
+    };
     var ExamplesList = examplesPanel(examples);
     var explorer = typeof GraphiQLPluginExplorer !== 'undefined' ? GraphiQLPluginExplorer.explorerPlugin() : null;
     var first = examples[0];

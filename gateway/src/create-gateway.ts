@@ -13,6 +13,7 @@ import {
   variableCoercionPlugin,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { type GatewayContext } from './context';
 import { createAdminRouter, Registry } from '@ecosystem/registry';
@@ -29,6 +30,11 @@ import { CacheHits } from './fast-path/cache-hits';
 import { installGraphScalars } from './input/input-coercion';
 import { directDispatch, type Handler } from './fast-path/direct-dispatch';
 import { dedupeRepresentations } from './execution/dedupe-representations';
+import { installPublicContract, type PublicContractServer } from './contracts/public-contract';
+import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
+import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
+import { subscriptionsNotServedRule } from './security/introspection';
+import { deferHandler } from './defer/deferred-execution';
 
 export interface GatewayServer {
   app: Express;
@@ -46,6 +52,10 @@ export interface GatewayServer {
   start(): Promise<void>;
   listen(port: number, host?: string): Promise<RunningServer>;
   isReady(): boolean;
+  /** The public contract of the graph, served at /public/graphql. */
+  publicContract: PublicContractServer;
+  /** Subscriptions served over Server-Sent Events and WebSocket. */
+  subscriptions: GatewaySubscriptions;
 }
 
 /** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and express. */
@@ -130,8 +140,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ready = true;
   });
 
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+  // Shared with the public contract's Apollo Server (same limits, masking, logs, metrics, recording).
+  const policyApolloOptions = () => ({
     // Refused, when config.introspection is off, by the gateway's own validation rule (features.apolloOptions):
     // Apollo Server's refusal names Apollo Server and tells the caller how to reconfigure it.
     introspection: true,
@@ -144,8 +154,13 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       registry.plugin<GatewayContext>(),
       ...features.apolloPlugins(),
       variableCoercionPlugin(),
-      ...caches.plugins<GatewayContext>(),
     ],
+  });
+  const policyOptions = policyApolloOptions();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    ...policyOptions,
+    plugins: [...policyOptions.plugins, ...caches.plugins<GatewayContext>()],
   });
 
   // Stale-while-revalidate: an expired response is refreshed by an anonymous background request
@@ -206,7 +221,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     if (req.method === 'POST') res.app = appWithoutEtag;
     next();
   };
-  const graphqlHandlers: Handler[] = [
+  const policyHandlers: Handler[] = [
     noEtagForPost,
     assignRequestId,
     // Identity (401), rate limit (429), body size (413), batch size and trusted documents (400).
@@ -215,11 +230,57 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ...features.afterBody(),
     // A supergraph swap waits for the requests in flight (issue 8).
     swapGate.middleware(),
+  ];
+  const graphqlHandlers: Handler[] = [
+    ...policyHandlers,
+    // Queries with @defer: their parts run through Apollo Server and are sent as multipart/mixed.
+    deferHandler({
+      contextFor,
+      execute: async (document, variables, operationName, contextValue) => {
+        const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map() } });
+        return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental results are not nested' }] };
+      },
+    }),
     ...(fastPath ? [fastPath.middleware()] : []),
     ...(cacheHits ? [cacheHits.middleware()] : []),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
   ];
+  // Subscriptions over Server-Sent Events (/graphql/stream) and WebSocket (/graphql): each event is
+  // answered by a query through Apollo Server, the caller's identity and the same policies.
+  const subscriptions = new GatewaySubscriptions({
+    logger,
+    perClient: config.SUBSCRIPTIONS_PER_CLIENT,
+    internalJwtSecret: config.INTERNAL_JWT_SECRET,
+    identityTtlSeconds: config.IDENTITY_TOKEN_TTL_SECONDS,
+    // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
+    subgraphUrl: (name, recorded) => (recorded ? served.routingUrl(name, recorded) : coreUrls.get(name)),
+    verify: (authorization) => features.identity.viewerFrom(authorization),
+    execute: async (document, variables, operationName, contextValue) => {
+      const response = await apollo.executeOperation({ query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, { contextValue });
+      return response.body.kind === 'single' ? response.body.singleResult : { errors: [new GraphQLError('Incremental results are not sent on subscriptions')] };
+    },
+  });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => subscriptions.schemaChanged(apiSchema, coreSupergraphSdl));
+  const subscriptionTransports: SubscriptionTransportOptions = {
+    subscriptions,
+    logger,
+    validationRules: (policyOptions.validationRules ?? []).filter((rule) => rule !== subscriptionsNotServedRule),
+    handlers: policyHandlers,
+    contextFor,
+    verify: (authorization) => features.identity.viewerFrom(authorization),
+    keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
+  };
+  // Before /graphql, whose mount would take /graphql/stream too.
+  installSseSubscriptions(app, subscriptionTransports);
   app.use('/graphql', ...graphqlHandlers);
+  // The public contract at /public/graphql: the same handlers, options and executor, its own schema.
+  const publicContract = installPublicContract(app, {
+    gateway,
+    logger,
+    apolloOptions: policyApolloOptions(),
+    handlers: policyHandlers,
+    contextFor,
+  });
   // With the fast path, POST /graphql runs the same handlers without express's router (issue 10).
   const handler = config.FAST_PATH_ENABLED
     ? directDispatch(app, '/graphql', [...(features.corsHandler ? [features.corsHandler] : []), ...graphqlHandlers])
@@ -232,6 +293,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     supergraph,
     registry,
     planCache,
+    publicContract,
+    subscriptions,
     isReady: () => ready,
     async start() {
       if (served.opensRegistry) await registry.open();
@@ -239,12 +302,14 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       graphql = expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GatewayContext> => contextFor(req, res),
       });
+      await publicContract.start();
     },
     features,
     // Graceful shutdown: /ready turns 503, in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS),
     // then Apollo stops.
     listen: async (port, host = '0.0.0.0') => {
       const running = await listen(handler, port, host, undefined, 'serverOptions' in handler ? handler.serverOptions : {});
+      const webSockets = attachWebSocketSubscriptions(running.httpServer, subscriptionTransports);
       // Responses under way when the drain starts: they ask the client to close the connection too,
       // or a keep-alive client would send its next request on a socket the drain is about to close
       // (reset) rather than on a new one (refused: the listening socket is closed).
@@ -257,6 +322,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
         ...running,
         close: async () => {
           features.startDraining();
+          // Streams end first (each says SUBSCRIPTION_CLOSED): they would hold the drain to its timeout.
+          subscriptions.shutdown();
+          await webSockets.close();
           for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
           const force = setTimeout(() => running.httpServer.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
           // Keep-alive connections that finished their request are closed as they fall idle.
@@ -266,6 +334,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
           await running.close();
           clearTimeout(force);
           clearInterval(idle);
+          await publicContract.stop();
           await apollo.stop();
           await features.close();
           await caches.close();

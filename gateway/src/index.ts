@@ -17,3 +17,4 @@ export { GatewayErrorCode } from './security/refuse';
 export { operationCost } from './limits/operation-limits';
 export { AuthenticatedDataSource } from './authenticated-data-source';
 export { dedupeRepresentations } from './execution/dedupe-representations';
+export { PUBLIC_CONTRACT_PATH } from './contracts/public-contract';

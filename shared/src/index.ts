@@ -14,6 +14,7 @@ export * from './dataloader/order-by-keys';
 export * from './dataloader/loader-factories';
 export * from './scalars/scalars';
 export * from './federation/build-federated-schema';
+export * from './federation/contract-tags';
 export * from './federation/entity-stub';
 export * from './federation/input-hygiene';
 export * from './federation/variable-coercion';

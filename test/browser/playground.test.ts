@@ -371,6 +371,16 @@ describeWithBrowser('in headless Chromium', () => {
       expect(timeline.overlapping).toEqual([]);
       await screenshot(page, 'playground-timeline.png');
 
+      // A deferred query: GraphiQL's fetcher merges the incremental parts into one result (the
+      // organisers, deferred per event, appear in it; the editor renders only its visible lines).
+      await page.click('.graphiql-sidebar button[aria-label="Show Exemples"]');
+      await runExample(page, '15-overview-deferred', 'OverviewDeferred', '"organizers"');
+
+      // A subscription, over WebSocket from GraphiQL's own fetcher: the current state comes at once
+      // (last: it keeps running).
+      await runExample(page, '14-registration-changes', 'RegistrationChanges', '"seatsTaken"');
+      expect(await page.textContent('.graphiql-response')).toContain('"organizers"');
+
       expect(watch.foreign).toEqual([]);
       expect(watch.errors.filter((e) => !EXPLORER_NOISE.test(e))).toEqual([]);
       await page.close();

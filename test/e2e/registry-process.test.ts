@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signUserToken } from '@ecosystem/gateway';
+import { PUBLIC_CONTRACT_PATH, signUserToken } from '@ecosystem/gateway';
+import { contractOf } from '@ecosystem/registry';
 import { demoOrganization, DEV_USER_JWT_SECRET } from '@ecosystem/shared';
 import { CORE_DEFINITIONS, postGraphQL, startSubgraph, type RunningSubgraph } from '../helpers/graph';
 import { freePort, type NodeProcess, startNode, waitForOk } from '../helpers/processes';
@@ -109,6 +110,21 @@ it('a gateway following the registry serves a publication made on the registry p
   expect(after.errors).toBeUndefined();
   expect(after.data?.organization.campusProfile?.building).toBe('Bâtiment A');
   expect(gateway.output()).toContain('supergraph source changed');
+});
+
+it('the gateway following the registry serves the public contract of the supergraph it follows', async () => {
+  const exported = await (await fetch(`${registryBase}/supergraph`, { headers: { authorization: `Bearer ${REGISTRY_TOKEN}` } })).text();
+  const expected = Object.keys(contractOf(exported).getQueryType()!.getFields()).sort();
+  const contractUrl = gatewayUrl.replace(/\/graphql$/, PUBLIC_CONTRACT_PATH);
+  const roots = await postGraphQL<{ __schema: { queryType: { fields: { name: string }[] } } }>(contractUrl, '{ __schema { queryType { fields { name } } } }');
+  expect(roots.errors).toBeUndefined();
+  expect(roots.data!.__schema.queryType.fields.map((f) => f.name).sort()).toEqual(expected);
+  const query = '{ organizations(first: 2) { edges { node { id name } } } }';
+  const [viaContract, viaGraph] = await Promise.all([postGraphQL(contractUrl, query), postGraphQL(gatewayUrl, query)]);
+  expect(viaContract.errors).toBeUndefined();
+  expect(viaContract.data).toEqual(viaGraph.data);
+  const privateRoot = await postGraphQL(contractUrl, '{ people(first: 1) { totalCount } }');
+  expect(privateRoot.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
 
 it('the supergraph the registry exports runs on Hive Gateway, with the same answers to public queries', async () => {

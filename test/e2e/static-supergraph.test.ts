@@ -28,6 +28,9 @@ const example = (file: string): string => readFileSync(join(__dirname, '..', '..
 // Public, cross-subgraph queries (events -> datasets -> members; members' memberships): no identity needed.
 const PUBLIC_QUERIES = ['02-meetmydata-sessions.graphql', '04-organisations-in-all-three-ecosystems.graphql'].map(example);
 const EVENTS_ONLY = /* GraphQL */ `{ events(first: 1) { totalCount } }`;
+// Public data of two subgraphs, for the public contract derived from the file.
+const CONTRACT_QUERY = /* GraphQL */ `{ organizations(first: 3) { totalCount edges { node { id name } } } events(first: 2) { totalCount edges { node { id title } } } }`;
+const contractUrl = (): string => gatewayUrl.replace(/\/graphql$/, '/public/graphql');
 
 async function subgraphSdl(url: string): Promise<string> {
   const { data } = await postGraphQL<{ _service: { sdl: string } }>(url, '{ _service { sdl } }', {}, { 'apollo-require-preflight': 'true' });
@@ -114,6 +117,14 @@ describe('SUPERGRAPH_FILE', () => {
     expect(((await admin.json()) as { error: { code: string } }).error.code).toBe('REGISTRY_NOT_SERVED');
   });
 
+  it('serves the public contract derived from the file at /public/graphql', async () => {
+    const [viaContract, viaGraph] = await Promise.all([postGraphQL(contractUrl(), CONTRACT_QUERY), postGraphQL(gatewayUrl, CONTRACT_QUERY)]);
+    expect(viaContract.errors).toBeUndefined();
+    expect(viaContract.data).toEqual(viaGraph.data);
+    const privateField = await postGraphQL(contractUrl(), '{ organizations(first: 1) { edges { node { id people { totalCount } } } } }');
+    expect(privateField.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('follows the file: a new supergraph is swapped in, a bad one keeps the previous supergraph', async () => {
     // 1. The same subgraphs, datasets now routed through its proxy: the new URL is followed.
     replaceFile(supergraphFile, composeOutside({ ...directUrls(), datasets: `${datasetsProxy.url}/graphql` }));
@@ -131,6 +142,8 @@ describe('SUPERGRAPH_FILE', () => {
       const response = await postGraphQL(gatewayUrl, EVENTS_ONLY);
       return response.errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED';
     });
+    // The contract follows the file: events left it too.
+    expect((await postGraphQL(contractUrl(), EVENTS_ONLY)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
     // 3. Not a supergraph: logged, the previous one keeps serving.
     replaceFile(supergraphFile, 'type Query { broken: String }');
@@ -143,7 +156,42 @@ describe('SUPERGRAPH_FILE', () => {
     // 4. The four subgraphs again: events is back.
     replaceFile(supergraphFile, composeOutside(directUrls()));
     await until('events back', async () => (await postGraphQL(gatewayUrl, EVENTS_ONLY)).errors === undefined);
+    expect((await postGraphQL(contractUrl(), EVENTS_ONLY)).errors).toBeUndefined();
   });
+});
+
+describe('SUPERGRAPH_FILE without public tags', () => {
+  it('serves no contract until the file tags some, then serves it without restart', async () => {
+    const file = join(root, 'untagged-supergraph.graphql');
+    const tagged = composeOutside(directUrls());
+    writeFileSync(file, tagged.replace(/ @tag\(name: "public"\)/g, ''));
+    const port = await freePort();
+    const untagged = startNode('gateway/dist/main.js', {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: join(root, 'untagged'),
+      SUPERGRAPH_FILE: file,
+      FAST_PATH_ENABLED: 'false',
+    });
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway (untagged SUPERGRAPH_FILE)', untagged);
+      const url = `http://127.0.0.1:${port}/public/graphql`;
+      expect((await postGraphQL(url, EVENTS_ONLY)).status).toBe(503);
+      replaceFile(file, tagged);
+      const deadline = Date.now() + 20_000;
+      let response = await postGraphQL(url, EVENTS_ONLY);
+      while (response.status !== 200 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        response = await postGraphQL(url, EVENTS_ONLY);
+      }
+      expect(response.errors).toBeUndefined();
+      expect((await postGraphQL(url, '{ people(first: 1) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    } finally {
+      await untagged.kill('SIGTERM');
+    }
+  }, 120_000);
 });
 
 describe('the same supergraph on Hive Gateway', () => {

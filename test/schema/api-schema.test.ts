@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { SHIPPED_SUPERGRAPH_FILE } from '@ecosystem/gateway';
-import { API_SCHEMA_FILE, composeCoreSupergraph, printApiSchema, printShippedSupergraph, SHIPPED_SUPERGRAPH_PATH } from './api-schema';
+import { API_SCHEMA_FILE, composeCoreSupergraph, printApiSchema, printPublicSchema, printShippedSupergraph, PUBLIC_SCHEMA_FILE, SHIPPED_SUPERGRAPH_PATH } from './api-schema';
 import { undocumentedCoordinates } from './schema-descriptions';
 
 /*
@@ -38,6 +38,16 @@ describe('the composed API schema', () => {
       // missing file: the comparison below fails with the whole supergraph as the difference
     }
     expect(shipped).toBe(printShippedSupergraph(supergraph));
+  });
+
+  it(`is written with its public contract, current, to ${PUBLIC_SCHEMA_FILE} (run \`npm run schema\` after a schema change)`, async () => {
+    let committed = '';
+    try {
+      committed = readFileSync(join(__dirname, '..', '..', PUBLIC_SCHEMA_FILE), 'utf8');
+    } catch {
+      // missing file: the comparison below fails with the whole contract as the difference
+    }
+    expect(committed).toBe(await printPublicSchema(supergraph));
   });
 
   it('spots every undocumented coordinate kind (self-check of the rule)', () => {

@@ -21,6 +21,8 @@ export { registryEntities, selectLongTextType } from './registry.entities';
 export { RegistryStore } from './supergraph-store';
 export { createRegistryServer, type RegistryServer, type RegistryServerOptions } from './server';
 export { composeSupergraph, CompositionError, fetchSubgraphSdl, type SubgraphSource } from './supergraph/compose';
+// The public contract is derived here so that composition can refuse a supergraph that leaves it invalid.
+export { contractOf, ContractError, deriveContract, hasPublicTags, PRIVATE_TAG, PUBLIC_TAG } from './contracts/contract-schema';
 export {
   type AcceptedSupergraph,
   CoreSupergraphManager,

@@ -20,11 +20,12 @@ export const introspectionDisabledRule: ValidationRule = (context) => ({
   },
 });
 
-export const SUBSCRIPTIONS_NOT_SERVED_MESSAGE = 'Subscriptions are not served by this gateway: send a query or a mutation';
+export const SUBSCRIPTIONS_NOT_SERVED_MESSAGE =
+  'Subscriptions are not served over POST: subscribe over Server-Sent Events at /graphql/stream or WebSocket (graphql-ws) at /graphql';
 
 /**
- * Refuses subscription operations, which the gateway does not serve (the query planner would fail
- * on them at execution, an internal error): the caller's mistake, said as such, before any plan.
+ * Refuses subscription operations on POST (the query planner would fail on them at execution, an
+ * internal error): the caller's mistake, said as such, before any plan, with where they are served.
  */
 export const subscriptionsNotServedRule: ValidationRule = (context) => ({
   OperationDefinition(node) {

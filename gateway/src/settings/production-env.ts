@@ -123,6 +123,12 @@ export const productionEnvSchema = z.object({
   /** Longest wait for in-flight requests at shutdown before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: int(0).default(15_000),
 
+  // --- subscriptions
+  /** Open subscriptions per client (its viewer, else its address); one more is refused TOO_MANY_SUBSCRIPTIONS. */
+  SUBSCRIPTIONS_PER_CLIENT: int(1).default(10),
+  /** graphql-ws ping interval; Server-Sent Events streams carry a comment every 12 s (graphql-sse's own). */
+  SUBSCRIPTION_KEEPALIVE_MS: int(1000).default(12_000),
+
   // --- observability
   /** Prometheus metrics at /metrics. */
   METRICS_ENABLED: envBoolean.default(true),

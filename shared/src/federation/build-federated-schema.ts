@@ -39,6 +39,8 @@ export interface FederatedSchemaOptions<TContext> {
   referenceResolvers?: ReferenceResolvers<TContext>;
   /** Foreign entities the subgraph extends (classes declared with @EntityStub): orphaned types with their reference resolvers. */
   stubs?: EntityStubClass[];
+  /** Where the subgraph's `@Subscription` resolvers listen (type-graphql's PubSub); only subgraphs with subscriptions. */
+  pubSub?: Parameters<typeof buildSchema>[0]['pubSub'];
 }
 
 function mergeResolvers(
@@ -63,6 +65,7 @@ export async function buildFederatedSchema<TContext>(
     authChecker,
     scalarsMap,
     validateFn: validateInput,
+    ...(options.pubSub ? { pubSub: options.pubSub } : {}),
     // Subgraphs may have no Query of their own, and federation directives are unknown to graphql-js.
     skipCheck: true,
   });

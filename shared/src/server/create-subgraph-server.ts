@@ -5,6 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
+import { createHandler as createSseHandler } from 'graphql-sse/lib/use/express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { type Logger } from 'pino';
 import { IDENTITY_HEADER, IdentityTokenVerifier } from '../auth/identity-token';
@@ -108,6 +109,25 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     const ready = await options.ready().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
   });
+  // Subscriptions (a subgraph that has them) over Server-Sent Events, before /graphql (whose mount
+  // would take /graphql/stream too): the gateway subscribes here with
+  // the caller's identity token, as it queries /graphql.
+  if (options.schema.getSubscriptionType()) {
+    app.use(
+      '/graphql/stream',
+      express.json({ limit: '64kb' }),
+      createSseHandler({
+        schema: options.schema,
+        context: async (req) => {
+          const requestId = requestIdFrom(req.raw.headers[REQUEST_ID_HEADER]);
+          const viewer = await viewerFrom(req.raw.header(IDENTITY_HEADER), identity);
+          const logger = options.logger.child({ requestId, viewer: viewer?.sub ?? null });
+          return options.createContext({ requestId, viewer, logger, language: languageFromHeader(req.raw.header('accept-language')) }) as never;
+        },
+      }) as express.RequestHandler,
+    );
+  }
+
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -19,6 +19,7 @@ import { resolveRegistrationReference } from './registration/registration.refere
 import { RegistrationResolver } from './registration/registration.resolver';
 import { resolveEventSeriesReference } from './series/series.reference';
 import { EventSeriesFieldResolver, EventSeriesResolver } from './series/series.resolver';
+import { eventsPubSub, RegistrationStateResolver } from './registration/registration-changes';
 
 import { EVENT_FACET_RESOLVERS } from './event/event.types';
 
@@ -34,6 +35,7 @@ export async function buildEventsSchema(): Promise<GraphQLSchema> {
       EventCallResolver,
       ExpressionOfInterestResolver,
       RegistrationResolver,
+      RegistrationStateResolver,
       CalendarFeedResolver,
       OrganizationEventsResolver,
       DatasetEventsResolver,
@@ -42,6 +44,7 @@ export async function buildEventsSchema(): Promise<GraphQLSchema> {
       ...EVENT_FACET_RESOLVERS,
     ],
     orphanedTypes: [Organization, Dataset, Person, Ecosystem],
+    pubSub: eventsPubSub(),
     referenceResolvers: {
       Event: { __resolveReference: resolveEventReference },
       EventSeries: { __resolveReference: resolveEventSeriesReference },

@@ -1,5 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { deriveContract, hasPublicTags } from '../contracts/contract-schema';
 
 export interface SubgraphSource {
   name: string;
@@ -34,5 +35,8 @@ export async function fetchSubgraphSdl(url: string, timeoutMs = 5000): Promise<s
 export function composeSupergraph(sources: SubgraphSource[]): string {
   const result = composeServices(sources.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) throw new CompositionError(result.errors.map((e) => e.message));
+  // The public contract is derived from every supergraph served: one that leaves it invalid is refused here.
+  const contract = hasPublicTags(result.supergraphSdl) ? deriveContract(result.supergraphSdl).problems : [];
+  if (contract.length > 0) throw new CompositionError(contract.map((p) => `public contract: ${p}`));
   return result.supergraphSdl;
 }

@@ -1,9 +1,10 @@
-import { IdColumn, RefColumn } from '@ecosystem/shared';
+import { IdColumn, RefColumn, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 
 @ObjectType({ description: 'A catalogue grouping datasets (dcat:Catalog).' })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('catalogue')
 export class Catalogue {
   @Field(() => ID, { description: 'Opaque, stable id.' })

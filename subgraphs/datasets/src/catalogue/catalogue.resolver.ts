@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { type DatasetsContext } from '../context';
 import { DatasetConnection, datasetConnection } from '../dataset/dataset.resolver';
 import { PageArgs } from '../dataset/dataset.inputs';
@@ -10,6 +11,7 @@ import { CatalogueService } from './catalogue.service';
 @Resolver(() => Catalogue)
 export class CatalogueResolver {
   // Named dataCatalogue(s): `catalogue` is the training subgraph's catalogue tree (DOMAIN.md §2.3).
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Catalogue, { nullable: true, description: 'One DCAT data catalogue by id.' })
   async dataCatalogue(
     @Arg('id', () => ID, { description: 'Catalogue id.' }) id: string,
@@ -18,6 +20,7 @@ export class CatalogueResolver {
     return context.loaders.catalogueById.load(id);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => [Catalogue], { description: 'Every DCAT data catalogue, by title.' })
   async dataCatalogues(@Ctx() context: DatasetsContext): Promise<Catalogue[]> {
     return new CatalogueService(context.dataSource).list();

@@ -1,4 +1,4 @@
-import { BigIntScalar, EnumColumn, foldForSearch, IdColumn, LocalizedText, RefColumn } from '@ecosystem/shared';
+import { BigIntScalar, EnumColumn, foldForSearch, IdColumn, LocalizedText, RefColumn, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, type ValueTransformer } from 'typeorm';
 import { AccessModality, AccessRights, CodingSystem, DatasetTypology, HdhPosition, HealthCategory } from './dataset.enums';
@@ -37,6 +37,7 @@ export class ContactPoint {
  */
 @ObjectType({ description: 'A health dataset described with DCAT-AP 3 and HealthDCAT-AP.' })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('dataset')
 @Index('idx_dataset_sort', ['sortTitle', 'id'])
 @Index('idx_dataset_publisher', ['publisherId'])

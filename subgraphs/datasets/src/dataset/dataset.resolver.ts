@@ -1,5 +1,5 @@
-import { type Connection, ConnectionType, DateRange } from '@ecosystem/shared';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { type Connection, ConnectionType, DateRange, PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AccessRequest } from '../access-request/access-request.entity';
 import { AccessRequestStatus } from '../access-request/access-request.enums';
 import { OPEN_STATUSES } from '../access-request/access-request.machine';
@@ -30,6 +30,7 @@ export function datasetConnection(connection: Connection<Dataset>, filter: Datas
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Dataset, { nullable: true, description: 'One dataset by id.' })
   async dataset(
     @Arg('id', () => ID, { description: 'Dataset id.' }) id: string,
@@ -38,6 +39,7 @@ export class DatasetResolver {
     return context.loaders.datasetById.load(id);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Dataset, { nullable: true, description: 'One dataset by its persistent identifier (dct:identifier).' })
   async datasetByIdentifier(
     @Arg('identifier', { description: 'The dct:identifier, e.g. https://data.example.org/dataset/snds-main.' }) identifier: string,
@@ -46,6 +48,7 @@ export class DatasetResolver {
     return new DatasetService(context.dataSource).byIdentifier(identifier);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => DatasetConnection, { description: 'The dataset catalogue, filtered and paginated (by title), with facets.' })
   async datasets(@Args() args: DatasetsArgs, @Ctx() context: DatasetsContext): Promise<DatasetConnection> {
     const filter = args.filter ?? null;

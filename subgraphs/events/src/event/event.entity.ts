@@ -1,10 +1,11 @@
-import { AddressColumns, EnumColumn, foldForSearch, IdColumn, RefColumn } from '@ecosystem/shared';
+import { AddressColumns, EnumColumn, foldForSearch, IdColumn, RefColumn, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { AttendanceMode, EventKind, EventStatus } from './event.enums';
 
 @ObjectType({ description: 'An event of the ecosystem (schema.org Event), exportable as iCalendar.' })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('event')
 @Index('idx_event_start', ['start', 'id'])
 @Index('idx_event_series', ['seriesId', 'start'])

@@ -1,5 +1,5 @@
-import { Money, Role } from '@ecosystem/shared';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Money, Role, PUBLIC_CONTRACT, NOT_IN_PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Address, toAddress } from '@ecosystem/shared';
 import { type EventsContext } from '../context';
 import { Dataset, datasetRef } from '../dataset/dataset.stub';
@@ -15,11 +15,13 @@ import { EventFacets, RegistrationPolicy, VirtualLocation } from './event.types'
 
 @Resolver(() => Event)
 export class EventResolver {
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Event, { nullable: true, description: 'One event by id.' })
   async event(@Arg('id', () => ID, { description: 'Event id.' }) id: string, @Ctx() context: EventsContext): Promise<Event | null> {
     return context.loaders.eventById.load(id);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => EventConnection, { description: 'Events, filtered and paginated, ordered by start then id, with facets.' })
   async events(@Args() args: EventsArgs, @Ctx() context: EventsContext): Promise<EventConnection> {
     return new EventService(context.dataSource).list(args);
@@ -83,6 +85,7 @@ export class EventResolver {
     return (await context.loaders.datasetIdsByEventId.load(event.id)).map(datasetRef);
   }
 
+  @Directive(NOT_IN_PUBLIC_CONTRACT)
   @FieldResolver(() => [EventSpeaker], { description: 'Speakers and their roles, in programme order.' })
   async speakers(@Root() event: Event, @Ctx() context: EventsContext): Promise<EventSpeaker[]> {
     return context.loaders.speakersByEventId.load(event.id);

@@ -7,6 +7,7 @@ import { Person, personRef } from '../person/person.stub';
 import { RegisterArgs } from './registration.inputs';
 import { Registration } from './registration.entity';
 import { RegistrationService } from './registration.service';
+import { publishRegistrationChange } from './registration-changes';
 
 @Resolver(() => Registration)
 export class RegistrationResolver {
@@ -22,19 +23,25 @@ export class RegistrationResolver {
       'Registers the viewer (an admin may register someone else). CONFIRMED while seats remain, else WAITLISTED in arrival order. Refusals: FORBIDDEN reason MEMBERS_ONLY; CONFLICT reason ALREADY_REGISTERED, EVENT_CANCELLED, REGISTRATION_NOT_OPEN or REGISTRATION_CLOSED.',
   })
   async register(@Args() { input }: RegisterArgs, @Ctx() context: EventsContext): Promise<Registration> {
-    return new RegistrationService(context.dataSource).register(input, context.viewer);
+    const registration = await new RegistrationService(context.dataSource).register(input, context.viewer);
+    publishRegistrationChange(registration.eventId);
+    return registration;
   }
 
   @Authorized()
   @Mutation(() => Registration, { description: 'Cancels a registration; a freed seat goes to the first waiting registration.' })
   async cancelRegistration(@Arg('id', () => ID, { description: 'Registration id.' }) id: string, @Ctx() context: EventsContext): Promise<Registration> {
-    return new RegistrationService(context.dataSource).cancel(id, context.viewer);
+    const registration = await new RegistrationService(context.dataSource).cancel(id, context.viewer);
+    publishRegistrationChange(registration.eventId);
+    return registration;
   }
 
   @Authorized(Role.EVENT_ORGANISER)
   @Mutation(() => Registration, { description: 'Checks a confirmed registration in at the event (ATTENDED).' })
   async checkIn(@Arg('id', () => ID, { description: 'Registration id.' }) id: string, @Ctx() context: EventsContext): Promise<Registration> {
-    return new RegistrationService(context.dataSource).checkIn(id, context.viewer);
+    const registration = await new RegistrationService(context.dataSource).checkIn(id, context.viewer);
+    publishRegistrationChange(registration.eventId);
+    return registration;
   }
 
   @FieldResolver(() => Event, { description: 'The event.' })

@@ -1,4 +1,4 @@
-import { EnumColumn, IdColumn, RefColumn } from '@ecosystem/shared';
+import { EnumColumn, IdColumn, RefColumn, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { AttendanceMode, EventKind } from '../event/event.enums';
@@ -8,6 +8,7 @@ import { AttendanceMode, EventKind } from '../event/event.enums';
     'A recurring event (schema.org EventSeries) described by an RFC 5545 rule, e.g. MeetMyData: last Thursday of every month at 11:00 Paris time.',
 })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('event_series')
 export class EventSeries {
   @Field(() => ID, { description: 'Opaque, stable id.' })

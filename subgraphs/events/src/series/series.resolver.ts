@@ -1,5 +1,5 @@
-import { LocalDateScalar, Role } from '@ecosystem/shared';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateScalar, Role, PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type EventsContext } from '../context';
 import { Ecosystem, ecosystemRef } from '../ecosystem/ecosystem.stub';
 import { EventConnection } from '../event/event.connection';
@@ -13,11 +13,13 @@ import { SeriesService } from './series.service';
 
 @Resolver(() => EventSeries)
 export class EventSeriesResolver {
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => EventSeries, { nullable: true, description: 'One recurring series by id.' })
   async eventSeries(@Arg('id', () => ID, { description: 'Series id.' }) id: string, @Ctx() context: EventsContext): Promise<EventSeries | null> {
     return context.loaders.seriesById.load(id);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => [EventSeries], { description: 'Every recurring series, by title.' })
   async allEventSeries(@Ctx() context: EventsContext): Promise<EventSeries[]> {
     return new SeriesService(context.dataSource).list();

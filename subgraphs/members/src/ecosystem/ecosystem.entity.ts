@@ -1,4 +1,4 @@
-import { IdColumn, RefColumn, EnumColumn, type Label } from '@ecosystem/shared';
+import { IdColumn, RefColumn, EnumColumn, type Label, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 
@@ -56,6 +56,7 @@ export class KeyFigure {
 
 @ObjectType({ description: 'An innovation ecosystem: a cluster, a campus or an academy, with its member organisations.' })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('ecosystem')
 export class Ecosystem {
   @Field(() => ID, { description: 'Opaque, stable id.' })

@@ -1,5 +1,5 @@
-import { ConnectionType, Language, languageOf, NotFoundError } from '@ecosystem/shared';
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, Language, languageOf, NotFoundError, PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Arg, Directive, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Membership } from '../membership/membership.entity';
 import { MembersArgs } from '../membership/membership.inputs';
 import { memberFilterValue } from '../membership/membership.loaders';
@@ -13,6 +13,7 @@ export class MembershipConnection extends ConnectionType(Membership, 'Membership
 
 @Resolver(() => Ecosystem)
 export class EcosystemResolver {
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Ecosystem, { nullable: true, description: 'One ecosystem by its code (MEDICEN, PSC, ADS).' })
   async ecosystem(
     @Arg('code', { description: 'Ecosystem code.' }) code: string,
@@ -21,6 +22,7 @@ export class EcosystemResolver {
     return new EcosystemService(context.dataSource).byCode(code);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => [Ecosystem], { description: 'Every ecosystem of the graph.' })
   async ecosystems(@Ctx() context: MembersContext): Promise<Ecosystem[]> {
     return new EcosystemService(context.dataSource).list();

@@ -1,10 +1,11 @@
-import { AddressColumns, EnumColumn, foldForSearch, IdColumn, RefColumn } from '@ecosystem/shared';
+import { AddressColumns, EnumColumn, foldForSearch, IdColumn, RefColumn, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { BeforeInsert, BeforeUpdate, Column, Entity, Index } from 'typeorm';
 import { CompanySize, OrgKind } from './organization.enums';
 
 @ObjectType({ description: 'An organisation of the ecosystem: company, institute, hospital, agency...' })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('organization')
 @Index('idx_organization_sort', ['sortName', 'id'])
 // A kind filter reads its organisations in name order (the directory's sort): no sort of the whole kind.

@@ -1,5 +1,5 @@
-import { Address, ConnectionType, toAddress } from '@ecosystem/shared';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Address, ConnectionType, toAddress, PUBLIC_CONTRACT, NOT_IN_PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type MembersContext } from '../context';
 import { Membership } from '../membership/membership.entity';
 import { PersonConnection } from '../person/person.resolver';
@@ -19,6 +19,7 @@ export class OrganizationConnection extends ConnectionType(Organization, 'Organi
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Organization, { nullable: true, description: 'One organisation by id.' })
   async organization(
     @Arg('id', () => ID, { description: 'Organisation id.' }) id: string,
@@ -27,6 +28,7 @@ export class OrganizationResolver {
     return context.loaders.organizationById.load(id);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Organization, { nullable: true, description: 'One organisation by SIREN (spaces allowed; BAD_USER_INPUT when not a valid SIREN).' })
   async organizationBySiren(
     @Arg('siren', { description: 'SIREN, 9 digits.' }) siren: string,
@@ -35,6 +37,7 @@ export class OrganizationResolver {
     return new OrganizationService(context.dataSource).bySiren(siren);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Organization, { nullable: true, description: 'One organisation by ROR id, bare or as https://ror.org/ URL.' })
   async organizationByRor(
     @Arg('rorId', { description: 'ROR id.' }) rorId: string,
@@ -43,6 +46,7 @@ export class OrganizationResolver {
     return new OrganizationService(context.dataSource).byRor(rorId);
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => OrganizationConnection, { description: 'The organisation directory, filtered, sorted and paginated, with facets.' })
   async organizations(@Args() args: OrganizationsArgs, @Ctx() context: MembersContext): Promise<OrganizationConnection> {
     return (await new OrganizationService(context.dataSource).list(args)) as unknown as OrganizationConnection;
@@ -69,6 +73,7 @@ export class OrganizationResolver {
     return organization.parentId ? context.loaders.organizationById.load(organization.parentId) : null;
   }
 
+  @Directive(NOT_IN_PUBLIC_CONTRACT)
   @FieldResolver(() => PersonConnection, { description: 'People currently affiliated to the organisation, by name.' })
   async people(
     @Root() organization: Organization,
@@ -83,6 +88,7 @@ export class OrganizationResolver {
     return page as unknown as PersonConnection;
   }
 
+  @Directive(NOT_IN_PUBLIC_CONTRACT)
   @FieldResolver(() => [ProjectParticipation], { description: 'Projects the organisation takes part in, optionally with one role.' })
   async projects(
     @Root() organization: Organization,

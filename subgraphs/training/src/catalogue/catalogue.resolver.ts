@@ -1,5 +1,5 @@
-import { NotFoundError } from '@ecosystem/shared';
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { NotFoundError, PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { CatalogueService } from './catalogue.service';
@@ -8,6 +8,7 @@ import { Domain } from './domain.entity';
 
 @Resolver(() => Category)
 export class CategoryResolver {
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => [Category], { description: 'The catalogue tree: categories, then their domains, then their modules.' })
   async catalogue(@Ctx() context: TrainingContext): Promise<Category[]> {
     return new CatalogueService(context.dataSource).categories();

@@ -1,4 +1,4 @@
-import { EnumColumn, foldForSearch, IdColumn, Money, RefColumn } from '@ecosystem/shared';
+import { EnumColumn, foldForSearch, IdColumn, Money, RefColumn, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Format, Level, PublicationStatus } from '../catalogue/catalogue.enums';
@@ -9,6 +9,7 @@ import { Format, Level, PublicationStatus } from '../catalogue/catalogue.enums';
  */
 @ObjectType({ description: 'A training module of the academy catalogue (schema.org Course).' })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('module')
 @Index('idx_module_domain', ['domainId', 'level'])
 @Index('idx_module_status_code', ['status', 'code'])

@@ -1,5 +1,5 @@
-import { ConnectionType, NotFoundError, Role } from '@ecosystem/shared';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, NotFoundError, Role, PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PublicationStatus } from '../catalogue/catalogue.enums';
 import { Domain } from '../catalogue/domain.entity';
 import { Competency } from '../competency/competency.entity';
@@ -16,6 +16,7 @@ export class ModuleConnection extends ConnectionType(Module, 'Module') {}
 
 @Resolver(() => Module)
 export class ModuleResolver {
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => Module, { nullable: true, description: 'One module by id; unpublished ones only for training managers.' })
   async module(
     @Arg('id', () => ID, { description: 'Module id.' }) id: string,
@@ -26,6 +27,7 @@ export class ModuleResolver {
     return module;
   }
 
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => ModuleConnection, { description: 'The published catalogue, filtered and paginated by code, with facets.' })
   async modules(@Args() args: ModulesArgs, @Ctx() context: TrainingContext): Promise<ModulePage> {
     return new ModuleService(context.dataSource).list(args);

@@ -1,5 +1,5 @@
-import { ForbiddenError, hasRole, Role, UnauthenticatedError } from '@ecosystem/shared';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ForbiddenError, hasRole, Role, UnauthenticatedError, NOT_IN_PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { type DomainLearningStats, LearningStats } from './organization.types';
@@ -13,6 +13,7 @@ export class OrganizationTrainingResolver {
     return context.loaders.modulesByProviderId.load(organization.id);
   }
 
+  @Directive(NOT_IN_PUBLIC_CONTRACT)
   @FieldResolver(() => LearningStats, {
     nullable: true,
     description: 'Enrolments and completions of the organisation’s people by domain: its own training managers and admins only.',

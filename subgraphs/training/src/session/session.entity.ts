@@ -1,4 +1,4 @@
-import { Address, DateRange, EnumColumn, IdColumn, RefColumn } from '@ecosystem/shared';
+import { Address, DateRange, EnumColumn, IdColumn, RefColumn, PUBLIC_CONTRACT } from '@ecosystem/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Format } from '../catalogue/catalogue.enums';
@@ -10,6 +10,7 @@ import { Format } from '../catalogue/catalogue.enums';
  */
 @ObjectType({ description: 'A scheduled session of a module (schema.org CourseInstance).' })
 @Directive('@key(fields: "id")')
+@Directive(PUBLIC_CONTRACT)
 @Entity('course_session')
 @Index('idx_session_module_start', ['moduleId', 'startsAt'])
 @Index('idx_session_start', ['startsAt'])

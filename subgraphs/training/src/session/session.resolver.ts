@@ -1,5 +1,5 @@
-import { NotFoundError, Role } from '@ecosystem/shared';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NotFoundError, Role, PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { Organization, organizationStub } from '../organization/organization.stub';
@@ -11,6 +11,7 @@ import { SessionService } from './session.service';
 
 @Resolver(() => CourseSession)
 export class CourseSessionResolver {
+  @Directive(PUBLIC_CONTRACT)
   @Query(() => CourseSession, { nullable: true, description: 'One session by id.' })
   async courseSession(
     @Arg('id', () => ID, { description: 'Session id.' }) id: string,

@@ -1,0 +1,241 @@
+import {
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FormattedExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLFormattedError,
+  type InlineFragmentNode,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  print,
+  type SelectionNode,
+  type SelectionSetNode,
+  visit,
+} from 'graphql';
+import { type RequestHandler, type Request, type Response } from 'express';
+import { type GatewayContext } from '../context';
+
+/** One deferred fragment: where it sits (response keys from the root) and what it selects. */
+interface DeferredFragment {
+  label: string | undefined;
+  /** The fields from the root to the fragment's parent selection set. */
+  path: FieldNode[];
+  fragment: InlineFragmentNode;
+}
+
+function deferDirective(directives: readonly DirectiveNode[] | undefined): DirectiveNode | undefined {
+  return directives?.find((d) => d.name.value === 'defer');
+}
+
+/** `@defer(if: false)` defers nothing; a variable is read from the request's variables. */
+function isDeferred(directive: DirectiveNode, variables: Record<string, unknown>): boolean {
+  const condition = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+  if (!condition) return true;
+  if (condition.kind === Kind.BOOLEAN) return condition.value;
+  if (condition.kind === Kind.VARIABLE) return variables[condition.name.value] !== false;
+  return true;
+}
+
+function labelOf(directive: DirectiveNode): string | undefined {
+  const label = directive.arguments?.find((a) => a.name.value === 'label')?.value;
+  return label?.kind === Kind.STRING ? label.value : undefined;
+}
+
+const withoutDefer = (directives: readonly DirectiveNode[] | undefined): DirectiveNode[] => (directives ?? []).filter((d) => d.name.value !== 'defer');
+
+/** The document with every @defer removed (what a client that cannot read multipart gets). */
+export function stripDefer(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    InlineFragment: (node) => (deferDirective(node.directives) ? { ...node, directives: withoutDefer(node.directives) } : undefined),
+    FragmentSpread: (node) => (deferDirective(node.directives) ? { ...node, directives: withoutDefer(node.directives) } : undefined),
+  });
+}
+
+/**
+ * Splits an operation into its initial part (deferred fragments left out) and one part per deferred
+ * fragment. Named fragments spread with @defer become inline fragments; a @defer inside a deferred
+ * fragment is delivered with its outer fragment.
+ */
+export function splitDeferred(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): { initial: SelectionSetNode; deferred: DeferredFragment[] } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const deferred: DeferredFragment[] = [];
+  const walk = (selectionSet: SelectionSetNode, path: FieldNode[]): SelectionSetNode => {
+    const kept: SelectionNode[] = [];
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        kept.push(selection.selectionSet ? { ...selection, selectionSet: walk(selection.selectionSet, [...path, selection]) } : selection);
+        continue;
+      }
+      const directive = deferDirective(selection.directives);
+      const inline: InlineFragmentNode | undefined =
+        selection.kind === Kind.INLINE_FRAGMENT
+          ? selection
+          : fragments.has(selection.name.value)
+            ? {
+                kind: Kind.INLINE_FRAGMENT,
+                typeCondition: fragments.get(selection.name.value)!.typeCondition,
+                directives: selection.directives ?? [],
+                selectionSet: fragments.get(selection.name.value)!.selectionSet,
+              }
+            : undefined;
+      if (directive && inline && isDeferred(directive, variables)) {
+        deferred.push({ label: labelOf(directive), path, fragment: { ...inline, directives: withoutDefer(inline.directives) } });
+        continue;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) kept.push({ ...selection, directives: withoutDefer(selection.directives), selectionSet: walk(selection.selectionSet, path) });
+      else kept.push({ ...selection, directives: withoutDefer(selection.directives) });
+    }
+    // A selection set may not be empty: what the initial part leaves is at least `__typename`.
+    if (kept.length === 0) kept.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
+    return { ...selectionSet, selections: kept };
+  };
+  return { initial: walk(operation.selectionSet, []), deferred };
+}
+
+/** The query that reads one deferred fragment: its path from the root, then the fragment, with no other field. */
+function deferredSelection(fragment: DeferredFragment): SelectionSetNode {
+  let selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: [fragment.fragment] };
+  for (const field of [...fragment.path].reverse()) {
+    selectionSet = { kind: Kind.SELECTION_SET, selections: [{ ...field, selectionSet }] };
+  }
+  return selectionSet;
+}
+
+function documentWith(document: DocumentNode, operation: OperationDefinitionNode, selectionSet: SelectionSetNode): DocumentNode {
+  const used = new Set<string>();
+  visit(selectionSet, { FragmentSpread: (node) => void used.add(node.name.value) });
+  // Fragments spread by other fragments: keep every fragment whose name is used anywhere, transitively.
+  let grown = true;
+  while (grown) {
+    grown = false;
+    for (const d of document.definitions) {
+      if (d.kind !== Kind.FRAGMENT_DEFINITION || !used.has(d.name.value)) continue;
+      visit(d.selectionSet, {
+        FragmentSpread: (node) => {
+          if (!used.has(node.name.value)) {
+            used.add(node.name.value);
+            grown = true;
+          }
+        },
+      });
+    }
+  }
+  const kept = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && used.has(d.name.value));
+  // A variable the part does not use would fail validation ("never used"): only the part's own.
+  const variables = new Set<string>();
+  for (const node of [selectionSet, ...kept]) visit(node, { Variable: (v) => void variables.add(v.name.value) });
+  const variableDefinitions = (operation.variableDefinitions ?? []).filter((v) => variables.has(v.variable.name.value));
+  return stripDefer({ kind: Kind.DOCUMENT, definitions: [{ ...operation, variableDefinitions, selectionSet }, ...kept] });
+}
+
+/** The objects a deferred part delivered: one per position of its path (lists expanded), with that position. */
+function objectsAt(data: unknown, path: FieldNode[], at: (string | number)[] = []): { path: (string | number)[]; value: Record<string, unknown> }[] {
+  if (data === null || data === undefined) return [];
+  if (Array.isArray(data)) return data.flatMap((item, index) => objectsAt(item, path, [...at, index]));
+  if (path.length === 0) return [{ path: at, value: data as Record<string, unknown> }];
+  const [field, ...rest] = path;
+  const key = field!.alias?.value ?? field!.name.value;
+  return objectsAt((data as Record<string, unknown>)[key], rest, [...at, key]);
+}
+
+export interface IncrementalPart {
+  hasNext: boolean;
+  incremental: { data: Record<string, unknown> | null; path: (string | number)[]; label?: string; errors?: readonly GraphQLFormattedError[] }[];
+}
+
+/**
+ * Runs an operation with deferred fragments as separate operations through the gateway, all at once:
+ * the initial part (deferred fragments left out) is sent as soon as it is done, each deferred part as
+ * soon as it arrives after it (the incremental-delivery format Apollo Router and Apollo Client speak:
+ * `incremental: [{ data, path, label }]`). A deferred part whose subgraph fails carries its own errors.
+ */
+export async function runDeferred(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  execute: (document: DocumentNode) => Promise<FormattedExecutionResult>,
+  send: (part: FormattedExecutionResult & { hasNext: boolean } | IncrementalPart) => void,
+): Promise<void> {
+  const { initial, deferred } = splitDeferred(document, operation, variables);
+  const initialResult = execute(documentWith(document, operation, initial));
+  const parts = deferred.map((fragment) => ({
+    fragment,
+    result: execute(documentWith(document, operation, deferredSelection(fragment))),
+  }));
+  const first = await initialResult;
+  let remaining = parts.length;
+  send({ ...first, hasNext: remaining > 0 });
+  await Promise.all(
+    parts.map(async ({ fragment, result }) => {
+      const answer = await result;
+      remaining -= 1;
+      const objects = objectsAt(answer.data, fragment.path);
+      const incremental: IncrementalPart['incremental'] = objects.map((o) => ({ data: o.value, path: o.path, ...(fragment.label ? { label: fragment.label } : {}) }));
+      if (answer.errors?.length) {
+        if (incremental.length > 0) incremental[0] = { ...incremental[0]!, errors: answer.errors };
+        else incremental.push({ data: null, path: fragment.path.map((f) => f.alias?.value ?? f.name.value), ...(fragment.label ? { label: fragment.label } : {}), errors: answer.errors });
+      }
+      send({ hasNext: remaining > 0, incremental });
+    }),
+  );
+}
+
+const BOUNDARY_PART = '\r\n---';
+
+/**
+ * POST /graphql with `@defer`: answered as `multipart/mixed` (deferSpec=20220824) when the client
+ * accepts it; a client that does not gets the whole answer at once (the @defer directives removed).
+ */
+export function deferHandler(options: {
+  contextFor(req: Request, res: Response): GatewayContext;
+  execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
+}): RequestHandler {
+  return (req, res, next) => {
+    const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    if (req.method !== 'POST' || !body || Array.isArray(body) || typeof body.query !== 'string' || !body.query.includes('@defer')) {
+      next();
+      return;
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(body.query);
+    } catch {
+      next(); // Apollo Server says what is wrong with it
+      return;
+    }
+    const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+    const accepts = /multipart\/mixed/.test(req.header('accept') ?? '');
+    if (!operation || operation.operation !== 'query' || !accepts) {
+      // Without multipart (or for a mutation), the whole answer at once: the same operation without @defer.
+      body.query = print(stripDefer(document));
+      next();
+      return;
+    }
+    const variables = (body.variables && typeof body.variables === 'object' ? body.variables : {}) as Record<string, unknown>;
+    const context = options.contextFor(req, res);
+    res.status(200);
+    res.setHeader('content-type', 'multipart/mixed; boundary="-"; deferSpec=20220824');
+    res.setHeader('cache-control', 'no-store');
+    let first = true;
+    runDeferred(document, operation, variables, (part) => options.execute(part, variables, operationName, context), (part) => {
+      const json = JSON.stringify(part);
+      res.write(`${first ? BOUNDARY_PART + '\r\n' : ''}content-type: application/json; charset=utf-8\r\n\r\n${json}${BOUNDARY_PART}${part.hasNext ? '' : '--'}\r\n`);
+      first = false;
+    })
+      .catch((error: unknown) => {
+        context.logger.error({ err: error }, 'deferred execution failed');
+        if (first) res.write(`${BOUNDARY_PART}\r\n`);
+        res.write(`content-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify({ hasNext: false, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })}${BOUNDARY_PART}--\r\n`);
+      })
+      .finally(() => res.end());
+  };
+}

@@ -1,0 +1,283 @@
+import { IDENTITY_HEADER, type Logger, REQUEST_ID_HEADER, signIdentityToken, type Viewer } from '@ecosystem/shared';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FieldNode,
+  type FormattedExecutionResult,
+  getArgumentValues,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  print,
+} from 'graphql';
+import { createClient } from 'graphql-sse';
+import { type GatewayContext } from '../context';
+import { subscriptionRoutes, type SubscriptionRoute } from './subscription-routes';
+
+/** Stable codes of a subscription's refusal or end (`extensions.code`). */
+export const SubscriptionCode = {
+  /** The client holds SUBSCRIPTIONS_PER_CLIENT subscriptions already. */
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
+  /** The gateway serves no such subscription (no owning subgraph or no Query field to read its state). */
+  SUBSCRIPTION_NOT_SERVED: 'SUBSCRIPTION_NOT_SERVED',
+  /** The stream ended by the gateway: shutdown or a new supergraph (`extensions.reason`); subscribe again. */
+  SUBSCRIPTION_CLOSED: 'SUBSCRIPTION_CLOSED',
+  /** The owning subgraph refused the subscription or went away. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+} as const;
+
+/** What a transport (SSE, WebSocket) knows of its caller. */
+export interface SubscriberContext extends GatewayContext {
+  /** The caller's `Authorization` header, verified again on every event (an expired or revoked token ends the stream). */
+  authorization: string | undefined;
+  /** Who the per-client limit counts: the viewer's `sub`, else the client's address. */
+  client: string;
+}
+
+export interface GatewaySubscriptionsOptions {
+  logger: Logger;
+  /** At most this many open subscriptions per client. */
+  perClient: number;
+  internalJwtSecret: string;
+  identityTtlSeconds: number;
+  /** The URL of a subgraph's GraphQL endpoint, by name and the supergraph's URL for it (routed as the gateway routes its queries). */
+  subgraphUrl(name: string, recorded: string | undefined): string | undefined;
+  /** Verifies the caller again: the viewer, or throws (UNAUTHENTICATED). */
+  verify(authorization: string | undefined): Promise<Viewer | null>;
+  /** Runs a query through the gateway's whole pipeline (plan, limits, masking), as the given caller. */
+  execute(document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
+}
+
+interface OpenStream {
+  client: string;
+  close(reason: 'SHUTDOWN' | 'SUPERGRAPH_CHANGED' | 'CLIENT'): void;
+}
+
+/** An error result that ends a stream (or refuses it). */
+function failure(message: string, code: string, extra: Record<string, unknown> = {}): ExecutionResult {
+  return { errors: [new GraphQLError(message, { extensions: { code, ...extra } })] };
+}
+
+const ENDS_STREAM = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+
+/**
+ * Subscriptions through the gateway. The owning subgraph publishes events (its PubSub); the gateway
+ * subscribes there over Server-Sent Events with the caller's identity token, and on each event reads
+ * the state through its own pipeline (see subscription-routes.ts). Per event the caller's token is
+ * verified again and the read is authorised as the caller: UNAUTHENTICATED or FORBIDDEN ends the
+ * stream with that error. Bounded: SUBSCRIPTIONS_PER_CLIENT per client; every stream is closed on
+ * shutdown and when another supergraph is served (the client subscribes again, to the new graph).
+ */
+export class GatewaySubscriptions {
+  private schema: GraphQLSchema | undefined;
+  private routes = new Map<string, SubscriptionRoute>();
+  private readonly open = new Set<OpenStream>();
+  private closed = false;
+
+  constructor(private readonly options: GatewaySubscriptionsOptions) {}
+
+  /** The API schema subscriptions are validated against (undefined before the first supergraph). */
+  get apiSchema(): GraphQLSchema | undefined {
+    return this.schema;
+  }
+
+  /** Open streams (for tests and metrics). */
+  get openCount(): number {
+    return this.open.size;
+  }
+
+  /** A supergraph is served: new routes; the streams of the previous one are closed. */
+  schemaChanged(apiSchema: GraphQLSchema, supergraphSdl: string): void {
+    const first = this.schema === undefined;
+    const { routes, problems } = subscriptionRoutes(apiSchema, supergraphSdl);
+    for (const problem of problems) this.options.logger.warn({ problem }, 'subscription not served');
+    this.schema = apiSchema;
+    this.routes = routes;
+    if (!first) this.closeAll('SUPERGRAPH_CHANGED');
+  }
+
+  /** Shutdown: every stream ends with SUBSCRIPTION_CLOSED (reason SHUTDOWN); no new one opens. */
+  shutdown(): void {
+    this.closed = true;
+    this.closeAll('SHUTDOWN');
+  }
+
+  private closeAll(reason: 'SHUTDOWN' | 'SUPERGRAPH_CHANGED'): void {
+    for (const stream of [...this.open]) stream.close(reason);
+  }
+
+  /** The transports' `subscribe`: a stream of results, or one result that refuses. */
+  subscribe(args: ExecutionArgs): AsyncGenerator<ExecutionResult> | ExecutionResult {
+    const context = args.contextValue as SubscriberContext;
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation || operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+      return failure('Only subscriptions are served here: send queries and mutations to POST /graphql', 'BAD_REQUEST');
+    }
+    if (this.closed) return failure('The gateway is shutting down', SubscriptionCode.SUBSCRIPTION_CLOSED, { reason: 'SHUTDOWN' });
+    const root = operation.selectionSet.selections[0];
+    if (!root || root.kind !== Kind.FIELD || operation.selectionSet.selections.length !== 1) {
+      return failure('Select the subscription field directly (not through a fragment)', 'BAD_REQUEST');
+    }
+    const route = this.routes.get(root.name.value);
+    const url = route && this.options.subgraphUrl(route.subgraph, route.url);
+    if (!route || !url) return failure(`Subscription.${root.name.value} is not served by this gateway`, SubscriptionCode.SUBSCRIPTION_NOT_SERVED);
+    const mine = [...this.open].filter((s) => s.client === context.client).length;
+    if (mine >= this.options.perClient) {
+      return failure(`At most ${this.options.perClient} subscriptions per client (SUBSCRIPTIONS_PER_CLIENT)`, SubscriptionCode.TOO_MANY_SUBSCRIPTIONS);
+    }
+    const field = this.schema!.getSubscriptionType()!.getFields()[root.name.value]!;
+    const argumentValues = getArgumentValues(field, root, args.variableValues ?? {});
+    return this.stream(route, url, root, operation, args, argumentValues, context);
+  }
+
+  private stream(
+    route: SubscriptionRoute,
+    url: string,
+    root: FieldNode,
+    operation: OperationDefinitionNode,
+    args: ExecutionArgs,
+    argumentValues: Record<string, unknown>,
+    context: SubscriberContext,
+  ): AsyncGenerator<ExecutionResult> {
+    const field = this.schema!.getSubscriptionType()!.getFields()[route.field]!;
+    const parameters = field.args.length ? `(${field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')})` : '';
+    const argumentList = field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
+    const upstreamQuery = `subscription Upstream${parameters} { ${route.field}${argumentList} { __typename } }`;
+    const reread = rereadDocument(args.document, operation, root, route.queryField);
+    // What the upstream stream says, queued; a close from either side wakes the reader at once.
+    type Item = { value: ExecutionResult } | { error: unknown } | { complete: true };
+    const queue: Item[] = [];
+    let wake: () => void = () => undefined;
+    const push = (item: Item): void => {
+      queue.push(item);
+      wake();
+    };
+    let closedBecause: 'SHUTDOWN' | 'SUPERGRAPH_CHANGED' | 'CLIENT' | undefined;
+    const entry: OpenStream = {
+      client: context.client,
+      close: (reason) => {
+        closedBecause ??= reason;
+        push({ complete: true });
+      },
+    };
+    this.open.add(entry);
+    let dispose: (() => void) | undefined;
+    let disposeClient: (() => void) | undefined;
+    const options = this.options;
+    const open = this.open;
+
+    async function* events(): AsyncGenerator<ExecutionResult> {
+      try {
+        const token = context.viewer
+          ? await signIdentityToken(context.viewer, { secret: options.internalJwtSecret, audience: route.subgraph, ttlSeconds: options.identityTtlSeconds })
+          : undefined;
+        const client = createClient({
+          url: `${url.replace(/\/$/, '')}/stream`,
+          headers: { [REQUEST_ID_HEADER]: context.requestId, ...(token ? { [IDENTITY_HEADER]: token } : {}) },
+          retryAttempts: 0,
+          fetchFn: fetch,
+        });
+        disposeClient = () => client.dispose();
+        dispose = client.subscribe<Record<string, unknown>>(
+          { query: upstreamQuery, variables: argumentValues },
+          {
+            next: (value) => push({ value: value as ExecutionResult }),
+            error: (error) => push({ error }),
+            complete: () => push({ complete: true }),
+          },
+          // Once the subgraph listens, the current state is sent: a screen shows it at once, and from
+          // then on no change is missed.
+          { connected: () => push({ value: { data: {} } }) },
+        );
+        context.logger.info({ subscription: route.field, subgraph: route.subgraph }, 'subscription opened');
+        for (;;) {
+          while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+          const item = queue.shift()!;
+          if (closedBecause || 'complete' in item) break;
+          if ('error' in item) {
+            const reason = item.error instanceof Error ? item.error.message : JSON.stringify(item.error);
+            context.logger.warn({ subscription: route.field, reason }, 'upstream subscription failed');
+            yield failure(`The ${route.subgraph} subgraph ended the subscription`, SubscriptionCode.SUBGRAPH_UNAVAILABLE, { serviceName: route.subgraph });
+            return;
+          }
+          if (item.value.errors?.length) {
+            yield { errors: item.value.errors };
+            return;
+          }
+          // The caller's token again: expired or no longer valid ends the stream as a query would be refused.
+          let viewer: Viewer | null;
+          try {
+            viewer = await options.verify(context.authorization);
+          } catch (error) {
+            yield failure((error as Error).message, 'UNAUTHENTICATED');
+            return;
+          }
+          const result = await options.execute(reread, args.variableValues as Record<string, unknown> | undefined, operation.name?.value, {
+            ...context,
+            viewer,
+            requestId: `${context.requestId}-${Date.now().toString(36)}`,
+            identityTokens: new Map(),
+          });
+          if (closedBecause) break;
+          // Already formatted (masked) by Apollo Server: the transports send it as it is.
+          yield result as ExecutionResult;
+          if (result.errors?.some((e) => ENDS_STREAM.has(String(e.extensions?.code)))) return;
+        }
+        if (closedBecause === 'SHUTDOWN' || closedBecause === 'SUPERGRAPH_CHANGED') {
+          yield failure(
+            closedBecause === 'SHUTDOWN' ? 'The gateway is shutting down: subscribe again' : 'The gateway now serves another supergraph: subscribe again',
+            SubscriptionCode.SUBSCRIPTION_CLOSED,
+            { reason: closedBecause },
+          );
+        }
+      } finally {
+        open.delete(entry);
+        dispose?.();
+        disposeClient?.();
+        context.logger.info({ subscription: route.field, reason: closedBecause }, 'subscription closed');
+      }
+    }
+
+    const inner = events();
+    const stream: AsyncGenerator<ExecutionResult> = {
+      next: () => inner.next(),
+      // The client went away: wake the reader so that the generator ends now, not at the next event.
+      return: (value) => {
+        entry.close('CLIENT');
+        return inner.return(value);
+      },
+      throw: (error) => {
+        entry.close('CLIENT');
+        return inner.throw(error);
+      },
+      [Symbol.asyncIterator]() {
+        return stream;
+      },
+      [Symbol.asyncDispose]: async () => {
+        await stream.return(undefined);
+      },
+    };
+    return stream;
+  }
+}
+
+/** The subscription as a query: its root field read through the Query field of the same type, under the same response key. */
+function rereadDocument(document: DocumentNode, operation: OperationDefinitionNode, root: FieldNode, queryField: string): DocumentNode {
+  const field: FieldNode = {
+    ...root,
+    alias: root.alias ?? { kind: Kind.NAME, value: root.name.value },
+    name: { kind: Kind.NAME, value: queryField },
+  };
+  const query: OperationDefinitionNode = { ...operation, operation: OperationTypeNode.QUERY, selectionSet: { kind: Kind.SELECTION_SET, selections: [field] } };
+  return { kind: Kind.DOCUMENT, definitions: [query, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
+}
+
+/** For logs and tests: the query a subscription is answered with. */
+export function printReread(document: DocumentNode, queryField: string): string {
+  const operation = getOperationAST(document)!;
+  return print(rereadDocument(document, operation, operation.selectionSet.selections[0] as FieldNode, queryField));
+}

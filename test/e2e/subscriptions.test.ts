@@ -1,0 +1,237 @@
+import { DEV_USER_JWT_SECRET, demoOrganization, demoPeople, Role, type Viewer } from '@ecosystem/shared';
+import { signUserToken } from '@ecosystem/gateway';
+import { type CoreSupergraphManager } from '@ecosystem/registry';
+import { type ExecutionResult } from 'graphql';
+import { createClient as createSseClient } from 'graphql-sse';
+import { createClient as createWsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { startExtraGateway } from '../helpers/gateways';
+import { startGraph, type RunningGraph } from '../helpers/graph';
+
+/*
+ * Subscriptions through the gateway over real HTTP (four subgraphs, each on its own database, and
+ * the gateway): the events subgraph publishes registration changes, the gateway subscribes there
+ * and answers each event with a query through its plan (the organisers' names come from members).
+ */
+let graph: RunningGraph;
+let base: string;
+let eventId: string;
+
+const A = demoOrganization('ans').id;
+const B = demoOrganization('doctolib').id;
+const personOf = (key: string): string => demoPeople().find((p) => p.organization.key === key)!.id;
+const personA: Viewer = { sub: personOf('ans'), org: A, roles: [Role.MEMBER] };
+const personB: Viewer = { sub: personOf('doctolib'), org: B, roles: [Role.MEMBER] };
+const admin: Viewer = { sub: 'subscriptions-admin', roles: [Role.ADMIN] };
+
+const WATCH = /* GraphQL */ `
+  subscription Watch($eventId: ID!) {
+    registrationChanged(eventId: $eventId) {
+      seatsTaken maxCapacity waitingListLength viewerStatus viewerWaitlistPosition
+      event { id title organizers { name } }
+    }
+  }
+`;
+type State = {
+  registrationChanged: {
+    seatsTaken: number;
+    maxCapacity: number | null;
+    waitingListLength: number;
+    viewerStatus: string | null;
+    viewerWaitlistPosition: number | null;
+    event: { id: string; title: string; organizers: { name: string }[] | null };
+  };
+};
+
+/** A subscription's results as they arrive, with the time each came. */
+class Received {
+  readonly results: { at: number; result: ExecutionResult<State> }[] = [];
+  completed = false;
+  private waiters: (() => void)[] = [];
+  push(result: ExecutionResult<State>): void {
+    this.results.push({ at: Date.now(), result });
+    this.waiters.splice(0).forEach((w) => w());
+  }
+  complete(): void {
+    this.completed = true;
+    this.waiters.splice(0).forEach((w) => w());
+  }
+  /** Waits until `count` results have come (or the stream completed), at most `timeoutMs`. */
+  async count(count: number, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.results.length < count && !this.completed) {
+      if (Date.now() > deadline) throw new Error(`${this.results.length} results after ${timeoutMs} ms, waiting for ${count}: ${JSON.stringify(this.results)}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  }
+  last(): ExecutionResult<State> {
+    return this.results[this.results.length - 1]!.result;
+  }
+}
+
+function sseSubscribe(token: string | undefined, variables: Record<string, unknown>, url = `${base}/graphql/stream`): { received: Received; dispose: () => void } {
+  const received = new Received();
+  const client = createSseClient({ url, headers: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
+  const dispose = client.subscribe<State>({ query: WATCH, variables }, {
+    next: (result) => received.push(result as ExecutionResult<State>),
+    error: (error) => {
+      received.push({ errors: [{ message: String((error as Error).message ?? JSON.stringify(error)) }] } as never);
+      received.complete();
+    },
+    complete: () => received.complete(),
+  });
+  return {
+    received,
+    dispose: () => {
+      dispose();
+      client.dispose();
+    },
+  };
+}
+
+async function register(viewer: Viewer): Promise<{ id: string; status: string }> {
+  const response = await graph.query<{ register: { id: string; status: string } }>(
+    'mutation ($input: RegisterInput!) { register(input: $input) { id status } }',
+    { input: { eventId } },
+    { viewer },
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data!.register;
+}
+
+beforeAll(async () => {
+  graph = await startGraph('subs', { SUBSCRIPTIONS_PER_CLIENT: '2', JWT_CLOCK_TOLERANCE_SECONDS: '0' });
+  base = graph.gatewayUrl.replace(/\/graphql$/, '');
+  const created = await graph.query<{ createEvent: { id: string } }>(
+    'mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+    {
+      input: {
+        title: 'Atelier des abonnements',
+        kind: 'WORKSHOP',
+        attendanceMode: 'ONLINE',
+        start: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+        end: new Date(Date.now() + 10 * 86_400_000 + 7_200_000).toISOString(),
+        virtualLocation: { url: 'https://live.example.org/abonnements' },
+        organizerIds: [A],
+        maxCapacity: 1,
+      },
+    },
+    { viewer: admin },
+  );
+  expect(created.errors).toBeUndefined();
+  eventId = created.data!.createEvent.id;
+}, 120_000);
+
+afterAll(async () => {
+  await graph?.stop();
+});
+
+describe('subscriptions through the gateway', () => {
+  it('sends the state at once, then every registration within a second, with fields of other subgraphs (SSE)', async () => {
+    const { received, dispose } = sseSubscribe(await graph.tokenFor(personB), { eventId });
+    try {
+      await received.count(1);
+      const initial = received.last();
+      expect(initial.errors).toBeUndefined();
+      expect(initial.data!.registrationChanged).toMatchObject({ seatsTaken: 0, maxCapacity: 1, waitingListLength: 0, viewerStatus: null });
+      expect(initial.data!.registrationChanged.event.organizers).toEqual([{ name: expect.any(String) }]);
+
+      const sent = Date.now();
+      expect((await register(personA)).status).toBe('CONFIRMED');
+      await received.count(2, 1000);
+      expect(received.results[1]!.at - sent).toBeLessThan(1000);
+      expect(received.last().data!.registrationChanged).toMatchObject({ seatsTaken: 1, waitingListLength: 0, viewerStatus: null });
+
+      // The viewer's own place on the waiting list.
+      expect((await register(personB)).status).toBe('WAITLISTED');
+      await received.count(3, 1000);
+      expect(received.last().data!.registrationChanged).toMatchObject({ seatsTaken: 1, waitingListLength: 1, viewerStatus: 'WAITLISTED', viewerWaitlistPosition: 1 });
+    } finally {
+      dispose();
+    }
+  });
+
+  it('serves graphql-ws over WebSocket too, anonymous callers included', async () => {
+    const client = createWsClient({ url: `${base.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const received = new Received();
+    const dispose = client.subscribe<State>({ query: WATCH, variables: { eventId } }, {
+      next: (result) => received.push(result as ExecutionResult<State>),
+      error: () => received.complete(),
+      complete: () => received.complete(),
+    });
+    try {
+      await received.count(1);
+      expect(received.last().data!.registrationChanged).toMatchObject({ seatsTaken: 1, viewerStatus: null });
+      const mine = await graph.query<{ myRegistrations: { id: string; event: { id: string } }[] }>('{ myRegistrations { id event { id } } }', {}, { viewer: personA });
+      const registration = mine.data!.myRegistrations.find((r) => r.event.id === eventId)!;
+      const cancelled = await graph.query('mutation ($id: ID!) { cancelRegistration(id: $id) { id } }', { id: registration.id }, { viewer: personA });
+      expect(cancelled.errors).toBeUndefined();
+      await received.count(2, 1000);
+      // The freed seat went to the waiting person.
+      expect(received.last().data!.registrationChanged).toMatchObject({ seatsTaken: 1, waitingListLength: 0 });
+    } finally {
+      dispose();
+      await client.dispose();
+    }
+  });
+
+  it('closes the stream of a viewer whose token is no longer valid, at the next event (UNAUTHENTICATED)', async () => {
+    const shortLived = await signUserToken(personA, { secret: DEV_USER_JWT_SECRET, expiresIn: '2s' });
+    const { received, dispose } = sseSubscribe(shortLived, { eventId });
+    try {
+      await received.count(1);
+      expect(received.last().errors).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await register(personA);
+      await received.count(2, 1000);
+      expect(received.last().errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      await received.count(3, 1000);
+      expect(received.completed).toBe(true);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('refuses a subscription past SUBSCRIPTIONS_PER_CLIENT (TOO_MANY_SUBSCRIPTIONS), and serves none over POST', async () => {
+    const token = await graph.tokenFor(admin);
+    const streams = [sseSubscribe(token, { eventId }), sseSubscribe(token, { eventId })];
+    try {
+      await Promise.all(streams.map((s) => s.received.count(1)));
+      const third = sseSubscribe(token, { eventId });
+      await third.received.count(1);
+      expect(third.received.last().errors?.[0]?.extensions?.code).toBe('TOO_MANY_SUBSCRIPTIONS');
+      third.dispose();
+    } finally {
+      streams.forEach((s) => s.dispose());
+    }
+    const post = await graph.query(WATCH, { eventId });
+    expect(post.status).toBe(400);
+    expect(post.errors?.[0]?.extensions?.code).toBe('SUBSCRIPTIONS_NOT_SERVED');
+  });
+
+  it('ends every stream with SUBSCRIPTION_CLOSED on a supergraph swap and at shutdown', async () => {
+    const { received, dispose } = sseSubscribe(undefined, { eventId });
+    const extra = await startExtraGateway(graph, {}, 'subs-shutdown');
+    const onExtra = sseSubscribe(undefined, { eventId }, `${extra.base}/graphql/stream`);
+    try {
+      await received.count(1);
+      await onExtra.received.count(1);
+      // The graph of this test composes in process: its supergraph is the registry's.
+      const manager = graph.gateway.supergraph as CoreSupergraphManager;
+      const serving = manager.serving!;
+      await manager.exclusive(() => manager.swapNow({ ...serving, version: serving.version + 1, sdl: `${serving.sdl}\n# swapped by the subscriptions test\n` }));
+      await received.count(2, 2000);
+      expect(received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SUPERGRAPH_CHANGED' });
+      await extra.stop();
+      await onExtra.received.count(2, 2000);
+      expect(onExtra.received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SHUTDOWN' });
+    } finally {
+      dispose();
+      onExtra.dispose();
+    }
+    expect(graph.gateway.subscriptions.openCount).toBe(0);
+  });
+});
