@@ -16,7 +16,8 @@ const SUBGRAPHS = ['members', 'datasets', 'training', 'events'];
 const NOT_CONCEPTS = new Set(['common', 'exports', 'migrations', 'seed']);
 
 /** The files of src/ itself: the subgraph's assembly. A `loaders.ts` there would gather every concept (see context.ts). */
-const ROOT_FILES = new Set(['context.ts', 'definition.ts', 'entities.ts', 'index.ts', 'main.ts', 'schema.ts']);
+// config.ts: a subgraph's own settings (zod), when it has any beside the common ones.
+const ROOT_FILES = new Set(['config.ts', 'context.ts', 'definition.ts', 'entities.ts', 'index.ts', 'main.ts', 'schema.ts']);
 
 /** The rooms whose file is named after its folder: one of each per concept. */
 const NAMED_ROOMS = ['inputs', 'service', 'resolver', 'loaders', 'reference', 'enums'] as const;
