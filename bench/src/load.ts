@@ -33,6 +33,13 @@ export interface LoadResult {
   cacheHitRatio?: Record<string, number>;
   /** Runs merged into this result (BENCH_ROUNDS). */
   rounds?: number;
+  /**
+   * CPU seconds (user + system) the process under test spent per 1,000 requests of the timed
+   * window: less disturbed by the shared machine's noise than throughput (null without a pid).
+   */
+  cpuSecondsPer1000?: number | null;
+  /** CPU seconds of the timed window, for merging rounds (not reported). */
+  cpuSeconds?: number | null;
   /** Every response time, sorted, and the measured seconds: for merging rounds (not reported). */
   samples?: { latenciesMs: number[]; seconds: number };
 }
@@ -48,6 +55,7 @@ export function mergeRuns(runs: LoadResult[]): LoadResult {
   const seconds = runs.reduce((sum, r) => sum + (r.samples?.seconds ?? 0), 0);
   const requests = runs.reduce((sum, r) => sum + r.requests, 0);
   const rss = runs.map((r) => r.peakRssMb).filter((mb): mb is number => mb !== null);
+  const cpu = runs.every((r) => typeof r.cpuSeconds === 'number') ? runs.reduce((sum, r) => sum + r.cpuSeconds!, 0) : null;
   const ratios: Record<string, number> = {};
   for (const cache of new Set(runs.flatMap((r) => Object.keys(r.cacheHitRatio ?? {})))) {
     const values = runs.map((r) => r.cacheHitRatio?.[cache]).filter((v): v is number => v !== undefined);
@@ -66,6 +74,8 @@ export function mergeRuns(runs: LoadResult[]): LoadResult {
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     graphqlErrors: runs.reduce((sum, r) => sum + r.graphqlErrors, 0),
     peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
+    cpuSeconds: cpu,
+    cpuSecondsPer1000: cpu !== null && requests > 0 ? round3((cpu * 1000) / requests) : null,
     driver: runs[0]!.driver,
     ...(Object.keys(ratios).length > 0 ? { cacheHitRatio: ratios } : {}),
     rounds: runs.length,
@@ -102,6 +112,26 @@ export function rssSampler(pid: number | undefined, intervalMs = 250): { stop():
       return samples.length > 0 ? Math.max(...samples.map((s) => s.mb)) : null;
     },
   };
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (null where not available). */
+export function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 14th and 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ of Linux's /proc times: 100 on every common architecture. */
+const CLOCK_TICKS = 100;
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }
 
 function round(n: number): number {
@@ -147,8 +177,11 @@ export async function autocannonRun(
   if (options.warmupSeconds > 0) await run(options.warmupSeconds, false);
   latencies = [];
   const rss = rssSampler(options.pid);
+  const cpuBefore = cpuSeconds(options.pid);
   const result = await run(options.durationSeconds, true);
+  const cpuAfter = cpuSeconds(options.pid);
   const peakRssMb = rss.stop();
+  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
   const sorted = latencies.sort((a, b) => a - b);
   return {
     requests: result.requests.total,
@@ -163,6 +196,8 @@ export async function autocannonRun(
     errors: result.errors + result.timeouts + result.non2xx,
     graphqlErrors,
     peakRssMb: peakRssMb === null ? null : round(peakRssMb),
+    cpuSeconds: cpu,
+    cpuSecondsPer1000: cpu !== null && result.requests.total > 0 ? round3((cpu * 1000) / result.requests.total) : null,
     driver: 'autocannon',
     samples: { latenciesMs: sorted, seconds: result.duration },
   };

@@ -152,18 +152,20 @@ export function evaluateTargets(report: BenchReport): BenchReport['targets'] {
 
 function runsTable(records: RunRecord[], baseline: (r: RunRecord) => LoadResult | null): string[] {
   const lines = [
-    '| scale | workload | target | req/s | vs stock | p50 ms | p95 ms | p99 ms | errors | GraphQL errors | peak RSS MB | cache hits |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scale | workload | target | req/s | vs stock | p50 ms | p95 ms | p99 ms | errors | GraphQL errors | peak RSS MB | CPU s / 1k req | CPU vs stock | cache hits |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of records) {
     if (!r.result) {
-      lines.push(`| ${r.scale}x | ${r.workload} | ${r.target} | skipped: ${r.skipped ?? ''} | | | | | | | | |`);
+      lines.push(`| ${r.scale}x | ${r.workload} | ${r.target} | skipped: ${r.skipped ?? ''} | | | | | | | | | | |`);
       continue;
     }
     const base = r.target.endsWith(' c=1') ? null : baseline(r);
     const x = r.result;
+    const cpuBase = base?.cpuSecondsPer1000;
+    const cpuRatio = typeof x.cpuSecondsPer1000 === 'number' && cpuBase ? `${fmt(x.cpuSecondsPer1000 / cpuBase, 2)}x` : '';
     lines.push(
-      `| ${r.scale}x | ${r.workload} | ${r.target} | ${fmt(x.requestsPerSecond)} | ${base ? `${fmt(x.requestsPerSecond / base.requestsPerSecond, 2)}x` : ''} | ${fmt(x.latencyMs.p50)} | ${fmt(x.latencyMs.p95)} | ${fmt(x.latencyMs.p99)} | ${x.errors} | ${x.graphqlErrors} | ${fmt(x.peakRssMb, 0)} | ${Object.entries(x.cacheHitRatio ?? {}).map(([c, v]) => `${c} ${Math.round(v * 100)} %`).join(', ')} |`,
+      `| ${r.scale}x | ${r.workload} | ${r.target} | ${fmt(x.requestsPerSecond)} | ${base ? `${fmt(x.requestsPerSecond / base.requestsPerSecond, 2)}x` : ''} | ${fmt(x.latencyMs.p50)} | ${fmt(x.latencyMs.p95)} | ${fmt(x.latencyMs.p99)} | ${x.errors} | ${x.graphqlErrors} | ${fmt(x.peakRssMb, 0)} | ${fmt(x.cpuSecondsPer1000, 3)} | ${cpuRatio} | ${Object.entries(x.cacheHitRatio ?? {}).map(([c, v]) => `${c} ${Math.round(v * 100)} %`).join(', ')} |`,
     );
   }
   return lines;
