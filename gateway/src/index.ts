@@ -1,6 +1,6 @@
 export { createGateway, type GatewayServer } from './create-gateway';
 export { disableApolloTelemetry, loadGatewayConfig, type GatewayConfig, CORE_SUBGRAPHS } from './config';
-export { signUserToken, viewerFromAuthorization } from './auth/verify-user-token';
+export { signUserToken } from './auth/verify-user-token';
 export { composeSupergraph, fetchSubgraphSdl, CompositionError } from './supergraph/compose';
 export { SHIPPED_SUPERGRAPH_FILE } from './supergraph/supergraph-manager';
 export { type GatewayContext } from './context';
@@ -18,6 +18,7 @@ export { type CheckProblem, type CheckReport, checkNullability, checkOwnership, 
 export { crossSubgraphFields, entityOwners, fieldSubgraphs, nullabilityReason, type CrossSubgraphField } from './supergraph/nullability';
 export { loadOwnershipPolicy, type OwnershipPolicy } from './registry/policy';
 export { registryEntities } from './registry/registry.entities';
-export { ProductionFeatures } from './production/features';
+export { RequestPolicies } from './production/request-policies';
+export { SubgraphClients } from './resilience/subgraph-clients';
 export { GatewayErrorCode } from './security/refuse';
 export { operationCost } from './limits/operation-limits';

@@ -1,4 +1,5 @@
 import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { CachedJson } from '../cache/response-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import {
@@ -31,7 +32,7 @@ export interface OperationLimits {
   plugins: ApolloServerPlugin<BaseContext>[];
   /** graphql-js stops lexing past MAX_TOKENS (parse error re-coded TOO_MANY_TOKENS). */
   parseOptions: { maxTokens: number };
-  /** The cost limit (MAX_COST > 0), also checked by the fast path. */
+  /** The cost limit (MAX_COST > 0). */
   costLimit: CostLimit | undefined;
 }
 
@@ -276,7 +277,9 @@ function responseSizePlugin(maxBytes: number): ApolloServerPlugin<BaseContext> {
         async willSendResponse({ response }) {
           const body = response.body;
           if (body.kind !== 'single' || !body.singleResult.data) return;
-          const bytes = Buffer.byteLength(JSON.stringify(body.singleResult.data));
+          const { data } = body.singleResult;
+          // Data still as JSON text (a stored response, a single fetch's answer) is measured as it is.
+          const bytes = Buffer.byteLength(data instanceof CachedJson ? data.json : JSON.stringify(data));
           if (bytes <= maxBytes) return;
           body.singleResult = {
             errors: [

@@ -5,14 +5,14 @@ import { type PublicationResult, type RegistryActor, RegistryService } from './r
 export interface AdminApiOptions {
   /** The registry, once the gateway has started (until then the API answers 503). */
   registry: () => RegistryService | undefined;
-  /** The gateway's own verification of callers' tokens (`viewerFromAuthorization`): the same for /graphql and /admin. */
+  /** The gateway's own verification of callers' tokens (the identity verifier of RequestPolicies): the same for /graphql and /admin. */
   viewerFrom: (authorizationHeader: string | undefined) => Promise<Viewer | null>;
   logger: Logger;
 }
 
 /**
  * `Authorization: Bearer <token>`: a partner API key (`egk_...`, scoped to its subgraph names) or a
- * user JWT verified like every gateway request (`viewerFromAuthorization`); a JWT must carry the
+ * user JWT verified like every gateway request (the identity verifier of RequestPolicies); a JWT must carry the
  * `admin` role.
  */
 async function authenticate(

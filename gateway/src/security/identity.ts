@@ -1,7 +1,23 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { isRole, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import { isRole, signIdentityToken, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { type GatewayConfig } from '../config';
+import { type IdentityClaimName } from '../settings/production-env';
+
+/** The settings the verification of callers' tokens reads. */
+export type IdentityVerifierConfig = Pick<
+  GatewayConfig,
+  | 'JWT_JWKS_URL'
+  | 'JWT_SECRET'
+  | 'JWKS_CACHE_MAX_AGE_MS'
+  | 'JWKS_COOLDOWN_MS'
+  | 'JWT_ALGORITHMS'
+  | 'JWT_CLOCK_TOLERANCE_SECONDS'
+  | 'JWT_ISSUER'
+  | 'JWT_AUDIENCE'
+  | 'JWT_CACHE_SIZE'
+  | 'JWT_MAX_TTL_SECONDS'
+>;
 
 /** Verifies callers' `Authorization: Bearer` JWTs. */
 export interface IdentityVerifier {
@@ -38,7 +54,7 @@ function assertLifetime(payload: JWTPayload, maxTtlSeconds: number, toleranceSec
  * refetch at most every JWKS_COOLDOWN_MS, which is how key rotation is picked up. Verified tokens
  * are kept until their expiry in a bounded map, so a client reusing its token is verified once.
  */
-export function createIdentityVerifier(config: GatewayConfig): IdentityVerifier {
+export function createIdentityVerifier(config: IdentityVerifierConfig): IdentityVerifier {
   const key: KeyObject | JWTVerifyGetKey = config.JWT_JWKS_URL
     ? createRemoteJWKSet(new URL(config.JWT_JWKS_URL), {
         cacheMaxAge: config.JWKS_CACHE_MAX_AGE_MS,
@@ -105,4 +121,41 @@ export function createIdentityVerifier(config: GatewayConfig): IdentityVerifier 
       return viewer;
     },
   };
+}
+
+export interface IdentityTokenSignerOptions {
+  /** INTERNAL_JWT_SECRET, shared with the subgraphs. */
+  secret: string;
+  ttlSeconds: number;
+  /** Claims granted per subgraph (read at each signature: partners' grants change at run time); none = all. */
+  claims: ReadonlyMap<string, readonly IdentityClaimName[]>;
+}
+
+/**
+ * The one place the gateway signs the identity it passes to a subgraph (GraphQL fetches and the
+ * standard exports alike): a short-lived token for that subgraph only, with the claims it is
+ * granted. A subgraph not granted `sub` receives no identity at all.
+ */
+export class IdentityTokenSigner {
+  constructor(private readonly options: IdentityTokenSignerOptions) {}
+
+  /**
+   * The token for `subgraph`, or undefined when it gets none. `signed` keeps one signature per
+   * subgraph for a request, however many fetches its plan makes.
+   */
+  tokenFor(viewer: Viewer, subgraph: string, signed?: Map<string, Promise<string>>): Promise<string> | undefined {
+    const claims = this.options.claims.get(subgraph);
+    if (claims && !claims.includes('sub')) return undefined;
+    let token = signed?.get(subgraph);
+    if (!token) {
+      token = signIdentityToken(viewer, {
+        secret: this.options.secret,
+        audience: subgraph,
+        ttlSeconds: this.options.ttlSeconds,
+        ...(claims ? { claims } : {}),
+      });
+      signed?.set(subgraph, token);
+    }
+    return token;
+  }
 }
