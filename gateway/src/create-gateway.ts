@@ -150,9 +150,35 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     }),
   );
 
+  let graphql: RequestHandler = (_req, res) => {
+    res.status(503).json({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  };
+  const assignRequestId: RequestHandler = (req, res, next) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    beginRequest(req, requestId);
+    next();
+  };
+  const graphqlHandlers = [
+    assignRequestId,
+    // Identity (401), rate limit (429), body size (413), batch size and trusted documents (400).
+    ...policies.beforeBody(),
+    ...policies.bodyParser(),
+    ...policies.afterBody(),
+    // A supergraph swap waits for the requests in flight.
+    swapGate.middleware(),
+    ((req, res, next) => graphql(req, res, next)) as RequestHandler,
+  ];
   const app = express();
   app.disable('x-powered-by');
   policies.install(app);
+  // An ETag lets a client revalidate a GET; nobody revalidates a POST, so POST answers get none
+  // (express would hash every answer). Its own app, as express settings apply per app, mounted
+  // first: no other route takes a POST to /graphql, and the router then matches no other layer.
+  const graphqlPost = express();
+  graphqlPost.set('etag', false);
+  graphqlPost.post('/', ...graphqlHandlers);
+  app.use('/graphql', graphqlPost);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -176,31 +202,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     logger,
   });
 
-  let graphql: RequestHandler = (_req, res) => {
-    res.status(503).json({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-  };
-  const assignRequestId: RequestHandler = (req, res, next) => {
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    beginRequest(req, requestId);
-    next();
-  };
-  const graphqlHandlers = [
-    assignRequestId,
-    // Identity (401), rate limit (429), body size (413), batch size and trusted documents (400).
-    ...policies.beforeBody(),
-    ...policies.bodyParser(),
-    ...policies.afterBody(),
-    // A supergraph swap waits for the requests in flight.
-    swapGate.middleware(),
-    ((req, res, next) => graphql(req, res, next)) as RequestHandler,
-  ];
-  // An ETag lets a client revalidate a GET; nobody revalidates a POST, so POST answers get none
-  // (express would hash every answer). Its own app: express settings apply per app.
-  const graphqlPost = express();
-  graphqlPost.set('etag', false);
-  graphqlPost.post('/', ...graphqlHandlers);
-  app.use('/graphql', graphqlPost);
+  // Every other method (GET: Apollo Server's GET queries, after the playground's page for browsers).
   app.use('/graphql', ...graphqlHandlers);
 
   return {

@@ -41,36 +41,50 @@ export class SubgraphConnections {
     });
   }
 
-  /** Sends one request; after `timeoutMs` it fails with a TimeoutError (AbortSignal.timeout's). */
+  /** Sends one request; after `timeoutMs` it fails with a TimeoutError (as AbortSignal.timeout's). */
   async fetch(url: string, init: SubgraphRequestInit, timeoutMs?: number): Promise<SubgraphResponse> {
     const target = new URL(url);
-    const answer = await this.agent.request({
-      origin: target.origin,
-      path: `${target.pathname}${target.search}`,
-      method: (init.method ?? 'POST') as 'POST',
-      headers: init.headers ?? {},
-      body: init.body ?? null,
-      ...(timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
-    });
-    const text = await answer.body.text();
-    const { statusCode: status, headers } = answer;
-    return {
-      ok: status >= 200 && status < 300,
-      status,
-      statusText: STATUS_CODES[status] ?? '',
-      url,
-      headers: {
-        get: (name) => {
-          const value = headers[name.toLowerCase()];
-          return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-        },
-      },
-      json: () => Promise.resolve().then(() => JSON.parse(text) as unknown),
-      text: () => Promise.resolve(text),
-    };
+    // A timer cleared on completion rather than AbortSignal.timeout(), whose timer and signal live
+    // on for the whole timeout after every fetch.
+    const controller = timeoutMs === undefined ? undefined : new AbortController();
+    const timer = controller
+      ? setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs)
+      : undefined;
+    try {
+      const answer = await this.agent.request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: (init.method ?? 'POST') as 'POST',
+        headers: init.headers ?? {},
+        body: init.body ?? null,
+        ...(controller ? { signal: controller.signal } : {}),
+      });
+      const text = await answer.body.text();
+      return bufferedResponse(url, answer.statusCode, answer.headers, text);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {
     await this.agent.close();
   }
+}
+
+/** A subgraph's answer, read whole, as RemoteGraphQLDataSource reads a fetch response. */
+function bufferedResponse(url: string, status: number, headers: Record<string, string | string[] | undefined>, text: string): SubgraphResponse {
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: STATUS_CODES[status] ?? '',
+    url,
+    headers: {
+      get: (name) => {
+        const value = headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    json: () => Promise.resolve().then(() => JSON.parse(text) as unknown),
+    text: () => Promise.resolve(text),
+  };
 }
