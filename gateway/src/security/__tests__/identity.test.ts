@@ -1,7 +1,8 @@
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { loadGatewayConfig } from '../../config';
 import { signUserToken } from '../../auth/verify-user-token';
-import { createIdentityVerifier } from '../identity';
+import { type IdentityClaimName } from '../../settings/production-env';
+import { createIdentityVerifier, IdentityTokenSigner } from '../identity';
 
 const SECRET = 'u'.repeat(32);
 const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: SECRET, JWT_CACHE_SIZE: '0' });
@@ -42,5 +43,36 @@ describe('lifetime of callers\u2019 tokens', () => {
   it('accepts what npm run token signs (12 h by default)', async () => {
     const signed = await signUserToken({ sub: 'dev-user', roles: [] }, { secret: SECRET });
     await expect(viewerOf(signed)).resolves.toMatchObject({ sub: 'dev-user' });
+  });
+});
+
+describe('the identity token signer (every subgraph request: GraphQL fetches and standard exports)', () => {
+  const viewer = { sub: 'person-1', org: 'org-1', roles: ['member'] } as never;
+  const signer = new IdentityTokenSigner({
+    secret: 'i'.repeat(32),
+    ttlSeconds: 60,
+    claims: new Map<string, IdentityClaimName[]>([
+      ['datasets', ['sub', 'roles']],
+      ['training', ['org', 'roles']],
+    ]),
+  });
+
+  it('signs for one subgraph only, with the claims it is granted (all when none are configured)', async () => {
+    expect(decodeJwt((await signer.tokenFor(viewer, 'members'))!)).toMatchObject({ sub: 'person-1', org: 'org-1', roles: ['member'], aud: 'members', exp: expect.any(Number) });
+    const datasets = decodeJwt((await signer.tokenFor(viewer, 'datasets'))!);
+    expect(datasets).toMatchObject({ sub: 'person-1', roles: ['member'], aud: 'datasets' });
+    expect(datasets).not.toHaveProperty('org');
+  });
+
+  it('gives a subgraph not granted `sub` no identity at all', () => {
+    expect(signer.tokenFor(viewer, 'training')).toBeUndefined();
+  });
+
+  it('signs once per subgraph for a request, however many fetches ask', () => {
+    const signed = new Map<string, Promise<string>>();
+    const first = signer.tokenFor(viewer, 'members', signed);
+    expect(signer.tokenFor(viewer, 'members', signed)).toBe(first);
+    expect(signer.tokenFor(viewer, 'datasets', signed)).not.toBe(first);
+    expect([...signed.keys()]).toEqual(['members', 'datasets']);
   });
 });
