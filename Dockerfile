@@ -5,6 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json ./
 COPY shared/package.json shared/
 COPY gateway/package.json gateway/
+COPY gateway/registry/package.json gateway/registry/
 COPY subgraphs/members/package.json subgraphs/members/
 COPY subgraphs/datasets/package.json subgraphs/datasets/
 COPY subgraphs/training/package.json subgraphs/training/

@@ -20,6 +20,7 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(jose|uuid|@faker-js|rdf-validate-shacl|rdf-validate-datatype|@rdfjs|@vocabulary|@tpluscode|clownface)/)'],
   moduleNameMapper: {
     '^@ecosystem/(shared|gateway)$': '<rootDir>/$1/src',
+    '^@ecosystem/registry$': '<rootDir>/gateway/registry/src',
     '^@ecosystem/(members|datasets|training|events)$': '<rootDir>/subgraphs/$1/src',
   },
   setupFiles: ['reflect-metadata', '<rootDir>/test/setup/environment.ts'],
@@ -38,7 +39,7 @@ module.exports = {
   workerIdleMemoryLimit: '1GB',
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{shared,gateway,subgraphs/*}/src/**/__tests__/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{shared,gateway,gateway/registry,subgraphs/*}/src/**/__tests__/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -16,6 +16,8 @@ export interface LoadOptions {
   warmupSeconds: number;
   /** Process whose resident memory is sampled (the gateway under test). */
   pid?: number | undefined;
+  /** The subgraph processes: their CPU time during the timed window is reported too. */
+  subgraphPids?: number[] | undefined;
   headers?: Record<string, string>;
 }
 
@@ -31,15 +33,13 @@ export interface LoadResult {
   driver: 'autocannon' | 'chain';
   /** Share of cache lookups that hit, per cache (our gateway with caching on). */
   cacheHitRatio?: Record<string, number>;
+  /**
+   * CPU time (user + system) spent during the timed window by the gateway process and by the
+   * subgraph processes together, in ms (null when not measured). Per 1,000 requests in the report.
+   */
+  cpuMs?: { gateway: number | null; subgraphs: number | null };
   /** Runs merged into this result (BENCH_ROUNDS). */
   rounds?: number;
-  /**
-   * CPU seconds (user + system) the process under test spent per 1,000 requests of the timed
-   * window: less disturbed by the shared machine's noise than throughput (null without a pid).
-   */
-  cpuSecondsPer1000?: number | null;
-  /** CPU seconds of the timed window, for merging rounds (not reported). */
-  cpuSeconds?: number | null;
   /** Every response time, sorted, and the measured seconds: for merging rounds (not reported). */
   samples?: { latenciesMs: number[]; seconds: number };
 }
@@ -55,7 +55,6 @@ export function mergeRuns(runs: LoadResult[]): LoadResult {
   const seconds = runs.reduce((sum, r) => sum + (r.samples?.seconds ?? 0), 0);
   const requests = runs.reduce((sum, r) => sum + r.requests, 0);
   const rss = runs.map((r) => r.peakRssMb).filter((mb): mb is number => mb !== null);
-  const cpu = runs.every((r) => typeof r.cpuSeconds === 'number') ? runs.reduce((sum, r) => sum + r.cpuSeconds!, 0) : null;
   const ratios: Record<string, number> = {};
   for (const cache of new Set(runs.flatMap((r) => Object.keys(r.cacheHitRatio ?? {})))) {
     const values = runs.map((r) => r.cacheHitRatio?.[cache]).filter((v): v is number => v !== undefined);
@@ -74,15 +73,51 @@ export function mergeRuns(runs: LoadResult[]): LoadResult {
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     graphqlErrors: runs.reduce((sum, r) => sum + r.graphqlErrors, 0),
     peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
-    cpuSeconds: cpu,
-    cpuSecondsPer1000: cpu !== null && requests > 0 ? round3((cpu * 1000) / requests) : null,
     driver: runs[0]!.driver,
     ...(Object.keys(ratios).length > 0 ? { cacheHitRatio: ratios } : {}),
+    cpuMs: { gateway: sumOrNull(runs.map((r) => r.cpuMs?.gateway)), subgraphs: sumOrNull(runs.map((r) => r.cpuMs?.subgraphs)) },
     rounds: runs.length,
   };
 }
 
 /** Resident set size of a process in MB, from /proc (null where /proc is not available). */
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time a process has used so far (user + system), in ms; null when it cannot be read. */
+export function cpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU used by the processes (summed) from now until `stop`. */
+export function cpuMeter(pids: (number | undefined)[]): { stop(): number | null } {
+  const known = pids.filter((pid): pid is number => pid !== undefined);
+  const total = (): number | null => {
+    if (known.length === 0) return null;
+    let sum = 0;
+    for (const pid of known) {
+      const ms = cpuMs(pid);
+      if (ms === null) return null;
+      sum += ms;
+    }
+    return sum;
+  };
+  const start = total();
+  return {
+    stop() {
+      const end = total();
+      return start === null || end === null ? null : end - start;
+    },
+  };
+}
+
 export function rssMb(pid: number): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -114,24 +149,8 @@ export function rssSampler(pid: number | undefined, intervalMs = 250): { stop():
   };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (null where not available). */
-export function cpuSeconds(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 14th and 15th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
-}
-
-/** USER_HZ of Linux's /proc times: 100 on every common architecture. */
-const CLOCK_TICKS = 100;
-
-function round3(n: number): number {
-  return Math.round(n * 1000) / 1000;
+function sumOrNull(values: (number | null | undefined)[]): number | null {
+  return values.every((v): v is number => typeof v === 'number') ? values.reduce((a, b) => a + b, 0) : null;
 }
 
 function round(n: number): number {
@@ -177,11 +196,11 @@ export async function autocannonRun(
   if (options.warmupSeconds > 0) await run(options.warmupSeconds, false);
   latencies = [];
   const rss = rssSampler(options.pid);
-  const cpuBefore = cpuSeconds(options.pid);
+  const gatewayCpu = cpuMeter([options.pid]);
+  const subgraphsCpu = cpuMeter(options.subgraphPids ?? []);
   const result = await run(options.durationSeconds, true);
-  const cpuAfter = cpuSeconds(options.pid);
+  const cpu = { gateway: gatewayCpu.stop(), subgraphs: subgraphsCpu.stop() };
   const peakRssMb = rss.stop();
-  const cpu = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
   const sorted = latencies.sort((a, b) => a - b);
   return {
     requests: result.requests.total,
@@ -196,9 +215,8 @@ export async function autocannonRun(
     errors: result.errors + result.timeouts + result.non2xx,
     graphqlErrors,
     peakRssMb: peakRssMb === null ? null : round(peakRssMb),
-    cpuSeconds: cpu,
-    cpuSecondsPer1000: cpu !== null && result.requests.total > 0 ? round3((cpu * 1000) / result.requests.total) : null,
     driver: 'autocannon',
+    cpuMs: cpu,
     samples: { latenciesMs: sorted, seconds: result.duration },
   };
 }

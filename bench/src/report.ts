@@ -49,6 +49,11 @@ export interface BenchReport {
   notes: string[];
 }
 
+/** CPU ms per 1,000 requests, or blank when not measured. */
+function perThousand(ms: number | null | undefined, requests: number): string {
+  return typeof ms === 'number' && requests > 0 ? String(Math.round((ms / requests) * 1000)) : '';
+}
+
 export function slope(samples: { t: number; mb: number }[]): number | null {
   if (samples.length < 3) return null;
   const n = samples.length;
@@ -98,6 +103,36 @@ export function evaluateTargets(report: BenchReport): BenchReport['targets'] {
       goal: 'no worse',
       met: cached && stock ? cached.latencyMs.p99 <= stock.latencyMs.p99 : null,
     });
+  }
+  // Without the cache, against the peers (Hive Gateway), at every scale: only when they ran.
+  const scales = [...new Set(report.runs.map((r) => r.scale))].sort((a, b) => a - b);
+  for (const scale of scales) {
+    for (const w of ['W1', 'W2', 'W3']) {
+      const ours = find(report, scale, w, 'ours');
+      const stock = find(report, scale, w, 'stock');
+      const rust = find(report, scale, w, 'hive-rust');
+      const hive = find(report, scale, w, 'hive');
+      if (!rust && !hive) continue;
+      const vsStock = ratio(ours?.requestsPerSecond, stock?.requestsPerSecond);
+      const vsRust = ratio(ours?.requestsPerSecond, rust?.requestsPerSecond);
+      targets.push({
+        name: `${w} throughput, caching off, vs stock and vs Hive Gateway + Rust planner (${scale}x)`,
+        value: `${fmt(vsStock, 2)}x stock, ${fmt(vsRust, 2)}x hive-rust (${fmt(ours?.requestsPerSecond)} vs ${fmt(stock?.requestsPerSecond)} / ${fmt(rust?.requestsPerSecond)} req/s)`,
+        goal: '>= 1.5x stock and >= 1x hive-rust',
+        met: vsStock === null || vsRust === null ? null : vsStock >= 1.5 && vsRust >= 1,
+      });
+      const perRequest = (x: LoadResult | null): number | null =>
+        x && typeof x.cpuMs?.subgraphs === 'number' && x.requests > 0 ? x.cpuMs.subgraphs / x.requests : null;
+      const behindOurs = perRequest(ours);
+      const behindHive = [perRequest(hive), perRequest(rust)].filter((v): v is number => v !== null);
+      const lowestHive = behindHive.length > 0 ? Math.min(...behindHive) : null;
+      targets.push({
+        name: `${w} subgraphs' CPU per request behind ours vs behind Hive Gateway (${scale}x)`,
+        value: `${fmt(behindOurs, 1)} vs ${fmt(lowestHive, 1)} ms`,
+        goal: 'no higher',
+        met: behindOurs === null || lowestHive === null ? null : behindOurs <= lowestHive,
+      });
+    }
   }
   for (const target of ['ours', 'ours-cached']) {
     const ours = find(report, 1, 'W1', `${target} c=1`);
@@ -152,8 +187,8 @@ export function evaluateTargets(report: BenchReport): BenchReport['targets'] {
 
 function runsTable(records: RunRecord[], baseline: (r: RunRecord) => LoadResult | null): string[] {
   const lines = [
-    '| scale | workload | target | req/s | vs stock | p50 ms | p95 ms | p99 ms | errors | GraphQL errors | peak RSS MB | CPU s / 1k req | CPU vs stock | cache hits |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scale | workload | target | req/s | vs stock | p50 ms | p95 ms | p99 ms | errors | GraphQL errors | peak RSS MB | cache hits | gateway CPU ms / 1k req | subgraphs CPU ms / 1k req |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
   for (const r of records) {
     if (!r.result) {
@@ -162,10 +197,8 @@ function runsTable(records: RunRecord[], baseline: (r: RunRecord) => LoadResult 
     }
     const base = r.target.endsWith(' c=1') ? null : baseline(r);
     const x = r.result;
-    const cpuBase = base?.cpuSecondsPer1000;
-    const cpuRatio = typeof x.cpuSecondsPer1000 === 'number' && cpuBase ? `${fmt(x.cpuSecondsPer1000 / cpuBase, 2)}x` : '';
     lines.push(
-      `| ${r.scale}x | ${r.workload} | ${r.target} | ${fmt(x.requestsPerSecond)} | ${base ? `${fmt(x.requestsPerSecond / base.requestsPerSecond, 2)}x` : ''} | ${fmt(x.latencyMs.p50)} | ${fmt(x.latencyMs.p95)} | ${fmt(x.latencyMs.p99)} | ${x.errors} | ${x.graphqlErrors} | ${fmt(x.peakRssMb, 0)} | ${fmt(x.cpuSecondsPer1000, 3)} | ${cpuRatio} | ${Object.entries(x.cacheHitRatio ?? {}).map(([c, v]) => `${c} ${Math.round(v * 100)} %`).join(', ')} |`,
+      `| ${r.scale}x | ${r.workload} | ${r.target} | ${fmt(x.requestsPerSecond)} | ${base ? `${fmt(x.requestsPerSecond / base.requestsPerSecond, 2)}x` : ''} | ${fmt(x.latencyMs.p50)} | ${fmt(x.latencyMs.p95)} | ${fmt(x.latencyMs.p99)} | ${x.errors} | ${x.graphqlErrors} | ${fmt(x.peakRssMb, 0)} | ${Object.entries(x.cacheHitRatio ?? {}).map(([c, v]) => `${c} ${Math.round(v * 100)} %`).join(', ')} | ${perThousand(x.cpuMs?.gateway, x.requests)} | ${perThousand(x.cpuMs?.subgraphs, x.requests)} |`,
     );
   }
   return lines;
@@ -188,7 +221,7 @@ export function toMarkdown(report: BenchReport): string {
     '',
     '## Runs',
     '',
-    'Targets: `direct` = the subgraphs queried directly (W1: the members subgraph; W2/W3: the query plan\'s fetches run in order by the harness, its own closed-loop driver); `stock` = @apollo/gateway with default settings (bench/stock-gateway.ts); `ours` = our gateway, production settings, caching off; `ours-cached` = the same with the response and entity caches on, measured in steady state (after its cold run and `cachedWarmupSeconds` more of the same mix); `ours-cached cold` = its first run after the start, from an empty cache (reported, not held to a target); `raw forwarder` = bench/raw-forwarder.ts, bytes forwarded to the members subgraph with no GraphQL work: the floor of any process in the gateway\'s place (W1, one connection).',
+    'Targets: `direct` = the subgraphs queried directly (W1: the members subgraph; W2/W3: the query plan\'s fetches run in order by the harness, its own closed-loop driver); `stock` = @apollo/gateway with default settings (bench/stock-gateway.ts); `ours` = our gateway, production settings, caching off; `ours-cached` = the same with the response and entity caches on, measured in steady state (after its cold run and `cachedWarmupSeconds` more of the same mix); `ours-cached cold` = its first run after the start, from an empty cache (reported, not held to a target); `hive` = Hive Gateway (its runtime, @graphql-hive/gateway-runtime) with its JS query planner, on the supergraph ours serves (bench/hive-gateway.ts); `hive-rust` = the same with the Rust query planner of @graphql-hive/router-runtime; `raw forwarder` = bench/raw-forwarder.ts, bytes forwarded to the members subgraph with no GraphQL work: the floor of any process in the gateway\'s place (W1, one connection).',
     '',
     ...runsTable(report.runs, (r) => find(report, r.scale, r.workload, 'stock')),
     '',

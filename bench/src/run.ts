@@ -16,10 +16,11 @@
 //   BENCH_LATENCY_ROUNDS 6: rounds of the one-connection W1 runs, the same total time as the others'
 //                       (BENCH_ROUNDS x BENCH_DURATION) cut into shorter windows, finer interleaved
 //   BENCH_STEPS         1 = also run the optimisation steps (before/after variants)
-//   BENCH_WORKLOADS     W1,W2,W3,W4     BENCH_TARGETS    direct,stock,ours,ours-cached
+//   BENCH_WORKLOADS     W1,W2,W3,W4     BENCH_TARGETS    direct,stock,hive,hive-rust,ours,ours-cached
+//                       (hive: Hive Gateway, its JS planner; hive-rust: with @graphql-hive/router-runtime)
 //   BENCH_NAME          report file name (default: latest)
 //   BENCH_PORTS         first-last: ports of the started processes (default: any free one)
-//   BENCH_DB_PREFIX     bench: the scales' databases are <prefix><scale>x_*
+//   BENCH_DB_PREFIX     prefix of the benchmark's database names (default: none: bench<scale>x_*)
 //   BENCH_BEFORE_ROOT   a second build of the project (bench/snapshot.sh of an older commit): its
 //                       gateway runs beside ours as the target `ours-before` (add it to BENCH_TARGETS),
 //                       same settings, same subgraphs: a before/after in one run
@@ -84,7 +85,7 @@ export interface BenchSettings {
   outDir: string;
   /** Where the subgraphs and our gateway are built (a snapshot from bench/snapshot.sh, or this checkout). */
   appRoot: string;
-  /** Prefix of the scales' databases (`<prefix><scale>x_*`): two benchmarks on one server apart. */
+  /** Prefix of the scales' databases (`<prefix>bench<scale>x_*`): two benchmarks on one server apart. */
   dbPrefix: string;
   /** Where the `ours-before` target's gateway is built (BENCH_BEFORE_ROOT), if it runs. */
   beforeRoot?: string;
@@ -109,13 +110,13 @@ function settingsFromEnv(env = process.env): BenchSettings {
     soakSeconds: Number(env.BENCH_SOAK ?? 300),
     steps: env.BENCH_STEPS === '1',
     workloads: list(env.BENCH_WORKLOADS, 'W1,W2,W3,W4'),
-    targets: list(env.BENCH_TARGETS, 'direct,stock,ours,ours-cached'),
-    laterTargets: list(env.BENCH_TARGETS_LATER ?? env.BENCH_TARGETS, 'direct,stock,ours,ours-cached'),
+    targets: list(env.BENCH_TARGETS, 'direct,stock,hive,hive-rust,ours,ours-cached'),
+    laterTargets: list(env.BENCH_TARGETS_LATER ?? env.BENCH_TARGETS, 'direct,stock,hive,hive-rust,ours,ours-cached'),
     stepWorkloads: list(env.BENCH_STEP_WORKLOADS, 'W2'),
     name: env.BENCH_NAME ?? 'latest',
     outDir: env.BENCH_OUT ?? join(ROOT, 'bench', 'results'),
     appRoot: env.BENCH_APP_ROOT ?? ROOT,
-    dbPrefix: env.BENCH_DB_PREFIX ?? 'bench',
+    dbPrefix: env.BENCH_DB_PREFIX ?? '',
     ...(env.BENCH_BEFORE_ROOT ? { beforeRoot: env.BENCH_BEFORE_ROOT } : {}),
     gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
   };
@@ -158,6 +159,8 @@ export interface ScaleContext {
   /** Gateways by target name (`stock`, `ours`, `ours-cached`, steps...). */
   gateways: GatewayTarget[];
   probe: StatementProbe;
+  /** The subgraph processes (their CPU per request is reported next to the gateway's). */
+  subgraphPids?: number[];
   settings: Pick<BenchSettings, 'durationSeconds' | 'warmupSeconds' | 'connections' | 'workloads' | 'targets'> & Partial<Pick<BenchSettings, 'cachedWarmupSeconds' | 'rounds'>>;
   /** A member's token for our gateway and the identity token for direct subgraph calls (writes). */
   tokens?: { user: string; identity: (subgraph: string) => Promise<string> };
@@ -375,12 +378,12 @@ async function runOne(
     } else {
       const gateway = ctx.gateways.find((g) => g.name === target.replace(LATENCY_SUFFIX, '').replace(COLD_SUFFIX, ''));
       if (!gateway) skipped = 'target not running';
-      else if (w.authenticated && target === 'stock') skipped = 'stock gateway forwards no identity';
+      else if (w.authenticated && (target === 'stock' || target.startsWith('hive'))) skipped = `${target} forwards no identity`;
       else {
         const headers: Record<string, string> = w.authenticated && ctx.tokens ? { authorization: `Bearer ${ctx.tokens.user}` } : {};
         if (!w.request) await prime(`${w.id} ${target}`, () => execute(gateway.url, w.query, first, headers));
         const before = await cacheLookups(gateway.url);
-        result = await autocannonRun(gateway.url, w, next, { ...options, pid: gateway.pid, headers });
+        result = await autocannonRun(gateway.url, w, next, { ...options, pid: gateway.pid, subgraphPids: ctx.subgraphPids, headers });
         const ratios = hitRatios(before, await cacheLookups(gateway.url));
         if (Object.keys(ratios).length > 0) result.cacheHitRatio = ratios;
       }
@@ -520,6 +523,18 @@ async function startStock(graph: Graph): Promise<Managed> {
   });
 }
 
+/** Hive Gateway on the supergraph our gateway serves, with its JS planner or the Rust one (bench/hive-gateway.ts). */
+async function startHive(graph: Graph, planner: 'js' | 'rust', supergraphFile: string): Promise<Managed> {
+  const port = await freePort();
+  return startProcess({
+    name: planner === 'rust' ? 'hive-rust' : 'hive',
+    script: 'bench/dist/hive-gateway.js',
+    port,
+    readyPath: '/readiness',
+    env: { PORT: String(port), HIVE_PLANNER: planner, SUPERGRAPH_FILE: supergraphFile, SUBGRAPHS: SUBGRAPHS.map((s) => `${s}=${graph.urls[s]}`).join(',') },
+  });
+}
+
 /** The optimisation steps: our gateway with one feature at a time, before/after. */
 function stepVariants(settings: BenchSettings): { name: string; env: Record<string, string>; workloads?: string[] }[] {
   const base = oursEnv(false);
@@ -576,7 +591,8 @@ interface ScaleSetup {
  * added to `started` as it starts, so that a failure can stop what this scale started.
  */
 async function setUpScale(settings: BenchSettings, scale: number, dataDir: string, tokens: Tokens, report: BenchReport, started: Managed[]): Promise<ScaleSetup> {
-  const prefix = `${settings.dbPrefix}${scale}x`;
+  // BENCH_DB_PREFIX keeps one checkout's benchmark databases apart from another's on a shared server.
+  const prefix = `${settings.dbPrefix}bench${scale}x`;
   log(`${scale}x: fresh databases ${prefix}_*, subgraphs seeding`);
   await dropDatabases(settings.databaseUrl, prefix);
   const startedAt = Date.now();
@@ -615,6 +631,13 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
     started.push(stock);
     gateways.push({ name: 'stock', url: stock.url, pid: stock.pid });
   }
+  for (const [name, planner] of [['hive', 'js'], ['hive-rust', 'rust']] as const) {
+    if (!targets.includes(name)) continue;
+    const hive = await startHive(graph, planner, join(ours.dataDir, 'supergraph.graphql'));
+    gatewayProcesses.push(hive);
+    started.push(hive);
+    gateways.push({ name, url: hive.url, pid: hive.pid });
+  }
   await new Promise((r) => setTimeout(r, 2000));
   for (const g of gateways) {
     const mb = g.pid ? rssMb(g.pid) : null;
@@ -632,7 +655,8 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
     // graph.statements, not a copy: the pool steps restart the subgraphs with a new log.
     return graph.statements.statements(requestId);
   };
-  const ctx: ScaleContext = { scale, schema, subgraphs: graph.urls, gateways, probe, settings: { ...settings, targets }, tokens };
+  const subgraphPids = graph.subgraphs.map((p) => p.pid);
+  const ctx: ScaleContext = { scale, schema, subgraphs: graph.urls, gateways, probe, subgraphPids, settings: { ...settings, targets }, tokens };
   report.sql.push(...(await countStatements(ctx, workloads, ours.url)));
   return { scale, first, graph, ours, gatewayProcesses, ctx, reads: workloads.filter((w) => w.id !== 'W4') };
 }
@@ -800,7 +824,7 @@ async function main(): Promise<void> {
       const targets = s.ctx.settings.targets;
       const forwarder = targets.includes('ours') ? await attempt(`${s.scale}x raw forwarder`, () => startForwarder(s.graph)) : undefined;
       if (forwarder) forwarders.push(forwarder);
-      const latencyTargets = ['direct', 'stock', 'ours-before', 'ours', 'ours-cached'].filter((t) => targets.includes(t));
+      const latencyTargets = ['direct', 'stock', 'hive', 'hive-rust', 'ours-before', 'ours', 'ours-cached'].filter((t) => targets.includes(t));
       if (forwarder) latencyTargets.splice(1, 0, FORWARDER);
       latency.push({
         ctx: {

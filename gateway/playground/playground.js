@@ -3,8 +3,9 @@
 // from this gateway; no other host is ever contacted.
 //
 // French first, English available: the page follows the browser's language (French when it is
-// neither) and the language can be switched (kept in localStorage). GraphiQL's own controls stay
-// English: they are the library's.
+// neither) and the language can be switched (kept in localStorage) in place: the open tabs, their
+// results and the open panel stay as they are. GraphiQL's own controls stay English: they are the
+// library's.
 /* global React, ReactDOM, GraphiQL, GraphiQLPluginExplorer */
 (function () {
   'use strict';
@@ -71,22 +72,42 @@
     return 'FR';
   }
 
-  var lang = initialLanguage();
-  var t = TEXTS[lang];
-  var langKey = lang === 'EN' ? 'en' : 'fr';
-  document.documentElement.lang = langKey;
+  var lang;
+  var t;
+  var langKey;
+  var languageListeners = [];
+
+  /** Sets the page's language and re-renders what shows text; nothing is reloaded. */
+  function setLanguage(next, remember) {
+    lang = next;
+    t = TEXTS[lang];
+    langKey = lang === 'EN' ? 'en' : 'fr';
+    document.documentElement.lang = langKey;
+    if (remember) localStorage.setItem(LANGUAGE_KEY, lang);
+    languageListeners.slice().forEach(function (listener) { listener(); });
+  }
+  setLanguage(initialLanguage(), false);
+
+  /** The current language, re-rendering the component when it changes. */
+  function useLanguage() {
+    return React.useSyncExternalStore(
+      function (listener) {
+        languageListeners.push(listener);
+        return function () { languageListeners = languageListeners.filter(function (l) { return l !== listener; }); };
+      },
+      function () { return lang; },
+    );
+  }
 
   function LanguageSwitch() {
+    useLanguage();
     return h(
       'button',
       {
         type: 'button',
         className: 'playground-language',
         lang: lang === 'FR' ? 'en' : 'fr',
-        onClick: function () {
-          localStorage.setItem(LANGUAGE_KEY, lang === 'FR' ? 'EN' : 'FR');
-          location.reload();
-        },
+        onClick: function () { setLanguage(lang === 'FR' ? 'EN' : 'FR', true); },
       },
       t.switchTo,
     );
@@ -109,8 +130,11 @@
 
   // ---------------------------------------------------------------- examples
 
-  function examplesPlugin(examples) {
-    function ExamplesList() {
+  // The panels' components are made once: switching the language gives the panels new titles but
+  // the same components, so React keeps their state (chosen list, view, columns).
+  function examplesPanel(examples) {
+    return function ExamplesList() {
+      useLanguage();
       var editor = GraphiQL.React.useEditorContext({ nonNull: true });
       var open = function (example) {
         // A new tab for each example: the open tabs keep their queries.
@@ -146,9 +170,9 @@
           }),
         ),
       );
-    }
-    return { title: t.examples, icon: icon('M4 5h16M4 12h16M4 19h10'), content: ExamplesList };
+    };
   }
+  var EXAMPLES_ICON = icon('M4 5h16M4 12h16M4 19h10');
 
   // ---------------------------------------------------------------- results: reading the lists
 
@@ -213,7 +237,10 @@
     return found.filter(function (list) { return list.path !== ''; });
   }
 
-  /** One row as dotted columns; lists of scalars and of objects' leaves joined (as the CSV export does). */
+  /**
+   * One row as dotted columns; lists of scalars and of objects' leaves joined (as the CSV export
+   * does); an empty list adds no column.
+   */
   function flatten(row) {
     var cells = {};
     var add = function (key, text) {
@@ -221,7 +248,6 @@
     };
     var visit = function (value, prefix) {
       if (Array.isArray(value)) {
-        if (!value.length && prefix && !cells[prefix]) cells[prefix] = [];
         value.forEach(function (item) { visit(item, prefix); });
         return;
       }
@@ -365,26 +391,80 @@
     );
   }
 
+  // Charts are drawn in CSS pixels for the width they are given (no viewBox scaling), so that their
+  // text keeps its size in a narrow side panel; what does not fit is shortened, or scrolls.
+  var FONT_SIZE = 12;
+  var measureContext = null;
+
+  function textWidth(text, size) {
+    if (!measureContext) {
+      measureContext = document.createElement('canvas').getContext('2d');
+    }
+    // The font the charts are drawn in: GraphiQL's, inherited by the panel (not the page body's).
+    var panel = document.querySelector('.playground-results') || document.body;
+    measureContext.font = (size || FONT_SIZE) + 'px ' + getComputedStyle(panel).fontFamily;
+    return measureContext.measureText(text).width;
+  }
+
+  /** The text, shortened with … to fit `width` pixels (a few kept spare for rendering differences). */
+  function fit(text, width, size) {
+    var value = String(text);
+    width -= 4;
+    if (textWidth(value, size) <= width) return value;
+    var low = 0;
+    var high = value.length;
+    while (low < high) {
+      var mid = Math.ceil((low + high) / 2);
+      if (textWidth(value.slice(0, mid) + '…', size) <= width) low = mid;
+      else high = mid - 1;
+    }
+    return low > 0 ? value.slice(0, low) + '…' : '…';
+  }
+
+  /** The width of an element, following its resizes (the side panel can be dragged). */
+  function useWidth() {
+    var ref = React.useRef(null);
+    var widthState = React.useState(0);
+    React.useLayoutEffect(function () {
+      var element = ref.current;
+      if (!element) return undefined;
+      var update = function () { widthState[1](Math.floor(element.clientWidth)); };
+      update();
+      var observer = new ResizeObserver(update);
+      observer.observe(element);
+      return function () { observer.disconnect(); };
+    }, []);
+    return [ref, widthState[0]];
+  }
+
+  function facetLabel(row) {
+    return row.label || (row.organization && row.organization.name) || (row.ecosystem && row.ecosystem.name) || (row.domain && row.domain.title) || String(row.value);
+  }
+
   function BarChart(props) {
     var rows = props.rows.slice(0, 60);
+    var width = Math.max(props.width, 260);
     var max = Math.max.apply(null, rows.map(function (row) { return row.count; }).concat([1]));
-    var barHeight = 22;
-    var labelWidth = 230;
-    var width = 640;
+    var barHeight = 24;
+    var countWidth = Math.ceil(textWidth(String(max))) + 10;
+    // Labels get up to 45 % of the width, no more than the longest needs.
+    var longest = Math.max.apply(null, rows.map(function (row) { return textWidth(facetLabel(row)); }).concat([0]));
+    var labelWidth = Math.min(Math.ceil(longest) + 10, Math.floor(width * 0.45));
+    var barsWidth = width - labelWidth - countWidth;
     return h(
       'svg',
-      { className: 'playground-chart', viewBox: '0 0 ' + width + ' ' + (rows.length * barHeight + 4), role: 'img', 'aria-label': props.title },
+      { className: 'playground-chart', width: width, height: rows.length * barHeight + 4, role: 'img', 'aria-label': props.title },
       rows.map(function (row, i) {
-        var label = row.label || (row.organization && row.organization.name) || (row.ecosystem && row.ecosystem.name) || (row.domain && row.domain.title) || String(row.value);
-        var length = ((width - labelWidth - 50) * row.count) / max;
+        var label = facetLabel(row);
+        var length = Math.max(1, (barsWidth * row.count) / max);
         var y = i * barHeight + 2;
         return h(
           'g',
           { key: i, className: 'playground-bar' },
-          h('text', { x: labelWidth - 6, y: y + 15, textAnchor: 'end' }, label.length > 34 ? label.slice(0, 33) + '…' : label),
-          h('rect', { x: labelWidth, y: y + 3, width: Math.max(1, length), height: barHeight - 6, rx: 2 }),
-          h('text', { x: labelWidth + length + 6, y: y + 15, className: 'playground-count' }, String(row.count)),
-          h('title', null, label + ': ' + row.count),
+          h('text', { x: labelWidth - 6, y: y + 16, textAnchor: 'end' }, fit(label, labelWidth - 8)),
+          h('rect', { x: labelWidth, y: y + 4, width: length, height: barHeight - 8, rx: 2 }),
+          h('text', { x: labelWidth + length + 4, y: y + 16, className: 'playground-count' }, String(row.count)),
+          h('title', null, label + ' : ' + row.count),
         );
       }),
     );
@@ -392,13 +472,14 @@
 
   function Heatmap(props) {
     var matrix = props.matrix;
-    var size = 16;
-    var left = 240;
-    var top = 90;
-    var max = matrix.maxValue || Math.max.apply(null, matrix.cells.map(function (cell) { return cell.value || 0; }).concat([1]));
+    var size = 20;
     var name = function (item) { return (item && (item.title || item.code || item.name || item.id)) || ''; };
-    var short = function (text, n) { return text.length > n ? text.slice(0, n - 1) + '…' : text; };
-    var width = left + matrix.columns.length * size + 10;
+    // Row labels take what the panel leaves after a few columns, between 120 and 260 pixels.
+    var left = Math.max(120, Math.min(260, Math.floor(props.width * 0.4)));
+    var columnLabel = function (column) { return fit(column.code || name(column), 110); };
+    var top = 20 + Math.ceil(Math.max.apply(null, matrix.columns.map(function (column) { return textWidth(columnLabel(column)); }).concat([0])) * 0.8);
+    var max = matrix.maxValue || Math.max.apply(null, matrix.cells.map(function (cell) { return cell.value || 0; }).concat([1]));
+    var width = left + matrix.columns.length * size + 40;
     var height = top + matrix.rows.length * size + 10;
     return h(
       'div',
@@ -407,11 +488,13 @@
         'svg',
         { className: 'playground-heatmap', width: width, height: height, role: 'img', 'aria-label': props.title },
         matrix.columns.map(function (column, j) {
-          var x = left + j * size + size / 2;
-          return h('text', { key: 'c' + j, x: x, y: top - 6, transform: 'rotate(-60 ' + x + ' ' + (top - 6) + ')', className: 'playground-axis' }, short(column.code || name(column), 14));
+          var x = left + j * size + size / 2 + 4;
+          return h('text', { key: 'c' + j, x: x, y: top - 6, transform: 'rotate(-55 ' + x + ' ' + (top - 6) + ')', className: 'playground-axis' }, columnLabel(column),
+            h('title', null, name(column)));
         }),
         matrix.rows.map(function (row, i) {
-          return h('text', { key: 'r' + i, x: left - 6, y: top + i * size + size - 4, textAnchor: 'end', className: 'playground-axis' }, short(name(row), 36));
+          return h('text', { key: 'r' + i, x: left - 6, y: top + i * size + size - 6, textAnchor: 'end', className: 'playground-axis' }, fit(name(row), left - 10),
+            h('title', null, name(row)));
         }),
         h('rect', { x: left, y: top, width: matrix.columns.length * size, height: matrix.rows.length * size, className: 'playground-heatmap-back' }),
         matrix.cells.map(function (cell, k) {
@@ -427,7 +510,7 @@
               height: size - 2,
               fill: 'hsl(210, 75%, ' + Math.round(88 - 58 * share) + '%)',
             },
-            h('title', null, name(matrix.rows[cell.row]) + ' × ' + name(matrix.columns[cell.column]) + ': ' + cell.value +
+            h('title', null, name(matrix.rows[cell.row]) + ' × ' + name(matrix.columns[cell.column]) + ' : ' + cell.value +
               (cell.requiredLevel ? ' (' + cell.requiredLevel + (cell.priority ? ', ' + cell.priority : '') + ')' : '')),
           );
         }),
@@ -448,32 +531,38 @@
       for (var i = 0; i < keys.length; i++) if (row[keys[i]]) return row[keys[i]];
       return row[Object.keys(row)[0]] || '';
     };
+    var width = Math.max(props.width, 300);
     var min = points[0].time;
     var max = points[points.length - 1].time;
     var span = Math.max(max - min, 86400000);
-    var left = 300;
-    var width = 940;
-    var rowHeight = 18;
-    var top = 30;
-    var x = function (time) { return left + ((width - left - 20) * (time - min)) / span; };
+    // Labels on the left (up to 45 % of the width), the time axis on the rest.
+    var left = Math.min(Math.floor(width * 0.45), 320);
+    var rowHeight = 24;
+    var top = 34;
+    var right = 16;
+    var x = function (time) { return left + ((width - left - right) * (time - min)) / span; };
     var format = new Intl.DateTimeFormat(langKey === 'fr' ? 'fr-FR' : 'en-GB', { year: 'numeric', month: 'short' });
+    // Ticks a month apart at least, spaced so that their labels do not overlap.
+    var tickWidth = textWidth(format.format(new Date(Date.UTC(2024, 8, 1)))) + 16;
+    var months = span / (30.44 * 86400000);
+    var fitting = Math.max(1, Math.floor((width - left - right) / tickWidth));
+    var step = [1, 2, 3, 6, 12, 24, 60].find(function (candidate) { return months / candidate <= fitting; }) || 120;
     var ticks = [];
     var start = new Date(min);
     var tick = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
-    var step = span > 3 * 365 * 86400000 ? 12 : span > 365 * 86400000 ? 3 : 1;
     while (tick.getTime() <= max) {
       if (tick.getTime() >= min) ticks.push(tick.getTime());
       tick = new Date(Date.UTC(tick.getUTCFullYear(), tick.getUTCMonth() + step, 1));
     }
     return h(
       'svg',
-      { className: 'playground-timeline', viewBox: '0 0 ' + width + ' ' + (top + points.length * rowHeight + 10), role: 'img', 'aria-label': props.title },
+      { className: 'playground-timeline', width: width, height: top + points.length * rowHeight + 10, role: 'img', 'aria-label': props.title },
       ticks.map(function (time, i) {
         return h(
           'g',
           { key: 't' + i },
           h('line', { x1: x(time), x2: x(time), y1: top - 6, y2: top + points.length * rowHeight, className: 'playground-grid' }),
-          h('text', { x: x(time), y: top - 10, textAnchor: 'middle', className: 'playground-axis' }, format.format(new Date(time))),
+          h('text', { x: x(time), y: top - 12, textAnchor: 'middle', className: 'playground-axis' }, format.format(new Date(time))),
         );
       }),
       points.map(function (point, i) {
@@ -482,7 +571,7 @@
         return h(
           'g',
           { key: i, className: 'playground-event' },
-          h('text', { x: left - 10, y: y + 4, textAnchor: 'end' }, label.length > 44 ? label.slice(0, 43) + '…' : label),
+          h('text', { x: left - 10, y: y + 4, textAnchor: 'end' }, fit(label, left - 14)),
           h('line', { x1: left, x2: x(point.time), y1: y, y2: y, className: 'playground-grid' }),
           h('circle', { cx: x(point.time), cy: y, r: 5 }),
           h('title', null, label + ' · ' + point.row[column]),
@@ -491,12 +580,39 @@
     );
   }
 
+  /** The current view at the width of the panel. */
+  function View(props) {
+    var measured = useWidth();
+    var ref = measured[0];
+    var width = measured[1];
+    var list = props.list;
+    var view = props.view;
+    var content = null;
+    if (width > 0) {
+      content =
+        view === 'chart' ? h(BarChart, { rows: list.rows, title: list.path, width: width })
+        : view === 'heatmap' ? h(Heatmap, { matrix: list.matrix, title: list.path, width: width })
+        : view === 'timeline' ? h(Timeline, { rows: props.flatRows, column: dateColumnOf(props.flatRows), title: list.path, width: width })
+        : h(Table, { rows: props.flatRows, key: list.path });
+    }
+    return h('div', { className: 'playground-view', 'data-current-view': view, ref: ref }, content);
+  }
+
   // ---------------------------------------------------------------- results: CSV
 
+  /** The file name of a download: RFC 5987 `filename*` (accents kept) first, else `filename`. */
   function filenameOf(response, fallback) {
     var disposition = response.headers.get('content-disposition') || '';
-    var match = /filename="([^"]+)"/.exec(disposition);
-    return match ? match[1] : fallback;
+    var extended = /filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(disposition);
+    if (extended) {
+      try {
+        return decodeURIComponent(extended[1]);
+      } catch (error) {
+        // A malformed escape: the plain name below.
+      }
+    }
+    var plain = /filename\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(disposition);
+    return plain ? plain[1] || plain[2] : fallback;
   }
 
   function CsvDownload(props) {
@@ -557,9 +673,33 @@
 
   // ---------------------------------------------------------------- results panel
 
-  function resultsPlugin() {
-    function ResultsView() {
+  /** The side panel's flex while Results is open: about half the width, room for the charts. */
+  var RESULTS_FLEX = '1.1';
+
+  function ResultsView() {
+      useLanguage();
       var editor = GraphiQL.React.useEditorContext({ nonNull: true });
+      // Charts and tables need room: while the panel shows Results it takes about half the page (the
+      // Examples panel keeps its narrow share), unless the reader already made it that wide. Applied
+      // after GraphiQL has laid the pane out (its own effect runs after this one), and undone when
+      // another panel shows; dragging the divider still works as usual.
+      React.useEffect(function () {
+        var pane = document.querySelector('.graphiql-plugin');
+        if (!pane) return undefined;
+        var before = null;
+        var widened = null;
+        var timer = setTimeout(function () {
+          if (pane.getBoundingClientRect().width >= window.innerWidth * 0.4) return;
+          before = pane.style.flex;
+          pane.style.flex = RESULTS_FLEX;
+          // As the browser writes it back (the shorthand expanded): a drag since then changes it.
+          widened = pane.style.flex;
+        }, 0);
+        return function () {
+          clearTimeout(timer);
+          if (widened !== null && pane.style.flex === widened) pane.style.flex = before;
+        };
+      }, []);
       var responseState = React.useState(editor.responseEditor ? editor.responseEditor.getValue() : '');
       var pickState = React.useState(null);
       var viewState = React.useState(null);
@@ -591,11 +731,6 @@
         var flatRows = list.rows.map(flatten);
         var views = viewsOf(list, flatRows);
         var view = views.indexOf(viewState[0]) >= 0 ? viewState[0] : views.indexOf('heatmap') >= 0 ? 'heatmap' : 'table';
-        var content =
-          view === 'chart' ? h(BarChart, { rows: list.rows, title: list.path })
-          : view === 'heatmap' ? h(Heatmap, { matrix: list.matrix, title: list.path })
-          : view === 'timeline' ? h(Timeline, { rows: flatRows, column: dateColumnOf(flatRows), title: list.path })
-          : h(Table, { rows: flatRows, key: list.path });
         body = h(
           React.Fragment,
           null,
@@ -630,7 +765,7 @@
             }),
           ),
           h(CsvDownload, { editor: editor, path: list.exportPath }),
-          h('div', { className: 'playground-view', 'data-current-view': view }, content),
+          h(View, { list: list, view: view, flatRows: flatRows }),
         );
       }
       return h(
@@ -640,33 +775,60 @@
         h('p', { className: 'playground-hint' }, t.resultsHint),
         body,
       );
-    }
-    return { title: t.results, icon: icon('M4 20V10M10 20V4M16 20v-7M22 20H2'), content: ResultsView };
   }
+  var RESULTS_ICON = icon('M4 20V10M10 20V4M16 20v-7M22 20H2');
 
   // ---------------------------------------------------------------- the page
 
   function start(examples) {
     var fetcher = GraphiQL.createFetcher({ url: config.endpoint });
-    var plugins = [examplesPlugin(examples), resultsPlugin()];
-    if (typeof GraphiQLPluginExplorer !== 'undefined') plugins.push(GraphiQLPluginExplorer.explorerPlugin());
+    var ExamplesList = examplesPanel(examples);
+    var explorer = typeof GraphiQLPluginExplorer !== 'undefined' ? GraphiQLPluginExplorer.explorerPlugin() : null;
     var first = examples[0];
+    // One tab on a first visit (the first example); the others open in new tabs from the panel.
+    var defaultTabs = first ? [{ query: first.query, variables: first.variables }] : undefined;
     // The side panel's share of the width on a first visit (GraphiQL's default is a third of the
     // editor's): the editor keeps most of the page. Dragging the divider changes and keeps it.
     if (!localStorage.getItem('graphiql:docExplorerFlex')) localStorage.setItem('graphiql:docExplorerFlex', '0.3');
-    var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-    root.render(
-      h(GraphiQL, {
+
+    /**
+     * GraphiQL with the panels in the current language. GraphiQL knows a panel by its title, which
+     * changes with the language: the open panel is kept here by a key of its own and handed back
+     * under its new title, so a switch neither closes it nor touches the tabs.
+     */
+    function Playground() {
+      var current = useLanguage();
+      var openState = React.useState(null);
+      var plugins = React.useMemo(
+        function () {
+          var list = [
+            { key: 'examples', title: TEXTS[current].examples, icon: EXAMPLES_ICON, content: ExamplesList },
+            { key: 'results', title: TEXTS[current].results, icon: RESULTS_ICON, content: ResultsView },
+          ];
+          if (explorer) list.push(explorer);
+          return list;
+        },
+        [current],
+      );
+      var onToggle = React.useCallback(function (plugin) {
+        openState[1](plugin ? plugin.key || plugin.title : null);
+      }, []);
+      var open = openState[0];
+      var shown = plugins.find(function (plugin) { return (plugin.key || plugin.title) === open; });
+      return h(GraphiQL, {
         fetcher: fetcher,
         plugins: plugins,
+        visiblePlugin: shown ? shown.title : open,
+        onTogglePluginVisibility: onToggle,
         defaultEditorToolsVisibility: true,
         isHeadersEditorEnabled: true,
         shouldPersistHeaders: false,
         defaultQuery: first ? undefined : '{\n  ecosystems { code name }\n}\n',
-        // One tab on a first visit (the first example); the others open in new tabs from the panel.
-        defaultTabs: first ? [{ query: first.query, variables: first.variables }] : undefined,
-      }),
-    );
+        defaultTabs: defaultTabs,
+      });
+    }
+    var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+    root.render(h(Playground));
     // Open the Examples panel on load. (GraphiQL's visiblePlugin prop marks the plugin visible but
     // leaves its resizable pane collapsed; the sidebar button does both.)
     var tries = 0;

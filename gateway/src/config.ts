@@ -2,7 +2,7 @@ import { commonEnvSchema, DEV_USER_JWT_SECRET, envBoolean, parseEnv, assertProdu
 import { z } from 'zod';
 import { cacheEnvSchema } from './cache/cache-env';
 import { analystEnvSchema } from './playground/playground-env';
-import { registryEnvSchema } from './registry/registry-env';
+import { registryEnvSchema } from '@ecosystem/registry';
 import { deriveProductionSettings, productionEnvSchema, type ProductionSettings } from './settings/production-env';
 
 export const CORE_SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;
@@ -28,6 +28,11 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   /** How long start-up waits for the subgraphs before falling back to the last accepted supergraph. */
   STARTUP_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   INTROSPECTION: envBoolean.optional(),
+  /**
+   * Static mode: serve the supergraph SDL of this file (followed on disk), compose nothing, route each
+   * subgraph to its `join__graph(url:)` unless `SUBGRAPH_<NAME>_URL` is set explicitly.
+   */
+  SUPERGRAPH_FILE: z.string().min(1).optional(),
 })
   .extend(productionEnvSchema.shape)
   .extend(registryEnvSchema.shape)
@@ -40,7 +45,31 @@ export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
   introspection: boolean;
   /** Derived production settings (issue 7): masking, rate limit, per-subgraph claims and timeouts. */
   settings: ProductionSettings;
+  /**
+   * The `SUBGRAPH_<NAME>_URL` variables set explicitly (not their defaults), by `<NAME>` (upper case,
+   * `-` as `_`): in static mode they override the supergraph's routing URL of that subgraph.
+   */
+  subgraphUrlOverrides: Map<string, string>;
 };
+
+const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+/** The key of a subgraph name in `subgraphUrlOverrides` (`partner-trials` -> `PARTNER_TRIALS`). */
+export function subgraphEnvKey(name: string): string {
+  return name.toUpperCase().replace(/-/g, '_');
+}
+
+function explicitSubgraphUrls(env: Record<string, string | undefined>): Map<string, string> {
+  const overrides = new Map<string, string>();
+  for (const [variable, value] of Object.entries(env)) {
+    const match = SUBGRAPH_URL_VARIABLE.exec(variable);
+    if (!match || value === undefined || value === '') continue;
+    const parsed = z.url().safeParse(value);
+    if (!parsed.success) throw new Error(`Invalid configuration: ${variable}: must be a URL`);
+    overrides.set(match[1]!, value);
+  }
+  return overrides;
+}
 
 /**
  * @apollo/gateway reports usage to Apollo over OTLP and probes cloud metadata endpoints (AWS, GCP,
@@ -54,6 +83,10 @@ export function disableApolloTelemetry(env: Record<string, string | undefined> =
 export function loadGatewayConfig(env?: Record<string, string | undefined>): GatewayConfig {
   const parsed = parseEnv(gatewayEnvSchema, env);
   const settings = deriveProductionSettings(parsed, env ?? process.env);
+  const subgraphUrlOverrides = explicitSubgraphUrls(env ?? process.env);
+  if (parsed.SUPERGRAPH_FILE && parsed.REGISTRY_URL) {
+    throw new Error('Invalid configuration: SUPERGRAPH_FILE and REGISTRY_URL: set one (a file to serve, or a registry to follow), not both');
+  }
   // With a JWKS, JWT_SECRET is unused: its development default is then no risk.
   assertProductionSecrets(parsed.JWT_JWKS_URL ? { ...parsed, JWT_SECRET: undefined } : parsed);
   const production = parsed.NODE_ENV === 'production';
@@ -62,6 +95,7 @@ export function loadGatewayConfig(env?: Record<string, string | undefined>): Gat
     production,
     introspection: parsed.INTROSPECTION ?? !production,
     settings,
+    subgraphUrlOverrides,
     subgraphs: [
       { name: 'members', url: parsed.SUBGRAPH_MEMBERS_URL },
       { name: 'datasets', url: parsed.SUBGRAPH_DATASETS_URL },

@@ -1,5 +1,4 @@
 import { type ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,28 +15,29 @@ import {
 import express, { type Express, type RequestHandler } from 'express';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { beginRequest, type GatewayContext, requestState } from './context';
-import { CoreSupergraphManager, SHIPPED_SUPERGRAPH_FILE } from './supergraph/supergraph-manager';
+import { createAdminRouter, Registry } from '@ecosystem/registry';
+import { servedSupergraph, type ServedSupergraph } from './supergraph/served-supergraph';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
 import { GatewayCaches, stringifyCachedResult } from './cache';
 import { RequestPolicies } from './production/request-policies';
 import { SubgraphClients } from './resilience/subgraph-clients';
 import { IdentityTokenSigner } from './security/identity';
-import { createAdminRouter } from './registry/admin-api';
-import { GatewayRegistry } from './registry/gateway-registry';
 import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchExecutor } from './fast-path/single-fetch';
 import { installGraphScalars } from './input/input-coercion';
+import { dedupeRepresentations } from './execution/dedupe-representations';
 
 export interface GatewayServer {
   app: Express;
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
-  supergraph: CoreSupergraphManager;
+  /** The in-process registry's supergraph, or one followed from a file (SUPERGRAPH_FILE) or a registry process (REGISTRY_URL). */
+  supergraph: ServedSupergraph['manager'];
   /** The schema registry: partner subgraphs, accepted supergraphs, recorded operations. */
-  registry: GatewayRegistry;
+  registry: Registry;
   /** The query-plan cache, warmed before each supergraph swap. */
   planCache: WarmableQueryPlanCache;
   /** Identity, limits, rate limiting, persisted operations, masking, metrics, tracing. */
@@ -66,24 +66,14 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     propagateTrace: policies.tracingEnabled,
     logger,
   });
-  const registry = new GatewayRegistry({ config, logger });
+  const registry = new Registry({ config, logger });
   const planCache = new WarmableQueryPlanCache(logger, config.QUERY_PLAN_CACHE_MB);
   const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
   // Response and entity caches of public data (off unless their TTLs are set).
   const caches = new GatewayCaches(config, logger, policies.metrics?.registry);
-  const supergraph = new CoreSupergraphManager({
-    subgraphs: config.subgraphs,
-    supergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
-    logger,
-    shippedSupergraphFile: SHIPPED_SUPERGRAPH_FILE,
-    startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS,
-    store: registry,
-    planCache,
-    warmOperations: () => registry.warmOperations(),
-    pollIntervalMs: config.REGISTRY_POLL_INTERVAL_MS,
-    gate: swapGate,
-  });
-  registry.attach(supergraph);
+  // The registry's supergraph (composed here), or one followed from a file or a registry process.
+  const served = servedSupergraph(config, { logger, registry, planCache, swapGate });
+  const supergraph = served.manager;
   // Apollo Server's context value, from the request's state (the handlers in front verified the viewer).
   const contextFor = (req: express.Request): GatewayContext => {
     const { viewer, propagatedHeaders } = policies.contextFrom(req);
@@ -104,11 +94,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     supergraphSdl: supergraph,
     logger,
     queryPlannerConfig: { cache: planCache },
-    // Core subgraphs are routed by configuration, whatever URL a stored supergraph recorded.
     buildService: ({ name, url }) => {
       // Partner subgraphs receive only the claims granted to partners (ownership policy).
       if (!coreUrls.has(name)) registry.grantPartnerClaims(config.settings.subgraphClaims, name);
-      const source = caches.dataSource<GatewayContext>(name, subgraphClients.dataSource(name, coreUrls.get(name) ?? (url as string), coreUrls.has(name)));
+      const guarded = subgraphClients.dataSource(name, served.routingUrl(name, url as string), coreUrls.has(name));
+      const source = dedupeRepresentations(caches.dataSource<GatewayContext>(name, guarded));
       return singleFetch ? reusingPrefetched(source) : source;
     },
     // The executor learns which operations are single fetches from their plans.
@@ -156,6 +146,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const assignRequestId: RequestHandler = (req, res, next) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    // Labels follow the caller's Accept-Language: a shared cache must keep one answer per language.
+    res.setHeader('vary', 'Accept-Language');
     beginRequest(req, requestId);
     next();
   };
@@ -189,7 +181,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
 
   // The admin API verifies callers like /graphql does (registry and partner publishing).
   const viewerFrom = (header: string | undefined): Promise<Viewer | null> => policies.identity.viewerFrom(header);
-  app.use('/admin', createAdminRouter({ registry: () => registry.service, viewerFrom, logger }));
+  app.use('/admin', createAdminRouter({ registry: () => registry.services, viewerFrom, logger, ...(served.notServed ? { notServed: served.notServed } : {}) }));
 
   // Analysts and frontend teams: GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
   installAnalystFeatures(app, config, logger);
@@ -214,7 +206,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     planCache,
     isReady: () => ready,
     async start() {
-      await registry.open();
+      if (served.opensRegistry) await registry.open();
       await apollo.start();
       graphql = expressMiddleware(apollo, {
         context: async ({ req }): Promise<GatewayContext> => contextFor(req),
@@ -250,6 +242,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
           await apollo.stop();
           await subgraphClients.close();
           await policies.close();
+          await caches.close();
         },
       };
     },

@@ -44,4 +44,35 @@ describe('mergeRuns', () => {
     // One round is itself, without its samples.
     expect(mergeRuns([fast])).toEqual({ ...fast, samples: undefined });
   });
+
+  it('adds up the CPU of the rounds, blank when a round did not measure it', async () => {
+    const { mergeRuns } = await load('src/load');
+    const a = run([1, 2], 1, { cpuMs: { gateway: 30, subgraphs: 100 } });
+    const b = run([3, 4], 1, { cpuMs: { gateway: 20, subgraphs: null } });
+    expect(mergeRuns([a, b]).cpuMs).toEqual({ gateway: 50, subgraphs: null });
+  });
+});
+
+describe('cpuMeter', () => {
+  it('measures the CPU a process spends between start and stop', async () => {
+    const { cpuMeter, cpuMs } = await load('src/load');
+    expect(cpuMs(process.pid)).toBeGreaterThan(0);
+    expect(cpuMs(2 ** 30)).toBeNull();
+    const meter = cpuMeter([process.pid]);
+    const until = Date.now() + 300;
+    while (Date.now() < until) Math.sqrt(Math.random());
+    // 300 ms of wall clock busy: at least some of it on the CPU, however loaded the machine.
+    expect(meter.stop()).toBeGreaterThan(0);
+    expect(cpuMeter([]).stop()).toBeNull();
+  });
+});
+
+describe('withSubgraphUrls (Hive Gateway target)', () => {
+  it("points each subgraph of the supergraph at the bench's URL", async () => {
+    const { withSubgraphUrls } = await load('hive-gateway');
+    const sdl = 'enum join__Graph {\n  MEMBERS @join__graph(name: "members", url: "http://localhost:4001/graphql")\n  EVENTS @join__graph(name: "events", url: "http://localhost:4004/graphql")\n}';
+    expect(withSubgraphUrls(sdl, { members: 'http://127.0.0.1:9/graphql' })).toBe(
+      'enum join__Graph {\n  MEMBERS @join__graph(name: "members", url: "http://127.0.0.1:9/graphql")\n  EVENTS @join__graph(name: "events", url: "http://localhost:4004/graphql")\n}',
+    );
+  });
 });

@@ -154,17 +154,121 @@ describeWithBrowser('in headless Chromium', () => {
     await page.waitForSelector('.playground-results');
   }
 
+  /**
+   * What a reader sees of a chart, measured on screen: the smallest text (its rendered height, as
+   * the eye gets it after any scaling), the smallest item (bar, cell, dot), texts that overlap
+   * another, items reaching past the chart, and the chart's right edge against the panel's.
+   */
+  async function readability(page: Page, svg: string, item: string): Promise<{
+    smallestFont: number;
+    smallestItem: number;
+    overlapping: string[];
+    overflowing: string[];
+    svgRight: number;
+    panelRight: number;
+  }> {
+    return page.$eval(
+      svg,
+      (element, itemSelector) => {
+        const box = element.getBoundingClientRect();
+        const panel = element.closest('.playground-results')!.getBoundingClientRect();
+        const texts = [...element.querySelectorAll('text')].map((text) => ({ text: text.textContent ?? '', rect: text.getBoundingClientRect(), rotated: text.hasAttribute('transform') }));
+        // A text's rendered size: its font size times the drawing's scale (viewBox to screen).
+        const scale = element instanceof SVGSVGElement && element.viewBox.baseVal && element.viewBox.baseVal.width ? box.width / element.viewBox.baseVal.width : 1;
+        const fonts = [...element.querySelectorAll('text')].map((text) => parseFloat(getComputedStyle(text).fontSize) * scale);
+        const overlapping: string[] = [];
+        for (let i = 0; i < texts.length; i += 1) {
+          for (let j = i + 1; j < texts.length; j += 1) {
+            const a = texts[i]!.rect;
+            const b = texts[j]!.rect;
+            // Rotated column labels (a heatmap's) have boxes that lean on each other by design.
+            if (texts[i]!.rotated && texts[j]!.rotated) continue;
+            const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+            const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+            if (overlapX > 2 && overlapY > 2) {
+              overlapping.push(`${texts[i]!.text} / ${texts[j]!.text}`);
+            }
+          }
+        }
+        const items = [...element.querySelectorAll(itemSelector)];
+        const shapes = items.map((node) => (node.querySelector('rect, circle') ?? node).getBoundingClientRect());
+        const overflowing = [...element.querySelectorAll(`${itemSelector} rect, ${itemSelector} text, ${itemSelector} circle`)]
+          .filter((node) => node.getBoundingClientRect().right > box.right + 1 || node.getBoundingClientRect().left < box.left - 1)
+          .map((node) => node.textContent ?? node.tagName);
+        return {
+          smallestFont: Math.min(...fonts),
+          smallestItem: Math.min(...shapes.map((r) => Math.min(r.width, r.height))),
+          overlapping: overlapping.slice(0, 10),
+          overflowing: overflowing.slice(0, 10),
+          svgRight: Math.min(box.right, element.parentElement!.getBoundingClientRect().right),
+          panelRight: panel.right,
+        };
+      },
+      item,
+    );
+  }
+
+  describe('the playground language switch', () => {
+    it('switches in place: the open tabs stay (no new one), the Results panel stays open with its list, view and result', async () => {
+      const { page, watch } = await newPage('fr-FR');
+      await page.goto(graph.gatewayUrl, { waitUntil: 'load' });
+      await page.waitForSelector('.playground-examples');
+      await runExample(page, '05-dataset-catalogue-facets', 'RestrictedDatasetsWithFacets', '"typology"');
+      await showResults(page, 'Résultats');
+      const options = await page.$$eval('.playground-results select[data-list] option', (items) => items.map((o) => o.textContent ?? ''));
+      const typology = options.findIndex((o) => o.startsWith('datasets.facets.typology'));
+      await page.selectOption('.playground-results select[data-list]', { index: typology });
+      await page.click('.playground-views [data-view="chart"]');
+      await page.waitForSelector('.playground-chart .playground-bar');
+      const tabs = await page.$$eval('.graphiql-tab', (items) => items.map((tab) => tab.textContent ?? ''));
+      const response = await page.textContent('.graphiql-response');
+      expect(await page.textContent('.playground-chart')).toContain('Cohorte');
+
+      await page.click('.playground-results .playground-language');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.waitForSelector('.playground-results .playground-title >> text=Results');
+      // Same tabs, same result, same panel with the same list and view; only the words changed.
+      expect(await page.$$eval('.graphiql-tab', (items) => items.map((tab) => tab.textContent ?? ''))).toEqual(tabs);
+      expect(await page.textContent('.graphiql-response')).toBe(response);
+      expect(await page.locator('.graphiql-sidebar button[aria-label="Hide Results"]').count()).toBe(1);
+      expect(await page.inputValue('.playground-results select[data-list]')).toBe(String(typology));
+      expect(await page.getAttribute('.playground-views [data-view="chart"]', 'aria-selected')).toBe('true');
+      expect(await page.textContent('.playground-views [data-view="chart"]')).toBe('Chart');
+      expect(await page.textContent('.playground-csv button[data-action="csv"]')).toBe('Download CSV');
+      await page.waitForSelector('.playground-chart .playground-bar');
+      // The labels of the result stay those of the answer (French); the panel's words are English.
+      expect(await page.textContent('.playground-chart')).toContain('Cohorte');
+
+      // And back, still one set of tabs; the choice is remembered for the next visit.
+      await page.click('.playground-results .playground-language');
+      await page.waitForSelector('.playground-results .playground-title >> text=Résultats');
+      expect(await page.$$eval('.graphiql-tab', (items) => items.map((tab) => tab.textContent ?? ''))).toEqual(tabs);
+      expect(await page.evaluate(() => localStorage.getItem('playground.lang'))).toBe('FR');
+      // The Examples panel switches too, and opening an example still adds exactly one tab.
+      await page.click('.graphiql-sidebar button[aria-label="Show Exemples"]');
+      await page.click('.playground-examples .playground-language');
+      await page.waitForSelector('.playground-examples .playground-title >> text=Examples');
+      await page.click('[data-example="13-competency-matrix"]');
+      await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('CompetencyMatrix'));
+      expect(await page.locator('.graphiql-tab').count()).toBe(tabs.length + 1);
+      expect(watch.errors.filter((e) => !EXPLORER_NOISE.test(e))).toEqual([]);
+      await page.close();
+    }, 180_000);
+  });
+
   describe('the playground results panel', () => {
     it('shows a list as a sortable table with chosen columns, a facet list as a bar chart, the matrix as a heatmap and dated lists as a timeline', async () => {
+      // The default window and the default side panel: the views must be readable as they come.
       const { page, watch } = await newPage('fr-FR');
-      // A person looking at charts drags the divider to widen the side panel (GraphiQL keeps it).
-      await page.addInitScript(() => localStorage.setItem('graphiql:docExplorerFlex', '1.3'));
       await page.goto(graph.gatewayUrl, { waitUntil: 'load' });
       await page.waitForSelector('.playground-examples');
 
       await runExample(page, '05-dataset-catalogue-facets', 'RestrictedDatasetsWithFacets', '"typology"');
       await showResults(page, 'Résultats');
       await page.waitForSelector('.playground-results select[data-list]');
+      // Results takes about half the page while it shows (the Examples panel had under a quarter).
+      const paneWidth = async (): Promise<number> => (await page.locator('.graphiql-plugin').boundingBox())!.width;
+      await page.waitForFunction(() => document.querySelector('.graphiql-plugin')!.getBoundingClientRect().width > 1440 * 0.4);
       const options = await page.$$eval('.playground-results select[data-list] option', (items) => items.map((o) => o.textContent ?? ''));
       expect(options.some((o) => o.startsWith('datasets ('))).toBe(true);
       expect(options.some((o) => o.startsWith('datasets.facets.typology'))).toBe(true);
@@ -195,14 +299,26 @@ describeWithBrowser('in headless Chromium', () => {
       await page.waitForSelector('.playground-chart .playground-bar');
       expect(await page.locator('.playground-chart .playground-bar').count()).toBeGreaterThan(3);
       expect(await page.textContent('.playground-chart')).toContain('Cohorte');
+      const chart = await readability(page, '.playground-chart', '.playground-bar');
+      // Every bar and its count inside the chart, the chart inside the panel: nothing overflows.
+      expect(chart.overflowing).toEqual([]);
+      expect(chart.svgRight).toBeLessThanOrEqual(chart.panelRight + 1);
+      expect(chart.smallestFont).toBeGreaterThanOrEqual(11);
+      expect(chart.overlapping).toEqual([]);
       await screenshot(page, 'playground-chart.png');
 
       // The competency matrix as a heatmap.
       await page.click('.graphiql-sidebar button[aria-label="Show Exemples"]');
+      await page.waitForSelector('.playground-examples');
+      expect(await paneWidth()).toBeLessThan(1440 * 0.27);
       await runExample(page, '13-competency-matrix', 'CompetencyMatrix', '"competencyMatrix"');
       await showResults(page, 'Résultats');
       await page.waitForSelector('.playground-heatmap .playground-cell');
       expect(await page.locator('.playground-heatmap .playground-cell').count()).toBeGreaterThan(50);
+      const heatmap = await readability(page, '.playground-heatmap', '.playground-cell');
+      expect(heatmap.smallestFont).toBeGreaterThanOrEqual(11);
+      expect(heatmap.smallestItem).toBeGreaterThanOrEqual(16);
+      expect(heatmap.overlapping).toEqual([]);
       await screenshot(page, 'playground-heatmap.png');
 
       // The MeetMyData sessions of a year on a timeline.
@@ -212,6 +328,10 @@ describeWithBrowser('in headless Chromium', () => {
       await page.click('.playground-views [data-view="timeline"]');
       await page.waitForSelector('.playground-timeline .playground-event');
       expect(await page.locator('.playground-timeline .playground-event').count()).toBe(12);
+      const timeline = await readability(page, '.playground-timeline', '.playground-event');
+      expect(timeline.svgRight).toBeLessThanOrEqual(timeline.panelRight + 1);
+      expect(timeline.smallestFont).toBeGreaterThanOrEqual(11);
+      expect(timeline.overlapping).toEqual([]);
       await screenshot(page, 'playground-timeline.png');
 
       expect(watch.foreign).toEqual([]);

@@ -442,6 +442,27 @@ const CLASSIFIED: Classification[] = [
     notRunnable: 'rewrites committed files: test/schema/examples.test.ts compiles the same into a temporary folder and compares',
   },
 
+  // README.md: another router, the same supergraph
+  {
+    command: 'SUPERGRAPH_FILE=supergraph.graphql node gateway/dist/main.js',
+    notRunnable: 'a long-running gateway on a file the reader composed: test/e2e/static-supergraph.test.ts starts a gateway process with SUPERGRAPH_FILE',
+  },
+  {
+    command: 'npx hive-gateway supergraph supergraph.graphql --port 4000',
+    notRunnable: 'a long-running router on port 4000: test/e2e/static-supergraph.test.ts runs Hive Gateway on a supergraph file and compares its answers with the gateway',
+  },
+  {
+    command:
+      'docker run -p 4000:4000 -v "$PWD/supergraph.graphql:/dist/schema/supergraph.graphql" ghcr.io/apollographql/router --supergraph /dist/schema/supergraph.graphql',
+    notRunnable: 'Docker and an image download: not on this machine',
+  },
+
+  // docs/partners.md: the registry as its own process
+  {
+    command: 'npm run registry',
+    notRunnable: 'a long-running process: test/e2e/registry-process.test.ts starts it (gateway/dist/registry-main.js) with a gateway following it',
+  },
+
   // docs/performance.md
   {
     command: 'bench/snapshot.sh /tmp/bench-app HEAD',

@@ -125,7 +125,7 @@ describe('CSV export', () => {
     const response = await fetch(exportUrl({ query: ORGS, variables: JSON.stringify({ first: 30 }) }));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="DirectoryExport.csv"');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename=DirectoryExport.csv');
     expect(response.headers.get('x-export-path')).toBe('organizations');
     const bytes = Buffer.from(await response.arrayBuffer());
     // A UTF-8 byte-order mark first (fetch's text() would hide it), so that spreadsheets read accents right.
@@ -153,6 +153,45 @@ describe('CSV export', () => {
     const [, ...rows] = parseCsv(await response.text());
     expect(rows).toHaveLength(total);
     expect(new Set(rows.map((r) => r[0])).size).toBe(total);
+  });
+
+  it('names the file with its accents (RFC 6266 filename*), with an ASCII filename= for older clients', async () => {
+    const response = await fetch(exportUrl({ query: '{ ecosystems { code } }', filename: 'Écosystèmes données' }));
+    expect(response.status).toBe(200);
+    const disposition = response.headers.get('content-disposition')!;
+    expect(disposition).toBe(`attachment; filename=Ecosystemes-donnees.csv; filename*=UTF-8''${encodeURIComponent('Écosystèmes-données.csv')}`);
+    // A path in the name stays a name.
+    const sneaky = await fetch(exportUrl({ query: '{ ecosystems { code } }', filename: '../../etc/passwd' }));
+    expect(sneaky.headers.get('content-disposition')).toBe('attachment; filename=..-..-etc-passwd.csv');
+  });
+
+  it('reads all and bom strictly, the same way in a query string and a JSON body: anything but true/false is refused naming the field', async () => {
+    const one = '{ ecosystems { code } }';
+    const refusal = async (response: Response, field: string): Promise<void> => {
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { extensions: { code: string; field: string } }[] };
+      expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    };
+    // Query string: true/false in any case; 1, yes, on, empty... refused.
+    for (const value of ['1', 'yes', 'on', '', 'truee', '0']) await refusal(await fetch(exportUrl({ query: one, all: value })), 'all');
+    await refusal(await fetch(exportUrl({ query: one, bom: 'no' })), 'bom');
+    await refusal(await fetch(`${base}/export.csv?${new URLSearchParams([['query', one], ['all', 'true'], ['all', 'false']]).toString()}`), 'all');
+    // TRUE means true (it was ignored): on a connection that cannot be followed it is refused as all=true is.
+    const noAfter = /* GraphQL */ `query NoAfter { organizations(first: 5) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const upper = await fetch(exportUrl({ query: noAfter, all: 'TRUE' }));
+    expect(upper.status).toBe(400);
+    expect(((await upper.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/\$after/);
+    const upperOk = await fetch(exportUrl({ query: ORGS, variables: JSON.stringify({ first: 40 }), all: 'TRUE', bom: 'False' }));
+    expect(upperOk.status).toBe(200);
+    expect(parseCsv(await upperOk.text())).toHaveLength(Number(upperOk.headers.get('x-total-count')) + 1);
+    // JSON body: a JSON boolean only.
+    const post = (body: Record<string, unknown>): Promise<Response> =>
+      fetch(`${base}/export.csv`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ORGS, variables: { first: 40 }, ...body }) });
+    for (const value of [1, 'true', 'yes', null, 0]) await refusal(await post({ all: value }), 'all');
+    await refusal(await post({ bom: 'false' }), 'bom');
+    const postFalse = await post({ all: false, bom: false });
+    expect(postFalse.status).toBe(200);
+    expect(parseCsv(await postFalse.text())).toHaveLength(41);
   });
 
   it('exports the list at a given path', async () => {
@@ -351,6 +390,56 @@ describe('CSV export', () => {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('labels in the caller\u2019s language through the gateway, with no setting', () => {
+  const LABELS = /* GraphQL */ `{
+    organizations(first: 0) { facets { kinds { value label } } }
+    ecosystem(code: "MEDICEN") { keyFigures { label value } }
+    modules(first: 0) { facets { domains { value label } } }
+  }`;
+  type Labels = {
+    organizations: { facets: { kinds: { value: string; label: string }[] } };
+    ecosystem: { keyFigures: { label: string; value: number }[] };
+    modules: { facets: { domains: { value: string; label: string }[] } };
+  };
+  const ask = async (acceptLanguage?: string): Promise<{ status: number; vary: string | null; data: Labels }> => {
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage }) },
+      body: JSON.stringify({ query: LABELS }),
+    });
+    const body = (await response.json()) as { data: Labels; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return { status: response.status, vary: response.headers.get('vary'), data: body.data };
+  };
+
+  it('answers in English for an English browser and in French otherwise (the gateway forwards Accept-Language by default)', async () => {
+    const english = await ask('en-GB,en;q=0.9,fr;q=0.8');
+    expect(english.data.organizations.facets.kinds.find((k) => k.value === 'MID_CAP')?.label).toBe('Mid-cap');
+    expect(english.data.ecosystem.keyFigures.find((f) => f.value === 492)?.label).toBe('Members');
+    expect(english.data.modules.facets.domains.some((d) => d.label === 'Real-world data')).toBe(true);
+    // A shared cache keeps one answer per language.
+    expect(english.vary?.toLowerCase()).toContain('accept-language');
+    const french = await ask('fr-FR');
+    expect(french.data.ecosystem.keyFigures.find((f) => f.value === 492)?.label).toBe('Adhérents');
+    expect(french.data.modules.facets.domains.some((d) => d.label === 'Données de vie réelle')).toBe(true);
+    expect((await ask()).data.ecosystem.keyFigures.find((f) => f.value === 492)?.label).toBe('Adhérents');
+    // A malformed or overlong header is only a preference: ignored (French), not an error.
+    const overlong = await ask(`en,${'a'.repeat(300)}`);
+    expect(overlong.status).toBe(200);
+    expect(overlong.data.ecosystem.keyFigures.find((f) => f.value === 492)?.label).toBe('Adhérents');
+  });
+
+  it('finds English words in the content the playground examples use: datasets and modules', async () => {
+    const found = await graph.query<{ datasets: { totalCount: number }; modules: { totalCount: number; edges: { node: { titleEn: string } }[] } }>(
+      /* GraphQL */ `{ datasets(first: 0, filter: { text: "oncology" }) { totalCount } modules(first: 5, filter: { text: "pharmaceutical" }) { totalCount edges { node { titleEn } } } }`,
+    );
+    expect(found.errors).toBeUndefined();
+    expect(found.data!.datasets.totalCount).toBeGreaterThan(0);
+    expect(found.data!.modules.totalCount).toBeGreaterThan(0);
+    for (const { node } of found.data!.modules.edges) expect(node.titleEn.toLowerCase()).toContain('pharmaceutical');
   });
 });
 

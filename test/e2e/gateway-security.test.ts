@@ -234,9 +234,27 @@ describe('identity at the subgraphs', () => {
     for (const recorder of Object.values(recorders)) {
       for (const seen of recorder.seen) {
         expect(seen.headers['x-request-id']).toBe('claims-test-1');
-        expect(seen.headers['accept-language']).toBe('fr-FR');
+        // The caller's language, reduced to the one the graph answers in.
+        expect(seen.headers['accept-language']).toBe('fr');
         expect(seen.headers.authorization).toBeUndefined(); // the caller's token stays at the gateway
       }
+    }
+  });
+
+  it('forwards Accept-Language as the language the graph answers in, and drops a malformed or overlong one', async () => {
+    const languagesSeen = async (acceptLanguage: string): Promise<(string | undefined)[]> => {
+      resetRecorders();
+      const response = await graph.query(ORG_EVERYWHERE, { id: HDH }, { viewer, headers: { 'accept-language': acceptLanguage } });
+      expect(response.errors).toBeUndefined();
+      const seen = Object.values(recorders).flatMap((recorder) => recorder.seen.map((s) => s.headers['accept-language'] as string | undefined));
+      expect(seen.length).toBeGreaterThan(0);
+      return [...new Set(seen)];
+    };
+    expect(await languagesSeen('en-GB,en;q=0.9,fr;q=0.8')).toEqual(['en']);
+    expect(await languagesSeen('de-DE, fr;q=0.5')).toEqual(['fr']);
+    for (const bad of [`en-GB,${'x'.repeat(300)}`, 'en<script>', 'en;q=2;;']) {
+      const seen = await languagesSeen(bad);
+      expect(seen.some((value) => value === bad || value === 'en')).toBe(false);
     }
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fieldSubgraphs, loadExampleOperations, SHIPPED_SUPERGRAPH_FILE } from '@ecosystem/gateway';
+import { loadExampleOperations, SHIPPED_SUPERGRAPH_FILE } from '@ecosystem/gateway';
+import { fieldSubgraphs } from '@ecosystem/registry';
 import { postGraphQL, type GraphQLResponse } from '../helpers/graph';
 import { OperationFields, partialAnswerProblems } from '../helpers/partial-answers';
 import { freePort, startNode, startSlowProxy, type NodeProcess, waitForOk } from '../helpers/processes';

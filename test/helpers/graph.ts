@@ -88,8 +88,14 @@ export async function startSubgraph(definition: AnySubgraphDefinition, label: st
  * The whole graph in this process: four subgraphs, each on its own database and HTTP port, and the
  * real gateway composing them over HTTP. `label` keeps test files' databases apart.
  */
-export async function startGraph(label: string, env: Record<string, string> = {}): Promise<RunningGraph> {
+export async function startGraph(
+  label: string,
+  env: Record<string, string> = {},
+  /** The URL the gateway is given for a subgraph (a proxy in front of it, say); its own by default. */
+  front: (name: string, url: string) => Promise<string> = (_name, url) => Promise.resolve(url),
+): Promise<RunningGraph> {
   const started = await Promise.all(CORE_DEFINITIONS.map((definition) => startSubgraph(definition, label)));
+  const fronts = await Promise.all(started.map((s) => front(s.definition.name, s.url)));
   const subgraphs = Object.fromEntries(started.map((s) => [s.definition.name, s]));
   const dataDir = mkdtempSync(join(tmpdir(), `graph-${label}-`));
   const config = loadGatewayConfig({
@@ -97,7 +103,7 @@ export async function startGraph(label: string, env: Record<string, string> = {}
     LOG_LEVEL: 'silent',
     PORT: '0',
     DATA_DIR: dataDir,
-    ...Object.fromEntries(started.map((s) => [`SUBGRAPH_${s.definition.name.toUpperCase()}_URL`, s.url])),
+    ...Object.fromEntries(started.map((s, i) => [`SUBGRAPH_${s.definition.name.toUpperCase()}_URL`, fronts[i]!])),
     ...env,
   });
   const gateway = createGateway(config, silent);

@@ -24,8 +24,8 @@ export interface NodeProcess {
   kill(signal?: NodeJS.Signals): Promise<number | string | null>;
 }
 
-export function startNode(script: string, env: Record<string, string>): NodeProcess {
-  const child = spawn(process.execPath, [join(ROOT, script)], {
+export function startNode(script: string, env: Record<string, string>, args: string[] = []): NodeProcess {
+  const child = spawn(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,17 +93,21 @@ export interface SlowProxy {
   delayMs: number;
   /** Headers of the requests it forwarded. */
   seen: IncomingHttpHeaders[];
+  /** Bodies of the requests it forwarded, as text. */
+  bodies: string[];
   close(): Promise<void>;
 }
 
 export async function startSlowProxy(target: string, port = 0): Promise<SlowProxy> {
   const state = { delayMs: 0 };
   const seen: IncomingHttpHeaders[] = [];
+  const bodies: string[] = [];
   const server = createServer((req, res) => {
     seen.push(req.headers);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      bodies.push(Buffer.concat(chunks).toString());
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
       setTimeout(() => {
@@ -131,6 +135,7 @@ export async function startSlowProxy(target: string, port = 0): Promise<SlowProx
     url: `http://127.0.0.1:${bound}`,
     port: bound,
     seen,
+    bodies,
     get delayMs() {
       return state.delayMs;
     },

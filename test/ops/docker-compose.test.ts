@@ -40,4 +40,17 @@ describe('docker-compose.yml', () => {
     expect(gateway?.environment?.DATABASE_URL).toMatch(/^mysql:\/\/.+@mysql:3306$/);
     expect(gateway?.depends_on?.mysql?.condition).toBe('service_healthy');
   });
+
+  it('runs the optional registry process on the gateway image, on the same database, after the core subgraphs', () => {
+    const registry = compose.services.registry as Service & { command?: string[]; profiles?: string[] };
+    expect(registry.profiles).toEqual(['registry']);
+    expect(registry.command).toEqual(['node', 'gateway/dist/registry-main.js']);
+    expect(registry.environment?.DATABASE_URL).toBe(compose.services.gateway?.environment?.DATABASE_URL);
+    expect(registry.environment?.DB_PREFIX).toBe(compose.services.gateway?.environment?.DB_PREFIX);
+    for (const { name, defaultPort } of CORE_DEFINITIONS) {
+      expect(registry.environment?.[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(`http://${name}:${defaultPort}/graphql`);
+      expect(registry.depends_on?.[name]?.condition).toBe('service_healthy');
+    }
+    expect(registry.healthcheck?.test.join(' ')).toContain(`localhost:${registry.environment?.REGISTRY_PORT}/ready`);
+  });
 });

@@ -1,5 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { composeSupergraph } from '@ecosystem/gateway';
+import { composeSupergraph } from '@ecosystem/registry';
 import { graphql, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { CORE_DEFINITIONS } from '../helpers/graph';
 

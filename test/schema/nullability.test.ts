@@ -1,4 +1,4 @@
-import { crossSubgraphFields, entityOwners, loadOwnershipPolicy } from '@ecosystem/gateway';
+import { crossSubgraphFields, entityOwners, loadOwnershipPolicy } from '@ecosystem/registry';
 import { composeCoreSupergraph } from './api-schema';
 
 /*

@@ -20,6 +20,11 @@ export const cacheEnvSchema = z.object({
    * stale entries are served. Each is a full recomputation, taken from the CPU readers need.
    */
   RESPONSE_CACHE_REFRESH_CONCURRENCY: int(1).max(16).default(1),
+  /**
+   * Prefix of the response cache's keys and channel in Redis, when REDIS_URL is set (the cache is
+   * then shared by the replicas; replicas of one deployment use the same prefix).
+   */
+  RESPONSE_CACHE_REDIS_PREFIX: z.string().min(1).default('gateway-rc:'),
   /** Memory for cached responses, in MiB (least recently used ones are dropped first). */
   RESPONSE_CACHE_MAX_MB: int(1).default(32),
   /** Seconds an entity fetched for an anonymous query is reused by later anonymous queries (0 = off). */

@@ -5,10 +5,12 @@ import { Counter, type Registry } from 'prom-client';
 import { type CacheEnv } from './cache-env';
 import { EntityCache } from './entity-cache';
 import { type CacheableContext, type CacheCounters, ResponseCache } from './response-cache';
+import { SharedResponseStore } from './shared-response-store';
 
 export { cacheEnvSchema, type CacheEnv } from './cache-env';
 export { EntityCache } from './entity-cache';
 export { ResponseCache, stringifyCachedResult, type CacheableContext } from './response-cache';
+export { SharedResponseStore } from './shared-response-store';
 
 function counters(counter: Counter<'cache' | 'result'> | undefined, cache: string): CacheCounters | undefined {
   if (!counter) return undefined;
@@ -26,8 +28,10 @@ function counters(counter: Counter<'cache' | 'result'> | undefined, cache: strin
 export class GatewayCaches {
   readonly response: ResponseCache | undefined;
   readonly entities: EntityCache | undefined;
+  /** The response cache's tier in Redis, shared by the replicas (REDIS_URL set and the response cache on). */
+  readonly shared: SharedResponseStore | undefined;
 
-  constructor(config: CacheEnv, logger: Logger, registry?: Registry) {
+  constructor(config: CacheEnv & { REDIS_URL?: string | undefined }, logger: Logger, registry?: Registry) {
     const counter = registry
       ? new Counter({
           name: 'gateway_cache_lookups_total',
@@ -44,7 +48,9 @@ export class GatewayCaches {
       });
     }
     if (config.RESPONSE_CACHE_TTL_SECONDS > 0) {
+      if (config.REDIS_URL) this.shared = new SharedResponseStore({ url: config.REDIS_URL, prefix: config.RESPONSE_CACHE_REDIS_PREFIX, logger });
       this.response = new ResponseCache({
+        shared: this.shared,
         ttlSeconds: config.RESPONSE_CACHE_TTL_SECONDS,
         staleSeconds: config.RESPONSE_CACHE_STALE_SECONDS,
         refreshConcurrency: config.RESPONSE_CACHE_REFRESH_CONCURRENCY,
@@ -55,7 +61,7 @@ export class GatewayCaches {
     }
     if (this.response || this.entities) {
       logger.info(
-        { responseTtlSeconds: config.RESPONSE_CACHE_TTL_SECONDS, responseStaleSeconds: config.RESPONSE_CACHE_STALE_SECONDS, entityTtlSeconds: config.ENTITY_CACHE_TTL_SECONDS },
+        { responseTtlSeconds: config.RESPONSE_CACHE_TTL_SECONDS, sharedInRedis: this.shared !== undefined, responseStaleSeconds: config.RESPONSE_CACHE_STALE_SECONDS, entityTtlSeconds: config.ENTITY_CACHE_TTL_SECONDS },
         'caches of public data on (anonymous requests only)',
       );
     }
@@ -64,6 +70,11 @@ export class GatewayCaches {
   clear(): void {
     this.response?.clear();
     this.entities?.clear();
+  }
+
+  /** Closes the connections to Redis (at shutdown). */
+  async close(): Promise<void> {
+    await this.shared?.close();
   }
 
   /** A subgraph's data source, behind the entity cache when it is on. */

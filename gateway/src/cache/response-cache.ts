@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextWillSendResponse, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { type Viewer } from '@ecosystem/shared';
-import { type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { type FormattedExecutionResult } from 'graphql';
+import { type SharedResponseStore } from './shared-response-store';
 import { stableJson } from './stable-json';
 
 /** What the response cache needs from the request context. */
@@ -39,31 +40,6 @@ interface Entry {
   expiresAt: number;
   /** Until then an expired entry is still served while one background request refreshes it. */
   staleUntil: number;
-  /** The operation that computed it, as Apollo Server resolved it (what serving it outside Apollo needs). */
-  operation: CachedOperation;
-}
-
-/**
- * The validated operation behind a cached response: the schema it was validated and run on, and
- * what the request's metrics, log line and operation recording name it by. A hit whose schema is
- * still the gateway's can be answered before Apollo Server (fast-path/cache-hits.ts): the same
- * text, operation name and variables pass the same validation and limits and get the same answer.
- */
-export interface CachedOperation {
-  schema: GraphQLSchema;
-  document: DocumentNode;
-  /** The operation's name in the document (logs, metrics, recording). */
-  resolvedName: string | null;
-  queryHash: string;
-}
-
-/** A hit served outside Apollo Server: the stored data, with how long it stays fresh. */
-export interface ServableHit {
-  /** The data as UTF-8 JSON (the response body is `{"data":` + this + `}`). */
-  data: Buffer;
-  operation: CachedOperation;
-  /** Whole seconds it stays fresh (0 once expired and served stale while it is refreshed). */
-  maxAgeSeconds: number;
 }
 
 /**
@@ -152,6 +128,11 @@ export interface ResponseCacheOptions {
   waitForInflightMs?: number;
   /** Called after a mutation went through (the response cache has emptied itself): other caches may be stale. */
   onMutation?: () => void;
+  /**
+   * The tier shared with the other replicas (Redis): read on a miss in memory, written with every
+   * stored response, and told of every mutation, which then empties every replica's memory too.
+   */
+  shared?: SharedResponseStore | undefined;
 }
 
 /**
@@ -179,6 +160,11 @@ export class ResponseCache {
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.body.length + 100 });
+    // A mutation through another replica: what this one holds in memory may predate it.
+    options.shared?.onInvalidate(() => {
+      this.clear();
+      options.onMutation?.();
+    });
   }
 
   clear(): void {
@@ -227,33 +213,6 @@ export class ResponseCache {
     }
   }
 
-  /**
-   * A hit for `key` that may be answered without Apollo Server (fast-path/cache-hits.ts): stored from
-   * an operation validated and run on `schema` (the gateway's current API schema), and fresh, or
-   * expired but within its stale window (a background refresh is then queued, as for a stale hit
-   * through the plugin). Counted as a hit (or stale). Undefined for anything else (a miss, an entry
-   * of an earlier schema, one being recomputed): the request goes through Apollo Server, which
-   * looks it up again and validates it.
-   */
-  async servable<TContext extends CacheableContext>(
-    key: string,
-    schema: GraphQLSchema,
-    refreshWith: () => { request: RevalidationRequest; context: TContext },
-  ): Promise<ServableHit | undefined> {
-    const entry = await this.store.get(key);
-    if (!entry || entry.operation.schema !== schema) return undefined;
-    const now = Date.now();
-    if (entry.expiresAt > now) {
-      this.options.counters?.hit();
-      return { data: entry.body, operation: entry.operation, maxAgeSeconds: Math.floor((entry.expiresAt - now) / 1000) };
-    }
-    if (!this.servedStale(entry, now)) return undefined;
-    const { request, context } = refreshWith();
-    this.refresh(key, request, context);
-    this.options.counters?.stale?.();
-    return { data: entry.body, operation: entry.operation, maxAgeSeconds: 0 };
-  }
-
   /** An expired entry still served while it is refreshed: within its stale window, with refreshes on. */
   private servedStale(entry: Entry, now: number): boolean {
     return entry.expiresAt <= now && entry.staleUntil > now && this.revalidator !== undefined && (this.options.staleSeconds ?? 0) > 0;
@@ -270,6 +229,18 @@ export class ResponseCache {
     const currentGeneration = (): number => this.generation;
     const clearAll = (): void => this.clear();
     const onMutation = this.options.onMutation;
+    const shared = this.options.shared;
+    /** An entry another replica stored, kept in memory from now on. */
+    const fromShared = async (key: string, requestContext: Parameters<NonNullable<ApolloServerPlugin<TContext>['requestDidStart']>>[0]): Promise<Entry | undefined> => {
+      if (!shared || !requestContext.document) return undefined;
+      const before = currentGeneration();
+      const remote = await shared.get(key);
+      const now = Date.now();
+      if (!remote || remote.staleUntil <= now || before !== currentGeneration()) return undefined;
+      const entry: Entry = { ...remote };
+      await store.set(key, entry, { ttl: Math.max(1, Math.ceil((remote.staleUntil - now) / 1000)) });
+      return entry;
+    };
     return {
       async requestDidStart() {
         let key: string | undefined;
@@ -296,7 +267,7 @@ export class ResponseCache {
               hit = undefined;
               return null;
             }
-            hit = await store.get(key);
+            hit = (await store.get(key)) ?? (await fromShared(key, requestContext));
             const now = Date.now();
             const stale = hit !== undefined && servedStale(hit, now);
             if (stale) {
@@ -352,6 +323,8 @@ export class ResponseCache {
               if (requestContext.response.body.kind === 'single' && requestContext.response.body.singleResult.data) {
                 clearAll();
                 onMutation?.();
+                // Before the client has its answer: a read it sends next, through any replica, is fresh.
+                await shared?.invalidate();
               }
               return undefined;
             }
@@ -375,14 +348,9 @@ export class ResponseCache {
               body: Buffer.from(JSON.stringify(body.singleResult.data)),
               expiresAt: now + ttlSeconds * 1000,
               staleUntil: now + (ttlSeconds + staleSeconds) * 1000,
-              operation: {
-                schema: requestContext.schema,
-                document: requestContext.document,
-                resolvedName: requestContext.operationName ?? null,
-                queryHash: requestContext.queryHash,
-              },
             };
             await store.set(key, entry, { ttl: ttlSeconds + staleSeconds });
+            await shared?.set(key, entry, ttlSeconds + staleSeconds);
             headers.set('cache-control', `public, max-age=${ttlSeconds}`);
             return entry;
         }

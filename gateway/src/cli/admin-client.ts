@@ -1,6 +1,5 @@
-import { loadRegistryCliConfig } from '../registry/registry-cli-env';
-import { type CheckProblem } from '../registry/checks';
-import { type PublicationResult } from '../registry/registry.service';
+import { type CheckProblem, type PublicationResult } from '@ecosystem/registry';
+import { loadRegistryCliConfig } from './registry-cli-env';
 
 /** Thrown for an HTTP error of the admin API (other than a refused publication). */
 export class AdminApiError extends Error {

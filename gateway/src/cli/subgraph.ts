@@ -1,7 +1,7 @@
 import '@ecosystem/shared/dist/bootstrap';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type PublicationResult } from '../registry/registry.service';
+import { type PublicationResult } from '@ecosystem/registry';
 import { AdminApiError, AdminClient, formatResult } from './admin-client';
 
 const USAGE = `Usage: npm run subgraph -- <command> [options]

@@ -1,4 +1,5 @@
 import { type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@ecosystem/shared';
+import { create as contentDisposition } from 'content-disposition';
 import express, { type Request, type Response, Router } from 'express';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { request } from 'undici';
@@ -69,9 +70,20 @@ function stringParam(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function flagParam(value: unknown, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  return value === true || value === 'true' || value === '1' || value === 'yes';
+/**
+ * A yes/no parameter, read strictly so that a typo is refused rather than read as "no": in a query
+ * string exactly `true` or `false` (any case), in a JSON body a JSON boolean. Left out: `fallback`.
+ */
+function flagParam(name: string, fromQuery: unknown, fromBody: unknown, fallback: boolean): boolean {
+  if (fromBody !== undefined) {
+    if (typeof fromBody === 'boolean') return fromBody;
+    throw new ExportError(400, 'BAD_USER_INPUT', `${name} must be a JSON boolean (true or false) in a JSON body`, name);
+  }
+  if (fromQuery === undefined) return fallback;
+  const text = typeof fromQuery === 'string' ? fromQuery.toLowerCase() : undefined;
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  throw new ExportError(400, 'BAD_USER_INPUT', `${name} must be "true" or "false" in a query string`, name);
 }
 
 function rowsParam(value: unknown): 'items' | 'leaves' {
@@ -81,10 +93,9 @@ function rowsParam(value: unknown): 'items' | 'leaves' {
 }
 
 function readExportRequest(req: Request): ExportRequest {
-  const source = (req.method === 'POST' ? { ...(req.query as Record<string, unknown>), ...((req.body as Record<string, unknown>) ?? {}) } : req.query) as Record<
-    string,
-    unknown
-  >;
+  const fromQuery = req.query as Record<string, unknown>;
+  const fromBody = (req.method === 'POST' && req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+  const source = { ...fromQuery, ...fromBody };
   const query = stringParam(source.query);
   const extensions = jsonParam(source.extensions, 'extensions');
   const documentId = stringParam(source.documentId);
@@ -108,7 +119,11 @@ function readExportRequest(req: Request): ExportRequest {
     }
     declaresAfter = chosen ? (chosen.variableDefinitions ?? []).some((v) => v.variable.name.value === 'after') : undefined;
   }
-  const name = (stringParam(source.filename) ?? operationName ?? documentName ?? 'export').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+  // Letters of any script are kept (sent as RFC 5987 filename*), path and control characters are not.
+  const name = (stringParam(source.filename) ?? operationName ?? documentName ?? 'export')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .slice(0, 80);
   return {
     query,
     variables: jsonParam(source.variables, 'variables') ?? {},
@@ -116,10 +131,10 @@ function readExportRequest(req: Request): ExportRequest {
     extensions,
     documentId,
     path: stringParam(source.path),
-    all: flagParam(source.all, false),
+    all: flagParam('all', fromQuery.all, fromBody.all, false),
     declaresAfter,
     rows: rowsParam(source.rows),
-    bom: flagParam(source.bom, true),
+    bom: flagParam('bom', fromQuery.bom, fromBody.bom, true),
     filename: name.endsWith('.csv') ? name : `${name}.csv`,
   };
 }
@@ -134,6 +149,18 @@ export function partialAnswerStatus(errors: readonly { extensions?: Record<strin
   if (codes.has('UNAUTHENTICATED')) return 401;
   if (codes.has('FORBIDDEN')) return 403;
   return 400;
+}
+
+/**
+ * `attachment` with the name as RFC 6266 / 5987 `filename*=UTF-8''…` (accents kept) and an ASCII
+ * `filename=` for clients that do not read it (accents stripped, anything else as `-`).
+ */
+export function attachmentDisposition(filename: string): string {
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-');
+  return contentDisposition(filename, { type: 'attachment', fallback: ascii });
 }
 
 function refuse(res: Response, status: number, body: GraphQLBody | { errors: { message: string; extensions: Record<string, unknown> }[] }): void {
@@ -281,7 +308,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
     const expected = params.all ? totalCount : undefined;
     res.status(200);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="${params.filename}"`);
+    res.setHeader('content-disposition', attachmentDisposition(params.filename));
     res.setHeader('cache-control', 'no-store');
     res.setHeader('x-export-path', found.path);
     if (totalCount !== undefined) res.setHeader('x-total-count', String(totalCount));

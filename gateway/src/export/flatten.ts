@@ -65,7 +65,8 @@ function scalarText(value: unknown): string {
 /**
  * One row as cells: nested objects become dotted columns (`publisher.name`), lists of scalars are
  * joined, and lists of objects give one column per leaf whose cell joins the items' values
- * (`datasets.title.fr` = "A; B"). A connection nested in a row is read through its edges' nodes.
+ * (`datasets.title.fr` = "A; B"); an empty list gives no cell. A connection nested in a row is read
+ * through its edges' nodes.
  */
 export function flattenRow(row: unknown): Map<string, string> {
   const cells = new Map<string, string[]>();
@@ -75,11 +76,9 @@ export function flattenRow(row: unknown): Map<string, string> {
     else cells.set(key, [value]);
   };
   const visit = (value: unknown, prefix: string): void => {
+    // An empty list adds no cell: its leaves' columns come from the rows that have items, and a
+    // list empty in every row adds no column (a column named after the list would stay empty).
     if (Array.isArray(value)) {
-      if (value.length === 0) {
-        if (prefix && !cells.has(prefix)) cells.set(prefix, []);
-        return;
-      }
       for (const item of value) visit(item, prefix);
       return;
     }
@@ -120,7 +119,8 @@ export function leafRows(row: unknown): Map<string, string>[] {
   };
   const expand = (value: unknown, prefix: string): Map<string, string>[] => {
     if (Array.isArray(value)) {
-      if (value.length === 0) return [new Map(prefix ? [[prefix, '']] : [])];
+      // The parent row once, with no cell of its own (see flattenRow).
+      if (value.length === 0) return [new Map()];
       if (value.every((item) => !Array.isArray(item) && !isObject(item))) {
         return [new Map([[prefix || 'value', value.map(scalarText).filter((v) => v !== '').join(LIST_SEPARATOR)]])];
       }

@@ -1,6 +1,6 @@
 import { type ApolloGateway } from '@apollo/gateway';
 import { type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
-import { type AppError, httpStatusFor, type Logger, type Viewer } from '@ecosystem/shared';
+import { type AppError, httpStatusFor, isAcceptLanguage, languageFromHeader, type Logger, type Viewer } from '@ecosystem/shared';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { type GatewayConfig } from '../config';
@@ -208,14 +208,18 @@ export class RequestPolicies {
   /** The per-request parts of the context the handlers computed. */
   contextFrom(req: Request): { viewer: Viewer | null; propagatedHeaders?: [string, string][] } {
     const viewer = requestState(req)?.viewer ?? null;
-    const names = this.config.PROPAGATE_HEADERS;
-    if (names.length === 0) return { viewer };
     const propagatedHeaders: [string, string][] = [];
-    for (const name of names) {
+    // The caller's language always reaches the subgraphs (labels in the caller's language), reduced
+    // to the one language the graph answers in: a browser's long list would split every cache key
+    // per browser, and a malformed or overlong header is dropped (the subgraphs then answer French).
+    const language = req.header('accept-language');
+    if (isAcceptLanguage(language)) propagatedHeaders.push(['accept-language', languageFromHeader(language).toLowerCase()]);
+    for (const name of this.config.PROPAGATE_HEADERS) {
+      if (name.toLowerCase() === 'accept-language') continue;
       const value = req.header(name);
       if (value !== undefined) propagatedHeaders.push([name, value]);
     }
-    return { viewer, propagatedHeaders };
+    return propagatedHeaders.length ? { viewer, propagatedHeaders } : { viewer };
   }
 
   /** Shutdown, step 1: /ready turns 503 and responses ask clients to close their connections. */

@@ -142,7 +142,7 @@ export const productionEnvSchema = z.object({
   CORS_ORIGINS: envList.default([]),
   /** Apollo's CSRF prevention (requires a non-simple request). */
   CSRF_PREVENTION: envBoolean.default(true),
-  /** Incoming headers copied onto every subgraph request (e.g. accept-language). */
+  /** Incoming headers copied onto every subgraph request (e.g. x-tenant); Accept-Language always is, reduced to fr/en. */
   PROPAGATE_HEADERS: envList.default([]),
 });
 

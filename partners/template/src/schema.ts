@@ -11,11 +11,7 @@ import { CampusViewerResolver } from './viewer/campus-viewer.resolver';
 export async function buildPartnerSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<PartnerContext>({
     resolvers: [CampusProfileResolver, EventLogisticsResolver, CampusViewerResolver],
-    orphanedTypes: [Organization, Event],
     // The core owns these entities: a reference is only their key, which is all the partner needs.
-    referenceResolvers: {
-      Organization: { __resolveReference: (reference) => ({ id: String(reference.id) }) },
-      Event: { __resolveReference: (reference) => ({ id: String(reference.id) }) },
-    },
+    stubs: [Organization, Event],
   });
 }

@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '../errors/app-error';
 import { isRole, type Viewer } from './viewer';
 
@@ -64,4 +65,47 @@ export async function verifyIdentityToken(
     }
     throw new UnauthenticatedError('Identity token refused: invalid signature or format');
   }
+}
+
+export interface IdentityTokenVerifierOptions extends Omit<IdentityTokenOptions, 'ttlSeconds'> {
+  /** Tokens remembered as verified; the least recently used are forgotten first. @default 10000 */
+  maxEntries?: number;
+}
+
+/**
+ * Verifies each distinct token once (one subgraph, one audience and secret): a token already
+ * verified is answered from a bounded cache until its own `exp`, never longer, so an expired token
+ * is refused exactly as without the cache. Keyed by the whole token string, so a token differing in
+ * any byte (a tampered one included) is verified afresh; refusals are not remembered.
+ */
+export class IdentityTokenVerifier {
+  private readonly verified: LRUCache<string, { viewer: Viewer; expiresAt: number }>;
+
+  constructor(private readonly options: IdentityTokenVerifierOptions) {
+    this.verified = new LRUCache({ max: options.maxEntries ?? 10_000 });
+  }
+
+  async verify(token: string): Promise<Viewer> {
+    const known = this.verified.get(token);
+    // lru-cache's TTL runs on a monotonic clock; the token's expiry is wall-clock, so it is checked too.
+    if (known) {
+      if (known.expiresAt > Date.now()) return copyOf(known.viewer);
+      this.verified.delete(token);
+    }
+    const viewer = await verifyIdentityToken(token, this.options);
+    const { exp } = decodeJwt(token);
+    const expiresAt = typeof exp === 'number' ? exp * 1000 : 0;
+    const ttl = expiresAt - Date.now();
+    if (ttl > 0) this.verified.set(token, { viewer: copyOf(viewer), expiresAt }, { ttl });
+    return viewer;
+  }
+
+  /** Tokens remembered now (for tests and metrics). */
+  get size(): number {
+    return this.verified.size;
+  }
+}
+
+function copyOf(viewer: Viewer): Viewer {
+  return { ...viewer, roles: [...viewer.roles] };
 }

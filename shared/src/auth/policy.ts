@@ -33,6 +33,12 @@ export interface RelationFacts {
   personId?: string | null;
 }
 
+/** The viewer, known to be signed in; UNAUTHENTICATED for an anonymous caller. */
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new UnauthenticatedError();
+  return viewer;
+}
+
 /** Whether the viewer acts for the organisation (the `org` claim of the gateway's token). */
 export function actsFor(viewer: Viewer | null, organizationId: string | null | undefined): boolean {
   return Boolean(viewer?.org && organizationId && viewer.org === organizationId);
@@ -72,9 +78,9 @@ export function allows(viewer: Viewer | null, rule: AccessRule, facts: RelationF
  * nothing. Returns the viewer, known to be signed in.
  */
 export function authorize(viewer: Viewer | null, rule: AccessRule, facts: RelationFacts = {}, message?: string): Viewer {
-  if (!viewer) throw new UnauthenticatedError();
-  if (!allows(viewer, rule, facts)) throw new ForbiddenError(message ?? describeRule(rule));
-  return viewer;
+  const signedIn = requireViewer(viewer);
+  if (!allows(signedIn, rule, facts)) throw new ForbiddenError(message ?? describeRule(rule));
+  return signedIn;
 }
 
 /** A sentence for a refusal or a table cell. */

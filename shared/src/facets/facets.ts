@@ -26,23 +26,29 @@ export function withoutSelection<F extends object>(filter: F | null | undefined,
 
 /**
  * The counts with every selected value listed, at count 0 when nothing matches it any more (as
- * search engines do): a UI can always untick what is ticked. Values missing from the counts are
- * added last, in the order selected. `same` compares a counted value with a selected one (exact by
- * default; a field that ignores case and accents compares folded).
+ * search engines do): a UI can always untick what is ticked. Every value, ticked or not, is in the
+ * facet's own `order` (by count by default, so values added at 0 come after those with counts; by
+ * year for years), never in the order selected. `same` compares a counted value with a selected one
+ * (exact by default; a field that ignores case and accents compares folded).
  */
 export function withSelected(
   counts: FacetCount[],
   selected: readonly (string | number)[] | null | undefined,
+  order: (a: FacetCount, b: FacetCount) => number = byCountThenValue,
   same: (counted: string, chosen: string) => boolean = (counted, chosen) => counted === chosen,
 ): FacetCount[] {
-  if (!selected?.length) return counts;
-  const missing = [...new Set(selected.map(String))].filter((chosen) => !counts.some((c) => same(c.value, chosen)));
-  return missing.length ? [...counts, ...missing.map((value) => ({ value, count: 0 }))] : counts;
+  const missing = [...new Set((selected ?? []).map(String))].filter((chosen) => !counts.some((c) => same(c.value, chosen)));
+  return [...counts, ...missing.map((value) => ({ value, count: 0 }))].sort(order);
 }
 
 /** Most frequent first, then by value (a stable order for equal counts). */
 export function byCountThenValue(a: FacetCount, b: FacetCount): number {
   return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
+/** By value, numbers as numbers (years), whatever the counts. */
+export function byValue(a: FacetCount, b: FacetCount): number {
+  return a.value.localeCompare(b.value, 'en', { numeric: true });
 }
 
 /** In a fixed order of values (an ordinal enum such as levels); unknown values last. */

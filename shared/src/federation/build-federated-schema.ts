@@ -5,6 +5,7 @@ import { type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { scalarsMap } from '../scalars/scalars';
+import { type EntityStubClass, resolveStubReference, stubName } from './entity-stub';
 import { validateInput } from './validate-input';
 
 /** Federation spec version of every subgraph; v2.7 is the newest Apollo's compatibility suite accepts. */
@@ -32,10 +33,12 @@ export type ReferenceResolvers<TContext> = Record<
 export interface FederatedSchemaOptions<TContext> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type
   resolvers: NonEmptyArray<Function>;
-  /** Types reached only as entity stubs (e.g. `Organization` outside members) must be listed. */
+  /** Types no resolver reaches; foreign entities go in `stubs` instead. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own type
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers<TContext>;
+  /** Foreign entities the subgraph extends (classes declared with @EntityStub): orphaned types with their reference resolvers. */
+  stubs?: EntityStubClass[];
 }
 
 function mergeResolvers(
@@ -53,9 +56,10 @@ function mergeResolvers(
 export async function buildFederatedSchema<TContext>(
   options: FederatedSchemaOptions<TContext>,
 ): Promise<GraphQLSchema> {
+  const stubs = options.stubs ?? [];
   const schema = await buildSchema({
     resolvers: options.resolvers,
-    orphanedTypes: options.orphanedTypes ?? [],
+    orphanedTypes: [...(options.orphanedTypes ?? []), ...stubs],
     authChecker,
     scalarsMap,
     validateFn: validateInput,
@@ -64,9 +68,12 @@ export async function buildFederatedSchema<TContext>(
   });
   const link = `extend schema @link(url: "${FEDERATION_LINK}", import: [${FEDERATION_IMPORTS.map((d) => `"${d}"`).join(', ')}])`;
   const typeDefs = parse(`${link}\n${printSchemaWithDirectives(schema)}`);
+  const stubReferences = Object.fromEntries(
+    stubs.map((stub) => [stubName(stub), { __resolveReference: (reference: { id: string }) => resolveStubReference(stub, reference) }]),
+  );
   const resolvers = mergeResolvers(
     createResolversMap(schema) as Record<string, Record<string, unknown>>,
-    (options.referenceResolvers ?? {}) as Record<string, Record<string, unknown>>,
+    { ...stubReferences, ...(options.referenceResolvers ?? {}) } as Record<string, Record<string, unknown>>,
   );
   return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
 }

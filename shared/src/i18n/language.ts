@@ -17,12 +17,27 @@ registerEnumType(Language, {
 
 export const DEFAULT_LANGUAGE = Language.FR;
 
+/** Longest Accept-Language read; browsers send well under 100 characters. */
+export const ACCEPT_LANGUAGE_MAX_LENGTH = 256;
+
+/** A list of language ranges with optional q-values (RFC 9110 §12.5.4), nothing else. */
+const ACCEPT_LANGUAGE = /^\s*(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)(?:\s*;\s*q\s*=\s*[01](?:\.\d{0,3})?)?(?:\s*,\s*(?:\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)(?:\s*;\s*q\s*=\s*[01](?:\.\d{0,3})?)?)*\s*$/;
+
+/**
+ * Whether a header is a well-formed Accept-Language of a sane length. A header that is not is
+ * ignored (as if absent): it is only a preference, and it is forwarded and part of cache keys.
+ */
+export function isAcceptLanguage(header: string | null | undefined): header is string {
+  return typeof header === 'string' && header.length > 0 && header.length <= ACCEPT_LANGUAGE_MAX_LENGTH && ACCEPT_LANGUAGE.test(header);
+}
+
 /**
  * The caller's language from an Accept-Language header: the first supported language in the
- * caller's order of preference (q-values honoured), French when none is supported or no header.
+ * caller's order of preference (q-values honoured), French when none is supported, no header or
+ * a header that is not a well-formed language list (see isAcceptLanguage).
  */
 export function languageFromHeader(header: string | null | undefined): Language {
-  if (!header) return DEFAULT_LANGUAGE;
+  if (!isAcceptLanguage(header)) return DEFAULT_LANGUAGE;
   const ranked = header
     .split(',')
     .map((part, index) => {

@@ -7,7 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { type Logger } from 'pino';
-import { IDENTITY_HEADER, verifyIdentityToken } from '../auth/identity-token';
+import { IDENTITY_HEADER, IdentityTokenVerifier } from '../auth/identity-token';
 import { type Viewer } from '../auth/viewer';
 import { type BaseContext } from '../context/request-context';
 import { languageFromHeader } from '../i18n/language';
@@ -62,10 +62,10 @@ function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TC
 }
 
 /** Rebuilds the viewer from the gateway's signed identity token; a bad token is refused (401). */
-async function viewerFrom(header: string | undefined, name: string, secret: string): Promise<Viewer | null> {
+async function viewerFrom(header: string | undefined, verifier: IdentityTokenVerifier): Promise<Viewer | null> {
   if (!header) return null;
   try {
-    return await verifyIdentityToken(header, { secret, audience: name });
+    return await verifier.verify(header);
   } catch (error) {
     const appError = error as AppError;
     throw new GraphQLError(appError.message, {
@@ -96,6 +96,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   });
   await apollo.start();
 
+  // One verifier per subgraph: a token is checked once, then remembered until its expiry.
+  const identity = new IdentityTokenVerifier({ secret: options.internalJwtSecret, audience: options.name });
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
@@ -119,7 +122,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
-        const viewer = await viewerFrom(req.header(IDENTITY_HEADER), options.name, options.internalJwtSecret);
+        const viewer = await viewerFrom(req.header(IDENTITY_HEADER), identity);
         const logger = options.logger.child({ requestId, viewer: viewer?.sub ?? null });
         return options.createContext({ requestId, viewer, logger, language: languageFromHeader(req.header('accept-language')) });
       },

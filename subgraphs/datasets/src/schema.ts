@@ -8,11 +8,11 @@ import { resolveDatasetReference } from './dataset/dataset.reference';
 import { DATASET_FACET_RESOLVERS } from './dataset/dataset-facets';
 import { DatasetConnectionResolver, DatasetFacetsResolver, DatasetResolver } from './dataset/dataset.resolver';
 import { OrganizationDatasetsResolver } from './organization/organization.resolver';
-import { Organization, organizationStub } from './organization/organization.stub';
+import { Organization } from './organization/organization.stub';
 import { PersonAccessRequestsResolver } from './person/person.resolver';
-import { Person, personStub } from './person/person.stub';
+import { Person } from './person/person.stub';
 import { ProjectDatasetsResolver } from './project/project.resolver';
-import { Project, projectStub } from './project/project.stub';
+import { Project } from './project/project.stub';
 
 export async function buildDatasetsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<DatasetsContext>({
@@ -28,14 +28,11 @@ export async function buildDatasetsSchema(): Promise<GraphQLSchema> {
       ProjectDatasetsResolver,
       ...DATASET_FACET_RESOLVERS,
     ],
-    orphanedTypes: [Organization, Person, Project],
+    stubs: [Organization, Person, Project],
     referenceResolvers: {
       Dataset: { __resolveReference: resolveDatasetReference },
       Catalogue: { __resolveReference: (reference, context) => context.loaders.catalogueById.load(String(reference.id)) },
       AccessRequest: { __resolveReference: resolveAccessRequestReference },
-      Organization: { __resolveReference: (reference) => organizationStub(String(reference.id)) },
-      Person: { __resolveReference: (reference) => personStub(String(reference.id)) },
-      Project: { __resolveReference: (reference) => projectStub(String(reference.id)) },
     },
   });
 }

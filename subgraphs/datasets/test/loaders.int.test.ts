@@ -28,7 +28,7 @@ const requesterIds = [...new Set(requests.map((r) => r.requesterId))].slice(0, 3
 type AnyLoader = DataLoader<unknown, unknown, unknown>;
 const cases: [keyof DatasetsLoaders, unknown[]][] = [
   ['datasetById', datasetIds],
-  ['datasetsByOrganization', publisherIds.map((organizationId) => ({ organizationId, role: DatasetRole.PUBLISHER }))],
+  ['datasetsByOrganization', publisherIds.map((id) => ({ id, window: DatasetRole.PUBLISHER }))],
   ['datasetsByProjectId', projectIds],
   ['projectIdsByDatasetId', datasetIds],
   ['creatorIdsByDatasetId', datasetIds],
@@ -70,7 +70,7 @@ describe('loaders', () => {
     const hdh = demoOrganizations().find((o) => o.key === 'health-data-hub')?.id as string;
     h.db.counter.reset();
     const [published, created, hdab] = await Promise.all(
-      [DatasetRole.PUBLISHER, DatasetRole.CREATOR, DatasetRole.HDAB].map((role) => loader.load({ organizationId: hdh, role })),
+      [DatasetRole.PUBLISHER, DatasetRole.CREATOR, DatasetRole.HDAB].map((role) => loader.load({ id: hdh, window: role })),
     );
     expect(h.db.counter.total).toBe(3);
     expect(published?.length).toBe(datasets.filter((d) => d.publisherId === hdh).length);

@@ -112,6 +112,23 @@ describe('events query: filters and facets', () => {
     expect(en.languages.find((l) => l.value === 'fr')?.label).toBe('French');
   });
 
+  it('lists ticked values in the facet\u2019s own order, as the others: years by year, kinds by count then value, never in the order ticked', async () => {
+    const webinars = (await h.run<Page>(EVENTS, { filter: { kinds: ['WEBINAR'] }, first: 0 })).data!.events.facets.years!;
+    const years = (await h.run<Page>(EVENTS, { filter: { kinds: ['WEBINAR'], years: [2030, 1990, webinars[1]!.value] }, first: 0 })).data!.events.facets.years!;
+    expect(years.map((y) => y.value)).toEqual([1990, ...webinars.map((y) => y.value), 2030]);
+    expect(years[0]).toEqual({ value: 1990, count: 0 });
+    expect(years.at(-1)).toEqual({ value: 2030, count: 0 });
+    expect(years.slice(1, -1)).toEqual(webinars);
+    // Kinds are ranked by count: ticked values at 0 come after every counted one, by value among themselves.
+    const kinds = (await h.run<Page>(EVENTS, { filter: { kinds: ['WORKSHOP', 'HACKATHON'], languages: ['xx'] }, first: 0 })).data!.events.facets.kinds!;
+    expect(kinds).toEqual([
+      { value: 'HACKATHON', count: 0 },
+      { value: 'WORKSHOP', count: 0 },
+    ]);
+    const ranked = (await h.run<Page>(EVENTS, { filter: { kinds: ['WORKSHOP', 'HACKATHON'], years: [2021] }, first: 0 })).data!.events.facets.kinds!;
+    expect(ranked.map((k) => k.count)).toEqual([...ranked.map((k) => k.count)].sort((a, b) => b - a));
+  });
+
   it('filters by dataset presented, speaker, series, organiser and text', async () => {
     const dataset = demoDatasetRefs()[0]!.id;
     const byDataset = await h.run<Page>(EVENTS, { filter: { datasetId: dataset } });

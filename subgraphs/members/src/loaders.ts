@@ -1,6 +1,6 @@
-import { groupByKeys, orderByKeys } from '@ecosystem/shared';
-import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { byId, manyByKey } from '@ecosystem/shared';
+import type DataLoader from 'dataloader';
+import { type DataSource } from 'typeorm';
 import { Ecosystem } from './ecosystem/ecosystem.entity';
 import { Membership } from './membership/membership.entity';
 import { OrganizationSector } from './organization/organization-sector.entity';
@@ -23,29 +23,12 @@ export function createLoaders(dataSource: DataSource): MembersLoaders {
     ...createPersonLoaders(dataSource),
     ...createProjectLoaders(dataSource),
     ...createMembershipLoaders(dataSource),
-    organizationById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Organization).findBy({ id: In([...ids]) }), (o) => o.id),
-    ),
-    sectorsByOrganizationId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource
-          .getRepository(OrganizationSector)
-          .find({ where: { organizationId: In([...ids]) }, order: { sector: 'ASC' } }),
-        (row) => row.organizationId,
-      ).map((rows) => rows.map((row) => row.sector)),
-    ),
-    membershipsByOrganizationId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource
-          .getRepository(Membership)
-          .find({ where: { organizationId: In([...ids]) }, order: { since: 'ASC', id: 'ASC' } }),
-        (row) => row.organizationId,
-      ),
-    ),
-    ecosystemById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Ecosystem).findBy({ id: In([...ids]) }), (e) => e.id),
-    ),
+    organizationById: byId(dataSource, Organization),
+    sectorsByOrganizationId: manyByKey(dataSource, OrganizationSector, 'organizationId', {
+      order: { sector: 'ASC' },
+      map: (rows) => rows.map((row) => row.sector),
+    }),
+    membershipsByOrganizationId: manyByKey(dataSource, Membership, 'organizationId', { order: { since: 'ASC', id: 'ASC' } }),
+    ecosystemById: byId(dataSource, Ecosystem),
   };
 }

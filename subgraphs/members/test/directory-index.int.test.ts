@@ -103,12 +103,14 @@ async function reference(filter: Filter): Promise<{ ids: string[]; facets: Facet
     const [own, ownParameters] = where(Object.fromEntries(Object.entries(filter).filter(([key]) => !without.includes(key))));
     const counted = (await sql<{ v: string | null; c: number | string }>(text(`(SELECT o.id FROM organization o${own})`), [...ownParameters, ...extra]))
       .filter((r) => r.v !== null && Number(r.c) > 0)
-      .map((r) => ({ value: String(r.v), count: Number(r.c) }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    // The facet's own selected values are always listed, at 0 (last) when nothing matches them.
+      .map((r) => ({ value: String(r.v), count: Number(r.c) }));
+    // The facet's own selected values are always listed, at 0 when nothing matches them, in the
+    // facet's order like the others (by count, then value): after the counted ones, not in the order ticked.
     const selected = ((filter as Record<string, unknown>)[without[0]!] as string[] | undefined) ?? [];
     const missing = [...new Set(selected)].filter((value) => !counted.some((f) => f.value.toLowerCase() === value.toLowerCase()));
-    return [...counted, ...missing.map((value) => ({ value, count: 0 }))];
+    return [...counted, ...missing.map((value) => ({ value, count: 0 }))].sort(
+      (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+    );
   };
   const inList = (column: string, values: unknown): [string, unknown[]] => {
     const list = (values as string[] | undefined) ?? [];

@@ -1,4 +1,6 @@
-import { DEMO_ECOSYSTEMS, demoOrganization, demoOrganizations, PREFIX_LIKE_ESCAPE, prefixPattern, searchWords } from '@ecosystem/shared';
+import { DEMO_ECOSYSTEMS, demoOrganization, demoOrganizations, execute, Language, PREFIX_LIKE_ESCAPE, prefixPattern, searchWords } from '@ecosystem/shared';
+import { type MembersContext } from '../src/context';
+import { Ecosystem } from '../src/ecosystem/ecosystem.entity';
 import { withLuhnDigit } from '../src/common/identifiers';
 import { ADMIN, createHarness, managerOf, MEMBER, statements, type Harness } from './harness';
 
@@ -334,7 +336,29 @@ describe('ecosystem members', () => {
     const { data } = await h.run<MembersData>(MEMBERS, { code: 'MEDICEN', first: 0 });
     expect(data?.ecosystem.axes.map((a) => a.code)).toEqual(['BIOTECH', 'MEDTECH', 'E_HEALTH', 'DATA_AI']);
     expect(data?.ecosystem.axes.find((a) => a.code === 'DATA_AI')?.crossCutting).toBe(true);
-    expect(data?.ecosystem.keyFigures).toContainEqual({ label: 'Members', value: 492, unit: null, year: 2020 });
+    // Labels people read: French by default, English by argument or by the request's language.
+    expect(data?.ecosystem.keyFigures).toContainEqual({ label: 'Adhérents', value: 492, unit: null, year: 2020 });
+    const FIGURES = /* GraphQL */ `query ($lang: Language) { ecosystem(code: "PSC") { keyFigures { fr: label(lang: FR) en: label(lang: $lang) label value } } }`;
+    type Figures = { ecosystem: { keyFigures: { fr: string; en: string; label: string; value: number }[] } };
+    const byArgument = (await h.run<Figures>(FIGURES, { lang: 'EN' })).data!.ecosystem.keyFigures;
+    expect(byArgument.find((f) => f.value === 1600)).toEqual({ fr: 'Personnes sur le campus', en: 'People on the campus', label: 'Personnes sur le campus', value: 1600 });
+    expect(byArgument.filter((f) => f.en === f.fr).map((f) => f.fr)).toEqual(['Surface']);
+    const english = await execute<Figures, MembersContext>(h.server.apollo, FIGURES, {}, { ...h.context(), language: Language.EN });
+    expect(english.data!.ecosystem.keyFigures.find((f) => f.value === 1600)).toMatchObject({ fr: 'Personnes sur le campus', label: 'People on the campus' });
+  });
+
+  it('reads key figures stored before labels had languages: their one label in every language', async () => {
+    const repository = h.db.dataSource.getRepository(Ecosystem);
+    const ads = await repository.findOneByOrFail({ code: 'ADS' });
+    const saved = ads.keyFigures;
+    try {
+      await repository.update({ id: ads.id }, { keyFigures: [{ label: 'Modules at launch', value: 13, unit: null, year: 2022, source: null }] });
+      const FIGURES = /* GraphQL */ `{ ecosystem(code: "ADS") { keyFigures { fr: label(lang: FR) en: label(lang: EN) } } }`;
+      const { data } = await h.run<{ ecosystem: { keyFigures: { fr: string; en: string }[] } }>(FIGURES);
+      expect(data!.ecosystem.keyFigures).toEqual([{ fr: 'Modules at launch', en: 'Modules at launch' }]);
+    } finally {
+      await repository.update({ id: ads.id }, { keyFigures: saved });
+    }
   });
 
   it('lists the 492 Medicen members as a connection, filtered by role and kind', async () => {
@@ -379,7 +403,7 @@ describe('loaders: N loads make one SQL statement', () => {
       async () => {
         const l = h.loaders();
         const args = { filter: { roles: [], kinds: ['STARTUP'], filieres: [], text: null, includePast: false }, first: 5, after: null };
-        const pages = await Promise.all(ecosystemIds.map((id) => l.membersByEcosystem.load({ id, args })));
+        const pages = await Promise.all(ecosystemIds.map((id) => l.membersByEcosystem.load({ id, window: args })));
         expect(pages.map((p) => p.edges.length)).toEqual([5, 5, 0]);
       },
     ],
@@ -388,7 +412,7 @@ describe('loaders: N loads make one SQL statement', () => {
       async () => {
         const l = h.loaders();
         const args = { roles: [], kinds: [], filieres: [], text: null, includePast: false };
-        await Promise.all(ecosystemIds.map((id) => l.membersCountByEcosystem.load({ id, args })));
+        await Promise.all(ecosystemIds.map((id) => l.membersCountByEcosystem.load({ id, window: args })));
       },
     ],
   ];

@@ -131,7 +131,7 @@ describe('loaders: N loads make one SQL statement', () => {
     let pages: { edges: unknown[] }[] = [];
     expect(
       await statements(h.db, async () => {
-        pages = await Promise.all(orgIds.map((id) => loaders.peopleByOrganization.load({ id, args })));
+        pages = await Promise.all(orgIds.map((id) => loaders.peopleByOrganization.load({ id, window: args })));
       }),
     ).toBe(1);
     expect(pages.every((p) => p.edges.length > 0 && p.edges.length <= 3)).toBe(true);

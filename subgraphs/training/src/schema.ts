@@ -13,7 +13,7 @@ import { OrganizationTrainingResolver } from './organization/organization.resolv
 import { Organization, organizationStub } from './organization/organization.stub';
 import { resolveLearningPathReference } from './path/path.reference';
 import { LearningPathResolver, PathStepResolver } from './path/path.resolver';
-import { Event } from './person/event.stub';
+import { Event } from './event/event.stub';
 import { PersonTrainingResolver } from './person/person.resolver';
 import { Person } from './person/person.stub';
 import { resolvePersonaReference } from './persona/persona.reference';

@@ -61,12 +61,29 @@ describe('createModule', () => {
       [{ price: { amount: 'ten', currency: 'EUR' } }, 'input.price.amount', 'BAD_USER_INPUT'],
       [{ domainId: '00000000-0000-4000-8000-000000000000' }, 'input.domainId', 'BAD_USER_INPUT'],
       [{ prerequisiteIds: ['00000000-0000-4000-8000-000000000000'] }, 'input.prerequisiteIds', 'BAD_USER_INPUT'],
+      [{ titleEn: 'x' }, 'input.titleEn', 'BAD_USER_INPUT'],
     ];
     for (const [change, field, code] of cases) {
       const { errors } = await h.run(CREATE, { input: { ...(await moduleInput('DATA-AI-9')), ...change } }, manager);
       expect(errors?.[0]?.extensions).toMatchObject({ code, field });
     }
     expect([await count('module'), await count('module_provider'), await count('module_format')]).toEqual(before);
+  });
+
+  it('stores an English title, which text search matches once the module is published', async () => {
+    const created = await h.run<{ createModule: { id: string; title: string; titleEn: string | null } }>(
+      /* GraphQL */ `mutation ($input: CreateModuleInput!) { createModule(input: $input) { id title titleEn } }`,
+      { input: { ...(await moduleInput('DATA-AI-8')), title: 'Données de vie réelle en cancérologie', titleEn: '  Real-world data in oncology ' } },
+      manager,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createModule.titleEn).toBe('Real-world data in oncology');
+    const found = async (): Promise<string[]> =>
+      ((await h.run<{ modules: { edges: { node: { code: string } }[] } }>(`{ modules(filter: { text: "oncology" }) { edges { node { code } } } }`)).data!.modules.edges.map((e) => e.node.code));
+    expect(await found()).toEqual([]);
+    const published = await h.run(`mutation ($id: ID!) { publishModule(id: $id) { status } }`, { id: created.data!.createModule.id }, manager);
+    expect(published.errors).toBeUndefined();
+    expect(await found()).toEqual(['DATA-AI-8']);
   });
 
   it('creates a DRAFT with its competencies, prerequisites, providers and price; publishes it', async () => {

@@ -172,6 +172,28 @@ describe('modules: persona and competency filters, facets', () => {
     expect(en.find((f) => f.domain.title === 'Données de vie réelle')?.label).toBe('Real-world data');
   });
 
+  it('gives every demo module and domain an English title, and finds modules by English words as by French ones', async () => {
+    type Page = { modules: { totalCount: number; edges: { node: { code: string; title: string; titleEn: string | null; domain: { titleEn: string | null } } }[] } };
+    const QUERY = /* GraphQL */ `query ($text: String) { modules(filter: { text: $text }, first: 200) { totalCount edges { node { code title titleEn domain { titleEn } } } } }`;
+    const all = (await h.run<Page>(QUERY, {})).data!.modules;
+    expect(all.totalCount).toBeGreaterThan(50);
+    for (const { node } of all.edges) {
+      expect(node.titleEn).toBeTruthy();
+      expect(node.titleEn).not.toBe(node.title);
+      expect(node.domain.titleEn).toBeTruthy();
+    }
+    const codes = async (text: string): Promise<string[]> => (await h.run<Page>(QUERY, { text })).data!.modules.edges.map((e) => e.node.code).sort();
+    // English words only in the English titles: "pharmaceutical", "monitoring", "machine learning".
+    const pharmaceutical = await codes('pharmaceutical');
+    expect(pharmaceutical.length).toBeGreaterThanOrEqual(3);
+    expect(pharmaceutical).toEqual(await codes('pharmaceutique').then((fr) => [...new Set([...fr, ...pharmaceutical])].sort()));
+    // "apprentissage automatique" is also in the French descriptions of the domain's other modules.
+    expect(await codes('machine learning')).toEqual(['DATA-AI-2']);
+    expect((await codes('Pharmacovigilance social media')).length).toBe(1);
+    // Case and accents ignored in both languages; French still found.
+    expect(await codes('DECENTRALISED trial')).toEqual(await codes('essai décentralisé'));
+  });
+
   it('filters by competency', async () => {
     const c = await one<{ id: string }>("SELECT id FROM competency WHERE code = 'DATA-AI-C4'");
     const { data } = await h.run<{ modules: { edges: { node: { teaches: { id: string }[] } }[] } }>(

@@ -31,7 +31,6 @@ describe('CSV flattening', () => {
       'address.country': '',
       'memberships.role': 'MEMBER; TRAINING_PARTNER',
       'memberships.ecosystem.code': 'ADS; PSC',
-      datasets: '',
       'people.id': 'p1; p2',
       count: '3',
       open: 'false',
@@ -62,8 +61,8 @@ describe('CSV flattening', () => {
       distributions: [],
     };
     expect(leafRows(dataset).map((row) => Object.fromEntries(row))).toEqual([
-      { 'title.fr': 'Base A', keywords: 'cancer; sein', 'publisher.name': 'HDH', 'presentedAt.title': 'MeetMyData #1', 'presentedAt.start': '2024-01-25', distributions: '' },
-      { 'title.fr': 'Base A', keywords: 'cancer; sein', 'publisher.name': 'HDH', 'presentedAt.title': 'MeetMyData #7', 'presentedAt.start': '2024-07-25', distributions: '' },
+      { 'title.fr': 'Base A', keywords: 'cancer; sein', 'publisher.name': 'HDH', 'presentedAt.title': 'MeetMyData #1', 'presentedAt.start': '2024-01-25' },
+      { 'title.fr': 'Base A', keywords: 'cancer; sein', 'publisher.name': 'HDH', 'presentedAt.title': 'MeetMyData #7', 'presentedAt.start': '2024-07-25' },
     ]);
     // Two levels, through a connection: one row per (domain, module).
     const domain = { code: 'D', modules: { edges: [{ node: { code: 'M1', providers: [{ name: 'P1' }, { name: 'P2' }] } }, { node: { code: 'M2', providers: [] } }] } };
@@ -72,6 +71,26 @@ describe('CSV flattening', () => {
       ['M1', 'P2'],
       ['M2', ''],
     ]);
+  });
+
+  it('adds no column for an empty nested list, in both shapes: the parent row once, the leaves\u2019 columns from rows that have items', () => {
+    const events = [
+      { title: 'A', tags: [], presentedDatasets: [{ title: { fr: 'D1' } }, { title: { fr: 'D2' } }] },
+      { title: 'B', tags: [], presentedDatasets: [] },
+    ];
+    const items = events.map(flattenRow);
+    expect(columnsOf(items)).toEqual(['title', 'presentedDatasets.title.fr']);
+    expect(items.map((row) => columnsOf([row]).map((c) => row.get(c)))).toEqual([['A', 'D1; D2'], ['B']]);
+    const leaves = events.flatMap(leafRows);
+    expect(columnsOf(leaves)).toEqual(['title', 'presentedDatasets.title.fr']);
+    expect(leaves.map((row) => [row.get('title'), row.get('presentedDatasets.title.fr') ?? ''])).toEqual([
+      ['A', 'D1'],
+      ['A', 'D2'],
+      ['B', ''],
+    ]);
+    // A list empty in every row: no column at all.
+    expect(columnsOf([{ title: 'C', presentedDatasets: [] }].map(flattenRow))).toEqual(['title']);
+    expect(columnsOf([{ title: 'C', presentedDatasets: [] }].flatMap(leafRows))).toEqual(['title']);
   });
 
   it('refuses a row that would expand past the leaf-row bound (sibling lists multiply)', () => {

@@ -21,6 +21,6 @@ export class CampusProfileResolver {
       order: { organizationId: 'ASC' },
       take: Math.min(Math.max(first, 1), 200),
     });
-    return rows.map((row) => ({ id: row.organizationId }));
+    return rows.map((row) => Organization.ref(row.organizationId));
   }
 }

@@ -1,9 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub } from '@ecosystem/shared';
 
 /** The core Event (owned by the events subgraph), as partners may extend it: the key only. */
-@ObjectType({ description: 'An event of the ecosystem (owned by the events subgraph).' })
-@Directive('@key(fields: "id")')
-export class Event {
-  @Field(() => ID, { description: 'Opaque, stable id of the event.' })
-  id!: string;
-}
+@EntityStub('Event')
+export class Event extends EntityRef {}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authorizeMutation, authorizeReference, MUTATION_POLICIES, mutationPolicy } from '../mutation-policy';
 import { POLICY_TABLE_END, POLICY_TABLE_START, renderMutationPolicyTable } from '../policy-doc';
-import { actsFor, allows, authorize, type AccessRule } from '../policy';
+import { actsFor, allows, authorize, requireViewer, type AccessRule } from '../policy';
 import { Role, type Viewer } from '../viewer';
 
 const A = 'org-a';
@@ -109,5 +109,12 @@ describe('the table', () => {
     const end = doc.indexOf(POLICY_TABLE_END);
     expect(start).toBeGreaterThan(-1);
     expect(doc.slice(start, end + POLICY_TABLE_END.length)).toBe(renderMutationPolicyTable());
+  });
+});
+
+describe('requireViewer', () => {
+  it('returns a signed-in viewer and refuses an anonymous caller with UNAUTHENTICATED', () => {
+    expect(requireViewer(member)).toBe(member);
+    expect(() => requireViewer(null)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
   });
 });

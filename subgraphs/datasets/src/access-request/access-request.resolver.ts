@@ -2,9 +2,9 @@ import { BadUserInputError, ConnectionType } from '@ecosystem/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type DatasetsContext } from '../context';
 import { Dataset } from '../dataset/dataset.entity';
-import { Organization, organizationStub } from '../organization/organization.stub';
-import { Person, personStub } from '../person/person.stub';
-import { Project, projectStub } from '../project/project.stub';
+import { Organization } from '../organization/organization.stub';
+import { Person } from '../person/person.stub';
+import { Project } from '../project/project.stub';
 import { AccessRequest } from './access-request.entity';
 import { AccessRequestStatus } from './access-request.enums';
 import { AccessRequestsArgs, CreateAccessRequestArgs, TransitionAccessRequestArgs } from './access-request.inputs';
@@ -101,22 +101,22 @@ export class AccessRequestResolver {
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The requesting organisation.' })
   requester(@Root() request: AccessRequest): Organization {
-    return organizationStub(request.requesterId);
+    return Organization.ref(request.requesterId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Publisher of the requested datasets, whose data stewards review the request.' })
   publisher(@Root() request: AccessRequest): Organization {
-    return organizationStub(request.publisherId);
+    return Organization.ref(request.publisherId);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Person responsible for the project.' })
   principalInvestigator(@Root() request: AccessRequest): Person {
-    return personStub(request.principalInvestigatorId);
+    return Person.ref(request.principalInvestigatorId);
   }
 
   @FieldResolver(() => Project, { nullable: true, description: 'R&D project the request serves.' })
   project(@Root() request: AccessRequest): Project | null {
-    return request.projectId ? projectStub(request.projectId) : null;
+    return request.projectId ? Project.ref(request.projectId) : null;
   }
 
   @FieldResolver(() => [StatusChange], { description: 'Every transition, oldest first, starting with the creation of the draft.' })
@@ -129,11 +129,11 @@ export class AccessRequestResolver {
 export class StatusChangeResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'Who made the change.' })
   by(@Root() change: StatusChange): Person {
-    return personStub(change.byPersonId);
+    return Person.ref(change.byPersonId);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person acted for.' })
   byOrganization(@Root() change: StatusChange): Organization | null {
-    return change.byOrganizationId ? organizationStub(change.byOrganizationId) : null;
+    return change.byOrganizationId ? Organization.ref(change.byOrganizationId) : null;
   }
 }

@@ -8,9 +8,9 @@ import {
   newId,
   NotFoundError,
   paginate,
+  requireViewer,
   Role,
   runTransaction,
-  UnauthenticatedError,
   type Viewer,
 } from '@ecosystem/shared';
 import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
@@ -38,11 +38,6 @@ export const PUBLIC_REPERTOIRE_BASE = 'https://www.health-data-hub.fr/projets/';
 export class AccessRequestService {
   constructor(private readonly dataSource: DataSource) {}
 
-  private requireViewer(viewer: Viewer | null): Viewer {
-    if (!viewer) throw new UnauthenticatedError();
-    return viewer;
-  }
-
   /** Restricts a query over `access_request ar` to what the viewer may see. */
   private visible(query: SelectQueryBuilder<AccessRequest>, viewer: Viewer): void {
     if (hasRole(viewer, Role.ADMIN)) return;
@@ -64,7 +59,7 @@ export class AccessRequestService {
     filter: AccessRequestFilter | null | undefined,
     page: { first?: number | null; after?: string | null },
   ): Promise<Connection<AccessRequest>> {
-    const who = this.requireViewer(viewer);
+    const who = requireViewer(viewer);
     const query = this.dataSource.getRepository(AccessRequest).createQueryBuilder('ar');
     this.visible(query, who);
     if (filter?.status?.length) query.andWhere('ar.status IN (:...fStatus)', { fStatus: filter.status });
@@ -84,7 +79,7 @@ export class AccessRequestService {
 
   /** A request the viewer may see, read fresh from the database; NOT_FOUND otherwise (no leak). */
   async get(viewer: Viewer | null, id: string): Promise<AccessRequest> {
-    const who = this.requireViewer(viewer);
+    const who = requireViewer(viewer);
     const request = await this.dataSource.getRepository(AccessRequest).findOneBy({ id });
     if (!request || !canSeeAccessRequest(who, request)) throw new NotFoundError('AccessRequest', id);
     return request;
@@ -92,7 +87,7 @@ export class AccessRequestService {
 
   /** Drafts a request for the viewer's organisation. Every rule is checked before the one transaction. */
   async create(viewer: Viewer | null, input: CreateAccessRequestInput): Promise<AccessRequest> {
-    const who = this.requireViewer(viewer);
+    const who = requireViewer(viewer);
     if (!who.org) throw new ForbiddenError('Act for an organisation to request data access');
     const datasets = await this.dataSource.getRepository(Dataset).findBy({ id: In(input.datasetIds) });
     const missing = input.datasetIds.filter((id) => !datasets.some((d) => d.id === id));
@@ -154,7 +149,7 @@ export class AccessRequestService {
    * transitions exactly one applies and the other gets CONFLICT with nothing written.
    */
   async transition(viewer: Viewer | null, input: TransitionAccessRequestInput): Promise<AccessRequest> {
-    const who = this.requireViewer(viewer);
+    const who = requireViewer(viewer);
     const request = await this.get(who, input.id);
     const from = request.status;
     const transition = findTransition(from, input.to);

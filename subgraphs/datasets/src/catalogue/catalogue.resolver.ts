@@ -3,7 +3,7 @@ import { type DatasetsContext } from '../context';
 import { DatasetConnection, datasetConnection } from '../dataset/dataset.resolver';
 import { PageArgs } from '../dataset/dataset.inputs';
 import { DatasetService } from '../dataset/dataset.service';
-import { Organization, organizationStub } from '../organization/organization.stub';
+import { Organization } from '../organization/organization.stub';
 import { Catalogue } from './catalogue.entity';
 
 @Resolver(() => Catalogue)
@@ -24,7 +24,7 @@ export class CatalogueResolver {
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that publishes the catalogue.' })
   publisher(@Root() catalogue: Catalogue): Organization {
-    return organizationStub(catalogue.publisherId);
+    return Organization.ref(catalogue.publisherId);
   }
 
   @FieldResolver(() => DatasetConnection, { description: 'Datasets of the catalogue, by title, with facets.' })

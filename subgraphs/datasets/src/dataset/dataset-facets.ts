@@ -1,7 +1,7 @@
 import { facetType, labelOf, type FacetCount, type Labels } from '@ecosystem/shared';
 import { FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { type DatasetsContext } from '../context';
-import { Organization, organizationStub } from '../organization/organization.stub';
+import { Organization } from '../organization/organization.stub';
 import { AccessRights, CodingSystem, DatasetTypology, HdhPosition, HealthCategory } from './dataset.enums';
 import { ACCESS_RIGHTS_LABELS, CODING_SYSTEM_LABELS, DATASET_TYPOLOGY_LABELS, HDH_POSITION_LABELS, HEALTH_CATEGORY_LABELS } from './dataset.labels';
 import { type DatasetFilter } from './dataset.inputs';
@@ -33,7 +33,7 @@ export const PublisherFacet = facetType<DatasetsContext>('PublisherFacet', 'A pu
 export class PublisherFacetResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'The publishing organisation (its name comes from the members subgraph).' })
   organization(@Root() facet: FacetCount): Organization {
-    return organizationStub(facet.value);
+    return Organization.ref(facet.value);
   }
 }
 

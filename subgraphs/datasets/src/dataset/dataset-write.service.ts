@@ -4,8 +4,8 @@ import {
   ConflictError,
   ForbiddenError,
   newId,
+  requireViewer,
   runTransaction,
-  UnauthenticatedError,
   type Viewer,
 } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
@@ -31,8 +31,8 @@ function count(value: bigint | number | null | undefined, field: string): string
 export class DatasetWriteService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(viewer: Viewer | null, input: CreateDatasetInput): Promise<Dataset> {
-    if (!viewer) throw new UnauthenticatedError();
+  async create(caller: Viewer | null, input: CreateDatasetInput): Promise<Dataset> {
+    const viewer = requireViewer(caller);
     const publisherId = input.publisherId ?? viewer.org;
     if (!publisherId) throw new BadUserInputError('Name the publishing organisation', 'input.publisherId');
     if (!isStewardOf(viewer, publisherId)) {
@@ -130,8 +130,8 @@ export class DatasetWriteService {
     return dataset;
   }
 
-  async addDistribution(viewer: Viewer | null, input: AddDistributionInput): Promise<Distribution> {
-    if (!viewer) throw new UnauthenticatedError();
+  async addDistribution(caller: Viewer | null, input: AddDistributionInput): Promise<Distribution> {
+    const viewer = requireViewer(caller);
     const dataset = await this.dataSource.getRepository(Dataset).findOneBy({ id: input.datasetId });
     if (!dataset) throw new BadUserInputError(`Unknown dataset ${input.datasetId}`, 'input.datasetId');
     if (!isStewardOf(viewer, dataset.publisherId)) {

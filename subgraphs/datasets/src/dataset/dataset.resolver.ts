@@ -7,8 +7,8 @@ import { canSeeAccessRequest } from '../access-request/access-request.policy';
 import { Catalogue } from '../catalogue/catalogue.entity';
 import { type DatasetsContext } from '../context';
 import { Distribution } from '../distribution/distribution.entity';
-import { Organization, organizationStub } from '../organization/organization.stub';
-import { Project, projectStub } from '../project/project.stub';
+import { Organization } from '../organization/organization.stub';
+import { Project } from '../project/project.stub';
 import { AccessRightsFacet, CodingSystemFacet, DatasetFacets, DatasetTypologyFacet, HdhPositionFacet, HealthCategoryFacet, PublisherFacet } from './dataset-facets';
 import { type FacetCount } from '@ecosystem/shared';
 import { Dataset, dayToDate } from './dataset.entity';
@@ -66,17 +66,17 @@ export class DatasetResolver {
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation that publishes the dataset (dct:publisher).' })
   publisher(@Root() dataset: Dataset): Organization {
-    return organizationStub(dataset.publisherId);
+    return Organization.ref(dataset.publisherId);
   }
 
   @FieldResolver(() => [Organization], { nullable: true, description: 'Organisations that produced the data (dct:creator).' })
   async creators(@Root() dataset: Dataset, @Ctx() context: DatasetsContext): Promise<Organization[]> {
-    return (await context.loaders.creatorIdsByDatasetId.load(dataset.id)).map(organizationStub);
+    return (await context.loaders.creatorIdsByDatasetId.load(dataset.id)).map((id) => Organization.ref(id));
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Health data access body competent for the dataset.' })
   hdab(@Root() dataset: Dataset): Organization | null {
-    return dataset.hdabId ? organizationStub(dataset.hdabId) : null;
+    return dataset.hdabId ? Organization.ref(dataset.hdabId) : null;
   }
 
   @FieldResolver(() => Catalogue, { description: 'The catalogue listing the dataset.' })
@@ -107,7 +107,7 @@ export class DatasetResolver {
 
   @FieldResolver(() => [Project], { nullable: true, description: 'R&D projects using the dataset.' })
   async projects(@Root() dataset: Dataset, @Ctx() context: DatasetsContext): Promise<Project[]> {
-    return (await context.loaders.projectIdsByDatasetId.load(dataset.id)).map(projectStub);
+    return (await context.loaders.projectIdsByDatasetId.load(dataset.id)).map((id) => Project.ref(id));
   }
 
   @FieldResolver(() => [AccessRequest], {

@@ -160,8 +160,9 @@ export class DatasetService {
     query.setParameters(matching.getParameters());
     const rows = await query.getRawMany<{ value: string; count: string | number }>();
     return withSelected(
-      rows.map((row) => ({ value: String(row.value), count: Number(row.count) })).sort(byCountThenValue),
+      rows.map((row) => ({ value: String(row.value), count: Number(row.count) })),
       given?.[dimension] as readonly string[] | null | undefined,
+      byCountThenValue,
     );
   }
 

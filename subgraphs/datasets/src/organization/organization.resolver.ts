@@ -16,7 +16,7 @@ export class OrganizationDatasetsResolver {
     role: DatasetRole,
     @Ctx() context: DatasetsContext,
   ): Promise<Dataset[]> {
-    return context.loaders.datasetsByOrganization.load({ organizationId: organization.id, role });
+    return context.loaders.datasetsByOrganization.load({ id: organization.id, window: role });
   }
 
   @FieldResolver(() => [AccessRequest], {

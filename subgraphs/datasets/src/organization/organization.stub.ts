@@ -1,13 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub } from '@ecosystem/shared';
 
-/** Stub of the members subgraph's Organization: datasets stores its id and contributes fields to it. */
-@ObjectType({ description: 'An organisation of the ecosystem (owned by the members subgraph).' })
-@Directive('@key(fields: "id")')
-export class Organization {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-}
-
-export function organizationStub(id: string): Organization {
-  return { id };
-}
+/** Stub of members' Organization: datasets stores its id and adds the datasets and access requests of the organisation. */
+@EntityStub('Organization')
+export class Organization extends EntityRef {}

@@ -1,13 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub } from '@ecosystem/shared';
 
-/** Stub of the members subgraph's Person. */
-@ObjectType({ description: 'A person of the ecosystem (owned by the members subgraph).' })
-@Directive('@key(fields: "id")')
-export class Person {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-}
-
-export function personStub(id: string): Person {
-  return { id };
-}
+/** Stub of members' Person: datasets stores its id and adds the access requests naming the person. */
+@EntityStub('Person')
+export class Person extends EntityRef {}

@@ -1,13 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub } from '@ecosystem/shared';
 
-/** Stub of the members subgraph's Project. */
-@ObjectType({ description: 'An R&D project (owned by the members subgraph).' })
-@Directive('@key(fields: "id")')
-export class Project {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-}
-
-export function projectStub(id: string): Project {
-  return { id };
-}
+/** Stub of members' Project: datasets stores its id and adds the datasets of the project. */
+@EntityStub('Project')
+export class Project extends EntityRef {}

@@ -1,10 +1,4 @@
-import { allows, AppError, ErrorCode, ForbiddenError, mutationPolicy, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
-
-/** The viewer, or UNAUTHENTICATED. */
-export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError();
-  return viewer;
-}
+import { allows, AppError, ErrorCode, ForbiddenError, mutationPolicy, requireViewer, type Viewer } from '@ecosystem/shared';
 
 /** The rule the shared table gives every organiser-only write of an event (see MUTATION_POLICIES). */
 const ORGANISER_RULE = mutationPolicy('checkIn');

@@ -1,17 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub, resolveStubReference } from '@ecosystem/shared';
 
 /** Stub of the datasets subgraph's Dataset: events stores only its id. */
-@ObjectType({ description: 'A health dataset of the catalogue (owned by the datasets subgraph).' })
-@Directive('@key(fields: "id")')
-export class Dataset {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-}
+@EntityStub('Dataset')
+export class Dataset extends EntityRef {}
 
-export function datasetRef(id: string): Dataset {
-  return Object.assign(new Dataset(), { id });
-}
-
-export function resolveDatasetReference(reference: { id: string }): Dataset {
-  return datasetRef(String(reference.id));
-}
+export const datasetRef = (id: string): Dataset => Dataset.ref(id);
+export const resolveDatasetReference = (reference: { id: string }): Dataset => resolveStubReference(Dataset, reference);

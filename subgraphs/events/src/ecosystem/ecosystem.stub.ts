@@ -1,17 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub, resolveStubReference } from '@ecosystem/shared';
 
-/** Stub of the members subgraph's Ecosystem: events stores only its id. */
-@ObjectType({ description: 'An innovation ecosystem: cluster, campus or academy (owned by the members subgraph).' })
-@Directive('@key(fields: "id")')
-export class Ecosystem {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-}
+/** Stub of members' Ecosystem: events stores only its id. */
+@EntityStub('Ecosystem')
+export class Ecosystem extends EntityRef {}
 
-export function ecosystemRef(id: string): Ecosystem {
-  return Object.assign(new Ecosystem(), { id });
-}
-
-export function resolveEcosystemReference(reference: { id: string }): Ecosystem {
-  return ecosystemRef(String(reference.id));
-}
+export const ecosystemRef = (id: string): Ecosystem => Ecosystem.ref(id);
+export const resolveEcosystemReference = (reference: { id: string }): Ecosystem => resolveStubReference(Ecosystem, reference);

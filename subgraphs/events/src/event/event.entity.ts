@@ -1,4 +1,4 @@
-import { EnumColumn, foldForSearch, IdColumn, RefColumn } from '@ecosystem/shared';
+import { AddressColumns, EnumColumn, foldForSearch, IdColumn, RefColumn } from '@ecosystem/shared';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { AttendanceMode, EventKind, EventStatus } from './event.enums';
@@ -79,31 +79,14 @@ export class Event {
   @RefColumn({ nullable: true })
   callId!: string | null;
 
-  // Place (exposed as `place: Address` and `placeName`).
+  // Place (exposed as `place: Address`, from `address`, and `placeName`).
   @Field(() => String, { nullable: true, description: 'Name of the venue, e.g. PariSanté Campus.' })
   @Column({ type: 'varchar', length: 255, nullable: true })
   placeName!: string | null;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
-  street!: string | null;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  postalCode!: string | null;
-
-  @Column({ type: 'varchar', length: 128, nullable: true })
-  city!: string | null;
-
-  @Column({ type: 'varchar', length: 128, nullable: true })
-  region!: string | null;
-
-  @Column({ type: 'varchar', length: 2, nullable: true })
-  country!: string | null;
-
-  @Column({ type: 'double', nullable: true })
-  latitude!: number | null;
-
-  @Column({ type: 'double', nullable: true })
-  longitude!: number | null;
+  /** Postal address of the venue; its columns keep their plain names (street, city...). */
+  @Column(() => AddressColumns, { prefix: false })
+  address!: AddressColumns;
 
   // Virtual location (exposed as `virtualLocation`).
   @Column({ type: 'varchar', length: 512, nullable: true })

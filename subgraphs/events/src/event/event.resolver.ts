@@ -1,6 +1,6 @@
 import { Money, Role } from '@ecosystem/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Address } from '@ecosystem/shared';
+import { Address, toAddress } from '@ecosystem/shared';
 import { Call } from '../call/call.entity';
 import { type EventsContext } from '../context';
 import { Dataset, datasetRef } from '../dataset/dataset.stub';
@@ -107,16 +107,7 @@ export class EventResolver {
 
   @FieldResolver(() => Address, { nullable: true, description: 'Where it takes place, for events attended in person.' })
   place(@Root() event: Event): Address | null {
-    if (!event.city && !event.street) return null;
-    return {
-      street: event.street,
-      postalCode: event.postalCode,
-      city: event.city,
-      region: event.region,
-      country: event.country ?? 'FR',
-      latitude: event.latitude,
-      longitude: event.longitude,
-    };
+    return event.address.city || event.address.street ? toAddress(event.address) : null;
   }
 
   @FieldResolver(() => VirtualLocation, { nullable: true, description: 'Where to attend online.' })

@@ -1,4 +1,4 @@
-import { authorizeMutation, BadUserInputError, byCountThenValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
+import { addressColumns, authorizeMutation, BadUserInputError, byCountThenValue, byValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Call } from '../call/call.entity';
 import { assertCanOrganise, notFound } from '../common/authorization';
@@ -90,17 +90,19 @@ export class EventService {
   /** One GROUP BY per facet, each over the filter without the facet's own field (disjunctive facets, see FacetCount). */
   async facets(filter: EventFilter): Promise<EventFacetCounts> {
     // `selected`: the field's values as stored (languages are matched lower-cased).
-    const count = async (expression: string, own: keyof EventFilter, selected = filter[own] as readonly (string | number)[] | null | undefined): Promise<FacetCount[]> => {
+    const count = async (
+      expression: string,
+      own: keyof EventFilter,
+      selected = filter[own] as readonly (string | number)[] | null | undefined,
+      order: (a: FacetCount, b: FacetCount) => number = byCountThenValue,
+    ): Promise<FacetCount[]> => {
       const rows = (await this.filtered(withoutSelection(filter, own))
         .select(expression, 'value')
         .addSelect('COUNT(*)', 'count')
         .groupBy(expression)
         .getRawMany()) as { value: string | number | null; count: string | number }[];
-      const counts = rows
-        .filter((r) => r.value !== null)
-        .map((r) => ({ value: String(r.value), count: Number(r.count) }))
-        .sort(byCountThenValue);
-      return withSelected(counts, selected);
+      const counts = rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.count) }));
+      return withSelected(counts, selected, order);
     };
     const [kinds, attendanceModes, statuses, ecosystems, languages, years] = [
       await count('event.kind', 'kinds'),
@@ -108,9 +110,10 @@ export class EventService {
       await count('event.status', 'statuses'),
       await count('event.ecosystemId', 'ecosystems'),
       await count('event.language', 'languages', filter.languages?.map((l) => l.trim().toLowerCase())),
-      await count('SUBSTR(event.startsAt, 1, 4)', 'years'),
+      // Years in year order, a ticked one included: a timeline, not a ranking.
+      await count('SUBSTR(event.startsAt, 1, 4)', 'years', filter.years, byValue),
     ];
-    return { kinds, attendanceModes, statuses, ecosystems, languages, years: years.sort((a, b) => a.value.localeCompare(b.value)) };
+    return { kinds, attendanceModes, statuses, ecosystems, languages, years };
   }
 
   private async requireEvent(manager: EntityManager | DataSource, id: string, field: string): Promise<Event> {
@@ -167,13 +170,7 @@ export class EventService {
       ecosystemId: input.ecosystemId ?? null,
       callId: input.callId ?? null,
       placeName: input.placeName ?? null,
-      street: input.place?.street ?? null,
-      postalCode: input.place?.postalCode ?? null,
-      city: input.place?.city ?? null,
-      region: input.place?.region ?? null,
-      country: input.place?.country ?? null,
-      latitude: input.place?.latitude ?? null,
-      longitude: input.place?.longitude ?? null,
+      address: addressColumns(input.place),
       virtualUrl: input.virtualLocation?.url ?? null,
       virtualPlatform: input.virtualLocation?.platform ?? null,
       maxCapacity: input.maxCapacity ?? null,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { authorizeMutation, newId, type Viewer, runTransaction } from '@ecosystem/shared';
+import { authorizeMutation, newId, requireViewer, type Viewer, runTransaction } from '@ecosystem/shared';
 import { IsNull, type DataSource } from 'typeorm';
-import { notFound, requireViewer } from '../common/authorization';
+import { notFound } from '../common/authorization';
 import { CalendarFeed } from './calendar-feed.entity';
 
 export function hashToken(token: string): string {

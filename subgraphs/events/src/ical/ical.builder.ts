@@ -77,7 +77,7 @@ function zoned(instant: Date, zone: string): DateTime {
 }
 
 function location(event: Event): string | null {
-  const parts = [event.placeName, event.street, [event.postalCode, event.city].filter(Boolean).join(' '), event.country]
+  const parts = [event.placeName, event.address.street, [event.address.postalCode, event.address.city].filter(Boolean).join(' '), event.address.country]
     .filter((p): p is string => Boolean(p));
   if (parts.length) return parts.join(', ');
   return event.virtualUrl;

@@ -49,21 +49,21 @@ const person = (id: string): Person => ({ '@type': 'Person', '@id': uri(id) });
 /** The place of an event: the venue, the online link, or both for a mixed event. */
 function locations(event: Event): (Place | VirtualLocation)[] {
   const found: (Place | VirtualLocation)[] = [];
-  const hasPlace = Boolean(event.placeName || event.street || event.city);
+  const hasPlace = Boolean(event.placeName || event.address.street || event.address.city);
   if (hasPlace && event.attendanceMode !== AttendanceMode.ONLINE) {
     found.push({
       '@type': 'Place',
       ...(event.placeName ? { name: event.placeName } : {}),
       address: {
         '@type': 'PostalAddress',
-        ...(event.street ? { streetAddress: event.street } : {}),
-        ...(event.postalCode ? { postalCode: event.postalCode } : {}),
-        ...(event.city ? { addressLocality: event.city } : {}),
-        ...(event.region ? { addressRegion: event.region } : {}),
-        ...(event.country ? { addressCountry: event.country } : {}),
+        ...(event.address.street ? { streetAddress: event.address.street } : {}),
+        ...(event.address.postalCode ? { postalCode: event.address.postalCode } : {}),
+        ...(event.address.city ? { addressLocality: event.address.city } : {}),
+        ...(event.address.region ? { addressRegion: event.address.region } : {}),
+        ...(event.address.country ? { addressCountry: event.address.country } : {}),
       },
-      ...(event.latitude !== null && event.longitude !== null
-        ? { geo: { '@type': 'GeoCoordinates', latitude: event.latitude, longitude: event.longitude } }
+      ...(event.address.latitude !== null && event.address.longitude !== null
+        ? { geo: { '@type': 'GeoCoordinates', latitude: event.address.latitude, longitude: event.address.longitude } }
         : {}),
     });
   }

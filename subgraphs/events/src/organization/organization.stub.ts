@@ -1,17 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub, resolveStubReference } from '@ecosystem/shared';
 
-/** Stub of the members subgraph's Organization: events stores only its id. */
-@ObjectType({ description: 'An organisation of the ecosystem (owned by the members subgraph).' })
-@Directive('@key(fields: "id")')
-export class Organization {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-}
+/** Stub of members' Organization: events stores only its id. */
+@EntityStub('Organization')
+export class Organization extends EntityRef {}
 
-export function organizationRef(id: string): Organization {
-  return Object.assign(new Organization(), { id });
-}
-
-export function resolveOrganizationReference(reference: { id: string }): Organization {
-  return organizationRef(String(reference.id));
-}
+export const organizationRef = (id: string): Organization => Organization.ref(id);
+export const resolveOrganizationReference = (reference: { id: string }): Organization => resolveStubReference(Organization, reference);

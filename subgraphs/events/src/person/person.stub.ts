@@ -1,17 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub, resolveStubReference } from '@ecosystem/shared';
 
-/** Stub of the members subgraph's Person: events stores only its id. */
-@ObjectType({ description: 'A person of the ecosystem (owned by the members subgraph).' })
-@Directive('@key(fields: "id")')
-export class Person {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-}
+/** Stub of members' Person: events stores only its id. */
+@EntityStub('Person')
+export class Person extends EntityRef {}
 
-export function personRef(id: string): Person {
-  return Object.assign(new Person(), { id });
-}
-
-export function resolvePersonReference(reference: { id: string }): Person {
-  return personRef(String(reference.id));
-}
+export const personRef = (id: string): Person => Person.ref(id);
+export const resolvePersonReference = (reference: { id: string }): Person => resolveStubReference(Person, reference);

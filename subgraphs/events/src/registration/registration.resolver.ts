@@ -1,6 +1,6 @@
-import { hasRole, NotFoundError, Role } from '@ecosystem/shared';
+import { hasRole, NotFoundError, requireViewer, Role } from '@ecosystem/shared';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canOrganise, requireViewer } from '../common/authorization';
+import { canOrganise } from '../common/authorization';
 import { type EventsContext } from '../context';
 import { Event } from '../event/event.entity';
 import { Organization, organizationRef } from '../organization/organization.stub';

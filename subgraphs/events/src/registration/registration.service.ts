@@ -1,6 +1,6 @@
-import { AppError, authorizeMutation, authorizeReference, BadUserInputError, ErrorCode, ForbiddenError, hasRole, InvalidStateTransitionError, newId, Role, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
+import { AppError, authorizeMutation, authorizeReference, BadUserInputError, ErrorCode, ForbiddenError, hasRole, InvalidStateTransitionError, newId, requireViewer, Role, type Viewer, runTransaction, isUniqueViolation } from '@ecosystem/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { canOrganise, MembersOnlyError, notFound, requireViewer } from '../common/authorization';
+import { canOrganise, MembersOnlyError, notFound } from '../common/authorization';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { Event } from '../event/event.entity';
 import { AttendanceMode, EventStatus } from '../event/event.enums';

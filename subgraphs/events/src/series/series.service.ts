@@ -1,4 +1,4 @@
-import { BadUserInputError, insertChunks, newId, type Viewer, runTransaction } from '@ecosystem/shared';
+import { addressColumns, BadUserInputError, insertChunks, newId, type Viewer, runTransaction } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
 import { assertCanOrganise } from '../common/authorization';
 import { EventOrganizer } from '../event/event-organizer.entity';
@@ -38,13 +38,7 @@ export function occurrenceEvents(
       ecosystemId: series.ecosystemId,
       callId: null,
       placeName: null,
-      street: null,
-      postalCode: null,
-      city: null,
-      region: null,
-      country: null,
-      latitude: null,
-      longitude: null,
+      address: addressColumns(null),
       virtualUrl: series.virtualUrl,
       virtualPlatform: null,
       maxCapacity: null,

@@ -1,15 +1,5 @@
 import { ForbiddenError, hasRole, Role, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
 
-/** The viewer, or UNAUTHENTICATED for anonymous callers. */
-export function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError();
-  return viewer;
-}
-
-export function isAdmin(viewer: Viewer | null): boolean {
-  return Boolean(viewer?.roles.includes(Role.ADMIN));
-}
-
 /** Contact details are for authenticated members of the ecosystem (and the person themself). */
 export function canSeeContactDetails(viewer: Viewer | null, personId: string): boolean {
   if (!viewer) throw new UnauthenticatedError('Contact details are only shown to authenticated members');

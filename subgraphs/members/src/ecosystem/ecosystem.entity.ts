@@ -1,4 +1,4 @@
-import { IdColumn, RefColumn, EnumColumn } from '@ecosystem/shared';
+import { IdColumn, RefColumn, EnumColumn, type Label } from '@ecosystem/shared';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 
@@ -32,8 +32,14 @@ export class StrategicAxis {
 
 @ObjectType({ description: 'A published key figure of an ecosystem, with its source.' })
 export class KeyFigure {
-  @Field({ description: 'What is counted, e.g. "Members".' })
+  /**
+   * What is counted, as stored before labels had languages (one text, read in every language);
+   * `labels` wins when present. Exposed through `label(lang)`.
+   */
   label!: string;
+
+  /** What is counted in French and in English (`label(lang)` picks one). */
+  labels?: Label;
 
   @Field(() => Float, { description: 'The figure.' })
   value!: number;

@@ -1,11 +1,11 @@
-import { ConnectionType, NotFoundError } from '@ecosystem/shared';
+import { ConnectionType, Language, languageOf, NotFoundError } from '@ecosystem/shared';
 import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Membership } from '../membership/membership.entity';
 import { MembersArgs } from '../membership/membership.inputs';
 import { memberFilterValue } from '../membership/membership.loaders';
 import { type MembersContext } from '../context';
 import { Organization } from '../organization/organization.entity';
-import { Ecosystem } from './ecosystem.entity';
+import { Ecosystem, KeyFigure } from './ecosystem.entity';
 
 @ObjectType({ description: 'A page of memberships.' })
 export class MembershipConnection extends ConnectionType(Membership, 'Membership') {}
@@ -36,8 +36,21 @@ export class EcosystemResolver {
   async members(@Root() ecosystem: Ecosystem, @Args() args: MembersArgs, @Ctx() context: MembersContext): Promise<MembershipConnection> {
     const page = await context.loaders.membersByEcosystem.load({
       id: ecosystem.id,
-      args: { filter: memberFilterValue(args.filter), first: args.first ?? null, after: args.after ?? null },
+      window: { filter: memberFilterValue(args.filter), first: args.first ?? null, after: args.after ?? null },
     });
     return page as unknown as MembershipConnection;
+  }
+}
+
+@Resolver(() => KeyFigure)
+export class KeyFigureResolver {
+  @FieldResolver(() => String, { description: 'What is counted, e.g. "Adhérents" / "Members": in `lang`, else the Accept-Language of the request, else French.' })
+  label(
+    @Root() figure: KeyFigure,
+    @Arg('lang', () => Language, { nullable: true, description: 'Language of the label.' }) lang: Language | null,
+    @Ctx() context: MembersContext,
+  ): string {
+    if (!figure.labels) return figure.label;
+    return languageOf(lang, context) === Language.EN ? figure.labels.en : figure.labels.fr;
   }
 }

@@ -1,7 +1,6 @@
-import { likePattern } from '@ecosystem/shared';
-import DataLoader from 'dataloader';
+import { countsByKey, likePattern, pagesByKey, windowedList, type GroupedListSpec, type KeysetPageArgs, type LazyPage, type WindowedKey } from '@ecosystem/shared';
+import type DataLoader from 'dataloader';
 import { type DataSource } from 'typeorm';
-import { argsKey, countsByKey, loadByArgs, pagesByKey, type GroupedListSpec, type LazyPage } from '../common/grouped-pages';
 import { Organization } from '../organization/organization.entity';
 import { Membership } from './membership.entity';
 import { type MemberFilter } from './membership.inputs';
@@ -25,15 +24,15 @@ export function memberFilterValue(filter: MemberFilter | null | undefined): Memb
   };
 }
 
-export interface MembersPageKey {
-  id: string;
-  args: { filter: MemberFilterValue; first: number | null; after: string | null };
+/** The window of `membersByEcosystem`: a page of the members a filter keeps. */
+export interface MembersPage extends KeysetPageArgs {
+  filter: MemberFilterValue;
 }
 
 export interface MembershipLoaders {
   /** Members of an ecosystem, one page per (ecosystem, filter, first, after), ordered by organisation name. */
-  membersByEcosystem: DataLoader<MembersPageKey, LazyPage<Membership>, string>;
-  membersCountByEcosystem: DataLoader<{ id: string; args: MemberFilterValue }, number, string>;
+  membersByEcosystem: DataLoader<WindowedKey<MembersPage>, LazyPage<Membership>, string>;
+  membersCountByEcosystem: DataLoader<WindowedKey<MemberFilterValue>, number, string>;
 }
 
 function membersOf(filter: MemberFilterValue): GroupedListSpec {
@@ -61,20 +60,16 @@ function membersOf(filter: MemberFilterValue): GroupedListSpec {
 }
 
 export function createMembershipLoaders(dataSource: DataSource): MembershipLoaders {
-  const membersCountByEcosystem = new DataLoader<{ id: string; args: MemberFilterValue }, number, string>(
-    async (keys) => loadByArgs(keys, (ids, filter) => countsByKey(dataSource, membersOf(filter), ids)),
-    { cacheKeyFn: (key) => argsKey(key.id, key.args) },
-  );
+  const membersCountByEcosystem = windowedList<MemberFilterValue, number>({
+    load: (ids, filter) => countsByKey(dataSource, membersOf(filter), ids),
+  });
   return {
-    membersByEcosystem: new DataLoader(
-      async (keys) =>
-        loadByArgs(keys, (ids, args) =>
-          pagesByKey(dataSource, Membership, membersOf(args.filter), ids, args, (id) =>
-            membersCountByEcosystem.load({ id, args: args.filter }),
-          ),
+    membersByEcosystem: windowedList<MembersPage, LazyPage<Membership>>({
+      load: (ids, page) =>
+        pagesByKey(dataSource, Membership, membersOf(page.filter), ids, page, (id) =>
+          membersCountByEcosystem.load({ id, window: page.filter }),
         ),
-      { cacheKeyFn: (key) => argsKey(key.id, key.args) },
-    ),
+    }),
     membersCountByEcosystem,
   };
 }

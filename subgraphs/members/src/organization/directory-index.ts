@@ -372,7 +372,7 @@ export function facetsOf(entries: readonly DirectoryEntry[], filter: DirectoryFi
     }
   }
   const sorted = (field: FacetField, same?: (counted: string, chosen: string) => boolean): FacetCount[] =>
-    withSelected([...counts[field]].map(([value, count]) => ({ value, count })).sort(byCountThenValue), filter[field], same);
+    withSelected([...counts[field]].map(([value, count]) => ({ value, count })), filter[field], byCountThenValue, same);
   return {
     kinds: sorted('kinds'),
     sectors: sorted('sectors'),

@@ -1,4 +1,4 @@
-import { EnumColumn, foldForSearch, IdColumn, RefColumn } from '@ecosystem/shared';
+import { AddressColumns, EnumColumn, foldForSearch, IdColumn, RefColumn } from '@ecosystem/shared';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { BeforeInsert, BeforeUpdate, Column, Entity, Index } from 'typeorm';
 import { CompanySize, OrgKind } from './organization.enums';
@@ -9,6 +9,7 @@ import { CompanySize, OrgKind } from './organization.enums';
 @Index('idx_organization_sort', ['sortName', 'id'])
 // A kind filter reads its organisations in name order (the directory's sort): no sort of the whole kind.
 @Index('idx_organization_kind_sort', ['kind', 'sortName', 'id'])
+@Index('idx_organization_region', ['address.region'])
 export class Organization {
   @Field(() => ID, { description: 'Opaque, stable id.' })
   @IdColumn()
@@ -66,28 +67,9 @@ export class Organization {
   @Column({ type: 'varchar', length: 10, nullable: true, unique: true })
   rna!: string | null;
 
-  /** Address columns, exposed together as `address`. */
-  @Column({ type: 'varchar', length: 255, nullable: true })
-  street!: string | null;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  postalCode!: string | null;
-
-  @Column({ type: 'varchar', length: 128, nullable: true })
-  city!: string | null;
-
-  @Index('idx_organization_region')
-  @Column({ type: 'varchar', length: 128, nullable: true })
-  region!: string | null;
-
-  @Column({ type: 'varchar', length: 2, nullable: true })
-  country!: string | null;
-
-  @Column({ type: 'double', nullable: true })
-  latitude!: number | null;
-
-  @Column({ type: 'double', nullable: true })
-  longitude!: number | null;
+  /** Postal address, exposed as `address`; its columns keep their plain names (street, city, region...). */
+  @Column(() => AddressColumns, { prefix: false })
+  address!: AddressColumns;
 
   /** Parent organisation (e.g. a group); exposed as `parent`. */
   @RefColumn({ nullable: true })

@@ -1,4 +1,4 @@
-import { Address, ConnectionType } from '@ecosystem/shared';
+import { Address, ConnectionType, toAddress } from '@ecosystem/shared';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { type MembersContext } from '../context';
 import { Membership } from '../membership/membership.entity';
@@ -60,16 +60,8 @@ export class OrganizationResolver {
 
   @FieldResolver(() => Address, { nullable: true, description: 'Postal address.' })
   address(@Root() organization: Organization): Address | null {
-    if (!organization.country && !organization.city) return null;
-    return {
-      street: organization.street,
-      postalCode: organization.postalCode,
-      city: organization.city,
-      region: organization.region,
-      country: organization.country ?? 'FR',
-      latitude: organization.latitude,
-      longitude: organization.longitude,
-    };
+    const { address } = organization;
+    return address.country || address.city ? toAddress(address) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Parent organisation (group, university...).' })
@@ -86,7 +78,7 @@ export class OrganizationResolver {
   ): Promise<PersonConnection> {
     const page = await context.loaders.peopleByOrganization.load({
       id: organization.id,
-      args: { first: first ?? null, after: after ?? null },
+      window: { first: first ?? null, after: after ?? null },
     });
     return page as unknown as PersonConnection;
   }

@@ -1,6 +1,5 @@
-import { authorizeMutation, authorizeReference, BadUserInputError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, newId, pageSize, PREFIX_LIKE_ESCAPE, prefixPattern, runTransaction, type Connection, type Viewer, isUniqueViolation, searchWords } from '@ecosystem/shared';
+import { addressColumns, authorizeMutation, hasRole, requireViewer, Role, authorizeReference, BadUserInputError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, newId, pageSize, PREFIX_LIKE_ESCAPE, prefixPattern, runTransaction, type Connection, type Viewer, isUniqueViolation, searchWords } from '@ecosystem/shared';
 import { type DataSource, In, IsNull } from 'typeorm';
-import { isAdmin, requireViewer } from '../common/authorization';
 import { normalizeFiness, normalizeRna, normalizeRorId, normalizeSiren, normalizeSiret } from '../common/identifiers';
 import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { Membership } from '../membership/membership.entity';
@@ -210,7 +209,7 @@ export class OrganizationService {
     const existing = input.id ? await repository.findOneBy({ id: input.id }) : null;
     if (input.id && !existing) throw new BadUserInputError(`Organisation ${input.id} does not exist`, 'input.id');
     if (existing) authorizeMutation(who, 'upsertOrganization', { orgIds: [existing.id] }, 'Only admins or the managers of the organisation can change this organisation');
-    else if (!isAdmin(who)) throw new ForbiddenError('Only admins can create organisations');
+    else if (!hasRole(who, Role.ADMIN)) throw new ForbiddenError('Only admins can create organisations');
 
     // An update is a patch: a field left out keeps its value, null clears it.
     const kept = <T>(given: T | undefined, current: T): T => (given === undefined ? current : given);
@@ -252,17 +251,7 @@ export class OrganizationService {
           ),
           legalForm: kept(input.legalForm, existing?.legalForm ?? null),
           sizeCategory: kept(input.sizeCategory, existing?.sizeCategory ?? null),
-          ...(addressKept
-            ? {}
-            : {
-                street: address?.street ?? null,
-                postalCode: address?.postalCode ?? null,
-                city: address?.city ?? null,
-                region: address?.region ?? null,
-                country: address?.country?.toUpperCase() ?? null,
-                latitude: address?.latitude ?? null,
-                longitude: address?.longitude ?? null,
-              }),
+          ...(addressKept ? {} : { address: addressColumns(address) }),
           website: kept(input.website, existing?.website ?? null),
           parentId: kept(input.parentId, existing?.parentId ?? null),
         });

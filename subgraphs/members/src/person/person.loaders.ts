@@ -1,20 +1,14 @@
-import { orderByKeys, groupByKeys, type KeysetPageArgs } from '@ecosystem/shared';
+import { byId, countsByKey, manyByKey, pagesByKey, windowedList, type GroupedListSpec, type KeysetPageArgs, type LazyPage, type WindowedKey } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
-import { argsKey, countsByKey, loadByArgs, pagesByKey, type GroupedListSpec, type LazyPage } from '../common/grouped-pages';
+import { type DataSource } from 'typeorm';
 import { Affiliation } from './affiliation.entity';
 import { Person } from './person.entity';
-
-export interface PageKey {
-  id: string;
-  args: KeysetPageArgs;
-}
 
 export interface PersonLoaders {
   personById: DataLoader<string, Person | null>;
   affiliationsByPersonId: DataLoader<string, Affiliation[]>;
   /** Current people of an organisation, one page per (organisation, first, after). */
-  peopleByOrganization: DataLoader<PageKey, LazyPage<Person>, string>;
+  peopleByOrganization: DataLoader<WindowedKey<KeysetPageArgs>, LazyPage<Person>, string>;
   peopleCountByOrganization: DataLoader<string, number>;
 }
 
@@ -35,27 +29,12 @@ export function createPersonLoaders(dataSource: DataSource): PersonLoaders {
     countsByKey(dataSource, peopleOfOrganizations, ids),
   );
   return {
-    personById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Person).findBy({ id: In([...ids]) }), (p) => p.id),
-    ),
-    affiliationsByPersonId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource
-          .getRepository(Affiliation)
-          .find({ where: { personId: In([...ids]) }, order: { isPrimary: 'DESC', since: 'ASC', id: 'ASC' } }),
-        (a) => a.personId,
-      ),
-    ),
-    peopleByOrganization: new DataLoader(
-      async (keys) =>
-        loadByArgs(keys, (ids, args) =>
-          pagesByKey(dataSource, Person, peopleOfOrganizations, ids, args, (id) =>
-            peopleCountByOrganization.load(id),
-          ),
-        ),
-      { cacheKeyFn: (key) => argsKey(key.id, key.args) },
-    ),
+    personById: byId(dataSource, Person),
+    affiliationsByPersonId: manyByKey(dataSource, Affiliation, 'personId', { order: { isPrimary: 'DESC', since: 'ASC', id: 'ASC' } }),
+    peopleByOrganization: windowedList<KeysetPageArgs, LazyPage<Person>>({
+      load: (ids, page) =>
+        pagesByKey(dataSource, Person, peopleOfOrganizations, ids, page, (id) => peopleCountByOrganization.load(id)),
+    }),
     peopleCountByOrganization,
   };
 }

@@ -1,6 +1,6 @@
-import { groupByKeys, orderByKeys } from '@ecosystem/shared';
-import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { byId, manyByKey } from '@ecosystem/shared';
+import type DataLoader from 'dataloader';
+import { type DataSource } from 'typeorm';
 import { ProjectParticipation } from './participation.entity';
 import { ProjectFunding, ProjectLabel } from './project-side.entity';
 import { Project } from './project.entity';
@@ -17,43 +17,17 @@ export interface ProjectLoaders {
 
 export function createProjectLoaders(dataSource: DataSource): ProjectLoaders {
   return {
-    projectById: new DataLoader(async (ids) =>
-      orderByKeys(ids, await dataSource.getRepository(Project).findBy({ id: In([...ids]) }), (p) => p.id),
-    ),
-    participationsByProjectId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(ProjectParticipation).find({ where: { projectId: In([...ids]) }, order: { role: 'ASC', id: 'ASC' } }),
-        (p) => p.projectId,
-      ),
-    ),
-    participationsByOrganizationId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(ProjectParticipation).find({ where: { organizationId: In([...ids]) }, order: { id: 'ASC' } }),
-        (p) => p.organizationId,
-      ),
-    ),
-    fundingSchemesByProjectId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(ProjectFunding).find({ where: { projectId: In([...ids]) }, order: { scheme: 'ASC' } }),
-        (f) => f.projectId,
-      ).map((rows) => rows.map((f) => f.scheme)),
-    ),
-    labelEcosystemIdsByProjectId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(ProjectLabel).find({ where: { projectId: In([...ids]) }, order: { ecosystemId: 'ASC' } }),
-        (l) => l.projectId,
-      ).map((rows) => rows.map((l) => l.ecosystemId)),
-    ),
-    projectsByCallId: new DataLoader(async (ids) =>
-      groupByKeys(
-        ids,
-        await dataSource.getRepository(Project).find({ where: { callId: In([...ids]) }, order: { sortKey: 'ASC', id: 'ASC' } }),
-        (p) => p.callId as string,
-      ),
-    ),
+    projectById: byId(dataSource, Project),
+    participationsByProjectId: manyByKey(dataSource, ProjectParticipation, 'projectId', { order: { role: 'ASC', id: 'ASC' } }),
+    participationsByOrganizationId: manyByKey(dataSource, ProjectParticipation, 'organizationId', { order: { id: 'ASC' } }),
+    fundingSchemesByProjectId: manyByKey(dataSource, ProjectFunding, 'projectId', {
+      order: { scheme: 'ASC' },
+      map: (rows) => rows.map((f) => f.scheme),
+    }),
+    labelEcosystemIdsByProjectId: manyByKey(dataSource, ProjectLabel, 'projectId', {
+      order: { ecosystemId: 'ASC' },
+      map: (rows) => rows.map((l) => l.ecosystemId),
+    }),
+    projectsByCallId: manyByKey(dataSource, Project, 'callId', { order: { sortKey: 'ASC', id: 'ASC' } }),
   };
 }

@@ -66,7 +66,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Call, { nullable: true, description: 'The call for projects the project answered (resolved by events).' })
   call(@Root() project: Project): Call | null {
-    return project.callId ? { id: project.callId } : null;
+    return project.callId ? Call.ref(project.callId) : null;
   }
 
   @Mutation(() => Project, { description: 'Submits a project (admins, or managers of the coordinating organisation).' })

@@ -1,6 +1,5 @@
-import { authorizeMutation, BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Money, type Viewer, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
+import { authorizeMutation, hasRole, requireViewer, Role, BadUserInputError, ConflictError, ForbiddenError, InvalidStateTransitionError, likePattern, newId, NotFoundError, paginate, runTransaction, type Connection, type Money, type Viewer, isUniqueViolation, supportsLockingReads } from '@ecosystem/shared';
 import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
-import { isAdmin, requireViewer } from '../common/authorization';
 import { formatCents, parseAmount, parseMoney } from '../common/money';
 import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { Organization } from '../organization/organization.entity';
@@ -156,7 +155,7 @@ export class ProjectService {
     const project = await repository.findOneBy({ id: input.projectId });
     if (!project) throw new NotFoundError('Project', input.projectId);
     if (ADMIN_ONLY.has(input.to)) {
-      if (!isAdmin(who)) throw new ForbiddenError(`Only admins can move a project to ${input.to}`);
+      if (!hasRole(who, Role.ADMIN)) throw new ForbiddenError(`Only admins can move a project to ${input.to}`);
     } else {
       authorizeMutation(who, 'transitionProject', { orgIds: [await this.coordinatorOf(project.id)] }, 'Only admins or the managers of the coordinating organisation can do this');
     }

@@ -1,4 +1,4 @@
-import { type DemoOrganization, seededFaker } from '@ecosystem/shared';
+import { type AddressColumns, type DemoOrganization, type Label, seededFaker } from '@ecosystem/shared';
 import { type KeyFigure, type StrategicAxis } from '../ecosystem/ecosystem.entity';
 import { withLuhnDigit } from '../common/identifiers';
 import { CompanySize, type Sector } from '../organization/organization.enums';
@@ -7,8 +7,10 @@ const SEED_A = 'mind Health, 2 March 2021 (Medicen interview)';
 const SEED_B = 'PariSanté Campus, N°793, March 2024';
 const SEED_C = 'mind Health, 31 May 2022 (Leem, ADS)';
 
-const figure = (label: string, value: number, unit: string | null, year: number | null, source: string): KeyFigure => ({
-  label,
+/** A figure with its label in French and English (`label` keeps the French one for older readers). */
+const figure = (labels: Label, value: number, unit: string | null, year: number | null, source: string): KeyFigure => ({
+  label: labels.fr,
+  labels,
   value,
   unit,
   year,
@@ -25,16 +27,16 @@ export const ECOSYSTEM_PROFILES: Record<string, { axes: StrategicAxis[]; keyFigu
       { code: 'DATA_AI', name: 'Données et intelligence artificielle (MIHD)', crossCutting: true },
     ],
     keyFigures: [
-      figure('Members', 492, null, 2020, SEED_A),
-      figure('Labelled and funded R&D projects', 40, null, 2020, SEED_A),
-      figure('Funding of labelled projects', 150_000_000, 'EUR', 2020, SEED_A),
-      figure('EU and international projects', 11, null, 2020, SEED_A),
-      figure('Companies supported abroad', 100, null, 2020, SEED_A),
-      figure('Funding success rate of members', 40, '%', 2020, SEED_A),
-      figure('Average funding success rate', 18, '%', 2020, SEED_A),
-      figure('Digital members', 60, '%', 2020, SEED_A),
-      figure('Export share of supported members\u2019 revenue', 75, '%', 2020, SEED_A),
-      figure('Share of French health innovation', 45, '%', 2020, SEED_A),
+      figure({ fr: 'Adhérents', en: 'Members' }, 492, null, 2020, SEED_A),
+      figure({ fr: 'Projets de R&D labellisés et financés', en: 'Labelled and funded R&D projects' }, 40, null, 2020, SEED_A),
+      figure({ fr: 'Financement des projets labellisés', en: 'Funding of labelled projects' }, 150_000_000, 'EUR', 2020, SEED_A),
+      figure({ fr: 'Projets européens et internationaux', en: 'EU and international projects' }, 11, null, 2020, SEED_A),
+      figure({ fr: 'Entreprises accompagnées à l\u2019international', en: 'Companies supported abroad' }, 100, null, 2020, SEED_A),
+      figure({ fr: 'Taux de succès des adhérents aux financements', en: 'Funding success rate of members' }, 40, '%', 2020, SEED_A),
+      figure({ fr: 'Taux de succès moyen aux financements', en: 'Average funding success rate' }, 18, '%', 2020, SEED_A),
+      figure({ fr: 'Adhérents du numérique', en: 'Digital members' }, 60, '%', 2020, SEED_A),
+      figure({ fr: 'Part export du chiffre d\u2019affaires des adhérents accompagnés', en: 'Export share of supported members\u2019 revenue' }, 75, '%', 2020, SEED_A),
+      figure({ fr: 'Part de l\u2019innovation en santé française', en: 'Share of French health innovation' }, 45, '%', 2020, SEED_A),
     ],
   },
   PSC: {
@@ -45,14 +47,14 @@ export const ECOSYSTEM_PROFILES: Record<string, { axes: StrategicAxis[]; keyFigu
       { code: 'SOCIETAL_IMPACT', name: 'Impact sociétal', crossCutting: false },
     ],
     keyFigures: [
-      figure('Founding members', 5, null, 2020, SEED_B),
-      figure('Start-ups', 100, null, 2024, SEED_B),
-      figure('People on the campus', 1600, null, 2024, SEED_B),
-      figure('Organisations on the campus', 150, null, 2024, SEED_B),
-      figure('Surface', 20_000, 'm²', 2024, SEED_B),
-      figure('Target surface at Val-de-Grâce', 70_000, 'm²', null, SEED_B),
-      figure('Events in the first year', 200, null, 2022, SEED_B),
-      figure('Events in the first half of the second year', 230, null, 2023, SEED_B),
+      figure({ fr: 'Membres fondateurs', en: 'Founding members' }, 5, null, 2020, SEED_B),
+      figure({ fr: 'Start-up', en: 'Start-ups' }, 100, null, 2024, SEED_B),
+      figure({ fr: 'Personnes sur le campus', en: 'People on the campus' }, 1600, null, 2024, SEED_B),
+      figure({ fr: 'Organisations sur le campus', en: 'Organisations on the campus' }, 150, null, 2024, SEED_B),
+      figure({ fr: 'Surface', en: 'Surface' }, 20_000, 'm²', 2024, SEED_B),
+      figure({ fr: 'Surface visée au Val-de-Grâce', en: 'Target surface at Val-de-Grâce' }, 70_000, 'm²', null, SEED_B),
+      figure({ fr: 'Événements la première année', en: 'Events in the first year' }, 200, null, 2022, SEED_B),
+      figure({ fr: 'Événements au premier semestre de la deuxième année', en: 'Events in the first half of the second year' }, 230, null, 2023, SEED_B),
     ],
   },
   ADS: {
@@ -62,12 +64,12 @@ export const ECOSYSTEM_PROFILES: Record<string, { axes: StrategicAxis[]; keyFigu
       { code: 'INNOVATION_HUB', name: 'Hub d\u2019innovation', crossCutting: false },
     ],
     keyFigures: [
-      figure('Training categories', 4, null, 2022, SEED_C),
-      figure('Thematic domains', 17, null, 2022, SEED_C),
-      figure('Modules at launch', 13, null, 2022, SEED_C),
-      figure('Jobs covered by the personae', 150, null, 2022, SEED_C),
-      figure('Experts of the pedagogical committee', 8, null, 2022, SEED_C),
-      figure('Pharma employees targeted in France', 100_000, null, 2022, SEED_C),
+      figure({ fr: 'Catégories de formation', en: 'Training categories' }, 4, null, 2022, SEED_C),
+      figure({ fr: 'Domaines thématiques', en: 'Thematic domains' }, 17, null, 2022, SEED_C),
+      figure({ fr: 'Modules au lancement', en: 'Modules at launch' }, 13, null, 2022, SEED_C),
+      figure({ fr: 'Métiers couverts par les personae', en: 'Jobs covered by the personae' }, 150, null, 2022, SEED_C),
+      figure({ fr: 'Experts du comité pédagogique', en: 'Experts of the pedagogical committee' }, 8, null, 2022, SEED_C),
+      figure({ fr: 'Salariés de l\u2019industrie pharmaceutique visés en France', en: 'Pharma employees targeted in France' }, 100_000, null, 2022, SEED_C),
     ],
   },
 };
@@ -113,13 +115,7 @@ export interface OrganizationDetails {
   rorId: string | null;
   finess: string | null;
   rna: string | null;
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  region: string | null;
-  country: string | null;
-  latitude: number | null;
-  longitude: number | null;
+  address: AddressColumns;
 }
 
 /**
@@ -143,13 +139,15 @@ export function organizationDetails(orgs: DemoOrganization[]): Map<string, Organ
       rorId: ROR[o.key] ?? null,
       finess: !o.real && o.kind === 'HOSPITAL' ? `${postalCode.slice(0, 2)}${String(1_000_000 + index).slice(-7)}` : null,
       rna: !o.real && o.kind === 'PATIENT_ASSOCIATION' ? `W${postalCode.slice(0, 2)}${String(1_000_000 + index).slice(-7)}` : null,
-      street: o.real ? null : `${faker.number.int({ min: 1, max: 120 })} ${faker.location.street()}`,
-      postalCode,
-      city,
-      region,
-      country: 'FR',
-      latitude: lat,
-      longitude: lon,
+      address: {
+        street: o.real ? null : `${faker.number.int({ min: 1, max: 120 })} ${faker.location.street()}`,
+        postalCode,
+        city,
+        region,
+        country: 'FR',
+        latitude: lat,
+        longitude: lon,
+      },
     });
   });
   return details;

@@ -18,7 +18,7 @@ export class Domain {
   @Column({ type: 'varchar', length: 255 })
   title!: string;
 
-  /** The title in English: the label of the domains facet in EN (the French title when null). */
+  @Field(() => String, { nullable: true, description: 'Title in English (the label of the domains facet in EN); null when there is none.' })
   @Column({ type: 'varchar', length: 255, nullable: true })
   titleEn!: string | null;
 

@@ -25,6 +25,10 @@ export class Module {
   @Column({ type: 'varchar', length: 255 })
   title!: string;
 
+  @Field(() => String, { nullable: true, description: 'Title in English, when the provider gives one (text search matches it too).' })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  titleEn!: string | null;
+
   @Field({ description: 'What the module is about.' })
   @Column({ type: 'text' })
   description!: string;
@@ -84,7 +88,7 @@ export class Module {
   @Column({ type: 'datetime', nullable: true })
   publishedAt!: Date | null;
 
-  /** Folded code, title and description for accent- and case-insensitive search. */
+  /** Folded code, titles (both languages) and description for accent- and case-insensitive search. */
   @Column({ type: 'text' })
   searchText!: string;
 
@@ -96,6 +100,6 @@ export class Module {
 
   /** Recomputes the derived search column; call before saving. */
   fold(): void {
-    this.searchText = foldForSearch(this.code, this.title, this.description);
+    this.searchText = foldForSearch(this.code, this.title, this.titleEn, this.description);
   }
 }

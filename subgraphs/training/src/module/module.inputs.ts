@@ -19,7 +19,7 @@ import { Format, Level } from '../catalogue/catalogue.enums';
 
 @InputType({ description: 'Filters of the module catalogue; all given filters must match.' })
 export class ModuleFilter {
-  @Field(() => String, { nullable: true, description: 'Words in the code, title or description; case and accents ignored.' })
+  @Field(() => String, { nullable: true, description: 'Words in the code, French or English title or description; case and accents ignored.' })
   @IsOptional()
   @MaxLength(200)
   text?: string | null;
@@ -82,9 +82,14 @@ export class CreateModuleInput {
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { message: 'code must be 2-32 capital letters, digits or dashes' })
   code!: string;
 
-  @Field({ description: 'Title.' })
+  @Field({ description: 'Title (French, the catalogue\u2019s language).' })
   @Length(3, 255)
   title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Title in English; text search matches it too.' })
+  @IsOptional()
+  @Length(3, 255)
+  titleEn?: string | null;
 
   @Field({ description: 'What the module is about.' })
   @Length(10, 10_000)

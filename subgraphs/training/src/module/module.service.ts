@@ -134,10 +134,10 @@ export class ModuleService {
       ),
     ];
     return {
-      levels: withSelected(levels, filter?.levels).sort(inValueOrder(LEVELS)),
-      formats: withSelected(formats, filter?.formats).sort(inValueOrder(Object.values(Format))),
-      domains: withSelected(domains.sort(byCountThenValue), filter?.domains),
-      providers: withSelected(providers.sort(byCountThenValue), filter?.providers),
+      levels: withSelected(levels, filter?.levels, inValueOrder(LEVELS)),
+      formats: withSelected(formats, filter?.formats, inValueOrder(Object.values(Format))),
+      domains: withSelected(domains, filter?.domains, byCountThenValue),
+      providers: withSelected(providers, filter?.providers, byCountThenValue),
     };
   }
 
@@ -169,6 +169,7 @@ export class ModuleService {
       id: newId(),
       code: input.code,
       title: input.title.trim(),
+      titleEn: input.titleEn?.trim() || null,
       description: input.description.trim(),
       domainId: input.domainId,
       level: input.level,

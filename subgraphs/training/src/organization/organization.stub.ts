@@ -1,13 +1,7 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub } from '@ecosystem/shared';
 
-/** Stub of the members subgraph's Organization: training stores its id and contributes fields to it. */
-@ObjectType({ description: 'An organisation of the ecosystem (owned by the members subgraph).' })
-@Directive('@key(fields: "id")')
-export class Organization {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-}
+/** Stub of members' Organization: training stores its id and contributes fields to it. */
+@EntityStub('Organization')
+export class Organization extends EntityRef {}
 
-export function organizationStub(id: string): Organization {
-  return { id };
-}
+export const organizationStub = (id: string): Organization => Organization.ref(id);

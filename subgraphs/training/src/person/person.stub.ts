@@ -1,20 +1,12 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityRef, EntityStub } from '@ecosystem/shared';
 
 /**
- * Stub of the members subgraph's Person. `jobTitle` is owned by members: it is @external here and
- * only read by `suggestedPersona`, which @requires it (the gateway fetches it from members first).
+ * Stub of members' Person. `jobTitle` is owned by members: it is @external here and only read by
+ * `suggestedPersona`, which @requires it (the gateway fetches it from members first).
  */
-@ObjectType({ description: 'A person of the ecosystem (owned by the members subgraph).' })
-@Directive('@key(fields: "id")')
-export class Person {
-  @Field(() => ID, { description: 'Opaque, stable id.' })
-  id!: string;
-
-  @Field(() => String, { nullable: true, description: 'Job title (owned by the members subgraph).' })
-  @Directive('@external')
+@EntityStub('Person', { external: ['jobTitle'] })
+export class Person extends EntityRef {
   jobTitle?: string | null;
 }
 
-export function personStub(id: string): Person {
-  return { id };
-}
+export const personStub = (id: string): Person => Person.ref(id);

@@ -23,8 +23,8 @@ export interface DemoDomain {
   titleEn: string;
   /** Partners that deliver this domain's modules; the first delivers every one. */
   partners: AdsPartner[];
-  /** Module titles, by increasing level (3 or 4). */
-  modules: string[];
+  /** Module titles in French and English, by increasing level (3 or 4). */
+  modules: { fr: string; en: string }[];
 }
 
 export interface DemoCategory {
@@ -44,10 +44,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Digital transformation of health',
         partners: ['digilian', 'ifis-interactive'],
         modules: [
-          'Le numérique en santé : comprendre la transformation en cours',
-          'Feuille de route du numérique en santé et Ma santé 2022',
-          'Piloter un projet de transformation numérique en entreprise du médicament',
-          'Stratégie numérique d’une entreprise de santé',
+          { fr: 'Le numérique en santé : comprendre la transformation en cours', en: 'Digital health: understanding the transformation under way' },
+          { fr: 'Feuille de route du numérique en santé et Ma santé 2022', en: 'The digital health roadmap and Ma santé 2022' },
+          { fr: 'Piloter un projet de transformation numérique en entreprise du médicament', en: 'Leading a digital transformation project in a pharmaceutical company' },
+          { fr: 'Stratégie numérique d’une entreprise de santé', en: 'Digital strategy of a health company' },
         ],
       },
       {
@@ -56,9 +56,9 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'The e-health ecosystem and its players',
         partners: ['em-produits-de-sante', 'digilian'],
         modules: [
-          'Panorama des acteurs de la e-santé : start-up, GAFAM, institutions',
-          'Travailler avec les start-up : partenariats et open innovation',
-          'Construire une alliance industrie - start-up de la santé numérique',
+          { fr: 'Panorama des acteurs de la e-santé : start-up, GAFAM, institutions', en: 'The e-health landscape: start-ups, big tech, institutions' },
+          { fr: 'Travailler avec les start-up : partenariats et open innovation', en: 'Working with start-ups: partnerships and open innovation' },
+          { fr: 'Construire une alliance industrie - start-up de la santé numérique', en: 'Building an industry and start-up alliance in digital health' },
         ],
       },
       {
@@ -67,9 +67,9 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Ethics and digital trust',
         partners: ['uclille-law'],
         modules: [
-          'Éthique du numérique en santé : les fondamentaux',
-          'Éthique de l’IA en santé et garantie humaine',
-          'Concevoir un comité d’éthique des données et de l’IA',
+          { fr: 'Éthique du numérique en santé : les fondamentaux', en: 'Ethics of digital health: the fundamentals' },
+          { fr: 'Éthique de l’IA en santé et garantie humaine', en: 'Ethics of AI in health and human oversight' },
+          { fr: 'Concevoir un comité d’éthique des données et de l’IA', en: 'Setting up a data and AI ethics committee' },
         ],
       },
       {
@@ -78,10 +78,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Connected health and digital therapeutics',
         partners: ['ifis-interactive', 'telecom-paris'],
         modules: [
-          'Objets connectés, applications et thérapies numériques (DTx)',
-          'Biomarqueurs numériques : principes et usages',
-          'Développer une thérapie numérique avec un partenaire',
-          'Évaluer le bénéfice clinique d’une thérapie numérique',
+          { fr: 'Objets connectés, applications et thérapies numériques (DTx)', en: 'Connected devices, apps and digital therapeutics (DTx)' },
+          { fr: 'Biomarqueurs numériques : principes et usages', en: 'Digital biomarkers: principles and uses' },
+          { fr: 'Développer une thérapie numérique avec un partenaire', en: 'Developing a digital therapeutic with a partner' },
+          { fr: 'Évaluer le bénéfice clinique d’une thérapie numérique', en: 'Assessing the clinical benefit of a digital therapeutic' },
         ],
       },
     ],
@@ -96,10 +96,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Health data and the Health Data Hub',
         partners: ['telecom-paris', 'ifis-pharma'],
         modules: [
-          'Les données de santé : typologie, sources et valeur',
-          'Le SNDS et le Health Data Hub : accéder aux données',
-          'Mener une étude sur les données du SNDS',
-          'Concevoir un entrepôt de données de santé',
+          { fr: 'Les données de santé : typologie, sources et valeur', en: 'Health data: types, sources and value' },
+          { fr: 'Le SNDS et le Health Data Hub : accéder aux données', en: 'The SNDS and the Health Data Hub: accessing the data' },
+          { fr: 'Mener une étude sur les données du SNDS', en: 'Running a study on SNDS data' },
+          { fr: 'Concevoir un entrepôt de données de santé', en: 'Designing a health data warehouse' },
         ],
       },
       {
@@ -108,10 +108,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Real-world data',
         partners: ['ifis-pharma', 'telecom-paris'],
         modules: [
-          'Données de vie réelle : de quoi parle-t-on ?',
-          'Concevoir une étude en vie réelle',
-          'Méthodes statistiques pour les données de vie réelle',
-          'Générer des preuves en vie réelle pour l’accès au marché',
+          { fr: 'Données de vie réelle : de quoi parle-t-on ?', en: 'Real-world data: what are we talking about?' },
+          { fr: 'Concevoir une étude en vie réelle', en: 'Designing a real-world study' },
+          { fr: 'Méthodes statistiques pour les données de vie réelle', en: 'Statistical methods for real-world data' },
+          { fr: 'Générer des preuves en vie réelle pour l’accès au marché', en: 'Generating real-world evidence for market access' },
         ],
       },
       {
@@ -120,10 +120,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Artificial intelligence and machine learning',
         partners: ['telecom-paris'],
         modules: [
-          'L’intelligence artificielle expliquée aux métiers de la santé',
-          'Apprentissage automatique : les bases pour les projets santé',
-          'Deep learning et imagerie médicale',
-          'Industrialiser et surveiller un modèle d’IA en santé',
+          { fr: 'L’intelligence artificielle expliquée aux métiers de la santé', en: 'Artificial intelligence explained to health professions' },
+          { fr: 'Apprentissage automatique : les bases pour les projets santé', en: 'Machine learning: the basics for health projects' },
+          { fr: 'Deep learning et imagerie médicale', en: 'Deep learning and medical imaging' },
+          { fr: 'Industrialiser et surveiller un modèle d’IA en santé', en: 'Deploying and monitoring an AI model in health' },
         ],
       },
       {
@@ -132,9 +132,9 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Interoperability and standards',
         partners: ['telecom-paris', 'digilian'],
         modules: [
-          'Pourquoi l’interopérabilité ? Référentiels et doctrine du numérique en santé',
-          'FHIR, HL7 et terminologies de santé',
-          'Le modèle OMOP et les réseaux de données européens',
+          { fr: 'Pourquoi l’interopérabilité ? Référentiels et doctrine du numérique en santé', en: 'Why interoperability? Frameworks and the digital health doctrine' },
+          { fr: 'FHIR, HL7 et terminologies de santé', en: 'FHIR, HL7 and health terminologies' },
+          { fr: 'Le modèle OMOP et les réseaux de données européens', en: 'The OMOP model and European data networks' },
         ],
       },
       {
@@ -143,9 +143,9 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Cybersecurity',
         partners: ['telecom-paris'],
         modules: [
-          'Cyber-hygiène pour tous les collaborateurs',
-          'Hébergement de données de santé (HDS) et sécurité des systèmes',
-          'Gérer un incident de cybersécurité',
+          { fr: 'Cyber-hygiène pour tous les collaborateurs', en: 'Cyber hygiene for every employee' },
+          { fr: 'Hébergement de données de santé (HDS) et sécurité des systèmes', en: 'Health data hosting (HDS) and systems security' },
+          { fr: 'Gérer un incident de cybersécurité', en: 'Handling a cybersecurity incident' },
         ],
       },
     ],
@@ -160,10 +160,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Health data protection (GDPR)',
         partners: ['uclille-law'],
         modules: [
-          'RGPD et données de santé : l’essentiel',
-          'Méthodologies de référence et autorisations CNIL',
-          'Conduire une analyse d’impact (AIPD) sur un traitement de santé',
-          'Le délégué à la protection des données dans l’industrie de santé',
+          { fr: 'RGPD et données de santé : l’essentiel', en: 'GDPR and health data: the essentials' },
+          { fr: 'Méthodologies de référence et autorisations CNIL', en: 'Reference methodologies and CNIL authorisations' },
+          { fr: 'Conduire une analyse d’impact (AIPD) sur un traitement de santé', en: 'Carrying out a data protection impact assessment (DPIA) on health data processing' },
+          { fr: 'Le délégué à la protection des données dans l’industrie de santé', en: 'The data protection officer in the health industry' },
         ],
       },
       {
@@ -172,9 +172,9 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Regulation of digital medical devices',
         partners: ['uclille-law', 'em-produits-de-sante'],
         modules: [
-          'Logiciel dispositif médical : qualification et classe',
-          'Marquage CE selon le règlement MDR',
-          'Évaluation clinique et surveillance après commercialisation d’un DM numérique',
+          { fr: 'Logiciel dispositif médical : qualification et classe', en: 'Software as a medical device: qualification and class' },
+          { fr: 'Marquage CE selon le règlement MDR', en: 'CE marking under the MDR' },
+          { fr: 'Évaluation clinique et surveillance après commercialisation d’un DM numérique', en: 'Clinical evaluation and post-market surveillance of a digital medical device' },
         ],
       },
       {
@@ -183,10 +183,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Market access and reimbursement of digital health',
         partners: ['em-produits-de-sante', 'ifis-pharma'],
         modules: [
-          'Le parcours d’accès au marché d’une solution numérique',
-          'PECAN, LPPR et télésurveillance : les voies de remboursement',
-          'Construire un dossier médico-économique pour la HAS',
-          'Négocier le prix d’une solution numérique',
+          { fr: 'Le parcours d’accès au marché d’une solution numérique', en: 'The market access pathway of a digital solution' },
+          { fr: 'PECAN, LPPR et télésurveillance : les voies de remboursement', en: 'PECAN, LPPR and remote monitoring: the routes to reimbursement' },
+          { fr: 'Construire un dossier médico-économique pour la HAS', en: 'Building a health-economic dossier for the HAS' },
+          { fr: 'Négocier le prix d’une solution numérique', en: 'Negotiating the price of a digital solution' },
         ],
       },
     ],
@@ -201,10 +201,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Digital clinical research',
         partners: ['ifis-pharma', 'isip'],
         modules: [
-          'Le numérique dans la recherche clinique',
-          'Essais cliniques décentralisés : organisation et outils',
-          'eCOA, ePRO et consentement électronique',
-          'Concevoir un essai décentralisé de bout en bout',
+          { fr: 'Le numérique dans la recherche clinique', en: 'Digital tools in clinical research' },
+          { fr: 'Essais cliniques décentralisés : organisation et outils', en: 'Decentralised clinical trials: organisation and tools' },
+          { fr: 'eCOA, ePRO et consentement électronique', en: 'eCOA, ePRO and electronic consent' },
+          { fr: 'Concevoir un essai décentralisé de bout en bout', en: 'Designing a decentralised trial end to end' },
         ],
       },
       {
@@ -213,9 +213,9 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Omnichannel marketing and customer relations',
         partners: ['ifis-interactive', 'em-produits-de-sante'],
         modules: [
-          'Le marketing digital dans l’industrie du médicament',
-          'Stratégie omnicanale et relation avec les professionnels de santé',
-          'Mesurer la performance d’une campagne omnicanale',
+          { fr: 'Le marketing digital dans l’industrie du médicament', en: 'Digital marketing in the pharmaceutical industry' },
+          { fr: 'Stratégie omnicanale et relation avec les professionnels de santé', en: 'Omnichannel strategy and relations with healthcare professionals' },
+          { fr: 'Mesurer la performance d’une campagne omnicanale', en: 'Measuring the performance of an omnichannel campaign' },
         ],
       },
       {
@@ -224,10 +224,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Production and Industry 4.0',
         partners: ['isip', 'telecom-paris'],
         modules: [
-          'L’industrie 4.0 dans la production pharmaceutique',
-          'Jumeau numérique d’un procédé de production',
-          'Maintenance prédictive et qualité des données de production',
-          'Piloter une usine pharmaceutique connectée',
+          { fr: 'L’industrie 4.0 dans la production pharmaceutique', en: 'Industry 4.0 in pharmaceutical manufacturing' },
+          { fr: 'Jumeau numérique d’un procédé de production', en: 'Digital twin of a manufacturing process' },
+          { fr: 'Maintenance prédictive et qualité des données de production', en: 'Predictive maintenance and manufacturing data quality' },
+          { fr: 'Piloter une usine pharmaceutique connectée', en: 'Running a connected pharmaceutical plant' },
         ],
       },
       {
@@ -236,9 +236,9 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Digital medical affairs and pharmacovigilance',
         partners: ['isip', 'ifis-pharma'],
         modules: [
-          'Information médicale à l’ère du numérique',
-          'Pharmacovigilance et réseaux sociaux',
-          'Veille scientifique assistée par l’IA',
+          { fr: 'Information médicale à l’ère du numérique', en: 'Medical information in the digital age' },
+          { fr: 'Pharmacovigilance et réseaux sociaux', en: 'Pharmacovigilance and social media' },
+          { fr: 'Veille scientifique assistée par l’IA', en: 'AI-assisted scientific monitoring' },
         ],
       },
       {
@@ -247,10 +247,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         titleEn: 'Management and change management',
         partners: ['em-produits-de-sante', 'digilian'],
         modules: [
-          'Travailler en mode agile',
-          'Manager une équipe hybride',
-          'Conduire le changement numérique dans son organisation',
-          'Leadership et culture de l’innovation',
+          { fr: 'Travailler en mode agile', en: 'Working the agile way' },
+          { fr: 'Manager une équipe hybride', en: 'Managing a hybrid team' },
+          { fr: 'Conduire le changement numérique dans son organisation', en: 'Leading digital change in one\u2019s organisation' },
+          { fr: 'Leadership et culture de l’innovation', en: 'Leadership and a culture of innovation' },
         ],
       },
     ],

@@ -62,13 +62,14 @@ export function demoCatalogueRows(): { categories: Category[]; domains: Domain[]
         position: domainPosition + 1,
       });
       domains.push(domain);
-      d.modules.forEach((title, rank) => {
+      d.modules.forEach(({ fr: title, en: titleEn }, rank) => {
         const level = LEVELS[rank] as Level;
         const code = `${d.code}-${rank + 1}`;
         const module = Object.assign(new Module(), {
           id: demoId('module', code),
           code,
           title,
+          titleEn,
           description: `${title}. Module de niveau ${level.toLowerCase()} du domaine « ${d.title} » de l’Académie du Digital en Santé.`,
           domainId: domain.id,
           level,

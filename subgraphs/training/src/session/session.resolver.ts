@@ -3,7 +3,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { type TrainingContext } from '../context';
 import { Module } from '../module/module.entity';
 import { Organization, organizationStub } from '../organization/organization.stub';
-import { Event } from '../person/event.stub';
+import { Event } from '../event/event.stub';
 import { Person, personStub } from '../person/person.stub';
 import { CourseSession } from './course-session.entity';
 import { ScheduleSessionArgs } from './session.inputs';

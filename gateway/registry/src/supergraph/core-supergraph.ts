@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { type SupergraphManager, type SupergraphSdlHook } from '@apollo/gateway';
+import { dirname } from 'node:path';
 import { type Logger } from '@ecosystem/shared';
 import { composeSupergraph, CompositionError, fetchSubgraphSdl, type SubgraphSource } from './compose';
-import { type WarmableQueryPlanCache, type WarmOperation } from './plan-cache';
-
-type SupergraphSdlHookOptions = Parameters<SupergraphSdlHook>[0];
 
 /** One subgraph of an accepted supergraph (same shape as the registry's manifest entries). */
 export interface SupergraphMember extends SubgraphSource {
@@ -32,11 +28,31 @@ export interface SupergraphStore {
   recordRefresh(sdl: string, members: SupergraphMember[]): Promise<AcceptedSupergraph>;
 }
 
+/** What the registry's services need of the supergraph being served: read it, change it one at a time. */
+export interface SupergraphPublisher {
+  /** The supergraph being served, with its version and members. */
+  readonly serving: AcceptedSupergraph | undefined;
+  /** Runs `task` after every change already queued. */
+  exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Serves an accepted supergraph (call inside `exclusive()`). */
+  swapNow(accepted: AcceptedSupergraph): Promise<void>;
+}
+
+/** The hook @apollo/gateway's `SupergraphManager.initialize` receives (its `update`), structurally. */
+export interface SupergraphUpdateHook {
+  update(sdl: string): void;
+}
+
 export interface CoreSupergraphManagerOptions {
+  logger: Logger;
+  /**
+   * Hands a new supergraph to its consumer: the gateway warms its query-plan cache and drains the
+   * requests in flight, then runs `apply`. Default: `apply` at once.
+   */
+  swap?: (sdl: string, apply: () => void) => Promise<void>;
   subgraphs: { name: string; url: string }[];
   /** File holding the last accepted supergraph. */
   supergraphFile: string;
-  logger: Logger;
   /**
    * The core supergraph composed at build time (`npm run schema`): served at a first start when a
    * core subgraph does not answer. Without it, start-up waits `startupTimeoutMs` for the subgraphs.
@@ -48,33 +64,26 @@ export interface CoreSupergraphManagerOptions {
   retryIntervalMs?: number;
   /** The registry's store of accepted supergraphs; without it, versions live in memory only. */
   store?: SupergraphStore;
-  /** The gateway's query-plan cache, warmed before each swap. */
-  planCache?: WarmableQueryPlanCache;
-  /** The operations to plan before a swap (the recorded ones). */
-  warmOperations?: () => Promise<WarmOperation[]>;
-  /** Applies a swap once the requests in flight are done (see SwapGate); default: at once. */
-  gate?: { swap(apply: () => void): Promise<void> };
   /** How often a replica looks for a supergraph accepted by another replica; 0 = never. @default 0 */
   pollIntervalMs?: number;
 }
-
-/** The core supergraph composed at build time by `npm run schema` (from `src/supergraph` or `dist/supergraph`). */
-export const SHIPPED_SUPERGRAPH_FILE = join(__dirname, '..', '..', 'supergraph', 'core.graphql');
 
 export function supergraphHash(sdl: string): string {
   return createHash('sha256').update(sdl).digest('hex');
 }
 
 /**
- * Supplies @apollo/gateway with its supergraph. It composes the subgraphs' SDL in-process, keeps the
+ * The registry's supergraph: what a gateway following the registry serves (it is an
+ * @apollo/gateway `SupergraphManager`), and what a registry running as its own process hands to the
+ * gateways polling it. It composes the subgraphs' SDL in-process, keeps the
  * last accepted supergraph on disk (and in the registry when there is one), and at start serves the
  * last accepted one at once when it exists (so the gateway comes up while a subgraph is down),
  * refreshing from the live core subgraphs in the background. With no accepted one, it composes
  * the live core subgraphs, or, when one of them does not answer, serves the core supergraph
- * shipped with the gateway until they all do. `swap()` hot-swaps an accepted
- * supergraph after warming the query-plan cache; changes are serialised with `exclusive()`.
+ * shipped with the gateway until they all do. `swapNow()` hands an accepted supergraph to its
+ * consumer (`options.swap`); changes are serialised with `exclusive()`.
  */
-export class CoreSupergraphManager implements SupergraphManager {
+export class CoreSupergraphManager implements SupergraphPublisher {
   private update: ((sdl: string) => void) | undefined;
   private current: AcceptedSupergraph | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -93,7 +102,7 @@ export class CoreSupergraphManager implements SupergraphManager {
     return this.current;
   }
 
-  async initialize({ update }: SupergraphSdlHookOptions): Promise<{ supergraphSdl: string; cleanup: () => Promise<void> }> {
+  async initialize({ update }: SupergraphUpdateHook): Promise<{ supergraphSdl: string; cleanup: () => Promise<void> }> {
     this.update = update;
     const stored = await this.options.store?.latest();
     if (stored) {
@@ -172,24 +181,16 @@ export class CoreSupergraphManager implements SupergraphManager {
   }
 
   /**
-   * Serves an accepted supergraph: plans the recorded operations against it, then hands it to the
-   * gateway. Requests in flight finish on the plan they already have. Call inside `exclusive()`.
+   * Serves an accepted supergraph through `options.swap` (the gateway plans the recorded operations
+   * against it and drains the requests in flight first). Call inside `exclusive()`.
    */
   async swapNow(accepted: AcceptedSupergraph): Promise<void> {
-    if (this.options.planCache && this.options.warmOperations) {
-      try {
-        await this.options.planCache.prepare(accepted.sdl, await this.options.warmOperations());
-      } catch (error) {
-        this.options.planCache.discard();
-        this.options.logger.warn({ reason: (error as Error).message }, 'query-plan cache not warmed');
-      }
-    }
     const apply = (): void => {
       this.current = accepted;
       this.writeFile(accepted.sdl);
       this.update?.(accepted.sdl);
     };
-    if (this.options.gate) await this.options.gate.swap(apply);
+    if (this.options.swap) await this.options.swap(accepted.sdl, apply);
     else apply();
   }
 

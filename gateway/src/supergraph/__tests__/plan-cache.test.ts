@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
 import { createLogger } from '@ecosystem/shared';
 import { parse } from 'graphql';
-import { queryPlanCacheKey, WarmableQueryPlanCache } from '../../supergraph/plan-cache';
+import { queryPlanCacheKey, WarmableQueryPlanCache } from '../plan-cache';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 

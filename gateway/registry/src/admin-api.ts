@@ -1,30 +1,35 @@
 import { AppError, BadUserInputError, ForbiddenError, httpStatusFor, type Logger, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { type PublicationResult, type RegistryActor, RegistryService } from './registry.service';
+import { type RegistryActor } from './actor';
+import { CredentialService } from './credentials';
+import { type RegistryServices } from './registry';
+import { type PublicationResult } from './publication';
 
 export interface AdminApiOptions {
-  /** The registry, once the gateway has started (until then the API answers 503). */
-  registry: () => RegistryService | undefined;
-  /** The gateway's own verification of callers' tokens (the identity verifier of RequestPolicies): the same for /graphql and /admin. */
+  /** The registry's services, once it is open (until then the API answers 503). */
+  registry: () => RegistryServices | undefined;
+  /** The gateway's verification of callers' tokens (its identity verifier): the same for /graphql and /admin. */
   viewerFrom: (authorizationHeader: string | undefined) => Promise<Viewer | null>;
   logger: Logger;
+  /** Set when this process has no registry (a gateway following a file or a registry process): every call answers 404 with it. */
+  notServed?: string;
 }
 
 /**
  * `Authorization: Bearer <token>`: a partner API key (`egk_...`, scoped to its subgraph names) or a
- * user JWT verified like every gateway request (the identity verifier of RequestPolicies); a JWT must carry the
+ * user JWT verified like every gateway request (the gateway's identity verifier); a JWT must carry the
  * `admin` role.
  */
 async function authenticate(
   req: Request,
-  registry: RegistryService,
+  registry: RegistryServices,
   viewerFrom: AdminApiOptions['viewerFrom'],
 ): Promise<RegistryActor> {
   const header = req.header('authorization');
   if (!header) throw new UnauthenticatedError('The admin API needs `Authorization: Bearer <admin JWT or partner API key>`');
   const token = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
-  if (token && RegistryService.isApiKey(token)) {
-    const actor = await registry.authenticateKey(token);
+  if (token && CredentialService.isApiKey(token)) {
+    const actor = await registry.credentials.authenticateKey(token);
     if (!actor) throw new UnauthenticatedError('Unknown or revoked partner API key');
     return actor;
   }
@@ -71,10 +76,14 @@ export function createAdminRouter(options: AdminApiOptions): Router {
   const router = Router();
   router.use(express.json({ limit: '5mb' }));
 
-  type Handler = (req: Request, res: Response, registry: RegistryService, actor: RegistryActor) => Promise<void>;
+  type Handler = (req: Request, res: Response, registry: RegistryServices, actor: RegistryActor) => Promise<void>;
   const handle =
     (handler: Handler) =>
     (req: Request, res: Response, next: NextFunction): void => {
+      if (options.notServed) {
+        res.status(404).json({ error: { code: 'REGISTRY_NOT_SERVED', message: options.notServed } });
+        return;
+      }
       const registry = options.registry();
       if (!registry) {
         res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The gateway is starting' } });
@@ -86,44 +95,44 @@ export function createAdminRouter(options: AdminApiOptions): Router {
     };
 
   router.get('/subgraphs', handle(async (_req, res, registry) => {
-    res.json({ subgraphs: await registry.list() });
+    res.json({ subgraphs: await registry.publications.list() });
   }));
   router.get('/subgraphs/:name/versions', handle(async (req, res, registry) => {
-    res.json({ versions: await registry.subgraphVersions(String(req.params.name)) });
+    res.json({ versions: await registry.store.subgraphVersions(String(req.params.name)) });
   }));
   router.post('/subgraphs/:name/check', handle(async (req, res, registry, actor) => {
-    sendResult(res, await registry.check(actor, publishInput(req)));
+    sendResult(res, await registry.publications.check(actor, publishInput(req)));
   }));
   router.post('/subgraphs/:name/publish', handle(async (req, res, registry, actor) => {
-    sendResult(res, await registry.publish(actor, publishInput(req)));
+    sendResult(res, await registry.publications.publish(actor, publishInput(req)));
   }));
   router.delete('/subgraphs/:name', handle(async (req, res, registry, actor) => {
-    sendResult(res, await registry.remove(actor, String(req.params.name), req.query.force === 'true'));
+    sendResult(res, await registry.publications.remove(actor, String(req.params.name), req.query.force === 'true'));
   }));
   router.get('/supergraphs', handle(async (req, res, registry) => {
-    res.json({ supergraphs: await registry.history(Number(req.query.limit ?? 50) || 50) });
+    res.json({ supergraphs: await registry.publications.history(Number(req.query.limit ?? 50) || 50) });
   }));
   router.get('/supergraphs/:version/sdl', handle(async (req, res, registry) => {
-    res.type('text/plain').send(await registry.supergraphSdl(Number(req.params.version)));
+    res.type('text/plain').send(await registry.store.supergraphSdl(Number(req.params.version)));
   }));
   router.post('/supergraphs/:version/rollback', handle(async (req, res, registry, actor) => {
     const version = Number(req.params.version);
     if (!Number.isInteger(version) || version < 1) throw new BadUserInputError('version must be a positive integer', 'version');
-    res.json(await registry.rollback(actor, version));
+    res.json(await registry.publications.rollback(actor, version));
   }));
   router.get('/publications', handle(async (req, res, registry) => {
     const subgraph = typeof req.query.subgraph === 'string' ? req.query.subgraph : undefined;
-    const rows = await registry.publications(Number(req.query.limit ?? 50) || 50, subgraph);
+    const rows = await registry.store.publications(Number(req.query.limit ?? 50) || 50, subgraph);
     res.json({ publications: rows.map((r) => ({ ...r, report: JSON.parse(r.report) as unknown })) });
   }));
   router.post('/credentials', handle(async (req, res, registry, actor) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const subgraphs = Array.isArray(body.subgraphs) ? body.subgraphs.map(String) : [];
     const ownerOrg = optionalString(body.ownerOrg, 'ownerOrg');
-    res.status(201).json(await registry.grant(actor, { label: requiredString(body.label, 'label'), subgraphs, ownerOrg }));
+    res.status(201).json(await registry.credentials.grant(actor, { label: requiredString(body.label, 'label'), subgraphs, ownerOrg }));
   }));
   router.delete('/credentials/:id', handle(async (req, res, registry, actor) => {
-    await registry.revoke(actor, String(req.params.id));
+    await registry.credentials.revoke(actor, String(req.params.id));
     res.status(204).end();
   }));
 
@@ -136,7 +145,7 @@ export function createAdminRouter(options: AdminApiOptions): Router {
       return;
     }
     options.logger.error({ err: error }, 'admin API error');
-    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error; see the gateway logs' } });
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error; see the logs' } });
   });
   return router;
 }

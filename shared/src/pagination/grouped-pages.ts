@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor, pageSize, type KeysetPageArgs, type PageInfo } from '@ecosystem/shared';
+import { decodeCursor, encodeCursor, pageSize, type PageInfo } from './connection';
+import { type KeysetPageArgs } from './keyset';
 import { type DataSource, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /** A connection page whose `totalCount` is fetched only when asked for (through another loader). */
@@ -23,7 +24,8 @@ export interface GroupedListSpec {
 /**
  * One page per parent key in ONE statement: a window function numbers each parent's rows after the
  * cursor (keyset, so cursors survive inserts), and the outer query keeps `first + 1` of them.
- * Every key of a call shares the same `first`/`after` (loaders group their keys by arguments).
+ * Every key of a call shares the same `first`/`after`: the `load` of a `windowedList`, whose window
+ * is the page asked for.
  */
 export async function pagesByKey<T extends ObjectLiteral & { id: string }>(
   dataSource: DataSource,
@@ -105,39 +107,4 @@ export async function countsByKey(dataSource: DataSource, spec: GroupedListSpec,
     .getRawMany<{ k: string; c: string | number }>();
   const counts = new Map(rows.map((row) => [String(row.k), Number(row.c)]));
   return keys.map((key) => counts.get(key) ?? 0);
-}
-
-/** Cache key of a loader keyed on (id, arguments). */
-export function argsKey(id: string, args: unknown): string {
-  return `${id}|${JSON.stringify(args ?? null)}`;
-}
-
-/** Splits `id|args` keys into groups sharing the same arguments. */
-export function groupKeysByArgs<A>(keys: readonly { id: string; args: A }[]): Map<string, { args: A; indexes: number[] }> {
-  const groups = new Map<string, { args: A; indexes: number[] }>();
-  keys.forEach((key, index) => {
-    const signature = JSON.stringify(key.args ?? null);
-    const group = groups.get(signature) ?? { args: key.args, indexes: [] };
-    group.indexes.push(index);
-    groups.set(signature, group);
-  });
-  return groups;
-}
-
-/** Runs `load` once per distinct arguments and puts the results back in key order. */
-export async function loadByArgs<A, R>(
-  keys: readonly { id: string; args: A }[],
-  load: (ids: string[], args: A) => Promise<R[]>,
-): Promise<R[]> {
-  const results = new Array<R>(keys.length);
-  for (const { args, indexes } of groupKeysByArgs(keys).values()) {
-    const values = await load(
-      indexes.map((i) => (keys[i] as { id: string }).id),
-      args,
-    );
-    indexes.forEach((keyIndex, i) => {
-      results[keyIndex] = values[i] as R;
-    });
-  }
-  return results;
 }

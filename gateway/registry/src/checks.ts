@@ -13,8 +13,8 @@ import {
   print,
   validate,
 } from 'graphql';
-import { fetchSubgraphSdl } from '../supergraph/compose';
-import { crossSubgraphFields, entityOwners, nullabilityReason } from '../supergraph/nullability';
+import { fetchSubgraphSdl } from './supergraph/compose';
+import { crossSubgraphFields, entityOwners, nullabilityReason } from './supergraph/nullability';
 import { type ManifestEntry } from './registry.entities';
 import { type OwnershipPolicy } from './policy';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-/** The ownership policy file (gateway/policy/ownership.json): which core entities partners may extend. */
+/** The ownership policy file (gateway/registry/policy/ownership.json): which core entities partners may extend. */
 export const ownershipPolicySchema = z.object({
   version: z.number().int().min(1),
   coreSubgraphs: z.array(z.string()).min(1),
@@ -19,8 +19,8 @@ export const ownershipPolicySchema = z.object({
 });
 export type OwnershipPolicy = z.infer<typeof ownershipPolicySchema>;
 
-/** The policy shipped with the gateway (`gateway/policy/ownership.json`, from `src/registry` or `dist/registry`). */
-export const DEFAULT_POLICY_FILE = join(__dirname, '..', '..', 'policy', 'ownership.json');
+/** The policy shipped with the registry (`gateway/registry/policy/ownership.json`, from `src` or `dist`). */
+export const DEFAULT_POLICY_FILE = join(__dirname, '..', 'policy', 'ownership.json');
 
 export function loadOwnershipPolicy(file: string = DEFAULT_POLICY_FILE): OwnershipPolicy {
   const parsed = ownershipPolicySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));

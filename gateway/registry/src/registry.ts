@@ -1,47 +1,52 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { type Logger, openDatabase, QueryCounter } from '@ecosystem/shared';
-import { type DocumentNode } from 'graphql';
 import { type DataSource } from 'typeorm';
-import {
-  type AcceptedSupergraph,
-  type CoreSupergraphManager,
-  type SupergraphMember,
-  type SupergraphStore,
-} from '../supergraph/supergraph-manager';
-import { type WarmOperation } from '../supergraph/plan-cache';
+import { type RecordedOperation } from './checks';
+import { CredentialService } from './credentials';
+import { PublicationService } from './publication';
+import { type AcceptedSupergraph, type SupergraphMember, type SupergraphPublisher, type SupergraphStore } from './supergraph/core-supergraph';
+import { RegistryStore } from './supergraph-store';
 import { registryMigrations } from './migrations';
 import { OperationRecorder } from './operation-recorder';
 import { loadOwnershipPolicy } from './policy';
 import { registryEntities, selectLongTextType } from './registry.entities';
 import { type RegistryEnv } from './registry-env';
-import { RegistryService } from './registry.service';
 
-export interface GatewayRegistryOptions {
+/** The registry's three services, once it is open. */
+export interface RegistryServices {
+  store: RegistryStore;
+  credentials: CredentialService;
+  publications: PublicationService;
+}
+
+export interface RegistryOptions {
   config: RegistryEnv & { DATA_DIR: string };
   logger: Logger;
 }
 
 /**
- * The registry as the gateway process holds it: its database (opened in `open()`, before the gateway
- * loads its supergraph), the operation recorder and the registry service. It is the supergraph
- * manager's store, so the gateway serves the registry's newest accepted supergraph.
+ * The registry as a process holds it (the gateway, or the registry's own process): its database
+ * (opened in `open()`, before the supergraph is loaded), the operation recorder and the three
+ * services (store, credentials, publication). It is the supergraph manager's store, so what is
+ * served is the registry's newest accepted supergraph.
  */
-export class GatewayRegistry implements SupergraphStore {
+export class Registry implements SupergraphStore {
   private dataSource: DataSource | undefined;
   private recorder: OperationRecorder | undefined;
-  private registryService: RegistryService | undefined;
-  private manager: CoreSupergraphManager | undefined;
+  private opened: RegistryServices | undefined;
+  private manager: SupergraphPublisher | undefined;
   private partnerClaims: ('sub' | 'org' | 'roles')[] = ['sub', 'roles'];
 
-  constructor(private readonly options: GatewayRegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {}
 
   /** Must be called once, before `open()`: the supergraph manager this registry feeds. */
-  attach(manager: CoreSupergraphManager): void {
+  attach(manager: SupergraphPublisher): void {
     this.manager = manager;
   }
 
-  get service(): RegistryService | undefined {
-    return this.registryService;
+  /** The services, once open (undefined before). */
+  get services(): RegistryServices | undefined {
+    return this.opened;
   }
 
   get operations(): OperationRecorder | undefined {
@@ -51,7 +56,7 @@ export class GatewayRegistry implements SupergraphStore {
   async open(): Promise<void> {
     if (this.dataSource) return;
     const { config, logger } = this.options;
-    if (!this.manager) throw new Error('GatewayRegistry.attach(manager) was not called');
+    if (!this.manager) throw new Error('Registry.attach(manager) was not called');
     const policy = loadOwnershipPolicy(config.OWNERSHIP_POLICY_FILE);
     this.partnerClaims = policy.partnerIdentityClaims;
     selectLongTextType(config.DATABASE_URL ? 'mysql' : 'embedded');
@@ -70,8 +75,10 @@ export class GatewayRegistry implements SupergraphStore {
     });
     recorder.start();
     this.recorder = recorder;
-    this.registryService = new RegistryService({
+    const store = new RegistryStore(this.dataSource);
+    const publications = new PublicationService({
       dataSource: this.dataSource,
+      store,
       manager: this.manager,
       policy,
       logger,
@@ -81,12 +88,13 @@ export class GatewayRegistry implements SupergraphStore {
       },
       reachabilityTimeoutMs: config.REGISTRY_CHECK_TIMEOUT_MS,
     });
+    this.opened = { store, credentials: new CredentialService(this.dataSource, policy), publications };
     logger.info({ database: config.DATABASE_URL ? 'mysql' : 'embedded', policyVersion: policy.version }, 'registry open');
   }
 
   /**
    * Partner subgraphs receive only the claims the ownership policy grants partners, unless the
-   * operator set `SUBGRAPH_CLAIMS_<NAME>` for that subgraph (issue 7's per-subgraph claims).
+   * operator set `SUBGRAPH_CLAIMS_<NAME>` for that subgraph.
    */
   grantPartnerClaims(claims: Map<string, readonly ('sub' | 'org' | 'roles')[]>, name: string): void {
     const envKey = name.replace(/-/g, '_');
@@ -101,38 +109,25 @@ export class GatewayRegistry implements SupergraphStore {
     if (this.dataSource?.isInitialized) await this.dataSource.destroy();
   }
 
-  private requireService(): RegistryService {
-    if (!this.registryService) throw new Error('The registry is not open');
-    return this.registryService;
+  private requireStore(): RegistryStore {
+    if (!this.opened) throw new Error('The registry is not open');
+    return this.opened.store;
   }
 
   latest(): Promise<AcceptedSupergraph | null> {
-    return this.requireService().latest();
+    return this.requireStore().latest();
   }
 
   latestVersion(): Promise<number> {
-    return this.requireService().latestVersion();
+    return this.requireStore().latestVersion();
   }
 
   recordRefresh(sdl: string, members: SupergraphMember[]): Promise<AcceptedSupergraph> {
-    return this.requireService().recordRefresh(sdl, members);
-  }
-
-  /**
-   * Records one operation that passed validation (OPERATION_RECORDING): what the plugin does in
-   * didResolveOperation, also called by the gateway's fast path, which skips Apollo's plugins.
-   */
-  recordOperation(document: DocumentNode, text: string | undefined, operationName: string | null, resolvedName: string | null, queryHash: string): void {
-    if (!this.options.config.OPERATION_RECORDING || !this.recorder) return;
-    try {
-      this.recorder.record(document, text, operationName, resolvedName, queryHash);
-    } catch (error) {
-      this.options.logger.debug({ reason: (error as Error).message }, 'operation not recorded');
-    }
+    return this.requireStore().recordRefresh(sdl, members);
   }
 
   /** The recorded operations, planned before each swap. */
-  async warmOperations(): Promise<WarmOperation[]> {
+  async warmOperations(): Promise<RecordedOperation[]> {
     if (!this.recorder) return [];
     await this.recorder.flush();
     return this.recorder.recent(this.options.config.OPERATION_WINDOW_DAYS, this.options.config.OPERATION_CHECK_LIMIT);

@@ -4,7 +4,7 @@ import { DEFAULT_POLICY_FILE } from './policy';
 
 const int = (min: number) => z.coerce.number().int().min(min);
 
-/** Settings of the schema registry (issue 8); see docs/partners.md. */
+/** Settings of the schema registry; see docs/partners.md. */
 export const registryEnvSchema = z.object({
   /** `mysql://...`: the registry lives in the database `<DB_PREFIX>_gateway`; unset = `DATA_DIR/gateway.sqlite` (sql.js). */
   DATABASE_URL: z
@@ -36,5 +36,14 @@ export const registryEnvSchema = z.object({
   SWAP_DRAIN_TIMEOUT_MS: int(0).default(2000),
   /** Timeout of the reachability check (fetching the published subgraph's SDL). */
   REGISTRY_CHECK_TIMEOUT_MS: int(100).default(5000),
+  /** Port of the registry run as its own process (`npm run registry`). */
+  REGISTRY_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  /**
+   * A gateway with this set follows the registry process at this URL (`GET <url>/supergraph`, every
+   * REGISTRY_POLL_INTERVAL_MS) instead of opening a registry of its own.
+   */
+  REGISTRY_URL: z.url().optional(),
+  /** Bearer token a registry process asks of `GET /supergraph`, and a gateway following it sends. */
+  REGISTRY_TOKEN: z.string().min(16).optional(),
 });
 export type RegistryEnv = z.infer<typeof registryEnvSchema>;

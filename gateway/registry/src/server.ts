@@ -1,0 +1,113 @@
+import { timingSafeEqual } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { listen, type Logger, type RunningServer, type Viewer } from '@ecosystem/shared';
+import express, { type Express } from 'express';
+import { createAdminRouter } from './admin-api';
+import { Registry } from './registry';
+import { type RegistryEnv } from './registry-env';
+import { CoreSupergraphManager, supergraphHash } from './supergraph/core-supergraph';
+
+export interface RegistryServerOptions {
+  config: RegistryEnv & {
+    DATA_DIR: string;
+    STARTUP_COMPOSE_TIMEOUT_MS: number;
+    subgraphs: { name: string; url: string }[];
+  };
+  /** The core supergraph composed at build time, served while a core subgraph does not answer. */
+  shippedSupergraphFile?: string;
+  /** Verifies an admin's `Authorization` header (the gateway's own verifier: one way to verify callers). */
+  viewerFrom: (authorizationHeader: string | undefined) => Promise<Viewer | null>;
+  logger: Logger;
+}
+
+export interface RegistryServer {
+  app: Express;
+  registry: Registry;
+  supergraph: CoreSupergraphManager;
+  /** Opens the database and composes (or loads) the supergraph; /ready answers 200 after it. */
+  start(): Promise<void>;
+  listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+/** Whether `header` is `Bearer <token>` (compared in constant time). */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The registry as its own process: the admin API (`/admin`, what the `subgraph` and `supergraph` CLIs
+ * call) and `GET /supergraph`, the accepted supergraph being served, which gateways started with
+ * REGISTRY_URL follow. It composes the core subgraphs as a gateway with an in-process registry does,
+ * and serves no GraphQL.
+ */
+export function createRegistryServer(options: RegistryServerOptions): RegistryServer {
+  const { config, logger } = options;
+  const registry = new Registry({ config, logger });
+  const supergraph = new CoreSupergraphManager({
+    subgraphs: config.subgraphs,
+    supergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
+    logger,
+    ...(options.shippedSupergraphFile ? { shippedSupergraphFile: options.shippedSupergraphFile } : {}),
+    startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS,
+    store: registry,
+    pollIntervalMs: config.REGISTRY_POLL_INTERVAL_MS,
+  });
+  registry.attach(supergraph);
+  let cleanup: (() => Promise<void>) | undefined;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'registry' });
+  });
+  app.get('/ready', (_req, res) => {
+    const ready = supergraph.serving !== undefined;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'registry' });
+  });
+  // The SDL names every subgraph's URL: only gateways holding REGISTRY_TOKEN read it, when it is set.
+  app.get('/supergraph', (req, res) => {
+    if (config.REGISTRY_TOKEN && !bearerMatches(req.header('authorization'), config.REGISTRY_TOKEN)) {
+      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'GET /supergraph needs `Authorization: Bearer <REGISTRY_TOKEN>`' } });
+      return;
+    }
+    const serving = supergraph.serving;
+    if (!serving) {
+      res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The registry has no supergraph yet' } });
+      return;
+    }
+    const etag = `"${supergraphHash(serving.sdl)}"`;
+    res.setHeader('etag', etag);
+    res.setHeader('x-supergraph-version', String(serving.version));
+    res.setHeader('cache-control', 'no-cache');
+    if (req.header('if-none-match') === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type('text/plain').send(serving.sdl);
+  });
+  app.use('/admin', createAdminRouter({ registry: () => registry.services, viewerFrom: options.viewerFrom, logger }));
+
+  return {
+    app,
+    registry,
+    supergraph,
+    async start() {
+      await registry.open();
+      // No gateway consumes the swaps here: an accepted supergraph is served at GET /supergraph.
+      ({ cleanup } = await supergraph.initialize({ update: () => undefined }));
+    },
+    async listen(port, host = '0.0.0.0') {
+      const running = await listen(app, port, host);
+      return {
+        ...running,
+        close: async () => {
+          await running.close();
+          await cleanup?.();
+          await registry.close();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import DataLoader from 'dataloader';
+import {
+  type DataSource,
+  type EntityTarget,
+  type FindOptionsOrder,
+  type FindOptionsRelations,
+  type FindOptionsSelect,
+  type FindOptionsWhere,
+  In,
+  type ObjectLiteral,
+} from 'typeorm';
+import { groupByKeys, orderByKeys } from './order-by-keys';
+
+/*
+ * Typed factories for the loaders every subgraph writes: the batch function of each is ONE SQL
+ * statement whatever the number of keys (a `WHERE key IN (...)`), and the loader's types follow
+ * from the entity and the key column, so a resolver cannot load a row by the wrong column.
+ * A fresh loader per request (the context's createLoaders), never a shared one: DataLoader caches.
+ */
+
+/** A column of `T` whose value is a string key (an id, or a reference to another entity's id). */
+export type KeyColumn<T> = { [P in keyof T]-?: NonNullable<T[P]> extends string ? P : never }[keyof T] & string;
+
+/**
+ * One row per key, or null when missing: `byId(dataSource, Organization)`. `column` is `id` by
+ * default; another column must be unique (one row per key), e.g. a one-to-one table keyed on the
+ * id of the entity it extends: `byId(dataSource, CampusProfile, 'organizationId')`.
+ */
+export function byId<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  column: KeyColumn<T> = 'id' as KeyColumn<T>,
+): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (keys) =>
+    orderByKeys(
+      keys,
+      await dataSource.getRepository(entity).findBy({ [column]: In([...keys]) } as FindOptionsWhere<T>),
+      (row) => row[column] as string,
+    ),
+  );
+}
+
+export interface ManyByKeyOptions<T, V> {
+  /** The order of each list (the same SQL order for every key). */
+  order?: FindOptionsOrder<T>;
+  /** Further conditions, e.g. `{ status: PUBLISHED }` or a condition on a relation. */
+  where?: FindOptionsWhere<T>;
+  /** Relations joined in the same statement, e.g. the entity a link row points at. */
+  relations?: FindOptionsRelations<T>;
+  /** Columns to read, when the lists need only some. */
+  select?: FindOptionsSelect<T>;
+  /** What each list is made of, from its rows in order: e.g. `(rows) => rows.map((r) => r.sector)`. */
+  map?: (rows: T[]) => V[];
+}
+
+/**
+ * Every row whose `column` is the key, per key (`[]` when none): a to-many relation,
+ * `manyByKey(dataSource, Membership, 'organizationId', { order: { since: 'ASC', id: 'ASC' } })`.
+ * With `map`, the lists are made of something else than rows (their ids, the entity a link points at).
+ */
+export function manyByKey<T extends ObjectLiteral, V = T>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  column: KeyColumn<T>,
+  options: ManyByKeyOptions<T, V> = {},
+): DataLoader<string, V[]> {
+  const { order, where, relations, select, map } = options;
+  return new DataLoader<string, V[]>(async (keys) => {
+    const rows = await dataSource.getRepository(entity).find({
+      where: { ...where, [column]: In([...keys]) } as FindOptionsWhere<T>,
+      ...(order ? { order } : {}),
+      ...(relations ? { relations } : {}),
+      ...(select ? { select } : {}),
+    });
+    const lists = groupByKeys(keys, rows, (row) => row[column] as string);
+    return map ? lists.map(map) : (lists as unknown as V[][]);
+  });
+}
+
+/** A key of a windowed list: whose list (`id`) and which part of it (`window`). */
+export interface WindowedKey<W> {
+  id: string;
+  window: W;
+}
+
+export interface WindowedListOptions<W, V> {
+  /**
+   * The lists of `ids`, all in the same window, one per id in the order of `ids`: one statement
+   * (or a fixed few) whatever the number of ids.
+   */
+  load: (ids: string[], window: W) => Promise<V[]>;
+  /** The text of a window, for the cache and for grouping; JSON by default (give plain, sorted values). */
+  windowKey?: (window: W) => string;
+}
+
+/**
+ * A list per (parent, window): a page after a cursor, a date range, the first N, a filter. The
+ * window is part of the key (every parent of a request usually asks for the same one), and the keys
+ * of a batch are grouped by window: one `load` per distinct window, so a page of 100 parents costs
+ * the statements of one. The value may be a list, a page or a count.
+ *
+ *     windowedList<MemberFilterValue, number>({ load: (ids, filter) => countMembers(ids, filter) })
+ */
+export function windowedList<W, V>(options: WindowedListOptions<W, V>): DataLoader<WindowedKey<W>, V, string> {
+  const windowKey = options.windowKey ?? ((window: W): string => JSON.stringify(window ?? null));
+  return new DataLoader<WindowedKey<W>, V, string>(
+    async (keys) => {
+      const groups = new Map<string, { window: W; indexes: number[] }>();
+      keys.forEach((key, index) => {
+        const text = windowKey(key.window);
+        const group = groups.get(text);
+        if (group) group.indexes.push(index);
+        else groups.set(text, { window: key.window, indexes: [index] });
+      });
+      const results = new Array<V>(keys.length);
+      for (const { window, indexes } of groups.values()) {
+        const values = await options.load(
+          indexes.map((index) => keys[index]!.id),
+          window,
+        );
+        indexes.forEach((keyIndex, i) => {
+          results[keyIndex] = values[i] as V;
+        });
+      }
+      return results;
+    },
+    { cacheKeyFn: (key) => `${windowKey(key.window)}\u0000${key.id}` },
+  );
+}

@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeServices } from '@theguild/federation-composition';
+import { parse } from 'graphql';
+import { CORE_DEFINITIONS, postGraphQL, startSubgraph, type RunningSubgraph } from '../helpers/graph';
+import { freePort, type NodeProcess, type SlowProxy, startNode, startSlowProxy, waitForOk } from '../helpers/processes';
+
+/*
+ * Static mode (SUPERGRAPH_FILE) with a supergraph composed outside the project's code, by The Guild's
+ * composition library: the gateway process serves the file, routes every subgraph to the URL the
+ * supergraph names (or an explicit SUBGRAPH_<NAME>_URL), follows the file on disk (hot swap; a bad file
+ * keeps the previous supergraph) and composes nothing. The same file on Hive Gateway answers the public
+ * queries with the same data. Build first: `npx tsc -b gateway`.
+ */
+const root = mkdtempSync(join(tmpdir(), 'static-supergraph-'));
+const supergraphFile = join(root, 'supergraph.graphql');
+const hiveFile = join(root, 'hive-supergraph.graphql');
+const subgraphs: Record<string, RunningSubgraph> = {};
+const sdls: Record<string, string> = {};
+let eventsProxy: SlowProxy;
+let datasetsProxy: SlowProxy;
+let gateway: NodeProcess;
+let gatewayUrl: string;
+let hive: NodeProcess | undefined;
+
+const example = (file: string): string => readFileSync(join(__dirname, '..', '..', 'gateway', 'examples', file), 'utf8');
+// Public, cross-subgraph queries (events -> datasets -> members; members' memberships): no identity needed.
+const PUBLIC_QUERIES = ['02-meetmydata-sessions.graphql', '04-organisations-in-all-three-ecosystems.graphql'].map(example);
+const EVENTS_ONLY = /* GraphQL */ `{ events(first: 1) { totalCount } }`;
+
+async function subgraphSdl(url: string): Promise<string> {
+  const { data } = await postGraphQL<{ _service: { sdl: string } }>(url, '{ _service { sdl } }', {}, { 'apollo-require-preflight': 'true' });
+  return data!._service.sdl;
+}
+
+/** A supergraph composed by @theguild/federation-composition, not by this project's code. */
+function composeOutside(urls: Record<string, string>): string {
+  const result = composeServices(Object.entries(urls).map(([name, url]) => ({ name, url, typeDefs: parse(sdls[name]!) })));
+  if (!result.supergraphSdl) throw new Error(`composition failed: ${(result.errors ?? []).map((e) => e.message).join('; ')}`);
+  return result.supergraphSdl;
+}
+
+/** Replaces the file as an operator's deployment would (write aside, then rename). */
+function replaceFile(file: string, text: string): void {
+  writeFileSync(`${file}.next`, text);
+  renameSync(`${file}.next`, file);
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms\n${gateway.output().slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const directUrls = (): Record<string, string> => Object.fromEntries(Object.values(subgraphs).map((s) => [s.definition.name, s.url]));
+
+beforeAll(async () => {
+  for (const definition of CORE_DEFINITIONS) {
+    subgraphs[definition.name] = await startSubgraph(definition, 'static_sg');
+    sdls[definition.name] = await subgraphSdl(subgraphs[definition.name]!.url);
+  }
+  eventsProxy = await startSlowProxy(subgraphs.events!.server.url);
+  datasetsProxy = await startSlowProxy(subgraphs.datasets!.server.url);
+  const composed = composeOutside(directUrls());
+  writeFileSync(supergraphFile, composed);
+  writeFileSync(hiveFile, composed);
+  const port = await freePort();
+  gateway = startNode('gateway/dist/main.js', {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: join(root, 'gateway'),
+    SUPERGRAPH_FILE: supergraphFile,
+    // The only explicit URL: an override of what the supergraph says for events. The three others are
+    // left unset, so their defaults (localhost:4001...) must not be used: the supergraph's URLs are.
+    SUBGRAPH_EVENTS_URL: `${eventsProxy.url}/graphql`,
+    FAST_PATH_ENABLED: 'false',
+  });
+  gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+  await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway (SUPERGRAPH_FILE)', gateway);
+}, 180_000);
+
+afterAll(async () => {
+  await hive?.kill('SIGTERM');
+  await gateway?.kill('SIGTERM');
+  await eventsProxy?.close();
+  await datasetsProxy?.close();
+  for (const s of Object.values(subgraphs)) {
+    await s.server.close();
+    await s.database.close();
+  }
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('SUPERGRAPH_FILE', () => {
+  it('serves the file, routes to the supergraph URLs (an explicit SUBGRAPH_<NAME>_URL overrides) and composes nothing', async () => {
+    for (const query of PUBLIC_QUERIES) {
+      const response = await postGraphQL<Record<string, { totalCount: number }>>(gatewayUrl, query);
+      expect(response.errors).toBeUndefined();
+      expect(Object.values(response.data!)[0]!.totalCount).toBeGreaterThan(0);
+    }
+    // Events went through the override, nothing through the datasets proxy (not in the supergraph yet).
+    expect(eventsProxy.seen.length).toBeGreaterThan(0);
+    expect(datasetsProxy.seen).toHaveLength(0);
+    expect(gateway.output()).toContain('serving the followed supergraph');
+    expect(gateway.output()).not.toContain('registry open');
+    // No registry behind a static gateway: the admin API says so instead of "starting".
+    const admin = await fetch(gatewayUrl.replace('/graphql', '/admin/subgraphs'));
+    expect(admin.status).toBe(404);
+    expect(((await admin.json()) as { error: { code: string } }).error.code).toBe('REGISTRY_NOT_SERVED');
+  });
+
+  it('follows the file: a new supergraph is swapped in, a bad one keeps the previous supergraph', async () => {
+    // 1. The same subgraphs, datasets now routed through its proxy: the new URL is followed.
+    replaceFile(supergraphFile, composeOutside({ ...directUrls(), datasets: `${datasetsProxy.url}/graphql` }));
+    await until('datasets routed to the URL of the new supergraph', async () => {
+      datasetsProxy.seen.length = 0;
+      const response = await postGraphQL(gatewayUrl, PUBLIC_QUERIES[0]!);
+      return response.errors === undefined && datasetsProxy.seen.length > 0;
+    });
+
+    // 2. A supergraph without events: the field is gone from the served schema.
+    const withoutEvents: Record<string, string> = { ...directUrls(), datasets: `${datasetsProxy.url}/graphql` };
+    delete withoutEvents.events;
+    replaceFile(supergraphFile, composeOutside(withoutEvents));
+    await until('events gone after the swap', async () => {
+      const response = await postGraphQL(gatewayUrl, EVENTS_ONLY);
+      return response.errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED';
+    });
+
+    // 3. Not a supergraph: logged, the previous one keeps serving.
+    replaceFile(supergraphFile, 'type Query { broken: String }');
+    await until('bad file logged', async () => gateway.output().includes('is not a valid supergraph'));
+    const organizations = await postGraphQL<{ organizations: { totalCount: number } }>(gatewayUrl, PUBLIC_QUERIES[1]!);
+    expect(organizations.errors).toBeUndefined();
+    expect(organizations.data!.organizations.totalCount).toBeGreaterThan(0);
+    expect((await postGraphQL(gatewayUrl, EVENTS_ONLY)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    // 4. The four subgraphs again: events is back.
+    replaceFile(supergraphFile, composeOutside(directUrls()));
+    await until('events back', async () => (await postGraphQL(gatewayUrl, EVENTS_ONLY)).errors === undefined);
+  });
+});
+
+describe('the same supergraph on Hive Gateway', () => {
+  it('answers the public queries with the same data as this gateway', async () => {
+    const port = await freePort();
+    hive = startNode('node_modules/@graphql-hive/gateway/dist/bin.js', { NODE_ENV: 'production' }, ['supergraph', hiveFile, '--port', String(port), '--host', '127.0.0.1']);
+    await waitForOk(`http://127.0.0.1:${port}/readiness`, 60_000, 'hive-gateway', hive);
+    for (const query of PUBLIC_QUERIES) {
+      const ours = await postGraphQL(gatewayUrl, query);
+      const theirs = await postGraphQL(`http://127.0.0.1:${port}/graphql`, query);
+      expect(ours.errors).toBeUndefined();
+      expect(theirs.errors).toBeUndefined();
+      expect(theirs.data).toEqual(ours.data);
+    }
+  }, 120_000);
+});
