@@ -55,6 +55,24 @@ describe('dedupeRepresentations', () => {
     ]);
   });
 
+  it('repeats the errors of a failed fetch (no data, an error per lost entity) at every position', async () => {
+    const failed = {
+      process: (opts: Options): Promise<Response> => {
+        const reps = (opts.request.variables as { representations: unknown[] }).representations;
+        return Promise.resolve({ errors: reps.map((_, i) => ({ message: 'unavailable', path: ['_entities', i, 'name'] })) } as unknown as Response);
+      },
+    };
+    const source = dedupeRepresentations(failed as unknown as GraphQLDataSource);
+    const answer = await source.process(options(['a', 'b', 'a', 'a'].map((id) => ({ __typename: 'Person', id }))));
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors?.map((e) => e.path)).toEqual([
+      ['_entities', 0, 'name'],
+      ['_entities', 2, 'name'],
+      ['_entities', 3, 'name'],
+      ['_entities', 1, 'name'],
+    ]);
+  });
+
   it('passes requests without repeats, or without representations, as they are', async () => {
     const inner = new Recording();
     const source = dedupeRepresentations(inner as unknown as GraphQLDataSource);
