@@ -18,10 +18,32 @@ export const ROOT = ((): string => {
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
+  // BENCH_PORTS=first-last keeps the processes in a range (a machine shared by several people).
+  const range = /^(\d+)-(\d+)$/.exec(process.env.BENCH_PORTS ?? '');
+  if (range) {
+    for (let port = nextPort ?? Number(range[1]); port <= Number(range[2]); port += 1) {
+      nextPort = port + 1;
+      if (await listens(port)) return port;
+    }
+    throw new Error(`no free port left in BENCH_PORTS=${process.env.BENCH_PORTS}`);
+  }
+  return listenOn(0);
+}
+
+let nextPort: number | undefined;
+
+async function listens(port: number): Promise<boolean> {
+  return listenOn(port).then(
+    () => true,
+    () => false,
+  );
+}
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       server.close(() => resolvePromise(typeof address === 'object' && address ? address.port : 0));
     });

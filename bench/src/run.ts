@@ -19,7 +19,11 @@
 //   BENCH_WORKLOADS     W1,W2,W3,W4     BENCH_TARGETS    direct,stock,hive,hive-rust,ours,ours-cached
 //                       (hive: Hive Gateway, its JS planner; hive-rust: with @graphql-hive/router-runtime)
 //   BENCH_NAME          report file name (default: latest)
+//   BENCH_PORTS         first-last: ports of the started processes (default: any free one)
 //   BENCH_DB_PREFIX     prefix of the benchmark's database names (default: none: bench<scale>x_*)
+//   BENCH_BEFORE_ROOT   a second build of the project (bench/snapshot.sh of an older commit): its
+//                       gateway runs beside ours as the target `ours-before` (add it to BENCH_TARGETS),
+//                       same settings, same subgraphs: a before/after in one run
 import '@ecosystem/shared/dist/bootstrap';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -81,6 +85,10 @@ export interface BenchSettings {
   outDir: string;
   /** Where the subgraphs and our gateway are built (a snapshot from bench/snapshot.sh, or this checkout). */
   appRoot: string;
+  /** Prefix of the scales' databases (`<prefix>bench<scale>x_*`): two benchmarks on one server apart. */
+  dbPrefix: string;
+  /** Where the `ours-before` target's gateway is built (BENCH_BEFORE_ROOT), if it runs. */
+  beforeRoot?: string;
   /** NODE_OPTIONS of our gateway processes (e.g. a heap ceiling). */
   gatewayNodeOptions: string;
   /** Writes prepared for W4 (each is used once). */
@@ -108,6 +116,8 @@ function settingsFromEnv(env = process.env): BenchSettings {
     name: env.BENCH_NAME ?? 'latest',
     outDir: env.BENCH_OUT ?? join(ROOT, 'bench', 'results'),
     appRoot: env.BENCH_APP_ROOT ?? ROOT,
+    dbPrefix: env.BENCH_DB_PREFIX ?? '',
+    ...(env.BENCH_BEFORE_ROOT ? { beforeRoot: env.BENCH_BEFORE_ROOT } : {}),
     gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
   };
 }
@@ -582,7 +592,7 @@ interface ScaleSetup {
  */
 async function setUpScale(settings: BenchSettings, scale: number, dataDir: string, tokens: Tokens, report: BenchReport, started: Managed[]): Promise<ScaleSetup> {
   // BENCH_DB_PREFIX keeps one checkout's benchmark databases apart from another's on a shared server.
-  const prefix = `${process.env.BENCH_DB_PREFIX ?? ''}bench${scale}x`;
+  const prefix = `${settings.dbPrefix}bench${scale}x`;
   log(`${scale}x: fresh databases ${prefix}_*, subgraphs seeding`);
   await dropDatabases(settings.databaseUrl, prefix);
   const startedAt = Date.now();
@@ -607,6 +617,13 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
     gatewayProcesses.push(cached);
     started.push(cached);
     gateways.push({ name: 'ours-cached', url: cached.url, pid: cached.pid });
+  }
+  if (targets.includes('ours-before')) {
+    if (!settings.beforeRoot) throw new Error('the target ours-before needs BENCH_BEFORE_ROOT (a build from bench/snapshot.sh)');
+    const before = await startOurs({ ...settings, appRoot: settings.beforeRoot }, 'ours-before', graph, oursEnv(false));
+    gatewayProcesses.push(before);
+    started.push(before);
+    gateways.push({ name: 'ours-before', url: before.url, pid: before.pid });
   }
   if (targets.includes('stock')) {
     const stock = await startStock(graph);
@@ -807,7 +824,7 @@ async function main(): Promise<void> {
       const targets = s.ctx.settings.targets;
       const forwarder = targets.includes('ours') ? await attempt(`${s.scale}x raw forwarder`, () => startForwarder(s.graph)) : undefined;
       if (forwarder) forwarders.push(forwarder);
-      const latencyTargets = ['direct', 'stock', 'hive', 'hive-rust', 'ours', 'ours-cached'].filter((t) => targets.includes(t));
+      const latencyTargets = ['direct', 'stock', 'hive', 'hive-rust', 'ours-before', 'ours', 'ours-cached'].filter((t) => targets.includes(t));
       if (forwarder) latencyTargets.splice(1, 0, FORWARDER);
       latency.push({
         ctx: {

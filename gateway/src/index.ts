@@ -1,6 +1,6 @@
 export { createGateway, type GatewayServer } from './create-gateway';
 export { disableApolloTelemetry, loadGatewayConfig, type GatewayConfig, CORE_SUBGRAPHS } from './config';
-export { signUserToken, viewerFromAuthorization } from './auth/verify-user-token';
+export { signUserToken } from './auth/verify-user-token';
 export { SHIPPED_SUPERGRAPH_FILE } from './supergraph/swap';
 export { type GatewayContext } from './context';
 export {
@@ -12,9 +12,10 @@ export {
   type ExampleOperation,
 } from './playground';
 export { createCsvExportRouter, csvLine, flattenRow, findList } from './export';
-export { ProductionFeatures } from './production/features';
+export { RequestPolicies } from './production/request-policies';
+export { SubgraphClients } from './resilience/subgraph-clients';
+export { IdentityTokenSigner } from './security/identity';
 export { GatewayErrorCode } from './security/refuse';
 export { operationCost } from './limits/operation-limits';
-export { AuthenticatedDataSource } from './authenticated-data-source';
 export { dedupeRepresentations } from './execution/dedupe-representations';
 export { PUBLIC_CONTRACT_PATH } from './contracts/public-contract';

@@ -1,5 +1,5 @@
-import { AuthenticatedDataSource, dedupeRepresentations, type GatewayContext } from '@ecosystem/gateway';
-import { DEV_INTERNAL_JWT_SECRET } from '@ecosystem/shared';
+import { dedupeRepresentations, type GatewayContext, IdentityTokenSigner, loadGatewayConfig, SubgraphClients } from '@ecosystem/gateway';
+import { createLogger } from '@ecosystem/shared';
 import { type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { startGraph, type RunningGraph } from '../helpers/graph';
 import { startSlowProxy, type SlowProxy } from '../helpers/processes';
@@ -72,7 +72,16 @@ describe('deduplicated representations per _entities fetch', () => {
     const ids = [a, b, a, a, c, b, 'no-such-person', a, 'no-such-person'];
     // Anonymous: `email` is personal data, refused per entity with an error at its path.
     const query = 'query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id givenName email } } }';
-    const source = new AuthenticatedDataSource({ name: 'members', url: graph.subgraphs.members!.url, internalJwtSecret: DEV_INTERNAL_JWT_SECRET, identityTtlSeconds: 60 });
+    // The gateway's own data source of a subgraph (identity, timeout, circuit breaker), as buildService gets it.
+    const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' });
+    const clients = new SubgraphClients({
+      config,
+      identity: new IdentityTokenSigner({ secret: config.INTERNAL_JWT_SECRET, ttlSeconds: 60, claims: config.settings.subgraphClaims }),
+      observer: undefined,
+      propagateTrace: false,
+      logger: createLogger('dedupe-test', 'silent'),
+    });
+    const source = clients.dataSource('members', graph.subgraphs.members!.url, true);
     const process = (dataSource: GraphQLDataSource<GatewayContext>): ReturnType<GraphQLDataSource['process']> =>
       dataSource.process({
         kind: 'incoming operation',
@@ -101,6 +110,7 @@ describe('deduplicated representations per _entities fetch', () => {
     const entities = deduped.data!._entities as object[];
     expect(entities[2]).toEqual(entities[0]);
     expect(entities[2]).not.toBe(entities[0]);
+    await clients.close();
   });
 
   it('keeps error paths right through the whole gateway when the same person is refused at several places', async () => {

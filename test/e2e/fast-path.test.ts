@@ -4,9 +4,9 @@ import { startExtraGateway, type ExtraGateway } from '../helpers/gateways';
 import { RequestRecorder } from '../helpers/processes';
 
 /*
- * The single-fetch fast path (gateway/src/fast-path) over real HTTP, four subgraphs on their own
+ * The single-fetch executor (gateway/src/fast-path) over real HTTP, four subgraphs on their own
  * databases: a gateway with it (the default) and one without (FAST_PATH_ENABLED=false) answer
- * every request byte for byte the same, and the fast path serves only what it can serve exactly.
+ * every request byte for byte the same, and the executor serves only what it can serve exactly.
  */
 let graph: RunningGraph;
 let full: ExtraGateway;
@@ -96,10 +96,10 @@ describe('single-fetch fast path', () => {
     // Accept negotiation as Apollo Server does it: Apollo Client's default prefers the GraphQL-over-HTTP type.
     const preferred = await same(DIRECTORY, { first: 2 }, { accept: 'application/graphql-response+json,application/json;q=0.9' });
     expect(preferred.contentType).toBe('application/graphql-response+json; charset=utf-8');
-    // Nothing acceptable: Apollo's 406, from the full pipeline.
+    // Nothing acceptable: Apollo's 406 (Apollo Server negotiates after executing, whatever executes).
     expect((await same(DIRECTORY, { first: 2 }, { accept: 'text/html' })).status).toBe(406);
-    // The first request of each operation ran through the full pipeline; every later one was served.
-    expect((await served(graph.gatewayUrl)).served - before.served).toBe(variableSets.length * 2 - 1 + 1 + 2);
+    // The first request of each operation ran through the plan's execution; every later one was served.
+    expect((await served(graph.gatewayUrl)).served - before.served).toBe(variableSets.length * 2 - 1 + 1 + 2 + 2);
     expect((await served(full.url)).served).toBe(0);
   });
 

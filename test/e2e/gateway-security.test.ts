@@ -259,6 +259,23 @@ describe('identity at the subgraphs', () => {
   });
 });
 
+describe('standard exports on the gateway host', () => {
+  it('forward the caller as GraphQL fetches do: an identity token for that subgraph, with its claims, never the caller\u2019s token', async () => {
+    resetRecorders();
+    const response = await fetch(`${graph.gatewayUrl.replace(/\/graphql$/, '')}/catalogue.jsonld`, {
+      headers: { authorization: `Bearer ${await graph.tokenFor(viewer)}`, 'x-request-id': 'export-identity-1' },
+    });
+    expect(response.status).toBe(200);
+    // The catalogue's agents are named from the members subgraph, over GraphQL, for the same caller.
+    const seen = recorders.members!.seen.filter((s) => s.headers['x-request-id'] === 'export-identity-1');
+    expect(seen.length).toBeGreaterThan(0);
+    for (const request of seen) {
+      expect(request.headers.authorization).toBeUndefined();
+      expect(decodeJwt(request.headers[IDENTITY_HEADER] as string)).toMatchObject({ sub: viewer.sub, org: HDH, roles: viewer.roles, aud: 'members' });
+    }
+  });
+});
+
 describe('limits refuse with a specific code, before any subgraph call', () => {
   const cases: [string, string, Record<string, unknown>, string][] = [
     ['depth', '{ organizations(first: 1) { edges { node { datasets { presentedAt { id } } } } } }', {}, 'QUERY_TOO_DEEP'],

@@ -1,6 +1,5 @@
 import { type ApolloServerPlugin } from '@apollo/server';
 import { type Logger, openDatabase, QueryCounter } from '@ecosystem/shared';
-import { type DocumentNode } from 'graphql';
 import { type DataSource } from 'typeorm';
 import { type RecordedOperation } from './checks';
 import { CredentialService } from './credentials';
@@ -125,19 +124,6 @@ export class Registry implements SupergraphStore {
 
   recordRefresh(sdl: string, members: SupergraphMember[]): Promise<AcceptedSupergraph> {
     return this.requireStore().recordRefresh(sdl, members);
-  }
-
-  /**
-   * Records one operation that passed validation (OPERATION_RECORDING): what the plugin does in
-   * didResolveOperation, also called by the gateway's fast path, which skips Apollo's plugins.
-   */
-  recordOperation(document: DocumentNode, text: string | undefined, operationName: string | null, resolvedName: string | null, queryHash: string): void {
-    if (!this.options.config.OPERATION_RECORDING || !this.recorder) return;
-    try {
-      this.recorder.record(document, text, operationName, resolvedName, queryHash);
-    } catch (error) {
-      this.options.logger.debug({ reason: (error as Error).message }, 'operation not recorded');
-    }
   }
 
   /** The recorded operations, planned before each swap. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextWillSendResponse, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { type Viewer } from '@ecosystem/shared';
-import { type DocumentNode, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { type FormattedExecutionResult } from 'graphql';
 import { type SharedResponseStore } from './shared-response-store';
 import { stableJson } from './stable-json';
 
@@ -40,31 +40,6 @@ interface Entry {
   expiresAt: number;
   /** Until then an expired entry is still served while one background request refreshes it. */
   staleUntil: number;
-  /** The operation that computed it, as Apollo Server resolved it (what serving it outside Apollo needs). */
-  operation: CachedOperation;
-}
-
-/**
- * The validated operation behind a cached response: the schema it was validated and run on, and
- * what the request's metrics, log line and operation recording name it by. A hit whose schema is
- * still the gateway's can be answered before Apollo Server (fast-path/cache-hits.ts): the same
- * text, operation name and variables pass the same validation and limits and get the same answer.
- */
-export interface CachedOperation {
-  schema: GraphQLSchema;
-  document: DocumentNode;
-  /** The operation's name in the document (logs, metrics, recording). */
-  resolvedName: string | null;
-  queryHash: string;
-}
-
-/** A hit served outside Apollo Server: the stored data, with how long it stays fresh. */
-export interface ServableHit {
-  /** The data as UTF-8 JSON (the response body is `{"data":` + this + `}`). */
-  data: Buffer;
-  operation: CachedOperation;
-  /** Whole seconds it stays fresh (0 once expired and served stale while it is refreshed). */
-  maxAgeSeconds: number;
 }
 
 /**
@@ -238,33 +213,6 @@ export class ResponseCache {
     }
   }
 
-  /**
-   * A hit for `key` that may be answered without Apollo Server (fast-path/cache-hits.ts): stored from
-   * an operation validated and run on `schema` (the gateway's current API schema), and fresh, or
-   * expired but within its stale window (a background refresh is then queued, as for a stale hit
-   * through the plugin). Counted as a hit (or stale). Undefined for anything else (a miss, an entry
-   * of an earlier schema, one being recomputed): the request goes through Apollo Server, which
-   * looks it up again and validates it.
-   */
-  async servable<TContext extends CacheableContext>(
-    key: string,
-    schema: GraphQLSchema,
-    refreshWith: () => { request: RevalidationRequest; context: TContext },
-  ): Promise<ServableHit | undefined> {
-    const entry = await this.store.get(key);
-    if (!entry || entry.operation.schema !== schema) return undefined;
-    const now = Date.now();
-    if (entry.expiresAt > now) {
-      this.options.counters?.hit();
-      return { data: entry.body, operation: entry.operation, maxAgeSeconds: Math.floor((entry.expiresAt - now) / 1000) };
-    }
-    if (!this.servedStale(entry, now)) return undefined;
-    const { request, context } = refreshWith();
-    this.refresh(key, request, context);
-    this.options.counters?.stale?.();
-    return { data: entry.body, operation: entry.operation, maxAgeSeconds: 0 };
-  }
-
   /** An expired entry still served while it is refreshed: within its stale window, with refreshes on. */
   private servedStale(entry: Entry, now: number): boolean {
     return entry.expiresAt <= now && entry.staleUntil > now && this.revalidator !== undefined && (this.options.staleSeconds ?? 0) > 0;
@@ -282,22 +230,14 @@ export class ResponseCache {
     const clearAll = (): void => this.clear();
     const onMutation = this.options.onMutation;
     const shared = this.options.shared;
-    /** An entry another replica stored, kept in memory from now on (with this request's operation). */
+    /** An entry another replica stored, kept in memory from now on. */
     const fromShared = async (key: string, requestContext: Parameters<NonNullable<ApolloServerPlugin<TContext>['requestDidStart']>>[0]): Promise<Entry | undefined> => {
       if (!shared || !requestContext.document) return undefined;
       const before = currentGeneration();
       const remote = await shared.get(key);
       const now = Date.now();
       if (!remote || remote.staleUntil <= now || before !== currentGeneration()) return undefined;
-      const entry: Entry = {
-        ...remote,
-        operation: {
-          schema: requestContext.schema,
-          document: requestContext.document,
-          resolvedName: requestContext.operationName ?? null,
-          queryHash: requestContext.queryHash ?? '',
-        },
-      };
+      const entry: Entry = { ...remote };
       await store.set(key, entry, { ttl: Math.max(1, Math.ceil((remote.staleUntil - now) / 1000)) });
       return entry;
     };
@@ -408,12 +348,6 @@ export class ResponseCache {
               body: Buffer.from(JSON.stringify(body.singleResult.data)),
               expiresAt: now + ttlSeconds * 1000,
               staleUntil: now + (ttlSeconds + staleSeconds) * 1000,
-              operation: {
-                schema: requestContext.schema,
-                document: requestContext.document,
-                resolvedName: requestContext.operationName ?? null,
-                queryHash: requestContext.queryHash,
-              },
             };
             await store.set(key, entry, { ttl: ttlSeconds + staleSeconds });
             await shared?.set(key, entry, ttlSeconds + staleSeconds);

@@ -13,8 +13,9 @@ type ResponseError = NonNullable<GatewayGraphQLResponse['errors']>[number];
  * subgraph's errors repeated at each such position, so the executor sees the answer it would have
  * had without deduplication.
  *
- * A data source's other methods (the fast path's `fetchDirect`) are kept: they never carry
- * representations.
+ * It wraps the data source buildService hands to Apollo Gateway, which the single-fetch executor
+ * also fetches through (a single root fetch carries no representations: passed through unchanged).
+ * The data source's other methods and properties are kept.
  */
 export function dedupeRepresentations<TContext extends DataSourceContext>(inner: GraphQLDataSource<TContext>): GraphQLDataSource<TContext> {
   const process = (options: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayGraphQLResponse> => processDeduped(inner, options);
@@ -61,22 +62,9 @@ async function processDeduped<TContext extends DataSourceContext>(
 
 /** The answer to the distinct representations, as the answer to all of them (`slots[i]`: the distinct one position i asked for). */
 function fannedOut(response: GatewayGraphQLResponse, slots: number[], uniqueCount: number): GatewayGraphQLResponse {
-  const entities = response.data?._entities;
-  // A malformed answer is passed on as it is: the executor reports it as it would have.
-  if (!Array.isArray(entities) || entities.length !== uniqueCount) return response;
-
   // Positions asking for each distinct representation, in order: each error is repeated at each.
   const positions: number[][] = Array.from({ length: uniqueCount }, () => []);
   for (let i = 0; i < slots.length; i++) positions[slots[i]!]!.push(i);
-
-  const seen = new Array<boolean>(uniqueCount).fill(false);
-  const all = slots.map((slot) => {
-    const entity = entities[slot] as unknown;
-    // The executor merges later fetches into each entity object: every position gets its own.
-    if (seen[slot]) return cloneJson(entity);
-    seen[slot] = true;
-    return entity;
-  });
 
   let errors: ResponseError[] | undefined;
   if (response.errors) {
@@ -90,6 +78,20 @@ function fannedOut(response: GatewayGraphQLResponse, slots: number[], uniqueCoun
       for (const position of positions[path[1]]!) errors.push(withPath(error, ['_entities', position, ...path.slice(2)]));
     }
   }
+
+  const entities = response.data?._entities;
+  // No entities (a failed fetch: errors at the lost entities' paths, no data) or a malformed answer:
+  // passed on as it is, with its errors at every position, so the executor reports each lost field.
+  if (!Array.isArray(entities) || entities.length !== uniqueCount) return errors ? { ...response, errors } : response;
+
+  const seen = new Array<boolean>(uniqueCount).fill(false);
+  const all = slots.map((slot) => {
+    const entity = entities[slot] as unknown;
+    // The executor merges later fetches into each entity object: every position gets its own.
+    if (seen[slot]) return cloneJson(entity);
+    seen[slot] = true;
+    return entity;
+  });
   return { ...response, data: { ...response.data, _entities: all }, ...(errors ? { errors } : {}) };
 }
 

@@ -1,4 +1,5 @@
 import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { CachedJson } from '../cache/response-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import {
@@ -31,7 +32,7 @@ export interface OperationLimits {
   plugins: ApolloServerPlugin<BaseContext>[];
   /** graphql-js stops lexing past MAX_TOKENS (parse error re-coded TOO_MANY_TOKENS). */
   parseOptions: { maxTokens: number };
-  /** The cost limit (MAX_COST > 0), also checked by the fast path. */
+  /** The cost limit (MAX_COST > 0). */
   costLimit: CostLimit | undefined;
 }
 
@@ -187,6 +188,9 @@ export interface CostLimit {
   check(cost: number): GraphQLError | undefined;
 }
 
+/** Variable sets whose cost is remembered per document (then forgotten and learnt again). */
+const MAX_VARIABLE_COSTS = 1000;
+
 function createCostLimit(config: GatewayConfig): CostLimit {
   const settings: CostSettings = {
     objectCost: config.COST_OBJECT,
@@ -198,11 +202,20 @@ function createCostLimit(config: GatewayConfig): CostLimit {
   const maxCost = config.MAX_COST;
   // Per document (Apollo's document store hands back the same object for a known document).
   const staticCosts = new WeakMap<DocumentNode, Map<string | null, number>>();
+  // A cost that depends on variables, per document and variables text: a page asked again and again
+  // (the same few variable sets) is costed once.
+  const variableCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     maxCost,
     cost(schema, document, operation, operationName, variables) {
       let cost = staticCosts.get(document)?.get(operationName ?? null);
       if (cost !== undefined) return cost;
+      const byVariables = variableCosts.get(document);
+      const key = byVariables ? `${operationName ?? ''}\n${JSON.stringify(variables)}` : undefined;
+      if (key !== undefined) {
+        cost = byVariables!.get(key);
+        if (cost !== undefined) return cost;
+      }
       const fragments: Record<string, FragmentDefinitionNode> = {};
       for (const definition of document.definitions) {
         if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
@@ -213,6 +226,11 @@ function createCostLimit(config: GatewayConfig): CostLimit {
         let byName = staticCosts.get(document);
         if (!byName) staticCosts.set(document, (byName = new Map()));
         byName.set(operationName ?? null, cost);
+      } else {
+        let costs = byVariables;
+        if (!costs) variableCosts.set(document, (costs = new Map()));
+        if (costs.size >= MAX_VARIABLE_COSTS) costs.clear();
+        costs.set(key ?? `${operationName ?? ''}\n${JSON.stringify(variables)}`, cost);
       }
       return cost;
     },
@@ -276,7 +294,9 @@ function responseSizePlugin(maxBytes: number): ApolloServerPlugin<BaseContext> {
         async willSendResponse({ response }) {
           const body = response.body;
           if (body.kind !== 'single' || !body.singleResult.data) return;
-          const bytes = Buffer.byteLength(JSON.stringify(body.singleResult.data));
+          const { data } = body.singleResult;
+          // Data still as JSON text (a stored response, a single fetch's answer) is measured as it is.
+          const bytes = Buffer.byteLength(data instanceof CachedJson ? data.json : JSON.stringify(data));
           if (bytes <= maxBytes) return;
           body.singleResult = {
             errors: [

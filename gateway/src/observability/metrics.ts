@@ -101,14 +101,14 @@ export class GatewayMetrics implements SubgraphFetchObserver {
     this.refusals.inc({ code });
   }
 
-  /** Counts and times one GraphQL request (the plugin below, and the fast path, which skips Apollo's plugins). */
-  observeRequest(operationName: string | null | undefined, outcome: RequestOutcome, seconds: number): void {
+  /** Counts and times one GraphQL request. */
+  private observeRequest(operationName: string | null | undefined, outcome: RequestOutcome, seconds: number): void {
     const label = this.operationLabel(operationName);
     this.requests.inc({ operation: label, outcome });
     this.duration.observe({ operation: label }, seconds);
   }
 
-  /** Counts and times every GraphQL request that reached Apollo Server. */
+  /** Counts and times every GraphQL request. */
   plugin(): ApolloServerPlugin<GatewayContext> {
     return {
       requestDidStart: async () => {

@@ -2,12 +2,12 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { type Logger } from '@ecosystem/shared';
 import { type GatewayContext } from '../context';
 
-/** The one JSON log line per GraphQL request (the plugin below, and the fast path). */
-export function logGraphqlRequest(logger: Logger, operationName: string | null | undefined, durationMs: number, errors: number): void {
+/** The one JSON log line per GraphQL request. */
+function logGraphqlRequest(logger: Logger, operationName: string | null | undefined, durationMs: number, errors: number): void {
   logger.info({ operationName: operationName ?? null, durationMs: Math.round(durationMs * 10) / 10, errors }, 'graphql request');
 }
 
-/** Logs every request that reached Apollo Server: operation name, duration, error count. */
+/** Logs every GraphQL request: operation name, duration, error count. */
 export function requestLogPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {

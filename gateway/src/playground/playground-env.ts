@@ -1,7 +1,7 @@
 import { envBoolean } from '@ecosystem/shared';
 import { z } from 'zod';
 
-/** Settings of the analysts' and frontend teams' features (issue 9): playground, CSV export, example pages. */
+/** Settings of the analysts' and frontend teams' features: playground, CSV export, example pages. */
 export const analystEnvSchema = z.object({
   /** Serve GraphiQL to browsers at GET /graphql and /playground. Default: on wherever introspection is on. */
   PLAYGROUND: envBoolean.optional(),

@@ -1,51 +1,48 @@
-import { type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type Fetcher, type FetcherResponse } from '@apollo/utils.fetcher';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER, signIdentityToken } from '@ecosystem/shared';
-// Not re-exported by the package's index: RemoteGraphQLDataSource reads cache hints with it.
-import { parseCacheControlHeader } from '@apollo/gateway/dist/datasources/parseCacheControlHeader';
+import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@ecosystem/shared';
 import { propagation, context as otelContext } from '@opentelemetry/api';
-import { type DocumentNode, type FieldNode, Kind, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
+import { type DocumentNode, type FieldNode, type GraphQLError, Kind, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
 import { CachedJson } from '../cache/response-cache';
-import { AuthenticatedDataSource, type AuthenticatedDataSourceOptions } from '../authenticated-data-source';
 import { type GatewayContext } from '../context';
+import { callerRefusalFrom } from '../input/subgraph-refusals';
 import { GatewayErrorCode } from '../security/refuse';
-import { type IdentityClaimName } from '../settings/production-env';
+import { type IdentityTokenSigner } from '../security/identity';
 import { SubgraphFetchError, type SubgraphFetcher } from './subgraph-breaker';
 
-export interface GuardedDataSourceOptions extends AuthenticatedDataSourceOptions {
+export interface GuardedDataSourceOptions {
+  name: string;
+  url: string;
+  /** Signs the viewer's identity for this subgraph (with the claims it is granted). */
+  identity: IdentityTokenSigner;
   fetcher: SubgraphFetcher;
-  /** Claims granted to this subgraph; undefined = all. Without `sub`, no identity is sent at all. */
-  claims: readonly IdentityClaimName[] | undefined;
   /** Inject W3C trace context into subgraph requests (tracing on). */
   propagateTrace: boolean;
   /**
-   * The subgraph answers compact JSON (Apollo Server's): on the fast path, its data may be handed on
-   * as text (`dataText`). Core subgraphs only; partners' answers are always parsed.
+   * The subgraph answers compact JSON (Apollo Server's): for the single-fetch executor, its data
+   * may be handed on as text. Core subgraphs only; partners' answers are always parsed.
    */
   compactJson?: boolean;
 }
 
-type GatewayGraphQLResponse = Awaited<ReturnType<AuthenticatedDataSource['process']>>;
-type FetchRequest = Parameters<AuthenticatedDataSource['parseBody']>[1];
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+type FetchRequest = Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>[1];
 
 /** Most error entries one failed fetch adds to a response (one per lost field and entity). */
 const MAX_ERRORS_PER_FAILED_FETCH = 100;
 
 /**
- * The production data source: AuthenticatedDataSource plus a circuit-broken, timed-out fetch,
- * claim filtering of the identity token, header propagation and trace context. A failed fetch
- * (down, slow, circuit open) does not fail the request: it answers with one error per lost field
- * and entity, each with its path, so the gateway nulls only those fields.
+ * The data source of every subgraph: RemoteGraphQLDataSource with a circuit-broken, timed-out
+ * fetch, the request id, the viewer's identity token, header propagation and trace context. A
+ * failed fetch (down, slow, circuit open) does not fail the request: it answers with one error per
+ * lost field and entity, each with its path, so the gateway nulls only those fields.
  */
-export class GuardedDataSource extends AuthenticatedDataSource {
+export class GuardedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly guarded: GuardedDataSourceOptions;
-  private readonly sendsIdentity: boolean;
 
   constructor(options: GuardedDataSourceOptions) {
-    super(options);
+    super({ url: options.url, fetcher: options.fetcher.fetch as unknown as Fetcher });
     this.guarded = options;
-    this.fetcher = options.fetcher.fetch as unknown as Fetcher;
-    this.sendsIdentity = options.claims === undefined || options.claims.includes('sub');
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -56,26 +53,20 @@ export class GuardedDataSource extends AuthenticatedDataSource {
     if (this.guarded.propagateTrace) {
       propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
     }
-    if (context.viewer && this.sendsIdentity) {
-      const name = this.guarded.name;
-      // One signature per subgraph per request, however many fetches the plan makes.
-      let token = context.identityTokens.get(name);
-      if (!token) {
-        token = signIdentityToken(context.viewer, {
-          secret: this.guarded.internalJwtSecret,
-          audience: name,
-          ttlSeconds: this.guarded.identityTtlSeconds,
-          ...(this.guarded.claims ? { claims: this.guarded.claims } : {}),
-        });
-        context.identityTokens.set(name, token);
-      }
-      headers.set(IDENTITY_HEADER, await token);
-    }
+    const token = context.viewer ? this.guarded.identity.tokenFor(context.viewer, this.guarded.name, context.identityTokens) : undefined;
+    if (token) headers.set(IDENTITY_HEADER, await token);
+  }
+
+  /** A subgraph's refusal of the caller's input (HTTP 400, BAD_USER_INPUT) stays the caller's refusal. */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
+    return callerRefusalFrom(response.status, body) ?? error;
   }
 
   /**
-   * On the fast path (`context.rawData`), a compact answer with data only is not parsed: its data
-   * text goes to the client as is. Anything else (errors, extensions) is parsed as usual.
+   * For the single-fetch executor (`context.rawData`), a compact answer with data only is not
+   * parsed: its data text goes to the client as is. Anything else (errors, extensions) is parsed.
    */
   override async parseBody(response: FetcherResponse, request?: FetchRequest, context?: GatewayContext): Promise<object | string> {
     if (this.guarded.compactJson && context?.rawData && response.headers.get('content-type')?.startsWith('application/json')) {
@@ -105,52 +96,6 @@ export class GuardedDataSource extends AuthenticatedDataSource {
       return failedFetch(error, ('document' in options ? options.document : undefined) ?? safeParse(options.request.query), options.request.variables);
     }
   }
-
-  /**
-   * The single-fetch fast path's fetch (issue 10): what `process` sends and answers for one fetch of
-   * an incoming operation, without what RemoteGraphQLDataSource builds around each fetch (a
-   * node-fetch Headers and Request, copies of the request): the same headers (content type, request
-   * id, propagated headers, trace context, identity token), the same body, the same fetcher
-   * (timeout, circuit breaker, metrics), the same parsing and cache hint, and the same answer
-   * when the fetch fails (errors per lost field) or the subgraph answers a non-2xx status (thrown).
-   */
-  async fetchDirect(
-    request: { query: string; variables: Record<string, unknown>; operationName: string | undefined },
-    context: GatewayContext,
-    overallCachePolicy: { restrict(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void },
-    document: DocumentNode | undefined,
-  ): Promise<GatewayGraphQLResponse> {
-    // Lower-case names, as Object.fromEntries of node-fetch Headers gives them to the fetcher.
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    const carrier = { set: (name: string, value: string): void => void (headers[name.toLowerCase()] = value) };
-    await this.willSendRequest({ request: { ...request, http: { method: 'POST', url: this.url, headers: carrier } }, context } as never);
-    try {
-      const response = (await this.fetcher(this.url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }),
-      })) as FetcherResponse;
-      if (!response.ok) throw await this.errorFromResponse(response);
-      const body = await this.parseBody(response, undefined, context);
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
-      overallCachePolicy.restrict(cacheHint(response.headers.get('cache-control')));
-      return { ...body, http: response } as GatewayGraphQLResponse;
-    } catch (error) {
-      if (!(error instanceof SubgraphFetchError)) throw error;
-      return failedFetch(error, document, request.variables);
-    }
-  }
-}
-
-/** The subgraph's Cache-Control as a cache hint, read as RemoteGraphQLDataSource reads it. */
-function cacheHint(header: string | null): { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } {
-  const parsed = parseCacheControlHeader(header ?? undefined);
-  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: 0 };
-  const maxAge = parsed['max-age'];
-  if (typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge)) hint.maxAge = Number(maxAge);
-  if (parsed.private === true) hint.scope = 'PRIVATE';
-  if (parsed.public === true) hint.scope = 'PUBLIC';
-  return hint;
 }
 
 /** The answer of a fetch that failed (down, slow, circuit open): one error per lost field or entity. */

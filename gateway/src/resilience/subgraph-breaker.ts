@@ -1,7 +1,7 @@
 import { type Logger } from '@ecosystem/shared';
 import CircuitBreaker from 'opossum';
 import { type GatewayConfig } from '../config';
-import { type SubgraphHttp, type SubgraphRequestInit, type SubgraphResponse } from './subgraph-http';
+import { type SubgraphConnections, type SubgraphRequestInit, type SubgraphResponse } from './subgraph-connections';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
@@ -30,6 +30,19 @@ export interface SubgraphFetchObserver {
 }
 
 type FetchArgs = [url: string, init: SubgraphRequestInit];
+
+/** The settings a subgraph's fetcher reads: its timeout and the circuit breaker's. */
+export type SubgraphFetcherConfig = Pick<
+  GatewayConfig,
+  | 'SUBGRAPH_TIMEOUT_MS'
+  | 'CIRCUIT_PROBE_INTERVAL_MS'
+  | 'CIRCUIT_CONSECUTIVE_FAILURES'
+  | 'CIRCUIT_BREAKER_ENABLED'
+  | 'CIRCUIT_ERROR_THRESHOLD_PERCENT'
+  | 'CIRCUIT_VOLUME_THRESHOLD'
+  | 'CIRCUIT_RESET_TIMEOUT_MS'
+  | 'CIRCUIT_ROLLING_WINDOW_MS'
+> & { settings: Pick<GatewayConfig['settings'], 'subgraphTimeouts'> };
 
 /** opossum's longest reset timeout (setTimeout's limit): its own half-open never comes while probes run. */
 const NEVER_MS = 2_147_483_647;
@@ -60,17 +73,17 @@ export class SubgraphFetcher {
 
   constructor(
     private readonly subgraph: string,
-    config: GatewayConfig,
+    config: SubgraphFetcherConfig,
     private readonly observer: SubgraphFetchObserver,
     logger: Logger,
-    private readonly http: SubgraphHttp,
+    private readonly http: SubgraphConnections,
   ) {
     this.timeoutMs = config.settings.subgraphTimeouts.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS;
     this.probeIntervalMs = config.CIRCUIT_PROBE_INTERVAL_MS;
     this.consecutiveFailuresToOpen = config.CIRCUIT_CONSECUTIVE_FAILURES;
     if (config.CIRCUIT_BREAKER_ENABLED) {
       const breaker = new CircuitBreaker<FetchArgs, SubgraphResponse>((url, init) => this.send(url, init), {
-        timeout: false, // SubgraphHttp times the fetch out (and frees the socket)
+        timeout: false, // SubgraphConnections times the fetch out (and frees the socket)
         errorThresholdPercentage: config.CIRCUIT_ERROR_THRESHOLD_PERCENT,
         volumeThreshold: config.CIRCUIT_VOLUME_THRESHOLD,
         resetTimeout: this.probeIntervalMs > 0 ? NEVER_MS : config.CIRCUIT_RESET_TIMEOUT_MS,
@@ -193,7 +206,7 @@ export class SubgraphFetcher {
  * proxy or mesh answers for a dead subgraph, or a crashed server), a body that is not JSON by its
  * content type (an HTML error page), or a JSON body that is not an object. A 4xx with a JSON body is
  * a GraphQL refusal (e.g. BAD_USER_INPUT) and a 200 with `errors` is the subgraph's own field error:
- * both are passed on. The body is only looked at, not parsed (the fast path hands it on as text);
+ * both are passed on. The body is only looked at, not parsed (the single-fetch executor hands it on as text);
  * a body that looks like an object yet does not parse is caught where it is parsed.
  */
 export function notGraphQLAnswer(response: SubgraphResponse, text: string): string | undefined {

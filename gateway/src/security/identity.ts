@@ -1,7 +1,24 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { isRole, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import { isRole, signIdentityToken, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import { LRUCache } from 'lru-cache';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { type GatewayConfig } from '../config';
+import { type IdentityClaimName } from '../settings/production-env';
+
+/** The settings the verification of callers' tokens reads. */
+export type IdentityVerifierConfig = Pick<
+  GatewayConfig,
+  | 'JWT_JWKS_URL'
+  | 'JWT_SECRET'
+  | 'JWKS_CACHE_MAX_AGE_MS'
+  | 'JWKS_COOLDOWN_MS'
+  | 'JWT_ALGORITHMS'
+  | 'JWT_CLOCK_TOLERANCE_SECONDS'
+  | 'JWT_ISSUER'
+  | 'JWT_AUDIENCE'
+  | 'JWT_CACHE_SIZE'
+  | 'JWT_MAX_TTL_SECONDS'
+>;
 
 /** Verifies callers' `Authorization: Bearer` JWTs. */
 export interface IdentityVerifier {
@@ -38,7 +55,7 @@ function assertLifetime(payload: JWTPayload, maxTtlSeconds: number, toleranceSec
  * refetch at most every JWKS_COOLDOWN_MS, which is how key rotation is picked up. Verified tokens
  * are kept until their expiry in a bounded map, so a client reusing its token is verified once.
  */
-export function createIdentityVerifier(config: GatewayConfig): IdentityVerifier {
+export function createIdentityVerifier(config: IdentityVerifierConfig): IdentityVerifier {
   const key: KeyObject | JWTVerifyGetKey = config.JWT_JWKS_URL
     ? createRemoteJWKSet(new URL(config.JWT_JWKS_URL), {
         cacheMaxAge: config.JWKS_CACHE_MAX_AGE_MS,
@@ -105,4 +122,72 @@ export function createIdentityVerifier(config: GatewayConfig): IdentityVerifier 
       return viewer;
     },
   };
+}
+
+export interface IdentityTokenSignerOptions {
+  /** INTERNAL_JWT_SECRET, shared with the subgraphs. */
+  secret: string;
+  ttlSeconds: number;
+  /** Claims granted per subgraph (read at each signature: partners' grants change at run time); none = all. */
+  claims: ReadonlyMap<string, readonly IdentityClaimName[]>;
+}
+
+/**
+ * The one place the gateway signs the identity it passes to a subgraph (GraphQL fetches and the
+ * standard exports alike): a short-lived token for that subgraph only, with the claims it is
+ * granted. A subgraph not granted `sub` receives no identity at all.
+ *
+ * A token already signed is reused while more than half its life is left: a subgraph then sees the
+ * same token string across a viewer's requests and verifies it once (its IdentityTokenVerifier),
+ * instead of once per request. Keyed by everything the token says (audience, subject and the claims
+ * granted), so a change of roles, organisation or grants signs a new one. Bounded: a gateway serving
+ * many viewers keeps the recent ones.
+ */
+export class IdentityTokenSigner {
+  private readonly reusable: LRUCache<string, { token: Promise<string>; renewAt: number }>;
+
+  constructor(private readonly options: IdentityTokenSignerOptions & { maxReused?: number }) {
+    this.reusable = new LRUCache({ max: options.maxReused ?? 10_000 });
+  }
+
+  /**
+   * The token for `subgraph`, or undefined when it gets none. `signed` keeps one token per
+   * subgraph for a request, however many fetches its plan makes.
+   */
+  tokenFor(viewer: Viewer, subgraph: string, signed?: Map<string, Promise<string>>): Promise<string> | undefined {
+    const claims = this.options.claims.get(subgraph);
+    if (claims && !claims.includes('sub')) return undefined;
+    let token = signed?.get(subgraph);
+    if (!token) {
+      token = this.reusedOrSigned(viewer, subgraph, claims);
+      signed?.set(subgraph, token);
+    }
+    return token;
+  }
+
+  private reusedOrSigned(viewer: Viewer, subgraph: string, claims: readonly IdentityClaimName[] | undefined): Promise<string> {
+    // What the token says about the viewer, as signIdentityToken puts it (roles and org when granted).
+    const said = [
+      !claims || claims.includes('roles') ? viewer.roles : null,
+      viewer.org && (!claims || claims.includes('org')) ? viewer.org : null,
+    ];
+    const key = JSON.stringify([subgraph, viewer.sub, said]);
+    const now = Date.now();
+    const known = this.reusable.get(key);
+    if (known && known.renewAt > now) return known.token;
+    const { ttlSeconds } = this.options;
+    const token = signIdentityToken(viewer, {
+      secret: this.options.secret,
+      audience: subgraph,
+      ttlSeconds,
+      ...(claims ? { claims } : {}),
+    });
+    // Half the life: a reused token still has at least ttl/2 left for the subgraph's clock and queueing.
+    if (ttlSeconds >= 2) {
+      this.reusable.set(key, { token, renewAt: now + (ttlSeconds * 1000) / 2 });
+      // A failed signature is not kept for the next requests.
+      token.catch(() => this.reusable.delete(key));
+    }
+    return token;
+  }
 }

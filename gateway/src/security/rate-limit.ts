@@ -4,6 +4,7 @@ import { type RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { type GatewayConfig } from '../config';
+import { requestState } from '../context';
 import { GatewayErrorCode, refuse } from './refuse';
 
 export interface RateLimiting {
@@ -49,7 +50,7 @@ export function createRateLimiting(
   }
   const apiKeyHeader = config.API_KEY_HEADER;
   const middleware: RequestHandler = (req, res, next) => {
-    const key = rateLimitKey((res.locals.viewer as Viewer | null | undefined) ?? null, req.header(apiKeyHeader), req.ip);
+    const key = rateLimitKey(requestState(req)?.viewer ?? null, req.header(apiKeyHeader), req.ip);
     limiter.consume(key).then(
       (result) => {
         res.setHeader('ratelimit-limit', points);

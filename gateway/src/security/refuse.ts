@@ -1,4 +1,5 @@
 import { type Response } from 'express';
+import { requestState } from '../context';
 
 /** Stable codes of the refusals the gateway itself makes (besides the shared ErrorCode ones). */
 export const GatewayErrorCode = {
@@ -31,6 +32,6 @@ export function refuse(
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
-  const requestId = res.locals.requestId as string | undefined;
+  const requestId = requestState(res.req)?.requestId;
   res.status(status).json({ errors: [{ message, extensions: { code, ...extensions, requestId } }] });
 }

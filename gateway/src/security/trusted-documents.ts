@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Logger } from '@ecosystem/shared';
 import { type RequestHandler } from 'express';
+import { requestState } from '../context';
 import { GatewayErrorCode, refuse } from './refuse';
 
 /** A manifest: `{ "<id>": "<document>" }` or Apollo's `{ format: "apollo-persisted-query-manifest", operations: [{ id, body }] }`. */
@@ -80,7 +81,7 @@ export function trustedDocumentsMiddleware(
       return;
     }
     for (const body of Array.isArray(payload) ? payload : [payload]) {
-      const problem = resolve(body, res.locals.requestId);
+      const problem = resolve(body, requestState(req)?.requestId);
       if (problem) onRefuse(problem);
       if (problem === GatewayErrorCode.OPERATION_NOT_TRUSTED) {
         refuse(res, 400, problem, 'Only trusted documents may run on this gateway');

@@ -28,7 +28,7 @@ const envFieldNumbers = z.string().transform((value, ctx) => {
 const int = (min: number) => z.coerce.number().int().min(min);
 
 /**
- * Settings of the production features (issue 7): identity, limits, rate limiting, persisted
+ * Settings of the request policies: identity, limits, rate limiting, persisted
  * operations, masking, resilience, observability and web hygiene. Every one has a default; see
  * docs/security.md and docs/operations.md.
  */
@@ -106,6 +106,8 @@ export const productionEnvSchema = z.object({
   // --- resilience
   /** Timeout of one subgraph fetch (override per subgraph with SUBGRAPH_TIMEOUT_MS_<NAME>). */
   SUBGRAPH_TIMEOUT_MS: int(1).default(10_000),
+  /** Most keep-alive connections open to one subgraph; 0 = one per concurrent fetch, unbounded. */
+  SUBGRAPH_CONNECTIONS: int(0).default(0),
   /** Circuit breaker per subgraph. */
   CIRCUIT_BREAKER_ENABLED: envBoolean.default(true),
   /** Failure percentage over the rolling window that opens a circuit. */

@@ -1,7 +1,6 @@
 import {
   acceptsIgnoringParameters,
   IDENTITY_HEADER,
-  type IdentityTokenOptions,
   type JsonLdDocument,
   negotiateRdfFormat,
   RDF_EXTENSIONS,
@@ -11,12 +10,13 @@ import {
   REQUEST_ID_HEADER,
   requestIdFrom,
   sendHttpError,
-  signIdentityToken,
   type Logger,
   type Viewer,
 } from '@ecosystem/shared';
 import { type Express, type RequestHandler } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { beginRequest, requestState } from '../context';
+import { type IdentityTokenSigner } from '../security/identity';
 import { AGENT_ENTITIES_QUERY, type AgentEntity, agentRepresentations, agentsIn, nameAgents } from './agent-names';
 
 /** A standard export that a subgraph serves beside /graphql and the gateway's host exposes too. */
@@ -62,11 +62,13 @@ export interface StandardExportOptions {
   /** Where each core subgraph's GraphQL endpoint is; exports live on the same origin. */
   subgraphs: { name: string; url: string }[];
   viewerFrom: (authorization: string | undefined) => Promise<Viewer | null>;
-  internalJwtSecret: string;
-  identityTtlSeconds: number;
-  claimsFor: (subgraph: string) => IdentityTokenOptions['claims'];
+  /** Signs the caller's identity for the subgraph asked (as for GraphQL fetches). */
+  identity: IdentityTokenSigner;
   logger: Logger;
 }
+
+/** The identity token of a proxied export request, signed before the proxy writes its headers. */
+const proxiedTokens = new WeakMap<object, string>();
 
 /**
  * Proxies the standard exports (GET/HEAD only) to the subgraph that owns them, so that one host
@@ -78,18 +80,13 @@ export function installStandardExports(app: Express, options: StandardExportOpti
     const graphqlUrl = options.subgraphs.find((s) => s.name === route.subgraph)?.url;
     if (!graphqlUrl) continue;
     const identify: RequestHandler = (req, res, next) => {
-      res.locals.requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      const state = beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER]));
       options
         .viewerFrom(req.header('authorization'))
         .then(async (viewer) => {
-          if (viewer) {
-            res.locals.identityToken = await signIdentityToken(viewer, {
-              secret: options.internalJwtSecret,
-              audience: route.subgraph,
-              ttlSeconds: options.identityTtlSeconds,
-              claims: options.claimsFor(route.subgraph),
-            });
-          }
+          state.viewer = viewer;
+          const token = viewer ? await options.identity.tokenFor(viewer, route.subgraph) : undefined;
+          if (token) proxiedTokens.set(req, token);
           next();
         })
         .catch((error: unknown) => {
@@ -107,12 +104,12 @@ export function installStandardExports(app: Express, options: StandardExportOpti
       changeOrigin: true,
       proxyTimeout: 30_000,
       on: {
-        proxyReq: (proxyReq, _req, res) => {
-          const locals = (res as unknown as { locals: Record<string, string | undefined> }).locals;
+        proxyReq: (proxyReq, req) => {
           proxyReq.removeHeader(IDENTITY_HEADER);
           proxyReq.removeHeader('authorization');
-          proxyReq.setHeader(REQUEST_ID_HEADER, locals.requestId ?? '');
-          if (locals.identityToken) proxyReq.setHeader(IDENTITY_HEADER, locals.identityToken);
+          proxyReq.setHeader(REQUEST_ID_HEADER, requestState(req)?.requestId ?? '');
+          const token = proxiedTokens.get(req);
+          if (token) proxyReq.setHeader(IDENTITY_HEADER, token);
         },
         error: (error, _req, res) => {
           options.logger.warn({ err: error, subgraph: route.subgraph }, 'standard export proxy failed');
@@ -143,7 +140,7 @@ function rdfExport(route: StandardExportRoute, graphqlUrl: string, options: Stan
   const origin = new URL(graphqlUrl).origin;
   const membersUrl = options.subgraphs.find((s) => s.name === AGENTS_SUBGRAPH)?.url;
   return (req, res) => {
-    const locals = res.locals as { requestId?: string };
+    const state = requestState(req);
     const [path, extension] = splitRdfExtension(req.path);
     // One format extension only: `<id>.ttl.jsonld` names no document (the subgraph would read the
     // rest as `<id>.ttl` and answer Turtle where JSON-LD is expected).
@@ -159,16 +156,9 @@ function rdfExport(route: StandardExportRoute, graphqlUrl: string, options: Stan
     }
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const headersFor = async (subgraph: string): Promise<Record<string, string>> => {
-      const headers: Record<string, string> = { [REQUEST_ID_HEADER]: locals.requestId ?? '' };
-      const viewer = await options.viewerFrom(req.header('authorization'));
-      if (viewer) {
-        headers[IDENTITY_HEADER] = await signIdentityToken(viewer, {
-          secret: options.internalJwtSecret,
-          audience: subgraph,
-          ttlSeconds: options.identityTtlSeconds,
-          claims: options.claimsFor(subgraph),
-        });
-      }
+      const headers: Record<string, string> = { [REQUEST_ID_HEADER]: state?.requestId ?? '' };
+      const token = state?.viewer ? await options.identity.tokenFor(state.viewer, subgraph) : undefined;
+      if (token) headers[IDENTITY_HEADER] = token;
       return headers;
     };
     (async () => {

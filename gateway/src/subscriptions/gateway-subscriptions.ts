@@ -1,4 +1,5 @@
-import { IDENTITY_HEADER, type Logger, REQUEST_ID_HEADER, signIdentityToken, type Viewer } from '@ecosystem/shared';
+import { IDENTITY_HEADER, type Logger, REQUEST_ID_HEADER, type Viewer } from '@ecosystem/shared';
+import type { IdentityTokenSigner } from '../security/identity';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -42,8 +43,8 @@ export interface GatewaySubscriptionsOptions {
   logger: Logger;
   /** At most this many open subscriptions per client. */
   perClient: number;
-  internalJwtSecret: string;
-  identityTtlSeconds: number;
+  /** The gateway's one identity-token signer: the upstream subscription carries the caller as a query does. */
+  identity: Pick<IdentityTokenSigner, 'tokenFor'>;
   /** The URL of a subgraph's GraphQL endpoint, by name and the supergraph's URL for it (routed as the gateway routes its queries). */
   subgraphUrl(name: string, recorded: string | undefined): string | undefined;
   /** Verifies the caller again: the viewer, or throws (UNAUTHENTICATED). */
@@ -173,7 +174,7 @@ export class GatewaySubscriptions {
     async function* events(): AsyncGenerator<ExecutionResult> {
       try {
         const token = context.viewer
-          ? await signIdentityToken(context.viewer, { secret: options.internalJwtSecret, audience: route.subgraph, ttlSeconds: options.identityTtlSeconds })
+          ? await options.identity.tokenFor(context.viewer, route.subgraph)
           : undefined;
         const client = createClient({
           url: `${url.replace(/\/$/, '')}/stream`,

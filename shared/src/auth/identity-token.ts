@@ -23,14 +23,6 @@ export interface IdentityTokenOptions {
 const encoder = new TextEncoder();
 
 /**
- * Tokens already signed, reused while more than half their life is left: a subgraph then sees the
- * same token string across a viewer's requests and verifies it once (IdentityTokenVerifier), instead
- * of once per request. Keyed by everything the token says, so a change of roles, organisation,
- * audience or secret signs a new one. Bounded: a gateway serving many viewers keeps the recent ones.
- */
-const signedTokens = new LRUCache<string, { token: string; renewAt: number }>({ max: 10_000 });
-
-/**
  * Signs the viewer for one subgraph. Short-lived and audience-bound, so a token captured from one
  * subgraph's traffic cannot be replayed against another, nor for long.
  */
@@ -39,22 +31,14 @@ export async function signIdentityToken(viewer: Viewer, options: IdentityTokenOp
   const claims: Record<string, unknown> = {};
   if (!granted || granted.includes('roles')) claims.roles = viewer.roles;
   if (viewer.org && (!granted || granted.includes('org'))) claims.org = viewer.org;
-  const ttlSeconds = options.ttlSeconds ?? 60;
-  const key = JSON.stringify([options.secret, options.audience, ttlSeconds, viewer.sub, claims]);
-  const now = Date.now();
-  const reusable = signedTokens.get(key);
-  if (reusable && reusable.renewAt > now) return reusable.token;
-  const token = await new SignJWT(claims)
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(viewer.sub)
     .setIssuer(IDENTITY_ISSUER)
     .setAudience(options.audience)
     .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
+    .setExpirationTime(`${options.ttlSeconds ?? 60}s`)
     .sign(encoder.encode(options.secret));
-  // Half the life: a reused token still has at least ttl/2 left for the subgraph's clock and queueing.
-  if (ttlSeconds >= 2) signedTokens.set(key, { token, renewAt: now + (ttlSeconds * 1000) / 2 });
-  return token;
 }
 
 /** Verifies a gateway identity token; throws UNAUTHENTICATED when forged, expired or misaddressed. */

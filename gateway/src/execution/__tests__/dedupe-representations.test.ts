@@ -23,8 +23,8 @@ class Recording {
     } as unknown as Response);
   }
 
-  /** Another method of the data source (as the fast path's fetchDirect), using `this`. */
-  fetchDirect(): string {
+  /** Another method of the data source, using `this`. */
+  otherMethod(): string {
     return this.secret;
   }
 }
@@ -55,6 +55,24 @@ describe('dedupeRepresentations', () => {
     ]);
   });
 
+  it('repeats the errors of a failed fetch (no data, an error per lost entity) at every position', async () => {
+    const failed = {
+      process: (opts: Options): Promise<Response> => {
+        const reps = (opts.request.variables as { representations: unknown[] }).representations;
+        return Promise.resolve({ errors: reps.map((_, i) => ({ message: 'unavailable', path: ['_entities', i, 'name'] })) } as unknown as Response);
+      },
+    };
+    const source = dedupeRepresentations(failed as unknown as GraphQLDataSource);
+    const answer = await source.process(options(['a', 'b', 'a', 'a'].map((id) => ({ __typename: 'Person', id }))));
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors?.map((e) => e.path)).toEqual([
+      ['_entities', 0, 'name'],
+      ['_entities', 2, 'name'],
+      ['_entities', 3, 'name'],
+      ['_entities', 1, 'name'],
+    ]);
+  });
+
   it('passes requests without repeats, or without representations, as they are', async () => {
     const inner = new Recording();
     const source = dedupeRepresentations(inner as unknown as GraphQLDataSource);
@@ -67,7 +85,7 @@ describe('dedupeRepresentations', () => {
 
   it("keeps the data source's other methods, bound to it", () => {
     const source = dedupeRepresentations(new Recording() as unknown as GraphQLDataSource) as unknown as Recording;
-    const { fetchDirect } = source;
-    expect(fetchDirect()).toBe('kept');
+    const { otherMethod } = source;
+    expect(otherMethod()).toBe('kept');
   });
 });

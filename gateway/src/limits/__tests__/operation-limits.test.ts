@@ -73,3 +73,21 @@ describe('operation limits with their defaults', () => {
     expect(limits.costLimit!.check(cost)?.extensions.code).toBe('QUERY_TOO_COMPLEX');
   });
 });
+
+describe('the cost of one document, asked again with other variables', () => {
+  it('is worked out for each variable set and remembered per set, never mixed up', () => {
+    const document = parse(OVERVIEW, limits.parseOptions);
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const costOf = (first: number): number => limits.costLimit!.cost(schema, document, operation, 'Overview', { first });
+    const small = costOf(5);
+    const large = costOf(500);
+    expect(large).toBeGreaterThan(small);
+    // Alternated, the same document object (as Apollo's document store hands it back) keeps each answer.
+    for (let i = 0; i < 3; i++) {
+      expect(costOf(5)).toBe(small);
+      expect(costOf(500)).toBe(large);
+    }
+    expect(limits.costLimit!.check(costOf(5))).toBeUndefined();
+    expect(costOf(5)).toBe(check(OVERVIEW, { first: 5 }).cost);
+  });
+});

@@ -1,4 +1,4 @@
-import { corsOrigins } from '../features';
+import { corsOrigins } from '../request-policies';
 
 function allows(origins: (string | RegExp)[], origin: string): boolean {
   return origins.some((allowed) => (typeof allowed === 'string' ? allowed === origin : allowed.test(origin)));

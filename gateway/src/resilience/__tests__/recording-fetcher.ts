@@ -1,14 +1,14 @@
 import { createLogger } from '@ecosystem/shared';
 import { loadGatewayConfig } from '../../config';
 import { type CircuitState, type FetchFailure, SubgraphFetcher } from '../subgraph-breaker';
-import { SubgraphHttp } from '../subgraph-http';
+import { SubgraphConnections } from '../subgraph-connections';
 
 /** A fetcher for the subgraph `events` that records every circuit state and fetch outcome. */
-export function recordingFetcher(env: Record<string, string>): { fetcher: SubgraphFetcher; states: CircuitState[]; failures: (FetchFailure | null)[]; http: SubgraphHttp } {
+export function recordingFetcher(env: Record<string, string>): { fetcher: SubgraphFetcher; states: CircuitState[]; failures: (FetchFailure | null)[]; http: SubgraphConnections } {
   const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env });
   const states: CircuitState[] = [];
   const failures: (FetchFailure | null)[] = [];
-  const http = new SubgraphHttp();
+  const http = new SubgraphConnections({ connectionsPerSubgraph: 0 });
   const fetcher = new SubgraphFetcher(
     'events',
     config,

@@ -2,22 +2,18 @@ import { type ApolloGateway } from '@apollo/gateway';
 import { type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { type AppError, httpStatusFor, isAcceptLanguage, languageFromHeader, type Logger, type Viewer } from '@ecosystem/shared';
 import cors from 'cors';
-import { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { type GatewayConfig } from '../config';
-import { type GatewayContext } from '../context';
-import { type CostLimit, createOperationLimits } from '../limits/operation-limits';
+import { type GatewayContext, requestState } from '../context';
+import { createOperationLimits } from '../limits/operation-limits';
 import { GatewayMetrics, instrumentPlanCache } from '../observability/metrics';
 import { startTracing, type Tracing } from '../observability/tracing';
-import { GuardedDataSource } from '../resilience/guarded-data-source';
-import { SubgraphFetcher } from '../resilience/subgraph-breaker';
-import { SubgraphHttp } from '../resilience/subgraph-http';
 import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
 import { createIdentityVerifier, type IdentityVerifier } from '../security/identity';
 import { introspectionDisabledRule, subscriptionsNotServedRule } from '../security/introspection';
 import { createRateLimiting, type RateLimiting } from '../security/rate-limit';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from '../security/trusted-documents';
-import { jsonBody } from './json-body';
 
 type ApolloProductionOptions = Pick<
   ApolloServerOptions<GatewayContext>,
@@ -32,22 +28,18 @@ type ApolloProductionOptions = Pick<
 >;
 
 /**
- * Everything issue 7 adds to the gateway, built once at start: create-gateway.ts only plugs these
- * parts in (data sources, Apollo options and plugins, the /graphql middleware chain, /metrics,
- * the context, readiness and shutdown).
+ * The policies every GraphQL request goes through, built once at start: identity (401), rate limit
+ * (429), body and batch limits, trusted documents (the HTTP handlers in front of Apollo Server), the
+ * operation limits, validation rules and error masking (Apollo Server's options and plugins),
+ * metrics and tracing, CORS, and the drain at shutdown. create-gateway.ts plugs them in.
  */
-export class ProductionFeatures {
+export class RequestPolicies {
   readonly identity: IdentityVerifier;
   readonly metrics: GatewayMetrics | undefined;
   private readonly rateLimiting: RateLimiting | undefined;
   private readonly tracing: Tracing | undefined;
-  private readonly fetchers = new Map<string, SubgraphFetcher>();
-  /** Keep-alive connection pools to the subgraphs (undici). */
-  private readonly http = new SubgraphHttp();
   private readonly trustedDocuments: Map<string, string> | undefined;
   private draining = false;
-  /** App-wide CORS (set by `install` when CORS_ORIGINS is): the direct /graphql dispatch runs it first too. */
-  corsHandler: RequestHandler | undefined;
   private limits: ReturnType<typeof createOperationLimits> | undefined;
   private readonly onRefuse = (code: string): void => this.metrics?.refused(code);
 
@@ -69,38 +61,6 @@ export class ProductionFeatures {
   /** OpenTelemetry traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
   get tracingEnabled(): boolean {
     return this.tracing !== undefined;
-  }
-
-  /** The cost limit (MAX_COST > 0). */
-  get costLimit(): CostLimit | undefined {
-    return this.operationLimits().costLimit;
-  }
-
-  /**
-   * The data source of one subgraph: identity with its claims, timeout, circuit breaker. `core`:
-   * one of our four subgraphs (Apollo Server's compact JSON: the fast path may pass its data on as text).
-   */
-  dataSource(name: string, url: string, core = false): GuardedDataSource {
-    let fetcher = this.fetchers.get(name);
-    if (!fetcher) {
-      fetcher = new SubgraphFetcher(name, this.config, this.metrics ?? noObserver, this.logger, this.http);
-      this.fetchers.set(name, fetcher);
-    }
-    return new GuardedDataSource({
-      name,
-      url,
-      internalJwtSecret: this.config.INTERNAL_JWT_SECRET,
-      identityTtlSeconds: this.config.IDENTITY_TOKEN_TTL_SECONDS,
-      fetcher,
-      claims: this.config.settings.subgraphClaims.get(name),
-      propagateTrace: this.tracing !== undefined,
-      compactJson: core,
-    });
-  }
-
-  /** Circuit state per subgraph (for /ready and tests). */
-  circuits(): Record<string, string> {
-    return Object.fromEntries([...this.fetchers].map(([name, fetcher]) => [name, fetcher.state]));
   }
 
   apolloOptions(): ApolloProductionOptions {
@@ -148,8 +108,7 @@ export class ProductionFeatures {
     // App-wide and first: other routers on /graphql (the playground's GET) would answer preflights themselves.
     const origins = corsOrigins(this.config);
     if (origins.length > 0) {
-      this.corsHandler = cors({ origin: origins, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'] });
-      app.use(this.corsHandler);
+      app.use(cors({ origin: origins, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'] }));
     }
     const metrics = this.metrics;
     if (metrics) {
@@ -177,15 +136,16 @@ export class ProductionFeatures {
     ];
     handlers.push((req, res, next) => {
       const authorization = req.headers.authorization;
+      const state = requestState(req)!;
       if (!authorization) {
         // Anonymous (what viewerFrom answers for no header), without waiting for a promise.
-        res.locals.viewer = null;
+        state.viewer = null;
         next();
         return;
       }
       this.identity.viewerFrom(authorization).then(
         (viewer) => {
-          res.locals.viewer = viewer;
+          state.viewer = viewer;
           next();
         },
         (error: unknown) => {
@@ -214,7 +174,7 @@ export class ProductionFeatures {
       }
       next(error);
     };
-    return [jsonBody(this.config.MAX_BODY_BYTES), tooLarge];
+    return [express.json({ limit: this.config.MAX_BODY_BYTES }), tooLarge];
   }
 
   /** Runs after the body is read: batch size, trusted documents. */
@@ -245,9 +205,9 @@ export class ProductionFeatures {
     return handlers;
   }
 
-  /** The per-request parts of the context the middleware computed. */
-  contextFrom(req: Request, res: Response): { viewer: Viewer | null; propagatedHeaders?: [string, string][] } {
-    const viewer = (res.locals.viewer as Viewer | null | undefined) ?? null;
+  /** The per-request parts of the context the handlers computed. */
+  contextFrom(req: Request): { viewer: Viewer | null; propagatedHeaders?: [string, string][] } {
+    const viewer = requestState(req)?.viewer ?? null;
     const propagatedHeaders: [string, string][] = [];
     // The caller's language always reaches the subgraphs (labels in the caller's language), reduced
     // to the one language the graph answers in: a browser's long list would split every cache key
@@ -267,16 +227,12 @@ export class ProductionFeatures {
     this.draining = true;
   }
 
-  /** Shutdown, last step: Redis, circuit breakers, trace exporter. */
+  /** Shutdown, last step: Redis, trace exporter. */
   async close(): Promise<void> {
-    for (const fetcher of this.fetchers.values()) fetcher.shutdown();
-    await this.http.close();
     await this.rateLimiting?.close();
     await this.tracing?.shutdown().catch(() => undefined);
   }
 }
-
-const noObserver = { fetched: () => undefined, circuit: () => undefined };
 
 /** Any port on the loopback host: where a frontend's development server runs. */
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;

@@ -1,0 +1,90 @@
+import { STATUS_CODES } from 'node:http';
+import { Agent } from 'undici';
+
+/** What RemoteGraphQLDataSource reads of a subgraph's answer (it never streams one). */
+export interface SubgraphResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+export interface SubgraphRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface SubgraphConnectionsOptions {
+  /** Most sockets open to one subgraph (SUBGRAPH_CONNECTIONS); 0 = as many as requests in flight. */
+  connectionsPerSubgraph: number;
+}
+
+/**
+ * Keep-alive connections to the subgraphs: an undici Agent (one pool per subgraph origin, sized by
+ * `connectionsPerSubgraph`) and its `request`. The answer is read whole before it is handed on:
+ * subgraph answers are JSON documents the gateway parses whole anyway, and the fetch's timeout
+ * then covers the body as well as the headers.
+ */
+export class SubgraphConnections {
+  private readonly agent: Agent;
+
+  constructor(options: SubgraphConnectionsOptions) {
+    this.agent = new Agent({
+      ...(options.connectionsPerSubgraph > 0 ? { connections: options.connectionsPerSubgraph } : {}),
+      // Subgraphs keep idle sockets 65 s; the pools let them go sooner, so none reuses one being closed.
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 60_000,
+    });
+  }
+
+  /** Sends one request; after `timeoutMs` it fails with a TimeoutError (as AbortSignal.timeout's). */
+  async fetch(url: string, init: SubgraphRequestInit, timeoutMs?: number): Promise<SubgraphResponse> {
+    const target = new URL(url);
+    // A timer cleared on completion rather than AbortSignal.timeout(), whose timer and signal live
+    // on for the whole timeout after every fetch.
+    const controller = timeoutMs === undefined ? undefined : new AbortController();
+    const timer = controller
+      ? setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs)
+      : undefined;
+    try {
+      const answer = await this.agent.request({
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: (init.method ?? 'POST') as 'POST',
+        headers: init.headers ?? {},
+        body: init.body ?? null,
+        ...(controller ? { signal: controller.signal } : {}),
+      });
+      const text = await answer.body.text();
+      return bufferedResponse(url, answer.statusCode, answer.headers, text);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+/** A subgraph's answer, read whole, as RemoteGraphQLDataSource reads a fetch response. */
+function bufferedResponse(url: string, status: number, headers: Record<string, string | string[] | undefined>, text: string): SubgraphResponse {
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    statusText: STATUS_CODES[status] ?? '',
+    url,
+    headers: {
+      get: (name) => {
+        const value = headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    json: () => Promise.resolve().then(() => JSON.parse(text) as unknown),
+    text: () => Promise.resolve(text),
+  };
+}
