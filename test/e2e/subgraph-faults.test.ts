@@ -41,7 +41,7 @@ const README_QUESTION = {
     '{ organizations(first: 2, filter: { text: "health data hub" }) { totalCount edges { node { name kind sectors datasets { title { fr } presentedAt { title start } } trainingOffers { title } organizedEvents { title } } } } }',
   variables: {} as Record<string, unknown>,
 };
-const OPERATIONS = [README_QUESTION, ...loadExampleOperations().map((e) => ({ name: e.name, query: e.query, variables: JSON.parse(e.variables) as Record<string, unknown> }))];
+const OPERATIONS = [README_QUESTION, ...loadExampleOperations().filter((e) => e.operation !== 'subscription').map((e) => ({ name: e.name, query: e.query, variables: JSON.parse(e.variables) as Record<string, unknown> }))];
 
 const supergraph = readFileSync(SHIPPED_SUPERGRAPH_FILE, 'utf8');
 const schema = apiSchemaOf(supergraph);

@@ -3,6 +3,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
 import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { request } from 'undici';
+import { beginRequest, requestState } from '../context';
 import { columnsOf, csvLine, findList, flattenRow, leafRows, selectionColumns, type FoundList } from './flatten';
 
 export interface CsvExportOptions {
@@ -271,7 +272,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
   const router = Router();
 
   const handle = async (req: Request, res: Response): Promise<void> => {
-    const requestId = res.locals.requestId as string;
+    const requestId = requestState(req)!.requestId;
     let params: ExportRequest;
     try {
       params = readExportRequest(req);
@@ -435,7 +436,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
   const assignRequestId: RequestHandler = (req, res, next) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    res.locals.requestId = requestId;
+    beginRequest(req, requestId);
     next();
   };
   router.get(path, assignRequestId, run);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { getOperationAST, parse } from 'graphql';
 
 /** One ready-made operation of the playground's collection (a `.graphql` file of gateway/examples/). */
 export interface ExampleOperation {
@@ -16,6 +17,8 @@ export interface ExampleOperation {
   query: string;
   /** Pretty-printed JSON of the `# variables: {...}` comment line, or `{}`. */
   variables: string;
+  /** Its operation type: a subscription is run over SSE or WebSocket, not POSTed like the others. */
+  operation: 'query' | 'mutation' | 'subscription';
 }
 
 /** gateway/examples, from both gateway/src/playground (tests) and gateway/dist/playground (built). */
@@ -52,6 +55,7 @@ export function parseExampleOperation(name: string, text: string): ExampleOperat
     descriptions: { fr: description, en: english.length ? english.slice(1).join(' ').trim() : description },
     query: text.trim() + '\n',
     variables: JSON.stringify(variables, null, 2),
+    operation: getOperationAST(parse(text))?.operation ?? 'query',
   };
 }
 

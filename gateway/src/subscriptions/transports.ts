@@ -46,10 +46,12 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
     context: (req) => {
       const express = req.raw as Request;
       const res = express.res as Response;
+      const base = options.contextFor(express, res);
       const context: SubscriberContext = {
-        ...options.contextFor(express, res),
+        ...base,
         authorization: express.header('authorization'),
-        client: (res.locals.viewer as Viewer | null | undefined)?.sub ?? express.ip ?? 'unknown',
+        // The per-client limit counts by viewer, else by address (the policies in front verified the viewer).
+        client: base.viewer?.sub ?? express.ip ?? 'unknown',
       };
       return context as never;
     },
