@@ -41,7 +41,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['(?:^|/)dist/', '(?:^|/)node_modules/', '\\.d\\.ts$'] },
+    // node_modules is not followed but stays in the graph: excluded, the import of typeorm vanished and
+    // no-repository-in-resolver could never fire.
+    exclude: { path: ['(?:^|/)dist/', '\\.d\\.ts$'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

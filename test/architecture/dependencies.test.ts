@@ -73,7 +73,10 @@ describe('import rules (dependency-cruiser)', () => {
         'subgraphs/alpha/src/loaders.ts': "import { Thing } from './thing/thing.entity';\nexport const all = [Thing];\n",
         'subgraphs/alpha/src/thing/thing.entity.ts': 'export class Thing {}\n',
         'subgraphs/alpha/src/thing/thing.loaders.ts': "import { all } from '../loaders';\nexport const loaders = all;\n",
-        // A resolver that reaches TypeORM itself.
+        // A resolver that reaches TypeORM itself, installed as in the real tree: a rule that only matched an
+        // unresolved 'typeorm' passed here while missing every real resolver.
+        'node_modules/typeorm/package.json': JSON.stringify({ name: 'typeorm', version: '0.0.0', main: 'index.js' }),
+        'node_modules/typeorm/index.js': 'module.exports = {};\n',
         'subgraphs/alpha/src/thing/thing.resolver.ts': "import { type Repository } from 'typeorm';\nexport type Things = Repository<object>;\n",
         // Two concepts that import each other.
         'subgraphs/alpha/src/thing/thing.service.ts': "import { other } from '../other/other.service';\nexport const thing = (): number => other() + 1;\n",

@@ -1,7 +1,6 @@
 import { type SubgraphDefinition } from '@ecosystem/shared';
-import { type PartnerContext } from './context';
+import { createLoaders, type PartnerContext, type PartnerLoaders } from './context';
 import { partnerEntities } from './entities';
-import { createLoaders, type PartnerLoaders } from './loaders';
 import { partnerMigrations } from './migrations';
 import { buildPartnerSchema } from './schema';
 import { seedPartnerDemo } from './seed/seed-demo';

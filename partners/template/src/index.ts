@@ -1,4 +1,3 @@
 export { partnerSubgraph } from './definition';
 export { partnerEntities } from './entities';
-export { createLoaders as createPartnerLoaders, type PartnerLoaders } from './loaders';
-export { type PartnerContext } from './context';
+export { createLoaders as createPartnerLoaders, type PartnerContext, type PartnerLoaders } from './context';

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { CampusProfile } from '../campus-profile/campus-profile.entity';
+import { CampusProfileService } from '../campus-profile/campus-profile.service';
 import { type PartnerContext } from '../context';
-import { Organization } from '../stubs/organization.stub';
-import { CampusProfile } from './campus-profile.entity';
+import { Organization } from './organization.stub';
 
-/** Fields the campus adds to the core Organization, and the campus's own root field. */
+/** Fields the campus adds to the core Organization, and the campus's list of organisations. */
 @Resolver(() => Organization)
-export class CampusProfileResolver {
+export class OrganizationCampusResolver {
   @FieldResolver(() => CampusProfile, { nullable: true, description: "The partner campus's data about this organisation (null when it has none)." })
   async campusProfile(@Root() organization: Organization, @Ctx() context: PartnerContext): Promise<CampusProfile | null> {
     return context.loaders.profileByOrganizationId.load(organization.id);
@@ -16,11 +17,7 @@ export class CampusProfileResolver {
     @Ctx() context: PartnerContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'At most this many (1-200).' }) first: number,
   ): Promise<Organization[]> {
-    const rows = await context.dataSource.getRepository(CampusProfile).find({
-      where: { resident: true },
-      order: { organizationId: 'ASC' },
-      take: Math.min(Math.max(first, 1), 200),
-    });
-    return rows.map((row) => Organization.ref(row.organizationId));
+    const ids = await new CampusProfileService(context.dataSource).residentOrganizationIds(first);
+    return ids.map((id) => Organization.ref(id));
   }
 }
