@@ -93,6 +93,20 @@ describe('the public contract', () => {
     expect(mutation.errors?.[0]?.message).toBe('The public contract has no mutation operations');
   });
 
+  it('refuses the filters that select by a private entity (speaker, persona, competency), which /graphql keeps', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const [query, field] of [
+      [`{ events(first: 10, filter: { speakerId: "${id}" }) { totalCount } }`, 'speakerId'],
+      [`{ modules(first: 10, filter: { personaId: "${id}" }) { totalCount } }`, 'personaId'],
+      [`{ modules(first: 10, filter: { competencyId: "${id}" }) { totalCount } }`, 'competencyId'],
+    ]) {
+      const response = await postGraphQL(publicUrl, query);
+      expect(response.status).toBe(400);
+      expect(response.errors?.[0]?.message).toMatch(new RegExp(`Field "${field}" is not defined by type "(Event|Module)Filter"`));
+      expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
+
   it('applies the gateway\'s operation limits on the contract path too', async () => {
     const deep = `{ organizations(first: 1) { edges { node { ${'parent { '.repeat(30)}id${' }'.repeat(30)} } } } }`;
     const response = await postGraphQL(publicUrl, deep);

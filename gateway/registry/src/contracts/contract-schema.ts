@@ -29,8 +29,10 @@ export class ContractError extends Error {
 interface Tags {
   /** Tag names per type name. */
   types: Map<string, Set<string>>;
-  /** Tag names per `Type.field`. */
+  /** Tag names per `Type.field` (input fields too). */
   fields: Map<string, Set<string>>;
+  /** Tag names per `Type.field(argument:)`. */
+  arguments: Map<string, Set<string>>;
   /** Types some subgraph declares with a key: entities. */
   entities: Set<string>;
 }
@@ -56,7 +58,7 @@ function tagDirectiveName(document: ReturnType<typeof parse>): string {
 function readTags(supergraphSdl: string): Tags {
   const document = parse(supergraphSdl);
   const tag = tagDirectiveName(document);
-  const tags: Tags = { types: new Map(), fields: new Map(), entities: new Set() };
+  const tags: Tags = { types: new Map(), fields: new Map(), arguments: new Map(), entities: new Set() };
   const add = (map: Map<string, Set<string>>, key: string, directives: readonly DirectiveNode[] | undefined): void => {
     for (const directive of directives ?? []) {
       if (directive.name.value !== tag) continue;
@@ -72,7 +74,12 @@ function readTags(supergraphSdl: string): Tags {
     add(tags.types, typeName, definition.directives);
     if (definition.directives?.some((d) => d.name.value === 'join__type' && argumentString(d, 'key') !== undefined)) tags.entities.add(typeName);
     if ('fields' in definition) {
-      for (const field of definition.fields ?? []) add(tags.fields, `${typeName}.${field.name.value}`, field.directives);
+      for (const field of definition.fields ?? []) {
+        add(tags.fields, `${typeName}.${field.name.value}`, field.directives);
+        if ('arguments' in field) {
+          for (const argument of field.arguments ?? []) add(tags.arguments, `${typeName}.${field.name.value}(${argument.name.value}:)`, argument.directives);
+        }
+      }
     }
   }
   return tags;
@@ -85,7 +92,11 @@ function readTags(supergraphSdl: string): Tags {
  * - an entity (a type with a key) is in it when tagged `public`; other object types (connections,
  *   facets, values such as Address) follow the fields that reach them;
  * - a field of a type in the contract is in it unless tagged `private` or its type is not in the
- *   contract (a field returning a private entity drops out with it).
+ *   contract (a field returning a private entity drops out with it);
+ * - an input field or an argument is in it unless tagged `private`: a filter that selects by a
+ *   private entity (events by speaker) would otherwise answer, anonymously, what the private
+ *   field hides. Input ids carry no type, so the tag cannot be inferred: the contract tests keep
+ *   an allow-list of the ID inputs the contract may take.
  * Private by default, then: a new entity or root field is public only when a subgraph says so.
  * Problems (a root field tagged public whose type is private, an empty type) are returned, not
  * thrown, so that composition can report them with its own.
@@ -123,6 +134,9 @@ export function deriveContract(supergraphSdl: string, apiSchema?: GraphQLSchema)
     rootFieldFilter: (operation, fieldName) => fieldInContract(operation, fieldName),
     objectFieldFilter: (typeName, fieldName) => fieldInContract(typeName, fieldName),
     interfaceFieldFilter: (typeName, fieldName) => fieldInContract(typeName, fieldName),
+    inputObjectFieldFilter: (typeName, fieldName) => !has(tags.fields, `${typeName}.${fieldName}`, PRIVATE_TAG),
+    argumentFilter: (typeName, fieldName, argumentName) =>
+      !typeName || !fieldName || !argumentName || !has(tags.arguments, `${typeName}.${fieldName}(${argumentName}:)`, PRIVATE_TAG),
   });
   const schema = lexicographicSortSchema(pruneSchema(filtered));
   for (const type of Object.values(schema.getTypeMap())) {

@@ -1,4 +1,4 @@
-import { AddressInput, MoneyInput } from '@ecosystem/shared';
+import { AddressInput, MoneyInput, NOT_IN_PUBLIC_CONTRACT } from '@ecosystem/shared';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int } from 'type-graphql';
 import { InputArgs } from '../common/input-args';
 import { SpeakerKind } from './event-speaker.entity';
 import { AttendanceMode, EventKind, EventStatus } from './event.enums';
@@ -80,6 +80,7 @@ export class EventFilter {
   @IsUUID()
   datasetId?: string | null;
 
+  @Directive(NOT_IN_PUBLIC_CONTRACT)
   @Field(() => ID, { nullable: true, description: 'Where this person speaks (any role).' })
   @IsOptional()
   @IsUUID()

@@ -1,4 +1,4 @@
-import { MoneyInput } from '@ecosystem/shared';
+import { MoneyInput, NOT_IN_PUBLIC_CONTRACT } from '@ecosystem/shared';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int } from 'type-graphql';
 import { Format, Level } from '../catalogue/catalogue.enums';
 
 @InputType({ description: 'Filters of the module catalogue; all given filters must match.' })
@@ -51,11 +51,13 @@ export class ModuleFilter {
   @IsUUID('all', { each: true })
   providers?: string[] | null;
 
+  @Directive(NOT_IN_PUBLIC_CONTRACT)
   @Field(() => ID, { nullable: true, description: 'Teaches a competency this persona requires.' })
   @IsOptional()
   @IsUUID()
   personaId?: string | null;
 
+  @Directive(NOT_IN_PUBLIC_CONTRACT)
   @Field(() => ID, { nullable: true, description: 'Teaches this competency.' })
   @IsOptional()
   @IsUUID()

@@ -46,6 +46,22 @@ describe('the public contract of a supergraph', () => {
     expect(printSchema(schema)).not.toMatch(/secretNotes/);
   });
 
+  it('drops the input fields and arguments tagged private (a filter by a private entity), keeps the others', () => {
+    const { schema, problems } = deriveContract(
+      supergraphOf(/* GraphQL */ `
+        type Query {
+          orgs(filter: OrgFilter, staffId: ID @tag(name: "private"), first: Int): [Org!]! @tag(name: "public")
+        }
+        input OrgFilter { city: String staffId: ID @tag(name: "private") }
+        type Org @key(fields: "id") @tag(name: "public") { id: ID! name: String! }
+      `),
+    );
+    expect(problems).toEqual([]);
+    expect(Object.keys((schema.getType('OrgFilter') as { getFields(): object }).getFields())).toEqual(['city']);
+    expect(schema.getQueryType()!.getFields().orgs.args.map((a) => a.name)).toEqual(['filter', 'first']);
+    expect(printSchema(schema)).not.toMatch(/staffId/);
+  });
+
   it('refuses a composition that leaves the contract invalid, naming the field', () => {
     let error: unknown;
     try {
