@@ -9,7 +9,10 @@ import { createOperationLimits } from '../operation-limits';
  * The limits with their default settings against the committed API schema: what analysts run must
  * pass, what only amplifies must not.
  */
-const schema = buildSchema(readFileSync(join(__dirname, '..', '..', '..', '..', 'schema', 'api.graphql'), 'utf8'));
+// The gateway serves @defer on queries (gateway/src/defer) beside the API schema; an example uses it.
+const schema = buildSchema(
+  `${readFileSync(join(__dirname, '..', '..', '..', '..', 'schema', 'api.graphql'), 'utf8')}\ndirective @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT\n`,
+);
 const config = loadGatewayConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32), INTERNAL_JWT_SECRET: 'y'.repeat(32) });
 const limits = createOperationLimits(config);
 
