@@ -255,6 +255,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     contextFor,
     verify: (authorization) => policies.identity.viewerFrom(authorization),
     keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
+    maxMessageBytes: config.MAX_BODY_BYTES,
   };
   // Before the other methods of /graphql, whose mount would take /graphql/stream too.
   installSseSubscriptions(app, subscriptionTransports);
