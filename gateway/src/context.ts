@@ -46,4 +46,6 @@ export interface GatewayContext {
   prefetched?: Prefetched;
   /** Set while the single-fetch executor fetches: core subgraphs' data may come back as text (CachedJson). */
   rawData?: true;
+  /** Set when only the limits are checked (the whole of a @defer operation): nothing is executed. */
+  checkOnly?: true;
 }

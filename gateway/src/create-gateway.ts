@@ -34,7 +34,7 @@ import { installPublicContract, type PublicContractServer } from './contracts/pu
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
 import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
 import { subscriptionsNotServedRule } from './security/introspection';
-import { deferHandler } from './defer/deferred-execution';
+import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
 
 export interface GatewayServer {
   app: Express;
@@ -145,6 +145,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     plugins: [
       ...policyOptions.plugins,
       // A stored response is served before anything is executed; a single fetch before a plan is.
+      // Before any cache or executor: a check-only request (a @defer operation's whole) stops here,
+      // after every limit ran in didResolveOperation.
+      checkOnlyPlugin(),
       ...caches.plugins<GatewayContext>(),
       ...(singleFetch ? [singleFetch.plugin()] : []),
     ],
@@ -184,6 +187,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // Queries with @defer: their parts run through Apollo Server and are sent as multipart/mixed.
     deferHandler({
       contextFor,
+      maxResponseBytes: config.MAX_RESPONSE_BYTES,
+      check: async (document, variables, operationName, contextValue) => {
+        const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map(), checkOnly: true } });
+        return response.body.kind === 'single' && !response.body.singleResult.errors?.length;
+      },
       execute: async (document, variables, operationName, contextValue) => {
         const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map() } });
         return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental results are not nested' }] };
@@ -247,6 +255,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     contextFor,
     verify: (authorization) => policies.identity.viewerFrom(authorization),
     keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
+    maxMessageBytes: config.MAX_BODY_BYTES,
   };
   // Before the other methods of /graphql, whose mount would take /graphql/stream too.
   installSseSubscriptions(app, subscriptionTransports);

@@ -29,8 +29,12 @@ interface Part {
 
 /** POSTs an operation accepting multipart/mixed; returns each part with the time it arrived. */
 async function deferred(query: string, variables: Record<string, unknown> = {}): Promise<{ started: number; contentType: string; parts: Part[] }> {
+  return deferredAt(gateway.url, query, variables);
+}
+
+async function deferredAt(url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ started: number; contentType: string; parts: Part[] }> {
   const started = Date.now();
-  const response = await fetch(gateway.url, {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'multipart/mixed; deferSpec=20220824, application/json' },
     body: JSON.stringify({ query, variables }),
@@ -112,4 +116,52 @@ describe('@defer through the gateway', () => {
     expect(failed.label).toBe('training');
     expect(failed.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
   });
+
+  describe('limits apply to the whole operation, not to each part', () => {
+    const EVENTS = 'events(first: 4) { edges { node { id title } } }';
+    const aliased = (n: number) => Array.from({ length: n }, (_, i) => `e${i}: ${EVENTS}`);
+    const deferredQuery = (n: number) => `query Parts { __typename ${aliased(n).map((f) => `... @defer { ${f} }`).join(' ')} }`;
+    let limited: ExtraGateway | undefined;
+    let singleBytes = 0;
+
+    beforeAll(async () => {
+      const single = await postGraphQL<Record<string, unknown>>(gateway.url, `query Parts { ${aliased(1).join(' ')} }`);
+      singleBytes = Buffer.byteLength(JSON.stringify(single.data));
+      // One part costs 17 and two 34 (under 40); three cost 51. Two parts' data exceed 1.5 parts' worth.
+      limited = await startExtraGateway(graph, { MAX_COST: '40', MAX_RESPONSE_BYTES: String(Math.floor(singleBytes * 1.5)) }, 'defer-limits');
+    }, 120_000);
+
+    afterAll(async () => {
+      await limited?.stop();
+    });
+
+    it('refuses a query split into @defer parts as it refuses the same query without @defer', async () => {
+      const whole = await postGraphQL<Record<string, unknown>>(limited!.url, `query Parts { ${aliased(3).join(' ')} }`);
+      expect(whole.status).toBe(400);
+      expect(whole.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      const response = await fetch(limited!.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed; deferSpec=20220824, application/json' },
+        body: JSON.stringify({ query: deferredQuery(3) }),
+      });
+      expect(response.status).toBe(whole.status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+      const body = (await response.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      // Under the limit, the same split is served part by part.
+      const { parts } = await deferredAt(limited!.url, deferredQuery(1));
+      expect(parts).toHaveLength(2);
+    });
+
+    it('bounds the parts together by MAX_RESPONSE_BYTES: the stream ends with RESPONSE_TOO_LARGE', async () => {
+      const { parts } = await deferredAt(limited!.url, deferredQuery(2));
+      const last = parts[parts.length - 1]!;
+      expect(last.body.hasNext).toBe(false);
+      expect(last.body.errors?.[0]?.extensions?.code).toBe('RESPONSE_TOO_LARGE');
+      // Each part alone is under the limit: only their sum is refused.
+      expect(parts.filter((p) => p.body.incremental).length).toBeLessThan(2);
+    });
+  });
 });
+

@@ -234,4 +234,41 @@ describe('subscriptions through the gateway', () => {
     }
     expect(graph.gateway.subscriptions.openCount).toBe(0);
   });
+
+  it('over WebSocket too: the last message at shutdown is SUBSCRIPTION_CLOSED (SHUTDOWN)', async () => {
+    const extra = await startExtraGateway(graph, {}, 'subs-ws-shutdown');
+    const received = new Received();
+    const client = createWsClient({ url: `${extra.base.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const dispose = client.subscribe<State>({ query: WATCH, variables: { eventId } }, {
+      next: (result) => received.push(result as ExecutionResult<State>),
+      error: () => received.complete(),
+      complete: () => received.complete(),
+    });
+    try {
+      await received.count(1);
+      await extra.stop();
+      await received.count(2, 2000);
+      expect(received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SHUTDOWN' });
+    } finally {
+      dispose();
+      await client.dispose();
+    }
+  });
+
+  it('closes a WebSocket whose message is over MAX_BODY_BYTES (1009), as SSE answers 413', async () => {
+    const big = `subscription { __typename # ${'x'.repeat(2 * 1024 * 1024)}\n }`;
+    const sse = await fetch(`${base}/graphql/stream`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query: big }) });
+    expect(sse.status).toBe(413);
+    const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const code = await new Promise<number>((resolve, reject) => {
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+      socket.on('message', (data) => {
+        if ((JSON.parse(String(data)) as { type: string }).type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: big } }));
+      });
+      socket.on('close', (closed) => resolve(closed));
+      socket.on('error', reject);
+    });
+    expect(code).toBe(1009);
+  });
 });
+

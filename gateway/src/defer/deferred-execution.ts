@@ -15,6 +15,8 @@ import {
   visit,
 } from 'graphql';
 import { type RequestHandler, type Request, type Response } from 'express';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { GatewayErrorCode } from '../security/refuse';
 import { type GatewayContext } from '../context';
 
 /** One deferred fragment: where it sits (response keys from the root) and what it selects. */
@@ -190,14 +192,36 @@ export async function runDeferred(
 const BOUNDARY_PART = '\r\n---';
 
 /**
+ * Answers a check-only request (`checkOnly` in its context) with empty data once every limit has run
+ * in didResolveOperation: the whole of a @defer operation passes the same limits as without @defer,
+ * and nothing is fetched for it.
+ */
+export function checkOnlyPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation({ contextValue }) {
+          if (!contextValue.checkOnly) return null;
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: {} } } };
+        },
+      };
+    },
+  };
+}
+
+/**
  * POST /graphql with `@defer`: answered as `multipart/mixed` (deferSpec=20220824) when the client
  * accepts it; a client that does not gets the whole answer at once (the @defer directives removed).
  */
 export function deferHandler(options: {
   contextFor(req: Request, res: Response): GatewayContext;
+  /** Whether the whole operation (without @defer) passes the limits: cost, depth, aliases, tokens, directives. */
+  check(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<boolean>;
+  /** MAX_RESPONSE_BYTES (0: none), for the parts together. */
+  maxResponseBytes: number;
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
 }): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     if (req.method !== 'POST' || !body || Array.isArray(body) || typeof body.query !== 'string' || !body.query.includes('@defer')) {
       next();
@@ -222,19 +246,46 @@ export function deferHandler(options: {
     }
     const variables = (body.variables && typeof body.variables === 'object' ? body.variables : {}) as Record<string, unknown>;
     const context = options.contextFor(req, res);
+    const whole = stripDefer(document);
+    let allowed: boolean;
+    try {
+      allowed = await options.check(whole, variables, operationName, context);
+    } catch (error) {
+      next(error);
+      return;
+    }
+    if (!allowed) {
+      // Refused exactly as the same operation without @defer: /graphql answers it (status, code, masking).
+      body.query = print(whole);
+      next();
+      return;
+    }
     res.status(200);
     res.setHeader('content-type', 'multipart/mixed; boundary="-"; deferSpec=20220824');
     res.setHeader('cache-control', 'no-store');
     let first = true;
-    runDeferred(document, operation, variables, (part) => options.execute(part, variables, operationName, context), (part) => {
-      const json = JSON.stringify(part);
-      res.write(`${first ? BOUNDARY_PART + '\r\n' : ''}content-type: application/json; charset=utf-8\r\n\r\n${json}${BOUNDARY_PART}${part.hasNext ? '' : '--'}\r\n`);
+    let ended = false;
+    let bytes = 0;
+    const write = (part: object, last: boolean) => {
+      res.write(`${first ? BOUNDARY_PART + '\r\n' : ''}content-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(part)}${BOUNDARY_PART}${last ? '--' : ''}\r\n`);
       first = false;
+      ended = last;
+    };
+    runDeferred(document, operation, variables, (part) => options.execute(part, variables, operationName, context), (part) => {
+      if (ended) return;
+      // MAX_RESPONSE_BYTES bounds the answer, not each part: the parts' data together.
+      const data = 'incremental' in part ? part.incremental.map((i) => i.data) : part.data;
+      bytes += data === undefined || data === null ? 0 : Buffer.byteLength(JSON.stringify(data));
+      if (options.maxResponseBytes > 0 && bytes > options.maxResponseBytes) {
+        const message = `The response (${bytes} bytes so far) exceeds the limit of ${options.maxResponseBytes} bytes: ask for fewer items or fields`;
+        write({ hasNext: false, errors: [{ message, extensions: { code: GatewayErrorCode.RESPONSE_TOO_LARGE, maxBytes: options.maxResponseBytes, requestId: context.requestId } }] }, true);
+        return;
+      }
+      write(part, !part.hasNext);
     })
       .catch((error: unknown) => {
         context.logger.error({ err: error }, 'deferred execution failed');
-        if (first) res.write(`${BOUNDARY_PART}\r\n`);
-        res.write(`content-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify({ hasNext: false, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })}${BOUNDARY_PART}--\r\n`);
+        if (!ended) write({ hasNext: false, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, true);
       })
       .finally(() => res.end());
   };

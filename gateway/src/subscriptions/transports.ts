@@ -25,6 +25,8 @@ export interface SubscriptionTransportOptions {
   /** Verifies an `Authorization` header: the viewer, or throws (UNAUTHENTICATED). */
   verify(authorization: string | undefined): Promise<Viewer | null>;
   keepAliveMs: number;
+  /** MAX_BODY_BYTES: a WebSocket message over it closes the socket (1009), as SSE answers 413. */
+  maxMessageBytes: number;
 }
 
 function validator(rules: ValidationRule[]): (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[] {
@@ -70,7 +72,9 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
  * WebSocket) or the upgrade request's Authorization header; a bad token closes the socket (4403).
  */
 export function attachWebSocketSubscriptions(server: Server, options: SubscriptionTransportOptions): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  // Messages being sent: at shutdown the streams' last message (SUBSCRIPTION_CLOSED) goes out before the sockets close.
+  const sending = new Set<Promise<void>>();
   const viewers = new WeakMap<object, { viewer: Viewer | null; authorization: string | undefined }>();
   const graphqlWs = makeServer<Record<string, unknown> | undefined, { request: IncomingMessage; socket: WebSocket }>({
     schema: () => schemaOf(options.subscriptions),
@@ -122,14 +126,20 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
       }, options.keepAliveMs);
       pinger.unref();
       ws.on('pong', () => (pong = true));
+      // ws closes the socket itself (1009 past maxPayload, 1002 on a bad frame); unheard, the error would be thrown.
+      ws.on('error', (err) => options.logger.warn({ reason: err.message }, 'websocket closed on a bad message'));
       const closed = graphqlWs.opened(
         {
           protocol: ws.protocol,
-          send: (data) =>
-            new Promise<void>((resolve, reject) => {
+          send: (data) => {
+            const sent = new Promise<void>((resolve, reject) => {
               if (ws.readyState !== ws.OPEN) return resolve();
               ws.send(data, (err) => (err ? reject(err) : resolve()));
-            }),
+            });
+            sending.add(sent);
+            void sent.catch(() => undefined).finally(() => sending.delete(sent));
+            return sent;
+          },
           close: (code, reason) => ws.close(code, reason),
           onMessage: (cb) =>
             ws.on('message', (event) => {
@@ -151,6 +161,15 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
   return {
     async close() {
       server.off('upgrade', onUpgrade);
+      // The streams were ended (SUBSCRIPTION_CLOSED): their generators hand graphql-ws the last result
+      // on a later turn; those messages are sent before the close frame (bounded, a stuck socket waits for nobody).
+      const flushed = (async () => {
+        for (let turn = 0; turn < 3; turn++) {
+          await new Promise((resolve) => setImmediate(resolve));
+          await Promise.allSettled([...sending]);
+        }
+      })();
+      await Promise.race([flushed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       for (const client of wss.clients) client.close(1001, 'The gateway is shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
