@@ -26,6 +26,8 @@ let gatewayUrl: string;
 let partnerUrl: string;
 let hive: NodeProcess | undefined;
 
+let gatewayEnv: Record<string, string>;
+
 beforeAll(async () => {
   for (const definition of CORE_DEFINITIONS) subgraphs.push(await startSubgraph(definition, 'reg_proc'));
   const subgraphUrls = Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_${s.definition.name.toUpperCase()}_URL`, s.url]));
@@ -43,7 +45,7 @@ beforeAll(async () => {
     ...subgraphUrls,
   });
   registryBase = `http://127.0.0.1:${registryPort}`;
-  gateway = startNode('gateway/dist/main.js', {
+  gatewayEnv = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     PORT: String(gatewayPort),
@@ -53,7 +55,8 @@ beforeAll(async () => {
     REGISTRY_TOKEN,
     REGISTRY_POLL_INTERVAL_MS: '300',
     ...subgraphUrls,
-  });
+  };
+  gateway = startNode('gateway/dist/main.js', gatewayEnv);
   gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   await waitForOk(`http://127.0.0.1:${partnerPort}/health`, 60_000, 'partner subgraph', partner);
   await waitForOk(`${registryBase}/ready`, 60_000, 'registry process', registry);
@@ -144,3 +147,39 @@ it('the supergraph the registry exports runs on Hive Gateway, with the same answ
     expect(theirs.data).toEqual(ours.data);
   }
 }, 120_000);
+
+it('a gateway whose REGISTRY_TOKEN the registry refuses says so at error level', async () => {
+  const port = await freePort();
+  const refused = startNode('gateway/dist/main.js', {
+    ...gatewayEnv,
+    PORT: String(port),
+    DATA_DIR: join(root, 'gateway-refused'),
+    REGISTRY_TOKEN: 'a-wrong-token-0123456789abcdef0123',
+    STARTUP_COMPOSE_TIMEOUT_MS: '1000',
+  });
+  try {
+    // Nothing kept yet: it starts from the shipped core supergraph.
+    await waitForOk(`http://127.0.0.1:${port}/ready`, 30_000, 'gateway with a refused token', refused);
+    const line = refused.output().split('\n').find((l) => l.includes('refuses this gateway'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!).level).toBe('error');
+    expect(line).toContain('HTTP 401');
+  } finally {
+    await refused.kill('SIGTERM');
+  }
+}, 60_000);
+
+it('a gateway restarted while the registry is down starts from the supergraph it kept in DATA_DIR', async () => {
+  const kept = readFileSync(join(root, 'gateway', 'supergraph.graphql'), 'utf8');
+  const served = await (await fetch(`${registryBase}/supergraph`, { headers: { authorization: `Bearer ${REGISTRY_TOKEN}` } })).text();
+  expect(kept).toBe(served);
+  await registry.kill('SIGTERM');
+  await gateway.kill('SIGTERM');
+  gateway = startNode('gateway/dist/main.js', { ...gatewayEnv, STARTUP_COMPOSE_TIMEOUT_MS: '1500' });
+  await waitForOk(gatewayUrl.replace('/graphql', '/ready'), 30_000, 'gateway restarted without its registry', gateway);
+  expect(gateway.output()).toContain('serving the last kept supergraph');
+  // The partner's extension comes from the kept supergraph: the shipped core one has none.
+  const answer = await postGraphQL<{ organization: { campusProfile: { building: string } | null } }>(gatewayUrl, CAMPUS_ORG, { id: HDH });
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data?.organization.campusProfile?.building).toBe('Bâtiment A');
+}, 60_000);

@@ -188,6 +188,15 @@ describe('SUPERGRAPH_FILE without public tags', () => {
       }
       expect(response.errors).toBeUndefined();
       expect((await postGraphQL(url, '{ people(first: 1) { totalCount } }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      // The tags go again: the contract follows the served supergraph, as at start.
+      replaceFile(file, tagged.replace(/ @tag\(name: "public"\)/g, ''));
+      const untilGone = Date.now() + 20_000;
+      while (response.status !== 503 && Date.now() < untilGone) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        response = await postGraphQL(url, EVENTS_ONLY);
+      }
+      expect(response.status).toBe(503);
+      expect(response.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
       await untagged.kill('SIGTERM');
     }

@@ -27,6 +27,8 @@ export {
   type AcceptedSupergraph,
   CoreSupergraphManager,
   type CoreSupergraphManagerOptions,
+  keepSupergraph,
+  readKeptSupergraph,
   supergraphHash,
   type SupergraphMember,
   type SupergraphPublisher,

@@ -55,6 +55,7 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, Fragm
  */
 export class PublicContract implements GatewayInterface {
   private schema: GraphQLSchema | undefined;
+  private why: { code: string; message: string } = { code: 'SERVICE_UNAVAILABLE', message: 'The public contract is not served yet' };
   private coreSupergraphSdl = '';
   private readonly listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
   private readonly loaded: Promise<void>;
@@ -67,19 +68,28 @@ export class PublicContract implements GatewayInterface {
     this.loaded = new Promise((resolve) => (this.markLoaded = resolve));
   }
 
+  /** Why no contract is served, when `contractSchema` is undefined: the 503 that /public/graphql answers. */
+  get notServed(): { code: string; message: string } {
+    return this.why;
+  }
+
   /** The contract schema being served, if any. */
   get contractSchema(): GraphQLSchema | undefined {
     return this.schema;
   }
 
   /**
-   * Derives the contract from a supergraph the gateway now serves. A supergraph that leaves it
-   * invalid (composition refuses those, but a stored or shipped one is not composed again) keeps the
-   * previous contract served, and says why.
+   * Derives the contract from a supergraph the gateway now serves. The contract always follows the
+   * served supergraph: one that tags nothing "public", or leaves the contract invalid (composition
+   * refuses those, but a followed or shipped one is not composed here), serves no contract until a
+   * valid one arrives; a previous contract over the new supergraph's executor would ask the subgraphs
+   * for fields they may no longer have.
    */
   supergraphChanged(apiSchema: GraphQLSchema, coreSupergraphSdl: string): void {
     if (!hasPublicTags(coreSupergraphSdl)) {
       this.logger.warn('the supergraph tags nothing "public": the public contract is not served');
+      this.schema = undefined;
+      this.why = { code: 'SERVICE_UNAVAILABLE', message: 'The public contract is not served: the supergraph tags nothing "public"' };
       return;
     }
     try {
@@ -89,8 +99,10 @@ export class PublicContract implements GatewayInterface {
       this.coreSupergraphSdl = coreSupergraphSdl;
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
-      this.logger.error({ problems: error.problems }, 'the supergraph leaves the public contract invalid: the previous contract stays served');
-      if (!this.schema) return;
+      this.logger.error({ problems: error.problems }, 'the supergraph leaves the public contract invalid: the public contract is not served until a valid one arrives');
+      this.schema = undefined;
+      this.why = { code: 'PUBLIC_CONTRACT_INVALID', message: 'The public contract is not served: the supergraph served leaves it invalid' };
+      return;
     }
     this.markLoaded();
     for (const listener of this.listeners) listener({ apiSchema: this.schema, coreSupergraphSdl: this.coreSupergraphSdl });
@@ -188,10 +200,12 @@ export function installPublicContract(
     validationRules: [...(options.apolloOptions.validationRules ?? []), operationTypeInContractRule],
     gateway: contract,
   } as ApolloServerOptions<GatewayContext>);
-  let serve: RequestHandler = (_req, res) => {
-    res.status(503).json({ errors: [{ message: 'The public contract is not served yet', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  const unavailable: RequestHandler = (_req, res) => {
+    const { code, message } = contract.notServed;
+    res.status(503).json({ errors: [{ message, extensions: { code } }] });
   };
-  const last: RequestHandler = (req, res, next) => serve(req, res, next);
+  let serve: RequestHandler = unavailable;
+  const last: RequestHandler = (req, res, next) => (contract.contractSchema ? serve : unavailable)(req, res, next);
   app.use(PUBLIC_CONTRACT_PATH, ...options.handlers, last);
   let started: Promise<void> | undefined;
   let stopped = false;

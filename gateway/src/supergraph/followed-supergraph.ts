@@ -1,7 +1,7 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { type SupergraphManager, type SupergraphSdlHook } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
-import { type AcceptedSupergraph, type SupergraphMember } from '@ecosystem/registry';
+import { type AcceptedSupergraph, keepSupergraph, readKeptSupergraph, type SupergraphMember } from '@ecosystem/registry';
 import { CORE_SUBGRAPHS } from '../config';
 import { swapSupergraph, type SwapOptions } from './swap';
 
@@ -34,6 +34,12 @@ export function fileSource(file: string, intervalMs = 500): SupergraphSource {
   };
 }
 
+/**
+ * The source refused this gateway's credentials (HTTP 401/403): a configuration error (REGISTRY_TOKEN),
+ * which waiting does not cure.
+ */
+export class SourceRefusedError extends Error {}
+
 /** The registry process at `baseUrl` (`GET /supergraph`, revalidated with its ETag), polled every `intervalMs`. */
 export function registrySource(baseUrl: string, intervalMs: number, token?: string): SupergraphSource {
   const url = `${baseUrl.replace(/\/$/, '')}/supergraph`;
@@ -46,6 +52,9 @@ export function registrySource(baseUrl: string, intervalMs: number, token?: stri
         signal: AbortSignal.timeout(10_000),
       });
       if (response.status === 304) return undefined;
+      if (response.status === 401 || response.status === 403) {
+        throw new SourceRefusedError(`${url} refused this gateway's REGISTRY_TOKEN (HTTP ${response.status}): set REGISTRY_TOKEN to the registry's token`);
+      }
       if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
       const sdl = await response.text();
       etag = response.headers.get('etag') ?? undefined;
@@ -82,6 +91,14 @@ export interface FollowedSupergraphOptions extends SwapOptions {
   startupTimeoutMs?: number;
   /** @default 1000 */
   retryIntervalMs?: number;
+  /**
+   * Where each supergraph served is kept (`$DATA_DIR/supergraph.graphql`): when the source does not
+   * answer within `startupTimeoutMs`, the gateway starts from it (else from `shippedSupergraphFile`)
+   * and keeps following the source. Without it, start-up fails when the source does not answer.
+   */
+  keptSupergraphFile?: string;
+  /** The core supergraph built with the gateway, served when nothing was kept yet. */
+  shippedSupergraphFile?: string;
 }
 
 /**
@@ -114,30 +131,61 @@ export class FollowedSupergraphManager implements SupergraphManager {
     const { source, logger } = this.options;
     const deadline = Date.now() + (this.options.startupTimeoutMs ?? 0);
     let sdl: string | undefined;
+    let fallback: { sdl: string; members: SupergraphMember[]; file: string } | undefined;
     for (;;) {
       try {
         sdl = await source.read();
         if (sdl !== undefined) break;
       } catch (error) {
-        if (Date.now() >= deadline) throw new Error(`Supergraph source ${source.label}: ${(error as Error).message}`);
-        logger.info({ source: source.label, reason: (error as Error).message }, 'waiting for the supergraph source');
+        const reason = (error as Error).message;
+        if (error instanceof SourceRefusedError) logger.error({ source: source.label, reason }, 'the supergraph source refuses this gateway: check REGISTRY_TOKEN');
+        if (Date.now() >= deadline) {
+          fallback = this.fallback();
+          if (!fallback) throw new Error(`Supergraph source ${source.label}: ${reason}`);
+          logger.warn({ source: source.label, reason, file: fallback.file }, 'supergraph source unreachable at start: serving the last kept supergraph; following the source when it answers');
+          break;
+        }
+        if (!(error instanceof SourceRefusedError)) logger.info({ source: source.label, reason }, 'waiting for the supergraph source');
         await new Promise((resolve) => setTimeout(resolve, this.options.retryIntervalMs ?? 1000));
       }
     }
-    let members: SupergraphMember[];
-    try {
-      members = supergraphMembers(sdl);
-    } catch (error) {
-      throw new Error(`Supergraph source ${source.label} is not a valid supergraph: ${(error as Error).message}`);
+    if (fallback) {
+      this.current = { version: 1, sdl: fallback.sdl, members: fallback.members };
+    } else {
+      let members: SupergraphMember[];
+      try {
+        members = supergraphMembers(sdl!);
+      } catch (error) {
+        throw new Error(`Supergraph source ${source.label} is not a valid supergraph: ${(error as Error).message}`);
+      }
+      this.current = { version: 1, sdl: sdl!, members };
+      this.keep(sdl!);
+      logger.info({ source: source.label, subgraphs: members.map((m) => `${m.name}=${m.url}`) }, 'serving the followed supergraph');
     }
-    this.current = { version: 1, sdl, members };
-    logger.info({ source: source.label, subgraphs: members.map((m) => `${m.name}=${m.url}`) }, 'serving the followed supergraph');
     this.stopWatching = source.watch(() => {
       this.exclusive(() => this.reload()).catch((error: unknown) => {
         logger.error({ source: source.label, reason: (error as Error).message }, 'supergraph not applied; the previous supergraph keeps serving');
       });
     });
-    return { supergraphSdl: sdl, cleanup: () => this.cleanup() };
+    return { supergraphSdl: this.current.sdl, cleanup: () => this.cleanup() };
+  }
+
+  /** The last kept supergraph, else the shipped core one: the first of them that is a valid supergraph. */
+  private fallback(): { sdl: string; members: SupergraphMember[]; file: string } | undefined {
+    for (const file of [this.options.keptSupergraphFile, this.options.shippedSupergraphFile]) {
+      const sdl = file ? readKeptSupergraph(file) : undefined;
+      if (!file || sdl === undefined) continue;
+      try {
+        return { sdl, members: supergraphMembers(sdl), file };
+      } catch (error) {
+        this.options.logger.error({ file, reason: (error as Error).message }, 'kept supergraph is not a valid supergraph; not served');
+      }
+    }
+    return undefined;
+  }
+
+  private keep(sdl: string): void {
+    if (this.options.keptSupergraphFile) keepSupergraph(this.options.keptSupergraphFile, sdl);
   }
 
   /** Runs `task` after every reload already queued. */
@@ -155,6 +203,10 @@ export class FollowedSupergraphManager implements SupergraphManager {
     try {
       sdl = await source.read();
     } catch (error) {
+      if (error instanceof SourceRefusedError) {
+        logger.error({ source: source.label, reason: (error as Error).message }, 'the supergraph source refuses this gateway: check REGISTRY_TOKEN; the previous supergraph keeps serving');
+        return false;
+      }
       // Deleted, being replaced, or the registry is restarting: the next change is read again.
       logger.warn({ source: source.label, reason: (error as Error).message }, 'supergraph source unreadable; the previous supergraph keeps serving');
       return false;
@@ -172,6 +224,7 @@ export class FollowedSupergraphManager implements SupergraphManager {
       this.update?.(next.sdl);
       this.current = next;
     });
+    this.keep(next.sdl);
     logger.info({ source: source.label, version: next.version, subgraphs: members.map((m) => `${m.name}=${m.url}`) }, 'supergraph source changed: now serving it');
     return true;
   }

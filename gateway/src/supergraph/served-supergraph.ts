@@ -58,7 +58,15 @@ export function servedSupergraph(
   if (config.REGISTRY_URL) {
     const source = registrySource(config.REGISTRY_URL, config.REGISTRY_POLL_INTERVAL_MS || 5000, config.REGISTRY_TOKEN);
     return {
-      manager: new FollowedSupergraphManager({ source, logger, planCache, gate: swapGate, startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS }),
+      manager: new FollowedSupergraphManager({
+        source,
+        logger,
+        planCache,
+        gate: swapGate,
+        startupTimeoutMs: config.STARTUP_COMPOSE_TIMEOUT_MS,
+        keptSupergraphFile: join(resolve(config.DATA_DIR), 'supergraph.graphql'),
+        shippedSupergraphFile: SHIPPED_SUPERGRAPH_FILE,
+      }),
       opensRegistry: false,
       routingUrl: registryRouting,
       notServed: `This gateway follows the registry at ${config.REGISTRY_URL}: call its admin API there`,

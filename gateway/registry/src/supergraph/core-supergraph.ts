@@ -68,6 +68,21 @@ export interface CoreSupergraphManagerOptions {
   pollIntervalMs?: number;
 }
 
+/**
+ * Keeps the supergraph being served in `file` (`$DATA_DIR/supergraph.graphql`), atomically: written
+ * beside it and renamed, so that a gateway killed mid-write restarts from the previous whole file.
+ */
+export function keepSupergraph(file: string, sdl: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, sdl);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The supergraph kept in `file` by `keepSupergraph`, if any. */
+export function readKeptSupergraph(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
 export function supergraphHash(sdl: string): string {
   return createHash('sha256').update(sdl).digest('hex');
 }
@@ -244,10 +259,7 @@ export class CoreSupergraphManager implements SupergraphPublisher {
   }
 
   private writeFile(sdl: string): void {
-    const file = this.options.supergraphFile;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, sdl);
-    renameSync(`${file}.tmp`, file);
+    keepSupergraph(this.options.supergraphFile, sdl);
   }
 
   private readShipped(): string | undefined {
@@ -256,8 +268,7 @@ export class CoreSupergraphManager implements SupergraphPublisher {
   }
 
   private readSaved(): string | undefined {
-    const file = this.options.supergraphFile;
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    return readKeptSupergraph(this.options.supergraphFile);
   }
 
   private async cleanup(): Promise<void> {
