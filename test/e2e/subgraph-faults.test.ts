@@ -42,10 +42,11 @@ const README_QUESTION = {
   variables: {} as Record<string, unknown>,
 };
 /*
- * Known defect, not fixed yet: the @defer example sent without multipart (its @defer removed by the
- * gateway) loses the other subgraph's root field without an error while one subgraph is down
- * (docs/querying.md, "@defer", known limitation). Listed here so that the fault test keeps guarding every
- * other example; remove the name once the defect is fixed.
+ * Known defect, not fixed yet: this example (its @defer removed for a client without multipart)
+ * selects the non-null root connections of two subgraphs, so losing one of them nulls the whole
+ * answer (null propagation to the root) with only the lost subgraph's error (docs/querying.md,
+ * "@defer", known limitation). Listed so that the fault test keeps guarding every other example;
+ * remove the name once root connections are nullable.
  */
 const KNOWN_DEFER_LOSS = new Set(['15-overview-deferred']);
 const OPERATIONS = [README_QUESTION, ...loadExampleOperations().filter((e) => e.operation !== 'subscription' && !KNOWN_DEFER_LOSS.has(e.name)).map((e) => ({ name: e.name, query: e.query, variables: JSON.parse(e.variables) as Record<string, unknown> }))];
