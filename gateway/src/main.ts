@@ -1,5 +1,5 @@
 import '@ecosystem/shared/dist/bootstrap';
-import { createLogger } from '@ecosystem/shared';
+import { createLogger, stopOnSignals } from '@ecosystem/shared';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './create-gateway';
 
@@ -12,21 +12,7 @@ async function bootstrap(): Promise<void> {
   await server.start();
   logger.info({ url: `${running.url}/graphql` }, 'gateway ready');
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    running
-      .close()
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(logger, () => running.close());
 }
 
 bootstrap().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { type BaseContext } from '../context/request-context';
 import { databaseKind, openDatabase } from '../database/data-source';
 import { attachAggregateCache } from '../database/aggregate-cache';
 import { QueryCounter } from '../database/query-counter';
+import { stopOnSignals } from './http-server';
 import { createLogger } from '../logging/logger';
 import { createSubgraphServer, type SubgraphServer } from './create-subgraph-server';
 import { type RunningServer } from './http-server';
@@ -92,21 +93,6 @@ export async function runSubgraph<TContext extends BaseContext, TLoaders>(
   const running = await server.listen(env.PORT ?? definition.defaultPort, env.HOST);
   logger.info({ url: `${running.url}/graphql` }, `${definition.name} subgraph ready`);
 
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    running
-      .close()
-      .then(() => dataSource.destroy())
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignals(logger, () => running.close().then(() => dataSource.destroy()));
   return running;
 }
