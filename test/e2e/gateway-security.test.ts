@@ -478,6 +478,23 @@ describe('error masking', () => {
       expect(response.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
     }
   });
+
+  it('answers a malformed extensions.persistedQuery with 400 BAD_REQUEST and the field, masked or not, by POST and GET', async () => {
+    const masked = await extra({ MASK_ERRORS: 'true' }, true);
+    for (const url of [graph.gatewayUrl, masked.url]) {
+      for (const persistedQuery of ['x', 7, [], { version: 2, sha256Hash: 'a'.repeat(64) }, { sha256Hash: 'a'.repeat(64) }]) {
+        const post = await raw(url, { method: 'POST', headers: json, body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery } }) });
+        expect(post.status).toBe(400);
+        expect(post.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST', field: 'extensions.persistedQuery' });
+      }
+      const get = await raw(`${url}?query=${encodeURIComponent('{ __typename }')}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: 'x' }))}`, {
+        method: 'GET',
+        headers: { 'apollo-require-preflight': 'true' },
+      });
+      expect(get.status).toBe(400);
+      expect(get.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST', field: 'extensions.persistedQuery' });
+    }
+  });
 });
 
 describe('web hygiene and metrics', () => {
