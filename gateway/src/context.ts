@@ -48,4 +48,6 @@ export interface GatewayContext {
   rawData?: true;
   /** Set when only the limits are checked (the whole of a @defer operation): nothing is executed. */
   checkOnly?: true;
+  /** Set, with checkOnly, when a subscription is checked before its stream opens (SSE, WebSocket): POST's refusal of subscriptions does not apply. */
+  subscribing?: true;
 }

@@ -33,7 +33,7 @@ import { dedupeRepresentations } from './execution/dedupe-representations';
 import { installPublicContract, type PublicContractServer } from './contracts/public-contract';
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
 import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
-import { subscriptionsNotServedRule } from './security/introspection';
+import { clientAddressOf, ConnectionsPerAddress } from './subscriptions/connection-limit';
 import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
 
 export interface GatewayServer {
@@ -250,12 +250,21 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const subscriptionTransports: SubscriptionTransportOptions = {
     subscriptions,
     logger,
-    validationRules: (policyOptions.validationRules ?? []).filter((rule) => rule !== subscriptionsNotServedRule),
+    // The pipeline of /graphql, stopped before execution: the same parse, validation, limits and masking.
+    check: async (query, variables, operationName, contextValue) => {
+      const response = await apollo.executeOperation(
+        { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
+        { contextValue: { ...contextValue, identityTokens: new Map(), checkOnly: true, subscribing: true } },
+      );
+      return response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+    },
     handlers: policyHandlers,
     contextFor,
     verify: (authorization) => policies.identity.viewerFrom(authorization),
     keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
     maxMessageBytes: config.MAX_BODY_BYTES,
+    connections: new ConnectionsPerAddress(config.SUBSCRIPTION_CONNECTIONS_PER_ADDRESS),
+    clientAddress: clientAddressOf(config.TRUST_PROXY_HOPS),
   };
   // Before the other methods of /graphql, whose mount would take /graphql/stream too.
   installSseSubscriptions(app, subscriptionTransports);

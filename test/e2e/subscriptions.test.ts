@@ -272,3 +272,152 @@ describe('subscriptions through the gateway', () => {
   });
 });
 
+
+/** The first result of a subscription over Server-Sent Events (a refusal is its only one). */
+async function firstSseResult(url: string, query: string, variables: Record<string, unknown> = {}): Promise<ExecutionResult> {
+  const client = createSseClient({ url, retryAttempts: 0 });
+  try {
+    return await new Promise<ExecutionResult>((resolve, reject) => {
+      client.subscribe({ query, variables }, { next: (result) => resolve(result as ExecutionResult), error: reject, complete: () => undefined });
+    });
+  } finally {
+    client.dispose();
+  }
+}
+
+/** The errors graphql-ws sends for a refused subscription (its `error` message). */
+async function wsRefusal(url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ message: string; extensions?: Record<string, unknown> }[]> {
+  const client = createWsClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      client.subscribe({ query, variables }, {
+        next: (result) => reject(new Error(`a result, not a refusal: ${JSON.stringify(result)}`)),
+        error: (error) => (Array.isArray(error) ? resolve(error) : reject(error)),
+        complete: () => reject(new Error('completed without a refusal')),
+      });
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+async function postErrors(url: string, query: string): Promise<{ status: number; errors: { message: string; extensions?: Record<string, unknown> }[] }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return { status: response.status, errors: ((await response.json()) as { errors: { message: string; extensions?: Record<string, unknown> }[] }).errors };
+}
+
+/** What a client sees of an error, the request id aside (each request has its own). */
+const seen = (errors: readonly { message: string; extensions?: Record<string, unknown> }[] | undefined): unknown =>
+  errors?.map(({ message, extensions }) => ({ message, code: extensions?.code }));
+
+/** Opens a graphql-ws socket (connection_init, ack); resolves with the socket, or with the close code when it is refused. */
+function openSocket(url: string): Promise<{ socket: WebSocket } | { closed: number; reason: string }> {
+  const socket = new WebSocket(url, 'graphql-transport-ws');
+  return new Promise((resolve, reject) => {
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    socket.on('message', (data) => {
+      if ((JSON.parse(String(data)) as { type: string }).type === 'connection_ack') resolve({ socket });
+    });
+    socket.on('close', (closed, reason) => resolve({ closed, reason: String(reason) }));
+    socket.on('error', reject);
+  });
+}
+
+async function closeSocket(socket: WebSocket): Promise<void> {
+  if (socket.readyState === WebSocket.CLOSED) return;
+  await new Promise((resolve) => {
+    socket.once('close', resolve);
+    socket.close();
+  });
+}
+
+describe('subscriptions pass the policies of /graphql (red-team findings)', () => {
+  let policed: Awaited<ReturnType<typeof startExtraGateway>>;
+  beforeAll(async () => {
+    // As in production: suggestions hidden, errors masked; limits low enough to reach with small documents.
+    policed = await startExtraGateway(graph, { BLOCK_FIELD_SUGGESTIONS: 'true', MASK_ERRORS: 'true', MAX_DEPTH: '2', MAX_COST: '4' }, 'subs-policy');
+  }, 60_000);
+  afterAll(async () => {
+    await policed?.stop();
+  });
+
+  const SUGGESTED = 'subscription { registrationChanged(eventId: "1") { seatsTake } }';
+  const TOKENS = `subscription { registrationChanged(eventId: "1") { ${'seatsTaken '.repeat(5200)}} }`;
+  const DEEP = 'subscription { registrationChanged(eventId: "1") { event { organizers { name } } } }';
+
+  it.each([
+    ['a misspelt field, without "Did you mean"', SUGGESTED, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a 5,200-token document', TOKENS, 'TOO_MANY_TOKENS'],
+    ['a document past MAX_DEPTH', DEEP, 'QUERY_TOO_DEEP'],
+  ])('refuses %s over SSE and WebSocket as /graphql refuses the same document', async (_name, query, code) => {
+    const post = await postErrors(policed.url, query);
+    expect(post.status).toBe(400);
+    expect(post.errors[0]!.extensions?.code).toBe(code);
+    const sse = await firstSseResult(`${policed.base}/graphql/stream`, query);
+    const ws = await wsRefusal(`${policed.base.replace(/^http/, 'ws')}/graphql`, query);
+    expect(seen(sse.errors)).toEqual(seen(post.errors));
+    expect(seen(ws)).toEqual(seen(post.errors));
+    expect(sse.errors![0]!.extensions?.requestId).toEqual(expect.any(String));
+    for (const error of [...sse.errors!, ...ws]) expect(error.message).not.toMatch(/Did you mean|Validation aborted/);
+  });
+
+  it('refuses a subscription past MAX_COST (QUERY_TOO_COMPLEX) over SSE and WebSocket, as the same selection on /graphql', async () => {
+    const selection = '(eventId: "1") { seatsTaken maxCapacity eventId waitingListLength viewerStatus }';
+    const query = await postErrors(policed.url, `query { registrationState${selection} }`);
+    expect(query.errors[0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 6, maxCost: 4 });
+    const subscription = `subscription { registrationChanged${selection} }`;
+    const sse = await firstSseResult(`${policed.base}/graphql/stream`, subscription);
+    const ws = await wsRefusal(`${policed.base.replace(/^http/, 'ws')}/graphql`, subscription);
+    expect(seen(sse.errors)).toEqual(seen(query.errors));
+    expect(seen(ws)).toEqual(seen(query.errors));
+  });
+
+  it('caps open WebSocket sockets and SSE streams per client address (SUBSCRIPTION_CONNECTIONS_PER_ADDRESS): close 1013 / 429 TOO_MANY_CONNECTIONS', async () => {
+    // Its own gateway: the sockets of the tests above may still be closing on the other.
+    const capped = await startExtraGateway(graph, { SUBSCRIPTION_CONNECTIONS_PER_ADDRESS: '2' }, 'subs-cap');
+    try {
+      await expectCapped(capped.base);
+    } finally {
+      await capped.stop();
+    }
+  });
+
+  async function expectCapped(base: string): Promise<void> {
+    const url = `${base.replace(/^http/, 'ws')}/graphql`;
+    // Sockets without any subscription count: SUBSCRIPTIONS_PER_CLIENT never saw them.
+    const first = await openSocket(url);
+    const second = await openSocket(url);
+    try {
+      expect('socket' in first && 'socket' in second).toBe(true);
+      const third = await openSocket(url);
+      expect(third).toEqual({ closed: 1013, reason: expect.stringMatching(/^TOO_MANY_CONNECTIONS: at most 2 per client address/) });
+      const sse = await fetch(`${base}/graphql/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: 'subscription { registrationChanged(eventId: "1") { seatsTaken } }' }),
+      });
+      expect(sse.status).toBe(429);
+      expect(((await sse.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0]!.extensions).toMatchObject({ code: 'TOO_MANY_CONNECTIONS', maxConnections: 2 });
+    } finally {
+      for (const opened of [first, second]) if ('socket' in opened) await closeSocket(opened.socket);
+    }
+    // Closed sockets give their places back (once the gateway has seen them close).
+    let again = await openSocket(url);
+    for (let attempt = 0; attempt < 20 && !('socket' in again); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      again = await openSocket(url);
+    }
+    expect('socket' in again).toBe(true);
+    if ('socket' in again) await closeSocket(again.socket);
+    const stream = await firstSseResult(`${base}/graphql/stream`, `subscription ($eventId: ID!) { registrationChanged(eventId: $eventId) { seatsTaken } }`, { eventId });
+    expect(stream.errors).toBeUndefined();
+    expect(stream.data).toEqual({ registrationChanged: { seatsTaken: expect.any(Number) } });
+  }
+
+  it.each(['PUT', 'DELETE', 'PATCH'])("refuses %s /graphql/stream (graphql-sse's single connection mode is not served): 405 METHOD_NOT_ALLOWED", async (method) => {
+    const response = await fetch(`${policed.base}/graphql/stream`, { method, headers: { accept: 'text/plain' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, POST');
+    expect(((await response.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0]!.extensions).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: expect.any(String) });
+  });
+});

@@ -10,7 +10,7 @@ import { GatewayMetrics, instrumentPlanCache } from '../observability/metrics';
 import { startTracing, type Tracing } from '../observability/tracing';
 import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
 import { createIdentityVerifier, type IdentityVerifier } from '../security/identity';
-import { introspectionDisabledRule, subscriptionsNotServedRule } from '../security/introspection';
+import { introspectionDisabledRule, subscriptionsNotServedPlugin } from '../security/introspection';
 import { createRateLimiting, type RateLimiting } from '../security/rate-limit';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from '../security/trusted-documents';
@@ -68,7 +68,7 @@ export class RequestPolicies {
     const limits = this.operationLimits();
     return {
       // Introspection off: the gateway's own refusal (Apollo Server's `introspection` stays on, see create-gateway.ts).
-      validationRules: [...limits.validationRules, subscriptionsNotServedRule, ...(this.config.introspection ? [] : [introspectionDisabledRule])],
+      validationRules: [...limits.validationRules, ...(this.config.introspection ? [] : [introspectionDisabledRule])],
       parseOptions: limits.parseOptions,
       formatError: createErrorFormatter(mask, { hideSuggestions: this.config.settings.blockFieldSuggestions }),
       // Never, in any mode: a stack names files and subgraph internals (see error-masking.ts).
@@ -84,6 +84,8 @@ export class RequestPolicies {
   apolloPlugins(): ApolloServerPlugin<GatewayContext>[] {
     const limits = this.operationLimits();
     return [
+      // First: a subscription on POST is told where subscriptions are served, before any limit.
+      subscriptionsNotServedPlugin(),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
       requestIdOnErrorsPlugin(),
       ...(this.metrics ? [this.metrics.plugin()] : []),

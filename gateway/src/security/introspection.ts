@@ -1,4 +1,6 @@
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, OperationTypeNode, type ValidationRule } from 'graphql';
+import { type GatewayContext } from '../context';
 import { GatewayErrorCode } from './refuse';
 
 export const INTROSPECTION_DISABLED_MESSAGE = 'Introspection is disabled on this endpoint';
@@ -26,11 +28,22 @@ export const SUBSCRIPTIONS_NOT_SERVED_MESSAGE =
 /**
  * Refuses subscription operations on POST (the query planner would fail on them at execution, an
  * internal error): the caller's mistake, said as such, before any plan, with where they are served.
+ * A plugin rather than a validation rule: the SSE and WebSocket transports check a subscription
+ * through this same pipeline (validation, limits, masking) with `subscribing` in the context, and
+ * Apollo Server caches validation per document, whatever the context.
  */
-export const subscriptionsNotServedRule: ValidationRule = (context) => ({
-  OperationDefinition(node) {
-    if (node.operation !== 'subscription') return;
-    const code = GatewayErrorCode.SUBSCRIPTIONS_NOT_SERVED;
-    context.reportError(new GraphQLError(SUBSCRIPTIONS_NOT_SERVED_MESSAGE, { nodes: [node], extensions: { code, limit: code } }));
-  },
-});
+export function subscriptionsNotServedPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== OperationTypeNode.SUBSCRIPTION || contextValue.subscribing) return;
+          throw new GraphQLError(SUBSCRIPTIONS_NOT_SERVED_MESSAGE, {
+            nodes: [operation],
+            extensions: { code: GatewayErrorCode.SUBSCRIPTIONS_NOT_SERVED, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}

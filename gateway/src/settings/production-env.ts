@@ -128,6 +128,12 @@ export const productionEnvSchema = z.object({
   // --- subscriptions
   /** Open subscriptions per client (its viewer, else its address); one more is refused TOO_MANY_SUBSCRIPTIONS. */
   SUBSCRIPTIONS_PER_CLIENT: int(1).default(10),
+  /**
+   * Open WebSocket sockets and Server-Sent Events streams per client address (TRUST_PROXY_HOPS
+   * applied), whatever the tokens presented; one more is refused: SSE 429 TOO_MANY_CONNECTIONS,
+   * WebSocket closed 1013 with reason TOO_MANY_CONNECTIONS.
+   */
+  SUBSCRIPTION_CONNECTIONS_PER_ADDRESS: int(1).default(100),
   /** graphql-ws ping interval; Server-Sent Events streams carry a comment every 12 s (graphql-sse's own). */
   SUBSCRIPTION_KEEPALIVE_MS: int(1000).default(12_000),
 

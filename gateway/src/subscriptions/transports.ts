@@ -2,23 +2,31 @@ import { type IncomingMessage, type Server } from 'node:http';
 import { type Duplex } from 'node:stream';
 import { type Logger, requestIdFrom, REQUEST_ID_HEADER, type Viewer } from '@ecosystem/shared';
 import { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
-import { type DocumentNode, type ExecutionArgs, GraphQLError, type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/express';
 import { makeServer, CloseCode } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type GatewayContext } from '../context';
+import { refuse } from '../security/refuse';
+import { type ConnectionsPerAddress, TOO_MANY_CONNECTIONS, TOO_MANY_CONNECTIONS_CLOSE_CODE } from './connection-limit';
 import { type GatewaySubscriptions, type SubscriberContext } from './gateway-subscriptions';
 
 /** Where subscriptions are served over Server-Sent Events (graphql-sse's protocol, distinct connections). */
 export const SUBSCRIPTIONS_SSE_PATH = '/graphql/stream';
 /** Where subscriptions are served over WebSocket (graphql-ws's protocol, `graphql-transport-ws`). */
 export const SUBSCRIPTIONS_WS_PATH = '/graphql';
+/** Code of the refusal of graphql-sse's single connection mode (PUT, DELETE) and of any other method on SUBSCRIPTIONS_SSE_PATH. */
+export const METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED';
 
 export interface SubscriptionTransportOptions {
   subscriptions: GatewaySubscriptions;
   logger: Logger;
-  /** The rules every operation passes on /graphql (operation limits, introspection), the subscription refusal left out. */
-  validationRules: ValidationRule[];
+  /**
+   * Checks a subscription through the pipeline of /graphql (parse with MAX_TOKENS, validation with
+   * every rule, depth, aliases, directives and cost limits, field-suggestion hiding, masking): its
+   * errors, formatted as /graphql formats them, or none.
+   */
+  check(query: string, variables: Record<string, unknown> | undefined, operationName: string | undefined, context: SubscriberContext): Promise<readonly GraphQLFormattedError[]>;
   /** Identity (401), rate limit (429), body limits: the handlers /graphql runs before its own. */
   handlers: (RequestHandler | ErrorRequestHandler)[];
   contextFor(req: Request, res: Response): GatewayContext;
@@ -27,11 +35,10 @@ export interface SubscriptionTransportOptions {
   keepAliveMs: number;
   /** MAX_BODY_BYTES: a WebSocket message over it closes the socket (1009), as SSE answers 413. */
   maxMessageBytes: number;
-}
-
-function validator(rules: ValidationRule[]): (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[] {
-  const all = [...specifiedRules, ...rules];
-  return (schema, document) => validate(schema, document, all);
+  /** SUBSCRIPTION_CONNECTIONS_PER_ADDRESS: open WebSocket sockets and SSE streams per client address. */
+  connections: ConnectionsPerAddress;
+  /** The client's address (TRUST_PROXY_HOPS applied, as express's `req.ip`). */
+  clientAddress(request: IncomingMessage): string;
 }
 
 function schemaOf(subscriptions: GatewaySubscriptions): GraphQLSchema {
@@ -40,12 +47,24 @@ function schemaOf(subscriptions: GatewaySubscriptions): GraphQLSchema {
   return schema;
 }
 
-/** Subscriptions over Server-Sent Events at SUBSCRIPTIONS_SSE_PATH, behind the same handlers as /graphql. */
+/** An error /graphql formatted, as graphql-ws wants it (a GraphQLError), sent as it is. */
+function formattedError(formatted: GraphQLFormattedError): GraphQLError {
+  return Object.assign(new GraphQLError(formatted.message), { toJSON: () => formatted });
+}
+
+/**
+ * Subscriptions over Server-Sent Events at SUBSCRIPTIONS_SSE_PATH, behind the same handlers as
+ * /graphql. Distinct connections mode only (one stream per subscription, GET or POST): graphql-sse's
+ * single connection mode (PUT reserves a stream, DELETE stops an operation in it) would hold streams
+ * open with no subscription, outside every per-client bound; it is refused 405 METHOD_NOT_ALLOWED.
+ */
 export function installSseSubscriptions(app: Express, options: SubscriptionTransportOptions): void {
   const handler = createSseHandler({
     schema: () => schemaOf(options.subscriptions),
-    validate: validator(options.validationRules),
-    context: (req) => {
+    // Validated in onSubscribe, through the pipeline of /graphql.
+    validate: () => [],
+    onSubscribe: async (req, params) => {
+      const schema = schemaOf(options.subscriptions);
       const express = req.raw as Request;
       const res = express.res as Response;
       const base = options.contextFor(express, res);
@@ -55,15 +74,38 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
         // The per-client limit counts by viewer, else by address (the policies in front verified the viewer).
         client: base.viewer?.sub ?? express.ip ?? 'unknown',
       };
-      return context as never;
+      const query = typeof params.query === 'string' ? params.query : '';
+      const variables = params.variables ?? undefined;
+      const operationName = params.operationName ?? undefined;
+      const errors = await options.check(query, variables, operationName, context);
+      // graphql-sse sends a result (`data` marks it as one) as the stream's only event, as it does its own validation errors.
+      if (errors.length > 0) return { data: undefined, errors } as unknown as ExecutionResult;
+      return { schema, document: parse(query), variableValues: variables, operationName, contextValue: context } as never;
     },
     subscribe: (args) => options.subscriptions.subscribe(args as ExecutionArgs),
     execute: (args) => options.subscriptions.subscribe(args as ExecutionArgs),
   });
+  const distinctConnectionsOnly: RequestHandler = (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'POST') {
+      next();
+      return;
+    }
+    res.setHeader('allow', 'GET, POST');
+    refuse(res, 405, METHOD_NOT_ALLOWED, `Subscribe with GET or POST and Accept: text/event-stream, one stream per subscription; ${req.method} is not served here`);
+  };
+  const connectionLimit: RequestHandler = (req, res, next) => {
+    const release = options.connections.take(options.clientAddress(req));
+    if (!release) {
+      refuse(res, 429, TOO_MANY_CONNECTIONS, options.connections.refusal(), { maxConnections: options.connections.max });
+      return;
+    }
+    res.once('close', release);
+    next();
+  };
   const serve: RequestHandler = (req, res, next) => {
     handler(req, res).catch(next);
   };
-  app.use(SUBSCRIPTIONS_SSE_PATH, ...options.handlers, serve);
+  app.use(SUBSCRIPTIONS_SSE_PATH, ...options.handlers, distinctConnectionsOnly, connectionLimit, serve);
 }
 
 /**
@@ -78,7 +120,6 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
   const viewers = new WeakMap<object, { viewer: Viewer | null; authorization: string | undefined }>();
   const graphqlWs = makeServer<Record<string, unknown> | undefined, { request: IncomingMessage; socket: WebSocket }>({
     schema: () => schemaOf(options.subscriptions),
-    validate: validator(options.validationRules),
     onConnect: async (ctx) => {
       // GraphiQL sends its headers editor's `Authorization` as a connection parameter, capitalised.
       const params = ctx.connectionParams ?? {};
@@ -91,7 +132,9 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
         return false;
       }
     },
-    context: (ctx) => {
+    // Checked through the pipeline of /graphql; the arguments returned skip graphql-ws's own validation.
+    onSubscribe: async (ctx, _id, payload) => {
+      const schema = schemaOf(options.subscriptions);
       const identity = viewers.get(ctx) ?? { viewer: null, authorization: undefined };
       const requestId = requestIdFrom(ctx.extra.request.headers[REQUEST_ID_HEADER]);
       const context: SubscriberContext = {
@@ -100,9 +143,13 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
         logger: options.logger.child({ requestId, viewer: identity.viewer?.sub ?? null }),
         identityTokens: new Map(),
         authorization: identity.authorization,
-        client: identity.viewer?.sub ?? ctx.extra.request.socket.remoteAddress ?? 'unknown',
+        client: identity.viewer?.sub ?? options.clientAddress(ctx.extra.request),
       };
-      return context;
+      const variables = payload.variables ?? undefined;
+      const operationName = payload.operationName ?? undefined;
+      const errors = await options.check(payload.query, variables, operationName, context);
+      if (errors.length > 0) return errors.map(formattedError);
+      return { schema, document: parse(payload.query), variableValues: variables, operationName, contextValue: context };
     },
     subscribe: (args) => options.subscriptions.subscribe(args),
     execute: (args) => options.subscriptions.subscribe(args),
@@ -114,6 +161,13 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // Counted once upgraded (a failed handshake never calls back), refused with a close code browsers can read.
+      const release = options.connections.take(options.clientAddress(request));
+      if (!release) {
+        ws.close(TOO_MANY_CONNECTIONS_CLOSE_CODE, `${TOO_MANY_CONNECTIONS}: at most ${options.connections.max} per client address`);
+        return;
+      }
+      ws.once('close', release);
       // graphql-ws's own wiring for `ws` (use/ws), kept here to share the HTTP server's upgrades.
       let pong = true;
       const pinger = setInterval(() => {
