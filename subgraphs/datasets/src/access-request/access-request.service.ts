@@ -16,6 +16,7 @@ import {
 import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { Dataset } from '../dataset/dataset.entity';
 import { AccessRights } from '../dataset/dataset.enums';
+import { publishAccessRequestChange } from '../pub-sub';
 import { AccessRequestDataset } from './access-request-dataset.entity';
 import { AccessRequest } from './access-request.entity';
 import { AccessRequestActor, AccessRequestStatus as S } from './access-request.enums';
@@ -138,6 +139,7 @@ export class AccessRequestService {
         note: null,
       });
     });
+    publishAccessRequestChange(request);
     return request;
   }
 
@@ -219,6 +221,8 @@ export class AccessRequestService {
         note: input.note?.trim() || null,
       });
     });
-    return this.dataSource.getRepository(AccessRequest).findOneByOrFail({ id: request.id });
+    const moved = await this.dataSource.getRepository(AccessRequest).findOneByOrFail({ id: request.id });
+    publishAccessRequestChange(moved);
+    return moved;
   }
 }
