@@ -318,7 +318,7 @@ function rereadDocument(
 }
 
 /** For logs and tests: the query a subscription is answered with. */
-export function printReread(document: DocumentNode, queryField: string): string {
+export function printReread(document: DocumentNode, queryField: string, event?: { keep: string[]; values: Record<string, unknown> }): string {
   const operation = getOperationAST(document)!;
-  return print(rereadDocument(document, operation, operation.selectionSet.selections[0] as FieldNode, queryField));
+  return print(rereadDocument(document, operation, operation.selectionSet.selections[0] as FieldNode, queryField, event));
 }
