@@ -1,18 +1,16 @@
 import { buildFederatedSchema } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { resolveAccessRequestReference } from './access-request/access-request.reference';
-import { AccessRequestChangesResolver } from './access-request/access-request-changes';
-import { AccessRequestResolver, StatusChangeResolver } from './access-request/access-request.resolver';
+import { AccessRequestResolver, AccessRequestStateResolver, StatusChangeResolver } from './access-request/access-request.resolver';
 import { resolveCatalogueReference } from './catalogue/catalogue.reference';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { type DatasetsContext } from './context';
 import { resolveDatasetReference } from './dataset/dataset.reference';
 import { DATASET_FACET_RESOLVERS } from './dataset/dataset-facets';
-import { DatasetPublishedResolver } from './dataset/dataset-published';
 import { DatasetConnectionResolver, DatasetFacetsResolver, DatasetResolver } from './dataset/dataset.resolver';
 import { OrganizationDatasetsResolver } from './organization/organization.resolver';
 import { Organization } from './organization/organization.stub';
-import { datasetsPubSub } from './pub-sub';
+import { datasetsPubSub } from './common/pub-sub';
 import { PersonAccessRequestsResolver } from './person/person.resolver';
 import { Person } from './person/person.stub';
 import { ProjectDatasetsResolver } from './project/project.resolver';
@@ -24,11 +22,10 @@ export async function buildDatasetsSchema(): Promise<GraphQLSchema> {
       DatasetResolver,
       DatasetConnectionResolver,
       DatasetFacetsResolver,
-      DatasetPublishedResolver,
       CatalogueResolver,
       AccessRequestResolver,
       StatusChangeResolver,
-      AccessRequestChangesResolver,
+      AccessRequestStateResolver,
       OrganizationDatasetsResolver,
       PersonAccessRequestsResolver,
       ProjectDatasetsResolver,

@@ -1,4 +1,10 @@
-import { createSubgraphPubSub, parseEnv, pubSubEnvSchema, type PubSub } from '@ecosystem/shared';
+import { createSubgraphPubSub, type PubSub } from '@ecosystem/shared';
+import { loadDatasetsConfig } from '../config';
+
+/*
+ * The datasets subgraph's PubSub and its topics: access requests and datasets publish on it, and the
+ * schema's subscriptions listen (one PubSub per schema, shared by two concepts).
+ */
 
 /** The topic of an access request's transitions, per request id (accessRequestChanged). */
 export const ACCESS_REQUEST_CHANGED = 'ACCESS_REQUEST_CHANGED';
@@ -26,7 +32,7 @@ let pubSub: PubSub<Topics> | undefined;
 
 /** The datasets subgraph's PubSub (over Redis when REDIS_URL is set). */
 export function datasetsPubSub(): PubSub<Topics> {
-  pubSub ??= createSubgraphPubSub<Topics>(parseEnv(pubSubEnvSchema).REDIS_URL);
+  pubSub ??= createSubgraphPubSub<Topics>(loadDatasetsConfig().REDIS_URL);
   return pubSub;
 }
 
