@@ -30,6 +30,7 @@ export * from './server/http-error';
 export * from './server/http-server';
 export * from './server/create-subgraph-server';
 export * from './server/run-subgraph';
+export * from './server/pub-sub';
 export * from './demo/ids';
 export * from './demo/random';
 export * from './demo/organizations';

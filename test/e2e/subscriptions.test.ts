@@ -1,4 +1,5 @@
 import { DEV_USER_JWT_SECRET, demoOrganization, demoPeople, Role, type Viewer } from '@ecosystem/shared';
+import { randomUUID } from 'node:crypto';
 import { signUserToken } from '@ecosystem/gateway';
 import { type CoreSupergraphManager } from '@ecosystem/registry';
 import { type ExecutionResult } from 'graphql';
@@ -44,11 +45,11 @@ type State = {
 };
 
 /** A subscription's results as they arrive, with the time each came. */
-class Received {
-  readonly results: { at: number; result: ExecutionResult<State> }[] = [];
+class Received<T = State> {
+  readonly results: { at: number; result: ExecutionResult<T> }[] = [];
   completed = false;
   private waiters: (() => void)[] = [];
-  push(result: ExecutionResult<State>): void {
+  push(result: ExecutionResult<T>): void {
     this.results.push({ at: Date.now(), result });
     this.waiters.splice(0).forEach((w) => w());
   }
@@ -67,16 +68,21 @@ class Received {
       });
     }
   }
-  last(): ExecutionResult<State> {
+  last(): ExecutionResult<T> {
     return this.results[this.results.length - 1]!.result;
   }
 }
 
-function sseSubscribe(token: string | undefined, variables: Record<string, unknown>, url = `${base}/graphql/stream`): { received: Received; dispose: () => void } {
-  const received = new Received();
+function sseSubscribe<T = State>(
+  token: string | undefined,
+  variables: Record<string, unknown>,
+  url = `${base}/graphql/stream`,
+  query = WATCH,
+): { received: Received<T>; dispose: () => void } {
+  const received = new Received<T>();
   const client = createSseClient({ url, headers: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
-  const dispose = client.subscribe<State>({ query: WATCH, variables }, {
-    next: (result) => received.push(result as ExecutionResult<State>),
+  const dispose = client.subscribe<T>({ query, variables }, {
+    next: (result) => received.push(result as ExecutionResult<T>),
     error: (error) => {
       received.push({ errors: [{ message: String((error as Error).message ?? JSON.stringify(error)) }] } as never);
       received.complete();
@@ -419,5 +425,190 @@ describe('subscriptions pass the policies of /graphql (red-team findings)', () =
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, POST');
     expect(((await response.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0]!.extensions).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: expect.any(String) });
+  });
+});
+
+/*
+ * The datasets subgraph's subscriptions: an access request's transitions (its requester and the
+ * publisher's data stewards, as Query.accessRequest lets them see it) and the catalogue's new datasets.
+ */
+describe('subscriptions of the datasets subgraph', () => {
+  const C = demoOrganization('inserm').id;
+  const stewardA: Viewer = { sub: 'subscriptions-steward-a', org: A, roles: [Role.DATA_STEWARD] };
+  const stewardC: Viewer = { sub: 'subscriptions-steward-c', org: C, roles: [Role.DATA_STEWARD] };
+  const requesterB: Viewer = { sub: 'subscriptions-requester-b', org: B, roles: [Role.MEMBER] };
+  let catalogueId: string;
+
+  const CHANGED = /* GraphQL */ `
+    subscription Changed($id: ID!) {
+      accessRequestChanged(id: $id) { id accessRequest { status version requester { name } } }
+    }
+  `;
+  type Changed = { accessRequestChanged: { id: string; accessRequest: { status: string; version: number; requester: { name: string } | null } } };
+  const MINE = /* GraphQL */ `
+    subscription Mine($filter: AccessRequestFilter) {
+      myAccessRequests(filter: $filter) { totalCount edges { node { id status } } }
+    }
+  `;
+  type Mine = { myAccessRequests: { totalCount: number; edges: { node: { id: string; status: string } }[] } };
+  const PUBLISHED = /* GraphQL */ `
+    subscription Published($filter: DatasetFilter) {
+      datasetPublished(filter: $filter) { id healthCategories title { fr } publisher { name } }
+    }
+  `;
+  type Published = { datasetPublished: { id: string; healthCategories: string[]; title: { fr: string }; publisher: { name: string } | null } };
+
+  async function must<T>(viewer: Viewer, query: string, variables: Record<string, unknown>): Promise<T> {
+    const response = await graph.query<T>(query, variables, { viewer });
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  }
+
+  async function createDataset(healthCategories: string[]): Promise<string> {
+    const suffix = randomUUID();
+    const data = await must<{ createDataset: { id: string } }>(admin, 'mutation ($input: CreateDatasetInput!) { createDataset(input: $input) { id } }', {
+      input: {
+        identifier: `https://data.example.org/subscriptions/${suffix}`,
+        titleFr: `Jeu suivi ${suffix}`,
+        descriptionFr: 'Publié pour les abonnements.',
+        catalogueId,
+        publisherId: A,
+        typology: 'COHORT',
+        accessRights: 'RESTRICTED',
+        healthCategories,
+        contactName: 'Bureau des données',
+      },
+    });
+    return data.createDataset.id;
+  }
+
+  /** A request of B for a dataset of A, submitted: the stewards of A see it from then on. */
+  async function submittedRequest(): Promise<{ id: string; datasetId: string }> {
+    const datasetId = await createDataset(['RMMD']);
+    const created = await must<{ createAccessRequest: { id: string } }>(requesterB, 'mutation ($input: CreateAccessRequestInput!) { createAccessRequest(input: $input) { id } }', {
+      input: { datasetIds: [datasetId], purpose: 'Suivre une demande en direct' },
+    });
+    const id = created.createAccessRequest.id;
+    await must(requesterB, 'mutation ($id: ID!) { submitAccessRequest(id: $id) { id } }', { id });
+    return { id, datasetId };
+  }
+
+  beforeAll(async () => {
+    const catalogues = await graph.query<{ dataCatalogues: { id: string }[] }>('{ dataCatalogues { id } }');
+    catalogueId = catalogues.data!.dataCatalogues[0]!.id;
+  });
+
+  it('sends a transition to the requester and to the publisher\u2019s steward within a second, and to their myAccessRequests, not to a stranger\u2019s', async () => {
+    const { id, datasetId } = await submittedRequest();
+    const requester = sseSubscribe<Changed>(await graph.tokenFor(requesterB), { id }, undefined, CHANGED);
+    const steward = sseSubscribe<Changed>(await graph.tokenFor(stewardA), { id }, undefined, CHANGED);
+    const stewardList = sseSubscribe<Mine>(await graph.tokenFor(stewardA), { filter: { datasetId } }, undefined, MINE);
+    const strangerList = sseSubscribe<Mine>(await graph.tokenFor(stewardC), { filter: { datasetId } }, undefined, MINE);
+    const all = [requester, steward, stewardList, strangerList];
+    try {
+      await Promise.all(all.map((s) => s.received.count(1)));
+      for (const s of [requester, steward]) {
+        expect(s.received.last().errors).toBeUndefined();
+        // The requesting organisation's name comes from the members subgraph, through the query plan.
+        expect(s.received.last().data!.accessRequestChanged).toMatchObject({ id, accessRequest: { status: 'SUBMITTED', requester: { name: expect.any(String) } } });
+      }
+      expect(stewardList.received.last().data!.myAccessRequests).toEqual({ totalCount: 1, edges: [{ node: { id, status: 'SUBMITTED' } }] });
+      expect(strangerList.received.last().data!.myAccessRequests).toEqual({ totalCount: 0, edges: [] });
+
+      const sent = Date.now();
+      await must(stewardA, 'mutation ($input: TransitionAccessRequestInput!) { transitionAccessRequest(input: $input) { id } }', {
+        input: { id, to: 'CESREES_REVIEW' },
+      });
+      await Promise.all([requester, steward, stewardList].map((s) => s.received.count(2, 1000)));
+      for (const s of [requester, steward]) {
+        expect(s.received.results[1]!.at - sent).toBeLessThan(1000);
+        expect(s.received.last().data!.accessRequestChanged.accessRequest).toMatchObject({ status: 'CESREES_REVIEW', version: 3 });
+      }
+      expect(stewardList.received.results[1]!.at - sent).toBeLessThan(1000);
+      expect(stewardList.received.last().data!.myAccessRequests.edges).toEqual([{ node: { id, status: 'CESREES_REVIEW' } }]);
+      // The steward of another publisher hears nothing of it (its myAccessRequests keeps the requests it may see).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(strangerList.received.results).toHaveLength(1);
+    } finally {
+      all.forEach((s) => s.dispose());
+    }
+  });
+
+  it('closes a steward\u2019s stream with FORBIDDEN at the next event once the relation is revoked in the database; the requester\u2019s goes on', async () => {
+    const { id } = await submittedRequest();
+    const requester = sseSubscribe<Changed>(await graph.tokenFor(requesterB), { id }, undefined, CHANGED);
+    const steward = sseSubscribe<Changed>(await graph.tokenFor(stewardA), { id }, undefined, CHANGED);
+    try {
+      await Promise.all([requester, steward].map((s) => s.received.count(1)));
+      expect(steward.received.last().errors).toBeUndefined();
+      // The relation canSeeAccessRequest reads for a steward: the request's publisher is the steward's
+      // organisation. Moved to another publisher in the database, behind the API's back.
+      await graph.subgraphs.datasets!.database.dataSource.query('UPDATE access_request SET publisherId = ? WHERE id = ?', [C, id]);
+      await must(requesterB, 'mutation ($id: ID!) { withdrawAccessRequest(id: $id) { id } }', { id });
+      await steward.received.count(2, 1000);
+      expect(steward.received.last().errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(steward.received.last().data ?? null).toBeNull();
+      await steward.received.count(3, 1000);
+      expect(steward.received.completed).toBe(true);
+      await requester.received.count(2, 1000);
+      expect(requester.received.last().data!.accessRequestChanged.accessRequest.status).toBe('WITHDRAWN');
+      expect(requester.received.completed).toBe(false);
+    } finally {
+      requester.dispose();
+      steward.dispose();
+    }
+  });
+
+  it('refuses a stranger\u2019s subscription to someone else\u2019s request (FORBIDDEN), and an anonymous one (UNAUTHENTICATED)', async () => {
+    const { id } = await submittedRequest();
+    const stranger = sseSubscribe<Changed>(await graph.tokenFor(stewardC), { id }, undefined, CHANGED);
+    const anonymous = sseSubscribe<Changed>(undefined, { id }, undefined, CHANGED);
+    try {
+      await stranger.received.count(2);
+      expect(stranger.received.results[0]!.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(stranger.received.results[0]!.result.data ?? null).toBeNull();
+      expect(stranger.received.completed).toBe(true);
+      await anonymous.received.count(1);
+      expect(anonymous.received.results[0]!.result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(anonymous.received.results[0]!.result.data ?? null).toBeNull();
+    } finally {
+      stranger.dispose();
+      anonymous.dispose();
+    }
+  });
+
+  it('sends datasetPublished(filter) for the datasets the filter matches only, read with fields of other subgraphs', async () => {
+    const analyst = sseSubscribe<Published>(undefined, { filter: { healthCategories: ['HGPD'] } }, undefined, PUBLISHED);
+    const everything = sseSubscribe<Published>(await graph.tokenFor(personA), {}, undefined, PUBLISHED);
+    try {
+      // Nothing is sent before the first publication: wait until the subgraph listens.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(analyst.received.results).toHaveLength(0);
+      const other = await createDataset(['RMMD']);
+      const sent = Date.now();
+      const followed = await createDataset(['HGPD', 'RMMD']);
+      await analyst.received.count(1, 1000);
+      expect(analyst.received.results[0]!.at - sent).toBeLessThan(1000);
+      // Events keep their order: had the first dataset passed the filter, it would have come first.
+      expect(analyst.received.last().errors).toBeUndefined();
+      expect(analyst.received.last().data!.datasetPublished).toMatchObject({ id: followed, healthCategories: expect.arrayContaining(['HGPD']), publisher: { name: expect.any(String) } });
+      await everything.received.count(2, 1000);
+      expect(everything.received.results.map((r) => r.result.data!.datasetPublished.id)).toEqual([other, followed]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(analyst.received.results).toHaveLength(1);
+    } finally {
+      analyst.dispose();
+      everything.dispose();
+    }
+  });
+
+  it('refuses a datasetPublished filter the catalogue would refuse (BAD_USER_INPUT)', async () => {
+    const bad = sseSubscribe<Published>(undefined, { filter: { ageRange: { min: 60, max: 10 } } }, undefined, PUBLISHED);
+    try {
+      await bad.received.count(1);
+      expect(bad.received.results[0]!.result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    } finally {
+      bad.dispose();
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
   OperationTypeNode,
   print,
+  visit,
 } from 'graphql';
 import { createClient } from 'graphql-sse';
 import { type GatewayContext } from '../context';
@@ -147,8 +148,9 @@ export class GatewaySubscriptions {
     const field = this.schema!.getSubscriptionType()!.getFields()[route.field]!;
     const parameters = field.args.length ? `(${field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')})` : '';
     const argumentList = field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
-    const upstreamQuery = `subscription Upstream${parameters} { ${route.field}${argumentList} { __typename } }`;
-    const reread = rereadDocument(args.document, operation, root, route.queryField);
+    const upstreamQuery = `subscription Upstream${parameters} { ${route.field}${argumentList} { __typename ${route.fromEvent.join(' ')} } }`;
+    const queryArguments = this.schema!.getQueryType()!.getFields()[route.queryField]!.args.map((a) => a.name);
+    const reread = route.fromEvent.length ? undefined : rereadDocument(args.document, operation, root, route.queryField);
     // What the upstream stream says, queued; a close from either side wakes the reader at once.
     type Item = { value: ExecutionResult } | { error: unknown } | { complete: true };
     const queue: Item[] = [];
@@ -209,6 +211,13 @@ export class GatewaySubscriptions {
             yield { errors: item.value.errors };
             return;
           }
+          // An event that announces a new object (route.fromEvent): its values key the read; there is no state before the first.
+          let document = reread;
+          if (!document) {
+            const announced = (item.value.data as Record<string, Record<string, unknown> | null> | undefined)?.[route.field];
+            if (!announced) continue;
+            document = rereadDocument(args.document, operation, root, route.queryField, { keep: queryArguments, values: pick(announced, route.fromEvent) });
+          }
           // The caller's token again: expired or no longer valid ends the stream as a query would be refused.
           let viewer: Viewer | null;
           try {
@@ -217,7 +226,7 @@ export class GatewaySubscriptions {
             yield failure((error as Error).message, 'UNAUTHENTICATED');
             return;
           }
-          const result = await options.execute(reread, args.variableValues as Record<string, unknown> | undefined, operation.name?.value, {
+          const result = await options.execute(document, args.variableValues as Record<string, unknown> | undefined, operation.name?.value, {
             ...context,
             viewer,
             requestId: `${context.requestId}-${Date.now().toString(36)}`,
@@ -266,19 +275,50 @@ export class GatewaySubscriptions {
   }
 }
 
-/** The subscription as a query: its root field read through the Query field of the same type, under the same response key. */
-function rereadDocument(document: DocumentNode, operation: OperationDefinitionNode, root: FieldNode, queryField: string): DocumentNode {
+function pick(object: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((name) => [name, object[name]]));
+}
+
+/**
+ * The subscription as a query: its root field read through the Query field of the same type, under
+ * the same response key. With `event`, only the subscription's arguments that the Query field takes
+ * are kept (`keep`), the event's values (`values`: the announced object's id, an ID sent as a string) are added, and variables
+ * no longer used are left out of the operation.
+ */
+function rereadDocument(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  root: FieldNode,
+  queryField: string,
+  event?: { keep: string[]; values: Record<string, unknown> },
+): DocumentNode {
   const field: FieldNode = {
     ...root,
     alias: root.alias ?? { kind: Kind.NAME, value: root.name.value },
     name: { kind: Kind.NAME, value: queryField },
+    ...(event
+      ? {
+          arguments: [
+            ...(root.arguments ?? []).filter((a) => event.keep.includes(a.name.value) && !(a.name.value in event.values)),
+            ...Object.entries(event.values).map(([name, value]) => ({ kind: Kind.ARGUMENT as const, name: { kind: Kind.NAME as const, value: name }, value: { kind: Kind.STRING as const, value: String(value) } })),
+          ],
+        }
+      : {}),
   };
-  const query: OperationDefinitionNode = { ...operation, operation: OperationTypeNode.QUERY, selectionSet: { kind: Kind.SELECTION_SET, selections: [field] } };
-  return { kind: Kind.DOCUMENT, definitions: [query, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  let query: OperationDefinitionNode = { ...operation, operation: OperationTypeNode.QUERY, selectionSet: { kind: Kind.SELECTION_SET, selections: [field] } };
+  if (event) {
+    const used = new Set<string>();
+    const collect = { Variable: (node: { name: { value: string } }) => void used.add(node.name.value) };
+    visit({ ...query, variableDefinitions: [] }, collect);
+    fragments.forEach((fragment) => visit(fragment, collect));
+    query = { ...query, variableDefinitions: (query.variableDefinitions ?? []).filter((v) => used.has(v.variable.name.value)) };
+  }
+  return { kind: Kind.DOCUMENT, definitions: [query, ...fragments] };
 }
 
 /** For logs and tests: the query a subscription is answered with. */
-export function printReread(document: DocumentNode, queryField: string): string {
+export function printReread(document: DocumentNode, queryField: string, event?: { keep: string[]; values: Record<string, unknown> }): string {
   const operation = getOperationAST(document)!;
-  return print(rereadDocument(document, operation, operation.selectionSet.selections[0] as FieldNode, queryField));
+  return print(rereadDocument(document, operation, operation.selectionSet.selections[0] as FieldNode, queryField, event));
 }

@@ -3,6 +3,7 @@ import {
   getNamedType,
   type GraphQLField,
   type GraphQLSchema,
+  isObjectType,
   Kind,
   parse,
 } from 'graphql';
@@ -15,8 +16,13 @@ export interface SubscriptionRoute {
   subgraph: string;
   /** The routing URL the supergraph records for that subgraph. */
   url: string | undefined;
-  /** The Query field of the same type and arguments that reads the state each event announces. */
+  /** The Query field of the same type that reads the state each event announces. */
   queryField: string;
+  /**
+   * Arguments of the Query field that each event gives (fields of the object it announces: `id`),
+   * the others being the subscription's own; empty when the subscription's arguments name the state.
+   */
+  fromEvent: string[];
 }
 
 function stringArgument(directive: DirectiveNode, name: string): string | undefined {
@@ -41,7 +47,9 @@ function sameArguments(a: GraphQLField<unknown, unknown>, b: GraphQLField<unknow
 /**
  * The routes of the supergraph's subscription fields. A subgraph serves a subscription as a trigger
  * (an event names the state that changed) beside a Query field with the same return type and the
- * same arguments (`registrationChanged(eventId)` beside `registrationState(eventId)`): on every
+ * same arguments (`registrationChanged(eventId)` beside `registrationState(eventId)`), or, when the
+ * event announces a new object, beside the Query field that reads that object by its `id`
+ * (`datasetPublished(filter)` beside `dataset(id)`; the subgraph applies the filter): on every
  * event, the gateway runs the subscriber's selection on that Query field through its query plan, as
  * any query, so that fields of every subgraph, the caller's identity and the authorisation of the
  * moment apply. A subscription field without such a Query field is listed in `problems`, not served.
@@ -78,12 +86,28 @@ export function subscriptionRoutes(apiSchema: GraphQLSchema, supergraphSdl: stri
       problems.push(`Subscription.${field.name}: no single subgraph owns it`);
       continue;
     }
-    const twins = queryFields.filter((q) => getNamedType(q.type).name === getNamedType(field.type).name && sameArguments(q, field));
+    const returned = getNamedType(field.type);
+    const sameType = queryFields.filter((q) => getNamedType(q.type).name === returned.name);
+    let twins = sameType.filter((q) => sameArguments(q, field));
+    let fromEvent: string[] = [];
+    const idField = isObjectType(returned) ? returned.getFields()['id'] : undefined;
+    if (twins.length === 0 && idField && getNamedType(idField.type).name === 'ID' && !field.args.some((a) => a.name === 'id')) {
+      // The event names a new object (datasetPublished(filter) beside dataset(id)): the Query field
+      // keyed by its id, whose other arguments, if any, are the subscription's.
+      twins = sameType.filter(
+        (q) =>
+          q.args.some((a) => a.name === 'id' && a.type.toString() === 'ID!') &&
+          q.args.every((a) => a.name === 'id' || field.args.some((own) => own.name === a.name && own.type.toString() === a.type.toString())),
+      );
+      fromEvent = ['id'];
+    }
     if (twins.length !== 1) {
-      problems.push(`Subscription.${field.name}: ${twins.length === 0 ? 'no' : 'more than one'} Query field of type ${getNamedType(field.type).name} with the same arguments`);
+      problems.push(
+        `Subscription.${field.name}: ${twins.length === 0 ? 'no' : 'more than one'} Query field of type ${returned.name} with the same arguments (or keyed by the announced object’s id)`,
+      );
       continue;
     }
-    routes.set(field.name, { field: field.name, subgraph: owner.name, url: owner.url, queryField: twins[0]!.name });
+    routes.set(field.name, { field: field.name, subgraph: owner.name, url: owner.url, queryField: twins[0]!.name, fromEvent });
   }
   return { routes, problems };
 }

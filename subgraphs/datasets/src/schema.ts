@@ -1,7 +1,7 @@
 import { buildFederatedSchema } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { resolveAccessRequestReference } from './access-request/access-request.reference';
-import { AccessRequestResolver, StatusChangeResolver } from './access-request/access-request.resolver';
+import { AccessRequestResolver, AccessRequestStateResolver, StatusChangeResolver } from './access-request/access-request.resolver';
 import { resolveCatalogueReference } from './catalogue/catalogue.reference';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { type DatasetsContext } from './context';
@@ -10,6 +10,7 @@ import { DATASET_FACET_RESOLVERS } from './dataset/dataset-facets';
 import { DatasetConnectionResolver, DatasetFacetsResolver, DatasetResolver } from './dataset/dataset.resolver';
 import { OrganizationDatasetsResolver } from './organization/organization.resolver';
 import { Organization } from './organization/organization.stub';
+import { datasetsPubSub } from './common/pub-sub';
 import { PersonAccessRequestsResolver } from './person/person.resolver';
 import { Person } from './person/person.stub';
 import { ProjectDatasetsResolver } from './project/project.resolver';
@@ -24,12 +25,14 @@ export async function buildDatasetsSchema(): Promise<GraphQLSchema> {
       CatalogueResolver,
       AccessRequestResolver,
       StatusChangeResolver,
+      AccessRequestStateResolver,
       OrganizationDatasetsResolver,
       PersonAccessRequestsResolver,
       ProjectDatasetsResolver,
       ...DATASET_FACET_RESOLVERS,
     ],
     stubs: [Organization, Person, Project],
+    pubSub: datasetsPubSub(),
     referenceResolvers: {
       Dataset: { __resolveReference: resolveDatasetReference },
       Catalogue: { __resolveReference: resolveCatalogueReference },

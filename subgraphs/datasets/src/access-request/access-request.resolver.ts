@@ -1,5 +1,6 @@
 import { BadUserInputError, ConnectionType } from '@ecosystem/shared';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { ACCESS_REQUEST_CHANGED, ACCESS_REQUESTS_CHANGED, type AccessRequestChange } from '../common/pub-sub';
 import { type DatasetsContext } from '../context';
 import { Dataset } from '../dataset/dataset.entity';
 import { Organization } from '../organization/organization.stub';
@@ -10,6 +11,7 @@ import { AccessRequestStatus } from './access-request.enums';
 import { AccessRequestsArgs, CreateAccessRequestArgs, TransitionAccessRequestArgs } from './access-request.inputs';
 import { canSeeAccessRequest } from './access-request.policy';
 import { AccessRequestService } from './access-request.service';
+import { AccessRequestState } from './access-request.types';
 import { StatusChange } from './status-change.entity';
 
 /** A note given as a plain argument: trimmed, and no longer than the input's (TransitionAccessRequestInput.note). */
@@ -135,5 +137,55 @@ export class StatusChangeResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'The organisation the person acted for.' })
   byOrganization(@Root() change: StatusChange): Organization | null {
     return change.byOrganizationId ? Organization.ref(change.byOrganizationId) : null;
+  }
+}
+
+/**
+ * Subscriptions of the access-request workflow. The gateway answers every event with the Query field
+ * of the same type (accessRequestState, accessRequests), so that the visibility of the moment
+ * (canSeeAccessRequest on the row read per event) decides what the subscriber gets.
+ */
+@Resolver(() => AccessRequestState)
+export class AccessRequestStateResolver {
+  @Authorized()
+  @Query(() => AccessRequestState, {
+    description:
+      'Where an access request stands now (what accessRequestChanged sends). FORBIDDEN when the viewer may not see it, or it does not exist (the same answer: no leak).',
+  })
+  async accessRequestState(@Arg('id', () => ID, { description: 'Access request id.' }) id: string, @Ctx() context: DatasetsContext): Promise<AccessRequestState> {
+    await new AccessRequestService(context.dataSource).getForSubscriber(context.viewer, id);
+    return { id };
+  }
+
+  @Authorized()
+  @Subscription(() => AccessRequestState, {
+    topics: ACCESS_REQUEST_CHANGED,
+    topicId: ({ args }) => (args as { id: string }).id,
+    description:
+      'Sent on every transition of the access request (requester and the publisher\u2019s data stewards, as accessRequest). Through the gateway: over Server-Sent Events or graphql-ws; the stream ends with FORBIDDEN once the viewer may no longer see the request.',
+  })
+  accessRequestChanged(@Arg('id', () => ID, { description: 'Access request id.' }) id: string, @Root() payload: AccessRequestChange): AccessRequestState {
+    return { id: payload.id ?? id };
+  }
+
+  @Authorized()
+  @Subscription(() => AccessRequestConnection, {
+    topics: ACCESS_REQUESTS_CHANGED,
+    // Only the changes of requests the subscriber may see wake the stream; the gateway reads the page again (Query.accessRequests).
+    filter: ({ payload, context }) => {
+      const change = payload as AccessRequestChange;
+      return canSeeAccessRequest((context as DatasetsContext).viewer, { ...change, submittedAt: change.submittedAt ? new Date(change.submittedAt) : null });
+    },
+    description:
+      'The access requests the viewer may see (as accessRequests, same arguments), sent again whenever one of them is created or moves. Through the gateway: over Server-Sent Events or graphql-ws.',
+  })
+  async myAccessRequests(@Args() args: AccessRequestsArgs, @Ctx() context: DatasetsContext): Promise<AccessRequestConnection> {
+    return new AccessRequestService(context.dataSource).list(context.viewer, args.filter, args);
+  }
+
+  @FieldResolver(() => AccessRequest, { description: 'The access request, read at the time of the event.' })
+  accessRequest(@Root() state: AccessRequestState, @Ctx() context: DatasetsContext): Promise<AccessRequest> {
+    // Read now, not through the request's loaders: a subscription's context lives as long as its stream.
+    return new AccessRequestService(context.dataSource).getForSubscriber(context.viewer, state.id);
   }
 }

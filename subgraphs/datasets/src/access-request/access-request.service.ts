@@ -16,6 +16,7 @@ import {
 import { type DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { Dataset } from '../dataset/dataset.entity';
 import { AccessRights } from '../dataset/dataset.enums';
+import { publishAccessRequestChange } from '../common/pub-sub';
 import { AccessRequestDataset } from './access-request-dataset.entity';
 import { AccessRequest } from './access-request.entity';
 import { AccessRequestActor, AccessRequestStatus as S } from './access-request.enums';
@@ -85,6 +86,19 @@ export class AccessRequestService {
     return request;
   }
 
+  /**
+   * The same read for a subscriber, on every event: FORBIDDEN when the viewer may not see the request
+   * now (or it does not exist: the same answer, no leak), which ends the stream.
+   */
+  async getForSubscriber(viewer: Viewer | null, id: string): Promise<AccessRequest> {
+    try {
+      return await this.get(viewer, id);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new ForbiddenError('You may not see this access request (or it does not exist)');
+      throw error;
+    }
+  }
+
   /** Drafts a request for the viewer's organisation. Every rule is checked before the one transaction. */
   async create(viewer: Viewer | null, input: CreateAccessRequestInput): Promise<AccessRequest> {
     const who = requireViewer(viewer);
@@ -138,6 +152,7 @@ export class AccessRequestService {
         note: null,
       });
     });
+    publishAccessRequestChange(request);
     return request;
   }
 
@@ -219,6 +234,8 @@ export class AccessRequestService {
         note: input.note?.trim() || null,
       });
     });
-    return this.dataSource.getRepository(AccessRequest).findOneByOrFail({ id: request.id });
+    const moved = await this.dataSource.getRepository(AccessRequest).findOneByOrFail({ id: request.id });
+    publishAccessRequestChange(moved);
+    return moved;
   }
 }

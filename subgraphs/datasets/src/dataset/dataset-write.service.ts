@@ -11,6 +11,7 @@ import {
 import { type DataSource } from 'typeorm';
 import { isStewardOf } from '../access-request/access-request.policy';
 import { Catalogue } from '../catalogue/catalogue.entity';
+import { publishDatasetPublished } from '../common/pub-sub';
 import { Distribution } from './distribution.entity';
 import { DatasetCodingSystem } from './dataset-coding-system.entity';
 import { DatasetCreator } from './dataset-creator.entity';
@@ -127,6 +128,7 @@ export class DatasetWriteService {
       }
       throw error;
     }
+    publishDatasetPublished(dataset.id);
     return dataset;
   }
 

@@ -1,10 +1,11 @@
-import { type Connection, ConnectionType, DateRange, PUBLIC_CONTRACT } from '@ecosystem/shared';
-import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { type Connection, ConnectionType, DateRange, filterEvents, pipeEvents, PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AccessRequest } from '../access-request/access-request.entity';
 import { AccessRequestStatus } from '../access-request/access-request.enums';
 import { OPEN_STATUSES } from '../access-request/access-request.machine';
 import { canSeeAccessRequest } from '../access-request/access-request.policy';
 import { Catalogue } from '../catalogue/catalogue.entity';
+import { DATASET_PUBLISHED, datasetsPubSub } from '../common/pub-sub';
 import { type DatasetsContext } from '../context';
 import { Distribution } from './distribution.entity';
 import { Organization } from '../organization/organization.stub';
@@ -13,7 +14,7 @@ import { AccessRightsFacet, CodingSystemFacet, DatasetFacets, DatasetTypologyFac
 import { type FacetCount } from '@ecosystem/shared';
 import { Dataset, dayToDate } from './dataset.entity';
 import { AccessRights } from './dataset.enums';
-import { type DatasetFilter, DatasetsArgs } from './dataset.inputs';
+import { DatasetFilter, DatasetsArgs } from './dataset.inputs';
 import { DatasetService, type FacetDimension } from './dataset.service';
 import { AddDistributionArgs, CreateDatasetArgs } from './dataset-write.inputs';
 import { DatasetWriteService } from './dataset-write.service';
@@ -53,6 +54,26 @@ export class DatasetResolver {
   async datasets(@Args() args: DatasetsArgs, @Ctx() context: DatasetsContext): Promise<DatasetConnection> {
     const filter = args.filter ?? null;
     return datasetConnection(await new DatasetService(context.dataSource).list(filter, args), filter);
+  }
+
+  @Subscription(() => Dataset, {
+    subscribe: ({ args, context }) => {
+      const following = (args as { filter?: DatasetFilter | null }).filter ?? null;
+      // A filter the catalogue would refuse is refused now (BAD_USER_INPUT), not at the first event.
+      DatasetService.validate(following);
+      const service = new DatasetService((context as DatasetsContext).dataSource);
+      // The catalogue's own filter asked of the new row: a subscriber hears only what datasets(filter) would list.
+      return pipeEvents(datasetsPubSub().subscribe(DATASET_PUBLISHED), filterEvents((payload: { id: string }) => service.matches(following, payload.id)));
+    },
+    description:
+      'Sent when a dataset matching the filter (as in datasets(filter)) is published, e.g. an analyst following health categories or themes. Through the gateway: over Server-Sent Events or graphql-ws; the dataset is read through Query.dataset.',
+  })
+  async datasetPublished(
+    @Arg('filter', () => DatasetFilter, { nullable: true, description: 'What to follow; every dataset when omitted.' }) _filter: DatasetFilter | null,
+    @Root() payload: { id: string },
+    @Ctx() context: DatasetsContext,
+  ): Promise<Dataset> {
+    return new DatasetService(context.dataSource).byId(payload.id);
   }
 
   @Authorized()

@@ -1,4 +1,4 @@
-import { BadUserInputError, byCountThenValue, type Connection, type FacetCount, foldForSearch, likePattern, paginate, PREFIX_LIKE_ESCAPE, withoutSelection, withSelected } from '@ecosystem/shared';
+import { BadUserInputError, byCountThenValue, type Connection, type FacetCount, foldForSearch, likePattern, NotFoundError, paginate, PREFIX_LIKE_ESCAPE, withoutSelection, withSelected } from '@ecosystem/shared';
 import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DatasetCodingSystem } from './dataset-coding-system.entity';
 import { DatasetHealthCategory } from './dataset-health-category.entity';
@@ -164,6 +164,18 @@ export class DatasetService {
       given?.[dimension] as readonly string[] | null | undefined,
       byCountThenValue,
     );
+  }
+
+  /** Whether `datasets(filter)` lists the dataset (datasetPublished's filter, asked of the new row). */
+  async matches(filter: DatasetFilter | null | undefined, id: string): Promise<boolean> {
+    return this.filtered(filter).andWhere('d.id = :matchedId', { matchedId: id }).getExists();
+  }
+
+  /** One dataset read now (a subscription's context lives as long as its stream: no request loaders). */
+  async byId(id: string): Promise<Dataset> {
+    const dataset = await this.dataSource.getRepository(Dataset).findOneBy({ id });
+    if (!dataset) throw new NotFoundError('Dataset', id);
+    return dataset;
   }
 
   async byIdentifier(identifier: string): Promise<Dataset | null> {

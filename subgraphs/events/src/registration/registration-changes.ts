@@ -1,7 +1,4 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub } from '@graphql-yoga/subscription';
-import { NotFoundError } from '@ecosystem/shared';
-import { Redis } from 'ioredis';
+import { createSubgraphPubSub, NotFoundError, type PubSub } from '@ecosystem/shared';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { loadEventsConfig } from '../config';
 import { type EventsContext } from '../context';
@@ -14,25 +11,11 @@ export const REGISTRATION_CHANGED = 'REGISTRATION_CHANGED';
 
 type Topics = { [REGISTRATION_CHANGED]: [eventId: string, payload: { eventId: string }] };
 
-let pubSub: ReturnType<typeof createPubSub<Topics>> | undefined;
+let pubSub: PubSub<Topics> | undefined;
 
-/**
- * The events subgraph's PubSub (@graphql-yoga/subscription, what type-graphql 2 speaks): over Redis
- * pub/sub when REDIS_URL is set, so that every replica's subscribers hear every replica's writes;
- * in this process otherwise.
- */
-export function eventsPubSub(): ReturnType<typeof createPubSub<Topics>> {
-  if (!pubSub) {
-    const url = loadEventsConfig().REDIS_URL;
-    if (url) {
-      // Two connections: a subscribed Redis connection can send nothing else.
-      const publishClient = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
-      const subscribeClient = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
-      pubSub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
-    } else {
-      pubSub = createPubSub<Topics>();
-    }
-  }
+/** The events subgraph's PubSub (over Redis when REDIS_URL is set). */
+export function eventsPubSub(): PubSub<Topics> {
+  pubSub ??= createSubgraphPubSub<Topics>(loadEventsConfig().REDIS_URL);
   return pubSub;
 }
 
