@@ -43,7 +43,7 @@ export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
   subgraphs: { name: CoreSubgraphName; url: string }[];
   production: boolean;
   introspection: boolean;
-  /** Derived production settings (issue 7): masking, rate limit, per-subgraph claims and timeouts. */
+  /** Derived production settings: masking, rate limit, per-subgraph claims and timeouts. */
   settings: ProductionSettings;
   /**
    * The `SUBGRAPH_<NAME>_URL` variables set explicitly (not their defaults), by `<NAME>` (upper case,
