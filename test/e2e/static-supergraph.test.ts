@@ -168,6 +168,10 @@ describe('SUPERGRAPH_FILE', () => {
     });
     // The contract follows the file: events left it too.
     expect((await postGraphQL(contractUrl(), EVENTS_ONLY)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // So did its exports: the supergraph routes events nowhere (SUBGRAPH_EVENTS_URL overrides a URL, it adds no subgraph).
+    const eventsExport = await fetch(gatewayUrl.replace(/\/graphql$/, '/jsonld/events'));
+    expect(eventsExport.status).toBe(404);
+    expect(((await eventsExport.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
 
     // 3. Not a supergraph: logged, the previous one keeps serving.
     replaceFile(supergraphFile, 'type Query { broken: String }');
@@ -298,7 +302,8 @@ describe('SUPERGRAPH_FILE edited without changing the supergraph', () => {
       replaceFile(file, composeOutside({ ...directUrls(), datasets: `${datasetsProxy.url}/graphql` }));
       await waitFor('the subscription ended by the swap', () => open.ended());
       expect(open.results.at(-1)!.errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SUPERGRAPH_CHANGED' });
-      expect(seen('now serving it')).toBe(1);
+      // Logged once the swap is done, which may come after the stream ended.
+      await waitFor('the swap logged', () => seen('now serving it') === 1);
     } finally {
       stream?.dispose();
       await edited.kill('SIGTERM');
