@@ -1,4 +1,4 @@
-import { commonEnvSchema, DEV_USER_JWT_SECRET, envBoolean, parseEnv, assertProductionSecrets } from '@ecosystem/shared';
+import { assertProductionSecrets, commonEnvSchema, ConfigError, databaseEnvSchema, DEV_USER_JWT_SECRET, envBoolean, parseEnv } from '@ecosystem/shared';
 import { z } from 'zod';
 import { cacheEnvSchema } from './cache/cache-env';
 import { analystEnvSchema } from './playground/playground-env';
@@ -24,7 +24,7 @@ export const gatewayEnvSchema = commonEnvSchema.extend({
   /** Lifetime of the identity token the gateway signs for each subgraph fetch. */
   IDENTITY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Where the last accepted supergraph is kept, so the gateway can start while a subgraph is down. */
-  DATA_DIR: z.string().default('./.data'),
+  DATA_DIR: databaseEnvSchema.shape.DATA_DIR,
   /** How long start-up waits for the subgraphs before falling back to the last accepted supergraph. */
   STARTUP_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   INTROSPECTION: envBoolean.optional(),
@@ -43,7 +43,7 @@ export type GatewayConfig = z.infer<typeof gatewayEnvSchema> & {
   subgraphs: { name: CoreSubgraphName; url: string }[];
   production: boolean;
   introspection: boolean;
-  /** Derived production settings (issue 7): masking, rate limit, per-subgraph claims and timeouts. */
+  /** Derived production settings: masking, rate limit, per-subgraph claims and timeouts. */
   settings: ProductionSettings;
   /**
    * The `SUBGRAPH_<NAME>_URL` variables set explicitly (not their defaults), by `<NAME>` (upper case,
@@ -65,7 +65,7 @@ function explicitSubgraphUrls(env: Record<string, string | undefined>): Map<stri
     const match = SUBGRAPH_URL_VARIABLE.exec(variable);
     if (!match || value === undefined || value === '') continue;
     const parsed = z.url().safeParse(value);
-    if (!parsed.success) throw new Error(`Invalid configuration: ${variable}: must be a URL`);
+    if (!parsed.success) throw new ConfigError([`${variable}: must be a URL`]);
     overrides.set(match[1]!, value);
   }
   return overrides;
@@ -85,7 +85,7 @@ export function loadGatewayConfig(env?: Record<string, string | undefined>): Gat
   const settings = deriveProductionSettings(parsed, env ?? process.env);
   const subgraphUrlOverrides = explicitSubgraphUrls(env ?? process.env);
   if (parsed.SUPERGRAPH_FILE && parsed.REGISTRY_URL) {
-    throw new Error('Invalid configuration: SUPERGRAPH_FILE and REGISTRY_URL: set one (a file to serve, or a registry to follow), not both');
+    throw new ConfigError(['SUPERGRAPH_FILE and REGISTRY_URL: set one (a file to serve, or a registry to follow), not both']);
   }
   // With a JWKS, JWT_SECRET is unused: its development default is then no risk.
   assertProductionSecrets(parsed.JWT_JWKS_URL ? { ...parsed, JWT_SECRET: undefined } : parsed);

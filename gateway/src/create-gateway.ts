@@ -226,7 +226,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
 
   // The subgraphs' standard exports (DCAT-AP JSON-LD, iCalendar, schema.org) on the gateway's host too.
   installStandardExports(app, {
-    subgraphs: config.subgraphs,
+    // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
+    subgraphUrl: (name) => served.subgraphUrl(name),
     viewerFrom,
     identity: identityTokens,
     logger,
@@ -239,7 +240,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     perClient: config.SUBSCRIPTIONS_PER_CLIENT,
     identity: identityTokens,
     // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
-    subgraphUrl: (name, recorded) => (recorded ? served.routingUrl(name, recorded) : coreUrls.get(name)),
+    subgraphUrl: (name, recorded) => (recorded ? served.routingUrl(name, recorded) : served.subgraphUrl(name)),
     verify: (authorization) => policies.identity.viewerFrom(authorization),
     execute: async (document, variables, operationName, contextValue) => {
       const response = await apollo.executeOperation({ query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, { contextValue });

@@ -1,5 +1,5 @@
 import '@ecosystem/shared/dist/bootstrap';
-import { createLogger, stopOnSignals } from '@ecosystem/shared';
+import { createLogger, exitOnStartFailure, stopOnSignals } from '@ecosystem/shared';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './create-gateway';
 
@@ -15,7 +15,4 @@ async function bootstrap(): Promise<void> {
   stopOnSignals(logger, () => running.close());
 }
 
-bootstrap().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+bootstrap().catch(exitOnStartFailure);

@@ -1,6 +1,6 @@
 import '@ecosystem/shared/dist/bootstrap';
 import { createRegistryServer } from '@ecosystem/registry';
-import { createLogger, stopOnSignals } from '@ecosystem/shared';
+import { createLogger, exitOnStartFailure, stopOnSignals } from '@ecosystem/shared';
 import { loadGatewayConfig } from './config';
 import { createIdentityVerifier } from './security/identity';
 import { SHIPPED_SUPERGRAPH_FILE } from './supergraph/swap';
@@ -28,7 +28,4 @@ async function bootstrap(): Promise<void> {
   stopOnSignals(logger, () => running.close());
 }
 
-bootstrap().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+bootstrap().catch(exitOnStartFailure);

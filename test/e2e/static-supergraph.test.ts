@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+import { type ExecutionResult, parse } from 'graphql';
+import { createClient as createSseClient } from 'graphql-sse';
 import { CORE_DEFINITIONS, postGraphQL, startSubgraph, type RunningSubgraph } from '../helpers/graph';
 import { freePort, type NodeProcess, type SlowProxy, startNode, startSlowProxy, waitForOk } from '../helpers/processes';
 
@@ -56,6 +57,29 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20
     if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms\n${gateway.output().slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** A subscription over SSE, anonymous: its results as they come, and whether the stream ended. */
+function subscribe(url: string, query: string, variables: Record<string, unknown>): { results: ExecutionResult[]; ended: () => boolean; dispose: () => void } {
+  const results: ExecutionResult[] = [];
+  let ended = false;
+  const client = createSseClient({ url, retryAttempts: 0 });
+  const dispose = client.subscribe(
+    { query, variables },
+    {
+      next: (result) => results.push(result as ExecutionResult),
+      error: () => (ended = true),
+      complete: () => (ended = true),
+    },
+  );
+  return {
+    results,
+    ended: () => ended,
+    dispose: () => {
+      dispose();
+      client.dispose();
+    },
+  };
 }
 
 const directUrls = (): Record<string, string> => Object.fromEntries(Object.values(subgraphs).map((s) => [s.definition.name, s.url]));
@@ -144,6 +168,10 @@ describe('SUPERGRAPH_FILE', () => {
     });
     // The contract follows the file: events left it too.
     expect((await postGraphQL(contractUrl(), EVENTS_ONLY)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // So did its exports: the supergraph routes events nowhere (SUBGRAPH_EVENTS_URL overrides a URL, it adds no subgraph).
+    const eventsExport = await fetch(gatewayUrl.replace(/\/graphql$/, '/jsonld/events'));
+    expect(eventsExport.status).toBe(404);
+    expect(((await eventsExport.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
 
     // 3. Not a supergraph: logged, the previous one keeps serving.
     replaceFile(supergraphFile, 'type Query { broken: String }');
@@ -157,6 +185,32 @@ describe('SUPERGRAPH_FILE', () => {
     replaceFile(supergraphFile, composeOutside(directUrls()));
     await until('events back', async () => (await postGraphQL(gatewayUrl, EVENTS_ONLY)).errors === undefined);
     expect((await postGraphQL(contractUrl(), EVENTS_ONLY)).errors).toBeUndefined();
+  });
+
+  it('routes the standard exports as its queries: to the URL in the supergraph, or the explicit override', async () => {
+    const base = gatewayUrl.replace(/\/graphql$/, '');
+    const get = (path: string): Promise<Response> => fetch(`${base}${path}`, { headers: { accept: 'application/ld+json' } });
+    // The supergraph names the subgraphs' own ports, not the defaults (localhost:4001...) of SUBGRAPH_*_URL.
+    expect(Object.values(directUrls()).some((url) => /localhost:400[1-4]\//.test(url))).toBe(false);
+    datasetsProxy.paths.length = 0;
+    eventsProxy.paths.length = 0;
+    const catalogue = await get('/catalogue.jsonld');
+    expect(catalogue.status).toBe(200);
+    expect(JSON.stringify(await catalogue.json())).toMatch(/dcat:Catalog|dcat#Catalog/);
+    expect(datasetsProxy.paths).toHaveLength(0);
+    // Events: through the explicit SUBGRAPH_EVENTS_URL, for the RDF export and the proxied iCalendar one alike.
+    expect((await get('/jsonld/events')).status).toBe(200);
+    const { data } = await postGraphQL<{ events: { edges: { node: { id: string } }[] } }>(gatewayUrl, '{ events(first: 1) { edges { node { id } } } }');
+    const ical = await fetch(`${base}/ical/events/${data!.events.edges[0]!.node.id}.ics`);
+    expect(ical.status).toBe(200);
+    expect(await ical.text()).toContain('BEGIN:VCALENDAR');
+    expect(eventsProxy.paths).toEqual(expect.arrayContaining(['/jsonld/events', expect.stringMatching(/^\/ical\/events\//)]));
+    // A new supergraph routes datasets through its proxy: the export follows it, without restart.
+    replaceFile(supergraphFile, composeOutside({ ...directUrls(), datasets: `${datasetsProxy.url}/graphql` }));
+    await until('the catalogue export routed to the URL of the new supergraph', async () => {
+      const response = await get('/catalogue.jsonld');
+      return response.status === 200 && datasetsProxy.paths.includes('/catalogue');
+    });
   });
 });
 
@@ -199,6 +253,60 @@ describe('SUPERGRAPH_FILE without public tags', () => {
       expect(response.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
       await untagged.kill('SIGTERM');
+    }
+  }, 120_000);
+});
+
+describe('SUPERGRAPH_FILE edited without changing the supergraph', () => {
+  it('swaps nothing, so open subscriptions stay open; a real change is swapped and ends them', async () => {
+    const file = join(root, 'edited-supergraph.graphql');
+    const original = composeOutside(directUrls());
+    writeFileSync(file, original);
+    const port = await freePort();
+    // Its own gateway without overrides: the subscription's stream reaches the events subgraph directly
+    // (the test's proxies answer once the whole response is in, which a stream never is).
+    const edited = startNode('gateway/dist/main.js', {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: join(root, 'edited'),
+      SUPERGRAPH_FILE: file,
+      FAST_PATH_ENABLED: 'false',
+    });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const seen = (text: string): number => edited.output().split(text).length - 1;
+    const waitFor = async (what: string, check: () => boolean): Promise<void> => {
+      const deadline = Date.now() + 20_000;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`${what}: not after 20000 ms\n${edited.output().slice(-3000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    let stream: ReturnType<typeof subscribe> | undefined;
+    try {
+      await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway (edited SUPERGRAPH_FILE)', edited);
+      const { data } = await postGraphQL<{ events: { edges: { node: { id: string } }[] } }>(url, '{ events(first: 1) { edges { node { id } } } }');
+      stream = subscribe(`${url}/stream`, 'subscription ($eventId: ID!) { registrationChanged(eventId: $eventId) { seatsTaken } }', { eventId: data!.events.edges[0]!.node.id });
+      const open = stream;
+      await waitFor('first subscription result', () => open.results.length > 0);
+      expect(open.results[0]!.errors).toBeUndefined();
+      // Comments, blank lines and indentation: the same supergraph in another form.
+      replaceFile(file, `# Edited by an operator: same supergraph.\n\n${original.replace(/\n {2}/g, '\n    ')}\n# end\n`);
+      await waitFor('the edit seen', () => seen('changed in form only') === 1);
+      expect(seen('now serving it')).toBe(0);
+      expect(open.ended()).toBe(false);
+      expect(open.results).toHaveLength(1);
+      expect((await postGraphQL(url, EVENTS_ONLY)).errors).toBeUndefined();
+      // A real change (datasets at another URL): swapped, and the stream ends as it says.
+      replaceFile(file, composeOutside({ ...directUrls(), datasets: `${datasetsProxy.url}/graphql` }));
+      await waitFor('the subscription ended by the swap', () => open.ended());
+      expect(open.results.at(-1)!.errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SUPERGRAPH_CHANGED' });
+      // Logged once the swap is done, which may come after the stream ended.
+      await waitFor('the swap logged', () => seen('now serving it') === 1);
+    } finally {
+      stream?.dispose();
+      await edited.kill('SIGTERM');
     }
   }, 120_000);
 });

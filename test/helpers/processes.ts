@@ -19,6 +19,8 @@ export interface NodeProcess {
   child: ChildProcess;
   /** Everything written to stdout and stderr so far. */
   output(): string;
+  /** What was written to stderr alone. */
+  errorOutput(): string;
   /** Resolves with the exit code (or signal) once the process ended. */
   exited: Promise<number | string | null>;
   kill(signal?: NodeJS.Signals): Promise<number | string | null>;
@@ -31,12 +33,17 @@ export function startNode(script: string, env: Record<string, string>, args: str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errorOutput = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    errorOutput += chunk.toString();
+  });
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   return {
     child,
     output: () => output,
+    errorOutput: () => errorOutput,
     exited,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -93,6 +100,8 @@ export interface SlowProxy {
   delayMs: number;
   /** Headers of the requests it forwarded. */
   seen: IncomingHttpHeaders[];
+  /** Paths (with their query) of the requests it forwarded. */
+  paths: string[];
   /** Bodies of the requests it forwarded, as text. */
   bodies: string[];
   close(): Promise<void>;
@@ -101,9 +110,11 @@ export interface SlowProxy {
 export async function startSlowProxy(target: string, port = 0): Promise<SlowProxy> {
   const state = { delayMs: 0 };
   const seen: IncomingHttpHeaders[] = [];
+  const paths: string[] = [];
   const bodies: string[] = [];
   const server = createServer((req, res) => {
     seen.push(req.headers);
+    paths.push(req.url ?? '');
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -135,6 +146,7 @@ export async function startSlowProxy(target: string, port = 0): Promise<SlowProx
     url: `http://127.0.0.1:${bound}`,
     port: bound,
     seen,
+    paths,
     bodies,
     get delayMs() {
       return state.delayMs;

@@ -1,23 +1,17 @@
-import { envBoolean } from '@ecosystem/shared';
+import { databaseEnvSchema, envBoolean } from '@ecosystem/shared';
 import { z } from 'zod';
 import { DEFAULT_POLICY_FILE } from './policy';
 
 const int = (min: number) => z.coerce.number().int().min(min);
 
-/** Settings of the schema registry; see docs/partners.md. */
-export const registryEnvSchema = z.object({
-  /** `mysql://...`: the registry lives in the database `<DB_PREFIX>_gateway`; unset = `DATA_DIR/gateway.sqlite` (sql.js). */
-  DATABASE_URL: z
-    .string()
-    .regex(/^mysql:\/\//, 'must be a mysql:// URL (MySQL or MariaDB)')
-    .optional(),
-  /** Prefix of the gateway's database name (`<prefix>_gateway`). */
-  DB_PREFIX: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ only')
-    .default('ecosystem'),
-  /** Connections in the gateway's MySQL pool. */
-  DB_POOL_SIZE: int(1).max(200).default(5),
+/**
+ * Settings of the schema registry; see docs/partners.md. Its database settings are shared's
+ * (`databaseEnvSchema`): the registry lives in the database `<DB_PREFIX>_gateway` of DATABASE_URL,
+ * else in `DATA_DIR/gateway.sqlite` (sql.js).
+ */
+export const registryEnvSchema = databaseEnvSchema.pick({ DATABASE_URL: true, DB_PREFIX: true, DATA_DIR: true }).extend({
+  /** Connections in the registry's MySQL pool (shared's setting, with the registry's own default). */
+  DB_POOL_SIZE: databaseEnvSchema.shape.DB_POOL_SIZE.unwrap().default(5),
   /** The ownership policy file: which core entities partners may extend. */
   OWNERSHIP_POLICY_FILE: z.string().default(DEFAULT_POLICY_FILE),
   /** Record the operations clients send (signature, last document, first/last seen). */
@@ -42,7 +36,7 @@ export const registryEnvSchema = z.object({
    * A gateway with this set follows the registry process at this URL (`GET <url>/supergraph`, every
    * REGISTRY_POLL_INTERVAL_MS) instead of opening a registry of its own.
    */
-  REGISTRY_URL: z.url().optional(),
+  REGISTRY_URL: z.url({ protocol: /^https?$/, message: 'must be the http(s) URL of a registry process, e.g. http://registry:4100' }).optional(),
   /** Bearer token a registry process asks of `GET /supergraph`, and a gateway following it sends. */
   REGISTRY_TOKEN: z.string().min(16).optional(),
 });

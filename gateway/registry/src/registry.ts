@@ -20,7 +20,7 @@ export interface RegistryServices {
 }
 
 export interface RegistryOptions {
-  config: RegistryEnv & { DATA_DIR: string };
+  config: RegistryEnv;
   logger: Logger;
 }
 

@@ -9,7 +9,6 @@ import { CoreSupergraphManager, supergraphHash } from './supergraph/core-supergr
 
 export interface RegistryServerOptions {
   config: RegistryEnv & {
-    DATA_DIR: string;
     STARTUP_COMPOSE_TIMEOUT_MS: number;
     subgraphs: { name: string; url: string }[];
   };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 const int = (min: number) => z.coerce.number().int().min(min);
 
 /**
- * Settings of the gateway's caches (issue 10, docs/performance.md). Both caches serve anonymous
+ * Settings of the gateway's caches (docs/performance.md). Both caches serve anonymous
  * requests only, so one viewer's data can never reach another; both are off by default.
  */
 export const cacheEnvSchema = z.object({

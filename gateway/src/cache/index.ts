@@ -21,7 +21,7 @@ function counters(counter: Counter<'cache' | 'result'> | undefined, cache: strin
 }
 
 /**
- * The gateway's caches of public data (issue 10): the whole-response cache and the short-lived
+ * The gateway's caches of public data: the whole-response cache and the short-lived
  * entity cache, both for anonymous requests only and both off unless their TTL is set. A mutation
  * through the gateway empties both. Hits and misses are counted in /metrics when metrics are on.
  */

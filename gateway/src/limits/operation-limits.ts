@@ -51,7 +51,13 @@ function rejectWith(code: GatewayErrorCode): GraphQLArmorRejectCallback[] {
  * (`first: $n`), so it runs in didResolveOperation, before any query plan or subgraph fetch; a cost
  * that does not depend on variables is cached per document.
  */
-export function createOperationLimits(config: GatewayConfig): OperationLimits {
+/** The settings the limits read: the MAX_* and COST_* settings, and whether suggestions are blocked. */
+export type OperationLimitsConfig = Pick<
+  GatewayConfig,
+  'COST_FIELD_WEIGHTS' | 'COST_LIST_SIZE' | 'COST_LIST_SIZES' | 'COST_OBJECT' | 'COST_SCALAR' | 'MAX_ALIASES' | 'MAX_COST' | 'MAX_DEPTH' | 'MAX_DIRECTIVES' | 'MAX_RESPONSE_BYTES' | 'MAX_TOKENS'
+> & { settings: Pick<GatewayConfig['settings'], 'blockFieldSuggestions'> };
+
+export function createOperationLimits(config: OperationLimitsConfig): OperationLimits {
   const armor = new ApolloArmor({
     blockFieldSuggestion: { enabled: config.settings.blockFieldSuggestions },
     costLimit: { enabled: false },
@@ -191,7 +197,7 @@ export interface CostLimit {
 /** Variable sets whose cost is remembered per document (then forgotten and learnt again). */
 const MAX_VARIABLE_COSTS = 1000;
 
-function createCostLimit(config: GatewayConfig): CostLimit {
+function createCostLimit(config: OperationLimitsConfig): CostLimit {
   const settings: CostSettings = {
     objectCost: config.COST_OBJECT,
     scalarCost: config.COST_SCALAR,

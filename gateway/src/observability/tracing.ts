@@ -15,7 +15,7 @@ export interface Tracing {
  * (gateway.request, gateway.validate, gateway.plan, gateway.execute, gateway.fetch); the data
  * source injects W3C `traceparent` into subgraph requests.
  */
-export function startTracing(config: GatewayConfig, logger: Logger): Tracing | undefined {
+export function startTracing(config: Pick<GatewayConfig, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME'>, logger: Logger): Tracing | undefined {
   const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint) return undefined;
   const exporter = new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` });

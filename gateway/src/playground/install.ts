@@ -9,13 +9,16 @@ import { createPlaygroundRouter } from './playground-router';
 export const CSV_EXPORT_PATH = '/export.csv';
 
 /**
- * Issue 9 on the gateway's express app: GraphiQL for browsers at GET /graphql and /playground, the
+ * The analysts' features on the gateway's express app: GraphiQL for browsers at GET /graphql and /playground, the
  * CSV export at /export.csv, and the example frontend pages under /examples/. Mount before the
  * /graphql handler (the playground only answers browsers' GETs; everything else falls through).
  */
 export function installAnalystFeatures(
   app: Express,
-  config: GatewayConfig,
+  config: Pick<
+    GatewayConfig,
+    'API_KEY_HEADER' | 'CSV_EXPORT' | 'CSV_EXPORT_MAX_PAGES' | 'CSV_EXPORT_MAX_ROWS' | 'EXAMPLE_PAGES' | 'PLAYGROUND' | 'PLAYGROUND_EXAMPLES_DIR' | 'introspection' | 'production'
+  >,
   logger: Logger,
   /** /graphql's body handling (size limit and refusals), which the export's POST shares. */
   bodyParser: (RequestHandler | ErrorRequestHandler)[],

@@ -26,7 +26,7 @@ export function rateLimitKey(viewer: Viewer | null, apiKey: string | undefined, 
  * Runs after identity (it needs the subject) and before the body is parsed.
  */
 export function createRateLimiting(
-  config: GatewayConfig,
+  config: Pick<GatewayConfig, 'API_KEY_HEADER' | 'RATE_LIMIT_WINDOW_SECONDS' | 'REDIS_URL'> & { settings: Pick<GatewayConfig['settings'], 'rateLimitMax'> },
   logger: Logger,
   onRefuse: (code: string) => void = () => undefined,
 ): RateLimiting | undefined {

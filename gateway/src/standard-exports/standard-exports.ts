@@ -59,8 +59,12 @@ export const STANDARD_EXPORT_ROUTES: StandardExportRoute[] = [
 const AGENTS_SUBGRAPH = 'members';
 
 export interface StandardExportOptions {
-  /** Where each core subgraph's GraphQL endpoint is; exports live on the same origin. */
-  subgraphs: { name: string; url: string }[];
+  /**
+   * Where a subgraph's GraphQL endpoint is, routed as the gateway's queries are (the served supergraph
+   * decides, asked at each request); undefined when the supergraph has no such subgraph. Exports live
+   * on the same origin.
+   */
+  subgraphUrl(name: string): string | undefined;
   viewerFrom: (authorization: string | undefined) => Promise<Viewer | null>;
   /** Signs the caller's identity for the subgraph asked (as for GraphQL fetches). */
   identity: IdentityTokenSigner;
@@ -77,10 +81,12 @@ const proxiedTokens = new WeakMap<object, string>();
  */
 export function installStandardExports(app: Express, options: StandardExportOptions): void {
   for (const route of STANDARD_EXPORT_ROUTES) {
-    const graphqlUrl = options.subgraphs.find((s) => s.name === route.subgraph)?.url;
-    if (!graphqlUrl) continue;
     const identify: RequestHandler = (req, res, next) => {
       const state = beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER]));
+      if (!options.subgraphUrl(route.subgraph)) {
+        sendHttpError(res, 404, 'NOT_FOUND', `${req.path} is served by the ${route.subgraph} subgraph, which this gateway's supergraph does not include`);
+        return;
+      }
       options
         .viewerFrom(req.header('authorization'))
         .then(async (viewer) => {
@@ -94,13 +100,14 @@ export function installStandardExports(app: Express, options: StandardExportOpti
         });
     };
     if (route.kind === 'rdf') {
-      const serve = rdfExport(route, graphqlUrl, options);
+      const serve = rdfExport(route, options);
       app.get(route.paths, identify, serve);
       app.head(route.paths, identify, serve);
       continue;
     }
     const proxy = createProxyMiddleware({
-      target: new URL(graphqlUrl).origin,
+      // At each request: a new supergraph may route the subgraph elsewhere (`identify` checked it has a URL).
+      router: () => new URL(options.subgraphUrl(route.subgraph)!).origin,
       changeOrigin: true,
       proxyTimeout: 30_000,
       on: {
@@ -136,11 +143,11 @@ interface GraphQLAnswer<T> {
  * caller asks for (extension, then Accept). A missing name is logged, not fatal: the document stays
  * valid RDF and the rest of the export is served.
  */
-function rdfExport(route: StandardExportRoute, graphqlUrl: string, options: StandardExportOptions): RequestHandler {
-  const origin = new URL(graphqlUrl).origin;
-  const membersUrl = options.subgraphs.find((s) => s.name === AGENTS_SUBGRAPH)?.url;
+function rdfExport(route: StandardExportRoute, options: StandardExportOptions): RequestHandler {
   return (req, res) => {
     const state = requestState(req);
+    const graphqlUrl = options.subgraphUrl(route.subgraph);
+    const membersUrl = options.subgraphUrl(AGENTS_SUBGRAPH);
     const [path, extension] = splitRdfExtension(req.path);
     // One format extension only: `<id>.ttl.jsonld` names no document (the subgraph would read the
     // rest as `<id>.ttl` and answer Turtle where JSON-LD is expected).
@@ -162,7 +169,8 @@ function rdfExport(route: StandardExportRoute, graphqlUrl: string, options: Stan
       return headers;
     };
     (async () => {
-      const upstream = await fetch(`${origin}${path}${query}`, {
+      if (!graphqlUrl) throw new Error(`no URL for the ${route.subgraph} subgraph`);
+      const upstream = await fetch(`${new URL(graphqlUrl).origin}${path}${query}`, {
         headers: { ...(await headersFor(route.subgraph)), accept: RDF_MEDIA_TYPES.jsonld },
         signal: AbortSignal.timeout(30_000),
       });

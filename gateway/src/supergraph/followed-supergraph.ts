@@ -1,7 +1,9 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { type SupergraphManager, type SupergraphSdlHook } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
-import { type AcceptedSupergraph, keepSupergraph, readKeptSupergraph, type SupergraphMember } from '@ecosystem/registry';
+import { type AcceptedSupergraph, keepSupergraph, readKeptSupergraph, supergraphHash, type SupergraphMember } from '@ecosystem/registry';
+import { parse, print } from 'graphql';
+import { ConfigError } from '@ecosystem/shared';
 import { CORE_SUBGRAPHS } from '../config';
 import { swapSupergraph, type SwapOptions } from './swap';
 
@@ -14,6 +16,10 @@ type SupergraphSdlHookOptions = Parameters<SupergraphSdlHook>[0];
 export interface SupergraphSource {
   /** For the logs: the file or the URL. */
   readonly label: string;
+  /** The setting that names the source: what a start-up error tells the operator to fix. */
+  readonly setting: 'SUPERGRAPH_FILE' | 'REGISTRY_URL';
+  /** What to do when the source gives no valid supergraph at start (ends the start-up error). */
+  readonly remedy: string;
   /** The supergraph SDL now; `undefined` when unchanged since the last read (an HTTP 304). */
   read(): Promise<string | undefined>;
   /** Calls `changed` whenever the text may have changed; returns the function that stops watching. */
@@ -24,6 +30,8 @@ export interface SupergraphSource {
 export function fileSource(file: string, intervalMs = 500): SupergraphSource {
   return {
     label: file,
+    setting: 'SUPERGRAPH_FILE',
+    remedy: 'set SUPERGRAPH_FILE to a readable Federation 2 supergraph SDL file (see README, "Another router, the same supergraph"), or unset it to compose the core subgraphs here',
     read: async () => readFileSync(file, 'utf8'),
     watch(changed) {
       watchFile(file, { interval: intervalMs, persistent: false }, (now, before) => {
@@ -46,6 +54,8 @@ export function registrySource(baseUrl: string, intervalMs: number, token?: stri
   let etag: string | undefined;
   return {
     label: url,
+    setting: 'REGISTRY_URL',
+    remedy: 'set REGISTRY_URL to the base URL of a registry process (`npm run registry`, e.g. http://registry:4100)',
     async read() {
       const response = await fetch(url, {
         headers: { ...(etag ? { 'if-none-match': etag } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -85,6 +95,20 @@ export function supergraphMembers(sdl: string): SupergraphMember[] {
     }));
 }
 
+/**
+ * What identifies a supergraph whatever its form: the hash of its SDL printed from its syntax tree, so
+ * that comments, blank lines and indentation are not a change (an edited comment must not end the open
+ * subscriptions). Call on a text `supergraphMembers` accepted.
+ */
+export function supergraphIdentity(sdl: string): string {
+  return supergraphHash(print(parse(sdl)));
+}
+
+/** A start-up error is one line: the composer's multi-line reasons are joined. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, '; ');
+}
+
 export interface FollowedSupergraphOptions extends SwapOptions {
   source: SupergraphSource;
   /** How long start-up retries a source that does not answer (a registry process starting too). @default 0 */
@@ -111,6 +135,8 @@ export interface FollowedSupergraphOptions extends SwapOptions {
 export class FollowedSupergraphManager implements SupergraphManager {
   private update: ((sdl: string) => void) | undefined;
   private current: AcceptedSupergraph | undefined;
+  /** `supergraphIdentity` of `current`. */
+  private currentIdentity: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private stopWatching: (() => void) | undefined;
   private stopped = false;
@@ -141,7 +167,7 @@ export class FollowedSupergraphManager implements SupergraphManager {
         if (error instanceof SourceRefusedError) logger.error({ source: source.label, reason }, 'the supergraph source refuses this gateway: check REGISTRY_TOKEN');
         if (Date.now() >= deadline) {
           fallback = this.fallback();
-          if (!fallback) throw new Error(`Supergraph source ${source.label}: ${reason}`);
+          if (!fallback) throw new ConfigError([`${source.setting}: ${source.label} could not be read (${oneLine(reason)}): ${source.remedy}`]);
           logger.warn({ source: source.label, reason, file: fallback.file }, 'supergraph source unreachable at start: serving the last kept supergraph; following the source when it answers');
           break;
         }
@@ -151,14 +177,16 @@ export class FollowedSupergraphManager implements SupergraphManager {
     }
     if (fallback) {
       this.current = { version: 1, sdl: fallback.sdl, members: fallback.members };
+      this.currentIdentity = supergraphIdentity(fallback.sdl);
     } else {
       let members: SupergraphMember[];
       try {
         members = supergraphMembers(sdl!);
       } catch (error) {
-        throw new Error(`Supergraph source ${source.label} is not a valid supergraph: ${(error as Error).message}`);
+        throw new ConfigError([`${source.setting}: ${source.label} is not a valid supergraph (${oneLine((error as Error).message)}): ${source.remedy}`]);
       }
       this.current = { version: 1, sdl: sdl!, members };
+      this.currentIdentity = supergraphIdentity(sdl!);
       this.keep(sdl!);
       logger.info({ source: source.label, subgraphs: members.map((m) => `${m.name}=${m.url}`) }, 'serving the followed supergraph');
     }
@@ -219,10 +247,16 @@ export class FollowedSupergraphManager implements SupergraphManager {
       logger.error({ source: source.label, reason: (error as Error).message }, 'supergraph source is not a valid supergraph; the previous supergraph keeps serving');
       return false;
     }
+    const identity = supergraphIdentity(sdl);
+    if (identity === this.currentIdentity) {
+      logger.info({ source: source.label }, 'supergraph source changed in form only (comments, layout): nothing to swap');
+      return false;
+    }
     const next: AcceptedSupergraph = { version: (this.current?.version ?? 0) + 1, sdl, members };
     await swapSupergraph(this.options, next.sdl, () => {
       this.update?.(next.sdl);
       this.current = next;
+      this.currentIdentity = identity;
     });
     this.keep(next.sdl);
     logger.info({ source: source.label, version: next.version, subgraphs: members.map((m) => `${m.name}=${m.url}`) }, 'supergraph source changed: now serving it');

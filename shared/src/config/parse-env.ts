@@ -1,9 +1,17 @@
 import { z } from 'zod';
 
-/** Thrown at start-up when the environment does not describe a runnable process. */
+/**
+ * Thrown at start-up when the environment does not describe a runnable process. Each issue is one line
+ * that names the setting, says what is wrong with it and, when it is not obvious, what to do; the
+ * process prints the issues without a stack trace (`exitOnStartFailure`).
+ */
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
-    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    super(
+      issues.length === 1
+        ? `Invalid configuration: ${issues[0]}`
+        : `Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }

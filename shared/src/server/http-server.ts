@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { ConfigError } from '../config/parse-env';
 
 export interface RunningServer {
   url: string;
@@ -62,4 +63,14 @@ export function stopOnSignals(logger: { info(obj: object, msg: string): void; er
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * Ends a process whose start failed, with exit code 1: a configuration error (`ConfigError`) as its
+ * lines alone, since a stack trace says nothing to the operator who must fix a setting; anything else
+ * with its stack, as it is a defect or an outage to investigate. One way for every entry point.
+ */
+export function exitOnStartFailure(error: unknown): never {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
 }

@@ -1,8 +1,5 @@
 import '@ecosystem/shared/dist/bootstrap';
-import { runSubgraph } from '@ecosystem/shared';
+import { exitOnStartFailure, runSubgraph } from '@ecosystem/shared';
 import { eventsSubgraph } from './definition';
 
-runSubgraph(eventsSubgraph).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runSubgraph(eventsSubgraph).catch(exitOnStartFailure);

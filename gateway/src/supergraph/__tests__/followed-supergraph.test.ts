@@ -43,7 +43,7 @@ describe('FollowedSupergraphManager on a file', () => {
     const file = join(dir, 'supergraph.graphql');
     writeFileSync(file, 'type Query { a: String }');
     const manager = new FollowedSupergraphManager({ source: fileSource(file), logger });
-    await expect(manager.initialize({ update: () => undefined, healthCheck: async () => undefined, getDataSource: () => undefined as never })).rejects.toThrow(/not a valid supergraph/);
+    await expect(manager.initialize({ update: () => undefined, healthCheck: async () => undefined, getDataSource: () => undefined as never })).rejects.toThrow(/^Invalid configuration: SUPERGRAPH_FILE: .* is not a valid supergraph \(.+\): set SUPERGRAPH_FILE to /);
   });
 
   it('swaps a valid change, keeps the previous supergraph on an invalid one', async () => {
@@ -65,6 +65,37 @@ describe('FollowedSupergraphManager on a file', () => {
       expect(manager.serving?.members.find((m) => m.name === 'events')?.url).toBe('http://events.elsewhere:9000/graphql');
       // Unchanged text: nothing to swap.
       expect(await manager.reload()).toBe(false);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('FollowedSupergraphManager: a change of form only', () => {
+  it('swaps nothing when comments, blank lines or indentation change; swaps a real change', async () => {
+    const file = join(dir, 'supergraph.graphql');
+    writeFileSync(file, shipped);
+    const updates: string[] = [];
+    const manager = new FollowedSupergraphManager({ source: fileSource(file, 50), logger });
+    const { cleanup } = await manager.initialize({ update: (sdl) => updates.push(sdl), healthCheck: async () => undefined, getDataSource: () => undefined as never });
+    try {
+      const reformatted = `# Reviewed by an operator.\n\n${shipped.replace(/\n {2}/g, '\n    ')}\n# end\n`;
+      expect(reformatted).not.toBe(shipped);
+      replace(file, reformatted);
+      expect(await manager.reload()).toBe(false);
+      expect(updates).toEqual([]);
+      expect(manager.serving?.version).toBe(1);
+      // A description is part of the schema: a change.
+      const described = shipped.replace('type Query', '"The root of the graph."\ntype Query');
+      expect(described).not.toBe(shipped);
+      replace(file, described);
+      expect(await manager.reload()).toBe(true);
+      expect(updates).toEqual([described]);
+      expect(manager.serving?.version).toBe(2);
+      // Back to the first form of the first supergraph: a change again (from the second).
+      replace(file, reformatted);
+      expect(await manager.reload()).toBe(true);
+      expect(manager.serving?.version).toBe(3);
     } finally {
       await cleanup();
     }
