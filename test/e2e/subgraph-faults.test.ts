@@ -41,15 +41,26 @@ const README_QUESTION = {
     '{ organizations(first: 2, filter: { text: "health data hub" }) { totalCount edges { node { name kind sectors datasets { title { fr } presentedAt { title start } } trainingOffers { title } organizedEvents { title } } } } }',
   variables: {} as Record<string, unknown>,
 };
-/*
- * Known defect, not fixed yet: this example (its @defer removed for a client without multipart)
- * selects the non-null root connections of two subgraphs, so losing one of them nulls the whole
- * answer (null propagation to the root) with only the lost subgraph's error (docs/querying.md,
- * "@defer", known limitation). Listed so that the fault test keeps guarding every other example;
- * remove the name once root connections are nullable.
+const OPERATIONS = [README_QUESTION, ...loadExampleOperations().filter((e) => e.operation !== 'subscription').map((e) => ({ name: e.name, query: e.query, variables: JSON.parse(e.variables) as Record<string, unknown> }))];
+
+/**
+ * A root connection of each subgraph. Root fields are nullable (docs/querying.md, "Root fields"):
+ * a query that selects two subgraphs' root fields keeps the living one's when the other is lost.
  */
-const KNOWN_DEFER_LOSS = new Set(['15-overview-deferred']);
-const OPERATIONS = [README_QUESTION, ...loadExampleOperations().filter((e) => e.operation !== 'subscription' && !KNOWN_DEFER_LOSS.has(e.name)).map((e) => ({ name: e.name, query: e.query, variables: JSON.parse(e.variables) as Record<string, unknown> }))];
+const ROOT_OF: Record<Name, { field: string; selection: string }> = {
+  members: { field: 'organizations', selection: 'organizations(first: 2) { totalCount edges { node { name } } }' },
+  datasets: { field: 'datasets', selection: 'datasets(first: 2) { totalCount edges { node { identifier } } }' },
+  training: { field: 'modules', selection: 'modules(first: 2) { totalCount edges { node { code } } }' },
+  events: { field: 'events', selection: 'events(first: 2) { totalCount edges { node { title } } }' },
+};
+/** The lost subgraph's root field beside another subgraph's, both orders (the rule holds whichever comes first). */
+const twoRoots = (lost: Name): { living: Name; query: string }[] => {
+  const living = NAMES[(NAMES.indexOf(lost) + 1) % NAMES.length]!;
+  return [
+    { living, query: `{ ${ROOT_OF[lost].selection} ${ROOT_OF[living].selection} }` },
+    { living, query: `{ ${ROOT_OF[living].selection} ${ROOT_OF[lost].selection} }` },
+  ];
+};
 
 const supergraph = readFileSync(SHIPPED_SUPERGRAPH_FILE, 'utf8');
 const schema = apiSchemaOf(supergraph);
@@ -271,10 +282,15 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
       expect(full.size).toBe(OPERATIONS.length); // the cold start test ran
       const down = { from: Number.POSITIVE_INFINITY, until: Number.POSITIVE_INFINITY };
       const running = load(gatewayUrl, name, down);
+      const combined = twoRoots(name);
+      const before = await Promise.all(combined.map((c) => postGraphQL<Record<string, unknown>>(gatewayUrl, c.query)));
       await sleep(1_000);
       down.from = Date.now();
       await subgraphs[name].proc.kill('SIGKILL');
-      await sleep(DOWN_MS);
+      const killed = Date.now();
+      // The lost subgraph's root field beside another's, while it is down.
+      const combinedWhileDown = await Promise.all(combined.map((c) => postGraphQL<Record<string, unknown>>(gatewayUrl, c.query)));
+      await sleep(Math.max(0, DOWN_MS - (Date.now() - killed)));
       subgraphs[name].proc = startSubgraph(name, subgraphs[name].port);
       await waitForOk(`http://127.0.0.1:${subgraphs[name].port}/ready`, 120_000, name, subgraphs[name].proc);
       const ready = Date.now();
@@ -301,6 +317,17 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
           `\nanother (${result.other?.operation}):\n${JSON.stringify(result.other?.answer).slice(0, 3000)}`,
       );
       expect(result.problems.slice(0, 20)).toEqual([]);
+      // Two subgraphs' root fields in one query: the living one's data as in the full answer, the
+      // lost one's root field null with its one error (no null propagation to `data`).
+      const lostField = ROOT_OF[name].field;
+      expect(before.map((a) => a.errors ?? [])).toEqual([[], []]);
+      combinedWhileDown.forEach((answer, i) => {
+        const livingField = ROOT_OF[combined[i]!.living].field;
+        expect(answer.status).toBe(200);
+        expect(answer.data).toEqual({ ...before[i]!.data, [lostField]: null });
+        expect((answer.data?.[livingField] as { totalCount: number }).totalCount).toBeGreaterThan(0);
+        expect(answer.errors).toEqual([expect.objectContaining({ path: [lostField], extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE' }) })]);
+      });
       expect(result.httpFailures).toBe(0);
       expect(result.whileDown).toBeGreaterThan(10);
       expect(result.example).toBeDefined();
