@@ -121,12 +121,15 @@ function problemsOf(op: (typeof OPERATIONS)[number], answer: GraphQLResponse<unk
 const isFull = (answer: GraphQLResponse<unknown>, op: (typeof OPERATIONS)[number]): boolean =>
   answer.status === 200 && !answer.errors && problemsOf(op, answer, '').length === 0;
 
+/** Root fields are nullable: a lost one is `null` inside `data`, so living data is a root field that is not null. */
+const hasLivingData = (answer: GraphQLResponse<unknown>): boolean => Object.values((answer.data ?? {}) as Record<string, unknown>).some((value) => value !== null);
+
 interface Figures {
   requests: number;
   httpFailures: number;
   /** Answers given while the subgraph was down. */
   whileDown: number;
-  /** ... of which carried data of the living subgraphs (not `data: null`). */
+  /** ... of which carried data of the living subgraphs (a root field that is not null). */
   withLivingData: number;
   /** ... of which were to operations whose root field another subgraph resolves. */
   rootedElsewhere: number;
@@ -166,13 +169,13 @@ function load(url: string, lost: Name, down: { from: number; until: number }): {
       const wasDown = sent >= down.from && Date.now() <= down.until;
       if (wasDown) {
         figures.whileDown += 1;
-        if (answer.data !== null && answer.data !== undefined) figures.withLivingData += 1;
+        if (hasLivingData(answer)) figures.withLivingData += 1;
         const fields = fieldsOf.get(op.name)!;
         if (!(resolvers.get(fields.coordinateAt([Object.keys(full.get(op.name) as object)[0]!]) ?? '') ?? []).includes(lost)) figures.rootedElsewhere += 1;
         for (const error of answer.errors ?? []) figures.lostFields.add(fields.coordinateAt(error.path ?? []) ?? '?');
         if (!answer.errors) figures.unaffected += 1;
         if (op === README_QUESTION && answer.errors && !figures.example) figures.example = answer;
-        if (op !== README_QUESTION && answer.errors && answer.data && !figures.other) figures.other = { operation: op.name, answer };
+        if (op !== README_QUESTION && answer.errors && hasLivingData(answer) && !figures.other) figures.other = { operation: op.name, answer };
       }
     }
   };
@@ -314,7 +317,8 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
           `(${result.withLivingData} with the living subgraphs' data, ${result.rootedElsewhere} to operations rooted elsewhere, ${result.unaffected} complete), ` +
           `full answers ${recoveryMs} ms after it was ready; fields lost: ${[...result.lostFields].sort().join(', ')}` +
           `\nexample while down:\n${JSON.stringify(result.example, null, 2)}` +
-          `\nanother (${result.other?.operation}):\n${JSON.stringify(result.other?.answer).slice(0, 3000)}`,
+          `\nanother (${result.other?.operation}):\n${JSON.stringify(result.other?.answer).slice(0, 3000)}` +
+          `\ntwo subgraphs' root fields while down:\n${JSON.stringify(combinedWhileDown[0]).slice(0, 3000)}`,
       );
       expect(result.problems.slice(0, 20)).toEqual([]);
       // Two subgraphs' root fields in one query: the living one's data as in the full answer, the
