@@ -413,6 +413,9 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toMatch(/subgraph_fetch_errors_total\{subgraph="events",reason="bad_response"\} [1-9]/);
       expect(metrics).toMatch(/subgraph_circuit_state\{subgraph="events"\} 2/);
+      // An operation that kept another subgraph's root field is partial; one that lost its only root field failed.
+      expect(metrics).toMatch(/graphql_requests_total\{operation="OverviewDeferred",outcome="partial"\} 1\n/);
+      expect(metrics).toMatch(/graphql_requests_total\{operation="HackathonsAndWebinars",outcome="error"\} 1\n/);
     } finally {
       await proxy.close();
     }
