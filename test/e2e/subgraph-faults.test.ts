@@ -208,6 +208,7 @@ afterAll(async () => {
     for (const name of [...NAMES, 'gateway']) {
       await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_${name}\``);
       await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_slow_${name}\``);
+      await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_502_${name}\``);
     }
     await connection.end();
   }
