@@ -115,6 +115,9 @@ describe('@defer through the gateway', () => {
     const failed = parts[1]!.body.incremental![0]!;
     expect(failed.label).toBe('training');
     expect(failed.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+    // Root fields are nullable: the lost root field is null within the part, not the part's data.
+    expect(failed.data).toEqual({ modules: null });
+    expect(failed.errors?.[0]).toEqual(expect.objectContaining({ path: ['modules'] }));
   });
 
   describe('limits apply to the whole operation, not to each part', () => {

@@ -41,15 +41,26 @@ const README_QUESTION = {
     '{ organizations(first: 2, filter: { text: "health data hub" }) { totalCount edges { node { name kind sectors datasets { title { fr } presentedAt { title start } } trainingOffers { title } organizedEvents { title } } } } }',
   variables: {} as Record<string, unknown>,
 };
-/*
- * Known defect, not fixed yet: this example (its @defer removed for a client without multipart)
- * selects the non-null root connections of two subgraphs, so losing one of them nulls the whole
- * answer (null propagation to the root) with only the lost subgraph's error (docs/querying.md,
- * "@defer", known limitation). Listed so that the fault test keeps guarding every other example;
- * remove the name once root connections are nullable.
+const OPERATIONS = [README_QUESTION, ...loadExampleOperations().filter((e) => e.operation !== 'subscription').map((e) => ({ name: e.name, query: e.query, variables: JSON.parse(e.variables) as Record<string, unknown> }))];
+
+/**
+ * A root connection of each subgraph. Root fields are nullable (docs/querying.md, "Root fields"):
+ * a query that selects two subgraphs' root fields keeps the living one's when the other is lost.
  */
-const KNOWN_DEFER_LOSS = new Set(['15-overview-deferred']);
-const OPERATIONS = [README_QUESTION, ...loadExampleOperations().filter((e) => e.operation !== 'subscription' && !KNOWN_DEFER_LOSS.has(e.name)).map((e) => ({ name: e.name, query: e.query, variables: JSON.parse(e.variables) as Record<string, unknown> }))];
+const ROOT_OF: Record<Name, { field: string; selection: string }> = {
+  members: { field: 'organizations', selection: 'organizations(first: 2) { totalCount edges { node { name } } }' },
+  datasets: { field: 'datasets', selection: 'datasets(first: 2) { totalCount edges { node { identifier } } }' },
+  training: { field: 'modules', selection: 'modules(first: 2) { totalCount edges { node { code } } }' },
+  events: { field: 'events', selection: 'events(first: 2) { totalCount edges { node { title } } }' },
+};
+/** The lost subgraph's root field beside another subgraph's, both orders (the rule holds whichever comes first). */
+const twoRoots = (lost: Name): { living: Name; query: string }[] => {
+  const living = NAMES[(NAMES.indexOf(lost) + 1) % NAMES.length]!;
+  return [
+    { living, query: `{ ${ROOT_OF[lost].selection} ${ROOT_OF[living].selection} }` },
+    { living, query: `{ ${ROOT_OF[living].selection} ${ROOT_OF[lost].selection} }` },
+  ];
+};
 
 const supergraph = readFileSync(SHIPPED_SUPERGRAPH_FILE, 'utf8');
 const schema = apiSchemaOf(supergraph);
@@ -110,12 +121,15 @@ function problemsOf(op: (typeof OPERATIONS)[number], answer: GraphQLResponse<unk
 const isFull = (answer: GraphQLResponse<unknown>, op: (typeof OPERATIONS)[number]): boolean =>
   answer.status === 200 && !answer.errors && problemsOf(op, answer, '').length === 0;
 
+/** Root fields are nullable: a lost one is `null` inside `data`, so living data is a root field that is not null. */
+const hasLivingData = (answer: GraphQLResponse<unknown>): boolean => Object.values((answer.data ?? {}) as Record<string, unknown>).some((value) => value !== null);
+
 interface Figures {
   requests: number;
   httpFailures: number;
   /** Answers given while the subgraph was down. */
   whileDown: number;
-  /** ... of which carried data of the living subgraphs (not `data: null`). */
+  /** ... of which carried data of the living subgraphs (a root field that is not null). */
   withLivingData: number;
   /** ... of which were to operations whose root field another subgraph resolves. */
   rootedElsewhere: number;
@@ -155,13 +169,13 @@ function load(url: string, lost: Name, down: { from: number; until: number }): {
       const wasDown = sent >= down.from && Date.now() <= down.until;
       if (wasDown) {
         figures.whileDown += 1;
-        if (answer.data !== null && answer.data !== undefined) figures.withLivingData += 1;
+        if (hasLivingData(answer)) figures.withLivingData += 1;
         const fields = fieldsOf.get(op.name)!;
         if (!(resolvers.get(fields.coordinateAt([Object.keys(full.get(op.name) as object)[0]!]) ?? '') ?? []).includes(lost)) figures.rootedElsewhere += 1;
         for (const error of answer.errors ?? []) figures.lostFields.add(fields.coordinateAt(error.path ?? []) ?? '?');
         if (!answer.errors) figures.unaffected += 1;
         if (op === README_QUESTION && answer.errors && !figures.example) figures.example = answer;
-        if (op !== README_QUESTION && answer.errors && answer.data && !figures.other) figures.other = { operation: op.name, answer };
+        if (op !== README_QUESTION && answer.errors && hasLivingData(answer) && !figures.other) figures.other = { operation: op.name, answer };
       }
     }
   };
@@ -194,6 +208,7 @@ afterAll(async () => {
     for (const name of [...NAMES, 'gateway']) {
       await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_${name}\``);
       await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_slow_${name}\``);
+      await connection.query(`DROP DATABASE IF EXISTS \`${prefix}_502_${name}\``);
     }
     await connection.end();
   }
@@ -271,10 +286,15 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
       expect(full.size).toBe(OPERATIONS.length); // the cold start test ran
       const down = { from: Number.POSITIVE_INFINITY, until: Number.POSITIVE_INFINITY };
       const running = load(gatewayUrl, name, down);
+      const combined = twoRoots(name);
+      const before = await Promise.all(combined.map((c) => postGraphQL<Record<string, unknown>>(gatewayUrl, c.query)));
       await sleep(1_000);
       down.from = Date.now();
       await subgraphs[name].proc.kill('SIGKILL');
-      await sleep(DOWN_MS);
+      const killed = Date.now();
+      // The lost subgraph's root field beside another's, while it is down.
+      const combinedWhileDown = await Promise.all(combined.map((c) => postGraphQL<Record<string, unknown>>(gatewayUrl, c.query)));
+      await sleep(Math.max(0, DOWN_MS - (Date.now() - killed)));
       subgraphs[name].proc = startSubgraph(name, subgraphs[name].port);
       await waitForOk(`http://127.0.0.1:${subgraphs[name].port}/ready`, 120_000, name, subgraphs[name].proc);
       const ready = Date.now();
@@ -298,9 +318,21 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
           `(${result.withLivingData} with the living subgraphs' data, ${result.rootedElsewhere} to operations rooted elsewhere, ${result.unaffected} complete), ` +
           `full answers ${recoveryMs} ms after it was ready; fields lost: ${[...result.lostFields].sort().join(', ')}` +
           `\nexample while down:\n${JSON.stringify(result.example, null, 2)}` +
-          `\nanother (${result.other?.operation}):\n${JSON.stringify(result.other?.answer).slice(0, 3000)}`,
+          `\nanother (${result.other?.operation}):\n${JSON.stringify(result.other?.answer).slice(0, 3000)}` +
+          `\ntwo subgraphs' root fields while down:\n${JSON.stringify(combinedWhileDown[0]).slice(0, 3000)}`,
       );
       expect(result.problems.slice(0, 20)).toEqual([]);
+      // Two subgraphs' root fields in one query: the living one's data as in the full answer, the
+      // lost one's root field null with its one error (no null propagation to `data`).
+      const lostField = ROOT_OF[name].field;
+      expect(before.map((a) => a.errors ?? [])).toEqual([[], []]);
+      combinedWhileDown.forEach((answer, i) => {
+        const livingField = ROOT_OF[combined[i]!.living].field;
+        expect(answer.status).toBe(200);
+        expect(answer.data).toEqual({ ...before[i]!.data, [lostField]: null });
+        expect((answer.data?.[livingField] as { totalCount: number }).totalCount).toBeGreaterThan(0);
+        expect(answer.errors).toEqual([expect.objectContaining({ path: [lostField], extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE' }) })]);
+      });
       expect(result.httpFailures).toBe(0);
       expect(result.whileDown).toBeGreaterThan(10);
       expect(result.example).toBeDefined();
@@ -382,6 +414,9 @@ describe('a lost subgraph costs only its own fields (real processes)', () => {
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toMatch(/subgraph_fetch_errors_total\{subgraph="events",reason="bad_response"\} [1-9]/);
       expect(metrics).toMatch(/subgraph_circuit_state\{subgraph="events"\} 2/);
+      // An operation that kept another subgraph's root field is partial; one that lost its only root field failed.
+      expect(metrics).toMatch(/graphql_requests_total\{operation="OverviewDeferred",outcome="partial"\} 1\n/);
+      expect(metrics).toMatch(/graphql_requests_total\{operation="HackathonsAndWebinars",outcome="error"\} 1\n/);
     } finally {
       await proxy.close();
     }

@@ -168,11 +168,15 @@ async function load() {
     try {
         const variables = { first: PAGE_SIZE, after: state.cursors[state.page - 1] ?? null, filter: filterOf(), lang: state.lang };
         const data = await execute(MemberDirectoryDocument, variables);
+        // execute throws on an error, so a null root field (members down) has been reported already.
+        const connection = data.organizations;
+        if (!connection)
+            throw new Error('organizations: null');
         for (const name of FACETS)
-            for (const facet of data.organizations.facets[name])
+            for (const facet of connection.facets[name])
                 state.labels[name].set(facet.value, facet.label);
-        renderFacets(data.organizations);
-        renderRows(data.organizations);
+        renderFacets(connection);
+        renderRows(connection);
         status.textContent = '';
     }
     catch (error) {

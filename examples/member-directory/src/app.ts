@@ -17,7 +17,8 @@ import {
 const PAGE_SIZE = 20;
 const endpoint = document.querySelector<HTMLMetaElement>('meta[name="graphql-endpoint"]')?.content ?? '/graphql';
 
-type Connection = MemberDirectoryQuery['organizations'];
+// Root fields are nullable: null (with an error) while the subgraph that resolves them is down.
+type Connection = NonNullable<MemberDirectoryQuery['organizations']>;
 type FacetName = keyof Connection['facets'];
 
 /** The page's own texts. */
@@ -204,9 +205,12 @@ async function load(): Promise<void> {
   try {
     const variables: MemberDirectoryQueryVariables = { first: PAGE_SIZE, after: state.cursors[state.page - 1] ?? null, filter: filterOf(), lang: state.lang };
     const data = await execute(MemberDirectoryDocument, variables);
-    for (const name of FACETS) for (const facet of data.organizations.facets[name]) state.labels[name].set(facet.value, facet.label);
-    renderFacets(data.organizations);
-    renderRows(data.organizations);
+    // execute throws on an error, so a null root field (members down) has been reported already.
+    const connection = data.organizations;
+    if (!connection) throw new Error('organizations: null');
+    for (const name of FACETS) for (const facet of connection.facets[name]) state.labels[name].set(facet.value, facet.label);
+    renderFacets(connection);
+    renderRows(connection);
     status.textContent = '';
   } catch (error) {
     status.textContent = `${texts().failed} ${(error as Error).message}`;

@@ -14,7 +14,7 @@ import {
   validate,
 } from 'graphql';
 import { fetchSubgraphSdl } from './supergraph/compose';
-import { crossSubgraphFields, entityOwners, nullabilityReason } from './supergraph/nullability';
+import { crossSubgraphFields, entityOwners, nullabilityReason, queryRootFields, rootNullabilityReason } from './supergraph/nullability';
 import { type ManifestEntry } from './registry.entities';
 import { type OwnershipPolicy } from './policy';
 
@@ -265,11 +265,15 @@ export function checkOwnership(
  * The nullability rule (docs/development.md): every field the partner resolves that depends on
  * another subgraph (a field it adds to a core entity, or a reference to an entity another subgraph
  * owns) is nullable, so that losing one subgraph nulls that field and nothing above it. Owners come
- * from the serving supergraph: a candidate cannot make itself the owner of a core type.
+ * from the serving supergraph: a candidate cannot make itself the owner of a core type. And every
+ * Query field it resolves is nullable, so that a query combining it with another subgraph's root
+ * field keeps that other field when the partner is down (one problem per field: a root field that
+ * is also a cross-subgraph reference is reported as such).
  */
 export function checkNullability(servingSdl: string, candidateSdl: string, partner: string): CheckProblem[] {
-  return crossSubgraphFields(candidateSdl, entityOwners(servingSdl))
-    .filter((field) => field.nonNull && field.subgraph.split(', ').includes(partner))
+  const resolvedByPartner = (field: { subgraph: string }): boolean => field.subgraph.split(', ').includes(partner);
+  const problems: CheckProblem[] = crossSubgraphFields(candidateSdl, entityOwners(servingSdl))
+    .filter((field) => field.nonNull && resolvedByPartner(field))
     .map((field) => ({
       check: 'policy' as const,
       code: 'NON_NULL_CROSS_SUBGRAPH_FIELD',
@@ -278,6 +282,12 @@ export function checkNullability(servingSdl: string, candidateSdl: string, partn
       field: field.field,
       message: nullabilityReason(field),
     }));
+  const reported = new Set(problems.map((p) => `${p.type}.${p.field}`));
+  for (const field of queryRootFields(candidateSdl)) {
+    if (!field.nonNull || !resolvedByPartner(field) || reported.has(field.coordinate)) continue;
+    problems.push({ check: 'policy', code: 'NON_NULL_ROOT_FIELD', subgraph: partner, type: 'Query', field: field.field, message: rootNullabilityReason(field) });
+  }
+  return problems;
 }
 
 function camel(name: string): string {

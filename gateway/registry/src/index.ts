@@ -35,4 +35,4 @@ export {
   type SupergraphStore,
   type SupergraphUpdateHook,
 } from './supergraph/core-supergraph';
-export { crossSubgraphFields, entityOwners, fieldSubgraphs, nullabilityReason, type CrossSubgraphField } from './supergraph/nullability';
+export { crossSubgraphFields, entityOwners, fieldSubgraphs, nullabilityReason, queryRootFields, rootNullabilityReason, type CrossSubgraphField, type RootField } from './supergraph/nullability';

@@ -121,7 +121,9 @@ export class GatewayMetrics implements SubgraphFetchObserver {
             let outcome: RequestOutcome = 'success';
             if (hasErrors) {
               if (!operation) outcome = 'refused';
-              else outcome = result?.data ? 'partial' : 'error';
+              // Root fields are nullable: an operation whose every root field was lost answers
+              // `{"events": null}`, not `data: null`, and has nothing to count as partial.
+              else outcome = result?.data && Object.values(result.data).some((value) => value !== null) ? 'partial' : 'error';
             }
             if (outcome === 'refused') {
               for (const error of result?.errors ?? []) this.refused(String(error.extensions?.code ?? 'UNKNOWN'));

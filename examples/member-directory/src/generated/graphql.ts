@@ -125,7 +125,7 @@ export type MemberDirectoryQueryVariables = Exact<{
 }>;
 
 
-export type MemberDirectoryQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { ecosystems: Array<{ value: string, label: string, count: number }>, kinds: Array<{ value: OrgKind, label: string, count: number }>, sectors: Array<{ value: Sector, label: string, count: number }>, roles: Array<{ value: MembershipRole, label: string, count: number }> }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, kind: OrgKind, sectors: Array<Sector>, website: string | null, memberships: Array<{ role: MembershipRole, since: string | null, ecosystem: { code: string, name: string } }> } }> } };
+export type MemberDirectoryQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { ecosystems: Array<{ value: string, label: string, count: number }>, kinds: Array<{ value: OrgKind, label: string, count: number }>, sectors: Array<{ value: Sector, label: string, count: number }>, roles: Array<{ value: MembershipRole, label: string, count: number }> }, edges: Array<{ cursor: string, node: { id: string, name: string, acronym: string | null, kind: OrgKind, sectors: Array<Sector>, website: string | null, memberships: Array<{ role: MembershipRole, since: string | null, ecosystem: { code: string, name: string } }> } }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String

@@ -139,9 +139,24 @@ describe('nullability of what a partner adds', () => {
     expect(problems.find((p) => p.field === 'host')?.message).toMatch(/returns Organization, which members owns.*when members is down/);
   });
 
+  it('refuses a non-null root field of its own type: combined with another subgraph\'s root field, it would null the whole answer', () => {
+    const candidate = withPartner(`
+      type Query { campusNews: [CampusNews!]! campusWeather: String! campusRooms: [String!] }
+      type CampusNews { title: String! }
+    `);
+    const problems = checkNullability(serving, candidate, 'campus-north');
+    expect(problems.map((p) => `${p.code} ${p.type}.${p.field}`).sort()).toEqual(['NON_NULL_ROOT_FIELD Query.campusNews', 'NON_NULL_ROOT_FIELD Query.campusWeather']);
+    expect(problems.every((p) => p.check === 'policy' && p.subgraph === 'campus-north')).toBe(true);
+    const news = problems.find((p) => p.field === 'campusNews');
+    expect(news?.message).toMatch(/Query\.campusNews \(resolved by campus-north\) is \[CampusNews!\]!: .*`data: null`.*Make it nullable \(\[CampusNews!\]\)/);
+    // The core subgraphs' root fields (non-null in these fixtures) are not the partner's to fix.
+    expect(problems.some((p) => ['organizations', 'ecosystems', 'events'].includes(p.field!))).toBe(false);
+  });
+
   it('accepts the same fields once nullable (its own value type keeps its non-null fields)', () => {
     const candidate = withPartner(`
-      type Query { campusResidents: [Organization!] }
+      type Query { campusResidents: [Organization!] campusNews: [CampusNews!] }
+      type CampusNews { title: String! }
       type Organization @key(fields: "id") { id: ID! badge: String campusProfile: CampusProfile }
       type Event @key(fields: "id") { id: ID! rooms: [String!] }
       type CampusProfile { resident: Boolean! host: Organization }

@@ -165,6 +165,47 @@ export function fieldSubgraphs(supergraphSdl: string): Map<string, string[]> {
   return fields;
 }
 
+/** A field of the Query type and the subgraphs that resolve it. */
+export interface RootField {
+  /** `Query.field` */
+  coordinate: string;
+  field: string;
+  /** The subgraphs that resolve it, comma-separated. */
+  subgraph: string;
+  /** The field's type as written, e.g. `EventConnection!`. */
+  typeText: string;
+  nonNull: boolean;
+}
+
+/**
+ * Every Query field of a supergraph (docs/development.md, "Root fields are nullable"). A query may
+ * select root fields of several subgraphs; a non-null one whose subgraph is lost nulls `data`, and
+ * so the other subgraphs' root fields with it. Mutation and Subscription fields are left out: one
+ * mutation's answer comes from one subgraph, and a subscription carries one root field.
+ */
+export function queryRootFields(supergraphSdl: string): RootField[] {
+  const { graphNames, objects } = joined(supergraphSdl);
+  const query = objects.find((o) => o.name.value === 'Query');
+  if (!query) return [];
+  const typeGraphs = directives(query, 'join__type').map((t) => String(argument(t, 'graph')));
+  return (query.fields ?? [])
+    .map((field) => ({
+      coordinate: `Query.${field.name.value}`,
+      field: field.name.value,
+      subgraph: resolvingGraphs(field, typeGraphs)
+        .map((g) => graphNames.get(g) ?? g)
+        .join(', '),
+      typeText: typeText(field.type),
+      nonNull: field.type.kind === Kind.NON_NULL_TYPE,
+    }))
+    .filter((field) => field.subgraph !== '');
+}
+
+/** Why a root field must be nullable, for a message to the team that wrote it. */
+export function rootNullabilityReason(field: RootField): string {
+  return `${field.coordinate} (resolved by ${field.subgraph}) is ${field.typeText}: a query that selects it beside another subgraph's root field would lose the whole answer (\`data: null\`) when ${field.subgraph} is down, GraphQL's null propagation taking the other root fields with it. Make it nullable (${field.typeText.replace(/!$/, '')}).`;
+}
+
 /** Why a cross-subgraph field must be nullable, for a message to the team that wrote it. */
 export function nullabilityReason(field: CrossSubgraphField): string {
   const what =

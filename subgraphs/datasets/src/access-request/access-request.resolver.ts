@@ -38,6 +38,7 @@ export class AccessRequestResolver {
 
   @Authorized()
   @Query(() => AccessRequestConnection, {
+    nullable: true,
     description: 'Access requests the viewer may see (own organisation\u2019s, or as a steward its datasets\u2019; admins all).',
   })
   async accessRequests(@Args() args: AccessRequestsArgs, @Ctx() context: DatasetsContext): Promise<AccessRequestConnection> {

@@ -21,7 +21,7 @@ export class CatalogueResolver {
   }
 
   @Directive(PUBLIC_CONTRACT)
-  @Query(() => [Catalogue], { description: 'Every DCAT data catalogue, by title.' })
+  @Query(() => [Catalogue], { nullable: true, description: 'Every DCAT data catalogue, by title.' })
   async dataCatalogues(@Ctx() context: DatasetsContext): Promise<Catalogue[]> {
     return new CatalogueService(context.dataSource).list();
   }

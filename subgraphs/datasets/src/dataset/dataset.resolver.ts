@@ -50,7 +50,7 @@ export class DatasetResolver {
   }
 
   @Directive(PUBLIC_CONTRACT)
-  @Query(() => DatasetConnection, { description: 'The dataset catalogue, filtered and paginated (by title), with facets.' })
+  @Query(() => DatasetConnection, { nullable: true, description: 'The dataset catalogue, filtered and paginated (by title), with facets.' })
   async datasets(@Args() args: DatasetsArgs, @Ctx() context: DatasetsContext): Promise<DatasetConnection> {
     const filter = args.filter ?? null;
     return datasetConnection(await new DatasetService(context.dataSource).list(filter, args), filter);

@@ -19,7 +19,7 @@ export class CreatedCalendarFeed {
 @Resolver()
 export class CalendarFeedResolver {
   @Authorized()
-  @Query(() => [CalendarFeed], { description: 'The viewer\u2019s calendar feeds (tokens are never shown again).' })
+  @Query(() => [CalendarFeed], { nullable: true, description: 'The viewer\u2019s calendar feeds (tokens are never shown again).' })
   async myCalendarFeeds(@Ctx() context: EventsContext): Promise<CalendarFeed[]> {
     return new CalendarFeedService(context.dataSource).mine(context.viewer);
   }

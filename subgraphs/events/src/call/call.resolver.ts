@@ -23,7 +23,7 @@ export class CallResolver {
     return context.loaders.callById.load(id);
   }
 
-  @Query(() => CallConnection, { description: 'Calls, filtered and paginated (by publication time).' })
+  @Query(() => CallConnection, { nullable: true, description: 'Calls, filtered and paginated (by publication time).' })
   async calls(@Args() args: CallsArgs, @Ctx() context: EventsContext): Promise<CallConnection> {
     return new CallService(context.dataSource).list(args);
   }

@@ -22,7 +22,7 @@ export class EventResolver {
   }
 
   @Directive(PUBLIC_CONTRACT)
-  @Query(() => EventConnection, { description: 'Events, filtered and paginated, ordered by start then id, with facets.' })
+  @Query(() => EventConnection, { nullable: true, description: 'Events, filtered and paginated, ordered by start then id, with facets.' })
   async events(@Args() args: EventsArgs, @Ctx() context: EventsContext): Promise<EventConnection> {
     return new EventService(context.dataSource).list(args);
   }

@@ -36,7 +36,7 @@ export class RegistrationState {
  */
 @Resolver(() => RegistrationState)
 export class RegistrationStateResolver {
-  @Query(() => RegistrationState, { description: 'Where the registrations of an event stand now (what registrationChanged sends on every change).' })
+  @Query(() => RegistrationState, { nullable: true, description: 'Where the registrations of an event stand now (what registrationChanged sends on every change).' })
   async registrationState(@Arg('eventId', () => ID, { description: 'Event id.' }) eventId: string, @Ctx() context: EventsContext): Promise<RegistrationState> {
     await eventOf(eventId, context);
     return { eventId };

@@ -12,7 +12,7 @@ import { publishRegistrationChange } from './registration-changes';
 @Resolver(() => Registration)
 export class RegistrationResolver {
   @Authorized()
-  @Query(() => [Registration], { description: 'The viewer\u2019s registrations, most recent first.' })
+  @Query(() => [Registration], { nullable: true, description: 'The viewer\u2019s registrations, most recent first.' })
   async myRegistrations(@Ctx() context: EventsContext): Promise<Registration[]> {
     return context.loaders.registrationsByPersonId.load(requireViewer(context.viewer).sub);
   }

@@ -20,7 +20,7 @@ export class EventSeriesResolver {
   }
 
   @Directive(PUBLIC_CONTRACT)
-  @Query(() => [EventSeries], { description: 'Every recurring series, by title.' })
+  @Query(() => [EventSeries], { nullable: true, description: 'Every recurring series, by title.' })
   async allEventSeries(@Ctx() context: EventsContext): Promise<EventSeries[]> {
     return new SeriesService(context.dataSource).list();
   }

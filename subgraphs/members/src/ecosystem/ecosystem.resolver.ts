@@ -23,7 +23,7 @@ export class EcosystemResolver {
   }
 
   @Directive(PUBLIC_CONTRACT)
-  @Query(() => [Ecosystem], { description: 'Every ecosystem of the graph.' })
+  @Query(() => [Ecosystem], { nullable: true, description: 'Every ecosystem of the graph.' })
   async ecosystems(@Ctx() context: MembersContext): Promise<Ecosystem[]> {
     return new EcosystemService(context.dataSource).list();
   }

@@ -47,7 +47,7 @@ export class OrganizationResolver {
   }
 
   @Directive(PUBLIC_CONTRACT)
-  @Query(() => OrganizationConnection, { description: 'The organisation directory, filtered, sorted and paginated, with facets.' })
+  @Query(() => OrganizationConnection, { nullable: true, description: 'The organisation directory, filtered, sorted and paginated, with facets.' })
   async organizations(@Args() args: OrganizationsArgs, @Ctx() context: MembersContext): Promise<OrganizationConnection> {
     return (await new OrganizationService(context.dataSource).list(args)) as unknown as OrganizationConnection;
   }

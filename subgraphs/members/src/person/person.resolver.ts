@@ -18,7 +18,7 @@ export class PersonResolver {
     return context.loaders.personById.load(id);
   }
 
-  @Query(() => PersonConnection, { description: 'The people directory (erased people are left out), filtered and paginated.' })
+  @Query(() => PersonConnection, { nullable: true, description: 'The people directory (erased people are left out), filtered and paginated.' })
   async people(@Args() args: PeopleArgs, @Ctx() context: MembersContext): Promise<PersonConnection> {
     return new PersonService(context.dataSource).list(args);
   }

@@ -26,7 +26,7 @@ export class ProjectResolver {
     return context.loaders.projectById.load(id);
   }
 
-  @Query(() => ProjectConnection, { description: 'R&D projects, filtered and paginated by acronym, with the budget total of the filtered set.' })
+  @Query(() => ProjectConnection, { nullable: true, description: 'R&D projects, filtered and paginated by acronym, with the budget total of the filtered set.' })
   async projects(@Args() args: ProjectsArgs, @Ctx() context: MembersContext): Promise<ProjectConnection> {
     return (await new ProjectService(context.dataSource).list(args)) as unknown as ProjectConnection;
   }

@@ -9,7 +9,7 @@ import { Domain } from './domain.entity';
 @Resolver(() => Category)
 export class CategoryResolver {
   @Directive(PUBLIC_CONTRACT)
-  @Query(() => [Category], { description: 'The catalogue tree: categories, then their domains, then their modules.' })
+  @Query(() => [Category], { nullable: true, description: 'The catalogue tree: categories, then their domains, then their modules.' })
   async catalogue(@Ctx() context: TrainingContext): Promise<Category[]> {
     return new CatalogueService(context.dataSource).categories();
   }

@@ -20,7 +20,7 @@ export class CompetencyResolver {
     return context.loaders.competencyById.load(id);
   }
 
-  @Query(() => CompetencyConnection, { description: 'The competency framework, filtered and paginated by code.' })
+  @Query(() => CompetencyConnection, { nullable: true, description: 'The competency framework, filtered and paginated by code.' })
   async competencies(@Args() args: CompetenciesArgs, @Ctx() context: TrainingContext): Promise<Connection<Competency>> {
     return new CompetencyService(context.dataSource).search(args);
   }

@@ -5,7 +5,7 @@ import { CompetencyMatrix } from './matrix.types';
 
 @Resolver(() => CompetencyMatrix)
 export class MatrixResolver {
-  @Query(() => CompetencyMatrix, { description: 'The needs matrix (persona x competency), shaped for a heatmap.' })
+  @Query(() => CompetencyMatrix, { nullable: true, description: 'The needs matrix (persona x competency), shaped for a heatmap.' })
   async competencyMatrix(
     @Arg('personaIds', () => [ID], { nullable: true, description: 'Rows; all personae (up to 200) when omitted.' })
     personaIds: string[] | null,

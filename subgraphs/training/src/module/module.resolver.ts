@@ -28,7 +28,7 @@ export class ModuleResolver {
   }
 
   @Directive(PUBLIC_CONTRACT)
-  @Query(() => ModuleConnection, { description: 'The published catalogue, filtered and paginated by code, with facets.' })
+  @Query(() => ModuleConnection, { nullable: true, description: 'The published catalogue, filtered and paginated by code, with facets.' })
   async modules(@Args() args: ModulesArgs, @Ctx() context: TrainingContext): Promise<ModulePage> {
     return new ModuleService(context.dataSource).list(args);
   }

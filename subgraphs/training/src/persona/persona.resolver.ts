@@ -21,7 +21,7 @@ export class PersonaResolver {
     return context.loaders.personaById.load(id);
   }
 
-  @Query(() => PersonaConnection, { description: 'The personae (job profiles), filtered and paginated by code.' })
+  @Query(() => PersonaConnection, { nullable: true, description: 'The personae (job profiles), filtered and paginated by code.' })
   async personae(@Args() args: PersonaeArgs, @Ctx() context: TrainingContext): Promise<Connection<Persona>> {
     return new PersonaService(context.dataSource).list(args);
   }

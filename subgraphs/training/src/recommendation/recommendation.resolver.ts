@@ -7,6 +7,7 @@ import { ModuleRecommendation } from './recommendation.types';
 export class RecommendationResolver {
   @Authorized()
   @Query(() => [ModuleRecommendation], {
+    nullable: true,
     description:
       'Modules that close the gaps between the requirements of a person’s persona and what they completed, prerequisites first (the person, their employer’s training managers, admins).',
   })
