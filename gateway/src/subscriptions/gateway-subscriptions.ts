@@ -9,6 +9,7 @@ import {
   getArgumentValues,
   getOperationAST,
   GraphQLError,
+  isNonNullType,
   type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
@@ -151,6 +152,11 @@ export class GatewaySubscriptions {
     const upstreamQuery = `subscription Upstream${parameters} { ${route.field}${argumentList} { __typename ${route.fromEvent.join(' ')} } }`;
     const queryArguments = this.schema!.getQueryType()!.getFields()[route.queryField]!.args.map((a) => a.name);
     const reread = route.fromEvent.length ? undefined : rereadDocument(args.document, operation, root, route.queryField);
+    // Query fields are nullable (a lost subgraph costs only its own root field) but a subscription's
+    // field may not be: a refused read is then `data: null`, as the Subscription type requires.
+    const responseKey = root.alias?.value ?? root.name.value;
+    const conform = (result: FormattedExecutionResult): FormattedExecutionResult =>
+      isNonNullType(field.type) && result.data && result.data[responseKey] === null ? { ...result, data: null } : result;
     // What the upstream stream says, queued; a close from either side wakes the reader at once.
     type Item = { value: ExecutionResult } | { error: unknown } | { complete: true };
     const queue: Item[] = [];
@@ -234,7 +240,7 @@ export class GatewaySubscriptions {
           });
           if (closedBecause) break;
           // Already formatted (masked) by Apollo Server: the transports send it as it is.
-          yield result as ExecutionResult;
+          yield conform(result) as ExecutionResult;
           if (result.errors?.some((e) => ENDS_STREAM.has(String(e.extensions?.code)))) return;
         }
         if (closedBecause === 'SHUTDOWN' || closedBecause === 'SUPERGRAPH_CHANGED') {

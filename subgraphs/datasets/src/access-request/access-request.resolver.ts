@@ -150,6 +150,7 @@ export class StatusChangeResolver {
 export class AccessRequestStateResolver {
   @Authorized()
   @Query(() => AccessRequestState, {
+    nullable: true,
     description:
       'Where an access request stands now (what accessRequestChanged sends). FORBIDDEN when the viewer may not see it, or it does not exist (the same answer: no leak).',
   })
