@@ -1,4 +1,4 @@
-import { type Logger } from '@ecosystem/shared';
+import { type Logger, REQUEST_ID_HEADER } from '@ecosystem/shared';
 import CircuitBreaker from 'opossum';
 import { type GatewayConfig } from '../config';
 import { type SubgraphConnections, type SubgraphRequestInit, type SubgraphResponse } from './subgraph-connections';
@@ -70,6 +70,8 @@ export class SubgraphFetcher {
   private consecutiveFailures = 0;
   /** The URL fetches go to (the supergraph's routing URL): what the probes ask. */
   private url: string | undefined;
+  /** Queries in flight by sharedKey. */
+  private readonly inFlight = new Map<string, Promise<SubgraphResponse>>();
 
   constructor(
     private readonly subgraph: string,
@@ -113,8 +115,28 @@ export class SubgraphFetcher {
     return this.breaker.opened ? 'open' : this.breaker.halfOpen ? 'half-open' : 'closed';
   }
 
-  /** The fetcher handed to RemoteGraphQLDataSource. */
-  readonly fetch = async (url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> => {
+  /**
+   * The fetcher handed to RemoteGraphQLDataSource. Identical queries in flight share one fetch
+   * (sharedKey): the plan's fetches of concurrent requests for the same page (the most read pages
+   * are read by many at once) reach the subgraph once. Each caller gets the same buffered answer,
+   * which it parses itself, so no caller sees another's objects.
+   */
+  readonly fetch = (url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> => {
+    const key = sharedKey(url, init);
+    if (key === undefined) return this.fetchOnce(url, init);
+    const inFlight = this.inFlight.get(key);
+    if (inFlight) return inFlight;
+    const run = this.fetchOnce(url, init);
+    this.inFlight.set(key, run);
+    const forget = (): void => {
+      if (this.inFlight.get(key) === run) this.inFlight.delete(key);
+    };
+    run.then(forget, forget);
+    return run;
+  };
+
+  /** One fetch through the circuit breaker, timed and counted. */
+  private readonly fetchOnce = async (url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> => {
     this.url = url;
     const started = performance.now();
     try {
@@ -199,6 +221,35 @@ export class SubgraphFetcher {
     if (problem) throw new SubgraphFetchError(this.subgraph, 'bad_response', new Error(problem));
     return response;
   }
+}
+
+/** A query's body as RemoteGraphQLDataSource writes it (mutations and subscriptions never match). */
+const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
+
+/**
+ * What makes two fetches the same question, or undefined when a fetch must go on its own: the URL,
+ * the body (operation, variables) and every header but the request id, so that the viewer's identity
+ * token and the propagated headers (the language) are part of it and two viewers never share an
+ * answer. Only queries share: a mutation is never sent once for two callers. A fetch carrying trace
+ * context goes alone (each request's trace has its own subgraph span).
+ */
+export function sharedKey(url: string, init: SubgraphRequestInit): string | undefined {
+  const body = init.body;
+  if (typeof body !== 'string' || (init.method !== undefined && init.method !== 'POST') || !QUERY_BODY.test(body)) return undefined;
+  const headers: string[] = [];
+  for (const [name, value] of headerEntries(init.headers)) {
+    const lower = name.toLowerCase();
+    if (lower === 'traceparent') return undefined;
+    if (lower !== REQUEST_ID_HEADER) headers.push(`${lower}:${value}`);
+  }
+  return `${url}\n${headers.sort().join('\n')}\n\n${body}`;
+}
+
+/** A request's headers as pairs, whether a plain object or a Headers (what RemoteGraphQLDataSource passes). */
+function headerEntries(headers: SubgraphRequestInit['headers'] | Iterable<[string, string]> | undefined): Iterable<[string, string]> {
+  if (!headers) return [];
+  if (typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === 'function') return headers as Iterable<[string, string]>;
+  return Object.entries(headers as Record<string, string>);
 }
 
 /**
