@@ -20,6 +20,7 @@ export class GatewayMetrics implements SubgraphFetchObserver {
   private readonly duration: Histogram<'operation'>;
   private readonly fetchDuration: Histogram<'subgraph'>;
   private readonly fetchErrors: Counter<'subgraph' | 'reason'>;
+  private readonly sharedFetches: Counter<'subgraph'>;
   private readonly planCache: Counter<'result'>;
   private readonly circuitState: Gauge<'subgraph'>;
   private readonly refusals: Counter<'code'>;
@@ -52,6 +53,12 @@ export class GatewayMetrics implements SubgraphFetchObserver {
       name: 'subgraph_fetch_errors_total',
       help: 'Failed subgraph fetches, by subgraph and reason (timeout, network, bad_response, circuit_open).',
       labelNames: ['subgraph', 'reason'],
+      registers,
+    });
+    this.sharedFetches = new Counter({
+      name: 'subgraph_fetches_shared_total',
+      help: 'Subgraph fetches answered by an identical query already in flight (not sent), by subgraph.',
+      labelNames: ['subgraph'],
       registers,
     });
     this.planCache = new Counter({
@@ -87,6 +94,10 @@ export class GatewayMetrics implements SubgraphFetchObserver {
   fetched(subgraph: string, seconds: number, failure: FetchFailure | null): void {
     if (failure) this.fetchErrors.inc({ subgraph, reason: failure });
     else this.fetchDuration.observe({ subgraph }, seconds);
+  }
+
+  shared(subgraph: string): void {
+    this.sharedFetches.inc({ subgraph });
   }
 
   circuit(subgraph: string, state: CircuitState): void {

@@ -27,6 +27,8 @@ export class SubgraphFetchError extends Error {
 export interface SubgraphFetchObserver {
   fetched(subgraph: string, seconds: number, failure: FetchFailure | null): void;
   circuit(subgraph: string, state: CircuitState): void;
+  /** A fetch answered by an identical one already in flight (SUBGRAPH_DEDUPLICATE_QUERIES). */
+  shared(subgraph: string): void;
 }
 
 type FetchArgs = [url: string, init: SubgraphRequestInit];
@@ -42,6 +44,7 @@ export type SubgraphFetcherConfig = Pick<
   | 'CIRCUIT_VOLUME_THRESHOLD'
   | 'CIRCUIT_RESET_TIMEOUT_MS'
   | 'CIRCUIT_ROLLING_WINDOW_MS'
+  | 'SUBGRAPH_DEDUPLICATE_QUERIES'
 > & { settings: Pick<GatewayConfig['settings'], 'subgraphTimeouts'> };
 
 /** opossum's longest reset timeout (setTimeout's limit): its own half-open never comes while probes run. */
@@ -72,6 +75,7 @@ export class SubgraphFetcher {
   private url: string | undefined;
   /** Queries in flight by sharedKey. */
   private readonly inFlight = new Map<string, Promise<SubgraphResponse>>();
+  private readonly deduplicate: boolean;
 
   constructor(
     private readonly subgraph: string,
@@ -83,6 +87,7 @@ export class SubgraphFetcher {
     this.timeoutMs = config.settings.subgraphTimeouts.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS;
     this.probeIntervalMs = config.CIRCUIT_PROBE_INTERVAL_MS;
     this.consecutiveFailuresToOpen = config.CIRCUIT_CONSECUTIVE_FAILURES;
+    this.deduplicate = config.SUBGRAPH_DEDUPLICATE_QUERIES;
     if (config.CIRCUIT_BREAKER_ENABLED) {
       const breaker = new CircuitBreaker<FetchArgs, SubgraphResponse>((url, init) => this.send(url, init), {
         timeout: false, // SubgraphConnections times the fetch out (and frees the socket)
@@ -122,10 +127,13 @@ export class SubgraphFetcher {
    * which it parses itself, so no caller sees another's objects.
    */
   readonly fetch = (url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> => {
-    const key = sharedKey(url, init);
+    const key = this.deduplicate ? sharedKey(url, init) : undefined;
     if (key === undefined) return this.fetchOnce(url, init);
     const inFlight = this.inFlight.get(key);
-    if (inFlight) return inFlight;
+    if (inFlight) {
+      this.observer.shared(this.subgraph);
+      return inFlight;
+    }
     const run = this.fetchOnce(url, init);
     this.inFlight.set(key, run);
     const forget = (): void => {

@@ -16,7 +16,7 @@ export interface SubgraphClientsOptions {
   logger: Logger;
 }
 
-const noObserver: SubgraphFetchObserver = { fetched: () => undefined, circuit: () => undefined };
+const noObserver: SubgraphFetchObserver = { fetched: () => undefined, circuit: () => undefined, shared: () => undefined };
 
 /**
  * How the gateway talks to its subgraphs: one keep-alive pool per subgraph (SubgraphConnections),

@@ -108,6 +108,8 @@ export const productionEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: int(1).default(10_000),
   /** Most keep-alive connections open to one subgraph; 0 = one per concurrent fetch, unbounded. */
   SUBGRAPH_CONNECTIONS: int(0).default(0),
+  /** Identical subgraph queries in flight (same body, identity token and propagated headers) share one fetch. */
+  SUBGRAPH_DEDUPLICATE_QUERIES: envBoolean.default(true),
   /** Circuit breaker per subgraph. */
   CIRCUIT_BREAKER_ENABLED: envBoolean.default(true),
   /** Failure percentage over the rolling window that opens a circuit. */

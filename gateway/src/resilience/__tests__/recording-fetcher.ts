@@ -12,7 +12,7 @@ export function recordingFetcher(env: Record<string, string>): { fetcher: Subgra
   const fetcher = new SubgraphFetcher(
     'events',
     config,
-    { fetched: (_s, _seconds, failure) => failures.push(failure), circuit: (_s, state) => states.push(state) },
+    { fetched: (_s, _seconds, failure) => failures.push(failure), circuit: (_s, state) => states.push(state), shared: () => undefined },
     createLogger('fetcher-test', 'silent'),
     http,
   );

@@ -6,6 +6,7 @@ import { type GatewayContext } from '../../context';
 import { INCOMING_OPERATION } from '../../fast-path/single-fetch';
 import { sharedKey } from '../subgraph-breaker';
 import { type SubgraphClients } from '../subgraph-clients';
+import { type GatewayMetrics } from '../../observability/metrics';
 import { testClients } from './test-clients';
 
 /*
@@ -19,6 +20,7 @@ let delayMs = 150;
 let status = 200;
 const seen: { headers: IncomingMessage['headers']; body: string }[] = [];
 let clients: SubgraphClients;
+let metrics: GatewayMetrics;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -35,7 +37,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  ({ clients } = testClients({ PROPAGATE_HEADERS: 'accept-language', CIRCUIT_BREAKER_ENABLED: 'false', SUBGRAPH_TIMEOUT_MS_TRAINING: '50' }));
+  ({ clients, metrics } = testClients({ PROPAGATE_HEADERS: 'accept-language', CIRCUIT_BREAKER_ENABLED: 'false', SUBGRAPH_TIMEOUT_MS_TRAINING: '50' }));
 });
 
 afterAll(async () => {
@@ -62,8 +64,8 @@ function context(requestId: string, viewer: string | null, language = 'fr'): Gat
   } as GatewayContext;
 }
 
-async function ask(ctx: GatewayContext, operation = query, subgraph = 'members'): Promise<Record<string, unknown>> {
-  return (await clients.dataSource(subgraph, url, true).process({
+async function ask(ctx: GatewayContext, through: SubgraphClients = clients, operation = query, subgraph = 'members'): Promise<Record<string, unknown>> {
+  return (await through.dataSource(subgraph, url, true).process({
     kind: INCOMING_OPERATION,
     request: { query: operation, variables: { first: 2, id: 'x' }, operationName: 'Page__members__0' },
     incomingRequestContext: { overallCachePolicy: { restrict: () => undefined }, request: { query: '{ x }' } } as never,
@@ -82,6 +84,21 @@ describe('identical subgraph queries in flight', () => {
     expect(b.data).not.toBe(a.data);
     ((a.data as { organizations: { edges: unknown[] } }).organizations.edges as unknown[]).push('merged');
     expect((b.data as { organizations: { edges: unknown[] } }).organizations.edges).toHaveLength(1);
+  });
+
+  it('are counted in subgraph_fetches_shared_total, and all sent with SUBGRAPH_DEDUPLICATE_QUERIES=false', async () => {
+    const before = (await metrics.registry.getSingleMetric('subgraph_fetches_shared_total')!.get()).values.reduce((n, v) => n + v.value, 0);
+    await Promise.all([ask(context('req-a', null)), ask(context('req-b', null))]);
+    const after = (await metrics.registry.getSingleMetric('subgraph_fetches_shared_total')!.get()).values.reduce((n, v) => n + v.value, 0);
+    expect(after - before).toBe(1);
+    seen.length = 0;
+    const off = testClients({ SUBGRAPH_DEDUPLICATE_QUERIES: 'false', CIRCUIT_BREAKER_ENABLED: 'false' });
+    try {
+      await Promise.all([ask(context('req-a', null), off.clients), ask(context('req-b', null), off.clients), ask(context('req-c', null), off.clients)]);
+      expect(seen).toHaveLength(3);
+    } finally {
+      await off.clients.close();
+    }
   });
 
   it('are asked again once the first answer arrived: nothing is kept', async () => {
@@ -103,7 +120,7 @@ describe('identical subgraph queries in flight', () => {
   });
 
   it('never share a mutation', async () => {
-    await Promise.all([ask(context('req-a', 'person-1'), mutation), ask(context('req-b', 'person-1'), mutation)]);
+    await Promise.all([ask(context('req-a', 'person-1'), clients, mutation), ask(context('req-b', 'person-1'), clients, mutation)]);
     expect(seen).toHaveLength(2);
   });
 
@@ -117,7 +134,7 @@ describe('identical subgraph queries in flight', () => {
   });
 
   it('share a timeout', async () => {
-    const [a, b] = await Promise.all([ask(context('req-a', null), query, 'training'), ask(context('req-b', null), query, 'training')]);
+    const [a, b] = await Promise.all([ask(context('req-a', null), clients, query, 'training'), ask(context('req-b', null), clients, query, 'training')]);
     expect(seen).toHaveLength(1);
     for (const response of [a, b]) expect(response).toMatchObject({ errors: [{ extensions: { code: 'SUBGRAPH_TIMEOUT' } }] });
   });
