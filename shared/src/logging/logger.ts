@@ -25,20 +25,26 @@ export function createLogger(service: string, level = 'info'): Logger {
   // A silent logger writes nothing: no destination (tests create many).
   if (level === 'silent') return pino(options);
   const destination = pino.destination({ dest: 1, sync: false, minLength: BUFFER_BYTES });
+  // A flush while a write is under way does nothing, so the timer runs once more after the last
+  // lines it saw: lines left behind by a skipped flush are written by the next one.
   let timer: NodeJS.Timeout | undefined;
+  let linesSinceFlush = 0;
   const flush = (): void => {
-    timer = undefined;
+    const more = linesSinceFlush > 0;
+    linesSinceFlush = 0;
     try {
       destination.flush();
     } catch {
       // destroyed (the process is ending): pino's exit handler wrote what was pending
     }
+    timer = more ? setTimeout(flush, FLUSH_INTERVAL_MS).unref() : undefined;
   };
   return pino(
     {
       ...options,
       hooks: {
         streamWrite: (line: string) => {
+          linesSinceFlush += 1;
           timer ??= setTimeout(flush, FLUSH_INTERVAL_MS).unref();
           return line;
         },
