@@ -19,8 +19,10 @@ for entry in "$root"/node_modules/* "$root"/node_modules/.bin; do
 done
 for pkg in shared gateway test; do ln -s "../../$pkg" "$dest/node_modules/@ecosystem/$pkg"; done
 for pkg in members datasets training events; do ln -s "../../subgraphs/$pkg" "$dest/node_modules/@ecosystem/$pkg"; done
+# The registry's own package (inside gateway/), in revisions that have it.
+if [ -d "$dest/gateway/registry" ]; then ln -s "../../gateway/registry" "$dest/node_modules/@ecosystem/registry"; fi
 # Workspaces' own node_modules (versions that differ from the hoisted ones).
-for pkg in shared gateway test subgraphs/members subgraphs/datasets subgraphs/training subgraphs/events; do
+for pkg in shared gateway gateway/registry test subgraphs/members subgraphs/datasets subgraphs/training subgraphs/events; do
   if [ -d "$root/$pkg/node_modules" ] && [ -d "$dest/$pkg" ]; then ln -s "$root/$pkg/node_modules" "$dest/$pkg/node_modules"; fi
 done
 cd "$dest"

@@ -207,6 +207,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   // first: no other route takes a POST to /graphql, and the router then matches no other layer.
   const graphqlPost = express();
   graphqlPost.set('etag', false);
+  // A mounted app keeps its own defaults: without this, POST answers said X-Powered-By: Express.
+  graphqlPost.disable('x-powered-by');
   graphqlPost.post('/', ...graphqlHandlers);
   app.use('/graphql', graphqlPost);
   app.get('/health', (_req, res) => {

@@ -96,10 +96,35 @@ export class CachedJson {
 
 const SPLICE = '\u0000cached-json\u0000';
 
-/** Apollo Server's `stringifyResult`: JSON.stringify, with a cached response's text spliced in as is. */
+/** Response data already serialised during its request (see `dataJson`), by data object. */
+const serialised = new WeakMap<object, string>();
+
+/**
+ * The JSON text of a response's data, serialised at most once per request: the response size
+ * limit measures it, the response cache stores it and `stringifyCachedResult` writes it into the
+ * body, all from one JSON.stringify. Only for data that is final: called from `willSendResponse`,
+ * after which nothing changes the data (plugins there replace errors or the whole result, never
+ * the data object's contents).
+ */
+export function dataJson(data: object): string {
+  if (data instanceof CachedJson) return data.json;
+  let json = serialised.get(data);
+  if (json === undefined) {
+    json = JSON.stringify(data);
+    serialised.set(data, json);
+  }
+  return json;
+}
+
+/**
+ * Apollo Server's `stringifyResult`: JSON.stringify, with the data's text spliced in as is when it
+ * is already text (a cached response, a single fetch's answer) or was serialised for this response.
+ */
 export function stringifyCachedResult(value: FormattedExecutionResult): string {
-  if (!(value.data instanceof CachedJson)) return JSON.stringify(value);
-  const { json } = value.data;
+  const data = value.data;
+  if (!data) return JSON.stringify(value);
+  const json = data instanceof CachedJson ? data.json : serialised.get(data);
+  if (json === undefined) return JSON.stringify(value);
   return JSON.stringify({ ...value, data: SPLICE }).replace(JSON.stringify(SPLICE), () => json);
 }
 
@@ -345,7 +370,7 @@ export class ResponseCache {
             if (generation !== currentGeneration()) return undefined;
             const now = Date.now();
             const entry: Entry = {
-              body: Buffer.from(JSON.stringify(body.singleResult.data)),
+              body: Buffer.from(dataJson(body.singleResult.data)),
               expiresAt: now + ttlSeconds * 1000,
               staleUntil: now + (ttlSeconds + staleSeconds) * 1000,
             };

@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { CachedJson } from '../cache/response-cache';
+import { dataJson } from '../cache/response-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import {
@@ -301,8 +301,9 @@ function responseSizePlugin(maxBytes: number): ApolloServerPlugin<BaseContext> {
           const body = response.body;
           if (body.kind !== 'single' || !body.singleResult.data) return;
           const { data } = body.singleResult;
-          // Data still as JSON text (a stored response, a single fetch's answer) is measured as it is.
-          const bytes = Buffer.byteLength(data instanceof CachedJson ? data.json : JSON.stringify(data));
+          // Data still as JSON text (a stored response, a single fetch's answer) is measured as it is;
+          // other data is serialised once, for this check and for the body (dataJson).
+          const bytes = Buffer.byteLength(dataJson(data));
           if (bytes <= maxBytes) return;
           body.singleResult = {
             errors: [

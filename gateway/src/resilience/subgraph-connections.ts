@@ -31,6 +31,7 @@ export interface SubgraphConnectionsOptions {
  */
 export class SubgraphConnections {
   private readonly agent: Agent;
+  private readonly targets = new Map<string, { origin: string; path: string }>();
 
   constructor(options: SubgraphConnectionsOptions) {
     this.agent = new Agent({
@@ -43,7 +44,7 @@ export class SubgraphConnections {
 
   /** Sends one request; after `timeoutMs` it fails with a TimeoutError (as AbortSignal.timeout's). */
   async fetch(url: string, init: SubgraphRequestInit, timeoutMs?: number): Promise<SubgraphResponse> {
-    const target = new URL(url);
+    const target = this.target(url);
     // A timer cleared on completion rather than AbortSignal.timeout(), whose timer and signal live
     // on for the whole timeout after every fetch.
     const controller = timeoutMs === undefined ? undefined : new AbortController();
@@ -53,7 +54,7 @@ export class SubgraphConnections {
     try {
       const answer = await this.agent.request({
         origin: target.origin,
-        path: `${target.pathname}${target.search}`,
+        path: target.path,
         method: (init.method ?? 'POST') as 'POST',
         headers: init.headers ?? {},
         body: init.body ?? null,
@@ -64,6 +65,19 @@ export class SubgraphConnections {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A subgraph URL's origin and path, parsed once per URL (a handful of subgraph URLs, every fetch). */
+  private target(url: string): { origin: string; path: string } {
+    let target = this.targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      // Bounded: URLs come from the supergraph, but a stream of distinct ones must not grow the map.
+      if (this.targets.size >= 1000) this.targets.clear();
+      this.targets.set(url, target);
+    }
+    return target;
   }
 
   async close(): Promise<void> {

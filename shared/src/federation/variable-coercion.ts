@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { getVariableValues, GraphQLError } from 'graphql';
+import { getVariableValues, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 /**
  * `Variable "$input" got invalid value "x" at "input.steps[0].start"; ...` -> `input.steps.0.start`
@@ -16,12 +16,32 @@ function shortened(message: string): string {
   return message.replace(/got invalid value (.{80}).+?(;| at ")/s, 'got invalid value $1…$2');
 }
 
+/** Variables texts remembered as valid per operation (then forgotten and learnt again). */
+const MAX_VALID_PER_OPERATION = 1000;
+/** Longer variables texts are coerced every time: keeping them would cost more than coercing. */
+const MAX_REMEMBERED_LENGTH = 4096;
+
+/**
+ * Variables texts that coerced without error, per schema and operation. Coercion depends on nothing
+ * else (the scalars' parsers are pure), and Apollo Server's document store hands back the same
+ * operation node for a known document, so a page asked again and again is coerced once.
+ */
+const validVariables = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, Set<string>>>();
+
+function rememberedValid(schema: GraphQLSchema, operation: OperationDefinitionNode): Set<string> {
+  let byOperation = validVariables.get(schema);
+  if (!byOperation) validVariables.set(schema, (byOperation = new WeakMap()));
+  let valid = byOperation.get(operation);
+  if (!valid) byOperation.set(operation, (valid = new Set()));
+  return valid;
+}
+
 /**
  * Coerces the variables against the schema before anything runs (at the gateway: before the query
  * plan and any subgraph fetch, against the API schema with the real scalars; in a subgraph: before
  * any resolver): a bad value is the caller's fault, BAD_USER_INPUT (HTTP 400) naming the variable or
  * the field inside it (`extensions.field`), with every problem in `problems`. Apollo Server's own
- * coercion error names neither.
+ * coercion error names neither. Variables that coerced once for an operation are not coerced again.
  */
 export function variableCoercionPlugin(): ApolloServerPlugin<BaseContext> {
   return {
@@ -30,8 +50,18 @@ export function variableCoercionPlugin(): ApolloServerPlugin<BaseContext> {
         async didResolveOperation({ operation, request, schema }) {
           const definitions = operation?.variableDefinitions;
           if (!definitions || definitions.length === 0) return;
-          const { errors } = getVariableValues(schema, definitions, request.variables ?? {}, { maxErrors: 20 });
-          if (!errors || errors.length === 0) return;
+          const variables = request.variables ?? {};
+          const text = JSON.stringify(variables);
+          const valid = text.length <= MAX_REMEMBERED_LENGTH ? rememberedValid(schema, operation) : undefined;
+          if (valid?.has(text)) return;
+          const { errors } = getVariableValues(schema, definitions, variables, { maxErrors: 20 });
+          if (!errors || errors.length === 0) {
+            if (valid) {
+              if (valid.size >= MAX_VALID_PER_OPERATION) valid.clear();
+              valid.add(text);
+            }
+            return;
+          }
           const problems = errors.map((error) => ({ field: fieldOf(error), message: shortened(error.message) }));
           const first = problems[0]!;
           throw new GraphQLError(first.message, {
