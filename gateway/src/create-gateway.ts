@@ -193,6 +193,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       maxResponseBytes: config.MAX_RESPONSE_BYTES,
       maxDeferredFragments: config.MAX_DEFERRED_FRAGMENTS,
       mutationType: () => mutationType,
+      onRefuse: (code) => policies.metrics?.refused(code),
       check: async (document, variables, operationName, contextValue) => {
         const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map(), checkOnly: true } });
         return response.body.kind === 'single' && !response.body.singleResult.errors?.length;

@@ -199,6 +199,9 @@ describe('@defer through the gateway', () => {
       const over = await refused(defers(11));
       expect(over.status).toBe(400);
       expect(over.body.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_DEFERRED_FRAGMENTS', maxDeferredFragments: 10, requestId: expect.any(String) });
+      // Counted with the gateway's other refusals.
+      const metrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+      expect(metrics).toMatch(/gateway_refusals_total\{code="TOO_MANY_DEFERRED_FRAGMENTS"\} [1-9]/);
       const atLimit = await deferred(defers(10));
       expect(atLimit.parts).toHaveLength(11);
       const inlined = await deferred(defers(11, '(if: false)'));

@@ -323,6 +323,8 @@ export function deferHandler(options: {
   maxDeferredFragments: number;
   /** The API schema's mutation root type, where @defer is refused. */
   mutationType(): string;
+  /** Counts a refusal made here (gateway_refusals_total), as Apollo Server's are counted. */
+  onRefuse?(code: string): void;
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
 }): RequestHandler {
   return async (req, res, next) => {
@@ -346,6 +348,7 @@ export function deferHandler(options: {
     // Refused whatever the Accept header: the document is invalid with or without multipart.
     const refusal = operation ? deferRefusal(document, operation, variables, { mutationType: options.mutationType() }) : undefined;
     if (refusal) {
+      options.onRefuse?.(refusal.code);
       refuse(res, 400, refusal.code, refusal.message, refusal.extensions);
       return;
     }
@@ -358,6 +361,7 @@ export function deferHandler(options: {
     // Each deferred part is one more operation through the plan: bounded before anything runs.
     const split = splitDeferred(document, operation, variables);
     if (split.deferred.length > options.maxDeferredFragments) {
+      options.onRefuse?.(GatewayErrorCode.TOO_MANY_DEFERRED_FRAGMENTS);
       refuse(res, 400, GatewayErrorCode.TOO_MANY_DEFERRED_FRAGMENTS, `The operation defers ${split.deferred.length} fragments; at most ${options.maxDeferredFragments} are served (MAX_DEFERRED_FRAGMENTS)`, {
         maxDeferredFragments: options.maxDeferredFragments,
       });
