@@ -116,7 +116,10 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   });
   policies.attach(gateway);
   let ready = false;
+  // Where @defer is refused (deferHandler): the API schema's mutation root.
+  let mutationType = 'Mutation';
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    mutationType = apiSchema.getMutationType()?.name ?? mutationType;
     installGraphScalars(apiSchema);
     singleFetch?.schemaChanged(apiSchema, coreSupergraphSdl);
     ready = true;
@@ -188,6 +191,9 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     deferHandler({
       contextFor,
       maxResponseBytes: config.MAX_RESPONSE_BYTES,
+      maxDeferredFragments: config.MAX_DEFERRED_FRAGMENTS,
+      mutationType: () => mutationType,
+      onRefuse: (code) => policies.metrics?.refused(code),
       check: async (document, variables, operationName, contextValue) => {
         const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map(), checkOnly: true } });
         return response.body.kind === 'single' && !response.body.singleResult.errors?.length;

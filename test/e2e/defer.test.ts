@@ -106,6 +106,112 @@ describe('@defer through the gateway', () => {
     expect(Object.keys(response.data!).sort()).toEqual(['events', 'modules']);
   });
 
+  describe('@defer(if:), labels, mutations and the number of deferred parts', () => {
+    const CONDITIONAL = /* GraphQL */ `
+      query Conditional($d: Boolean!) {
+        events(first: 1) { totalCount }
+        ... @defer(if: $d, label: "t") { modules(first: 1) { totalCount } }
+      }
+    `;
+    type Refused = { status: number; contentType: string; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+    /** POSTs with or without multipart in Accept; a refusal is one JSON body. */
+    async function refused(query: string, variables: Record<string, unknown> = {}, multipart = true): Promise<Refused> {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: multipart ? 'multipart/mixed; deferSpec=20220824, application/json' : 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Refused['body'] };
+    }
+
+    it('defers the fragment when `if` is a true variable, and inlines it in the initial part when false', async () => {
+      const deferredParts = await deferred(CONDITIONAL, { d: true });
+      expect(deferredParts.contentType).toMatch(/^multipart\/mixed/);
+      expect(deferredParts.parts).toHaveLength(2);
+      expect(deferredParts.parts[0]!.body.data!.modules).toBeUndefined();
+      expect(deferredParts.parts[1]!.body).toMatchObject({ hasNext: false, incremental: [{ label: 't', path: [], data: { modules: { totalCount: expect.any(Number) } } }] });
+
+      const inline = await deferred(CONDITIONAL, { d: false });
+      expect(inline.parts).toHaveLength(1);
+      expect(inline.parts[0]!.body).toMatchObject({ hasNext: false, data: { events: { totalCount: expect.any(Number) }, modules: { totalCount: expect.any(Number) } } });
+      expect(inline.parts[0]!.body.errors).toBeUndefined();
+    });
+
+    it('answers `if: $d` whole to a client without multipart, and a literal `if: false` inline', async () => {
+      for (const d of [true, false]) {
+        const response = await postGraphQL<Record<string, unknown>>(gateway.url, CONDITIONAL, { d });
+        expect(response.errors).toBeUndefined();
+        expect(Object.keys(response.data!).sort()).toEqual(['events', 'modules']);
+      }
+      const { parts } = await deferred('query { events(first: 1) { totalCount } ... @defer(if: false) { modules(first: 1) { totalCount } } }');
+      expect(parts).toHaveLength(1);
+      expect(Object.keys(parts[0]!.body.data!).sort()).toEqual(['events', 'modules']);
+      // A variable's default value decides when the request gives none.
+      const byDefault = await deferred('query D($d: Boolean = false) { events(first: 1) { totalCount } ... @defer(if: $d) { modules(first: 1) { totalCount } } }');
+      expect(byDefault.parts).toHaveLength(1);
+    });
+
+    it('refuses an `if` variable that is missing, not a Boolean, or not defined, as graphql-js would', async () => {
+      const missing = await refused(CONDITIONAL);
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'd', requestId: expect.any(String) });
+      const wrongValue = await refused(CONDITIONAL, { d: 'yes' }, false);
+      expect(wrongValue.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const wrongType = await refused('query ($d: String) { __typename ... @defer(if: $d) { events(first: 1) { totalCount } } }', { d: 'x' });
+      expect(wrongType.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const undefinedVariable = await refused('query { __typename ... @defer(if: $nope) { events(first: 1) { totalCount } } }', { nope: true });
+      expect(undefinedVariable.status).toBe(400);
+      expect(undefinedVariable.body.errors?.[0]).toMatchObject({ message: 'Variable "$nope" is not defined.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      // A variable nothing uses stays refused, @defer or not.
+      const unused = await refused('query ($u: Int) { __typename ... @defer { events(first: 1) { totalCount } } }');
+      expect(unused.body.errors?.[0]?.message).toBe('Variable "$u" is never used.');
+    });
+
+    it('refuses two @defer with the same label (incremental delivery: labels are unique), with or without multipart', async () => {
+      const query = 'query { ... @defer(label: "x") { events(first: 1) { totalCount } } ... @defer(label: "x") { modules(first: 1) { totalCount } } }';
+      for (const multipart of [true, false]) {
+        const response = await refused(query, {}, multipart);
+        expect(response.status).toBe(400);
+        expect(response.contentType).toMatch(/^application\/json/);
+        expect(response.body.errors?.[0]).toMatchObject({ message: 'Defer directive label argument "x" must be unique within the operation.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      }
+      const dynamic = await refused('query ($l: String) { __typename ... @defer(label: $l) { events(first: 1) { totalCount } } }', { l: 'x' });
+      expect(dynamic.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('refuses @defer on the root fields of a mutation before it runs (not UNAUTHENTICATED from running it)', async () => {
+      const input = '{ ecosystemCode: "MEDICEN", organizationId: "99999999-9999-4999-8999-999999999999" }';
+      for (const query of [
+        `mutation { ... @defer { addMembership(input: ${input}) { id } } }`,
+        `mutation { ...M @defer } fragment M on Mutation { addMembership(input: ${input}) { id } }`,
+      ]) {
+        for (const multipart of [true, false]) {
+          const response = await refused(query, {}, multipart);
+          expect(response.status).toBe(400);
+          expect(response.body.data).toBeUndefined();
+          expect(response.body.errors?.[0]).toMatchObject({ message: 'Defer directive cannot be used on root mutation type "Mutation".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+        }
+      }
+    });
+
+    it('refuses more deferred parts than MAX_DEFERRED_FRAGMENTS (10) with TOO_MANY_DEFERRED_FRAGMENTS; `if: false` ones do not count', async () => {
+      const defers = (n: number, condition = '') => `query { __typename ${Array.from({ length: n }, () => `... @defer${condition} { __typename }`).join(' ')} }`;
+      const over = await refused(defers(11));
+      expect(over.status).toBe(400);
+      expect(over.body.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_DEFERRED_FRAGMENTS', maxDeferredFragments: 10, requestId: expect.any(String) });
+      // Counted with the gateway's other refusals.
+      const metrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+      expect(metrics).toMatch(/gateway_refusals_total\{code="TOO_MANY_DEFERRED_FRAGMENTS"\} [1-9]/);
+      const atLimit = await deferred(defers(10));
+      expect(atLimit.parts).toHaveLength(11);
+      const inlined = await deferred(defers(11, '(if: false)'));
+      expect(inlined.parts).toHaveLength(1);
+      // One operation without multipart: nothing is multiplied, nothing refused.
+      const whole = await postGraphQL<Record<string, unknown>>(gateway.url, defers(11));
+      expect(whole.errors).toBeUndefined();
+    });
+  });
+
   it('delivers a deferred fragment whose subgraph fails as its own error; nothing else is lost', async () => {
     await proxy.close();
     const { parts } = await deferred(ROOT, { first: 2 });

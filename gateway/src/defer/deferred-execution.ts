@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import { type RequestHandler, type Request, type Response } from 'express';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { GatewayErrorCode } from '../security/refuse';
+import { GatewayErrorCode, refuse } from '../security/refuse';
 import { type GatewayContext } from '../context';
 
 /** One deferred fragment: where it sits (response keys from the root) and what it selects. */
@@ -31,13 +31,95 @@ function deferDirective(directives: readonly DirectiveNode[] | undefined): Direc
   return directives?.find((d) => d.name.value === 'defer');
 }
 
-/** `@defer(if: false)` defers nothing; a variable is read from the request's variables. */
-function isDeferred(directive: DirectiveNode, variables: Record<string, unknown>): boolean {
+/**
+ * `@defer(if: false)` defers nothing; a variable is read from the request's variables, else from its
+ * default value, else `if`'s own default (true). deferRefusal has checked its type and value.
+ */
+function isDeferred(directive: DirectiveNode, variables: Record<string, unknown>, operation: OperationDefinitionNode): boolean {
   const condition = directive.arguments?.find((a) => a.name.value === 'if')?.value;
   if (!condition) return true;
   if (condition.kind === Kind.BOOLEAN) return condition.value;
-  if (condition.kind === Kind.VARIABLE) return variables[condition.name.value] !== false;
+  if (condition.kind === Kind.VARIABLE) {
+    const name = condition.name.value;
+    if (variables[name] !== undefined) return variables[name] !== false;
+    const fallback = operation.variableDefinitions?.find((v) => v.variable.name.value === name)?.defaultValue;
+    return !(fallback?.kind === Kind.BOOLEAN && !fallback.value);
+  }
   return true;
+}
+
+/** A refusal of a document's @defer directives, before anything runs (HTTP 400). */
+export interface DeferRefusal {
+  code: string;
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** Every @defer directive of a definition, with the selection set it sits in (for the root check). */
+function defersIn(node: SelectionSetNode, inRoot: boolean, found: { directive: DirectiveNode; inRoot: boolean }[]): void {
+  for (const selection of node.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.selectionSet) defersIn(selection.selectionSet, false, found);
+      continue;
+    }
+    const directive = deferDirective(selection.directives);
+    if (directive) found.push({ directive, inRoot });
+    // An inline fragment's fields are still the parent's: the root stays the root.
+    if (selection.kind === Kind.INLINE_FRAGMENT) defersIn(selection.selectionSet, inRoot, found);
+  }
+}
+
+/**
+ * What graphql-js 17's incremental-delivery rules (DeferStreamDirectiveLabelRule,
+ * DeferStreamDirectiveOnRootFieldRule) and the `if: Boolean! = true` argument require, checked here
+ * because the API schema has no @defer (the gateway strips it before Apollo Server validates).
+ */
+export function deferRefusal(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  options: { mutationType: string },
+): DeferRefusal | undefined {
+  const invalid = (message: string): DeferRefusal => ({ code: 'GRAPHQL_VALIDATION_FAILED', message });
+  const found: { directive: DirectiveNode; inRoot: boolean }[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) defersIn(definition.selectionSet, definition.operation === 'mutation', found);
+    else if (definition.kind === Kind.FRAGMENT_DEFINITION) defersIn(definition.selectionSet, definition.typeCondition.name.value === options.mutationType, found);
+  }
+  if (found.length === 0) return undefined;
+  if (found.some((f) => f.inRoot)) return invalid(`Defer directive cannot be used on root mutation type "${options.mutationType}".`);
+  const labels = new Set<string>();
+  for (const { directive } of found) {
+    for (const argument of directive.arguments ?? []) {
+      const name = argument.name.value;
+      if (name === 'label') {
+        if (argument.value.kind !== Kind.STRING) return invalid('Defer directive label argument must be a static string.');
+        if (labels.has(argument.value.value)) return invalid(`Defer directive label argument "${argument.value.value}" must be unique within the operation.`);
+        labels.add(argument.value.value);
+      } else if (name === 'if') {
+        const value = argument.value;
+        if (value.kind === Kind.BOOLEAN) continue;
+        if (value.kind !== Kind.VARIABLE) return invalid('Argument "if" of directive "@defer" has type "Boolean!": it takes a Boolean or a variable.');
+        const variable = value.name.value;
+        const definition = operation.variableDefinitions?.find((v) => v.variable.name.value === variable);
+        if (!definition) return invalid(`Variable "$${variable}" is not defined${operation.name ? ` by operation "${operation.name.value}"` : ''}.`);
+        const type = definition.type;
+        const named = type.kind === Kind.NON_NULL_TYPE ? type.type : type;
+        if (named.kind !== Kind.NAMED_TYPE || named.name.value !== 'Boolean') return invalid(`Variable "$${variable}" of type "${print(type)}" used in position expecting type "Boolean!".`);
+        const given = variables[variable];
+        if (given === undefined ? type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue : typeof given !== 'boolean') {
+          return {
+            code: 'BAD_USER_INPUT',
+            message: given === undefined ? `Variable "$${variable}" of required type "${print(type)}" was not provided.` : `Variable "$${variable}" got invalid value ${JSON.stringify(given)}; Boolean cannot represent a non boolean value.`,
+            extensions: { field: variable },
+          };
+        }
+      } else {
+        return invalid(`Unknown argument "${name}" on directive "@defer".`);
+      }
+    }
+  }
+  return undefined;
 }
 
 function labelOf(directive: DirectiveNode): string | undefined {
@@ -47,12 +129,31 @@ function labelOf(directive: DirectiveNode): string | undefined {
 
 const withoutDefer = (directives: readonly DirectiveNode[] | undefined): DirectiveNode[] => (directives ?? []).filter((d) => d.name.value !== 'defer');
 
-/** The document with every @defer removed (what a client that cannot read multipart gets). */
+/**
+ * The document with every @defer removed (what a client that cannot read multipart gets). A variable
+ * only `@defer(if: $v)` used is then unused, which validation refuses ("never used"): its definition
+ * goes too (deferRefusal has checked its type and value). Other unused variables stay refused.
+ */
 export function stripDefer(document: DocumentNode): DocumentNode {
-  return visit(document, {
+  const deferVariables = new Set<string>();
+  visit(document, { Directive: (node) => (node.name.value === 'defer' ? void visit(node, { Variable: (v) => void deferVariables.add(v.name.value) }) : undefined) });
+  const stripped = visit(document, {
     InlineFragment: (node) => (deferDirective(node.directives) ? { ...node, directives: withoutDefer(node.directives) } : undefined),
     FragmentSpread: (node) => (deferDirective(node.directives) ? { ...node, directives: withoutDefer(node.directives) } : undefined),
   });
+  if (deferVariables.size === 0) return stripped;
+  const fragments = stripped.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  return {
+    ...stripped,
+    definitions: stripped.definitions.map((definition) => {
+      if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.variableDefinitions?.length) return definition;
+      const used = new Set<string>();
+      // Uses in the operation (not in its variable definitions) and in the fragments it may spread.
+      for (const node of [{ ...definition, variableDefinitions: [] }, ...fragments]) visit(node, { Variable: (v) => void used.add(v.name.value) });
+      const variableDefinitions = definition.variableDefinitions.filter((v) => used.has(v.variable.name.value) || !deferVariables.has(v.variable.name.value));
+      return { ...definition, variableDefinitions };
+    }),
+  };
 }
 
 /**
@@ -87,7 +188,7 @@ export function splitDeferred(
                 selectionSet: fragments.get(selection.name.value)!.selectionSet,
               }
             : undefined;
-      if (directive && inline && isDeferred(directive, variables)) {
+      if (directive && inline && isDeferred(directive, variables, operation)) {
         deferred.push({ label: labelOf(directive), path, fragment: { ...inline, directives: withoutDefer(inline.directives) } });
         continue;
       }
@@ -161,11 +262,10 @@ export interface IncrementalPart {
 export async function runDeferred(
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
+  { initial, deferred }: ReturnType<typeof splitDeferred>,
   execute: (document: DocumentNode) => Promise<FormattedExecutionResult>,
   send: (part: FormattedExecutionResult & { hasNext: boolean } | IncrementalPart) => void,
 ): Promise<void> {
-  const { initial, deferred } = splitDeferred(document, operation, variables);
   const initialResult = execute(documentWith(document, operation, initial));
   const parts = deferred.map((fragment) => ({
     fragment,
@@ -219,6 +319,12 @@ export function deferHandler(options: {
   check(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<boolean>;
   /** MAX_RESPONSE_BYTES (0: none), for the parts together. */
   maxResponseBytes: number;
+  /** MAX_DEFERRED_FRAGMENTS: deferred parts (each one more operation through the plan) per operation. */
+  maxDeferredFragments: number;
+  /** The API schema's mutation root type, where @defer is refused. */
+  mutationType(): string;
+  /** Counts a refusal made here (gateway_refusals_total), as Apollo Server's are counted. */
+  onRefuse?(code: string): void;
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
 }): RequestHandler {
   return async (req, res, next) => {
@@ -238,13 +344,29 @@ export function deferHandler(options: {
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
     const accepts = /multipart\/mixed/.test(req.header('accept') ?? '');
+    const variables = (body.variables && typeof body.variables === 'object' && !Array.isArray(body.variables) ? body.variables : {}) as Record<string, unknown>;
+    // Refused whatever the Accept header: the document is invalid with or without multipart.
+    const refusal = operation ? deferRefusal(document, operation, variables, { mutationType: options.mutationType() }) : undefined;
+    if (refusal) {
+      options.onRefuse?.(refusal.code);
+      refuse(res, 400, refusal.code, refusal.message, refusal.extensions);
+      return;
+    }
     if (!operation || operation.operation !== 'query' || !accepts) {
       // Without multipart (or for a mutation), the whole answer at once: the same operation without @defer.
       body.query = print(stripDefer(document));
       next();
       return;
     }
-    const variables = (body.variables && typeof body.variables === 'object' ? body.variables : {}) as Record<string, unknown>;
+    // Each deferred part is one more operation through the plan: bounded before anything runs.
+    const split = splitDeferred(document, operation, variables);
+    if (split.deferred.length > options.maxDeferredFragments) {
+      options.onRefuse?.(GatewayErrorCode.TOO_MANY_DEFERRED_FRAGMENTS);
+      refuse(res, 400, GatewayErrorCode.TOO_MANY_DEFERRED_FRAGMENTS, `The operation defers ${split.deferred.length} fragments; at most ${options.maxDeferredFragments} are served (MAX_DEFERRED_FRAGMENTS)`, {
+        maxDeferredFragments: options.maxDeferredFragments,
+      });
+      return;
+    }
     const context = options.contextFor(req, res);
     const whole = stripDefer(document);
     let allowed: boolean;
@@ -271,7 +393,7 @@ export function deferHandler(options: {
       first = false;
       ended = last;
     };
-    runDeferred(document, operation, variables, (part) => options.execute(part, variables, operationName, context), (part) => {
+    runDeferred(document, operation, split, (part) => options.execute(part, variables, operationName, context), (part) => {
       if (ended) return;
       // MAX_RESPONSE_BYTES bounds the answer, not each part: the parts' data together.
       const data = 'incremental' in part ? part.incremental.map((i) => i.data) : part.data;

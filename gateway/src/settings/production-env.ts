@@ -56,6 +56,8 @@ export const productionEnvSchema = z.object({
   MAX_ALIASES: int(0).default(30),
   /** Directives per operation. */
   MAX_DIRECTIVES: int(0).default(50),
+  /** Deferred fragments (@defer parts, each run as its own operation) per operation. */
+  MAX_DEFERRED_FRAGMENTS: int(0).default(10),
   /** Lexical tokens per document. */
   MAX_TOKENS: int(1).default(5000),
   /** Highest computed cost of an operation (0 disables the cost limit). */
