@@ -479,7 +479,7 @@ describe('error masking', () => {
     }
   });
 
-  it('refuses a malformed extensions.persistedQuery 400 BAD_REQUEST with its field before any lookup, by POST and GET, on every GraphQL endpoint', async () => {
+  it('refuses a malformed extensions.persistedQuery 400 BAD_REQUEST with its field before any lookup, by POST and GET, on every GraphQL endpoint and the SSE one', async () => {
     const base = graph.gatewayUrl.replace(/\/graphql$/, '');
     const hex = 'a'.repeat(64);
     const cases: [unknown, string][] = [
@@ -504,11 +504,13 @@ describe('error masking', () => {
     };
     let n = 0;
     for (const [persistedQuery, field] of cases) {
-      for (const path of ['/graphql', '/public/graphql', '/export.csv']) {
+      // The SSE endpoint shares the handlers of /graphql (its hash-only requests are another matter).
+      for (const path of ['/graphql', '/public/graphql', '/export.csv', '/graphql/stream']) {
         // Hash only (a lookup would answer PERSISTED_QUERY_NOT_FOUND) and with a query (HASH_MISMATCH).
         for (const body of [{ extensions: { persistedQuery } }, { query: '{ __typename }', extensions: { persistedQuery } }]) {
           const requestId = `apq-shape-${++n}`;
-          const post = await raw(`${base}${path}`, { method: 'POST', headers: { ...json, 'x-request-id': requestId }, body: JSON.stringify(body) });
+          const headers = { ...json, 'x-request-id': requestId, ...(path === '/graphql/stream' ? { accept: 'text/event-stream' } : {}) };
+          const post = await raw(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
           expectRefused(post, field, requestId);
         }
         const requestId = `apq-shape-${++n}`;
