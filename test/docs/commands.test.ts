@@ -50,7 +50,7 @@ const ctx = {} as Context;
 // The environment a person's shell would have: nothing of the test runner's database settings.
 function shellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, npm_config_update_notifier: 'false', ...extra };
-  for (const name of ['DATABASE_URL', 'DB_PREFIX', 'DATA_DIR', 'GATEWAY_URL', 'GATEWAY_TOKEN', 'NODE_ENV']) {
+  for (const name of ['DATABASE_URL', 'DB_PREFIX', 'DATA_DIR', 'GATEWAY_URL', 'GATEWAY_TOKEN', 'NODE_ENV', 'JWT_SECRET']) {
     if (!(name in extra)) delete env[name];
   }
   return env;
@@ -188,6 +188,18 @@ const CLASSIFIED: Classification[] = [
       expect((await admin()).status).toBe(401);
       const altered = `${token.slice(0, -4)}${token.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
       expect((await graphql('{ __typename }', altered)).status).toBe(401);
+      // Without JWT_SECRET: one warning line on stderr, nothing but the token on stdout (with -s).
+      const warning = "signed with the development secret: a gateway with another JWT_SECRET answers 401; set JWT_SECRET to the gateway's";
+      expect(result.stderr.trim().split('\n')).toContain(warning);
+      const silent = await c.sh(command, [['npm run token', 'npm run -s token']]);
+      expectOk(silent, command.key);
+      expect(silent.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+      expect(silent.stderr.trim()).toBe(warning);
+      // With another JWT_SECRET: no warning, and this gateway (development secret) answers 401, as the warning says.
+      const other = await c.sh(command, [], { env: { JWT_SECRET: 'another-secret-of-at-least-32-characters' } });
+      expectOk(other, command.key);
+      expect(other.stderr).not.toContain('development secret');
+      expect((await graphql('{ __typename }', lastLine(other.stdout))).status).toBe(401);
       c.adminToken = token;
     },
   },

@@ -479,21 +479,60 @@ describe('error masking', () => {
     }
   });
 
-  it('answers a malformed extensions.persistedQuery with 400 BAD_REQUEST and the field, masked or not, by POST and GET', async () => {
-    const masked = await extra({ MASK_ERRORS: 'true' }, true);
-    for (const url of [graph.gatewayUrl, masked.url]) {
-      for (const persistedQuery of ['x', 7, [], { version: 2, sha256Hash: 'a'.repeat(64) }, { sha256Hash: 'a'.repeat(64) }]) {
-        const post = await raw(url, { method: 'POST', headers: json, body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery } }) });
-        expect(post.status).toBe(400);
-        expect(post.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST', field: 'extensions.persistedQuery' });
+  it('refuses a malformed extensions.persistedQuery 400 BAD_REQUEST with its field before any lookup, by POST and GET, on every GraphQL endpoint and the SSE one', async () => {
+    const base = graph.gatewayUrl.replace(/\/graphql$/, '');
+    const hex = 'a'.repeat(64);
+    const cases: [unknown, string][] = [
+      ['x', 'extensions.persistedQuery'],
+      [7, 'extensions.persistedQuery'],
+      [[], 'extensions.persistedQuery'],
+      [{ version: 2, sha256Hash: hex }, 'extensions.persistedQuery.version'],
+      [{ version: '1', sha256Hash: hex }, 'extensions.persistedQuery.version'],
+      [{ sha256Hash: hex }, 'extensions.persistedQuery.version'],
+      [{ version: 1 }, 'extensions.persistedQuery.sha256Hash'],
+      [{ version: 1, sha256Hash: 123 }, 'extensions.persistedQuery.sha256Hash'],
+      [{ version: 1, sha256Hash: { $gt: '' } }, 'extensions.persistedQuery.sha256Hash'],
+      [{ version: 1, sha256Hash: 'a'.repeat(65) }, 'extensions.persistedQuery.sha256Hash'],
+      [{ version: 1, sha256Hash: 'g'.repeat(64) }, 'extensions.persistedQuery.sha256Hash'],
+      [{ version: 1, sha256Hash: 'A'.repeat(64) }, 'extensions.persistedQuery.sha256Hash'],
+      [{ version: 1, sha256Hash: 'a'.repeat(5_000) }, 'extensions.persistedQuery.sha256Hash'],
+    ];
+    const expectRefused = (response: Awaited<ReturnType<typeof raw>>, field: string, requestId: string): void => {
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toHaveLength(1);
+      expect(response.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_REQUEST', field, requestId });
+    };
+    let n = 0;
+    for (const [persistedQuery, field] of cases) {
+      // The SSE endpoint shares the handlers of /graphql (its hash-only requests are another matter).
+      for (const path of ['/graphql', '/public/graphql', '/export.csv', '/graphql/stream']) {
+        // Hash only (a lookup would answer PERSISTED_QUERY_NOT_FOUND) and with a query (HASH_MISMATCH).
+        for (const body of [{ extensions: { persistedQuery } }, { query: '{ __typename }', extensions: { persistedQuery } }]) {
+          const requestId = `apq-shape-${++n}`;
+          const headers = { ...json, 'x-request-id': requestId, ...(path === '/graphql/stream' ? { accept: 'text/event-stream' } : {}) };
+          const post = await raw(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+          expectRefused(post, field, requestId);
+        }
+        const requestId = `apq-shape-${++n}`;
+        const get = await raw(`${base}${path}?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery }))}`, {
+          method: 'GET',
+          headers: { 'apollo-require-preflight': 'true', 'x-request-id': requestId },
+        });
+        expectRefused(get, field, requestId);
       }
-      const get = await raw(`${url}?query=${encodeURIComponent('{ __typename }')}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: 'x' }))}`, {
-        method: 'GET',
-        headers: { 'apollo-require-preflight': 'true' },
-      });
-      expect(get.status).toBe(400);
-      expect(get.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST', field: 'extensions.persistedQuery' });
     }
+    // A well-formed hash is still looked up: unknown, then registered with its query.
+    const query = '{ __typename }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const batch = await raw(graph.gatewayUrl, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify([{ query }, { query, extensions: { persistedQuery: { version: 1, sha256Hash: 7 } } }]),
+    });
+    expectRefused(batch, 'extensions.persistedQuery.sha256Hash', batch.headers.get('x-request-id')!);
+    const wellFormed = await raw(`${base}/public/graphql`, { method: 'POST', headers: json, body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } }) });
+    expect(wellFormed.status).toBe(200);
+    expect(wellFormed.body.data).toEqual({ __typename: 'Query' });
   });
 });
 

@@ -148,6 +148,44 @@ describe('bad values through the gateway', () => {
     expect(response.errors?.[0]?.message).toMatch(/LocalDate/);
   });
 
+  it('reads a blank search text as no text filter, in every filter that has one (a blank text in a mutation is refused)', async () => {
+    const roots = ['competencies', 'datasets', 'events', 'modules', 'organizations', 'people', 'personae', 'projects'];
+    const counts = (text?: string) =>
+      graph.query<Record<string, { totalCount: number }>>(
+        `{ ${roots.map((root) => `${root}(first: 1${text === undefined ? '' : `, filter: { text: ${JSON.stringify(text)} }`}) { totalCount }`).join(' ')} }`,
+        undefined,
+        { viewer: admin },
+      );
+    const all = await counts();
+    expect(all.errors).toBeUndefined();
+    for (const root of roots) expect(all.data?.[root]?.totalCount).toBeGreaterThan(0);
+    for (const blank of ['', '   ', '\t \n']) {
+      const response = await counts(blank);
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual(all.data);
+    }
+    const mutation = await graph.query(`mutation { upsertOrganization(input: { name: "   ", kind: STARTUP }) { id } }`, undefined, { viewer: admin });
+    expect(mutation.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+  });
+
+  it('refuses bidirectional override characters in free text (a reviewer would read it reordered), in a mutation and in a filter', async () => {
+    const count = async (): Promise<number> =>
+      Number((await graph.subgraphs.datasets!.database.dataSource.query('SELECT COUNT(*) AS n FROM access_request'))[0].n);
+    const before = await count();
+    for (const purpose of ['research on \u202Eexe.gnp', 'a\u2066b\u2069c']) {
+      const response = await graph.query(
+        `mutation ($input: CreateAccessRequestInput!) { createAccessRequest(input: $input) { id } }`,
+        { input: { datasetIds: ['0190f5a0-0000-7000-8000-000000000000'], purpose } },
+        { viewer: admin },
+      );
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.purpose' });
+      expectNoLeak(response);
+    }
+    expect(await count()).toBe(before);
+    const search = await graph.query(`query ($f: DatasetFilter) { datasets(filter: $f) { totalCount } }`, { f: { text: 'sant\u00E9\u202E' } });
+    expect(search.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.text' });
+  });
+
   it('stores text trimmed', async () => {
     const response = await graph.query<{ upsertOrganization: { id: string; name: string } }>(
       `mutation ($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { id name } }`,

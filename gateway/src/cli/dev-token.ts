@@ -1,6 +1,6 @@
 import '@ecosystem/shared/dist/bootstrap';
 import { parseArgs } from 'node:util';
-import { isRole, type Viewer } from '@ecosystem/shared';
+import { DEV_USER_JWT_SECRET, isRole, type Viewer } from '@ecosystem/shared';
 import { signUserToken } from '../auth/verify-user-token';
 import { loadGatewayConfig } from '../config';
 
@@ -30,6 +30,11 @@ async function main(): Promise<void> {
     audience: config.JWT_AUDIENCE,
     expiresIn: values.expires,
   });
+  // stdout stays the token alone (`$(npm run -s token)`); the note goes to stderr. Without it a
+  // newcomer's token is refused 401 by a gateway that has its own JWT_SECRET, with no hint why.
+  if (config.JWT_SECRET === DEV_USER_JWT_SECRET) {
+    process.stderr.write("signed with the development secret: a gateway with another JWT_SECRET answers 401; set JWT_SECRET to the gateway's\n");
+  }
   process.stdout.write(`${token}\n`);
 }
 

@@ -11,6 +11,7 @@ import { startTracing, type Tracing } from '../observability/tracing';
 import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
 import { createIdentityVerifier, type IdentityVerifier } from '../security/identity';
 import { introspectionDisabledRule, subscriptionsNotServedPlugin } from '../security/introspection';
+import { persistedQueryShapeMiddleware } from '../security/persisted-query-shape';
 import { createRateLimiting, type RateLimiting } from '../security/rate-limit';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from '../security/trusted-documents';
@@ -179,7 +180,7 @@ export class RequestPolicies {
     return [express.json({ limit: this.config.MAX_BODY_BYTES }), tooLarge];
   }
 
-  /** Runs after the body is read: batch size, trusted documents. */
+  /** Runs after the body is read: batch size, trusted documents, the shape of extensions.persistedQuery. */
   afterBody(): RequestHandler[] {
     const max = this.config.MAX_BATCH_OPERATIONS;
     const handlers: RequestHandler[] = [
@@ -204,6 +205,8 @@ export class RequestPolicies {
         trustedDocumentsMiddleware(this.trustedDocuments, this.config.TRUSTED_DOCUMENTS_ENFORCE, this.logger, this.onRefuse),
       );
     }
+    // After the trusted documents, whose manifest ids may be sent as sha256Hash and are resolved there.
+    handlers.push(persistedQueryShapeMiddleware(this.onRefuse));
     return handlers;
   }
 

@@ -14,8 +14,6 @@ const SUBGRAPH_NAME_PATTERN = /\b(service|subgraph) "[^"]*"/gi;
 
 /** Apollo Server 5's refusal of an APQ whose sha256Hash is not the hash of its query; it carries no code. */
 const APQ_HASH_MISMATCH = 'provided sha does not match query';
-/** Apollo Server 5's refusal (400, no code) of an `extensions.persistedQuery` that is not `{ version: 1, sha256Hash }`. */
-const APQ_BAD_VERSION = 'Unsupported persisted query version';
 /** graphql-js's hints (`Did you mean "name"?`, `Did you mean the enum value "STARTUP"?`): they map the schema. */
 const SUGGESTION_PATTERN = /\s*Did you mean [^?]*\?/g;
 
@@ -59,12 +57,6 @@ function createMaskingFormatter(mask: boolean): (formatted: GraphQLFormattedErro
     let result = formatted;
     if (formatted.message === APQ_HASH_MISMATCH) {
       result = { ...formatted, extensions: { ...formatted.extensions, code: GatewayErrorCode.PERSISTED_QUERY_HASH_MISMATCH } };
-    } else if (formatted.message === APQ_BAD_VERSION) {
-      result = {
-        ...formatted,
-        message: 'extensions.persistedQuery must be an object { version: 1, sha256Hash: "<hex>" }',
-        extensions: { ...formatted.extensions, code: 'BAD_REQUEST', field: 'extensions.persistedQuery' },
-      };
     } else if (isTooManyTokens(formatted.message)) {
       result = { ...formatted, extensions: { ...formatted.extensions, code: GatewayErrorCode.TOO_MANY_TOKENS } };
     } else if (typeof formatted.extensions?.limit === 'string') {

@@ -14,6 +14,12 @@ export interface InputProblem {
 
 /** C0 controls but tab, line feed and carriage return; DEL; C1 controls; the Unicode line/paragraph separators. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, they
+ * reorder what a reviewer reads (a purpose or a file name displayed backwards, "Trojan Source").
+ * The implicit marks (U+200E/U+200F) that right-to-left text needs stay allowed.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 /** Every id of the graph is a UUID (v7 for new rows, v5 for demo rows; see `newId`/`demoId`). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BIGINT_MIN = -(2n ** 63n);
@@ -25,7 +31,8 @@ function unwrap(type: GraphQLInputType): GraphQLInputType {
 
 /**
  * The rules every argument of every subgraph obeys, driven by its GraphQL type so that a new
- * argument is covered without a decorator: a String or ID holding control characters is refused;
+ * argument is covered without a decorator: a String or ID holding control characters or
+ * bidirectional overrides is refused;
  * in a mutation (`blankAllowed` false), one that is empty or blank is refused too, and strings
  * inside input objects are trimmed in place, which is what the resolver then sees (a query's
  * empty search text stays a query for everything); an ID must be a UUID, before any SQL; a BigInt must fit a signed 64-bit
@@ -74,6 +81,10 @@ export function inputHygieneProblems(
     if ((inner.name !== 'String' && inner.name !== 'ID') || typeof current !== 'string') return;
     if (CONTROL_CHARACTERS.test(current)) {
       problems.push({ field: at, message: 'must not contain control characters' });
+      return;
+    }
+    if (BIDI_CONTROLS.test(current)) {
+      problems.push({ field: at, message: 'must not contain bidirectional override or isolate characters (U+202A-U+202E, U+2066-U+2069)' });
       return;
     }
     const trimmed = options.blankAllowed ? current : current.trim();
