@@ -273,6 +273,18 @@ describeWithBrowser('in headless Chromium', () => {
     );
   }
 
+  /** An element's text once two reads 250 ms apart agree (at most 5 s). */
+  async function stableText(page: Page, selector: string): Promise<string | null> {
+    let previous = await page.textContent(selector);
+    for (let i = 0; i < 20; i += 1) {
+      await page.waitForTimeout(250);
+      const current = await page.textContent(selector);
+      if (current === previous) return current;
+      previous = current;
+    }
+    return previous;
+  }
+
   describe('the playground language switch', () => {
     it('switches in place: the open tabs stay (no new one), the Results panel stays open with its list, view and result', async () => {
       const { page, watch } = await newPage('fr-FR');
@@ -286,7 +298,8 @@ describeWithBrowser('in headless Chromium', () => {
       await page.click('.playground-views [data-view="chart"]');
       await page.waitForSelector('.playground-chart .playground-bar');
       const tabs = await page.$$eval('.graphiql-tab', (items) => items.map((tab) => tab.textContent ?? ''));
-      const response = await page.textContent('.graphiql-response');
+      // The editor renders a long answer in steps: read it once it stopped changing.
+      const response = await stableText(page, '.graphiql-response');
       expect(await page.textContent('.playground-chart')).toContain('Cohorte');
 
       await page.click('.playground-results .playground-language');
@@ -294,7 +307,7 @@ describeWithBrowser('in headless Chromium', () => {
       await page.waitForSelector('.playground-results .playground-title >> text=Results');
       // Same tabs, same result, same panel with the same list and view; only the words changed.
       expect(await page.$$eval('.graphiql-tab', (items) => items.map((tab) => tab.textContent ?? ''))).toEqual(tabs);
-      expect(await page.textContent('.graphiql-response')).toBe(response);
+      expect(await stableText(page, '.graphiql-response')).toBe(response);
       expect(await page.locator('.graphiql-sidebar button[aria-label="Hide Results"]').count()).toBe(1);
       expect(await page.inputValue('.playground-results select[data-list]')).toBe(String(typology));
       expect(await page.getAttribute('.playground-views [data-view="chart"]', 'aria-selected')).toBe('true');
