@@ -612,3 +612,72 @@ describe('subscriptions of the datasets subgraph', () => {
     }
   });
 });
+
+/*
+ * Red-team findings on errors at a subscription's start: the same coded, masked errors (with the
+ * request id) over both transports, a failed stream ends and frees its place, a subgraph's refusal
+ * keeps its code.
+ */
+describe('subscription errors at the start, over SSE and WebSocket', () => {
+  type Err = { message: string; extensions?: Record<string, unknown> };
+  const wsUrl = (): string => `${base.replace(/^http/, 'ws')}/graphql`;
+
+  /** Every message of a WebSocket subscription until it ends: its results, or the errors of an `error` message. */
+  async function wsAll(query: string, variables: Record<string, unknown>, token?: string): Promise<{ results: ExecutionResult[]; completed: boolean }> {
+    const client = createWsClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: token ? { authorization: `Bearer ${token}` } : {} });
+    const results: ExecutionResult[] = [];
+    try {
+      const completed = await new Promise<boolean>((resolve) => {
+        client.subscribe({ query, variables }, {
+          next: (result) => results.push(result as ExecutionResult),
+          error: (error) => {
+            results.push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] } as never);
+            resolve(true);
+          },
+          complete: () => resolve(true),
+        });
+        setTimeout(() => resolve(false), 3000);
+      });
+      return { results, completed };
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  /** Every event of an SSE subscription until it ends (or 3 s). */
+  async function sseAll(query: string, variables: Record<string, unknown>, token?: string): Promise<{ results: ExecutionResult[]; completed: boolean }> {
+    const { received, dispose } = sseSubscribe<unknown>(token, variables, undefined, query);
+    try {
+      await received.count(Number.MAX_SAFE_INTEGER, 3000).catch(() => undefined);
+      return { results: received.results.map((r) => r.result as ExecutionResult), completed: received.completed };
+    } finally {
+      dispose();
+    }
+  }
+
+  const firstError = (outcome: { results: ExecutionResult[] }): Err => outcome.results[0]!.errors![0] as Err;
+
+  const CHANGED = 'subscription ($id: ID!) { accessRequestChanged(id: $id) { id accessRequest { status } } }';
+  const REGISTRATIONS = 'subscription ($eventId: ID!) { registrationChanged(eventId: $eventId) { seatsTaken } }';
+
+  it('sends the first read\u2019s errors over WebSocket as SSE does: coded, with field and requestId, then ends the stream', async () => {
+    const requests = await graph.query<{ accessRequests: { edges: { node: { id: string } }[] } }>('{ accessRequests(first: 1) { edges { node { id } } } }', {}, { viewer: admin });
+    const someRequest = requests.data!.accessRequests.edges[0]!.node.id;
+    const stranger = await graph.tokenFor({ sub: 'rt30-stranger', org: demoOrganization('inserm').id, roles: [Role.MEMBER] });
+    const cases: [string, Record<string, unknown>, string | undefined, Record<string, unknown>][] = [
+      [CHANGED, { id: someRequest }, stranger, { code: 'FORBIDDEN' }],
+      [CHANGED, { id: someRequest }, undefined, { code: 'UNAUTHENTICATED' }],
+      [REGISTRATIONS, { eventId: "' OR 1=1 --" }, undefined, { code: 'BAD_USER_INPUT', field: 'eventId' }],
+      ['subscription { myAccessRequests(first: -1) { totalCount } }', {}, stranger, { code: 'BAD_USER_INPUT', field: 'first' }],
+    ];
+    for (const [query, variables, token, expected] of cases) {
+      const [sse, ws] = await Promise.all([sseAll(query, variables, token), wsAll(query, variables, token)]);
+      for (const outcome of [sse, ws]) {
+        expect(firstError(outcome).extensions).toMatchObject({ ...expected, requestId: expect.any(String) });
+      }
+      expect(firstError(ws).message).toBe(firstError(sse).message);
+      expect(firstError(ws).message).not.toMatch(/toJSON/);
+    }
+  });
+
+});

@@ -7,6 +7,7 @@ import {
   type FieldNode,
   type FormattedExecutionResult,
   getArgumentValues,
+  type GraphQLFormattedError,
   getOperationAST,
   GraphQLError,
   isNonNullType,
@@ -68,6 +69,21 @@ function failure(message: string, code: string, extra: Record<string, unknown> =
 const ENDS_STREAM = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
 
 /**
+ * What every transport sends: a result whose errors are formatted (masked as /graphql masks them)
+ * and carry the request id. The one formatting path of SSE and WebSocket: graphql-ws would call
+ * `toJSON` on each error, graphql-sse would stringify it; both get plain formatted errors.
+ */
+function formatted(result: ExecutionResult | FormattedExecutionResult, requestId: string): ExecutionResult {
+  if (!result.errors?.length) return result as ExecutionResult;
+  // The gateway's own refusals (GraphQLError, coded, nothing internal) as JSON; the others were formatted already.
+  const errors = (result.errors as readonly (GraphQLError | GraphQLFormattedError)[]).map((error) => {
+    const plain = error instanceof GraphQLError ? error.toJSON() : error;
+    return { ...plain, extensions: { ...plain.extensions, requestId: plain.extensions?.requestId ?? requestId } };
+  });
+  return { ...result, errors } as unknown as ExecutionResult;
+}
+
+/**
  * Subscriptions through the gateway. The owning subgraph publishes events (its PubSub); the gateway
  * subscribes there over Server-Sent Events with the caller's identity token, and on each event reads
  * the state through its own pipeline (see subscription-routes.ts). Per event the caller's token is
@@ -113,8 +129,17 @@ export class GatewaySubscriptions {
     for (const stream of [...this.open]) stream.close(reason);
   }
 
-  /** The transports' `subscribe`: a stream of results, or one result that refuses. */
+  /**
+   * The transports' `subscribe`: a stream of results, or one result that refuses. Every error in
+   * them is formatted and carries the request id (see `formatted`): the transports send them as they are.
+   */
   subscribe(args: ExecutionArgs): AsyncGenerator<ExecutionResult> | ExecutionResult {
+    const requestId = (args.contextValue as SubscriberContext).requestId;
+    const opened = this.opened(args);
+    return Symbol.asyncIterator in opened ? opened : formatted(opened, requestId);
+  }
+
+  private opened(args: ExecutionArgs): AsyncGenerator<ExecutionResult> | ExecutionResult {
     const context = args.contextValue as SubscriberContext;
     const operation = getOperationAST(args.document, args.operationName);
     if (!operation || operation.operation !== OperationTypeNode.SUBSCRIPTION) {
@@ -260,7 +285,10 @@ export class GatewaySubscriptions {
 
     const inner = events();
     const stream: AsyncGenerator<ExecutionResult> = {
-      next: () => inner.next(),
+      next: async () => {
+        const next = await inner.next();
+        return next.done ? next : { done: false, value: formatted(next.value, context.requestId) };
+      },
       // The client went away: wake the reader so that the generator ends now, not at the next event.
       return: (value) => {
         entry.close('CLIENT');

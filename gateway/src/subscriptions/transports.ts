@@ -153,6 +153,9 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
     },
     subscribe: (args) => options.subscriptions.subscribe(args),
     execute: (args) => options.subscriptions.subscribe(args),
+    // The results' errors are formatted already (GatewaySubscriptions.subscribe): sent as they are,
+    // where graphql-ws would call each one's `toJSON`.
+    onNext: (_ctx, _id, _payload, _args, result) => result as never,
   });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (request.url ?? '').split('?')[0];
