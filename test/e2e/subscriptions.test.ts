@@ -674,9 +674,33 @@ describe('subscription errors at the start, over SSE and WebSocket', () => {
       const [sse, ws] = await Promise.all([sseAll(query, variables, token), wsAll(query, variables, token)]);
       for (const outcome of [sse, ws]) {
         expect(firstError(outcome).extensions).toMatchObject({ ...expected, requestId: expect.any(String) });
+        expect(outcome.completed).toBe(true);
       }
       expect(firstError(ws).message).toBe(firstError(sse).message);
       expect(firstError(ws).message).not.toMatch(/toJSON/);
+    }
+  });
+
+  it('ends a stream whose first read failed and frees its place: more bad subscriptions than SUBSCRIPTIONS_PER_CLIENT, then a valid one is served', async () => {
+    const token = await graph.tokenFor(personA);
+    const bad: [string, Record<string, unknown>][] = [
+      [REGISTRATIONS, { eventId: 'nope' }],
+      ['subscription { myAccessRequests(first: -1) { totalCount } }', {}],
+      ['subscription { myAccessRequests(after: "!!!notacursor") { totalCount } }', {}],
+    ];
+    for (let i = 0; i < 11; i++) {
+      const [query, variables] = bad[i % bad.length]!;
+      const outcome = i % 2 === 0 ? await sseAll(query, variables, token) : await wsAll(query, variables, token);
+      expect(firstError(outcome).extensions?.code).toBe('BAD_USER_INPUT');
+      expect(outcome.completed).toBe(true);
+    }
+    const valid = sseSubscribe(token, { eventId });
+    try {
+      await valid.received.count(1);
+      expect(valid.received.last().errors).toBeUndefined();
+      expect(valid.received.completed).toBe(false);
+    } finally {
+      valid.dispose();
     }
   });
 

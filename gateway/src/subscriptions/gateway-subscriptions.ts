@@ -66,7 +66,8 @@ function failure(message: string, code: string, extra: Record<string, unknown> =
   return { errors: [new GraphQLError(message, { extensions: { code, ...extra } })] };
 }
 
-const ENDS_STREAM = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+/** Codes that end a stream whenever they come: the caller may no longer see it, or its arguments can never be read. */
+const ENDS_STREAM = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
 /**
  * What every transport sends: a result whose errors are formatted (masked as /graphql masks them)
@@ -228,6 +229,7 @@ export class GatewaySubscriptions {
           { connected: () => push({ value: { data: {} } }) },
         );
         context.logger.info({ subscription: route.field, subgraph: route.subgraph }, 'subscription opened');
+        let reads = 0;
         for (;;) {
           while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
           const item = queue.shift()!;
@@ -265,8 +267,13 @@ export class GatewaySubscriptions {
           });
           if (closedBecause) break;
           // Already formatted (masked) by Apollo Server: the transports send it as it is.
-          yield conform(result) as ExecutionResult;
-          if (result.errors?.some((e) => ENDS_STREAM.has(String(e.extensions?.code)))) return;
+          const sent = conform(result);
+          yield sent as ExecutionResult;
+          // An error result of the first read (the arguments name nothing readable: bad input, an
+          // unknown id) ends the stream and frees its place, as a refusal does; so does, at any read,
+          // an error that says the caller may no longer see it. A partial answer (a lost subgraph's field) goes on.
+          const failedRead = !!sent.errors?.length && (sent.data == null || sent.data[responseKey] == null);
+          if ((reads++ === 0 && failedRead) || result.errors?.some((e) => ENDS_STREAM.has(String(e.extensions?.code)))) return;
         }
         if (closedBecause === 'SHUTDOWN' || closedBecause === 'SUPERGRAPH_CHANGED') {
           yield failure(
