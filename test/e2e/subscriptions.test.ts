@@ -704,4 +704,29 @@ describe('subscription errors at the start, over SSE and WebSocket', () => {
     }
   });
 
+  it('refuses at subscribe time every datasetPublished filter datasets(filter) refuses, and a subgraph\u2019s refusal keeps its code (not SUBGRAPH_UNAVAILABLE)', async () => {
+    const PUBLISHED = 'subscription ($filter: DatasetFilter) { datasetPublished(filter: $filter) { id } }';
+    const filters: Record<string, unknown>[] = [
+      { catalogueId: 'x' },
+      { publishers: ['x'] },
+      { healthThemes: ['a'.repeat(5000)] },
+      { minIndividuals: '99999999999999999999999999' },
+      { text: 'a'.repeat(100_000) },
+    ];
+    for (const filter of filters) {
+      const query = await graph.query('query ($filter: DatasetFilter) { datasets(filter: $filter) { totalCount } }', { filter });
+      const expected = (query.errors![0] as Err).extensions!;
+      expect(expected.code).toBe('BAD_USER_INPUT');
+      const [sse, ws] = await Promise.all([sseAll(PUBLISHED, { filter }), wsAll(PUBLISHED, { filter })]);
+      for (const outcome of [sse, ws]) {
+        expect(outcome.results).toHaveLength(1);
+        expect(firstError(outcome).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expected.field, requestId: expect.any(String) });
+        expect(outcome.completed).toBe(true);
+      }
+    }
+    const token = await graph.tokenFor(personA);
+    const [sse, ws] = await Promise.all([sseAll(CHANGED, { id: 'a'.repeat(200_000) }, token), wsAll(CHANGED, { id: 'a'.repeat(200_000) }, token)]);
+    for (const outcome of [sse, ws]) expect(firstError(outcome).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', requestId: expect.any(String) });
+  });
+
 });

@@ -54,6 +54,8 @@ export interface GatewaySubscriptionsOptions {
   verify(authorization: string | undefined): Promise<Viewer | null>;
   /** Runs a query through the gateway's whole pipeline (plan, limits, masking), as the given caller. */
   execute(document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
+  /** The formatError of /graphql (masking): the gateway's own refusals and a subgraph's errors pass through it as a query's errors do. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
 
 interface OpenStream {
@@ -241,7 +243,8 @@ export class GatewaySubscriptions {
             return;
           }
           if (item.value.errors?.length) {
-            yield { errors: item.value.errors };
+            const errors = item.value.errors as readonly GraphQLFormattedError[];
+            yield { errors: errors.map((e) => options.formatError(e, new GraphQLError(e.message, { extensions: e.extensions }))) } as unknown as ExecutionResult;
             return;
           }
           // An event that announces a new object (route.fromEvent): its values key the read; there is no state before the first.
