@@ -729,4 +729,23 @@ describe('subscription errors at the start, over SSE and WebSocket', () => {
     for (const outcome of [sse, ws]) expect(firstError(outcome).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', requestId: expect.any(String) });
   });
 
+  it('answers a stream request without Accept: text/event-stream 406 NOT_ACCEPTABLE, and every refusal of a stream carries requestId', async () => {
+    const response = await fetch(`${base}/graphql/stream`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: REGISTRATIONS, variables: { eventId } }) });
+    expect(response.status).toBe(406);
+    const body = (await response.json()) as { errors: Err[] };
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'NOT_ACCEPTABLE', requestId: expect.any(String) });
+    expect(body.errors[0]!.message).toMatch(/Accept: text\/event-stream/);
+    const ws = await wsAll('query { __typename }', {});
+    expect(firstError(ws).extensions).toMatchObject({ code: 'BAD_REQUEST', requestId: expect.any(String) });
+    const token = await graph.tokenFor(admin);
+    const streams = [sseSubscribe(token, { eventId }), sseSubscribe(token, { eventId })];
+    try {
+      await Promise.all(streams.map((s) => s.received.count(1)));
+      const third = await sseAll(REGISTRATIONS, { eventId }, token);
+      expect(firstError(third).extensions).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', requestId: expect.any(String) });
+    } finally {
+      streams.forEach((s) => s.dispose());
+    }
+  });
+
 });

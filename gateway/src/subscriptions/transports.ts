@@ -17,6 +17,8 @@ export const SUBSCRIPTIONS_SSE_PATH = '/graphql/stream';
 export const SUBSCRIPTIONS_WS_PATH = '/graphql';
 /** Code of the refusal of graphql-sse's single connection mode (PUT, DELETE) and of any other method on SUBSCRIPTIONS_SSE_PATH. */
 export const METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED';
+/** Code of a GET or POST on SUBSCRIPTIONS_SSE_PATH that does not accept `text/event-stream` (406). */
+export const NOT_ACCEPTABLE = 'NOT_ACCEPTABLE';
 
 export interface SubscriptionTransportOptions {
   subscriptions: GatewaySubscriptions;
@@ -87,6 +89,11 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
   });
   const distinctConnectionsOnly: RequestHandler = (req, res, next) => {
     if (req.method === 'GET' || req.method === 'POST') {
+      // Without it graphql-sse would take the request for its single connection mode ("Stream not found").
+      if (!/\btext\/event-stream\b/i.test(req.header('accept') ?? '')) {
+        refuse(res, 406, NOT_ACCEPTABLE, 'Subscriptions are served as Server-Sent Events: send Accept: text/event-stream');
+        return;
+      }
       next();
       return;
     }
