@@ -748,4 +748,13 @@ describe('subscription errors at the start, over SSE and WebSocket', () => {
     }
   });
 
+  it.each([['a number', 5], ['an object', { a: 1 }], ['an array', ['Bearer x']]])('refuses a connectionParams.authorization that is %s as an invalid token (4403)', async (_name, authorization) => {
+    const socket = new WebSocket(wsUrl(), 'graphql-transport-ws');
+    const closed = await new Promise<number>((resolve, reject) => {
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
+      socket.on('close', (code) => resolve(code));
+      socket.on('error', reject);
+    });
+    expect(closed).toBe(4403);
+  });
 });

@@ -131,6 +131,8 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
       // GraphiQL sends its headers editor's `Authorization` as a connection parameter, capitalised.
       const params = ctx.connectionParams ?? {};
       const fromParams = Object.entries(params).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+      // A parameter that is not a string is a broken token, refused as an invalid one (never anonymous).
+      if (fromParams !== undefined && fromParams !== null && typeof fromParams !== 'string') return false;
       const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
       try {
         viewers.set(ctx, { viewer: await options.verify(authorization), authorization });
