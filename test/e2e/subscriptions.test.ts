@@ -193,7 +193,7 @@ describe('subscriptions through the gateway', () => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
       await register(personA);
       await received.count(2, 1000);
-      expect(received.last().errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(received.last().errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', requestId: expect.any(String) });
       await received.count(3, 1000);
       expect(received.completed).toBe(true);
     } finally {
@@ -230,7 +230,7 @@ describe('subscriptions through the gateway', () => {
       const serving = manager.serving!;
       await manager.exclusive(() => manager.swapNow({ ...serving, version: serving.version + 1, sdl: `${serving.sdl}\n# swapped by the subscriptions test\n` }));
       await received.count(2, 2000);
-      expect(received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SUPERGRAPH_CHANGED' });
+      expect(received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SUPERGRAPH_CHANGED', requestId: expect.any(String) });
       await extra.stop();
       await onExtra.received.count(2, 2000);
       expect(onExtra.received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SHUTDOWN' });
@@ -724,6 +724,13 @@ describe('subscription errors at the start, over SSE and WebSocket', () => {
         expect(outcome.completed).toBe(true);
       }
     }
+    // An id of no catalogue: datasets(filter) lists nothing and refuses nothing; the subscription is accepted alike (no message, open).
+    const unknown = { catalogueId: randomUUID() };
+    const none = await graph.query<{ datasets: { totalCount: number } }>('query ($filter: DatasetFilter) { datasets(filter: $filter) { totalCount } }', { filter: unknown });
+    expect(none.errors).toBeUndefined();
+    expect(none.data!.datasets.totalCount).toBe(0);
+    const open = await sseAll(PUBLISHED, { filter: unknown });
+    expect(open).toEqual({ results: [], completed: false });
     const token = await graph.tokenFor(personA);
     const [sse, ws] = await Promise.all([sseAll(CHANGED, { id: 'a'.repeat(200_000) }, token), wsAll(CHANGED, { id: 'a'.repeat(200_000) }, token)]);
     for (const outcome of [sse, ws]) expect(firstError(outcome).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', requestId: expect.any(String) });
