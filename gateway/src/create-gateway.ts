@@ -250,6 +250,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
     subgraphUrl: (name, recorded) => (recorded ? served.routingUrl(name, recorded) : served.subgraphUrl(name)),
     verify: (authorization) => policies.identity.viewerFrom(authorization),
+    formatError: (formatted, error) => policyOptions.formatError?.(formatted, error) ?? formatted,
     execute: async (document, variables, operationName, contextValue) => {
       const response = await apollo.executeOperation({ query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, { contextValue });
       return response.body.kind === 'single' ? response.body.singleResult : { errors: [new GraphQLError('Incremental results are not sent on subscriptions')] };

@@ -17,6 +17,7 @@ export * from './federation/build-federated-schema';
 export * from './federation/contract-tags';
 export * from './federation/entity-stub';
 export * from './federation/input-hygiene';
+export * from './federation/validate-input';
 export * from './federation/variable-coercion';
 export * from './pagination/connection';
 export * from './pagination/keyset';

@@ -193,7 +193,7 @@ describe('subscriptions through the gateway', () => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
       await register(personA);
       await received.count(2, 1000);
-      expect(received.last().errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(received.last().errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', requestId: expect.any(String) });
       await received.count(3, 1000);
       expect(received.completed).toBe(true);
     } finally {
@@ -230,7 +230,7 @@ describe('subscriptions through the gateway', () => {
       const serving = manager.serving!;
       await manager.exclusive(() => manager.swapNow({ ...serving, version: serving.version + 1, sdl: `${serving.sdl}\n# swapped by the subscriptions test\n` }));
       await received.count(2, 2000);
-      expect(received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SUPERGRAPH_CHANGED' });
+      expect(received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SUPERGRAPH_CHANGED', requestId: expect.any(String) });
       await extra.stop();
       await onExtra.received.count(2, 2000);
       expect(onExtra.received.last().errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_CLOSED', reason: 'SHUTDOWN' });
@@ -610,5 +610,158 @@ describe('subscriptions of the datasets subgraph', () => {
     } finally {
       bad.dispose();
     }
+  });
+});
+
+/*
+ * Red-team findings on errors at a subscription's start: the same coded, masked errors (with the
+ * request id) over both transports, a failed stream ends and frees its place, a subgraph's refusal
+ * keeps its code.
+ */
+describe('subscription errors at the start, over SSE and WebSocket', () => {
+  type Err = { message: string; extensions?: Record<string, unknown> };
+  const wsUrl = (): string => `${base.replace(/^http/, 'ws')}/graphql`;
+
+  /** Every message of a WebSocket subscription until it ends: its results, or the errors of an `error` message. */
+  async function wsAll(query: string, variables: Record<string, unknown>, token?: string): Promise<{ results: ExecutionResult[]; completed: boolean }> {
+    const client = createWsClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: token ? { authorization: `Bearer ${token}` } : {} });
+    const results: ExecutionResult[] = [];
+    try {
+      const completed = await new Promise<boolean>((resolve) => {
+        client.subscribe({ query, variables }, {
+          next: (result) => results.push(result as ExecutionResult),
+          error: (error) => {
+            results.push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] } as never);
+            resolve(true);
+          },
+          complete: () => resolve(true),
+        });
+        setTimeout(() => resolve(false), 3000);
+      });
+      return { results, completed };
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  /** Every event of an SSE subscription until it ends (or 3 s). */
+  async function sseAll(query: string, variables: Record<string, unknown>, token?: string): Promise<{ results: ExecutionResult[]; completed: boolean }> {
+    const { received, dispose } = sseSubscribe<unknown>(token, variables, undefined, query);
+    try {
+      await received.count(Number.MAX_SAFE_INTEGER, 3000).catch(() => undefined);
+      return { results: received.results.map((r) => r.result as ExecutionResult), completed: received.completed };
+    } finally {
+      dispose();
+    }
+  }
+
+  const firstError = (outcome: { results: ExecutionResult[] }): Err => outcome.results[0]!.errors![0] as Err;
+
+  const CHANGED = 'subscription ($id: ID!) { accessRequestChanged(id: $id) { id accessRequest { status } } }';
+  const REGISTRATIONS = 'subscription ($eventId: ID!) { registrationChanged(eventId: $eventId) { seatsTaken } }';
+
+  it('sends the first read\u2019s errors over WebSocket as SSE does: coded, with field and requestId, then ends the stream', async () => {
+    const requests = await graph.query<{ accessRequests: { edges: { node: { id: string } }[] } }>('{ accessRequests(first: 1) { edges { node { id } } } }', {}, { viewer: admin });
+    const someRequest = requests.data!.accessRequests.edges[0]!.node.id;
+    const stranger = await graph.tokenFor({ sub: 'rt30-stranger', org: demoOrganization('inserm').id, roles: [Role.MEMBER] });
+    const cases: [string, Record<string, unknown>, string | undefined, Record<string, unknown>][] = [
+      [CHANGED, { id: someRequest }, stranger, { code: 'FORBIDDEN' }],
+      [CHANGED, { id: someRequest }, undefined, { code: 'UNAUTHENTICATED' }],
+      [REGISTRATIONS, { eventId: "' OR 1=1 --" }, undefined, { code: 'BAD_USER_INPUT', field: 'eventId' }],
+      ['subscription { myAccessRequests(first: -1) { totalCount } }', {}, stranger, { code: 'BAD_USER_INPUT', field: 'first' }],
+    ];
+    for (const [query, variables, token, expected] of cases) {
+      const [sse, ws] = await Promise.all([sseAll(query, variables, token), wsAll(query, variables, token)]);
+      for (const outcome of [sse, ws]) {
+        expect(firstError(outcome).extensions).toMatchObject({ ...expected, requestId: expect.any(String) });
+        expect(outcome.completed).toBe(true);
+      }
+      expect(firstError(ws).message).toBe(firstError(sse).message);
+      expect(firstError(ws).message).not.toMatch(/toJSON/);
+    }
+  });
+
+  it('ends a stream whose first read failed and frees its place: more bad subscriptions than SUBSCRIPTIONS_PER_CLIENT, then a valid one is served', async () => {
+    const token = await graph.tokenFor(personA);
+    const bad: [string, Record<string, unknown>][] = [
+      [REGISTRATIONS, { eventId: 'nope' }],
+      ['subscription { myAccessRequests(first: -1) { totalCount } }', {}],
+      ['subscription { myAccessRequests(after: "!!!notacursor") { totalCount } }', {}],
+    ];
+    for (let i = 0; i < 11; i++) {
+      const [query, variables] = bad[i % bad.length]!;
+      const outcome = i % 2 === 0 ? await sseAll(query, variables, token) : await wsAll(query, variables, token);
+      expect(firstError(outcome).extensions?.code).toBe('BAD_USER_INPUT');
+      expect(outcome.completed).toBe(true);
+    }
+    const valid = sseSubscribe(token, { eventId });
+    try {
+      await valid.received.count(1);
+      expect(valid.received.last().errors).toBeUndefined();
+      expect(valid.received.completed).toBe(false);
+    } finally {
+      valid.dispose();
+    }
+  });
+
+  it('refuses at subscribe time every datasetPublished filter datasets(filter) refuses, and a subgraph\u2019s refusal keeps its code (not SUBGRAPH_UNAVAILABLE)', async () => {
+    const PUBLISHED = 'subscription ($filter: DatasetFilter) { datasetPublished(filter: $filter) { id } }';
+    const filters: Record<string, unknown>[] = [
+      { catalogueId: 'x' },
+      { publishers: ['x'] },
+      { healthThemes: ['a'.repeat(5000)] },
+      { minIndividuals: '99999999999999999999999999' },
+      { text: 'a'.repeat(100_000) },
+    ];
+    for (const filter of filters) {
+      const query = await graph.query('query ($filter: DatasetFilter) { datasets(filter: $filter) { totalCount } }', { filter });
+      const expected = (query.errors![0] as Err).extensions!;
+      expect(expected.code).toBe('BAD_USER_INPUT');
+      const [sse, ws] = await Promise.all([sseAll(PUBLISHED, { filter }), wsAll(PUBLISHED, { filter })]);
+      for (const outcome of [sse, ws]) {
+        expect(outcome.results).toHaveLength(1);
+        expect(firstError(outcome).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expected.field, requestId: expect.any(String) });
+        expect(outcome.completed).toBe(true);
+      }
+    }
+    // An id of no catalogue: datasets(filter) lists nothing and refuses nothing; the subscription is accepted alike (no message, open).
+    const unknown = { catalogueId: randomUUID() };
+    const none = await graph.query<{ datasets: { totalCount: number } }>('query ($filter: DatasetFilter) { datasets(filter: $filter) { totalCount } }', { filter: unknown });
+    expect(none.errors).toBeUndefined();
+    expect(none.data!.datasets.totalCount).toBe(0);
+    const open = await sseAll(PUBLISHED, { filter: unknown });
+    expect(open).toEqual({ results: [], completed: false });
+    const token = await graph.tokenFor(personA);
+    const [sse, ws] = await Promise.all([sseAll(CHANGED, { id: 'a'.repeat(200_000) }, token), wsAll(CHANGED, { id: 'a'.repeat(200_000) }, token)]);
+    for (const outcome of [sse, ws]) expect(firstError(outcome).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', requestId: expect.any(String) });
+  });
+
+  it('answers a stream request without Accept: text/event-stream 406 NOT_ACCEPTABLE, and every refusal of a stream carries requestId', async () => {
+    const response = await fetch(`${base}/graphql/stream`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: REGISTRATIONS, variables: { eventId } }) });
+    expect(response.status).toBe(406);
+    const body = (await response.json()) as { errors: Err[] };
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'NOT_ACCEPTABLE', requestId: expect.any(String) });
+    expect(body.errors[0]!.message).toMatch(/Accept: text\/event-stream/);
+    const ws = await wsAll('query { __typename }', {});
+    expect(firstError(ws).extensions).toMatchObject({ code: 'BAD_REQUEST', requestId: expect.any(String) });
+    const token = await graph.tokenFor(admin);
+    const streams = [sseSubscribe(token, { eventId }), sseSubscribe(token, { eventId })];
+    try {
+      await Promise.all(streams.map((s) => s.received.count(1)));
+      const third = await sseAll(REGISTRATIONS, { eventId }, token);
+      expect(firstError(third).extensions).toMatchObject({ code: 'TOO_MANY_SUBSCRIPTIONS', requestId: expect.any(String) });
+    } finally {
+      streams.forEach((s) => s.dispose());
+    }
+  });
+
+  it.each([['a number', 5], ['an object', { a: 1 }], ['an array', ['Bearer x']]])('refuses a connectionParams.authorization that is %s as an invalid token (4403)', async (_name, authorization) => {
+    const socket = new WebSocket(wsUrl(), 'graphql-transport-ws');
+    const closed = await new Promise<number>((resolve, reject) => {
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
+      socket.on('close', (code) => resolve(code));
+      socket.on('error', reject);
+    });
+    expect(closed).toBe(4403);
   });
 });

@@ -7,6 +7,7 @@ import {
   type FieldNode,
   type FormattedExecutionResult,
   getArgumentValues,
+  type GraphQLFormattedError,
   getOperationAST,
   GraphQLError,
   isNonNullType,
@@ -53,6 +54,8 @@ export interface GatewaySubscriptionsOptions {
   verify(authorization: string | undefined): Promise<Viewer | null>;
   /** Runs a query through the gateway's whole pipeline (plan, limits, masking), as the given caller. */
   execute(document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
+  /** The formatError of /graphql (masking): the gateway's own refusals and a subgraph's errors pass through it as a query's errors do. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
 }
 
 interface OpenStream {
@@ -65,7 +68,23 @@ function failure(message: string, code: string, extra: Record<string, unknown> =
   return { errors: [new GraphQLError(message, { extensions: { code, ...extra } })] };
 }
 
-const ENDS_STREAM = new Set(['UNAUTHENTICATED', 'FORBIDDEN']);
+/** Codes that end a stream whenever they come: the caller may no longer see it, or its arguments can never be read. */
+const ENDS_STREAM = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']);
+
+/**
+ * What every transport sends: a result whose errors are formatted (masked as /graphql masks them)
+ * and carry the request id. The one formatting path of SSE and WebSocket: graphql-ws would call
+ * `toJSON` on each error, graphql-sse would stringify it; both get plain formatted errors.
+ */
+function formatted(result: ExecutionResult | FormattedExecutionResult, requestId: string): ExecutionResult {
+  if (!result.errors?.length) return result as ExecutionResult;
+  // The gateway's own refusals (GraphQLError, coded, nothing internal) as JSON; the others were formatted already.
+  const errors = (result.errors as readonly (GraphQLError | GraphQLFormattedError)[]).map((error) => {
+    const plain = error instanceof GraphQLError ? error.toJSON() : error;
+    return { ...plain, extensions: { ...plain.extensions, requestId: plain.extensions?.requestId ?? requestId } };
+  });
+  return { ...result, errors } as unknown as ExecutionResult;
+}
 
 /**
  * Subscriptions through the gateway. The owning subgraph publishes events (its PubSub); the gateway
@@ -113,8 +132,17 @@ export class GatewaySubscriptions {
     for (const stream of [...this.open]) stream.close(reason);
   }
 
-  /** The transports' `subscribe`: a stream of results, or one result that refuses. */
+  /**
+   * The transports' `subscribe`: a stream of results, or one result that refuses. Every error in
+   * them is formatted and carries the request id (see `formatted`): the transports send them as they are.
+   */
   subscribe(args: ExecutionArgs): AsyncGenerator<ExecutionResult> | ExecutionResult {
+    const requestId = (args.contextValue as SubscriberContext).requestId;
+    const opened = this.opened(args);
+    return Symbol.asyncIterator in opened ? opened : formatted(opened, requestId);
+  }
+
+  private opened(args: ExecutionArgs): AsyncGenerator<ExecutionResult> | ExecutionResult {
     const context = args.contextValue as SubscriberContext;
     const operation = getOperationAST(args.document, args.operationName);
     if (!operation || operation.operation !== OperationTypeNode.SUBSCRIPTION) {
@@ -203,6 +231,7 @@ export class GatewaySubscriptions {
           { connected: () => push({ value: { data: {} } }) },
         );
         context.logger.info({ subscription: route.field, subgraph: route.subgraph }, 'subscription opened');
+        let reads = 0;
         for (;;) {
           while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
           const item = queue.shift()!;
@@ -214,7 +243,8 @@ export class GatewaySubscriptions {
             return;
           }
           if (item.value.errors?.length) {
-            yield { errors: item.value.errors };
+            const errors = item.value.errors as readonly GraphQLFormattedError[];
+            yield { errors: errors.map((e) => options.formatError(e, new GraphQLError(e.message, { extensions: e.extensions }))) } as unknown as ExecutionResult;
             return;
           }
           // An event that announces a new object (route.fromEvent): its values key the read; there is no state before the first.
@@ -240,8 +270,13 @@ export class GatewaySubscriptions {
           });
           if (closedBecause) break;
           // Already formatted (masked) by Apollo Server: the transports send it as it is.
-          yield conform(result) as ExecutionResult;
-          if (result.errors?.some((e) => ENDS_STREAM.has(String(e.extensions?.code)))) return;
+          const sent = conform(result);
+          yield sent as ExecutionResult;
+          // An error result of the first read (the arguments name nothing readable: bad input, an
+          // unknown id) ends the stream and frees its place, as a refusal does; so does, at any read,
+          // an error that says the caller may no longer see it. A partial answer (a lost subgraph's field) goes on.
+          const failedRead = !!sent.errors?.length && (sent.data == null || sent.data[responseKey] == null);
+          if ((reads++ === 0 && failedRead) || result.errors?.some((e) => ENDS_STREAM.has(String(e.extensions?.code)))) return;
         }
         if (closedBecause === 'SHUTDOWN' || closedBecause === 'SUPERGRAPH_CHANGED') {
           yield failure(
@@ -260,7 +295,10 @@ export class GatewaySubscriptions {
 
     const inner = events();
     const stream: AsyncGenerator<ExecutionResult> = {
-      next: () => inner.next(),
+      next: async () => {
+        const next = await inner.next();
+        return next.done ? next : { done: false, value: formatted(next.value, context.requestId) };
+      },
       // The client went away: wake the reader so that the generator ends now, not at the next event.
       return: (value) => {
         entry.close('CLIENT');

@@ -17,6 +17,8 @@ export const SUBSCRIPTIONS_SSE_PATH = '/graphql/stream';
 export const SUBSCRIPTIONS_WS_PATH = '/graphql';
 /** Code of the refusal of graphql-sse's single connection mode (PUT, DELETE) and of any other method on SUBSCRIPTIONS_SSE_PATH. */
 export const METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED';
+/** Code of a GET or POST on SUBSCRIPTIONS_SSE_PATH that does not accept `text/event-stream` (406). */
+export const NOT_ACCEPTABLE = 'NOT_ACCEPTABLE';
 
 export interface SubscriptionTransportOptions {
   subscriptions: GatewaySubscriptions;
@@ -87,6 +89,11 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
   });
   const distinctConnectionsOnly: RequestHandler = (req, res, next) => {
     if (req.method === 'GET' || req.method === 'POST') {
+      // Without it graphql-sse would take the request for its single connection mode ("Stream not found").
+      if (!/\btext\/event-stream\b/i.test(req.header('accept') ?? '')) {
+        refuse(res, 406, NOT_ACCEPTABLE, 'Subscriptions are served as Server-Sent Events: send Accept: text/event-stream');
+        return;
+      }
       next();
       return;
     }
@@ -124,6 +131,8 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
       // GraphiQL sends its headers editor's `Authorization` as a connection parameter, capitalised.
       const params = ctx.connectionParams ?? {};
       const fromParams = Object.entries(params).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+      // A parameter that is not a string is a broken token, refused as an invalid one (never anonymous).
+      if (fromParams !== undefined && fromParams !== null && typeof fromParams !== 'string') return false;
       const authorization = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
       try {
         viewers.set(ctx, { viewer: await options.verify(authorization), authorization });
@@ -153,6 +162,9 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
     },
     subscribe: (args) => options.subscriptions.subscribe(args),
     execute: (args) => options.subscriptions.subscribe(args),
+    // The results' errors are formatted already (GatewaySubscriptions.subscribe): sent as they are,
+    // where graphql-ws would call each one's `toJSON`.
+    onNext: (_ctx, _id, _payload, _args, result) => result as never,
   });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (request.url ?? '').split('?')[0];

@@ -115,7 +115,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   if (options.schema.getSubscriptionType()) {
     app.use(
       '/graphql/stream',
-      express.json({ limit: '64kb' }),
+      // The limit of /graphql: the gateway bounds the caller's body (MAX_BODY_BYTES) and forwards its
+      // arguments; a smaller one here answered an uncoded 413 to arguments the subgraph refuses itself, with their field.
+      express.json({ limit: '2mb' }),
       createSseHandler({
         schema: options.schema,
         context: async (req) => {

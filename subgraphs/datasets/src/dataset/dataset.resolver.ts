@@ -1,4 +1,4 @@
-import { type Connection, ConnectionType, DateRange, filterEvents, pipeEvents, PUBLIC_CONTRACT } from '@ecosystem/shared';
+import { type Connection, ConnectionType, DateRange, filterEvents, pipeEvents, PUBLIC_CONTRACT, validateInput } from '@ecosystem/shared';
 import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AccessRequest } from '../access-request/access-request.entity';
 import { AccessRequestStatus } from '../access-request/access-request.enums';
@@ -57,9 +57,14 @@ export class DatasetResolver {
   }
 
   @Subscription(() => Dataset, {
-    subscribe: ({ args, context }) => {
-      const following = (args as { filter?: DatasetFilter | null }).filter ?? null;
-      // A filter the catalogue would refuse is refused now (BAD_USER_INPUT), not at the first event.
+    subscribe: async (resolverData) => {
+      const { args, context } = resolverData;
+      const given = (args as { filter?: Partial<DatasetFilter> | null }).filter ?? null;
+      // A filter the catalogue would refuse is refused now (BAD_USER_INPUT, with its field), not at
+      // the first event: the argument validation of datasets(filter) (hygiene, class-validator; type-graphql
+      // runs it for resolvers, not for `subscribe`), then the catalogue's own checks.
+      const following = given ? Object.assign(new DatasetFilter(), given) : null;
+      if (following) await validateInput(following, DatasetFilter, { ...resolverData, root: {}, args: { filter: following } });
       DatasetService.validate(following);
       const service = new DatasetService((context as DatasetsContext).dataSource);
       // The catalogue's own filter asked of the new row: a subscriber hears only what datasets(filter) would list.
