@@ -167,6 +167,31 @@ describe('@defer through the gateway', () => {
       expect(unused.body.errors?.[0]?.message).toBe('Variable "$u" is never used.');
     });
 
+    it('refuses badly shaped variables, extensions and operationName with multipart exactly as without it', async () => {
+      const query = 'query ($d: Boolean) { events(first: 1) { totalCount } ... @defer(if: $d) { modules(first: 1) { totalCount } } }';
+      const post = async (body: Record<string, unknown>, multipart: boolean) => {
+        const response = await fetch(gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: multipart ? 'multipart/mixed; deferSpec=20220824, application/json' : 'application/json' },
+          body: JSON.stringify({ query, ...body }),
+        });
+        return { status: response.status, body: (await response.json()) as Refused['body'] };
+      };
+      for (const bad of [{ variables: '{"d":false}' }, { variables: 'x' }, { variables: [1] }, { variables: 5 }, { variables: true }, { extensions: 'x' }, { extensions: [1] }, { operationName: {} }, { operationName: 5 }]) {
+        const plain = await post(bad, false);
+        expect(plain.status).toBe(400);
+        expect(plain.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+        const multipart = await post(bad, true);
+        expect({ bad, status: multipart.status, message: multipart.body.errors?.[0]?.message, code: multipart.body.errors?.[0]?.extensions?.code }).toEqual({
+          bad,
+          status: 400,
+          message: plain.body.errors?.[0]?.message,
+          code: 'BAD_REQUEST',
+        });
+        expect(multipart.body.data).toBeUndefined();
+      }
+    });
+
     it('refuses two @defer with the same label (incremental delivery: labels are unique), with or without multipart', async () => {
       const query = 'query { ... @defer(label: "x") { events(first: 1) { totalCount } } ... @defer(label: "x") { modules(first: 1) { totalCount } } }';
       for (const multipart of [true, false]) {

@@ -291,6 +291,9 @@ export async function runDeferred(
 
 const BOUNDARY_PART = '\r\n---';
 
+/** What Apollo Server accepts for `variables` and `extensions` in a POST body: absent, null or an object. */
+const isRecordOrAbsent = (value: unknown): boolean => value == null || (typeof value === 'object' && !Array.isArray(value));
+
 /**
  * Answers a check-only request (`checkOnly` in its context) with empty data once every limit has run
  * in didResolveOperation: the whole of a @defer operation passes the same limits as without @defer,
@@ -328,8 +331,14 @@ export function deferHandler(options: {
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
 }): RequestHandler {
   return async (req, res, next) => {
-    const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    const body = req.body as { query?: unknown; variables?: unknown; extensions?: unknown; operationName?: unknown } | undefined;
     if (req.method !== 'POST' || !body || Array.isArray(body) || typeof body.query !== 'string' || !body.query.includes('@defer')) {
+      next();
+      return;
+    }
+    // A badly shaped body is refused by Apollo Server's own body checks (same status, code and message
+    // as without @defer): the request goes on untouched instead of running with the field ignored.
+    if (!isRecordOrAbsent(body.variables) || !isRecordOrAbsent(body.extensions) || (body.operationName != null && typeof body.operationName !== 'string')) {
       next();
       return;
     }
