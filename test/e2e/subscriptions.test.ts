@@ -755,6 +755,33 @@ describe('subscription errors at the start, over SSE and WebSocket', () => {
     }
   });
 
+  it('serves a stream to every Accept that lists text/event-stream (any case, with parameters or other types), and 406 to q=0', async () => {
+    const query = 'subscription { datasetPublished { id } }';
+    const open = async (accept: string, method: 'GET' | 'POST') => {
+      const abort = new AbortController();
+      const response = await fetch(method === 'GET' ? `${base}/graphql/stream?query=${encodeURIComponent(query)}` : `${base}/graphql/stream`, {
+        method,
+        headers: { accept, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        ...(method === 'POST' ? { body: JSON.stringify({ query }) } : {}),
+        signal: abort.signal,
+      });
+      const answer = { status: response.status, contentType: response.headers.get('content-type') ?? '', body: response.status === 200 ? undefined : ((await response.json()) as { errors: Err[] }) };
+      abort.abort();
+      return answer;
+    };
+    for (const accept of ['text/event-stream, application/json', 'application/json, text/event-stream', 'text/event-stream; charset=utf-8', 'TEXT/EVENT-STREAM', 'Text/Event-Stream']) {
+      for (const method of ['GET', 'POST'] as const) {
+        const { status, contentType } = await open(accept, method);
+        expect({ accept, method, status, stream: contentType.startsWith('text/event-stream') }).toEqual({ accept, method, status: 200, stream: true });
+      }
+    }
+    for (const accept of ['text/event-stream;q=0', 'text/event-stream; q=0, application/json']) {
+      const { status, body } = await open(accept, 'POST');
+      expect(status).toBe(406);
+      expect(body!.errors[0]!.extensions).toMatchObject({ code: 'NOT_ACCEPTABLE', requestId: expect.any(String) });
+    }
+  });
+
   it.each([['a number', 5], ['an object', { a: 1 }], ['an array', ['Bearer x']]])('refuses a connectionParams.authorization that is %s as an invalid token (4403)', async (_name, authorization) => {
     const socket = new WebSocket(wsUrl(), 'graphql-transport-ws');
     const closed = await new Promise<number>((resolve, reject) => {

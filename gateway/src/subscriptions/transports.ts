@@ -5,6 +5,7 @@ import { type ErrorRequestHandler, type Express, type Request, type RequestHandl
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/express';
 import { makeServer, CloseCode } from 'graphql-ws';
+import Negotiator from 'negotiator';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type GatewayContext } from '../context';
 import { refuse } from '../security/refuse';
@@ -89,11 +90,15 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
   });
   const distinctConnectionsOnly: RequestHandler = (req, res, next) => {
     if (req.method === 'GET' || req.method === 'POST') {
-      // Without it graphql-sse would take the request for its single connection mode ("Stream not found").
-      if (!/\btext\/event-stream\b/i.test(req.header('accept') ?? '')) {
+      // Media types are case-insensitive, may carry parameters and sit in a list; q=0 refuses. A
+      // wildcard (`*/*`, `text/*`) is not a request for a stream: it stays 406.
+      if (!new Negotiator(req).mediaTypes().some((type) => type.toLowerCase() === 'text/event-stream')) {
         refuse(res, 406, NOT_ACCEPTABLE, 'Subscriptions are served as Server-Sent Events: send Accept: text/event-stream');
         return;
       }
+      // graphql-sse serves distinct connections only for exactly this Accept; any other value it takes
+      // for its single connection mode ("Stream not found").
+      req.headers.accept = 'text/event-stream';
       next();
       return;
     }
