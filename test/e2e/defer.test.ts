@@ -204,6 +204,19 @@ describe('@defer through the gateway', () => {
       expect(dynamic.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     });
 
+    it('refuses a label holding bidirectional overrides or control characters, as any String argument, instead of echoing it', async () => {
+      for (const label of ['\\u202Eabc', '\\u2066x', 'a\\u0000b', '\u2069']) {
+        for (const multipart of [true, false]) {
+          const response = await refused(`query { __typename ... @defer(label: "${label}") { events(first: 1) { totalCount } } }`, {}, multipart);
+          expect({ label, status: response.status, data: response.body.data }).toEqual({ label, status: 400, data: undefined });
+          expect(response.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Defer directive label argument must not contain/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', field: 'label' } });
+        }
+      }
+      // Right-to-left text with its implicit mark stays a valid label.
+      const { parts } = await deferred('query { __typename ... @defer(label: "\u05D0\u200F") { events(first: 1) { totalCount } } }');
+      expect(parts[1]!.body.incremental?.[0]?.label).toBe('\u05D0\u200F');
+    });
+
     it('refuses @defer on the root fields of a mutation before it runs (not UNAUTHENTICATED from running it)', async () => {
       const input = '{ ecosystemCode: "MEDICEN", organizationId: "99999999-9999-4999-8999-999999999999" }';
       for (const query of [

@@ -5,6 +5,7 @@ import {
   type FormattedExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
+  GraphQLString,
   type InlineFragmentNode,
   Kind,
   type OperationDefinitionNode,
@@ -14,6 +15,7 @@ import {
   type SelectionSetNode,
   visit,
 } from 'graphql';
+import { inputHygieneProblems } from '@ecosystem/shared';
 import { type RequestHandler, type Request, type Response } from 'express';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GatewayErrorCode, refuse } from '../security/refuse';
@@ -94,6 +96,9 @@ export function deferRefusal(
       const name = argument.name.value;
       if (name === 'label') {
         if (argument.value.kind !== Kind.STRING) return invalid('Defer directive label argument must be a static string.');
+        // The label is echoed back in the incremental part: the String hygiene rule every argument obeys applies to it too.
+        const problem = inputHygieneProblems(argument.value.value, GraphQLString, 'label', { blankAllowed: true })[0];
+        if (problem) return { code: 'GRAPHQL_VALIDATION_FAILED', message: `Defer directive label argument ${problem.message}.`, extensions: { field: 'label' } };
         if (labels.has(argument.value.value)) return invalid(`Defer directive label argument "${argument.value.value}" must be unique within the operation.`);
         labels.add(argument.value.value);
       } else if (name === 'if') {
