@@ -791,4 +791,26 @@ describe('subscription errors at the start, over SSE and WebSocket', () => {
     });
     expect(closed).toBe(4403);
   });
+
+  it('treats an empty authorization as /graphql treats an empty Authorization header (anonymous), and "Bearer " as invalid on both', async () => {
+    const overHttp = async (authorization: string) => {
+      const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ __typename }' }) });
+      return response.status;
+    };
+    const overWs = (authorization: string) =>
+      new Promise<string | number>((resolve, reject) => {
+        const socket = new WebSocket(wsUrl(), 'graphql-transport-ws');
+        socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
+        socket.on('message', (data) => {
+          if ((JSON.parse(String(data)) as { type: string }).type === 'connection_ack') {
+            socket.close();
+            resolve('ack');
+          }
+        });
+        socket.on('close', (code) => resolve(code));
+        socket.on('error', reject);
+      });
+    expect({ http: await overHttp(''), ws: await overWs('') }).toEqual({ http: 200, ws: 'ack' });
+    expect({ http: await overHttp('Bearer '), ws: await overWs('Bearer ') }).toEqual({ http: 401, ws: 4403 });
+  });
 });
