@@ -40,7 +40,9 @@ function rejectWith(code: GatewayErrorCode): GraphQLArmorRejectCallback[] {
   return [
     (context, error) => {
       // Apollo re-codes validation errors GRAPHQL_VALIDATION_FAILED; `limit` carries ours to formatError.
-      context?.reportError(new GraphQLError(error.message, { extensions: { code, limit: code, http: { status: 400 } } }));
+      // graphql-armor prefixes its messages "Syntax Error: ", which reads as a parse error of a well-formed document.
+      const message = error.message.replace(/^Syntax Error: /, '');
+      context?.reportError(new GraphQLError(message, { extensions: { code, limit: code, http: { status: 400 } } }));
     },
   ];
 }

@@ -68,6 +68,18 @@ describe('operation limits with their defaults', () => {
     expect(cost).toBe(1000);
   });
 
+  it('refuse a document past MAX_DEPTH, aliases and directives with messages that are not "Syntax Error:" (the document parsed)', () => {
+    const deep = `{ ${'organizations(first: 1) { edges { node { '.repeat(5)}id${' } } }'.repeat(5)} }`;
+    const aliases = Array.from({ length: 40 }, (_, i) => `t${i}: __typename`).join(' ');
+    const directives = Array.from({ length: 60 }, () => '__typename @include(if: true)').join(' ');
+    const messages = [...check(deep).rules, ...check(`{ ${aliases} }`).rules, ...check(`{ ${directives} }`).rules];
+    const depth = messages.find((m) => /depth/i.test(m));
+    expect(depth).toMatch(new RegExp(`^Query depth limit of ${config.MAX_DEPTH} exceeded, found \\d+`));
+    expect(messages.some((m) => /^Aliases limit of/.test(m))).toBe(true);
+    expect(messages.some((m) => /^Directives limit of/.test(m))).toBe(true);
+    expect(messages.filter((m) => m.startsWith('Syntax Error'))).toEqual([]);
+  });
+
   it('multiply a leaf by the list sizes above it: 1,500 __typename under 100 organisations cost 150,000+', () => {
     const aliases = Array.from({ length: 1500 }, (_, i) => `t${i}: __typename`).join(' ');
     const { rules, cost } = check(`{ organizations(first: 100) { edges { node { ${aliases} } } } }`);
