@@ -155,6 +155,14 @@ describe('@defer through the gateway', () => {
       const missing = await refused(CONDITIONAL);
       expect(missing.status).toBe(400);
       expect(missing.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'd', requestId: expect.any(String) });
+      // null suits a nullable `$d: Boolean` but not `if: Boolean!`: the message says which refuses it.
+      for (const query of ['query ($d: Boolean) { __typename ... @defer(if: $d) { events(first: 1) { totalCount } } }', 'query ($d: Boolean = true) { __typename ... @defer(if: $d) { events(first: 1) { totalCount } } }']) {
+        for (const multipart of [true, false]) {
+          const nullValue = await refused(query, { d: null }, multipart);
+          expect(nullValue.status).toBe(400);
+          expect(nullValue.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/argument "if" of directive "@defer" has type "Boolean!" and takes true or false, not null/), extensions: { code: 'BAD_USER_INPUT', field: 'd' } });
+        }
+      }
       const wrongValue = await refused(CONDITIONAL, { d: 'yes' }, false);
       expect(wrongValue.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       const wrongType = await refused('query ($d: String) { __typename ... @defer(if: $d) { events(first: 1) { totalCount } } }', { d: 'x' });

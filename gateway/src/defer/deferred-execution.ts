@@ -115,7 +115,13 @@ export function deferRefusal(
         if (given === undefined ? type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue : typeof given !== 'boolean') {
           return {
             code: 'BAD_USER_INPUT',
-            message: given === undefined ? `Variable "$${variable}" of required type "${print(type)}" was not provided.` : `Variable "$${variable}" got invalid value ${JSON.stringify(given)}; Boolean cannot represent a non boolean value.`,
+            message:
+              given === undefined
+                ? `Variable "$${variable}" of required type "${print(type)}" was not provided.`
+                : given === null
+                  ? // A nullable variable accepts null; what refuses it is `if: Boolean! = true`.
+                    `Variable "$${variable}" got invalid value null; argument "if" of directive "@defer" has type "Boolean!" and takes true or false, not null (leave the variable out to defer).`
+                  : `Variable "$${variable}" got invalid value ${JSON.stringify(given)}; Boolean cannot represent a non boolean value.`,
             extensions: { field: variable },
           };
         }
