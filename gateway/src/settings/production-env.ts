@@ -1,4 +1,4 @@
-import { ConfigError, envBoolean } from '@ecosystem/shared';
+import { ConfigError, envBoolean, pubSubEnvSchema } from '@ecosystem/shared';
 import { z } from 'zod';
 
 /** A comma-separated list from the environment (`a, b,c`); empty items dropped. */
@@ -89,7 +89,7 @@ export const productionEnvSchema = z.object({
   /** Header carrying a client's API key (rate-limit key when there is no token). */
   API_KEY_HEADER: z.string().toLowerCase().default('x-api-key'),
   /** Redis for shared rate-limit budgets across replicas (memory when unset). */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_URL: pubSubEnvSchema.shape.REDIS_URL,
   /** Express `trust proxy`: hops of reverse proxies whose X-Forwarded-For is believed (0 = none). */
   TRUST_PROXY_HOPS: int(0).default(0),
 
