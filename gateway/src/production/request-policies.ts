@@ -1,4 +1,3 @@
-import { type ApolloGateway } from '@apollo/gateway';
 import { type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { type AppError, httpStatusFor, isAcceptLanguage, languageFromHeader, type Logger, type Viewer } from '@ecosystem/shared';
 import cors from 'cors';
@@ -6,7 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Req
 import { type GatewayConfig } from '../config';
 import { type GatewayContext, requestState } from '../context';
 import { createOperationLimits, type OperationLimitsConfig } from '../limits/operation-limits';
-import { GatewayMetrics, instrumentPlanCache } from '../observability/metrics';
+import { GatewayMetrics } from '../observability/metrics';
 import { startTracing, type Tracing, type TracingConfig } from '../observability/tracing';
 import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
 import { createIdentityVerifier, type IdentityVerifier, type IdentityVerifierConfig } from '../security/identity';
@@ -123,13 +122,6 @@ export class RequestPolicies {
   private operationLimits(): ReturnType<typeof createOperationLimits> {
     this.limits ??= createOperationLimits(this.config);
     return this.limits;
-  }
-
-  /** Hooks into the gateway once it exists (query-plan cache metrics). */
-  attach(gateway: ApolloGateway): void {
-    if (this.metrics && !instrumentPlanCache(gateway, this.metrics)) {
-      this.logger.warn('query-plan cache metrics unavailable');
-    }
   }
 
   /** App-level settings and routes: trust proxy, CORS, /metrics. */
