@@ -237,7 +237,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
     subgraphUrl: (name) => served.subgraphUrl(name),
     viewerFrom,
-    identity: identityTokens,
+    subgraphs: subgraphClients,
     logger,
   });
 
