@@ -1,4 +1,5 @@
-// The import rules of the subgraph house (docs/development.md, "Layout of a subgraph"). Checked by
+// The import rules of the subgraph house (docs/development.md, "Layout of a subgraph"), and no import
+// circle in the gateway. Checked by
 // test/architecture/dependencies.test.ts, which runs in `npm test`. Paths are matched after an
 // optional prefix so that the same rules can be proven on a fixture tree laid out in a temp folder.
 const SUBGRAPH = '(?:^|/)(?:subgraphs/[^/]+|partners/[^/]+)/src';
@@ -37,6 +38,14 @@ module.exports = {
       scope: 'folder',
       from: { path: `${SUBGRAPH}/[^/]+$` },
       to: { path: `${SUBGRAPH}/[^/]+$`, circular: true },
+    },
+    {
+      name: 'no-circular-gateway',
+      comment:
+        'No import circle among the gateway’s modules, type-only imports included: each module stands on the ones below it, and a circle makes load order matter and ties together modules meant to stand alone.',
+      severity: 'error',
+      from: { path: '(?:^|/)gateway/(?:registry/)?src/' },
+      to: { circular: true },
     },
   ],
   options: {

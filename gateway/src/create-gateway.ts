@@ -77,7 +77,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     logger,
   });
   const registry = new Registry({ config, logger });
-  const planCache = new WarmableQueryPlanCache(logger, config.QUERY_PLAN_CACHE_MB);
+  // Ours, passed to @apollo/gateway as queryPlannerConfig.cache: its lookups are the plan-cache metric.
+  const planCache = new WarmableQueryPlanCache(logger, config.QUERY_PLAN_CACHE_MB, policies.metrics);
   const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
   // Response and entity caches of public data (off unless their TTLs are set).
   const caches = new GatewayCaches(config, logger, policies.metrics?.registry);
@@ -114,7 +115,6 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // The executor learns which operations are single fetches from their plans.
     ...(singleFetch ? { experimental_didResolveQueryPlan: (options) => singleFetch.learn(options as never) } : {}),
   });
-  policies.attach(gateway);
   let ready = false;
   // Where @defer is refused (deferHandler): the API schema's mutation root.
   let mutationType = 'Mutation';
@@ -237,7 +237,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
     subgraphUrl: (name) => served.subgraphUrl(name),
     viewerFrom,
-    identity: identityTokens,
+    subgraphs: subgraphClients,
     logger,
   });
 

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 
 /*
  * The import rules of the subgraph house (.dependency-cruiser.cjs; docs/development.md, "Layout of a
- * subgraph"), checked with dependency-cruiser over subgraphs/, shared/ and partners/. The violations
+ * subgraph"), checked with dependency-cruiser over subgraphs/, shared/ and partners/, and the
+ * gateway's (no import circle) over gateway/src and gateway/registry/src. The violations
  * the tree had when the rules came are listed in .dependency-cruiser-known-violations.json (two-way
  * imports between a concept and the folder of a federation stub, which leave with the entity stubs
  * of the federation kit); any other is an error. A second test lays out a small tree that breaks
@@ -59,6 +60,11 @@ describe('import rules (dependency-cruiser)', () => {
     expect([...known].filter((k) => !found.has(k))).toEqual([]);
   }, 120_000);
 
+  it('the gateway and its registry have no import circle', () => {
+    const violations = cruise(ROOT, ['gateway/src', 'gateway/registry/src']).filter((v) => v.rule.severity === 'error');
+    expect(violations.map(describeViolation)).toEqual([]);
+  }, 120_000);
+
   it('the known violations are two-way concept imports only', () => {
     const known = JSON.parse(readFileSync(KNOWN, 'utf8')) as Violation[];
     expect([...new Set(known.map((v) => v.rule.name))]).toEqual(['no-two-way-concepts']);
@@ -83,13 +89,22 @@ describe('import rules (dependency-cruiser)', () => {
         'subgraphs/alpha/src/other/other.service.ts': "import { thing } from '../thing/thing.service';\nexport const other = (): number => 1;\nexport const again = thing;\n",
         // One subgraph importing another.
         'subgraphs/beta/src/place/place.service.ts': "import { Thing } from '../../../alpha/src/thing/thing.entity';\nexport const place = new Thing();\n",
+        // Two gateway modules tied by types only (a circle all the same: each needs the other to be read).
+        'gateway/src/context.ts': "import { type Prefetched } from './fast-path/prefetched';\nexport interface Context { prefetched?: Prefetched }\n",
+        'gateway/src/fast-path/prefetched.ts': "import { type Context } from '../context';\nexport interface Prefetched { context: Context }\n",
       };
       for (const [path, text] of Object.entries(files)) {
         mkdirSync(dirname(join(scratch, path)), { recursive: true });
         writeFileSync(join(scratch, path), text);
       }
-      const fired = new Set(cruise(scratch, ['subgraphs']).map((v) => v.rule.name));
-      expect([...fired].sort()).toEqual(['no-concept-to-root-aggregator', 'no-import-between-subgraphs', 'no-repository-in-resolver', 'no-two-way-concepts']);
+      const fired = new Set(cruise(scratch, ['subgraphs', 'gateway']).map((v) => v.rule.name));
+      expect([...fired].sort()).toEqual([
+        'no-circular-gateway',
+        'no-concept-to-root-aggregator',
+        'no-import-between-subgraphs',
+        'no-repository-in-resolver',
+        'no-two-way-concepts',
+      ]);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }

@@ -109,11 +109,14 @@ describe('single-fetch fast path', () => {
     await same(/* GraphQL */ `query Overview { organizations(first: 3) { edges { node { id name datasets { id } organizedEvents { id } } } } }`);
     // @include depends on a variable.
     await same(/* GraphQL */ `query Maybe($web: Boolean!) { organizations(first: 3) { edges { node { id website @include(if: $web) } } } }`, { web: false });
-    // Learnt with valid variables, then invalid ones: Apollo's BAD_USER_INPUT, status 400.
+    // Learnt with valid variables, then invalid ones: BAD_USER_INPUT, status 400, refused by the
+    // pipeline's variable coercion before the executor or any subgraph call.
     await same(DIRECTORY, { first: 3 });
+    membersRequests.reset();
     const invalid = await same(DIRECTORY, { first: 'three' });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toContain('BAD_USER_INPUT');
+    expect(membersRequests.count).toBe(0);
     // Learnt under the cost limit, then over it: QUERY_TOO_COMPLEX before any subgraph call.
     const costly = /* GraphQL */ `query Costly($first: Int) { organizations(first: $first) { edges { node { id name acronym website } } } }`;
     await same(costly, { first: 5 });

@@ -29,11 +29,10 @@ function withCeiling<T>(promise: Promise<T | undefined>, ms: number): Promise<T 
 }
 
 /**
- * A cached response: its data as UTF-8 JSON in a Buffer. About 3x smaller than the object tree,
- * and outside the V8 heap: the gateway runs with a heap ceiling (160 MB in the benchmark), and at
- * 10x data, with the entries as strings inside it, its live heap sat at 120 MB and the collector ran
- * a full mark-compact every 180 ms (a quarter of the time; W3's p99 with 100 % hits went from 25
- * to 40 ms).
+ * A cached response: its data as UTF-8 JSON in a Buffer, smaller than the object tree and outside
+ * the V8 heap. The gateway runs with a heap ceiling: entries kept as strings inside it filled the
+ * live heap and made the collector run full mark-compacts often enough to show in the latency of
+ * cache hits (figures in docs/performance.md, "Caches of public data").
  */
 interface Entry {
   body: Buffer;
@@ -77,8 +76,8 @@ export type Revalidator<TContext> = (request: RevalidationRequest, contextValue:
  * Data still as JSON text: a cached response's (a Buffer outside the V8 heap), or a core subgraph's
  * answer on the fast path (a string). Apollo Server gets this instead of a parsed tree:
  * `stringifyCachedResult` (the gateway's `stringifyResult`) splices the text into the response
- * body, so it costs neither JSON.parse nor JSON.stringify of the data (a directory page of 400 KB
- * took several milliseconds of both). Anything else that serialises it gets the parsed data
+ * body, so it costs neither JSON.parse nor JSON.stringify of the data (both block the event loop
+ * on a large page: docs/performance.md, "Caches of public data"). Anything else that serialises it gets the parsed data
  * through `toJSON`.
  */
 export class CachedJson {

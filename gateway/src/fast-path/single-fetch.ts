@@ -1,15 +1,7 @@
 import { type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { type QueryPlan } from '@apollo/query-planner';
-import {
-  type DocumentNode,
-  getVariableValues,
-  type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
-  parse,
-  type VariableDefinitionNode,
-} from 'graphql';
+import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import { type GatewayContext } from '../context';
 import { operationShape } from './operation-shape';
@@ -23,13 +15,7 @@ interface SingleFetch {
   dataSource: GraphQLDataSource<GatewayContext>;
   /** The subgraph operation of the plan's fetch, as the gateway sends it. */
   fetch: { operation: string; operationName: string | undefined; variableUsages: string[]; document: DocumentNode };
-  variableDefinitions: readonly VariableDefinitionNode[];
-  /** Variables text -> whether they validate against the API schema (see `validVariables`). */
-  verdicts: Map<string, boolean>;
 }
-
-/** Verdicts on variables remembered, all operations together (then all forgotten and learnt again). */
-const MAX_VERDICTS = 10_000;
 
 /**
  * The options' kind for a fetch of an incoming operation. @apollo/gateway exports the options'
@@ -49,15 +35,16 @@ export const INCOMING_OPERATION = 'incoming operation' as unknown as IncomingOpe
  *
  * It answers only what it can answer exactly as the plan's execution would, and leaves everything
  * else to it: an operation not planned yet on this supergraph, a mutation, directives, abstract
- * types, fragments on other types, variables that do not validate, and any subgraph answer with
- * errors (the execution then reuses that answer, see `reusingPrefetched`, rather than asking again).
+ * types, fragments on other types, and any subgraph answer with errors (the execution then reuses
+ * that answer, see `reusingPrefetched`, rather than asking again). Variables that do not coerce
+ * never reach it: the pipeline's variable coercion (`variableCoercionPlugin`, didResolveOperation)
+ * refuses them first.
  */
 export class SingleFetchExecutor {
   private operations = new Map<string, SingleFetch | false>();
   private schema: GraphQLSchema | undefined;
   /** Enum types with values the API schema hides (@inaccessible): a subgraph may return those. */
   private hiddenEnums = new Set<string>();
-  private verdicts = 0;
   private readonly served: Counter<'result'> | undefined;
 
   constructor(
@@ -79,7 +66,6 @@ export class SingleFetchExecutor {
   schemaChanged(apiSchema: GraphQLSchema, supergraphSdl: string): void {
     this.schema = apiSchema;
     this.operations = new Map();
-    this.verdicts = 0;
     this.hiddenEnums = inaccessibleEnums(supergraphSdl);
   }
 
@@ -96,10 +82,7 @@ export class SingleFetchExecutor {
     if (typeof source !== 'string' || schema !== this.schema || !document || !operation) return;
     const key = operationKey(source, requestContext.request.operationName);
     if (this.operations.has(key)) return;
-    if (this.operations.size >= this.maxOperations) {
-      this.operations.clear();
-      this.verdicts = 0;
-    }
+    if (this.operations.size >= this.maxOperations) this.operations.clear();
     this.operations.set(key, this.eligible(queryPlan, serviceMap, requestContext, document, operation) ?? false);
   }
 
@@ -126,8 +109,6 @@ export class SingleFetchExecutor {
       schema,
       dataSource: dataSource as GraphQLDataSource<GatewayContext>,
       fetch: { operation: node.operation, operationName: node.operationName, variableUsages: node.variableUsages ?? [], document: fetchDocument },
-      variableDefinitions: operation.variableDefinitions ?? [],
-      verdicts: new Map(),
     };
   }
 
@@ -146,7 +127,6 @@ export class SingleFetchExecutor {
     const entry = this.operations.get(operationKey(source, request.operationName));
     if (!entry || entry.schema !== this.schema || entry.schema !== requestContext.schema) return null;
     const variables = request.variables ?? {};
-    if (!this.validVariables(entry, variables)) return null;
     const fetchVariables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const name of entry.fetch.variableUsages) {
       if (Object.hasOwn(variables, name) && variables[name] !== undefined) fetchVariables[name] = variables[name];
@@ -179,26 +159,6 @@ export class SingleFetchExecutor {
     }
     this.served?.inc({ result: 'served' });
     return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: response.data } } };
-  }
-
-  /**
-   * Whether the variables validate against the API schema, as the plan's execution checks them.
-   * That depends only on the operation and the variables, so the verdict is remembered per
-   * operation for each variables text seen (at most `MAX_VERDICTS` in all).
-   */
-  private validVariables(entry: SingleFetch, variables: Record<string, unknown>): boolean {
-    if (entry.variableDefinitions.length === 0) return true;
-    const key = JSON.stringify(variables);
-    const known = entry.verdicts.get(key);
-    if (known !== undefined) return known;
-    const verdict = !getVariableValues(entry.schema, entry.variableDefinitions, variables).errors;
-    if (this.verdicts >= MAX_VERDICTS) {
-      for (const operation of this.operations.values()) if (operation) operation.verdicts.clear();
-      this.verdicts = 0;
-    }
-    entry.verdicts.set(key, verdict);
-    this.verdicts += 1;
-    return verdict;
   }
 }
 

@@ -47,18 +47,18 @@ function rejectWith(code: GatewayErrorCode): GraphQLArmorRejectCallback[] {
   ];
 }
 
-/**
- * Limits compiled once at start. graphql-armor's rules run in Apollo's validation step, whose result
- * is cached per document, so a known document costs nothing more. The cost limit needs variables
- * (`first: $n`), so it runs in didResolveOperation, before any query plan or subgraph fetch; a cost
- * that does not depend on variables is cached per document.
- */
 /** The settings the limits read: the MAX_* and COST_* settings, and whether suggestions are blocked. */
 export type OperationLimitsConfig = Pick<
   GatewayConfig,
   'COST_FIELD_WEIGHTS' | 'COST_LIST_SIZE' | 'COST_LIST_SIZES' | 'COST_OBJECT' | 'COST_SCALAR' | 'MAX_ALIASES' | 'MAX_COST' | 'MAX_DEPTH' | 'MAX_DIRECTIVES' | 'MAX_RESPONSE_BYTES' | 'MAX_TOKENS'
 > & { settings: Pick<GatewayConfig['settings'], 'blockFieldSuggestions'> };
 
+/**
+ * Limits compiled once at start. graphql-armor's rules run in Apollo's validation step, whose result
+ * is cached per document, so a known document costs nothing more. The cost limit needs variables
+ * (`first: $n`), so it runs in didResolveOperation, before any query plan or subgraph fetch; a cost
+ * that does not depend on variables is cached per document.
+ */
 export function createOperationLimits(config: OperationLimitsConfig): OperationLimits {
   const armor = new ApolloArmor({
     blockFieldSuggestion: { enabled: config.settings.blockFieldSuggestions },

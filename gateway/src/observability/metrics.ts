@@ -2,6 +2,7 @@ import { type ApolloServerPlugin } from '@apollo/server';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { type GatewayContext } from '../context';
 import { type CircuitState, type FetchFailure, type SubgraphFetchObserver } from '../resilience/subgraph-breaker';
+import { type PlanCacheObserver } from '../supergraph/plan-cache';
 
 const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -14,7 +15,7 @@ export type RequestOutcome = 'success' | 'partial' | 'error' | 'refused';
  * process, as in tests). Operation names are labels only for the first METRICS_MAX_OPERATION_NAMES
  * distinct ones (then "other"), so a client cannot blow up the series count.
  */
-export class GatewayMetrics implements SubgraphFetchObserver {
+export class GatewayMetrics implements SubgraphFetchObserver, PlanCacheObserver {
   readonly registry = new Registry();
   private readonly requests: Counter<'operation' | 'outcome'>;
   private readonly duration: Histogram<'operation'>;
@@ -145,25 +146,4 @@ export class GatewayMetrics implements SubgraphFetchObserver {
       },
     };
   }
-}
-
-interface PlanStore {
-  get(key: string): Promise<unknown>;
-}
-
-/**
- * Counts hits and misses of @apollo/gateway's query-plan cache. The gateway exposes no hook for
- * it, so its store's `get` is wrapped (the store itself, and its `clear()` on supergraph updates,
- * are untouched).
- */
-export function instrumentPlanCache(gateway: object, metrics: GatewayMetrics): boolean {
-  const store = (gateway as { queryPlanStore?: PlanStore }).queryPlanStore;
-  if (!store || typeof store.get !== 'function') return false;
-  const get = store.get.bind(store);
-  store.get = async (key: string) => {
-    const value = await get(key);
-    metrics.planCacheLookup(value !== undefined);
-    return value;
-  };
-  return true;
 }

@@ -5,6 +5,9 @@ import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { type GatewayConfig } from '../config';
 
+/** The settings tracing reads: where traces go and the service name they carry. */
+export type TracingConfig = Pick<GatewayConfig, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME'>;
+
 export interface Tracing {
   shutdown(): Promise<void>;
 }
@@ -15,7 +18,7 @@ export interface Tracing {
  * (gateway.request, gateway.validate, gateway.plan, gateway.execute, gateway.fetch); the data
  * source injects W3C `traceparent` into subgraph requests.
  */
-export function startTracing(config: Pick<GatewayConfig, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME'>, logger: Logger): Tracing | undefined {
+export function startTracing(config: TracingConfig, logger: Logger): Tracing | undefined {
   const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
   if (!endpoint) return undefined;
   const exporter = new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` });

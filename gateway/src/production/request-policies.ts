@@ -1,18 +1,17 @@
-import { type ApolloGateway } from '@apollo/gateway';
 import { type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { type AppError, httpStatusFor, isAcceptLanguage, languageFromHeader, type Logger, type Viewer } from '@ecosystem/shared';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { type GatewayConfig } from '../config';
 import { type GatewayContext, requestState } from '../context';
-import { createOperationLimits } from '../limits/operation-limits';
-import { GatewayMetrics, instrumentPlanCache } from '../observability/metrics';
-import { startTracing, type Tracing } from '../observability/tracing';
+import { createOperationLimits, type OperationLimitsConfig } from '../limits/operation-limits';
+import { GatewayMetrics } from '../observability/metrics';
+import { startTracing, type Tracing, type TracingConfig } from '../observability/tracing';
 import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
-import { createIdentityVerifier, type IdentityVerifier } from '../security/identity';
+import { createIdentityVerifier, type IdentityVerifier, type IdentityVerifierConfig } from '../security/identity';
 import { introspectionDisabledRule, subscriptionsNotServedPlugin } from '../security/introspection';
 import { persistedQueryShapeMiddleware } from '../security/persisted-query-shape';
-import { createRateLimiting, type RateLimiting } from '../security/rate-limit';
+import { createRateLimiting, type RateLimiting, type RateLimitingConfig } from '../security/rate-limit';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from '../security/trusted-documents';
 
@@ -27,6 +26,33 @@ type ApolloProductionOptions = Pick<
   | 'persistedQueries'
   | 'stopOnTerminationSignals'
 >;
+
+/**
+ * The settings the request policies read: those of the modules they build (identity, rate limiting,
+ * tracing, operation limits), and their own (metrics, trusted documents, batches, bodies, CORS,
+ * introspection, masking, propagated headers).
+ */
+export type RequestPoliciesConfig = IdentityVerifierConfig &
+  RateLimitingConfig &
+  TracingConfig &
+  OperationLimitsConfig &
+  Pick<
+    GatewayConfig,
+    | 'APQ_ENABLED'
+    | 'CORS_ORIGINS'
+    | 'CSRF_PREVENTION'
+    | 'MAX_BATCH_OPERATIONS'
+    | 'MAX_BODY_BYTES'
+    | 'METRICS_ENABLED'
+    | 'METRICS_MAX_OPERATION_NAMES'
+    | 'METRICS_TOKEN'
+    | 'PROPAGATE_HEADERS'
+    | 'TRUSTED_DOCUMENTS_ENFORCE'
+    | 'TRUSTED_DOCUMENTS_FILE'
+    | 'TRUST_PROXY_HOPS'
+    | 'introspection'
+    | 'production'
+  > & { settings: Pick<GatewayConfig['settings'], 'maskErrors' | 'blockFieldSuggestions'> };
 
 /**
  * The policies every GraphQL request goes through, built once at start: identity (401), rate limit
@@ -45,7 +71,7 @@ export class RequestPolicies {
   private readonly onRefuse = (code: string): void => this.metrics?.refused(code);
 
   constructor(
-    private readonly config: GatewayConfig,
+    private readonly config: RequestPoliciesConfig,
     private readonly logger: Logger,
   ) {
     this.identity = createIdentityVerifier(config);
@@ -96,13 +122,6 @@ export class RequestPolicies {
   private operationLimits(): ReturnType<typeof createOperationLimits> {
     this.limits ??= createOperationLimits(this.config);
     return this.limits;
-  }
-
-  /** Hooks into the gateway once it exists (query-plan cache metrics). */
-  attach(gateway: ApolloGateway): void {
-    if (this.metrics && !instrumentPlanCache(gateway, this.metrics)) {
-      this.logger.warn('query-plan cache metrics unavailable');
-    }
   }
 
   /** App-level settings and routes: trust proxy, CORS, /metrics. */

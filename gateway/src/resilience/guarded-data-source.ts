@@ -1,23 +1,19 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type Fetcher, type FetcherResponse } from '@apollo/utils.fetcher';
-import { IDENTITY_HEADER, REQUEST_ID_HEADER } from '@ecosystem/shared';
-import { propagation, context as otelContext } from '@opentelemetry/api';
 import { type DocumentNode, type FieldNode, type GraphQLError, Kind, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
 import { CachedJson } from '../cache/response-cache';
 import { type GatewayContext } from '../context';
 import { callerRefusalFrom } from '../input/subgraph-refusals';
 import { GatewayErrorCode } from '../security/refuse';
-import { type IdentityTokenSigner } from '../security/identity';
 import { SubgraphFetchError, type SubgraphFetcher } from './subgraph-breaker';
+import { type SubgraphRequestHeaders } from './subgraph-request-headers';
 
 export interface GuardedDataSourceOptions {
   name: string;
   url: string;
-  /** Signs the viewer's identity for this subgraph (with the claims it is granted). */
-  identity: IdentityTokenSigner;
+  /** The request id, propagated headers, trace context and the viewer's identity token for this subgraph. */
+  headers: SubgraphRequestHeaders;
   fetcher: SubgraphFetcher;
-  /** Inject W3C trace context into subgraph requests (tracing on). */
-  propagateTrace: boolean;
   /**
    * The subgraph answers compact JSON (Apollo Server's): for the single-fetch executor, its data
    * may be handed on as text. Core subgraphs only; partners' answers are always parsed.
@@ -48,13 +44,7 @@ export class GuardedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const headers = request.http?.headers;
     if (!headers || !('requestId' in context)) return; // health checks and SDL fetches carry no context
-    headers.set(REQUEST_ID_HEADER, context.requestId);
-    if (context.propagatedHeaders) for (const [name, value] of context.propagatedHeaders) headers.set(name, value);
-    if (this.guarded.propagateTrace) {
-      propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
-    }
-    const token = context.viewer ? this.guarded.identity.tokenFor(context.viewer, this.guarded.name, context.identityTokens) : undefined;
-    if (token) headers.set(IDENTITY_HEADER, await token);
+    await this.guarded.headers.add(this.guarded.name, context as GatewayContext, (name, value) => headers.set(name, value));
   }
 
   /** A subgraph's refusal of the caller's input (HTTP 400, BAD_USER_INPUT) stays the caller's refusal. */

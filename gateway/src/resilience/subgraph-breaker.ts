@@ -31,7 +31,10 @@ export interface SubgraphFetchObserver {
   shared(subgraph: string): void;
 }
 
-type FetchArgs = [url: string, init: SubgraphRequestInit];
+/** Why an answer is a lost subgraph rather than its answer (undefined: its answer). */
+type AnswerCheck = (response: SubgraphResponse, text: string) => string | undefined;
+
+type FetchArgs = [url: string, init: SubgraphRequestInit, check: AnswerCheck];
 
 /** The settings a subgraph's fetcher reads: its timeout and the circuit breaker's. */
 export type SubgraphFetcherConfig = Pick<
@@ -89,7 +92,7 @@ export class SubgraphFetcher {
     this.consecutiveFailuresToOpen = config.CIRCUIT_CONSECUTIVE_FAILURES;
     this.deduplicate = config.SUBGRAPH_DEDUPLICATE_QUERIES;
     if (config.CIRCUIT_BREAKER_ENABLED) {
-      const breaker = new CircuitBreaker<FetchArgs, SubgraphResponse>((url, init) => this.send(url, init), {
+      const breaker = new CircuitBreaker<FetchArgs, SubgraphResponse>((url, init, check) => this.send(url, init, check), {
         timeout: false, // SubgraphConnections times the fetch out (and frees the socket)
         errorThresholdPercentage: config.CIRCUIT_ERROR_THRESHOLD_PERCENT,
         volumeThreshold: config.CIRCUIT_VOLUME_THRESHOLD,
@@ -127,14 +130,15 @@ export class SubgraphFetcher {
    * which it parses itself, so no caller sees another's objects.
    */
   readonly fetch = (url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> => {
+    this.url = url;
     const key = this.deduplicate ? sharedKey(url, init) : undefined;
-    if (key === undefined) return this.fetchOnce(url, init);
+    if (key === undefined) return this.fetchOnce(url, init, notGraphQLAnswer);
     const inFlight = this.inFlight.get(key);
     if (inFlight) {
       this.observer.shared(this.subgraph);
       return inFlight;
     }
-    const run = this.fetchOnce(url, init);
+    const run = this.fetchOnce(url, init, notGraphQLAnswer);
     this.inFlight.set(key, run);
     const forget = (): void => {
       if (this.inFlight.get(key) === run) this.inFlight.delete(key);
@@ -143,12 +147,23 @@ export class SubgraphFetcher {
     return run;
   };
 
+  /**
+   * A document the subgraph serves beside GraphQL (its standard exports), through the same pool,
+   * timeout, circuit breaker and counts as its GraphQL fetches: a subgraph that is down, slow or
+   * behind an open circuit is lost to both alike. Only a 5xx is a lost subgraph here; any other
+   * answer (a 404, a 406, a 304) is the subgraph's and is handed back. `graphqlUrl` is its GraphQL
+   * endpoint, which the health probes ask.
+   */
+  fetchDocument(url: string, init: SubgraphRequestInit, graphqlUrl: string): Promise<SubgraphResponse> {
+    this.url = graphqlUrl;
+    return this.fetchOnce(url, init, serverFailure);
+  }
+
   /** One fetch through the circuit breaker, timed and counted. */
-  private readonly fetchOnce = async (url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> => {
-    this.url = url;
+  private readonly fetchOnce = async (url: string, init: SubgraphRequestInit, check: AnswerCheck): Promise<SubgraphResponse> => {
     const started = performance.now();
     try {
-      const response = this.breaker ? await this.breaker.fire(url, init) : await this.send(url, init);
+      const response = this.breaker ? await this.breaker.fire(url, init, check) : await this.send(url, init, check);
       this.consecutiveFailures = 0;
       this.observer.fetched(this.subgraph, (performance.now() - started) / 1000, null);
       return response;
@@ -216,7 +231,7 @@ export class SubgraphFetcher {
     }
   }
 
-  private async send(url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> {
+  private async send(url: string, init: SubgraphRequestInit, check: AnswerCheck): Promise<SubgraphResponse> {
     let response: SubgraphResponse;
     try {
       response = await this.http.fetch(url, init, this.timeoutMs);
@@ -225,7 +240,7 @@ export class SubgraphFetcher {
       const timedOut = name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_ABORTED';
       throw new SubgraphFetchError(this.subgraph, timedOut ? 'timeout' : 'network', error);
     }
-    const problem = notGraphQLAnswer(response, await response.text());
+    const problem = check(response, await response.text());
     if (problem) throw new SubgraphFetchError(this.subgraph, 'bad_response', new Error(problem));
     return response;
   }
@@ -260,6 +275,11 @@ function headerEntries(headers: SubgraphRequestInit['headers'] | Iterable<[strin
   return Object.entries(headers as Record<string, string>);
 }
 
+/** A 5xx: what a proxy or mesh answers for a dead subgraph, or a crashed server. */
+function serverFailure(response: SubgraphResponse): string | undefined {
+  return response.status >= 500 ? `HTTP ${response.status}` : undefined;
+}
+
 /**
  * Why an answer is not one a GraphQL subgraph gives, or undefined when it may be one: a 5xx (what a
  * proxy or mesh answers for a dead subgraph, or a crashed server), a body that is not JSON by its
@@ -269,7 +289,8 @@ function headerEntries(headers: SubgraphRequestInit['headers'] | Iterable<[strin
  * a body that looks like an object yet does not parse is caught where it is parsed.
  */
 export function notGraphQLAnswer(response: SubgraphResponse, text: string): string | undefined {
-  if (response.status >= 500) return `HTTP ${response.status}`;
+  const failure = serverFailure(response);
+  if (failure) return failure;
   const type = response.headers.get('content-type') ?? '';
   if (!/^application\/(?:graphql-response\+)?json\b/i.test(type.trim())) return `HTTP ${response.status} with content type "${type}"`;
   const body = text.trim();

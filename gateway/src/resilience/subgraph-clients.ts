@@ -3,7 +3,8 @@ import { type GatewayConfig } from '../config';
 import { type IdentityTokenSigner } from '../security/identity';
 import { GuardedDataSource } from './guarded-data-source';
 import { type SubgraphFetcherConfig, type SubgraphFetchObserver, SubgraphFetcher } from './subgraph-breaker';
-import { SubgraphConnections } from './subgraph-connections';
+import { SubgraphConnections, type SubgraphResponse } from './subgraph-connections';
+import { type SubgraphCaller, SubgraphRequestHeaders } from './subgraph-request-headers';
 
 export interface SubgraphClientsOptions {
   /** Timeouts and circuit breaker settings (SubgraphFetcher), and the connections per subgraph. */
@@ -16,18 +17,31 @@ export interface SubgraphClientsOptions {
   logger: Logger;
 }
 
+/** A request to a subgraph outside the query plan (a standard export, the names of its agents). */
+export interface SubgraphRequest {
+  /** The subgraph's GraphQL endpoint, as the served supergraph routes it. */
+  graphqlUrl: string;
+  /** What is asked: a path and query on the subgraph's origin (a standard export), or GraphQL (a POST to graphqlUrl). */
+  ask: { path: string; method: 'GET'; headers?: Record<string, string> } | { graphql: string };
+  caller: SubgraphCaller;
+}
+
 const noObserver: SubgraphFetchObserver = { fetched: () => undefined, circuit: () => undefined, shared: () => undefined };
 
 /**
  * How the gateway talks to its subgraphs: one keep-alive pool per subgraph (SubgraphConnections),
- * one circuit-broken, timed-out fetcher per subgraph, and their data sources.
+ * one circuit-broken, timed-out fetcher per subgraph, the headers every request carries
+ * (SubgraphRequestHeaders), and the data sources of the query plan. Every call to a subgraph goes
+ * through here: the plan's fetches and the standard exports alike.
  */
 export class SubgraphClients {
   private readonly fetchers = new Map<string, SubgraphFetcher>();
   private readonly connections: SubgraphConnections;
+  private readonly headers: SubgraphRequestHeaders;
 
   constructor(private readonly options: SubgraphClientsOptions) {
     this.connections = new SubgraphConnections({ connectionsPerSubgraph: options.config.SUBGRAPH_CONNECTIONS });
+    this.headers = new SubgraphRequestHeaders(options.identity, options.propagateTrace);
   }
 
   /**
@@ -35,19 +49,25 @@ export class SubgraphClients {
    * one of our four subgraphs (Apollo Server's compact JSON: its data may be handed on as text).
    */
   dataSource(name: string, url: string, core = false): GuardedDataSource {
-    let fetcher = this.fetchers.get(name);
-    if (!fetcher) {
-      fetcher = new SubgraphFetcher(name, this.options.config, this.options.observer ?? noObserver, this.options.logger, this.connections);
-      this.fetchers.set(name, fetcher);
-    }
-    return new GuardedDataSource({
-      name,
-      url,
-      identity: this.options.identity,
-      fetcher,
-      propagateTrace: this.options.propagateTrace,
-      compactJson: core,
+    return new GuardedDataSource({ name, url, headers: this.headers, fetcher: this.fetcher(name), compactJson: core });
+  }
+
+  /**
+   * A request to a subgraph outside the query plan, with the same pool, timeout, circuit breaker,
+   * metrics and caller headers as the plan's fetches. Rejects with a SubgraphFetchError when the
+   * subgraph is lost (down, slow, circuit open, a 5xx; for GraphQL also an answer that is not one).
+   */
+  async request(name: string, request: SubgraphRequest): Promise<SubgraphResponse> {
+    const headers: Record<string, string> = {};
+    const ask = request.ask;
+    if ('graphql' in ask) headers['content-type'] = 'application/json';
+    else Object.assign(headers, ask.headers);
+    await this.headers.add(name, request.caller, (header, value) => {
+      headers[header] = value;
     });
+    const fetcher = this.fetcher(name);
+    if ('graphql' in ask) return fetcher.fetch(request.graphqlUrl, { method: 'POST', headers, body: ask.graphql });
+    return fetcher.fetchDocument(`${new URL(request.graphqlUrl).origin}${ask.path}`, { method: ask.method, headers }, request.graphqlUrl);
   }
 
   /** Circuit state per subgraph (for /ready and tests). */
@@ -58,5 +78,14 @@ export class SubgraphClients {
   async close(): Promise<void> {
     for (const fetcher of this.fetchers.values()) fetcher.shutdown();
     await this.connections.close();
+  }
+
+  private fetcher(name: string): SubgraphFetcher {
+    let fetcher = this.fetchers.get(name);
+    if (!fetcher) {
+      fetcher = new SubgraphFetcher(name, this.options.config, this.options.observer ?? noObserver, this.options.logger, this.connections);
+      this.fetchers.set(name, fetcher);
+    }
+    return fetcher;
   }
 }

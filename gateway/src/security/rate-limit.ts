@@ -19,6 +19,11 @@ export function rateLimitKey(viewer: Viewer | null, apiKey: string | undefined, 
   return `ip:${ip ?? 'unknown'}`;
 }
 
+/** The settings rate limiting reads: the budget, its window, the API key header and Redis. */
+export type RateLimitingConfig = Pick<GatewayConfig, 'API_KEY_HEADER' | 'RATE_LIMIT_WINDOW_SECONDS' | 'REDIS_URL'> & {
+  settings: Pick<GatewayConfig['settings'], 'rateLimitMax'>;
+};
+
 /**
  * One request = one point, RATE_LIMIT_MAX points per RATE_LIMIT_WINDOW_SECONDS per client.
  * In memory by default; in Redis when REDIS_URL is set, so that replicas share each client's budget
@@ -26,7 +31,7 @@ export function rateLimitKey(viewer: Viewer | null, apiKey: string | undefined, 
  * Runs after identity (it needs the subject) and before the body is parsed.
  */
 export function createRateLimiting(
-  config: Pick<GatewayConfig, 'API_KEY_HEADER' | 'RATE_LIMIT_WINDOW_SECONDS' | 'REDIS_URL'> & { settings: Pick<GatewayConfig['settings'], 'rateLimitMax'> },
+  config: RateLimitingConfig,
   logger: Logger,
   onRefuse: (code: string) => void = () => undefined,
 ): RateLimiting | undefined {

@@ -1,6 +1,5 @@
 import {
   acceptsIgnoringParameters,
-  IDENTITY_HEADER,
   type JsonLdDocument,
   negotiateRdfFormat,
   RDF_EXTENSIONS,
@@ -13,10 +12,10 @@ import {
   type Logger,
   type Viewer,
 } from '@ecosystem/shared';
-import { type Express, type RequestHandler } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
-import { beginRequest, requestState } from '../context';
-import { type IdentityTokenSigner } from '../security/identity';
+import { type Express, type Request, type RequestHandler, type Response } from 'express';
+import { beginRequest, type RequestState, requestState } from '../context';
+import { SubgraphFetchError } from '../resilience/subgraph-breaker';
+import { type SubgraphClients } from '../resilience/subgraph-clients';
 import { AGENT_ENTITIES_QUERY, type AgentEntity, agentRepresentations, agentsIn, nameAgents } from './agent-names';
 
 /** A standard export that a subgraph serves beside /graphql and the gateway's host exposes too. */
@@ -27,9 +26,9 @@ export interface StandardExportRoute {
   description: string;
   /**
    * `rdf`: a JSON-LD document whose organisations and people the gateway names from the graph,
-   * then serialises as the caller asks (JSON-LD, Turtle, RDF/XML); `proxy`: passed through as is.
+   * then serialises as the caller asks (JSON-LD, Turtle, RDF/XML); `document`: passed on as is.
    */
-  kind: 'rdf' | 'proxy';
+  kind: 'rdf' | 'document';
 }
 
 /** The exports of DOMAIN.md §4 that the subgraphs serve (see each subgraph's README). */
@@ -40,7 +39,7 @@ export const STANDARD_EXPORT_ROUTES: StandardExportRoute[] = [
     description: 'DCAT-AP / HealthDCAT-AP (JSON-LD, Turtle, RDF/XML)',
     kind: 'rdf',
   },
-  { paths: ['/ical/*file'], subgraph: 'events', description: 'iCalendar (RFC 5545) feeds', kind: 'proxy' },
+  { paths: ['/ical/*file'], subgraph: 'events', description: 'iCalendar (RFC 5545) feeds', kind: 'document' },
   {
     paths: ['/jsonld/events', '/jsonld/events/:id', '/jsonld/series/:id'],
     subgraph: 'events',
@@ -58,6 +57,11 @@ export const STANDARD_EXPORT_ROUTES: StandardExportRoute[] = [
 /** The subgraph that owns Organization and Person, asked for the names of the agents of an export. */
 const AGENTS_SUBGRAPH = 'members';
 
+/** The caller's headers a `document` export passes on: content negotiation and revalidation. */
+const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'if-none-match', 'if-modified-since'];
+/** The subgraph's headers a `document` export passes back: what the document is and how it may be cached. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'content-language', 'cache-control', 'etag', 'last-modified', 'vary'];
+
 export interface StandardExportOptions {
   /**
    * Where a subgraph's GraphQL endpoint is, routed as the gateway's queries are (the served supergraph
@@ -66,18 +70,19 @@ export interface StandardExportOptions {
    */
   subgraphUrl(name: string): string | undefined;
   viewerFrom: (authorization: string | undefined) => Promise<Viewer | null>;
-  /** Signs the caller's identity for the subgraph asked (as for GraphQL fetches). */
-  identity: IdentityTokenSigner;
+  /**
+   * The gateway's one client of its subgraphs: the same pool, timeout, circuit breaker, metrics,
+   * request id and identity token (for the subgraph asked only) as the query plan's fetches.
+   */
+  subgraphs: Pick<SubgraphClients, 'request'>;
   logger: Logger;
 }
 
-/** The identity token of a proxied export request, signed before the proxy writes its headers. */
-const proxiedTokens = new WeakMap<object, string>();
-
 /**
- * Proxies the standard exports (GET/HEAD only) to the subgraph that owns them, so that one host
- * serves the graph and its exports. The caller's identity is verified here and passed on the same
- * way as for GraphQL fetches (a token for that subgraph only); a forged identity header is dropped.
+ * Serves the standard exports (GET/HEAD only) from the subgraph that owns them, so that one host
+ * serves the graph and its exports. The caller's identity is verified here and passed on as for
+ * GraphQL fetches (a token for that subgraph only, never the caller's own); a subgraph that is
+ * down, slow or behind an open circuit answers 502 BAD_GATEWAY, as fast as its GraphQL fetches fail.
  */
 export function installStandardExports(app: Express, options: StandardExportOptions): void {
   for (const route of STANDARD_EXPORT_ROUTES) {
@@ -89,53 +94,69 @@ export function installStandardExports(app: Express, options: StandardExportOpti
       }
       options
         .viewerFrom(req.header('authorization'))
-        .then(async (viewer) => {
+        .then((viewer) => {
           state.viewer = viewer;
-          const token = viewer ? await options.identity.tokenFor(viewer, route.subgraph) : undefined;
-          if (token) proxiedTokens.set(req, token);
           next();
         })
         .catch((error: unknown) => {
           sendHttpError(res, 401, 'UNAUTHENTICATED', (error as Error).message);
         });
     };
-    if (route.kind === 'rdf') {
-      const serve = rdfExport(route, options);
-      app.get(route.paths, identify, serve);
-      app.head(route.paths, identify, serve);
-      continue;
-    }
-    const proxy = createProxyMiddleware({
-      // At each request: a new supergraph may route the subgraph elsewhere (`identify` checked it has a URL).
-      router: () => new URL(options.subgraphUrl(route.subgraph)!).origin,
-      changeOrigin: true,
-      proxyTimeout: 30_000,
-      on: {
-        proxyReq: (proxyReq, req) => {
-          proxyReq.removeHeader(IDENTITY_HEADER);
-          proxyReq.removeHeader('authorization');
-          proxyReq.setHeader(REQUEST_ID_HEADER, requestState(req)?.requestId ?? '');
-          const token = proxiedTokens.get(req);
-          if (token) proxyReq.setHeader(IDENTITY_HEADER, token);
-        },
-        error: (error, _req, res) => {
-          options.logger.warn({ err: error, subgraph: route.subgraph }, 'standard export proxy failed');
-          if ('headersSent' in res && !res.headersSent) {
-            res.writeHead(502, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ error: { code: 'BAD_GATEWAY', message: 'The subgraph serving this export is unavailable' } }));
-          }
-        },
-      },
-    });
+    const serve = route.kind === 'rdf' ? rdfExport(route, options) : documentExport(route, options);
     // Express strips a mount path from req.url; a route keeps it, so the subgraph sees its own path.
-    app.get(route.paths, identify, proxy);
-    app.head(route.paths, identify, proxy);
+    app.get(route.paths, identify, serve);
+    app.head(route.paths, identify, serve);
   }
 }
 
 interface GraphQLAnswer<T> {
   data?: T;
   errors?: { message: string }[];
+}
+
+/** The caller of a subgraph request: the request's id and verified viewer. */
+function callerOf(state: RequestState | undefined): { requestId: string; viewer: Viewer | null } {
+  return { requestId: state?.requestId ?? '', viewer: state?.viewer ?? null };
+}
+
+/** The path and query string the caller asked, for the subgraph's origin. */
+function pathAndQuery(req: Request, path = req.path): string {
+  return req.originalUrl.includes('?') ? `${path}${req.originalUrl.slice(req.originalUrl.indexOf('?'))}` : path;
+}
+
+/** A lost subgraph (or an answer that could not be used): 502, logged. */
+function exportFailed(res: Response, error: unknown, route: StandardExportRoute, path: string, logger: Logger): void {
+  logger.warn({ err: error, subgraph: route.subgraph, path }, 'standard export failed');
+  if (res.headersSent) return;
+  const timedOut = error instanceof SubgraphFetchError && error.reason === 'timeout';
+  sendHttpError(res, 502, 'BAD_GATEWAY', timedOut ? 'The subgraph serving this export did not answer in time' : 'The subgraph serving this export is unavailable');
+}
+
+/** Serves a document as the subgraph answered it (status, body, and the headers that describe it). */
+function documentExport(route: StandardExportRoute, options: StandardExportOptions): RequestHandler {
+  return (req, res) => {
+    const headers: Record<string, string> = {};
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = req.header(name);
+      if (value !== undefined) headers[name] = value;
+    }
+    options.subgraphs
+      .request(route.subgraph, {
+        graphqlUrl: options.subgraphUrl(route.subgraph)!,
+        ask: { path: pathAndQuery(req), method: 'GET', headers },
+        caller: callerOf(requestState(req)),
+      })
+      .then(async (upstream) => {
+        for (const name of FORWARDED_RESPONSE_HEADERS) {
+          const value = upstream.headers.get(name);
+          if (value !== null) res.setHeader(name, value);
+        }
+        const body = await upstream.text();
+        if (upstream.status === 304) res.status(304).end();
+        else res.status(upstream.status).send(body);
+      })
+      .catch((error: unknown) => exportFailed(res, error, route, req.path, options.logger));
+  };
 }
 
 /**
@@ -145,9 +166,7 @@ interface GraphQLAnswer<T> {
  */
 function rdfExport(route: StandardExportRoute, options: StandardExportOptions): RequestHandler {
   return (req, res) => {
-    const state = requestState(req);
-    const graphqlUrl = options.subgraphUrl(route.subgraph);
-    const membersUrl = options.subgraphUrl(AGENTS_SUBGRAPH);
+    const caller = callerOf(requestState(req));
     const [path, extension] = splitRdfExtension(req.path);
     // One format extension only: `<id>.ttl.jsonld` names no document (the subgraph would read the
     // rest as `<id>.ttl` and answer Turtle where JSON-LD is expected).
@@ -161,18 +180,11 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions): 
       sendHttpError(res, 406, 'NOT_ACCEPTABLE', `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}`);
       return;
     }
-    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-    const headersFor = async (subgraph: string): Promise<Record<string, string>> => {
-      const headers: Record<string, string> = { [REQUEST_ID_HEADER]: state?.requestId ?? '' };
-      const token = state?.viewer ? await options.identity.tokenFor(state.viewer, subgraph) : undefined;
-      if (token) headers[IDENTITY_HEADER] = token;
-      return headers;
-    };
     (async () => {
-      if (!graphqlUrl) throw new Error(`no URL for the ${route.subgraph} subgraph`);
-      const upstream = await fetch(`${new URL(graphqlUrl).origin}${path}${query}`, {
-        headers: { ...(await headersFor(route.subgraph)), accept: RDF_MEDIA_TYPES.jsonld },
-        signal: AbortSignal.timeout(30_000),
+      const upstream = await options.subgraphs.request(route.subgraph, {
+        graphqlUrl: options.subgraphUrl(route.subgraph)!,
+        ask: { path: pathAndQuery(req, path), method: 'GET', headers: { accept: RDF_MEDIA_TYPES.jsonld } },
+        caller,
       });
       if (upstream.status !== 200) {
         res.status(upstream.status).type(upstream.headers.get('content-type') ?? 'application/json').send(await upstream.text());
@@ -180,13 +192,13 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions): 
       }
       const document = (await upstream.json()) as JsonLdDocument;
       const agents = agentsIn(document);
+      const membersUrl = options.subgraphUrl(AGENTS_SUBGRAPH);
       if (agents.length && membersUrl) {
         try {
-          const answer = await fetch(membersUrl, {
-            method: 'POST',
-            headers: { ...(await headersFor(AGENTS_SUBGRAPH)), 'content-type': 'application/json' },
-            body: JSON.stringify({ query: AGENT_ENTITIES_QUERY, variables: { representations: agentRepresentations(agents) } }),
-            signal: AbortSignal.timeout(10_000),
+          const answer = await options.subgraphs.request(AGENTS_SUBGRAPH, {
+            graphqlUrl: membersUrl,
+            ask: { graphql: JSON.stringify({ query: AGENT_ENTITIES_QUERY, variables: { representations: agentRepresentations(agents) } }) },
+            caller,
           });
           const body = (await answer.json()) as GraphQLAnswer<{ _entities: (AgentEntity | null)[] }>;
           if (body.errors?.length) options.logger.warn({ errors: body.errors, path: req.path }, 'standard export: agent names partly unavailable');
@@ -197,11 +209,6 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions): 
       }
       const { body, contentType } = await serialiseRdf(document, format);
       res.type(contentType).send(body);
-    })().catch((error: unknown) => {
-      options.logger.warn({ err: error, subgraph: route.subgraph, path: req.path }, 'standard export failed');
-      if (!res.headersSent) {
-        sendHttpError(res, 502, 'BAD_GATEWAY', 'The subgraph serving this export is unavailable');
-      }
-    });
+    })().catch((error: unknown) => exportFailed(res, error, route, req.path, options.logger));
   };
 }

@@ -26,6 +26,11 @@ export function queryPlanCacheKey(document: string, operationName: string | null
   return operationName ? createHash('sha256').update(queryHash).update(operationName).digest('hex') : queryHash;
 }
 
+/** Told of every lookup the gateway makes (the query_plan_cache_total metric). */
+export interface PlanCacheObserver {
+  planCacheLookup(hit: boolean): void;
+}
+
 function newStore(maxMiB: number): InMemoryLRUCache<QueryPlan> {
   return new InMemoryLRUCache<QueryPlan>({
     maxSize: maxMiB * 2 ** 20,
@@ -47,6 +52,7 @@ export class WarmableQueryPlanCache implements QueryPlanCache {
   constructor(
     private readonly logger: Logger,
     private readonly maxMiB = 30,
+    private readonly observer?: PlanCacheObserver,
   ) {
     this.store = newStore(maxMiB);
   }
@@ -55,6 +61,7 @@ export class WarmableQueryPlanCache implements QueryPlanCache {
     const plan = await this.store.get(key);
     if (plan) this.counters.hits += 1;
     else this.counters.misses += 1;
+    this.observer?.planCacheLookup(plan !== undefined);
     return plan;
   }
 

@@ -9,11 +9,11 @@ const FLUSH_INTERVAL_MS = 100;
 
 /**
  * JSON logs on stdout, one line per event; `service` names the process. Lines are gathered and
- * written together (at 4 KiB, or 100 ms after the first line waiting): a write per line, at one
+ * written together (at 4 KiB, or FLUSH_INTERVAL_MS after the first line waiting): a write per line, at one
  * request log line per request, was a measurable share of the gateway's and the subgraphs' CPU
  * (docs/performance.md). What is pending is written synchronously when the process exits
  * (process.exit, an uncaught exception, the end of the event loop: pino's exit handler); only a
- * process killed outright (SIGKILL) loses its last 100 ms of lines.
+ * process killed outright (SIGKILL) loses its last FLUSH_INTERVAL_MS of lines.
  */
 export function createLogger(service: string, level = 'info'): Logger {
   const options = {

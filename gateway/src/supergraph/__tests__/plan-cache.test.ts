@@ -40,4 +40,14 @@ describe('warmable query-plan cache', () => {
     cache.clear();
     expect(await cache.get(queryPlanCacheKey(document, 'Orgs'))).toBeUndefined();
   });
+
+  it('tells its observer of every lookup, hit or miss (the query_plan_cache_total metric)', async () => {
+    const lookups: boolean[] = [];
+    const cache = new WarmableQueryPlanCache(createLogger('test', 'silent'), 1, { planCacheLookup: (hit) => lookups.push(hit) });
+    expect(await cache.get('plan')).toBeUndefined();
+    await cache.set('plan', { kind: 'QueryPlan' } as never);
+    expect(await cache.get('plan')).toBeDefined();
+    expect(lookups).toEqual([false, true]);
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1 });
+  });
 });

@@ -53,10 +53,10 @@ export async function loadEventsSorted(loaders: Pick<EventLoaders, 'eventById'>,
 
 /**
  * Event fields that are a column of `event` read as is (no field resolver). A list whose selection
- * asks for these only reads only their columns: an organiser's events at the benchmark's 10x data
- * (3,000 events for a page of 20 clusters) took about 100 ms with every column of every event
- * (description texts included: mysql2 decoding, TypeORM hydration and the garbage they leave), 50
- * with three. `eventsThrough` always adds `id` and `start` (the sort).
+ * asks for these only reads only their columns: reading every column of every event (description
+ * texts included: mysql2 decoding, TypeORM hydration and the garbage they leave) was most of the
+ * time of a large list (figures in docs/performance.md, "Event lists read the columns they select").
+ * `eventsThrough` always adds `id` and `start` (the sort).
  */
 export const EVENT_COLUMN_FIELDS: ReadonlySet<string> = new Set([
   'id',
@@ -142,8 +142,8 @@ async function firstInWindow(
 /**
  * A window of the events linked to each key through a link table (organisers, presented datasets),
  * by start. Two statements whatever the number of keys and events: the links in the window
- * (firstInWindow), then the events they name, at most keys x first (before the windows, a W2 page
- * of 20 clusters at the benchmark's 10x data read about 3,100). Every whole event read primes
+ * (firstInWindow), then the events they name, at most keys x first (unbounded before the windows:
+ * an organiser's events accumulate year after year). Every whole event read primes
  * `eventById`.
  */
 async function eventsThrough(

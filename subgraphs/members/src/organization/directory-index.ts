@@ -3,8 +3,9 @@ import { type DataSource } from 'typeorm';
 
 /**
  * One organisation in the directory index: what the directory filters, counts and sorts on.
- * Under 1 KB each on the heap (measured on the bench's 10x copy: 6,300 entries, ~5 MB, loaded in
- * ~90 ms); the enum values, regions and codes are interned, so an entry holds references to them.
+ * Small on the heap (its size and load time at the benchmark's data: docs/performance.md, "The
+ * member directory index"): the enum values, regions and codes are interned, so an entry holds
+ * references to them.
  */
 export interface DirectoryEntry {
   readonly id: string;

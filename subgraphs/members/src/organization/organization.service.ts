@@ -38,8 +38,9 @@ const browsingMemos = new WeakMap<readonly DirectoryEntry[], Map<string, Browsin
 
 /**
  * The entries a browsing filter (no text) selects, and later their facets, computed once per index
- * snapshot: visitors page through the same few filters, and at 10x data filtering and counting
- * 6,500 entries takes about 1.5 ms per request. A new snapshot (a write, a reload) starts afresh.
+ * snapshot: visitors page through the same few filters, which would otherwise filter and count
+ * every entry again on each page (its cost at the benchmark's data: docs/performance.md, "The
+ * member directory index"). A new snapshot (a write, a reload) starts afresh.
  */
 function browsing(entries: readonly DirectoryEntry[], filter: DirectoryFilter): BrowsingMemo {
   let memos = browsingMemos.get(entries);

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { createLogger, IDENTITY_HEADER, listen, type RunningServer, type Viewer } from '@ecosystem/shared';
+import express from 'express';
+import { decodeJwt } from 'jose';
+import { parse } from 'graphql';
+import { type GatewayContext } from '../../context';
+import { INCOMING_OPERATION } from '../../fast-path/single-fetch';
+import { type GatewayMetrics } from '../../observability/metrics';
+import { type SubgraphClients } from '../../resilience/subgraph-clients';
+import { testClients } from '../../resilience/__tests__/test-clients';
+import { installStandardExports } from '../standard-exports';
+
+/*
+ * The standard exports on the gateway's host, with the gateway's one client of its subgraphs: a
+ * real HTTP server stands in for the events subgraph (its iCalendar feed and its GraphQL endpoint).
+ * What the subgraph sees (identity token for it only, request id, never the caller's token), what
+ * the caller gets back (status, the document's headers, revalidation), and a subgraph that is down:
+ * the export fails as its GraphQL fetches do, on the same circuit, and fails at once once it opens.
+ */
+
+const VIEWER: Viewer = { sub: 'person-1', roles: ['member'] };
+const ICS = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+
+let subgraph: Server;
+let subgraphPort = 0;
+const seen: { path: string; headers: IncomingMessage['headers'] }[] = [];
+let gateway: RunningServer;
+let base: string;
+let clients: SubgraphClients;
+let metrics: GatewayMetrics;
+
+function subgraphServer(): Server {
+  return createServer((req, res) => {
+    seen.push({ path: req.url ?? '', headers: req.headers });
+    req.resume();
+    req.on('end', () => {
+      if (req.url?.startsWith('/ical/')) {
+        if (req.headers['if-none-match'] === '"v1"') {
+          res.writeHead(304, { etag: '"v1"' }).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'public, max-age=300', etag: '"v1"', 'x-internal': 'no' });
+        res.end(ICS);
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"__typename":"Query"}}');
+    });
+  });
+}
+
+async function startSubgraph(): Promise<void> {
+  subgraph = subgraphServer();
+  await new Promise<void>((resolve) => subgraph.listen(subgraphPort, '127.0.0.1', resolve));
+  subgraphPort = (subgraph.address() as AddressInfo).port;
+}
+
+async function stopSubgraph(): Promise<void> {
+  subgraph.closeAllConnections();
+  await new Promise((resolve) => subgraph.close(resolve));
+}
+
+const graphqlUrl = (): string => `http://127.0.0.1:${subgraphPort}/graphql`;
+
+beforeAll(async () => {
+  await startSubgraph();
+  ({ clients, metrics } = testClients({ CIRCUIT_CONSECUTIVE_FAILURES: '2', CIRCUIT_PROBE_INTERVAL_MS: '60000', SUBGRAPH_TIMEOUT_MS: '2000' }));
+  const app = express();
+  installStandardExports(app, {
+    subgraphUrl: (name) => (name === 'events' ? graphqlUrl() : undefined),
+    viewerFrom: async (authorization) => (authorization ? VIEWER : null),
+    subgraphs: clients,
+    logger: createLogger('standard-exports-test', 'silent'),
+  });
+  gateway = await listen(app, 0, '127.0.0.1');
+  base = `http://127.0.0.1:${(gateway.httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await gateway.close();
+  await clients.close();
+  if (subgraph.listening) await stopSubgraph();
+});
+
+/** A GraphQL fetch of the plan to the same subgraph, through its data source. */
+async function graphqlFetch(): Promise<{ errors?: { extensions: { code: string; reason: string } }[] }> {
+  const query = 'query Probe__events__0 { __typename }';
+  const context: GatewayContext = { requestId: 'plan-1', viewer: null, logger: createLogger('t', 'silent'), identityTokens: new Map() };
+  return (await clients.dataSource('events', graphqlUrl()).process({
+    kind: INCOMING_OPERATION,
+    request: { query, variables: {}, operationName: 'Probe__events__0' },
+    incomingRequestContext: { overallCachePolicy: { restrict: () => undefined }, request: { query: '{ __typename }' } } as never,
+    context,
+    document: parse(query),
+    pathInIncomingRequest: [] as never,
+  })) as never;
+}
+
+describe('standard exports through the gateway\u2019s subgraph client', () => {
+  it('pass the document on with its headers, an identity token for that subgraph only and the request id; revalidation answers 304', async () => {
+    const response = await fetch(`${base}/ical/events/abc.ics?x=1`, { headers: { authorization: 'Bearer caller-token', 'x-request-id': 'export-1' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(ICS);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('etag')).toBe('"v1"');
+    expect(response.headers.get('x-internal')).toBeNull();
+    const request = seen.at(-1)!;
+    expect(request.path).toBe('/ical/events/abc.ics?x=1');
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.headers['x-request-id']).toBe('export-1');
+    expect(decodeJwt(request.headers[IDENTITY_HEADER] as string)).toMatchObject({ sub: VIEWER.sub, aud: 'events' });
+
+    const again = await fetch(`${base}/ical/events/abc.ics`, { headers: { 'if-none-match': '"v1"' } });
+    expect(again.status).toBe(304);
+    expect(seen.at(-1)!.headers[IDENTITY_HEADER]).toBeUndefined();
+  });
+
+  it('a subgraph that is down: 502 as its GraphQL fetches fail, on the same circuit, then at once while it is open', async () => {
+    await stopSubgraph();
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${base}/ical/events/abc.ics`);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({ error: { code: 'BAD_GATEWAY', message: 'The subgraph serving this export is unavailable' } });
+    }
+    // Two failures in a row opened the subgraph's circuit, whichever way it was called.
+    expect(clients.circuits()).toEqual({ events: 'open' });
+    const planFetch = await graphqlFetch();
+    expect(planFetch.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', reason: 'circuit_open' });
+    const refused = await fetch(`${base}/jsonld/events`);
+    expect(refused.status).toBe(502);
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/subgraph_fetch_errors_total\{subgraph="events",reason="network"\} 2/);
+    expect(text).toMatch(/subgraph_fetch_errors_total\{subgraph="events",reason="circuit_open"\} 2/);
+  });
+});
