@@ -35,6 +35,7 @@ import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
 import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
 import { clientAddressOf, ConnectionsPerAddress } from './subscriptions/connection-limit';
 import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
+import { withRequestIdOnBodyErrors } from './security/error-masking';
 
 export interface GatewayServer {
   app: Express;
@@ -303,9 +304,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     async start() {
       if (served.opensRegistry) await registry.open();
       await apollo.start();
-      graphql = expressMiddleware(apollo, {
-        context: async ({ req }): Promise<GatewayContext> => contextFor(req),
-      });
+      graphql = withRequestIdOnBodyErrors(
+        expressMiddleware(apollo, {
+          context: async ({ req }): Promise<GatewayContext> => contextFor(req),
+        }),
+      );
       await publicContract.start();
     },
     policies,
