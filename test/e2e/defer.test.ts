@@ -106,6 +106,21 @@ describe('@defer through the gateway', () => {
     expect(Object.keys(response.data!).sort()).toEqual(['events', 'modules']);
   });
 
+  it('refuses @defer sent by GET with a coded refusal naming the query (POST only), not "Unknown directive"; GET without @defer is served', async () => {
+    for (const accept of ['multipart/mixed; deferSpec=20220824, application/json', 'application/json']) {
+      const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename ... @defer { events(first: 1) { totalCount } } }')}`, {
+        headers: { accept, 'apollo-require-preflight': 'true', 'x-request-id': 'defer-get-1' },
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]!.extensions).toEqual({ code: 'DEFER_NOT_SERVED_OVER_GET', field: 'query', requestId: 'defer-get-1' });
+      expect(body.errors[0]!.message).toMatch(/POST/);
+    }
+    const plain = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(plain.status).toBe(200);
+  });
+
   describe('@defer(if:), labels, mutations and the number of deferred parts', () => {
     const CONDITIONAL = /* GraphQL */ `
       query Conditional($d: Boolean!) {

@@ -302,6 +302,23 @@ export async function runDeferred(
 
 const BOUNDARY_PART = '\r\n---';
 
+/** Whether a document that parses holds a @defer directive (one that does not parse is Apollo Server's to refuse). */
+function hasDefer(query: string): boolean {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch {
+    return false;
+  }
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'defer') found = true;
+    },
+  });
+  return found;
+}
+
 /** What Apollo Server accepts for `variables` and `extensions` in a POST body: absent, null or an object. */
 const isRecordOrAbsent = (value: unknown): boolean => value == null || (typeof value === 'object' && !Array.isArray(value));
 
@@ -342,6 +359,18 @@ export function deferHandler(options: {
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
 }): RequestHandler {
   return async (req, res, next) => {
+    if (req.method === 'GET') {
+      // GET answers are cacheable single JSON documents: @defer is served by POST (multipart/mixed).
+      // Without this, the API schema (which has no @defer) answers "Unknown directive".
+      const query = req.query.query;
+      if (typeof query === 'string' && query.includes('@defer') && hasDefer(query)) {
+        options.onRefuse?.(GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET);
+        refuse(res, 400, GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET, '@defer is served by POST only: send this operation by POST (with Accept: multipart/mixed; deferSpec=20220824 for incremental parts)', { field: 'query' });
+        return;
+      }
+      next();
+      return;
+    }
     const body = req.body as { query?: unknown; variables?: unknown; extensions?: unknown; operationName?: unknown } | undefined;
     if (req.method !== 'POST' || !body || Array.isArray(body) || typeof body.query !== 'string' || !body.query.includes('@defer')) {
       next();
