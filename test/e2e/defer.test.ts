@@ -106,6 +106,24 @@ describe('@defer through the gateway', () => {
     expect(Object.keys(response.data!).sort()).toEqual(['events', 'modules']);
   });
 
+  it.each([
+    ['an inline @defer inside a named fragment', 'query { ...Overview } fragment Overview on Query { events(first: 1) { totalCount } ... @defer(label: "m") { modules(first: 1) { totalCount } } }'],
+    ['a named fragment spread with @defer', 'query { events(first: 1) { totalCount } ...Modules @defer(label: "m") } fragment Modules on Query { modules(first: 1) { totalCount } }'],
+    ['an inline @defer in a fragment spread by a fragment, in a list', 'query { ...Outer } fragment Outer on Query { events(first: 2) { edges { node { ...Node } } } } fragment Node on Event { id ... @defer(label: "m") { title } }'],
+  ])('defers %s', async (_label, query) => {
+    const { parts } = await deferred(query);
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(parts[0]!.body.hasNext).toBe(true);
+    expect(JSON.stringify(parts[0]!.body.data)).not.toMatch(/"modules"|"title"/);
+    const incremental = parts.slice(1).flatMap((p) => p.body.incremental ?? []);
+    expect(incremental.length).toBeGreaterThan(0);
+    for (const item of incremental) {
+      expect(item.label).toBe('m');
+      expect(JSON.stringify(item.data)).toMatch(/"modules"|"title"/);
+    }
+    expect(parts[parts.length - 1]!.body.hasNext).toBe(false);
+  });
+
   it('refuses @defer sent by GET with a coded refusal naming the query (POST only), not "Unknown directive"; GET without @defer is served', async () => {
     for (const accept of ['multipart/mixed; deferSpec=20220824, application/json', 'application/json']) {
       const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename ... @defer { events(first: 1) { totalCount } } }')}`, {

@@ -169,8 +169,8 @@ export function stripDefer(document: DocumentNode): DocumentNode {
 
 /**
  * Splits an operation into its initial part (deferred fragments left out) and one part per deferred
- * fragment. Named fragments spread with @defer become inline fragments; a @defer inside a deferred
- * fragment is delivered with its outer fragment.
+ * fragment. Named fragments spread with @defer, or holding one, become inline fragments; a @defer
+ * inside a deferred fragment is delivered with its outer fragment.
  */
 export function splitDeferred(
   document: DocumentNode,
@@ -180,6 +180,23 @@ export function splitDeferred(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const deferred: DeferredFragment[] = [];
+  // A named fragment holding a @defer (`...F` with `fragment F { ... @defer { } }`) is walked as an
+  // inline fragment, or its deferred fragment would only be stripped; one in a cycle (which
+  // validation refuses) is left as a spread.
+  const holdsDefer = (fragment: FragmentDefinitionNode, seen = new Set<string>()): boolean => {
+    seen.add(fragment.name.value);
+    let found = false;
+    visit(fragment.selectionSet, {
+      Directive: (node) => void (node.name.value === 'defer' && (found = true)),
+      // Through the fragments it spreads, too.
+      FragmentSpread: (node) => {
+        const spread = fragments.get(node.name.value);
+        if (!found && spread && !seen.has(spread.name.value) && holdsDefer(spread, seen)) found = true;
+      },
+    });
+    return found;
+  };
+  const walking = new Set<string>();
   const walk = (selectionSet: SelectionSetNode, path: FieldNode[]): SelectionSetNode => {
     const kept: SelectionNode[] = [];
     for (const selection of selectionSet.selections) {
@@ -204,7 +221,11 @@ export function splitDeferred(
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) kept.push({ ...selection, directives: withoutDefer(selection.directives), selectionSet: walk(selection.selectionSet, path) });
-      else kept.push({ ...selection, directives: withoutDefer(selection.directives) });
+      else if (inline && !walking.has(selection.name.value) && holdsDefer(fragments.get(selection.name.value)!)) {
+        walking.add(selection.name.value);
+        kept.push({ ...inline, directives: withoutDefer(inline.directives), selectionSet: walk(inline.selectionSet, path) });
+        walking.delete(selection.name.value);
+      } else kept.push({ ...selection, directives: withoutDefer(selection.directives) });
     }
     // A selection set may not be empty: what the initial part leaves is at least `__typename`.
     if (kept.length === 0) kept.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
