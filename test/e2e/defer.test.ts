@@ -124,6 +124,21 @@ describe('@defer through the gateway', () => {
     expect(parts[parts.length - 1]!.body.hasNext).toBe(false);
   });
 
+  it('points validation errors\u2019 locations into the client\u2019s text, with or without multipart, as without @defer', async () => {
+    const query = 'query Q($d: Boolean) {\n  events(first: 1) { totalCount }\n  ... @defer(if: $d, label: "m") { modules(first: 1) { totalCount nope } }\n}';
+    const line = 3;
+    const column = query.split('\n')[line - 1]!.indexOf('nope') + 1;
+    for (const accept of ['multipart/mixed; deferSpec=20220824, application/json', 'application/json']) {
+      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query, variables: { d: true } }) });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; locations?: { line: number; column: number }[]; extensions: Record<string, unknown> }[] };
+      expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/nope/), locations: [{ line, column }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    }
+    // The same as the same text without @defer gets.
+    const plain = await postGraphQL(gateway.url, query.replace('@defer(if: $d, label: "m")', ' '.repeat('@defer(if: $d, label: "m")'.length)).replace('($d: Boolean)', ''));
+    expect(plain.errors?.[0]).toMatchObject({ locations: [{ line, column }] });
+  });
+
   it('refuses @defer sent by GET with a coded refusal naming the query (POST only), not "Unknown directive"; GET without @defer is served', async () => {
     for (const accept of ['multipart/mixed; deferSpec=20220824, application/json', 'application/json']) {
       const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename ... @defer { events(first: 1) { totalCount } } }')}`, {

@@ -13,6 +13,7 @@ import {
   print,
   type SelectionNode,
   type SelectionSetNode,
+  type VariableDefinitionNode,
   visit,
 } from 'graphql';
 import { inputHygieneProblems } from '@ecosystem/shared';
@@ -146,25 +147,62 @@ const withoutDefer = (directives: readonly DirectiveNode[] | undefined): Directi
  * goes too (deferRefusal has checked its type and value). Other unused variables stay refused.
  */
 export function stripDefer(document: DocumentNode): DocumentNode {
-  const deferVariables = new Set<string>();
-  visit(document, { Directive: (node) => (node.name.value === 'defer' ? void visit(node, { Variable: (v) => void deferVariables.add(v.name.value) }) : undefined) });
+  const unused = deferOnlyVariables(document);
   const stripped = visit(document, {
     InlineFragment: (node) => (deferDirective(node.directives) ? { ...node, directives: withoutDefer(node.directives) } : undefined),
     FragmentSpread: (node) => (deferDirective(node.directives) ? { ...node, directives: withoutDefer(node.directives) } : undefined),
   });
-  if (deferVariables.size === 0) return stripped;
-  const fragments = stripped.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  if (unused.size === 0) return stripped;
   return {
     ...stripped,
-    definitions: stripped.definitions.map((definition) => {
-      if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.variableDefinitions?.length) return definition;
-      const used = new Set<string>();
-      // Uses in the operation (not in its variable definitions) and in the fragments it may spread.
-      for (const node of [{ ...definition, variableDefinitions: [] }, ...fragments]) visit(node, { Variable: (v) => void used.add(v.name.value) });
-      const variableDefinitions = definition.variableDefinitions.filter((v) => used.has(v.variable.name.value) || !deferVariables.has(v.variable.name.value));
-      return { ...definition, variableDefinitions };
-    }),
+    definitions: stripped.definitions.map((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.variableDefinitions?.length
+        ? { ...definition, variableDefinitions: definition.variableDefinitions.filter((v) => !unused.has(v)) }
+        : definition,
+    ),
   };
+}
+
+/** The variable definitions only `@defer(if: $v)` uses (in the document as parsed): stripDefer removes them. */
+function deferOnlyVariables(document: DocumentNode): Set<VariableDefinitionNode> {
+  const deferVariables = new Set<string>();
+  visit(document, { Directive: (node) => (node.name.value === 'defer' ? void visit(node, { Variable: (v) => void deferVariables.add(v.name.value) }) : undefined) });
+  const unused = new Set<VariableDefinitionNode>();
+  if (deferVariables.size === 0) return unused;
+  const withoutDirective = visit(document, { Directive: (node) => (node.name.value === 'defer' ? null : undefined) });
+  const fragments = withoutDirective.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  document.definitions.forEach((definition, index) => {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.variableDefinitions?.length) return;
+    const used = new Set<string>();
+    // Uses in the operation (not in its variable definitions) and in the fragments it may spread.
+    const operation = withoutDirective.definitions[index] as OperationDefinitionNode;
+    for (const node of [{ ...operation, variableDefinitions: [] }, ...fragments]) visit(node, { Variable: (v) => void used.add(v.name.value) });
+    for (const v of definition.variableDefinitions) if (!used.has(v.variable.name.value) && deferVariables.has(v.variable.name.value)) unused.add(v);
+  });
+  return unused;
+}
+
+/**
+ * The client's text with what stripDefer removes blanked out (spaces; line breaks kept): what
+ * /graphql is handed for an operation answered whole or refused, so that its errors' `locations`
+ * point into the text the client sent, not into a re-printed document.
+ */
+export function stripDeferText(source: string, document: DocumentNode): string {
+  const ranges: [number, number][] = [];
+  visit(document, { Directive: (node) => void (node.name.value === 'defer' && node.loc && ranges.push([node.loc.start, node.loc.end])) });
+  const unused = deferOnlyVariables(document);
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.variableDefinitions?.length) continue;
+    const all = definition.variableDefinitions;
+    const first = all[0]!.loc;
+    const last = all[all.length - 1]!.loc;
+    // With all of them gone, their parentheses go too: `()` does not parse.
+    if (all.every((v) => unused.has(v)) && first?.startToken.prev && last?.endToken.next) ranges.push([first.startToken.prev.start, last.endToken.next.end]);
+    else for (const v of all) if (unused.has(v) && v.loc) ranges.push([v.loc.start, v.loc.end]);
+  }
+  const characters = source.split('');
+  for (const [start, end] of ranges) for (let i = start; i < end; i++) if (characters[i] !== '\n' && characters[i] !== '\r') characters[i] = ' ';
+  return characters.join('');
 }
 
 /**
@@ -424,7 +462,7 @@ export function deferHandler(options: {
     }
     if (!operation || operation.operation !== 'query' || !accepts) {
       // Without multipart (or for a mutation), the whole answer at once: the same operation without @defer.
-      body.query = print(stripDefer(document));
+      body.query = stripDeferText(body.query, document);
       next();
       return;
     }
@@ -448,7 +486,7 @@ export function deferHandler(options: {
     }
     if (!allowed) {
       // Refused exactly as the same operation without @defer: /graphql answers it (status, code, masking).
-      body.query = print(whole);
+      body.query = stripDeferText(body.query, document);
       next();
       return;
     }
