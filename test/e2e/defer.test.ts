@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startExtraGateway, type ExtraGateway } from '../helpers/gateways';
 import { postGraphQL, startGraph, type RunningGraph } from '../helpers/graph';
 import { startSlowProxy, type SlowProxy } from '../helpers/processes';
@@ -137,6 +138,40 @@ describe('@defer through the gateway', () => {
     // The same as the same text without @defer gets.
     const plain = await postGraphQL(gateway.url, query.replace('@defer(if: $d, label: "m")', ' '.repeat('@defer(if: $d, label: "m")'.length)).replace('($d: Boolean)', ''));
     expect(plain.errors?.[0]).toMatchObject({ locations: [{ line, column }] });
+  });
+
+  it('serves APQ on the @defer path as /graphql does: a wrong hash refused, a hash-only retry found once registered, with and without multipart', async () => {
+    const post = async (body: object, multipart: boolean) => {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: multipart ? 'multipart/mixed; deferSpec=20220824, application/json' : 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+    };
+    const code = (text: string): unknown => (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+    for (const multipart of [true, false]) {
+      const query = `query Apq${multipart ? 'Multipart' : 'Whole'} { events(first: 1) { totalCount } ... @defer(label: "m") { modules(first: 1) { totalCount } } }`;
+      const sha256Hash = createHash('sha256').update(query).digest('hex');
+      const persisted = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+      // Unknown hash, then a text with a hash that is not its own: the codes /graphql gives.
+      const unknown = await post(persisted(sha256Hash), multipart);
+      expect({ status: unknown.status, code: code(unknown.text) }).toEqual({ status: 200, code: 'PERSISTED_QUERY_NOT_FOUND' });
+      const wrong = await post({ query, ...persisted('b'.repeat(64)) }, multipart);
+      expect({ status: wrong.status, code: code(wrong.text) }).toEqual({ status: 400, code: 'PERSISTED_QUERY_HASH_MISMATCH' });
+      // The text with its hash is served (and registered); then the hash alone is enough.
+      for (const body of [{ query, ...persisted(sha256Hash) }, persisted(sha256Hash)]) {
+        const answer = await post(body, multipart);
+        expect(answer.status).toBe(200);
+        if (multipart) {
+          expect(answer.contentType).toMatch(/^multipart\/mixed/);
+          expect(answer.text).toMatch(/"incremental":\[\{"data":\{"modules"/);
+        } else {
+          expect(JSON.parse(answer.text)).toEqual({ data: { events: { totalCount: expect.any(Number) }, modules: { totalCount: expect.any(Number) } } });
+        }
+      }
+    }
   });
 
   it('refuses @defer sent by GET with a coded refusal naming the query (POST only), not "Unknown directive"; GET without @defer is served', async () => {

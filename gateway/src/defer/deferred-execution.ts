@@ -16,9 +16,10 @@ import {
   type VariableDefinitionNode,
   visit,
 } from 'graphql';
+import { createHash } from 'node:crypto';
 import { inputHygieneProblems } from '@ecosystem/shared';
 import { type RequestHandler, type Request, type Response } from 'express';
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { type ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { type GatewayContext } from '../context';
 
@@ -399,6 +400,28 @@ export function checkOnlyPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
+/** Apollo Server's automatic persisted queries (APQ): its cache (keys prefixed as its own) and TTL. */
+export interface PersistedQueries {
+  cache: { get(key: string): Promise<string | undefined>; set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> };
+  ttl?: number | null;
+}
+
+/**
+ * Apollo Server's own APQ store, so that the @defer path registers and finds the very entries
+ * /graphql does (one cache, one TTL); undefined when APQ is off. Apollo Server keeps it in a private
+ * field: read defensively, a missing field leaves the @defer path without APQ (as before).
+ */
+export function apolloPersistedQueries(apollo: ApolloServer<GatewayContext>): PersistedQueries | undefined {
+  const internals = (apollo as unknown as { internals?: { persistedQueries?: PersistedQueries } }).internals;
+  return internals?.persistedQueries && typeof internals.persistedQueries.cache?.get === 'function' ? internals.persistedQueries : undefined;
+}
+
+/** The sha256Hash of a well-formed `extensions.persistedQuery` (persistedQueryShapeMiddleware refused any other). */
+function persistedHash(extensions: unknown): string | undefined {
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)?.persistedQuery;
+  return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+}
+
 /**
  * POST /graphql with `@defer`: answered as `multipart/mixed` (deferSpec=20220824) when the client
  * accepts it; a client that does not gets the whole answer at once (the @defer directives removed).
@@ -416,6 +439,8 @@ export function deferHandler(options: {
   /** Counts a refusal made here (gateway_refusals_total), as Apollo Server's are counted. */
   onRefuse?(code: string): void;
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
+  /** Apollo Server's APQ store (apolloPersistedQueries), read when a request comes: undefined when APQ is off. */
+  persistedQueries?(): PersistedQueries | undefined;
 }): RequestHandler {
   return async (req, res, next) => {
     if (req.method === 'GET') {
@@ -431,10 +456,43 @@ export function deferHandler(options: {
       return;
     }
     const body = req.body as { query?: unknown; variables?: unknown; extensions?: unknown; operationName?: unknown } | undefined;
-    if (req.method !== 'POST' || !body || Array.isArray(body) || typeof body.query !== 'string' || !body.query.includes('@defer')) {
+    if (req.method !== 'POST' || !body || Array.isArray(body)) {
       next();
       return;
     }
+    // APQ as /graphql serves it, with Apollo Server's store: a hash-only request whose stored text
+    // holds @defer is served here; a text whose hash is not the one sent, or an unknown hash, is left
+    // to /graphql (PERSISTED_QUERY_HASH_MISMATCH, PERSISTED_QUERY_NOT_FOUND).
+    const apq = persistedHash(body.extensions) === undefined ? undefined : options.persistedQueries?.();
+    const hash = apq ? persistedHash(body.extensions) : undefined;
+    let register = false;
+    if (apq && hash && body.query === undefined) {
+      const stored = await apq.cache.get(hash).catch(() => undefined);
+      if (typeof stored !== 'string' || !stored.includes('@defer')) {
+        next();
+        return;
+      }
+      body.query = stored;
+    } else if (apq && hash && typeof body.query === 'string' && body.query.includes('@defer')) {
+      if (createHash('sha256').update(body.query).digest('hex') !== hash) {
+        next();
+        return;
+      }
+      register = true;
+    }
+    if (typeof body.query !== 'string' || !body.query.includes('@defer')) {
+      next();
+      return;
+    }
+    if (hash && apq) {
+      // Resolved here: what /graphql may be handed next is the text without @defer, whose hash differs.
+      const { persistedQuery: _persistedQuery, ...rest } = body.extensions as Record<string, unknown>;
+      body.extensions = rest;
+    }
+    // Registered as Apollo Server does: once the operation passed validation and the limits.
+    const registerIfAllowed = (allowed: boolean): void => {
+      if (allowed && register && apq && hash) void apq.cache.set(hash, body.query as string, apq.ttl !== undefined ? { ttl: apq.ttl } : undefined).catch(() => undefined);
+    };
     // A badly shaped body is refused by Apollo Server's own body checks (same status, code and message
     // as without @defer): the request goes on untouched instead of running with the field ignored.
     if (!isRecordOrAbsent(body.variables) || !isRecordOrAbsent(body.extensions) || (body.operationName != null && typeof body.operationName !== 'string')) {
@@ -462,6 +520,14 @@ export function deferHandler(options: {
     }
     if (!operation || operation.operation !== 'query' || !accepts) {
       // Without multipart (or for a mutation), the whole answer at once: the same operation without @defer.
+      if (register && operation) {
+        try {
+          registerIfAllowed(await options.check(stripDefer(document), variables, operationName, options.contextFor(req, res)));
+        } catch (error) {
+          next(error);
+          return;
+        }
+      }
       body.query = stripDeferText(body.query, document);
       next();
       return;
@@ -490,6 +556,7 @@ export function deferHandler(options: {
       next();
       return;
     }
+    registerIfAllowed(allowed);
     res.status(200);
     res.setHeader('content-type', 'multipart/mixed; boundary="-"; deferSpec=20220824');
     res.setHeader('cache-control', 'no-store');
