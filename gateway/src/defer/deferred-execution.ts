@@ -463,8 +463,8 @@ export function deferHandler(options: {
     // APQ as /graphql serves it, with Apollo Server's store: a hash-only request whose stored text
     // holds @defer is served here; a text whose hash is not the one sent, or an unknown hash, is left
     // to /graphql (PERSISTED_QUERY_HASH_MISMATCH, PERSISTED_QUERY_NOT_FOUND).
-    const apq = persistedHash(body.extensions) === undefined ? undefined : options.persistedQueries?.();
-    const hash = apq ? persistedHash(body.extensions) : undefined;
+    const hash = persistedHash(body.extensions);
+    const apq = hash === undefined ? undefined : options.persistedQueries?.();
     let register = false;
     if (apq && hash && body.query === undefined) {
       const stored = await apq.cache.get(hash).catch(() => undefined);
