@@ -34,7 +34,8 @@ import { installPublicContract, type PublicContractServer } from './contracts/pu
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
 import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
 import { clientAddressOf, ConnectionsPerAddress } from './subscriptions/connection-limit';
-import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
+import { apolloPersistedQueries, checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
+import { withRequestIdOnBodyErrors } from './security/error-masking';
 
 export interface GatewayServer {
   app: Express;
@@ -194,6 +195,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       maxDeferredFragments: config.MAX_DEFERRED_FRAGMENTS,
       mutationType: () => mutationType,
       onRefuse: (code) => policies.metrics?.refused(code),
+      persistedQueries: () => apolloPersistedQueries(apollo),
       check: async (document, variables, operationName, contextValue) => {
         const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map(), checkOnly: true } });
         return response.body.kind === 'single' && !response.body.singleResult.errors?.length;
@@ -303,9 +305,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     async start() {
       if (served.opensRegistry) await registry.open();
       await apollo.start();
-      graphql = expressMiddleware(apollo, {
-        context: async ({ req }): Promise<GatewayContext> => contextFor(req),
-      });
+      graphql = withRequestIdOnBodyErrors(
+        expressMiddleware(apollo, {
+          context: async ({ req }): Promise<GatewayContext> => contextFor(req),
+        }),
+      );
       await publicContract.start();
     },
     policies,

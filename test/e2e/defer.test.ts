@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startExtraGateway, type ExtraGateway } from '../helpers/gateways';
 import { postGraphQL, startGraph, type RunningGraph } from '../helpers/graph';
 import { startSlowProxy, type SlowProxy } from '../helpers/processes';
@@ -104,6 +105,88 @@ describe('@defer through the gateway', () => {
     expect(response.status).toBe(200);
     expect(response.errors).toBeUndefined();
     expect(Object.keys(response.data!).sort()).toEqual(['events', 'modules']);
+  });
+
+  it.each([
+    ['an inline @defer inside a named fragment', 'query { ...Overview } fragment Overview on Query { events(first: 1) { totalCount } ... @defer(label: "m") { modules(first: 1) { totalCount } } }'],
+    ['a named fragment spread with @defer', 'query { events(first: 1) { totalCount } ...Modules @defer(label: "m") } fragment Modules on Query { modules(first: 1) { totalCount } }'],
+    ['an inline @defer in a fragment spread by a fragment, in a list', 'query { ...Outer } fragment Outer on Query { events(first: 2) { edges { node { ...Node } } } } fragment Node on Event { id ... @defer(label: "m") { title } }'],
+  ])('defers %s', async (_label, query) => {
+    const { parts } = await deferred(query);
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(parts[0]!.body.hasNext).toBe(true);
+    expect(JSON.stringify(parts[0]!.body.data)).not.toMatch(/"modules"|"title"/);
+    const incremental = parts.slice(1).flatMap((p) => p.body.incremental ?? []);
+    expect(incremental.length).toBeGreaterThan(0);
+    for (const item of incremental) {
+      expect(item.label).toBe('m');
+      expect(JSON.stringify(item.data)).toMatch(/"modules"|"title"/);
+    }
+    expect(parts[parts.length - 1]!.body.hasNext).toBe(false);
+  });
+
+  it('points validation errors\u2019 locations into the client\u2019s text, with or without multipart, as without @defer', async () => {
+    const query = 'query Q($d: Boolean) {\n  events(first: 1) { totalCount }\n  ... @defer(if: $d, label: "m") { modules(first: 1) { totalCount nope } }\n}';
+    const line = 3;
+    const column = query.split('\n')[line - 1]!.indexOf('nope') + 1;
+    for (const accept of ['multipart/mixed; deferSpec=20220824, application/json', 'application/json']) {
+      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query, variables: { d: true } }) });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; locations?: { line: number; column: number }[]; extensions: Record<string, unknown> }[] };
+      expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/nope/), locations: [{ line, column }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    }
+    // The same as the same text without @defer gets.
+    const plain = await postGraphQL(gateway.url, query.replace('@defer(if: $d, label: "m")', ' '.repeat('@defer(if: $d, label: "m")'.length)).replace('($d: Boolean)', ''));
+    expect(plain.errors?.[0]).toMatchObject({ locations: [{ line, column }] });
+  });
+
+  it('serves APQ on the @defer path as /graphql does: a wrong hash refused, a hash-only retry found once registered, with and without multipart', async () => {
+    const post = async (body: object, multipart: boolean) => {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: multipart ? 'multipart/mixed; deferSpec=20220824, application/json' : 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+    };
+    const code = (text: string): unknown => (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+    for (const multipart of [true, false]) {
+      const query = `query Apq${multipart ? 'Multipart' : 'Whole'} { events(first: 1) { totalCount } ... @defer(label: "m") { modules(first: 1) { totalCount } } }`;
+      const sha256Hash = createHash('sha256').update(query).digest('hex');
+      const persisted = (hash: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+      // Unknown hash, then a text with a hash that is not its own: the codes /graphql gives.
+      const unknown = await post(persisted(sha256Hash), multipart);
+      expect({ status: unknown.status, code: code(unknown.text) }).toEqual({ status: 200, code: 'PERSISTED_QUERY_NOT_FOUND' });
+      const wrong = await post({ query, ...persisted('b'.repeat(64)) }, multipart);
+      expect({ status: wrong.status, code: code(wrong.text) }).toEqual({ status: 400, code: 'PERSISTED_QUERY_HASH_MISMATCH' });
+      // The text with its hash is served (and registered); then the hash alone is enough.
+      for (const body of [{ query, ...persisted(sha256Hash) }, persisted(sha256Hash)]) {
+        const answer = await post(body, multipart);
+        expect(answer.status).toBe(200);
+        if (multipart) {
+          expect(answer.contentType).toMatch(/^multipart\/mixed/);
+          expect(answer.text).toMatch(/"incremental":\[\{"data":\{"modules"/);
+        } else {
+          expect(JSON.parse(answer.text)).toEqual({ data: { events: { totalCount: expect.any(Number) }, modules: { totalCount: expect.any(Number) } } });
+        }
+      }
+    }
+  });
+
+  it('refuses @defer sent by GET with a coded refusal naming the query (POST only), not "Unknown directive"; GET without @defer is served', async () => {
+    for (const accept of ['multipart/mixed; deferSpec=20220824, application/json', 'application/json']) {
+      const response = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename ... @defer { events(first: 1) { totalCount } } }')}`, {
+        headers: { accept, 'apollo-require-preflight': 'true', 'x-request-id': 'defer-get-1' },
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]!.extensions).toEqual({ code: 'DEFER_NOT_SERVED_OVER_GET', field: 'query', requestId: 'defer-get-1' });
+      expect(body.errors[0]!.message).toMatch(/POST/);
+    }
+    const plain = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(plain.status).toBe(200);
   });
 
   describe('@defer(if:), labels, mutations and the number of deferred parts', () => {

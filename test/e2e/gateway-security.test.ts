@@ -467,6 +467,30 @@ describe('error masking', () => {
     expect(JSON.stringify([literal, variable])).not.toMatch(/Did you mean|\\"STARTUP\\"/);
   });
 
+  it('gives Apollo Server\u2019s own body refusals (400 BAD_REQUEST) the request id, masked or not, on /graphql and /public/graphql', async () => {
+    const masked = await extra({ MASK_ERRORS: 'true' }, true);
+    const bodies = [
+      { query: '{ __typename }', variables: '{}' },
+      { query: '{ __typename }', variables: [1] },
+      { query: '{ __typename }', operationName: 7 },
+      { query: '{ __typename }', extensions: 'x' },
+      { query: 12 },
+    ];
+    let n = 0;
+    for (const url of [graph.gatewayUrl, graph.gatewayUrl.replace(/\/graphql$/, '/public/graphql'), masked.url]) {
+      for (const body of bodies) {
+        const requestId = `body-check-${++n}`;
+        const response = await raw(url, { method: 'POST', headers: { ...json, 'x-request-id': requestId }, body: JSON.stringify(body) });
+        expect(response.status).toBe(400);
+        expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST', requestId });
+      }
+    }
+    // CSRF prevention's refusal too (a GET without a preflight-forcing header); the id is made when none is sent.
+    const simple = await raw(`${graph.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { method: 'GET' });
+    expect(simple.status).toBe(400);
+    expect(simple.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST', requestId: simple.headers.get('x-request-id') });
+  });
+
   it('answers an APQ whose hash does not match its query with 400 PERSISTED_QUERY_HASH_MISMATCH, masked or not', async () => {
     const masked = await extra({ MASK_ERRORS: 'true' }, true);
     for (const url of [graph.gatewayUrl, masked.url]) {

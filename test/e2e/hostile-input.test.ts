@@ -70,6 +70,7 @@ const ID_HOSTILE: Hostile[] = [
   invalid('not a uuid', 'not-an-id'),
   invalid('5000 chars', 'a'.repeat(5000)),
   invalid('uuid + NUL', '0190f5a0-0000-7000-8000-000000000000\u0000'),
+  invalid('uuid + byte-order mark', '\uFEFF0190f5a0-0000-7000-8000-000000000000'),
   maybe('unknown uuid', '0190f5a0-0000-7000-8000-000000000000'),
   invalid('object', { id: 1 }),
 ];

@@ -85,6 +85,20 @@ describe('bad values through the gateway', () => {
     expectNoLeak(write);
   });
 
+  it.each([
+    ['a byte-order mark', '\uFEFF'],
+    ['a zero-width space', '\u200B'],
+  ])('refuses an existing organization\u2019s id padded with %s (not an empty answer), naming the argument', async (_label, pad) => {
+    const id = demoOrganization('medicen').id;
+    const found = await graph.query<{ organization: { id: string } | null }>(`query ($id: ID!) { organization(id: $id) { id } }`, { id });
+    expect(found.data?.organization?.id).toBe(id);
+    for (const padded of [`${pad}${id}`, `${id}${pad}`]) {
+      const response = await graph.query(`query ($id: ID!) { organization(id: $id) { id } }`, { id: padded });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+      expect(typeof response.errors?.[0]?.extensions?.requestId).toBe('string');
+    }
+  });
+
   it('refuses linkDataset(datasetId: "") and writes nothing', async () => {
     const events = await graph.query<{ events: { edges: { node: { id: string } }[] } }>(`{ events(first: 1) { edges { node { id } } } }`);
     const eventId = events.data!.events.edges[0]!.node.id;

@@ -755,6 +755,74 @@ describe('subscription errors at the start, over SSE and WebSocket', () => {
     }
   });
 
+  it('refuses a malformed stream request as /graphql does (400 BAD_REQUEST naming the field, with requestId), never graphql-sse\u2019s bare text', async () => {
+    const stream = `${base}/graphql/stream`;
+    const headers = { 'content-type': 'application/json', accept: 'text/event-stream' };
+    const posts: [unknown, string][] = [
+      [{ variables: {} }, 'query'],
+      [{ query: '' }, 'query'],
+      [{ query: 7 }, 'query'],
+      [{ query: REGISTRATIONS, variables: '{"eventId":"x"}' }, 'variables'],
+      [{ query: REGISTRATIONS, variables: [1] }, 'variables'],
+      [{ query: REGISTRATIONS, extensions: 3 }, 'extensions'],
+      [{ query: REGISTRATIONS, operationName: 5 }, 'operationName'],
+      [{}, 'body'],
+    ];
+    let n = 0;
+    const expectRefused = async (response: Response, field: string, requestId: string) => {
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: Err[] };
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST', field, requestId });
+    };
+    for (const [body, field] of posts) {
+      const requestId = `sse-shape-${++n}`;
+      await expectRefused(await fetch(stream, { method: 'POST', headers: { ...headers, 'x-request-id': requestId }, body: JSON.stringify(body) }), field, requestId);
+    }
+    const q = encodeURIComponent(REGISTRATIONS);
+    const gets: [string, string][] = [
+      ['', 'query'],
+      [`?query=${q}&variables=%7Bnot-json`, 'variables'],
+      [`?query=${q}&variables=5`, 'variables'],
+      [`?query=${q}&extensions=%7B`, 'extensions'],
+      [`?query=${q}&query=${q}`, 'query'],
+    ];
+    for (const [search, field] of gets) {
+      const requestId = `sse-shape-${++n}`;
+      await expectRefused(await fetch(`${stream}${search}`, { headers: { accept: 'text/event-stream', 'x-request-id': requestId } }), field, requestId);
+    }
+    // /graphql gives the same code for the same faults.
+    for (const body of [{ query: REGISTRATIONS, variables: [1] }, { query: REGISTRATIONS, operationName: 5 }, { query: 7 }]) {
+      const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { errors: Err[] }).errors[0]!.extensions).toMatchObject({ code: 'BAD_REQUEST' });
+    }
+  });
+
+  it('refuses a malformed extensions.persistedQuery over WebSocket as over HTTP: BAD_REQUEST naming the field, with requestId', async () => {
+    const cases: [unknown, string][] = [
+      ['x', 'extensions.persistedQuery'],
+      [{ version: 2, sha256Hash: 'a'.repeat(64) }, 'extensions.persistedQuery.version'],
+      [{ version: 1, sha256Hash: 'a'.repeat(5_000) }, 'extensions.persistedQuery.sha256Hash'],
+    ];
+    for (const [persistedQuery, field] of cases) {
+      const client = createWsClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+      try {
+        const errors = await new Promise<Err[]>((resolve, reject) => {
+          client.subscribe({ query: REGISTRATIONS, variables: { eventId }, extensions: { persistedQuery } }, {
+            next: () => reject(new Error('served')),
+            error: (error) => resolve(error as Err[]),
+            complete: () => reject(new Error('completed without an error')),
+          });
+        });
+        expect(errors).toHaveLength(1);
+        expect(errors[0]!.extensions).toEqual({ code: 'BAD_REQUEST', field, requestId: expect.any(String) });
+      } finally {
+        await client.dispose();
+      }
+    }
+  });
+
   it('serves a stream to every Accept that lists text/event-stream (any case, with parameters or other types), and 406 to q=0', async () => {
     const query = 'subscription { datasetPublished { id } }';
     const open = async (accept: string, method: 'GET' | 'POST') => {

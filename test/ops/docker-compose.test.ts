@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnv, pubSubEnvSchema } from '@ecosystem/shared';
 import { parse } from 'yaml';
 import { CORE_DEFINITIONS } from '../helpers/graph';
 
@@ -39,6 +40,13 @@ describe('docker-compose.yml', () => {
     // The registry (partner subgraphs, accepted supergraphs) lives in MySQL, shared by replicas.
     expect(gateway?.environment?.DATABASE_URL).toMatch(/^mysql:\/\/.+@mysql:3306$/);
     expect(gateway?.depends_on?.mysql?.condition).toBe('service_healthy');
+  });
+
+  it('passes REDIS_URL to the gateway and to the subgraphs with subscriptions (events, datasets); empty when unset, which they read as unset', () => {
+    for (const name of ['gateway', 'events', 'datasets']) expect(compose.services[name]?.environment?.REDIS_URL).toBe('${REDIS_URL:-}');
+    // Compose substitutes "" for an unset REDIS_URL: the subgraphs then keep their pub/sub in process.
+    expect(parseEnv(pubSubEnvSchema, { REDIS_URL: '' }).REDIS_URL).toBeUndefined();
+    expect(parseEnv(pubSubEnvSchema, { REDIS_URL: 'redis://redis:6379' }).REDIS_URL).toBe('redis://redis:6379');
   });
 
   it('runs the optional registry process on the gateway image, on the same database, after the core subgraphs', () => {

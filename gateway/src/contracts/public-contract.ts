@@ -24,6 +24,7 @@ import {
 import { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { type GatewayContext } from '../context';
 import { installGraphScalars } from '../input/input-coercion';
+import { withRequestIdOnBodyErrors } from '../security/error-masking';
 
 /** Where the public contract is served. */
 export const PUBLIC_CONTRACT_PATH = '/public/graphql';
@@ -211,7 +212,7 @@ export function installPublicContract(
   let stopped = false;
   const startApollo = (): Promise<void> =>
     (started ??= apollo.start().then(() => {
-      serve = expressMiddleware(apollo, { context: async ({ req, res }) => options.contextFor(req, res) });
+      serve = withRequestIdOnBodyErrors(expressMiddleware(apollo, { context: async ({ req, res }) => options.contextFor(req, res) }));
     }));
   return {
     contract,

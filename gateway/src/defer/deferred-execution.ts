@@ -13,11 +13,13 @@ import {
   print,
   type SelectionNode,
   type SelectionSetNode,
+  type VariableDefinitionNode,
   visit,
 } from 'graphql';
+import { createHash } from 'node:crypto';
 import { inputHygieneProblems } from '@ecosystem/shared';
 import { type RequestHandler, type Request, type Response } from 'express';
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { type ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { type GatewayContext } from '../context';
 
@@ -146,31 +148,68 @@ const withoutDefer = (directives: readonly DirectiveNode[] | undefined): Directi
  * goes too (deferRefusal has checked its type and value). Other unused variables stay refused.
  */
 export function stripDefer(document: DocumentNode): DocumentNode {
-  const deferVariables = new Set<string>();
-  visit(document, { Directive: (node) => (node.name.value === 'defer' ? void visit(node, { Variable: (v) => void deferVariables.add(v.name.value) }) : undefined) });
+  const unused = deferOnlyVariables(document);
   const stripped = visit(document, {
     InlineFragment: (node) => (deferDirective(node.directives) ? { ...node, directives: withoutDefer(node.directives) } : undefined),
     FragmentSpread: (node) => (deferDirective(node.directives) ? { ...node, directives: withoutDefer(node.directives) } : undefined),
   });
-  if (deferVariables.size === 0) return stripped;
-  const fragments = stripped.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  if (unused.size === 0) return stripped;
   return {
     ...stripped,
-    definitions: stripped.definitions.map((definition) => {
-      if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.variableDefinitions?.length) return definition;
-      const used = new Set<string>();
-      // Uses in the operation (not in its variable definitions) and in the fragments it may spread.
-      for (const node of [{ ...definition, variableDefinitions: [] }, ...fragments]) visit(node, { Variable: (v) => void used.add(v.name.value) });
-      const variableDefinitions = definition.variableDefinitions.filter((v) => used.has(v.variable.name.value) || !deferVariables.has(v.variable.name.value));
-      return { ...definition, variableDefinitions };
-    }),
+    definitions: stripped.definitions.map((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.variableDefinitions?.length
+        ? { ...definition, variableDefinitions: definition.variableDefinitions.filter((v) => !unused.has(v)) }
+        : definition,
+    ),
   };
+}
+
+/** The variable definitions only `@defer(if: $v)` uses (in the document as parsed): stripDefer removes them. */
+function deferOnlyVariables(document: DocumentNode): Set<VariableDefinitionNode> {
+  const deferVariables = new Set<string>();
+  visit(document, { Directive: (node) => (node.name.value === 'defer' ? void visit(node, { Variable: (v) => void deferVariables.add(v.name.value) }) : undefined) });
+  const unused = new Set<VariableDefinitionNode>();
+  if (deferVariables.size === 0) return unused;
+  const withoutDirective = visit(document, { Directive: (node) => (node.name.value === 'defer' ? null : undefined) });
+  const fragments = withoutDirective.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  document.definitions.forEach((definition, index) => {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.variableDefinitions?.length) return;
+    const used = new Set<string>();
+    // Uses in the operation (not in its variable definitions) and in the fragments it may spread.
+    const operation = withoutDirective.definitions[index] as OperationDefinitionNode;
+    for (const node of [{ ...operation, variableDefinitions: [] }, ...fragments]) visit(node, { Variable: (v) => void used.add(v.name.value) });
+    for (const v of definition.variableDefinitions) if (!used.has(v.variable.name.value) && deferVariables.has(v.variable.name.value)) unused.add(v);
+  });
+  return unused;
+}
+
+/**
+ * The client's text with what stripDefer removes blanked out (spaces; line breaks kept): what
+ * /graphql is handed for an operation answered whole or refused, so that its errors' `locations`
+ * point into the text the client sent, not into a re-printed document.
+ */
+export function stripDeferText(source: string, document: DocumentNode): string {
+  const ranges: [number, number][] = [];
+  visit(document, { Directive: (node) => void (node.name.value === 'defer' && node.loc && ranges.push([node.loc.start, node.loc.end])) });
+  const unused = deferOnlyVariables(document);
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.variableDefinitions?.length) continue;
+    const all = definition.variableDefinitions;
+    const first = all[0]!.loc;
+    const last = all[all.length - 1]!.loc;
+    // With all of them gone, their parentheses go too: `()` does not parse.
+    if (all.every((v) => unused.has(v)) && first?.startToken.prev && last?.endToken.next) ranges.push([first.startToken.prev.start, last.endToken.next.end]);
+    else for (const v of all) if (unused.has(v) && v.loc) ranges.push([v.loc.start, v.loc.end]);
+  }
+  const characters = source.split('');
+  for (const [start, end] of ranges) for (let i = start; i < end; i++) if (characters[i] !== '\n' && characters[i] !== '\r') characters[i] = ' ';
+  return characters.join('');
 }
 
 /**
  * Splits an operation into its initial part (deferred fragments left out) and one part per deferred
- * fragment. Named fragments spread with @defer become inline fragments; a @defer inside a deferred
- * fragment is delivered with its outer fragment.
+ * fragment. Named fragments spread with @defer, or holding one, become inline fragments; a @defer
+ * inside a deferred fragment is delivered with its outer fragment.
  */
 export function splitDeferred(
   document: DocumentNode,
@@ -180,6 +219,23 @@ export function splitDeferred(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const deferred: DeferredFragment[] = [];
+  // A named fragment holding a @defer (`...F` with `fragment F { ... @defer { } }`) is walked as an
+  // inline fragment, or its deferred fragment would only be stripped; one in a cycle (which
+  // validation refuses) is left as a spread.
+  const holdsDefer = (fragment: FragmentDefinitionNode, seen = new Set<string>()): boolean => {
+    seen.add(fragment.name.value);
+    let found = false;
+    visit(fragment.selectionSet, {
+      Directive: (node) => void (node.name.value === 'defer' && (found = true)),
+      // Through the fragments it spreads, too.
+      FragmentSpread: (node) => {
+        const spread = fragments.get(node.name.value);
+        if (!found && spread && !seen.has(spread.name.value) && holdsDefer(spread, seen)) found = true;
+      },
+    });
+    return found;
+  };
+  const walking = new Set<string>();
   const walk = (selectionSet: SelectionSetNode, path: FieldNode[]): SelectionSetNode => {
     const kept: SelectionNode[] = [];
     for (const selection of selectionSet.selections) {
@@ -204,7 +260,11 @@ export function splitDeferred(
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) kept.push({ ...selection, directives: withoutDefer(selection.directives), selectionSet: walk(selection.selectionSet, path) });
-      else kept.push({ ...selection, directives: withoutDefer(selection.directives) });
+      else if (inline && !walking.has(selection.name.value) && holdsDefer(fragments.get(selection.name.value)!)) {
+        walking.add(selection.name.value);
+        kept.push({ ...inline, directives: withoutDefer(inline.directives), selectionSet: walk(inline.selectionSet, path) });
+        walking.delete(selection.name.value);
+      } else kept.push({ ...selection, directives: withoutDefer(selection.directives) });
     }
     // A selection set may not be empty: what the initial part leaves is at least `__typename`.
     if (kept.length === 0) kept.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
@@ -302,6 +362,23 @@ export async function runDeferred(
 
 const BOUNDARY_PART = '\r\n---';
 
+/** Whether a document that parses holds a @defer directive (one that does not parse is Apollo Server's to refuse). */
+function hasDefer(query: string): boolean {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch {
+    return false;
+  }
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'defer') found = true;
+    },
+  });
+  return found;
+}
+
 /** What Apollo Server accepts for `variables` and `extensions` in a POST body: absent, null or an object. */
 const isRecordOrAbsent = (value: unknown): boolean => value == null || (typeof value === 'object' && !Array.isArray(value));
 
@@ -323,6 +400,28 @@ export function checkOnlyPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
+/** Apollo Server's automatic persisted queries (APQ): its cache (keys prefixed as its own) and TTL. */
+export interface PersistedQueries {
+  cache: { get(key: string): Promise<string | undefined>; set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> };
+  ttl?: number | null;
+}
+
+/**
+ * Apollo Server's own APQ store, so that the @defer path registers and finds the very entries
+ * /graphql does (one cache, one TTL); undefined when APQ is off. Apollo Server keeps it in a private
+ * field: read defensively, a missing field leaves the @defer path without APQ (as before).
+ */
+export function apolloPersistedQueries(apollo: ApolloServer<GatewayContext>): PersistedQueries | undefined {
+  const internals = (apollo as unknown as { internals?: { persistedQueries?: PersistedQueries } }).internals;
+  return internals?.persistedQueries && typeof internals.persistedQueries.cache?.get === 'function' ? internals.persistedQueries : undefined;
+}
+
+/** The sha256Hash of a well-formed `extensions.persistedQuery` (persistedQueryShapeMiddleware refused any other). */
+function persistedHash(extensions: unknown): string | undefined {
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)?.persistedQuery;
+  return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+}
+
 /**
  * POST /graphql with `@defer`: answered as `multipart/mixed` (deferSpec=20220824) when the client
  * accepts it; a client that does not gets the whole answer at once (the @defer directives removed).
@@ -340,13 +439,60 @@ export function deferHandler(options: {
   /** Counts a refusal made here (gateway_refusals_total), as Apollo Server's are counted. */
   onRefuse?(code: string): void;
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
+  /** Apollo Server's APQ store (apolloPersistedQueries), read when a request comes: undefined when APQ is off. */
+  persistedQueries?(): PersistedQueries | undefined;
 }): RequestHandler {
   return async (req, res, next) => {
-    const body = req.body as { query?: unknown; variables?: unknown; extensions?: unknown; operationName?: unknown } | undefined;
-    if (req.method !== 'POST' || !body || Array.isArray(body) || typeof body.query !== 'string' || !body.query.includes('@defer')) {
+    if (req.method === 'GET') {
+      // GET answers are cacheable single JSON documents: @defer is served by POST (multipart/mixed).
+      // Without this, the API schema (which has no @defer) answers "Unknown directive".
+      const query = req.query.query;
+      if (typeof query === 'string' && query.includes('@defer') && hasDefer(query)) {
+        options.onRefuse?.(GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET);
+        refuse(res, 400, GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET, '@defer is served by POST only: send this operation by POST (with Accept: multipart/mixed; deferSpec=20220824 for incremental parts)', { field: 'query' });
+        return;
+      }
       next();
       return;
     }
+    const body = req.body as { query?: unknown; variables?: unknown; extensions?: unknown; operationName?: unknown } | undefined;
+    if (req.method !== 'POST' || !body || Array.isArray(body)) {
+      next();
+      return;
+    }
+    // APQ as /graphql serves it, with Apollo Server's store: a hash-only request whose stored text
+    // holds @defer is served here; a text whose hash is not the one sent, or an unknown hash, is left
+    // to /graphql (PERSISTED_QUERY_HASH_MISMATCH, PERSISTED_QUERY_NOT_FOUND).
+    const hash = persistedHash(body.extensions);
+    const apq = hash === undefined ? undefined : options.persistedQueries?.();
+    let register = false;
+    if (apq && hash && body.query === undefined) {
+      const stored = await apq.cache.get(hash).catch(() => undefined);
+      if (typeof stored !== 'string' || !stored.includes('@defer')) {
+        next();
+        return;
+      }
+      body.query = stored;
+    } else if (apq && hash && typeof body.query === 'string' && body.query.includes('@defer')) {
+      if (createHash('sha256').update(body.query).digest('hex') !== hash) {
+        next();
+        return;
+      }
+      register = true;
+    }
+    if (typeof body.query !== 'string' || !body.query.includes('@defer')) {
+      next();
+      return;
+    }
+    if (hash && apq) {
+      // Resolved here: what /graphql may be handed next is the text without @defer, whose hash differs.
+      const { persistedQuery: _persistedQuery, ...rest } = body.extensions as Record<string, unknown>;
+      body.extensions = rest;
+    }
+    // Registered as Apollo Server does: once the operation passed validation and the limits.
+    const registerIfAllowed = (allowed: boolean): void => {
+      if (allowed && register && apq && hash) void apq.cache.set(hash, body.query as string, apq.ttl !== undefined ? { ttl: apq.ttl } : undefined).catch(() => undefined);
+    };
     // A badly shaped body is refused by Apollo Server's own body checks (same status, code and message
     // as without @defer): the request goes on untouched instead of running with the field ignored.
     if (!isRecordOrAbsent(body.variables) || !isRecordOrAbsent(body.extensions) || (body.operationName != null && typeof body.operationName !== 'string')) {
@@ -374,7 +520,15 @@ export function deferHandler(options: {
     }
     if (!operation || operation.operation !== 'query' || !accepts) {
       // Without multipart (or for a mutation), the whole answer at once: the same operation without @defer.
-      body.query = print(stripDefer(document));
+      if (register && operation) {
+        try {
+          registerIfAllowed(await options.check(stripDefer(document), variables, operationName, options.contextFor(req, res)));
+        } catch (error) {
+          next(error);
+          return;
+        }
+      }
+      body.query = stripDeferText(body.query, document);
       next();
       return;
     }
@@ -398,10 +552,11 @@ export function deferHandler(options: {
     }
     if (!allowed) {
       // Refused exactly as the same operation without @defer: /graphql answers it (status, code, masking).
-      body.query = print(whole);
+      body.query = stripDeferText(body.query, document);
       next();
       return;
     }
+    registerIfAllowed(allowed);
     res.status(200);
     res.setHeader('content-type', 'multipart/mixed; boundary="-"; deferSpec=20220824');
     res.setHeader('cache-control', 'no-store');

@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type ApolloServerPlugin } from '@apollo/server';
 import { formatSubgraphError } from '@ecosystem/shared';
 import { type GraphQLFormattedError } from 'graphql';
-import { type GatewayContext } from '../context';
+import { type RequestHandler } from 'express';
+import { type GatewayContext, requestState } from '../context';
 import { isTooManyTokens } from '../limits/operation-limits';
 import { GatewayErrorCode } from './refuse';
 
@@ -87,9 +89,33 @@ function createMaskingFormatter(mask: boolean): (formatted: GraphQLFormattedErro
   };
 }
 
-/** Puts the request id on every error of a response (it is also in the gateway's and subgraphs' logs). */
+/**
+ * The id of the request Apollo Server's HTTP handler is answering. Its own body checks (`variables`
+ * not an object, `operationName` not a string, CSRF prevention: 400 BAD_REQUEST) throw before any
+ * per-request hook, so the plugin below learns the id from here in `invalidRequestWasReceived`.
+ */
+const bodyCheckRequestId = new AsyncLocalStorage<string>();
+
+/** Apollo Server's express handler, run with the request's id in scope for requestIdOnErrorsPlugin. */
+export function withRequestIdOnBodyErrors(handler: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const requestId = requestState(req)?.requestId;
+    return requestId ? bodyCheckRequestId.run(requestId, () => handler(req, res, next)) : handler(req, res, next);
+  };
+}
+
+/**
+ * Puts the request id on every error of a response (it is also in the gateway's and subgraphs' logs),
+ * Apollo Server's body refusals included (their handler wrapped by `withRequestIdOnBodyErrors`).
+ */
 export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
+    async invalidRequestWasReceived({ error }) {
+      const requestId = bodyCheckRequestId.getStore();
+      // The error is formatted (and masked) after this hook: requestId is a public extension.
+      const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
+      if (requestId && extensions) extensions.requestId = requestId;
+    },
     async requestDidStart({ contextValue }) {
       return {
         async willSendResponse({ response }) {

@@ -8,6 +8,7 @@ import { makeServer, CloseCode } from 'graphql-ws';
 import Negotiator from 'negotiator';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type GatewayContext } from '../context';
+import { persistedQueryProblem } from '../security/persisted-query-shape';
 import { refuse } from '../security/refuse';
 import { type ConnectionsPerAddress, TOO_MANY_CONNECTIONS, TOO_MANY_CONNECTIONS_CLOSE_CODE } from './connection-limit';
 import { type GatewaySubscriptions, type SubscriberContext } from './gateway-subscriptions';
@@ -53,6 +54,60 @@ function schemaOf(subscriptions: GatewaySubscriptions): GraphQLSchema {
 /** An error /graphql formatted, as graphql-ws wants it (a GraphQLError), sent as it is. */
 function formattedError(formatted: GraphQLFormattedError): GraphQLError {
   return Object.assign(new GraphQLError(formatted.message), { toJSON: () => formatted });
+}
+
+interface RequestShapeProblem {
+  field: string;
+  message: string;
+}
+
+/** A GET parameter that must hold a JSON object (`variables`, `extensions`), with Apollo Server's wording. */
+function jsonObjectParameter(name: string, value: unknown): RequestShapeProblem | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return { field: name, message: `The ${name} search parameter contains invalid JSON.` };
+  }
+  return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)
+    ? { field: name, message: `The ${name} search parameter should contain a JSON-encoded object.` }
+    : undefined;
+}
+
+/**
+ * What is wrong with a subscription request's parameters, with the field and /graphql's wording for
+ * the same fault. graphql-sse checks them itself but answers a bare message ("Missing query",
+ * "Invalid variables", "Unparsable URL") with no code or request id, and lets a non-string
+ * `operationName` through.
+ */
+export function sseRequestProblem(req: Request): RequestShapeProblem | undefined {
+  if (req.method === 'GET') {
+    for (const name of ['query', 'operationName']) {
+      const value = req.query[name];
+      if (value !== undefined && typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
+    }
+    const problem = jsonObjectParameter('variables', req.query.variables) ?? jsonObjectParameter('extensions', req.query.extensions);
+    if (problem) return problem;
+    return typeof req.query.query === 'string' && req.query.query !== ''
+      ? undefined
+      : { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
+  }
+  const body: unknown = req.body;
+  if (Array.isArray(body)) return { field: 'body', message: 'A subscription stream serves one operation: send a JSON object, not a batch.' };
+  if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
+    return { field: 'body', message: 'POST body missing, invalid Content-Type, or JSON object has no keys.' };
+  }
+  const { query, variables, extensions, operationName } = body as Record<string, unknown>;
+  for (const [name, value] of [['variables', variables], ['extensions', extensions]] as const) {
+    if (typeof value === 'string') return { field: name, message: `\`${name}\` in a POST body should be provided as an object, not a recursively JSON-encoded string.` };
+    if (value != null && (typeof value !== 'object' || Array.isArray(value))) return { field: name, message: `\`${name}\` in a POST body must be an object if provided.` };
+  }
+  if (operationName != null && typeof operationName !== 'string') return { field: 'operationName', message: '`operationName` in a POST body must be a string if provided.' };
+  if (query == null || query === '') return { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
+  if (typeof query !== 'string') return { field: 'query', message: 'GraphQL queries must be strings.' };
+  return undefined;
 }
 
 /**
@@ -105,6 +160,15 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
     res.setHeader('allow', 'GET, POST');
     refuse(res, 405, METHOD_NOT_ALLOWED, `Subscribe with GET or POST and Accept: text/event-stream, one stream per subscription; ${req.method} is not served here`);
   };
+  // Refused as /graphql refuses the same fault (400 BAD_REQUEST), with the field and the request id.
+  const wellFormed: RequestHandler = (req, res, next) => {
+    const problem = sseRequestProblem(req);
+    if (problem) {
+      refuse(res, 400, 'BAD_REQUEST', problem.message, { field: problem.field });
+      return;
+    }
+    next();
+  };
   const connectionLimit: RequestHandler = (req, res, next) => {
     const release = options.connections.take(options.clientAddress(req));
     if (!release) {
@@ -117,7 +181,7 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
   const serve: RequestHandler = (req, res, next) => {
     handler(req, res).catch(next);
   };
-  app.use(SUBSCRIPTIONS_SSE_PATH, ...options.handlers, distinctConnectionsOnly, connectionLimit, serve);
+  app.use(SUBSCRIPTIONS_SSE_PATH, ...options.handlers, distinctConnectionsOnly, wellFormed, connectionLimit, serve);
 }
 
 /**
@@ -159,6 +223,11 @@ export function attachWebSocketSubscriptions(server: Server, options: Subscripti
         authorization: identity.authorization,
         client: identity.viewer?.sub ?? options.clientAddress(ctx.extra.request),
       };
+      // The shape check /graphql and /graphql/stream run in front of Apollo Server (persistedQueryShapeMiddleware).
+      const persistedQuery = persistedQueryProblem(payload.extensions);
+      if (persistedQuery) {
+        return [formattedError({ message: persistedQuery.message, extensions: { code: 'BAD_REQUEST', field: persistedQuery.field, requestId } })];
+      }
       const variables = payload.variables ?? undefined;
       const operationName = payload.operationName ?? undefined;
       const errors = await options.check(payload.query, variables, operationName, context);

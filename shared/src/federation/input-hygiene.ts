@@ -35,7 +35,8 @@ function unwrap(type: GraphQLInputType): GraphQLInputType {
  * bidirectional overrides is refused;
  * in a mutation (`blankAllowed` false), one that is empty or blank is refused too, and strings
  * inside input objects are trimmed in place, which is what the resolver then sees (a query's
- * empty search text stays a query for everything); an ID must be a UUID, before any SQL; a BigInt must fit a signed 64-bit
+ * empty search text stays a query for everything); an ID must be exactly a UUID (no padding,
+ * visible or not), before any SQL; a BigInt must fit a signed 64-bit
  * column. Lengths and formats particular to a field stay with class-validator on the input class.
  *
  * `value` is what type-graphql passes the resolver (an input class instance, an array, a scalar).
@@ -92,7 +93,9 @@ export function inputHygieneProblems(
       problems.push({ field: at, message: 'must not be empty or blank' });
       return;
     }
-    if (inner.name === 'ID' && !UUID.test(current.trim())) {
+    // The id as sent, not trimmed: String.prototype.trim also strips U+FEFF and the Unicode spaces,
+    // so a padded id would pass here and then match no row (a top-level argument is not rewritten).
+    if (inner.name === 'ID' && !UUID.test(current)) {
       problems.push({ field: at, message: 'must be an id (a UUID)' });
       return;
     }

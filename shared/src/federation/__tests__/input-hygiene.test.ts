@@ -1,4 +1,4 @@
-import { buildSchema, type GraphQLInputObjectType } from 'graphql';
+import { buildSchema, type GraphQLInputObjectType, type GraphQLScalarType } from 'graphql';
 import { inputHygieneProblems } from '../input-hygiene';
 
 const schema = buildSchema(/* GraphQL */ `
@@ -38,6 +38,21 @@ describe('the argument rules every subgraph applies', () => {
     for (const title of ['\u0645\u0631\u062D\u0628\u0627 \u200Fabc\u200E', 'r\u00E9sum\u00E9 \u{1F9EC}', '<script>alert(1)</script>']) {
       expect(inputHygieneProblems({ title }, Thing, 'input', mutation)).toEqual([]);
     }
+  });
+
+  it.each([
+    ['a byte-order mark before', `\uFEFF${ok}`],
+    ['a byte-order mark after', `${ok}\uFEFF`],
+    ['a zero-width space', `${ok}\u200B`],
+    ['a word joiner', `\u2060${ok}`],
+    ['a no-break space', `\u00A0${ok}`],
+    ['ASCII spaces', ` ${ok} `],
+  ])('refuses an id padded with %s, in a query and in a mutation (it would match no row)', (_label, id) => {
+    const problem = [{ field: 'id', message: 'must be an id (a UUID)' }];
+    const ID = schema.getType('ID') as GraphQLScalarType;
+    expect(inputHygieneProblems(id, ID, 'id', { blankAllowed: true })).toEqual(problem);
+    expect(inputHygieneProblems(id, ID, 'id', mutation)).toEqual(problem);
+    expect(inputHygieneProblems(ok, ID, 'id', { blankAllowed: true })).toEqual([]);
   });
 
   it('lets a query search for empty text, but never control characters or malformed ids', () => {
