@@ -34,7 +34,7 @@ import { installPublicContract, type PublicContractServer } from './contracts/pu
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
 import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
 import { clientAddressOf, ConnectionsPerAddress } from './subscriptions/connection-limit';
-import { apolloPersistedQueries, checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
+import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
 import { withRequestIdOnBodyErrors } from './security/error-masking';
 
 export interface GatewayServer {
@@ -195,7 +195,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       maxDeferredFragments: config.MAX_DEFERRED_FRAGMENTS,
       mutationType: () => mutationType,
       onRefuse: (code) => policies.metrics?.refused(code),
-      persistedQueries: () => apolloPersistedQueries(apollo),
+      persistedQueries: policies.persistedQueries(),
       check: async (document, variables, operationName, contextValue) => {
         const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map(), checkOnly: true } });
         return response.body.kind === 'single' && !response.body.singleResult.errors?.length;

@@ -1,3 +1,4 @@
+import { type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import {
   type DirectiveNode,
   type DocumentNode,
@@ -19,7 +20,7 @@ import {
 import { createHash } from 'node:crypto';
 import { inputHygieneProblems } from '@ecosystem/shared';
 import { type RequestHandler, type Request, type Response } from 'express';
-import { type ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { type GatewayContext } from '../context';
 
@@ -400,22 +401,6 @@ export function checkOnlyPlugin(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-/** Apollo Server's automatic persisted queries (APQ): its cache (keys prefixed as its own) and TTL. */
-export interface PersistedQueries {
-  cache: { get(key: string): Promise<string | undefined>; set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> };
-  ttl?: number | null;
-}
-
-/**
- * Apollo Server's own APQ store, so that the @defer path registers and finds the very entries
- * /graphql does (one cache, one TTL); undefined when APQ is off. Apollo Server keeps it in a private
- * field: read defensively, a missing field leaves the @defer path without APQ (as before).
- */
-export function apolloPersistedQueries(apollo: ApolloServer<GatewayContext>): PersistedQueries | undefined {
-  const internals = (apollo as unknown as { internals?: { persistedQueries?: PersistedQueries } }).internals;
-  return internals?.persistedQueries && typeof internals.persistedQueries.cache?.get === 'function' ? internals.persistedQueries : undefined;
-}
-
 /** The sha256Hash of a well-formed `extensions.persistedQuery` (persistedQueryShapeMiddleware refused any other). */
 function persistedHash(extensions: unknown): string | undefined {
   const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)?.persistedQuery;
@@ -439,8 +424,8 @@ export function deferHandler(options: {
   /** Counts a refusal made here (gateway_refusals_total), as Apollo Server's are counted. */
   onRefuse?(code: string): void;
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
-  /** Apollo Server's APQ store (apolloPersistedQueries), read when a request comes: undefined when APQ is off. */
-  persistedQueries?(): PersistedQueries | undefined;
+  /** The APQ entries /graphql registers and finds (RequestPolicies.persistedQueries): undefined when APQ is off. */
+  persistedQueries?: KeyValueCache<string> | undefined;
 }): RequestHandler {
   return async (req, res, next) => {
     if (req.method === 'GET') {
@@ -464,10 +449,10 @@ export function deferHandler(options: {
     // holds @defer is served here; a text whose hash is not the one sent, or an unknown hash, is left
     // to /graphql (PERSISTED_QUERY_HASH_MISMATCH, PERSISTED_QUERY_NOT_FOUND).
     const hash = persistedHash(body.extensions);
-    const apq = hash === undefined ? undefined : options.persistedQueries?.();
+    const apq = hash === undefined ? undefined : options.persistedQueries;
     let register = false;
     if (apq && hash && body.query === undefined) {
-      const stored = await apq.cache.get(hash).catch(() => undefined);
+      const stored = await apq.get(hash).catch(() => undefined);
       if (typeof stored !== 'string' || !stored.includes('@defer')) {
         next();
         return;
@@ -491,7 +476,7 @@ export function deferHandler(options: {
     }
     // Registered as Apollo Server does: once the operation passed validation and the limits.
     const registerIfAllowed = (allowed: boolean): void => {
-      if (allowed && register && apq && hash) void apq.cache.set(hash, body.query as string, apq.ttl !== undefined ? { ttl: apq.ttl } : undefined).catch(() => undefined);
+      if (allowed && register && apq && hash) void apq.set(hash, body.query as string).catch(() => undefined);
     };
     // A badly shaped body is refused by Apollo Server's own body checks (same status, code and message
     // as without @defer): the request goes on untouched instead of running with the field ignored.

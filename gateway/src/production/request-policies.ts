@@ -1,4 +1,5 @@
 import { type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
+import { InMemoryLRUCache, type KeyValueCache, PrefixingKeyValueCache } from '@apollo/utils.keyvaluecache';
 import { type AppError, httpStatusFor, isAcceptLanguage, languageFromHeader, type Logger, type Viewer } from '@ecosystem/shared';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
@@ -66,6 +67,12 @@ export class RequestPolicies {
   private readonly rateLimiting: RateLimiting | undefined;
   private readonly tracing: Tracing | undefined;
   private readonly trustedDocuments: Map<string, string> | undefined;
+  /**
+   * The automatic persisted queries' store, created here and handed to Apollo Server (its public
+   * `persistedQueries.cache` option) so that the @defer path reads and registers the very entries
+   * /graphql does; undefined when APQ is off.
+   */
+  private readonly apqCache: KeyValueCache<string> | undefined;
   private draining = false;
   private limits: ReturnType<typeof createOperationLimits> | undefined;
   private readonly onRefuse = (code: string): void => this.metrics?.refused(code);
@@ -79,6 +86,7 @@ export class RequestPolicies {
     this.rateLimiting = createRateLimiting(config, logger, this.onRefuse);
     this.tracing = startTracing(config, logger);
     this.trustedDocuments = config.TRUSTED_DOCUMENTS_FILE ? loadTrustedDocuments(config.TRUSTED_DOCUMENTS_FILE) : undefined;
+    this.apqCache = config.APQ_ENABLED && !(this.trustedDocuments && config.TRUSTED_DOCUMENTS_ENFORCE) ? new InMemoryLRUCache<string>() : undefined;
   }
 
   get isDraining(): boolean {
@@ -104,8 +112,16 @@ export class RequestPolicies {
       csrfPrevention: this.config.CSRF_PREVENTION,
       // main.ts owns SIGTERM/SIGINT (drain first, then stop Apollo); Apollo's own handlers would re-raise at once.
       stopOnTerminationSignals: false,
-      persistedQueries: this.config.APQ_ENABLED && !(this.trustedDocuments && this.config.TRUSTED_DOCUMENTS_ENFORCE) ? {} : false,
+      persistedQueries: this.apqCache ? { cache: this.apqCache } : false,
     };
+  }
+
+  /**
+   * The APQ store for the @defer path, keyed as Apollo Server keys its own entries in the store it
+   * is given (`apq:` + the query's sha256): one key space, one memory bound for both paths.
+   */
+  persistedQueries(): KeyValueCache<string> | undefined {
+    return this.apqCache ? new PrefixingKeyValueCache(this.apqCache, 'apq:') : undefined;
   }
 
   apolloPlugins(): ApolloServerPlugin<GatewayContext>[] {
