@@ -1,4 +1,4 @@
-import { type ApolloServerPlugin } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { formatSubgraphError } from '@ecosystem/shared';
 import { type GraphQLFormattedError } from 'graphql';
 import { type GatewayContext } from '../context';
@@ -89,18 +89,16 @@ function createMaskingFormatter(mask: boolean): (formatted: GraphQLFormattedErro
 
 /** Puts the request id on every error of a response (it is also in the gateway's and subgraphs' logs). */
 export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart({ contextValue }) {
-      return {
-        async willSendResponse({ response }) {
-          const body = response.body;
-          if (body.kind !== 'single' || !body.singleResult.errors) return;
-          body.singleResult.errors = body.singleResult.errors.map((error) => ({
-            ...error,
-            extensions: { ...error.extensions, requestId: contextValue.requestId },
-          }));
-        },
-      };
+  // One hooks object for every request: it keeps no state.
+  const hooks: GraphQLRequestListener<GatewayContext> = {
+    async willSendResponse({ response, contextValue }) {
+      const body = response.body;
+      if (body.kind !== 'single' || !body.singleResult.errors) return;
+      body.singleResult.errors = body.singleResult.errors.map((error) => ({
+        ...error,
+        extensions: { ...error.extensions, requestId: contextValue.requestId },
+      }));
     },
   };
+  return { requestDidStart: async () => hooks };
 }
