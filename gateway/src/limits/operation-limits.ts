@@ -254,8 +254,8 @@ function createCostLimit(config: OperationLimitsConfig): CostLimit {
 
 /**
  * The limits' one Apollo Server plugin, its hooks shared by every request (they keep no state):
- * Apollo Server runs each stage of every request over all plugins' hooks, so one plugin for the
- * three checks costs a third of three.
+ * Apollo Server runs each stage of every request over every plugin's hooks, so the three checks
+ * in one plugin are one call per stage, not three.
  *
  * - A document without the operation the request names (or with several and no name): a 400 with
  *   Apollo Server's OPERATION_RESOLUTION_FAILURE. Apollo Server leaves it to the executor, and
