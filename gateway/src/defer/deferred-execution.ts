@@ -390,10 +390,11 @@ const isRecordOrAbsent = (value: unknown): boolean => value == null || (typeof v
  */
 export function checkOnlyPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
-    async requestDidStart() {
+    // Hooks for check-only requests alone: Apollo Server asks every request's hooks in turn for a response.
+    async requestDidStart({ contextValue }) {
+      if (!contextValue.checkOnly) return;
       return {
-        async responseForOperation({ contextValue }) {
-          if (!contextValue.checkOnly) return null;
+        async responseForOperation() {
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: {} } } };
         },
       };

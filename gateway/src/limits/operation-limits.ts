@@ -1,4 +1,4 @@
-import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestListener } from '@apollo/server';
 import { dataJson } from '../cache/response-cache';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
@@ -86,10 +86,11 @@ export function createOperationLimits(config: OperationLimitsConfig): OperationL
     },
   });
   const protection = armor.protect();
-  const plugins: ApolloServerPlugin<BaseContext>[] = [unresolvedOperationPlugin(), ...(protection.plugins as ApolloServerPlugin<BaseContext>[])];
   const costLimit = config.MAX_COST > 0 ? createCostLimit(config) : undefined;
-  if (costLimit) plugins.push(costLimitPlugin(costLimit));
-  if (config.MAX_RESPONSE_BYTES > 0) plugins.push(responseSizePlugin(config.MAX_RESPONSE_BYTES));
+  const plugins: ApolloServerPlugin<BaseContext>[] = [
+    operationLimitsPlugin(costLimit, config.MAX_RESPONSE_BYTES),
+    ...(protection.plugins as ApolloServerPlugin<BaseContext>[]),
+  ];
   return { validationRules: protection.validationRules, plugins, parseOptions: { maxTokens: config.MAX_TOKENS }, costLimit };
 }
 
@@ -252,73 +253,57 @@ function createCostLimit(config: OperationLimitsConfig): CostLimit {
 }
 
 /**
- * A document without the operation the request names (or with several and no name): a 400 with
- * Apollo Server's OPERATION_RESOLUTION_FAILURE. Apollo Server leaves it to the executor, and
- * @apollo/gateway's throws a plain error there, which came out as a 500 "Internal server error".
+ * The limits' one Apollo Server plugin, its hooks shared by every request (they keep no state):
+ * Apollo Server runs each stage of every request over every plugin's hooks, so the three checks
+ * in one plugin are one call per stage, not three.
+ *
+ * - A document without the operation the request names (or with several and no name): a 400 with
+ *   Apollo Server's OPERATION_RESOLUTION_FAILURE. Apollo Server leaves it to the executor, and
+ *   @apollo/gateway's throws a plain error there, which came out as a 500 "Internal server error".
+ * - The cost limit (`costLimit`), before any query plan or subgraph fetch.
+ * - A bound on what the gateway sends back (`maxResponseBytes` > 0): past it, the answer is replaced
+ *   by a RESPONSE_TOO_LARGE error (HTTP 400), whatever the cost estimate said (long texts, large
+ *   lists the estimate sized by default).
  */
-function unresolvedOperationPlugin(): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request }) {
-          if (operation) return;
-          const name = request.operationName;
-          const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
-          const message = name
-            ? `Unknown operation named "${name}".`
-            : operations > 1
-              ? 'Must provide operation name if query contains multiple operations.'
-              : 'Must provide an operation.';
-          throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
-        },
-      };
+function operationLimitsPlugin(costLimit: CostLimit | undefined, maxResponseBytes: number): ApolloServerPlugin<BaseContext> {
+  const hooks: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ document, operation, operationName, request, schema }) {
+      if (!operation) throw unresolvedOperation(document, request.operationName);
+      if (!costLimit) return;
+      const error = costLimit.check(costLimit.cost(schema, document, operation, operationName, request.variables ?? {}));
+      if (error) throw error;
     },
   };
+  if (maxResponseBytes > 0) {
+    hooks.willSendResponse = async ({ response }) => {
+      const body = response.body;
+      if (body.kind !== 'single' || !body.singleResult.data) return;
+      const { data } = body.singleResult;
+      // Data still as JSON text (a stored response, a single fetch's answer) is measured as it is;
+      // other data is serialised once, for this check and for the body (dataJson).
+      const bytes = Buffer.byteLength(dataJson(data));
+      if (bytes <= maxResponseBytes) return;
+      body.singleResult = {
+        errors: [
+          new GraphQLError(`The response (${bytes} bytes) exceeds the limit of ${maxResponseBytes} bytes: ask for fewer items or fields`, {
+            extensions: { code: GatewayErrorCode.RESPONSE_TOO_LARGE, maxBytes: maxResponseBytes },
+          }),
+        ],
+      };
+      response.http.status = 400;
+    };
+  }
+  return { requestDidStart: async () => hooks };
 }
 
-function costLimitPlugin(limit: CostLimit): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, operationName, request, schema }) {
-          if (!operation) return;
-          const error = limit.check(limit.cost(schema, document, operation, operationName, request.variables ?? {}));
-          if (error) throw error;
-        },
-      };
-    },
-  };
-}
-
-/**
- * A bound on what the gateway sends back: past `maxBytes` of JSON the answer is replaced by a
- * RESPONSE_TOO_LARGE error (HTTP 400), whatever the cost estimate said (long texts, large lists
- * the estimate sized by default).
- */
-function responseSizePlugin(maxBytes: number): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          const body = response.body;
-          if (body.kind !== 'single' || !body.singleResult.data) return;
-          const { data } = body.singleResult;
-          // Data still as JSON text (a stored response, a single fetch's answer) is measured as it is;
-          // other data is serialised once, for this check and for the body (dataJson).
-          const bytes = Buffer.byteLength(dataJson(data));
-          if (bytes <= maxBytes) return;
-          body.singleResult = {
-            errors: [
-              new GraphQLError(`The response (${bytes} bytes) exceeds the limit of ${maxBytes} bytes: ask for fewer items or fields`, {
-                extensions: { code: GatewayErrorCode.RESPONSE_TOO_LARGE, maxBytes },
-              }),
-            ],
-          };
-          response.http.status = 400;
-        },
-      };
-    },
-  };
+function unresolvedOperation(document: DocumentNode, name: string | null | undefined): GraphQLError {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+  const message = name
+    ? `Unknown operation named "${name}".`
+    : operations > 1
+      ? 'Must provide operation name if query contains multiple operations.'
+      : 'Must provide an operation.';
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
 }
 
 /** graphql-js's "Document contains more than N tokens" parse error, re-coded. */

@@ -166,13 +166,10 @@ export class RequestPolicies {
 
   /** Runs before the body is read: drain marker, identity (401), rate limit (429). */
   beforeBody(): RequestHandler[] {
-    const handlers: RequestHandler[] = [
-      (_req, res, next) => {
-        if (this.draining) res.setHeader('connection', 'close');
-        next();
-      },
-    ];
+    // The drain marker and identity in one handler: each handler is one more step of express's router.
+    const handlers: RequestHandler[] = [];
     handlers.push((req, res, next) => {
+      if (this.draining) res.setHeader('connection', 'close');
       const authorization = req.headers.authorization;
       const state = requestState(req)!;
       if (!authorization) {

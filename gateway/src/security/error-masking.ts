@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type ApolloServerPlugin } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { formatSubgraphError } from '@ecosystem/shared';
 import { type GraphQLFormattedError } from 'graphql';
 import { type RequestHandler } from 'express';
@@ -109,6 +109,17 @@ export function withRequestIdOnBodyErrors(handler: RequestHandler): RequestHandl
  * Apollo Server's body refusals included (their handler wrapped by `withRequestIdOnBodyErrors`).
  */
 export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+  // One hooks object for every request: it keeps no state.
+  const hooks: GraphQLRequestListener<GatewayContext> = {
+    async willSendResponse({ response, contextValue }) {
+      const body = response.body;
+      if (body.kind !== 'single' || !body.singleResult.errors) return;
+      body.singleResult.errors = body.singleResult.errors.map((error) => ({
+        ...error,
+        extensions: { ...error.extensions, requestId: contextValue.requestId },
+      }));
+    },
+  };
   return {
     async invalidRequestWasReceived({ error }) {
       const requestId = bodyCheckRequestId.getStore();
@@ -116,17 +127,6 @@ export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
       const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
       if (requestId && extensions) extensions.requestId = requestId;
     },
-    async requestDidStart({ contextValue }) {
-      return {
-        async willSendResponse({ response }) {
-          const body = response.body;
-          if (body.kind !== 'single' || !body.singleResult.errors) return;
-          body.singleResult.errors = body.singleResult.errors.map((error) => ({
-            ...error,
-            extensions: { ...error.extensions, requestId: contextValue.requestId },
-          }));
-        },
-      };
-    },
+    requestDidStart: async () => hooks,
   };
 }

@@ -1,4 +1,4 @@
-import { type ApolloServerPlugin } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, OperationTypeNode, type ValidationRule } from 'graphql';
 import { type GatewayContext } from '../context';
 import { GatewayErrorCode } from './refuse';
@@ -33,17 +33,15 @@ export const SUBSCRIPTIONS_NOT_SERVED_MESSAGE =
  * Apollo Server caches validation per document, whatever the context.
  */
 export function subscriptionsNotServedPlugin(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation !== OperationTypeNode.SUBSCRIPTION || contextValue.subscribing) return;
-          throw new GraphQLError(SUBSCRIPTIONS_NOT_SERVED_MESSAGE, {
-            nodes: [operation],
-            extensions: { code: GatewayErrorCode.SUBSCRIPTIONS_NOT_SERVED, http: { status: 400 } },
-          });
-        },
-      };
+  // One hooks object for every request: it keeps no state.
+  const hooks: GraphQLRequestListener<GatewayContext> = {
+    async didResolveOperation({ operation, contextValue }) {
+      if (operation?.operation !== OperationTypeNode.SUBSCRIPTION || contextValue.subscribing) return;
+      throw new GraphQLError(SUBSCRIPTIONS_NOT_SERVED_MESSAGE, {
+        nodes: [operation],
+        extensions: { code: GatewayErrorCode.SUBSCRIPTIONS_NOT_SERVED, http: { status: 400 } },
+      });
     },
   };
+  return { requestDidStart: async () => hooks };
 }
