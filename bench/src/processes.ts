@@ -127,6 +127,8 @@ export async function startProcess(options: {
   script: string;
   /** Directory the script path is relative to (default: this checkout). */
   root?: string;
+  /** Node's own flags, before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
   env: Record<string, string>;
   port: number;
   readyPath?: string;
@@ -136,7 +138,7 @@ export async function startProcess(options: {
   logFile?: string;
 }): Promise<Managed> {
   const fd = options.logFile ? openSync(options.logFile, 'a') : undefined;
-  const child = spawn(process.execPath, [join(options.root ?? ROOT, options.script)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(options.root ?? ROOT, options.script)], {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: fd === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', fd, fd],
   });

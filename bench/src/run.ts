@@ -21,6 +21,8 @@
 //   BENCH_NAME          report file name (default: latest)
 //   BENCH_PORTS         first-last: ports of the started processes (default: any free one)
 //   BENCH_DB_PREFIX     prefix of the benchmark's database names (default: none: bench<scale>x_*)
+//   BENCH_PROFILE_DIR   V8 CPU profiles (--cpu-prof) of our gateways and the subgraphs, written here
+//                       when they stop (one directory per process)
 //   BENCH_BEFORE_ROOT   a second build of the project (bench/snapshot.sh of an older commit): its
 //                       gateway runs beside ours as the target `ours-before` (add it to BENCH_TARGETS),
 //                       same settings, same subgraphs: a before/after in one run
@@ -91,6 +93,8 @@ export interface BenchSettings {
   beforeRoot?: string;
   /** NODE_OPTIONS of our gateway processes (e.g. a heap ceiling). */
   gatewayNodeOptions: string;
+  /** Where our gateways and the subgraphs write V8 CPU profiles (`--cpu-prof`), one directory each; none when unset. */
+  profileDir?: string;
   /** Writes prepared for W4 (each is used once). */
   smokeWrites?: number;
 }
@@ -119,6 +123,7 @@ function settingsFromEnv(env = process.env): BenchSettings {
     dbPrefix: env.BENCH_DB_PREFIX ?? '',
     ...(env.BENCH_BEFORE_ROOT ? { beforeRoot: env.BENCH_BEFORE_ROOT } : {}),
     gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
+    ...(env.BENCH_PROFILE_DIR ? { profileDir: env.BENCH_PROFILE_DIR } : {}),
   };
 }
 
@@ -435,6 +440,7 @@ async function startSubgraphs(
         name,
         script: `subgraphs/${name}/dist/main.js`,
         root: settings.appRoot,
+        nodeArgs: profileArgs(settings, `${prefix}-${name}`),
         port,
         env: {
           NODE_ENV: 'production',
@@ -458,6 +464,11 @@ async function startSubgraphs(
   return { prefix, subgraphs, urls, statements };
 }
 
+/** `--cpu-prof` into `<profileDir>/<name>` when profiles are asked for (written when the process stops). */
+function profileArgs(settings: BenchSettings, name: string): string[] {
+  return settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(settings.profileDir, name.replace(/[^\w.-]+/g, '_'))}`] : [];
+}
+
 async function startOurs(settings: BenchSettings, name: string, graph: Graph, env: Record<string, string>): Promise<Managed & { dataDir: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
@@ -465,6 +476,7 @@ async function startOurs(settings: BenchSettings, name: string, graph: Graph, en
     name,
     script: 'gateway/dist/main.js',
     root: settings.appRoot,
+    nodeArgs: profileArgs(settings, `${graph.prefix}-${name}`),
     logFile: join(dataDir, 'gateway.log'),
     port,
     env: {

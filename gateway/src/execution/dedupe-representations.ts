@@ -36,13 +36,11 @@ async function processDeduped<TContext extends DataSourceContext>(
   const representations = variables?.representations;
   if (!Array.isArray(representations) || representations.length < 2) return inner.process(options);
 
-  // The executor builds every representation from the same `requires` selection, so identical
-  // entities serialise identically: the JSON text is the identity.
   const slotOf = new Map<string, number>();
   const unique: unknown[] = [];
   const slots = new Array<number>(representations.length);
   for (let i = 0; i < representations.length; i++) {
-    const key = JSON.stringify(representations[i]);
+    const key = representationKey(representations[i]);
     let slot = slotOf.get(key);
     if (slot === undefined) {
       slot = unique.length;
@@ -58,6 +56,21 @@ async function processDeduped<TContext extends DataSourceContext>(
     request: { ...options.request, variables: { ...variables, representations: unique } },
   });
   return fannedOut(response, slots, unique.length);
+}
+
+/**
+ * The identity of a representation. The executor builds every representation from the same
+ * `requires` selection, so identical entities serialise identically: the JSON text is the identity.
+ * The common shape, `{ __typename, id }` with two strings, is keyed without serialising, as the
+ * type name's length, a colon, the type name and the id: unambiguous among themselves, and never
+ * the JSON text of an object (which starts with a brace).
+ */
+export function representationKey(representation: unknown): string {
+  if (representation !== null && typeof representation === 'object' && !Array.isArray(representation)) {
+    const { __typename: typename, id } = representation as { __typename?: unknown; id?: unknown };
+    if (typeof typename === 'string' && typeof id === 'string' && Object.keys(representation).length === 2) return `${typename.length}:${typename}${id}`;
+  }
+  return JSON.stringify(representation);
 }
 
 /** The answer to the distinct representations, as the answer to all of them (`slots[i]`: the distinct one position i asked for). */

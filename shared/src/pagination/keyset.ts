@@ -26,13 +26,15 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   alias: string,
   order: KeysetOrder<T>,
   args: KeysetPageArgs,
+  /** Restricts the page's columns (the rows' query only; the count is keyed and run without it). */
+  project?: (page: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
 ): Promise<Connection<T>> {
   const limit = pageSize(args.first);
   const direction = order.direction ?? 'ASC';
   // The count visits every matching row: kept a few seconds in the database's aggregate cache, if any.
   const [sql, parameters] = query.getQueryAndParameters();
   const totalCount = await cachedAggregate(query.connection, `count:${sql}`, parameters, () => query.clone().getCount());
-  const page = query.clone();
+  const page = project ? project(query.clone()) : query.clone();
   if (args.after) {
     const [value, id] = decodeCursor(args.after, 2);
     const cmp = direction === 'ASC' ? '>' : '<';

@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -91,6 +92,11 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginLandingPageDisabled(),
       // Federated tracing is for Apollo's hosted studio; we export our own metrics and traces.
       ApolloServerPluginInlineTraceDisabled(),
+      // No subgraph gives cache hints, and the gateway caches by its own rules: the default plugin
+      // would only wrap every field's resolver (its willResolveField) to compute a policy of
+      // max-age 0. Without it the answer has no Cache-Control header, which the gateway reads as
+      // max-age 0 all the same.
+      ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin<TContext>(),
       variableCoercionPlugin() as ApolloServerPlugin<TContext>,
     ],

@@ -252,8 +252,8 @@ describe('federation and loaders', () => {
       query ($reps: [_Any!]!) {
         _entities(representations: $reps) {
           ... on Organization {
-            light: organizedEvents { __typename id ... on Event { title } ...Start }
-            full: organizedEvents { id title start organizers { id } }
+            light: organizedEvents { __typename id ... on Event { title } ...Start organizers { id } }
+            full: organizedEvents { id title start place { city } }
           }
         }
       }
@@ -291,6 +291,39 @@ describe('federation and loaders', () => {
     expect(light!.title).toBeUndefined();
     const whole = await loaders.eventById.load(light!.id);
     expect(whole?.title).toEqual(expect.any(String));
+  });
+
+  it('reads only the columns an events page selects (relations by id), the same page as with every column', async () => {
+    const page = (node: string): string => /* GraphQL */ `{ events(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${node} } } } }`;
+    const statements: string[] = [];
+    const logger = db.dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      statements.push(query.replace(/[`"]/g, ''));
+      return original(query, parameters, runner);
+    };
+    type Page = { events: { edges: { cursor: string; node: Record<string, unknown> }[] } };
+    try {
+      const light = await run<Page>(page('id title start organizers { id } presentedDatasets { id } ecosystem { id } remainingCapacity'));
+      const lightReads = statements.filter((q) => q.includes('FROM event event') && q.includes('LIMIT'));
+      statements.length = 0;
+      const full = await run<Page>(page('id title start organizers { id } presentedDatasets { id } ecosystem { id } remainingCapacity place { city }'));
+      const fullReads = statements.filter((q) => q.includes('FROM event event') && q.includes('LIMIT'));
+      expect(light.errors).toBeUndefined();
+      expect(full.errors).toBeUndefined();
+      expect(light.data!.events.edges.length).toBeGreaterThan(10);
+      expect(light.data!.events.edges.some((e) => (e.node.organizers as unknown[]).length > 0)).toBe(true);
+      // The same events, cursors and answers, `place` aside.
+      for (const edge of full.data!.events.edges) delete edge.node.place;
+      expect(light.data!.events.edges).toEqual(full.data!.events.edges);
+      expect(lightReads).toHaveLength(1);
+      expect(lightReads[0]).not.toContain('event.description');
+      expect(lightReads[0]).toContain('event.seatsTaken');
+      expect(fullReads).toHaveLength(1);
+      expect(fullReads[0]).toContain('event.description');
+    } finally {
+      logger.logQuery = original;
+    }
   });
 
   it('batches each loader into one statement for N loads', async () => {

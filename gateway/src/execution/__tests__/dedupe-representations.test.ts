@@ -1,5 +1,5 @@
 import { type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { dedupeRepresentations } from '../dedupe-representations';
+import { dedupeRepresentations, representationKey } from '../dedupe-representations';
 
 type Options = GraphQLDataSourceProcessOptions<Record<string, unknown>>;
 type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -87,5 +87,19 @@ describe('dedupeRepresentations', () => {
     const source = dedupeRepresentations(new Recording() as unknown as GraphQLDataSource) as unknown as Recording;
     const { otherMethod } = source;
     expect(otherMethod()).toBe('kept');
+  });
+
+  it('keys { __typename, id } without serialising, apart from every other shape and from each other', () => {
+    const keys = [
+      { __typename: 'Org', id: 'a1' },
+      { __typename: 'Orga', id: '1' },
+      { __typename: 'Org', id: 'a1', extra: 1 },
+      { __typename: 'Org', id: 1 },
+      { id: 'a1', __typename: 'Org', x: null },
+      ['Org', 'a1'],
+      '3:Orga1',
+    ].map(representationKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(representationKey({ id: 'a1', __typename: 'Org' })).toBe(representationKey({ __typename: 'Org', id: 'a1' }));
   });
 });

@@ -1,6 +1,6 @@
 import { byId, manyByKey, windowedList, type WindowedKey } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type GraphQLResolveInfo, Kind, type SelectionNode, type SelectionSetNode } from 'graphql';
 import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { sqlDateTime } from '../common/sql-date';
 import { EventDataset } from './event-dataset.entity';
@@ -52,36 +52,52 @@ export async function loadEventsSorted(loaders: Pick<EventLoaders, 'eventById'>,
 }
 
 /**
- * Event fields that are a column of `event` read as is (no field resolver). A list whose selection
- * asks for these only reads only their columns: reading every column of every event (description
- * texts included: mysql2 decoding, TypeORM hydration and the garbage they leave) was most of the
- * time of a large list (figures in docs/performance.md, "Event lists read the columns they select").
- * `eventsThrough` always adds `id` and `start` (the sort).
+ * What each Event field reads of the entity: a column read as is, or the columns its resolver
+ * reads (the relations resolved by loaders read the event's `id` only). A list or page whose
+ * selection asks for these fields only reads only their columns: reading every column of every event
+ * (description texts included: mysql2 decoding, TypeORM hydration and the garbage they leave) was
+ * most of the time of a large list (figures in docs/performance.md, "Event lists read the columns
+ * they select"). A field not listed here (place, registration...) reads every column. `id` and
+ * `start` (the sort) are always read.
  */
-export const EVENT_COLUMN_FIELDS: ReadonlySet<string> = new Set([
-  'id',
-  'title',
-  'description',
-  'kind',
-  'status',
-  'attendanceMode',
-  'start',
-  'end',
-  'timezone',
-  'language',
-  'icalUid',
-  'sequence',
-  'placeName',
-  'maxCapacity',
-  'keywords',
-  'createdAt',
-  'updatedAt',
+const EVENT_FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...[
+    'id',
+    'title',
+    'description',
+    'kind',
+    'status',
+    'attendanceMode',
+    'start',
+    'end',
+    'timezone',
+    'language',
+    'icalUid',
+    'sequence',
+    'placeName',
+    'maxCapacity',
+    'keywords',
+    'createdAt',
+    'updatedAt',
+  ].map((field): [string, readonly string[]] => [field, [field]]),
+  ['organizers', []],
+  ['presentedDatasets', []],
+  ['speakers', []],
+  ['icalUrl', []],
+  ['ecosystem', ['ecosystemId']],
+  ['series', ['seriesId']],
+  ['call', ['callId']],
+  ['remainingCapacity', ['maxCapacity', 'seatsTaken']],
+  ['virtualLocation', ['virtualUrl', 'virtualPlatform']],
 ]);
+
+/** The Event properties a projection may name (plain columns of `event`). */
+export const EVENT_PROJECTABLE_PROPERTIES: ReadonlySet<string> = new Set([...EVENT_FIELD_PROPERTIES.values()].flat().concat('id', 'start'));
 
 /** Every column: what a selection with any other field (a relation, a computed field) needs. */
 export const ALL_EVENT_COLUMNS = '*';
 
-/** A window of a list of events read with `columns`: `*`, or a sorted comma list of EVENT_COLUMN_FIELDS. */
+/** A window of a list of events read with `columns`: `*`, or a sorted comma list of EVENT_PROJECTABLE_PROPERTIES. */
 export interface EventListWindow extends EventWindow {
   columns: string;
 }
@@ -89,24 +105,42 @@ export interface EventListWindow extends EventWindow {
 /** The lists read together: same columns, same window. */
 const eventListWindowKey = (window: EventListWindow): string => `${window.columns}\0${eventWindowKey(window)}`;
 
-/** The columns an event list must read for a selection set (see EVENT_COLUMN_FIELDS). */
-export function eventListColumns(info: GraphQLResolveInfo): string {
-  const fields = new Set<string>(['id', 'start']);
-  const visit = (selectionSet: SelectionSetNode | undefined): boolean => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        if (name === '__typename') continue;
-        if (!EVENT_COLUMN_FIELDS.has(name)) return false;
-        fields.add(name);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!visit(selection.selectionSet)) return false;
-      } else if (!visit(info.fragments[selection.name.value]?.selectionSet)) return false;
+/**
+ * The columns a list of events must read for the Event selection sets of `info`'s fields (`path`:
+ * the fields from the resolved field down to its events, e.g. `edges.node` for a page), see
+ * EVENT_FIELD_PROPERTIES.
+ */
+export function eventListColumns(info: GraphQLResolveInfo, path: readonly string[] = []): string {
+  const properties = new Set<string>(['id', 'start']);
+  const fragmentSelections = (selectionSet: SelectionSetNode | undefined): readonly SelectionNode[] =>
+    (selectionSet?.selections ?? []).flatMap((selection) =>
+      selection.kind === Kind.FIELD
+        ? [selection]
+        : fragmentSelections(selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet),
+    );
+  // The Event selection sets, found by following `path` (through fragments) from the resolved field.
+  let selectionSets = info.fieldNodes.map((node) => node.selectionSet);
+  for (const name of path) {
+    selectionSets = selectionSets.flatMap((selectionSet) =>
+      fragmentSelections(selectionSet).flatMap((selection) => (selection.kind === Kind.FIELD && selection.name.value === name ? [selection.selectionSet] : [])),
+    );
+  }
+  for (const selectionSet of selectionSets) {
+    for (const selection of fragmentSelections(selectionSet)) {
+      if (selection.kind !== Kind.FIELD || selection.name.value === '__typename') continue;
+      const read = EVENT_FIELD_PROPERTIES.get(selection.name.value);
+      if (!read) return ALL_EVENT_COLUMNS;
+      for (const property of read) properties.add(property);
     }
-    return true;
-  };
-  for (const node of info.fieldNodes) if (!visit(node.selectionSet)) return ALL_EVENT_COLUMNS;
-  return [...fields].sort().join(',');
+  }
+  return [...properties].sort().join(',');
+}
+
+/** Restricts a query of `event` to a column list of eventListColumns (all columns for ALL_EVENT_COLUMNS). */
+export function selectEventColumns<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, columns: string): SelectQueryBuilder<T> {
+  // Property names of EVENT_PROJECTABLE_PROPERTIES only (never caller text): the selection picked among them.
+  if (columns !== ALL_EVENT_COLUMNS) query.select(columns.split(',').filter((property) => EVENT_PROJECTABLE_PROPERTIES.has(property)).map((property) => `event.${property}`));
+  return query;
 }
 
 /**
@@ -168,9 +202,7 @@ async function eventsThrough(
     .getRepository(Event)
     .createQueryBuilder('event')
     .where('event.id IN (:...ids)', { ids: [...new Set(links.map((row) => row.eventId))] });
-  // Property names of EVENT_COLUMN_FIELDS only (never caller text): the selection picked among them.
-  if (!full) query.select(columns.split(',').filter((field) => EVENT_COLUMN_FIELDS.has(field)).map((field) => `event.${field}`));
-  const events = await query.getMany();
+  const events = await selectEventColumns(query, columns).getMany();
   const byId = new Map<string, Event>();
   for (const event of events) {
     byId.set(event.id, event);

@@ -1,5 +1,6 @@
 import { Money, Role, PUBLIC_CONTRACT, NOT_IN_PUBLIC_CONTRACT } from '@ecosystem/shared';
-import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Directive, Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Address, toAddress } from '@ecosystem/shared';
 import { type EventsContext } from '../context';
 import { Dataset, datasetRef } from '../dataset/dataset.stub';
@@ -8,6 +9,7 @@ import { ICAL_PATHS } from './event.ical';
 import { Organization, organizationRef } from '../organization/organization.stub';
 import { EventSpeaker } from './event-speaker.entity';
 import { EventConnection } from './event.connection';
+import { eventListColumns } from './event.loaders';
 import { Event } from './event.entity';
 import { AddSpeakerArgs, CreateEventArgs, EventsArgs } from './event.inputs';
 import { type EventFacetCounts, EventService } from './event.service';
@@ -23,8 +25,8 @@ export class EventResolver {
 
   @Directive(PUBLIC_CONTRACT)
   @Query(() => EventConnection, { nullable: true, description: 'Events, filtered and paginated, ordered by start then id, with facets.' })
-  async events(@Args() args: EventsArgs, @Ctx() context: EventsContext): Promise<EventConnection> {
-    return new EventService(context.dataSource).list(args);
+  async events(@Args() args: EventsArgs, @Ctx() context: EventsContext, @Info() info: GraphQLResolveInfo): Promise<EventConnection> {
+    return new EventService(context.dataSource).list(args, eventListColumns(info, ['edges', 'node']));
   }
 
   @Authorized(Role.EVENT_ORGANISER)

@@ -10,6 +10,7 @@ import { Event } from './event.entity';
 import { AttendanceMode, EventStatus } from './event.enums';
 import { type AddSpeakerInput, type CreateEventInput, type EventFilter, type EventsArgs } from './event.inputs';
 import { icalUidFor } from './event.ical';
+import { ALL_EVENT_COLUMNS, selectEventColumns } from './event.loaders';
 
 /** A page of events that remembers its filter, so that `facets` can be computed when asked for. */
 export interface EventPage extends Connection<Event> {
@@ -80,9 +81,12 @@ export class EventService {
     return query;
   }
 
-  async list(args: EventsArgs): Promise<EventPage> {
+  /** A page of events; `columns`: what the selection reads (eventListColumns), every column by default. */
+  async list(args: EventsArgs, columns = ALL_EVENT_COLUMNS): Promise<EventPage> {
     const filter = args.filter ?? {};
-    const page = await paginate(this.filtered(filter), 'event', { column: 'event.start', valueOf: (e) => sqlDateTime(e.start) }, args);
+    const page = await paginate(this.filtered(filter), 'event', { column: 'event.start', valueOf: (e) => sqlDateTime(e.start) }, args, (query) =>
+      selectEventColumns(query, columns),
+    );
     return { ...page, facetFilter: filter };
   }
 
