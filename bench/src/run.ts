@@ -26,6 +26,10 @@
 //   BENCH_BEFORE_ROOT   a second build of the project (bench/snapshot.sh of an older commit): its
 //                       gateway runs beside ours as the target `ours-before` (add it to BENCH_TARGETS),
 //                       same settings, same subgraphs: a before/after in one run
+//   BENCH_GATEWAY_NODE_OPTIONS  NODE_OPTIONS of our gateways (e.g. the heap ceiling)
+//   BENCH_BEFORE_NODE_OPTIONS   NODE_OPTIONS of `ours-before` only (default: BENCH_GATEWAY_NODE_OPTIONS);
+//                       with BENCH_BEFORE_ROOT a snapshot of the same commit, one build under two
+//                       V8 settings in one interleaved run
 import '@ecosystem/shared/dist/bootstrap';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -93,6 +97,8 @@ export interface BenchSettings {
   beforeRoot?: string;
   /** NODE_OPTIONS of our gateway processes (e.g. a heap ceiling). */
   gatewayNodeOptions: string;
+  /** NODE_OPTIONS of the `ours-before` gateway: another V8 setting of the same build, or the same as ours. */
+  beforeNodeOptions: string;
   /** Where our gateways and the subgraphs write V8 CPU profiles (`--cpu-prof`), one directory each; none when unset. */
   profileDir?: string;
   /** Writes prepared for W4 (each is used once). */
@@ -123,6 +129,7 @@ function settingsFromEnv(env = process.env): BenchSettings {
     dbPrefix: env.BENCH_DB_PREFIX ?? '',
     ...(env.BENCH_BEFORE_ROOT ? { beforeRoot: env.BENCH_BEFORE_ROOT } : {}),
     gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
+    beforeNodeOptions: env.BENCH_BEFORE_NODE_OPTIONS ?? env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
     ...(env.BENCH_PROFILE_DIR ? { profileDir: env.BENCH_PROFILE_DIR } : {}),
   };
 }
@@ -632,7 +639,7 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
   }
   if (targets.includes('ours-before')) {
     if (!settings.beforeRoot) throw new Error('the target ours-before needs BENCH_BEFORE_ROOT (a build from bench/snapshot.sh)');
-    const before = await startOurs({ ...settings, appRoot: settings.beforeRoot }, 'ours-before', graph, oursEnv(false));
+    const before = await startOurs({ ...settings, appRoot: settings.beforeRoot, gatewayNodeOptions: settings.beforeNodeOptions }, 'ours-before', graph, oursEnv(false));
     gatewayProcesses.push(before);
     started.push(before);
     gateways.push({ name: 'ours-before', url: before.url, pid: before.pid });
