@@ -40,7 +40,7 @@ import { type GraphQLSchema } from 'graphql';
 import { createConnection } from 'mysql2/promise';
 import { autocannonRun, chainRun, execute, type LoadOptions, type LoadResult, mergeRuns, rssMb, rssSampler } from './load';
 import { freePort, type Managed, ROOT, startProcess, StatementLog, stopAll } from './processes';
-import { type BenchReport, evaluateTargets, type RunRecord, slope, type SqlRecord, writeReport } from './report';
+import { type BenchReport, evaluateTargets, perThousand, type RunRecord, slope, type SqlRecord, writeReport } from './report';
 import { scaleDatabases } from './scale-data';
 import { apiSchemaOf } from './schema';
 import { addPages, readWorkloads, sampler, searchTerms, type SubgraphUrls, type Workload } from './workloads';
@@ -405,10 +405,18 @@ async function runOne(
   }
   log(
     `${ctx.scale}x ${w.id} ${target}${round > 0 ? ` (round ${round + 1})` : ''}: ${
-      result ? `${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms, errors ${result.errors}/${result.graphqlErrors}, rss ${result.peakRssMb}` : skipped
+      result ? `${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms, errors ${result.errors}/${result.graphqlErrors}, rss ${result.peakRssMb}${cpuPerThousand(result)}` : skipped
     }`,
   );
   return { result, ...(skipped ? { skipped } : {}) };
+}
+
+/**
+ * CPU ms per 1,000 requests of one run, for the log: the report merges the rounds, and the
+ * rounds' spread is what tells a setting's effect from the machine's noise.
+ */
+function cpuPerThousand(result: LoadResult): string {
+  return result.cpuMs ? `, CPU ms/1k gateway ${perThousand(result.cpuMs.gateway, result.requests) || 'n/a'} subgraphs ${perThousand(result.cpuMs.subgraphs, result.requests) || 'n/a'}` : '';
 }
 
 // ---------------------------------------------------------------------------------------------
