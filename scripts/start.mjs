@@ -7,10 +7,12 @@
 // write; once the gateway is ready it prints the playground's URL, however long that takes, and
 // every 15 s until then what it is still waiting for.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseEnv } from 'node:util';
 import { ensureBuilt, ROOT } from './build.mjs';
 
 const env = process.env;
@@ -21,6 +23,8 @@ const subgraphs = [
   { name: 'events', port: Number(env.EVENTS_PORT ?? 4004) },
 ];
 const gatewayPort = Number(env.PORT ?? 4000);
+/** The gateway's Node settings (the heap ceiling), shared with docker-compose.yml. */
+const gatewayNodeOptions = parseEnv(readFileSync(join(ROOT, 'gateway/node-options.env'), 'utf8')).NODE_OPTIONS ?? '';
 const children = new Map();
 /** What each process last said about itself: 'starting', 'seeding 1,200 / 30,000 rows', 'ready'. */
 const status = new Map([...subgraphs.map(({ name }) => [name, 'starting']), ['gateway', 'starting']]);
@@ -133,9 +137,9 @@ for (const { name, port } of subgraphs) {
 }
 start('gateway', 'gateway/dist/main.js', {
   PORT: String(gatewayPort),
-  // The heap ceiling docker-compose gives too (docs/performance.md, Memory): without it V8 collects
-  // lazily and the gateway's RSS climbs past 400 MB under load. An operator's own ceiling wins.
-  NODE_OPTIONS: /--max-old-space-size/.test(env.NODE_OPTIONS ?? '') ? env.NODE_OPTIONS : `${env.NODE_OPTIONS ?? ''} --max-old-space-size=160`.trim(),
+  // The heap ceiling of gateway/node-options.env, which docker-compose gives too (docs/performance.md,
+  // Memory). An operator's own ceiling wins; other options of theirs are kept.
+  NODE_OPTIONS: /--max-old-space-size/.test(env.NODE_OPTIONS ?? '') ? env.NODE_OPTIONS : `${env.NODE_OPTIONS ?? ''} ${gatewayNodeOptions}`.trim(),
   ...Object.fromEntries(
     subgraphs.map(({ name, port }) => [`SUBGRAPH_${name.toUpperCase()}_URL`, env[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? `http://localhost:${port}/graphql`]),
   ),

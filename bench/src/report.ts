@@ -50,7 +50,7 @@ export interface BenchReport {
 }
 
 /** CPU ms per 1,000 requests, or blank when not measured. */
-function perThousand(ms: number | null | undefined, requests: number): string {
+export function perThousand(ms: number | null | undefined, requests: number): string {
   return typeof ms === 'number' && requests > 0 ? String(Math.round((ms / requests) * 1000)) : '';
 }
 

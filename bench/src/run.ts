@@ -26,6 +26,10 @@
 //   BENCH_BEFORE_ROOT   a second build of the project (bench/snapshot.sh of an older commit): its
 //                       gateway runs beside ours as the target `ours-before` (add it to BENCH_TARGETS),
 //                       same settings, same subgraphs: a before/after in one run
+//   BENCH_GATEWAY_NODE_OPTIONS  NODE_OPTIONS of our gateways (e.g. the heap ceiling)
+//   BENCH_BEFORE_NODE_OPTIONS   NODE_OPTIONS of `ours-before` only (default: BENCH_GATEWAY_NODE_OPTIONS);
+//                       with BENCH_BEFORE_ROOT a snapshot of the same commit, one build under two
+//                       V8 settings in one interleaved run
 import '@ecosystem/shared/dist/bootstrap';
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,7 +40,7 @@ import { type GraphQLSchema } from 'graphql';
 import { createConnection } from 'mysql2/promise';
 import { autocannonRun, chainRun, execute, type LoadOptions, type LoadResult, mergeRuns, rssMb, rssSampler } from './load';
 import { freePort, type Managed, ROOT, startProcess, StatementLog, stopAll } from './processes';
-import { type BenchReport, evaluateTargets, type RunRecord, slope, type SqlRecord, writeReport } from './report';
+import { type BenchReport, evaluateTargets, perThousand, type RunRecord, slope, type SqlRecord, writeReport } from './report';
 import { scaleDatabases } from './scale-data';
 import { apiSchemaOf } from './schema';
 import { addPages, readWorkloads, sampler, searchTerms, type SubgraphUrls, type Workload } from './workloads';
@@ -93,6 +97,8 @@ export interface BenchSettings {
   beforeRoot?: string;
   /** NODE_OPTIONS of our gateway processes (e.g. a heap ceiling). */
   gatewayNodeOptions: string;
+  /** NODE_OPTIONS of the `ours-before` gateway: another V8 setting of the same build, or the same as ours. */
+  beforeNodeOptions: string;
   /** Where our gateways and the subgraphs write V8 CPU profiles (`--cpu-prof`), one directory each; none when unset. */
   profileDir?: string;
   /** Writes prepared for W4 (each is used once). */
@@ -123,6 +129,7 @@ function settingsFromEnv(env = process.env): BenchSettings {
     dbPrefix: env.BENCH_DB_PREFIX ?? '',
     ...(env.BENCH_BEFORE_ROOT ? { beforeRoot: env.BENCH_BEFORE_ROOT } : {}),
     gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
+    beforeNodeOptions: env.BENCH_BEFORE_NODE_OPTIONS ?? env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
     ...(env.BENCH_PROFILE_DIR ? { profileDir: env.BENCH_PROFILE_DIR } : {}),
   };
 }
@@ -398,10 +405,18 @@ async function runOne(
   }
   log(
     `${ctx.scale}x ${w.id} ${target}${round > 0 ? ` (round ${round + 1})` : ''}: ${
-      result ? `${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms, errors ${result.errors}/${result.graphqlErrors}, rss ${result.peakRssMb}` : skipped
+      result ? `${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} p99 ${result.latencyMs.p99} ms, errors ${result.errors}/${result.graphqlErrors}, rss ${result.peakRssMb}${cpuPerThousand(result)}` : skipped
     }`,
   );
   return { result, ...(skipped ? { skipped } : {}) };
+}
+
+/**
+ * CPU ms per 1,000 requests of one run, for the log: the report merges the rounds, and the
+ * rounds' spread is what tells a setting's effect from the machine's noise.
+ */
+function cpuPerThousand(result: LoadResult): string {
+  return result.cpuMs ? `, CPU ms/1k gateway ${perThousand(result.cpuMs.gateway, result.requests) || 'n/a'} subgraphs ${perThousand(result.cpuMs.subgraphs, result.requests) || 'n/a'}` : '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -632,7 +647,7 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
   }
   if (targets.includes('ours-before')) {
     if (!settings.beforeRoot) throw new Error('the target ours-before needs BENCH_BEFORE_ROOT (a build from bench/snapshot.sh)');
-    const before = await startOurs({ ...settings, appRoot: settings.beforeRoot }, 'ours-before', graph, oursEnv(false));
+    const before = await startOurs({ ...settings, appRoot: settings.beforeRoot, gatewayNodeOptions: settings.beforeNodeOptions }, 'ours-before', graph, oursEnv(false));
     gatewayProcesses.push(before);
     started.push(before);
     gateways.push({ name: 'ours-before', url: before.url, pid: before.pid });

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { parseEnv, pubSubEnvSchema } from '@ecosystem/shared';
 import { parse } from 'yaml';
 import { CORE_DEFINITIONS } from '../helpers/graph';
 
 /* No Docker engine runs in CI: this keeps docker-compose.yml valid YAML and in step with the code. */
 interface Service {
+  env_file?: string | string[];
   build?: { context: string; args?: Record<string, string> };
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
@@ -40,6 +42,15 @@ describe('docker-compose.yml', () => {
     // The registry (partner subgraphs, accepted supergraphs) lives in MySQL, shared by replicas.
     expect(gateway?.environment?.DATABASE_URL).toMatch(/^mysql:\/\/.+@mysql:3306$/);
     expect(gateway?.depends_on?.mysql?.condition).toBe('service_healthy');
+  });
+
+  it('gives the gateway the Node settings of gateway/node-options.env, the file `npm start` reads: one heap ceiling', () => {
+    const gateway = compose.services.gateway;
+    expect(gateway?.env_file).toBe('gateway/node-options.env');
+    // environment: would win over env_file and set a second ceiling.
+    expect(gateway?.environment?.NODE_OPTIONS).toBeUndefined();
+    const options = parseDotEnv(readFileSync(join(__dirname, '../../gateway/node-options.env'), 'utf8'));
+    expect(options.NODE_OPTIONS).toMatch(/^--max-old-space-size=\d+/);
   });
 
   it('passes REDIS_URL to the gateway and to the subgraphs with subscriptions (events, datasets); empty when unset, which they read as unset', () => {
