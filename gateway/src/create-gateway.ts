@@ -20,7 +20,7 @@ import { createAdminRouter, Registry } from '@ecosystem/registry';
 import { servedSupergraph, type ServedSupergraph } from './supergraph/served-supergraph';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
-import { GatewayCaches, stringifyCachedResult } from './cache';
+import { GatewayCaches, readableResult, stringifyCachedResult } from './cache';
 import { RequestPolicies } from './production/request-policies';
 import { SubgraphClients } from './resilience/subgraph-clients';
 import { IdentityTokenSigner } from './security/identity';
@@ -202,7 +202,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       },
       execute: async (document, variables, operationName, contextValue) => {
         const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map() } });
-        return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental results are not nested' }] };
+        // The single-fetch executor and the response cache answer with data as text: the parts read its fields.
+        return response.body.kind === 'single' ? readableResult(response.body.singleResult) : { errors: [{ message: 'Incremental results are not nested' }] };
       },
     }),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
@@ -255,7 +256,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     formatError: (formatted, error) => policyOptions.formatError?.(formatted, error) ?? formatted,
     execute: async (document, variables, operationName, contextValue) => {
       const response = await apollo.executeOperation({ query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, { contextValue });
-      return response.body.kind === 'single' ? response.body.singleResult : { errors: [new GraphQLError('Incremental results are not sent on subscriptions')] };
+      return response.body.kind === 'single' ? readableResult(response.body.singleResult) : { errors: [new GraphQLError('Incremental results are not sent on subscriptions')] };
     },
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => subscriptions.schemaChanged(apiSchema, coreSupergraphSdl));

@@ -100,6 +100,17 @@ describe('@defer through the gateway', () => {
     expect(merged).toEqual(whole.data);
   });
 
+  it('sends the same parts each time a nested fragment served by one subgraph is deferred (the single-fetch executor answers it from the second time on)', async () => {
+    const query = /* GraphQL */ `{ events(first: 1) { edges { node { id ... @defer { title } } } } }`;
+    const sends = [];
+    for (let i = 0; i < 3; i++) sends.push((await deferred(query)).parts.map((p) => p.body));
+    const [first] = sends;
+    expect(first).toHaveLength(2);
+    expect(first![1]!.incremental).toEqual([{ data: { title: expect.any(String) }, path: ['events', 'edges', 0, 'node'] }]);
+    expect(sends[1]).toEqual(first);
+    expect(sends[2]).toEqual(first);
+  });
+
   it('answers a client that does not accept multipart with the whole result at once', async () => {
     const response = await postGraphQL<Record<string, unknown>>(gateway.url, ROOT, { first: 1 });
     expect(response.status).toBe(200);
