@@ -13,7 +13,7 @@ import {
   variableCoercionPlugin,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { beginRequest, type GatewayContext, requestState } from './context';
 import { createAdminRouter, Registry } from '@ecosystem/registry';
@@ -117,10 +117,10 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ...(singleFetch ? { experimental_didResolveQueryPlan: (options) => singleFetch.learn(options as never) } : {}),
   });
   let ready = false;
-  // Where @defer is refused (deferHandler): the API schema's mutation root.
-  let mutationType = 'Mutation';
+  // What @defer is validated against (deferHandler): the API schema.
+  let servedApiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    mutationType = apiSchema.getMutationType()?.name ?? mutationType;
+    servedApiSchema = apiSchema;
     installGraphScalars(apiSchema);
     singleFetch?.schemaChanged(apiSchema, coreSupergraphSdl);
     ready = true;
@@ -193,7 +193,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       contextFor,
       maxResponseBytes: config.MAX_RESPONSE_BYTES,
       maxDeferredFragments: config.MAX_DEFERRED_FRAGMENTS,
-      mutationType: () => mutationType,
+      schema: () => servedApiSchema,
       onRefuse: (code) => policies.metrics?.refused(code),
       persistedQueries: policies.persistedQueries(),
       check: async (document, variables, operationName, contextValue) => {
