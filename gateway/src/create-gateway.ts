@@ -13,14 +13,14 @@ import {
   variableCoercionPlugin,
 } from '@ecosystem/shared';
 import express, { type Express, type RequestHandler } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { beginRequest, type GatewayContext, requestState } from './context';
 import { createAdminRouter, Registry } from '@ecosystem/registry';
 import { servedSupergraph, type ServedSupergraph } from './supergraph/served-supergraph';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
-import { GatewayCaches, stringifyCachedResult } from './cache';
+import { GatewayCaches, readableResult, stringifyCachedResult } from './cache';
 import { RequestPolicies } from './production/request-policies';
 import { SubgraphClients } from './resilience/subgraph-clients';
 import { IdentityTokenSigner } from './security/identity';
@@ -117,10 +117,10 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     ...(singleFetch ? { experimental_didResolveQueryPlan: (options) => singleFetch.learn(options as never) } : {}),
   });
   let ready = false;
-  // Where @defer is refused (deferHandler): the API schema's mutation root.
-  let mutationType = 'Mutation';
+  // What @defer is validated against (deferHandler): the API schema.
+  let servedApiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    mutationType = apiSchema.getMutationType()?.name ?? mutationType;
+    servedApiSchema = apiSchema;
     installGraphScalars(apiSchema);
     singleFetch?.schemaChanged(apiSchema, coreSupergraphSdl);
     ready = true;
@@ -193,7 +193,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       contextFor,
       maxResponseBytes: config.MAX_RESPONSE_BYTES,
       maxDeferredFragments: config.MAX_DEFERRED_FRAGMENTS,
-      mutationType: () => mutationType,
+      schema: () => servedApiSchema,
       onRefuse: (code) => policies.metrics?.refused(code),
       persistedQueries: policies.persistedQueries(),
       check: async (document, variables, operationName, contextValue) => {
@@ -202,7 +202,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       },
       execute: async (document, variables, operationName, contextValue) => {
         const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map() } });
-        return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental results are not nested' }] };
+        // The single-fetch executor and the response cache answer with data as text: the parts read its fields.
+        return response.body.kind === 'single' ? readableResult(response.body.singleResult) : { errors: [{ message: 'Incremental results are not nested' }] };
       },
     }),
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
@@ -255,7 +256,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     formatError: (formatted, error) => policyOptions.formatError?.(formatted, error) ?? formatted,
     execute: async (document, variables, operationName, contextValue) => {
       const response = await apollo.executeOperation({ query: document, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) }, { contextValue });
-      return response.body.kind === 'single' ? response.body.singleResult : { errors: [new GraphQLError('Incremental results are not sent on subscriptions')] };
+      return response.body.kind === 'single' ? readableResult(response.body.singleResult) : { errors: [new GraphQLError('Incremental results are not sent on subscriptions')] };
     },
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => subscriptions.schemaChanged(apiSchema, coreSupergraphSdl));

@@ -100,6 +100,17 @@ describe('@defer through the gateway', () => {
     expect(merged).toEqual(whole.data);
   });
 
+  it('sends the same parts each time a nested fragment served by one subgraph is deferred (the single-fetch executor answers it from the second time on)', async () => {
+    const query = /* GraphQL */ `{ events(first: 1) { edges { node { id ... @defer { title } } } } }`;
+    const sends = [];
+    for (let i = 0; i < 3; i++) sends.push((await deferred(query)).parts.map((p) => p.body));
+    const [first] = sends;
+    expect(first).toHaveLength(2);
+    expect(first![1]!.incremental).toEqual([{ data: { title: expect.any(String) }, path: ['events', 'edges', 0, 'node'] }]);
+    expect(sends[1]).toEqual(first);
+    expect(sends[2]).toEqual(first);
+  });
+
   it('answers a client that does not accept multipart with the whole result at once', async () => {
     const response = await postGraphQL<Record<string, unknown>>(gateway.url, ROOT, { first: 1 });
     expect(response.status).toBe(200);
@@ -206,6 +217,58 @@ describe('@defer through the gateway', () => {
       });
       return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Refused['body'] };
     }
+
+    it('refuses invalid @defer uses as graphql-js 17 does (GRAPHQL_VALIDATION_FAILED with locations into the client\u2019s text), with or without multipart', async () => {
+      const cases: { query: string; variables?: Record<string, unknown>; message: RegExp; at: string }[] = [
+        { query: 'query($d: Boolean) { events(first: 1) { edges { node { id ... @defer(if: $d) @defer { title } } } } }', variables: { d: true }, message: /The directive "@defer" can only be used once at this location/, at: '@defer(if' },
+        { query: '{ events(first: 1) { edges { node { id ... @defer(label: "a", label: "b") { title } } } } }', message: /There can be only one argument named "label"/, at: 'label: "a"' },
+        { query: '{ events(first: 1) @defer { totalCount } }', message: /Directive "@defer" may not be used on FIELD/, at: '@defer' },
+        { query: 'query @defer { events(first: 1) { totalCount } }', message: /Directive "@defer" may not be used on QUERY/, at: '@defer' },
+        { query: 'query{ events(first:1){ totalCount ... @defer(if:$zz) { edges { node { id } } } } }', message: /^Variable "\$zz" is not defined/, at: '$zz' },
+        { query: 'query($s: String){ events(first:1){ totalCount ... @defer(if:$s) { edges { node { id } } } } }', variables: { s: 'x' }, message: /Variable "\$s" of type "String" used in position expecting type "Boolean!"/, at: '$s)' },
+        { query: '{ events(first:1){ totalCount ... @defer(label:"x") { edges { node { id } } } ... @defer(label:"x") { edges { node { title } } } } }', message: /label argument "x" must be unique/, at: '@defer(label' },
+        { query: 'query($l: String){ events(first:1){ totalCount ... @defer(label:$l) { edges { node { id } } } } }', variables: { l: 'x' }, message: /label argument must be a static string/, at: '$l)' },
+      ];
+      for (const { query, variables, message, at } of cases) {
+        for (const multipart of [true, false]) {
+          const response = await refused(query, variables, multipart);
+          const error = response.body.errors?.[0] as { message: string; locations?: { line: number; column: number }[]; extensions?: Record<string, unknown> } | undefined;
+          expect({ query, multipart, status: response.status, code: error?.extensions?.code, requestId: typeof error?.extensions?.requestId }).toEqual({ query, multipart, status: 400, code: 'GRAPHQL_VALIDATION_FAILED', requestId: 'string' });
+          expect(error!.message).toMatch(message);
+          expect(error!.locations).toContainEqual({ line: 1, column: query.indexOf(at) + 1 });
+          expect(response.body.data).toBeUndefined();
+        }
+      }
+    });
+
+    it('sends nothing for a fragment @skip leaves out, and no `__typename` the client did not ask for', async () => {
+      const skipped = await deferred('{ events(first: 1) { totalCount } ... @skip(if: true) @defer { events(first: 1) { edges { node { id } } } } }');
+      expect(skipped.parts.map((p) => p.body)).toEqual([{ data: { events: { totalCount: expect.any(Number) } }, hasNext: false }]);
+      const typed = await deferred('{ events(first: 1) { edges { node { ... on Event @defer { id } } } } }');
+      expect(typed.parts).toHaveLength(2);
+      expect(typed.parts[0]!.body.data).toEqual({ events: { edges: [{ node: {} }] } });
+      expect(typed.parts[1]!.body.incremental).toEqual([{ data: { id: expect.any(String) }, path: ['events', 'edges', 0, 'node'] }]);
+    });
+
+    it('reads @defer from the parsed document: `@ defer` and `@#comment` then `defer` are served by POST and refused by GET, as a GET by APQ hash of a @defer operation is', async () => {
+      for (const directive of ['@ defer', '@#c\ndefer']) {
+        const query = `{ events(first: 1) { edges { node { id ... ${directive} { title } } } } }`;
+        const { parts } = await deferred(query);
+        expect(parts).toHaveLength(2);
+        expect(parts[1]!.body.incremental).toEqual([{ data: { title: expect.any(String) }, path: ['events', 'edges', 0, 'node'] }]);
+        const get = await fetch(`${gateway.url}?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true' } });
+        expect(get.status).toBe(400);
+        expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('DEFER_NOT_SERVED_OVER_GET');
+      }
+      const query = '{ events(first: 1) { totalCount } ... @defer(label: "get") { modules(first: 1) { totalCount } } }';
+      const sha256Hash = createHash('sha256').update(query).digest('hex');
+      const extensions = { persistedQuery: { version: 1, sha256Hash } };
+      const registered = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, extensions }) });
+      expect(registered.status).toBe(200);
+      const get = await fetch(`${gateway.url}?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect(get.status).toBe(400);
+      expect(((await get.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('DEFER_NOT_SERVED_OVER_GET');
+    });
 
     it('defers the fragment when `if` is a true variable, and inlines it in the initial part when false', async () => {
       const deferredParts = await deferred(CONDITIONAL, { d: true });

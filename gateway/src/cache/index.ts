@@ -9,7 +9,7 @@ import { SharedResponseStore } from './shared-response-store';
 
 export { cacheEnvSchema, type CacheEnv } from './cache-env';
 export { EntityCache } from './entity-cache';
-export { dataJson, ResponseCache, stringifyCachedResult, type CacheableContext } from './response-cache';
+export { dataJson, readableResult, ResponseCache, stringifyCachedResult, type CacheableContext } from './response-cache';
 export { SharedResponseStore } from './shared-response-store';
 
 function counters(counter: Counter<'cache' | 'result'> | undefined, cache: string): CacheCounters | undefined {

@@ -127,6 +127,15 @@ export function stringifyCachedResult(value: FormattedExecutionResult): string {
   return JSON.stringify({ ...value, data: SPLICE }).replace(JSON.stringify(SPLICE), () => json);
 }
 
+/**
+ * A result whose data the caller reads field by field (a @defer part, a subscription event's
+ * query), not one that is only written out: data still as text (`CachedJson`) is parsed, or
+ * reading a field of it finds nothing.
+ */
+export function readableResult<T extends FormattedExecutionResult>(result: T): T {
+  return result.data instanceof CachedJson ? { ...result, data: result.data.toJSON() as Record<string, unknown> } : result;
+}
+
 /** Marks the context of a background refresh: it skips the lookup and stores what it computes. */
 const REVALIDATING = Symbol('response-cache.revalidating');
 

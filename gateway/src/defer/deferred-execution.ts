@@ -1,11 +1,21 @@
 import { type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import {
+  type ASTNode,
+  DirectiveLocation,
   type DirectiveNode,
   type DocumentNode,
   type FieldNode,
   type FormattedExecutionResult,
   type FragmentDefinitionNode,
+  GraphQLBoolean,
+  GraphQLDirective,
+  GraphQLError,
   type GraphQLFormattedError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  getDirectiveValues,
+  GraphQLNonNull,
+  GraphQLSchema,
   GraphQLString,
   type InlineFragmentNode,
   Kind,
@@ -14,6 +24,8 @@ import {
   print,
   type SelectionNode,
   type SelectionSetNode,
+  type SourceLocation,
+  validate,
   type VariableDefinitionNode,
   visit,
 } from 'graphql';
@@ -58,6 +70,8 @@ export interface DeferRefusal {
   code: string;
   message: string;
   extensions?: Record<string, unknown>;
+  /** Where in the client's text, as graphql-js gives a validation error's. */
+  locations?: readonly SourceLocation[];
 }
 
 /** Every @defer directive of a definition, with the selection set it sits in (for the root check). */
@@ -74,46 +88,85 @@ function defersIn(node: SelectionSetNode, inRoot: boolean, found: { directive: D
   }
 }
 
+/** @defer as graphql-js 17 and the incremental-delivery spec define it. */
+const GraphQLDeferDirective = new GraphQLDirective({
+  name: 'defer',
+  locations: [DirectiveLocation.FRAGMENT_SPREAD, DirectiveLocation.INLINE_FRAGMENT],
+  args: { if: { type: new GraphQLNonNull(GraphQLBoolean), defaultValue: true }, label: { type: GraphQLString } },
+});
+
+/** The API schema with @defer declared, one per schema served. */
+const withDefer = new WeakMap<GraphQLSchema, GraphQLSchema>();
+function schemaWithDefer(schema: GraphQLSchema): GraphQLSchema {
+  let extended = withDefer.get(schema);
+  if (!extended) {
+    const config = schema.toConfig();
+    extended = new GraphQLSchema({ ...config, directives: [...config.directives.filter((d) => d.name !== 'defer'), GraphQLDeferDirective] });
+    withDefer.set(schema, extended);
+  }
+  return extended;
+}
+
+/** Where nodes sit in the text they were parsed from. */
+const locationsOf = (...nodes: ASTNode[]): readonly SourceLocation[] | undefined => new GraphQLError('', { nodes }).locations;
+
 /**
- * What graphql-js 17's incremental-delivery rules (DeferStreamDirectiveLabelRule,
- * DeferStreamDirectiveOnRootFieldRule) and the `if: Boolean! = true` argument require, checked here
- * because the API schema has no @defer (the gateway strips it before Apollo Server validates).
+ * What graphql-js 17's incremental-delivery validation refuses, checked here because the API schema
+ * has no @defer (the gateway strips it before Apollo Server validates): graphql-js's own rules run
+ * against the API schema with @defer declared (where it may be used, once per location, its
+ * arguments, the variable given to `if`), keeping the errors about a @defer directive; then what
+ * graphql-js 17 adds (DeferStreamDirectiveLabelRule, DeferStreamDirectiveOnRootFieldRule) and the
+ * value of an `if` variable. Errors about anything else are /graphql's to give, as without @defer.
  */
 export function deferRefusal(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-  options: { mutationType: string },
+  options: { schema: GraphQLSchema | undefined },
 ): DeferRefusal | undefined {
-  const invalid = (message: string): DeferRefusal => ({ code: 'GRAPHQL_VALIDATION_FAILED', message });
+  const invalid = (message: string, ...nodes: ASTNode[]): DeferRefusal => ({ code: 'GRAPHQL_VALIDATION_FAILED', message, ...located(nodes) });
+  const located = (nodes: ASTNode[]): { locations?: readonly SourceLocation[] } => {
+    const locations = locationsOf(...nodes);
+    return locations ? { locations } : {};
+  };
+  const directives: DirectiveNode[] = [];
+  visit(document, { Directive: (node) => void (node.name.value === 'defer' && directives.push(node)) });
+  if (directives.length === 0) return undefined;
+  if (options.schema) {
+    const inDefer = (node: ASTNode): boolean => !!node.loc && directives.some((d) => d.loc && node.loc!.start >= d.loc.start && node.loc!.end <= d.loc.end);
+    const error = validate(schemaWithDefer(options.schema), document).find((e) => e.nodes?.some(inDefer));
+    if (error) return { code: 'GRAPHQL_VALIDATION_FAILED', message: error.message, ...(error.locations ? { locations: error.locations } : {}) };
+  }
+  const mutationType = options.schema?.getMutationType()?.name ?? 'Mutation';
   const found: { directive: DirectiveNode; inRoot: boolean }[] = [];
   for (const definition of document.definitions) {
     if (definition.kind === Kind.OPERATION_DEFINITION) defersIn(definition.selectionSet, definition.operation === 'mutation', found);
-    else if (definition.kind === Kind.FRAGMENT_DEFINITION) defersIn(definition.selectionSet, definition.typeCondition.name.value === options.mutationType, found);
+    else if (definition.kind === Kind.FRAGMENT_DEFINITION) defersIn(definition.selectionSet, definition.typeCondition.name.value === mutationType, found);
   }
-  if (found.length === 0) return undefined;
-  if (found.some((f) => f.inRoot)) return invalid(`Defer directive cannot be used on root mutation type "${options.mutationType}".`);
-  const labels = new Set<string>();
+  const root = found.find((f) => f.inRoot);
+  if (root) return invalid(`Defer directive cannot be used on root mutation type "${mutationType}".`, root.directive);
+  const labels = new Map<string, DirectiveNode>();
   for (const { directive } of found) {
     for (const argument of directive.arguments ?? []) {
       const name = argument.name.value;
       if (name === 'label') {
-        if (argument.value.kind !== Kind.STRING) return invalid('Defer directive label argument must be a static string.');
+        if (argument.value.kind !== Kind.STRING) return invalid('Defer directive label argument must be a static string.', argument.value);
         // The label is echoed back in the incremental part: the String hygiene rule every argument obeys applies to it too.
         const problem = inputHygieneProblems(argument.value.value, GraphQLString, 'label', { blankAllowed: true })[0];
-        if (problem) return { code: 'GRAPHQL_VALIDATION_FAILED', message: `Defer directive label argument ${problem.message}.`, extensions: { field: 'label' } };
-        if (labels.has(argument.value.value)) return invalid(`Defer directive label argument "${argument.value.value}" must be unique within the operation.`);
-        labels.add(argument.value.value);
+        if (problem) return { ...invalid(`Defer directive label argument ${problem.message}.`, argument.value), extensions: { field: 'label' } };
+        const same = labels.get(argument.value.value);
+        if (same) return invalid(`Defer directive label argument "${argument.value.value}" must be unique within the operation.`, same, directive);
+        labels.set(argument.value.value, directive);
       } else if (name === 'if') {
         const value = argument.value;
         if (value.kind === Kind.BOOLEAN) continue;
-        if (value.kind !== Kind.VARIABLE) return invalid('Argument "if" of directive "@defer" has type "Boolean!": it takes a Boolean or a variable.');
+        if (value.kind !== Kind.VARIABLE) return invalid('Argument "if" of directive "@defer" has type "Boolean!": it takes a Boolean or a variable.', value);
         const variable = value.name.value;
         const definition = operation.variableDefinitions?.find((v) => v.variable.name.value === variable);
-        if (!definition) return invalid(`Variable "$${variable}" is not defined${operation.name ? ` by operation "${operation.name.value}"` : ''}.`);
+        if (!definition) return invalid(`Variable "$${variable}" is not defined${operation.name ? ` by operation "${operation.name.value}"` : ''}.`, value, operation);
         const type = definition.type;
         const named = type.kind === Kind.NON_NULL_TYPE ? type.type : type;
-        if (named.kind !== Kind.NAMED_TYPE || named.name.value !== 'Boolean') return invalid(`Variable "$${variable}" of type "${print(type)}" used in position expecting type "Boolean!".`);
+        if (named.kind !== Kind.NAMED_TYPE || named.name.value !== 'Boolean') return invalid(`Variable "$${variable}" of type "${print(type)}" used in position expecting type "Boolean!".`, definition, value);
         const given = variables[variable];
         if (given === undefined ? type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue : typeof given !== 'boolean') {
           return {
@@ -126,10 +179,11 @@ export function deferRefusal(
                     `Variable "$${variable}" got invalid value null; argument "if" of directive "@defer" has type "Boolean!" and takes true or false, not null (leave the variable out to defer).`
                   : `Variable "$${variable}" got invalid value ${JSON.stringify(given)}; Boolean cannot represent a non boolean value.`,
             extensions: { field: variable },
+            ...located([definition]),
           };
         }
       } else {
-        return invalid(`Unknown argument "${name}" on directive "@defer".`);
+        return invalid(`Unknown argument "${name}" on directive "@defer".`, argument);
       }
     }
   }
@@ -216,10 +270,11 @@ export function splitDeferred(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-): { initial: SelectionSetNode; deferred: DeferredFragment[] } {
+): { initial: SelectionSetNode; deferred: DeferredFragment[]; placeholders: FieldNode[][] } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const deferred: DeferredFragment[] = [];
+  const placeholders: FieldNode[][] = [];
   // A named fragment holding a @defer (`...F` with `fragment F { ... @defer { } }`) is walked as an
   // inline fragment, or its deferred fragment would only be stripped; one in a cycle (which
   // validation refuses) is left as a spread.
@@ -240,6 +295,11 @@ export function splitDeferred(
   const walk = (selectionSet: SelectionSetNode, path: FieldNode[]): SelectionSetNode => {
     const kept: SelectionNode[] = [];
     for (const selection of selectionSet.selections) {
+      // A selection @skip or @include leaves out is left out with its deferred fragments: no part for them.
+      if (!shouldInclude(selection, variables)) {
+        kept.push(selection);
+        continue;
+      }
       if (selection.kind === Kind.FIELD) {
         kept.push(selection.selectionSet ? { ...selection, selectionSet: walk(selection.selectionSet, [...path, selection]) } : selection);
         continue;
@@ -267,11 +327,26 @@ export function splitDeferred(
         walking.delete(selection.name.value);
       } else kept.push({ ...selection, directives: withoutDefer(selection.directives) });
     }
-    // A selection set may not be empty: what the initial part leaves is at least `__typename`.
-    if (kept.length === 0) kept.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
+    // A selection set may not be empty: what the initial part leaves is at least `__typename`,
+    // which runDeferred takes out of the answer (the client did not ask for it).
+    if (kept.length === 0) {
+      kept.push({ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } });
+      placeholders.push(path);
+    }
     return { ...selectionSet, selections: kept };
   };
-  return { initial: walk(operation.selectionSet, []), deferred };
+  return { initial: walk(operation.selectionSet, []), deferred, placeholders };
+}
+
+/** Whether @skip and @include (with the request's variables) keep a selection. */
+function shouldInclude(selection: SelectionNode, variables: Record<string, unknown>): boolean {
+  if (!selection.directives?.length) return true;
+  try {
+    if (getDirectiveValues(GraphQLSkipDirective, selection, variables)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, selection, variables)?.if !== false;
+  } catch {
+    return true; // a bad value is /graphql's to refuse
+  }
 }
 
 /** The query that reads one deferred fragment: its path from the root, then the fragment, with no other field. */
@@ -334,7 +409,7 @@ export interface IncrementalPart {
 export async function runDeferred(
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  { initial, deferred }: ReturnType<typeof splitDeferred>,
+  { initial, deferred, placeholders }: ReturnType<typeof splitDeferred>,
   execute: (document: DocumentNode) => Promise<FormattedExecutionResult>,
   send: (part: FormattedExecutionResult & { hasNext: boolean } | IncrementalPart) => void,
 ): Promise<void> {
@@ -344,6 +419,7 @@ export async function runDeferred(
     result: execute(documentWith(document, operation, deferredSelection(fragment))),
   }));
   const first = await initialResult;
+  for (const path of placeholders) for (const { value } of objectsAt(first.data, path)) delete value.__typename;
   let remaining = parts.length;
   send({ ...first, hasNext: remaining > 0 });
   await Promise.all(
@@ -363,8 +439,13 @@ export async function runDeferred(
 
 const BOUNDARY_PART = '\r\n---';
 
-/** Whether a document that parses holds a @defer directive (one that does not parse is Apollo Server's to refuse). */
+/**
+ * Whether a document that parses holds a @defer directive (one that does not parse is Apollo Server's
+ * to refuse). Read from the parsed document: `@ defer` and `@#comment` + line break + `defer` are
+ * @defer too. The name's letters are never split, so a text without them is not parsed.
+ */
 function hasDefer(query: string): boolean {
+  if (!query.includes('defer')) return false;
   let document: DocumentNode;
   try {
     document = parse(query);
@@ -420,8 +501,8 @@ export function deferHandler(options: {
   maxResponseBytes: number;
   /** MAX_DEFERRED_FRAGMENTS: deferred parts (each one more operation through the plan) per operation. */
   maxDeferredFragments: number;
-  /** The API schema's mutation root type, where @defer is refused. */
-  mutationType(): string;
+  /** The API schema served (undefined before the first supergraph): @defer is validated against it. */
+  schema(): GraphQLSchema | undefined;
   /** Counts a refusal made here (gateway_refusals_total), as Apollo Server's are counted. */
   onRefuse?(code: string): void;
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
@@ -432,8 +513,18 @@ export function deferHandler(options: {
     if (req.method === 'GET') {
       // GET answers are cacheable single JSON documents: @defer is served by POST (multipart/mixed).
       // Without this, the API schema (which has no @defer) answers "Unknown directive".
-      const query = req.query.query;
-      if (typeof query === 'string' && query.includes('@defer') && hasDefer(query)) {
+      let query = req.query.query;
+      // A hash-only GET (APQ) of a registered @defer operation is the same operation.
+      if (query === undefined && options.persistedQueries && typeof req.query.extensions === 'string') {
+        let hash: string | undefined;
+        try {
+          hash = persistedHash(JSON.parse(req.query.extensions));
+        } catch {
+          hash = undefined; // Apollo Server refuses extensions that are not JSON
+        }
+        if (hash) query = await options.persistedQueries.get(hash).catch(() => undefined);
+      }
+      if (typeof query === 'string' && hasDefer(query)) {
         options.onRefuse?.(GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET);
         refuse(res, 400, GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET, '@defer is served by POST only: send this operation by POST (with Accept: multipart/mixed; deferSpec=20220824 for incremental parts)', { field: 'query' });
         return;
@@ -454,19 +545,19 @@ export function deferHandler(options: {
     let register = false;
     if (apq && hash && body.query === undefined) {
       const stored = await apq.get(hash).catch(() => undefined);
-      if (typeof stored !== 'string' || !stored.includes('@defer')) {
+      if (typeof stored !== 'string' || !hasDefer(stored)) {
         next();
         return;
       }
       body.query = stored;
-    } else if (apq && hash && typeof body.query === 'string' && body.query.includes('@defer')) {
+    } else if (apq && hash && typeof body.query === 'string' && hasDefer(body.query)) {
       if (createHash('sha256').update(body.query).digest('hex') !== hash) {
         next();
         return;
       }
       register = true;
     }
-    if (typeof body.query !== 'string' || !body.query.includes('@defer')) {
+    if (typeof body.query !== 'string' || !hasDefer(body.query)) {
       next();
       return;
     }
@@ -498,10 +589,10 @@ export function deferHandler(options: {
     const accepts = /multipart\/mixed/.test(req.header('accept') ?? '');
     const variables = (body.variables && typeof body.variables === 'object' && !Array.isArray(body.variables) ? body.variables : {}) as Record<string, unknown>;
     // Refused whatever the Accept header: the document is invalid with or without multipart.
-    const refusal = operation ? deferRefusal(document, operation, variables, { mutationType: options.mutationType() }) : undefined;
+    const refusal = operation ? deferRefusal(document, operation, variables, { schema: options.schema() }) : undefined;
     if (refusal) {
       options.onRefuse?.(refusal.code);
-      refuse(res, 400, refusal.code, refusal.message, refusal.extensions);
+      refuse(res, 400, refusal.code, refusal.message, refusal.extensions, refusal.locations);
       return;
     }
     if (!operation || operation.operation !== 'query' || !accepts) {

@@ -33,7 +33,9 @@ export function refuse(
   code: string,
   message: string,
   extensions: Record<string, unknown> = {},
+  /** Where in the client's text (a validation refusal's `locations`, as graphql-js gives them). */
+  locations?: readonly { line: number; column: number }[],
 ): void {
   const requestId = requestState(res.req)?.requestId;
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions, requestId } }] });
+  res.status(status).json({ errors: [{ message, ...(locations?.length ? { locations } : {}), extensions: { code, ...extensions, requestId } }] });
 }
