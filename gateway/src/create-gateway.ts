@@ -28,7 +28,7 @@ import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchExecutor } from './fast-path/single-fetch';
-import { installGraphScalars } from './input/input-coercion';
+import { bigIntLiteralsPlugin, installGraphScalars } from './input/input-coercion';
 import { dedupeRepresentations } from './execution/dedupe-representations';
 import { installPublicContract, type PublicContractServer } from './contracts/public-contract';
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
@@ -140,6 +140,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       registry.plugin<GatewayContext>(),
       ...policies.apolloPlugins(),
       variableCoercionPlugin(),
+      bigIntLiteralsPlugin(),
     ],
   });
   const policyOptions = policyApolloOptions();

@@ -242,3 +242,99 @@ describe('date filters take what an analyst types', () => {
     expect(fields.to).toMatch(/plain day.*Europe\/Paris/);
   });
 });
+
+describe('values at the edges of what is stored', () => {
+  it('takes the last storable day as `to` in a variable, in every events window (no internal error)', async () => {
+    const all = await graph.query<Count>(`{ events { totalCount } }`);
+    const windowed = await graph.query<Count>(`query ($to: DateTime) { events(filter: { to: $to }) { totalCount } }`, { to: '9999-12-31' });
+    expect(windowed.errors).toBeUndefined();
+    expect(windowed.data?.events.totalCount).toBe(all.data?.events.totalCount);
+    const nested = await graph.query(
+      `query ($id: ID!, $to: DateTime) { organization(id: $id) { organizedEvents(to: $to) { id } } }`,
+      { id: demoOrganization('medicen').id, to: '9999-12-31' },
+    );
+    expect(nested.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['an offset that carries it into year 10000', '9999-12-31T23:00:00-05:00'],
+    ['a day before year 1000', '0999-12-31'],
+  ])('refuses a DateTime with %s as BAD_USER_INPUT naming the field, before any SQL', async (_label, value) => {
+    graph.resetStatements();
+    const response = await graph.query(`query ($filter: EventFilter) { events(filter: $filter) { totalCount } }`, { filter: { to: value } });
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
+    expect(response.errors?.[0]?.message).toMatch(/between 1000-01-01T00:00:00Z and 9999-12-31T23:59:59Z/);
+    expect(graph.statements()).toBe(0);
+  });
+
+  it('refuses an event starting in year 10000 (UTC) as BAD_USER_INPUT naming input.start, writing nothing', async () => {
+    const before = await graph.subgraphs.events!.database.dataSource.query('SELECT COUNT(*) AS n FROM event');
+    const response = await graph.query(
+      `mutation ($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Atelier de la fin des temps',
+          kind: 'WORKSHOP',
+          attendanceMode: 'ONLINE',
+          start: '9999-12-31T23:00:00-05:00',
+          end: '9999-12-31T23:30:00-05:00',
+          virtualLocation: { url: 'https://live.example.org/fin' },
+          organizerIds: [demoOrganization('medicen').id],
+          maxCapacity: 10,
+        },
+      },
+      { viewer: admin },
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.start' });
+    const after = await graph.subgraphs.events!.database.dataSource.query('SELECT COUNT(*) AS n FROM event');
+    expect(Number(after[0].n)).toBe(Number(before[0].n));
+  });
+
+  it('answers the events export 400 with a code for a date past what is stored, and 200 for the last storable day', async () => {
+    const base = graph.subgraphs.events!.url.replace(/\/graphql$/, '');
+    const bad = await fetch(`${base}/jsonld/events?to=${encodeURIComponent('9999-12-31T23:00:00-05:00')}`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string; field: string } }).error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect((await fetch(`${base}/jsonld/events?to=9999-12-31`)).status).toBe(200);
+  });
+
+  it.each(['', '   ', '-', '%', "'; --"])('reads healthThemes [%j] as no filter (blank) or as matching nothing (odd), never internal', async (theme) => {
+    const all = await graph.query<{ datasets: { totalCount: number } }>(`{ datasets { totalCount } }`);
+    const response = await graph.query<{ datasets: { totalCount: number } }>(
+      `query ($t: String!) { datasets(first: 1, filter: { healthThemes: [$t] }) { totalCount } }`,
+      { t: theme },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.datasets.totalCount).toBe(theme.trim() === '' ? all.data?.datasets.totalCount : 0);
+  });
+
+  it('reads a BigInt literal exactly, and refuses one past 2^63-1 naming the field', async () => {
+    const largest = await graph.query<{ datasets: { totalCount: number } }>(`{ datasets(filter: { minIndividuals: 9223372036854775807 }) { totalCount } }`);
+    expect(largest.errors).toBeUndefined();
+    expect(largest.data?.datasets.totalCount).toBe(0);
+    const tooLarge = await graph.query(`{ datasets(filter: { minIndividuals: 99999999999999999999999 }) { totalCount } }`);
+    expect(tooLarge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.minIndividuals' });
+    expect(tooLarge.errors?.[0]?.message).toMatch(/2\^63/);
+  });
+
+  it('reads an upper-case UUID as the same id, in a query and in a mutation argument', async () => {
+    const events = await graph.query<{ events: { edges: { node: { id: string } }[] } }>(`{ events(first: 1) { edges { node { id } } } }`);
+    const eventId = events.data!.events.edges[0]!.node.id;
+    const read = await graph.query<{ event: { id: string } | null }>(`query ($id: ID!) { event(id: $id) { id } }`, { id: eventId.toUpperCase() });
+    expect(read.data?.event?.id).toBe(eventId);
+    const literal = await graph.query<{ event: { id: string } | null }>(`{ event(id: "${eventId.toUpperCase()}") { id } }`);
+    expect(literal.data?.event?.id).toBe(eventId);
+    const datasets = await graph.query<{ datasets: { edges: { node: { id: string } }[] } }>(`{ datasets(first: 1) { edges { node { id } } } }`);
+    const datasetId = datasets.data!.datasets.edges[0]!.node.id;
+    const linked = await graph.query<{ linkDataset: { id: string } }>(
+      `mutation ($e: ID!, $d: ID!) { linkDataset(eventId: $e, datasetId: $d) { id } }`,
+      { e: eventId.toUpperCase(), d: datasetId.toUpperCase() },
+      { viewer: admin },
+    );
+    expect(linked.errors).toBeUndefined();
+    expect(linked.data?.linkDataset.id).toBe(eventId);
+    const rows = await graph.subgraphs.events!.database.dataSource.query('SELECT datasetId FROM event_dataset WHERE eventId = ? AND datasetId = ?', [eventId, datasetId]);
+    expect(rows).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLID, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLBigInt, GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 
 /** The zone in which a plain calendar day given for a DateTime is read. */
@@ -7,12 +7,24 @@ export const CALENDAR_DAY_ZONE = 'Europe/Paris';
 const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * The instants the database can store: a MySQL/MariaDB DATETIME holds 1000-01-01 00:00:00 to
+ * 9999-12-31 23:59:59 (UTC, as the rows are written). Outside them MariaDB refuses the write, or a
+ * comparison silently matches nothing, so every DateTime is checked here, once, for every path.
+ */
+export const EARLIEST_STORABLE_INSTANT = new Date('1000-01-01T00:00:00.000Z');
+export const LATEST_STORABLE_INSTANT = new Date('9999-12-31T23:59:59.999Z');
+const FIRST_DAY = '1000-01-01';
+const LAST_DAY = '9999-12-31';
+const RANGE_MESSAGE = `must be between ${FIRST_DAY}T00:00:00Z and ${LAST_DAY}T23:59:59Z (UTC)`;
+
+/**
  * A DateTime given as a plain day (`2024-01-01`): the start of that day in Europe/Paris, which
  * remembers the day so that an upper bound can take the whole day (see `upperBound`).
  */
 export class CalendarDayInstant extends Date {
   constructor(readonly day: string) {
-    super(startOfDay(day).getTime());
+    // Europe/Paris's local mean time was ahead of UTC: the first storable day starts before the range.
+    super(Math.max(startOfDay(day).getTime(), EARLIEST_STORABLE_INSTANT.getTime()));
   }
 }
 
@@ -34,9 +46,10 @@ function zoneOffset(instant: number, zone: string): number {
 }
 
 /** Midnight starting `day` (YYYY-MM-DD) in Europe/Paris, as an instant. */
-function startOfDay(day: string): Date {
+function startOfDay(day: string, daysLater = 0): Date {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const midnightUtc = Date.UTC(year, month - 1, date);
+  // Date.UTC carries an overflowing day into the next month and year; a text form would not parse past 9999.
+  const midnightUtc = Date.UTC(year, month - 1, date + daysLater);
   // The offset at UTC midnight may differ from the one at Paris midnight on a DST change: take it twice.
   let instant = midnightUtc - zoneOffset(midnightUtc, CALENDAR_DAY_ZONE);
   instant = midnightUtc - zoneOffset(instant, CALENDAR_DAY_ZONE);
@@ -49,18 +62,23 @@ function startOfDay(day: string): Date {
  */
 export function upperBound<T extends Date | null | undefined>(value: T): T | Date {
   if (!(value instanceof CalendarDayInstant)) return value;
-  const [year, month, date] = value.day.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
-  return startOfDay(next);
+  // Never past what the database can compare with: a bound in year 10000 would not be a DATETIME.
+  return new Date(Math.min(startOfDay(value.day, 1).getTime(), LATEST_STORABLE_INSTANT.getTime()));
 }
 
-function parseDateTime(value: unknown): Date {
+function parseDateTime(value: unknown, ast?: ValueNode): Date {
   if (typeof value === 'string' && PLAIN_DAY.test(value)) {
     // graphql-scalars' LocalDate refuses days that do not exist (2027-02-29).
     GraphQLLocalDate.parseValue(value);
+    if (value < FIRST_DAY || value > LAST_DAY) throw new GraphQLError(`DateTime ${RANGE_MESSAGE}: ${value}`, ast ? { nodes: ast } : undefined);
     return new CalendarDayInstant(value);
   }
-  return GraphQLDateTime.parseValue(value) as Date;
+  const instant = GraphQLDateTime.parseValue(value) as Date;
+  // After the offset is applied: 9999-12-31T23:00:00-05:00 is in year 10000 in UTC.
+  if (!(instant.getTime() >= EARLIEST_STORABLE_INSTANT.getTime() && instant.getTime() <= LATEST_STORABLE_INSTANT.getTime())) {
+    throw new GraphQLError(`DateTime ${RANGE_MESSAGE}: ${String(value)}`, ast ? { nodes: ast } : undefined);
+  }
+  return instant;
 }
 
 /**
@@ -73,13 +91,37 @@ export const DateTimeScalar = new GraphQLScalarType({
   description:
     'An instant: ISO 8601 date-time with offset, e.g. 2024-01-01T09:00:00Z. A plain day (2024-01-01) is accepted as that day in Europe/Paris: its start, or, as the upper bound of a filter (`to`), its end.',
   serialize: (value) => GraphQLDateTime.serialize(value),
-  parseValue: parseDateTime,
+  parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) return GraphQLDateTime.parseLiteral(ast, undefined);
-    return parseDateTime(ast.value);
+    return parseDateTime(ast.value, ast);
   },
   extensions: GraphQLDateTime.extensions,
 });
+
+/** A UUID in any letter case (RFC 9562: the hex digits are case-insensitive). */
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A UUID-shaped id in lower case, the form every id is stored and compared in; anything else as given. */
+export function normaliseId<T>(value: T): T {
+  return (typeof value === 'string' && UUID_TEXT.test(value) ? value.toLowerCase() : value) as T;
+}
+
+/**
+ * Every id of the graph is a UUID, stored in lower case; RFC 9562 makes the upper-case spelling the
+ * same UUID. The built-in ID scalar is one object shared by every schema of the process (graphql-js
+ * has no way to replace it per schema), so its parsers are wrapped here, once, for the subgraphs and
+ * the gateway alike: an id argument, in a query, a mutation or a subscription, reaches the resolvers
+ * and the input rules in lower case, whatever path it came by.
+ */
+const ID_NORMALISED = Symbol.for('ecosystem.id-normalised');
+if (!(GraphQLID as unknown as Record<symbol, boolean>)[ID_NORMALISED]) {
+  const parseValue = GraphQLID.parseValue.bind(GraphQLID);
+  const parseLiteral = GraphQLID.parseLiteral.bind(GraphQLID);
+  GraphQLID.parseValue = (value) => normaliseId(parseValue(value));
+  GraphQLID.parseLiteral = (ast, variables) => normaliseId(parseLiteral(ast, variables));
+  (GraphQLID as unknown as Record<symbol, boolean>)[ID_NORMALISED] = true;
+}
 
 export const BigIntScalar = GraphQLBigInt;
 export const LocalDateScalar = GraphQLLocalDate;

@@ -89,15 +89,20 @@ export class DatasetService {
     if (filter.publishers?.length) query.andWhere('d.publisherId IN (:...fPublishers)', { fPublishers: filter.publishers });
     // Lists stored as JSON text: one LIKE per value, OR'ed (values within a field are alternatives).
     const anyElement = (column: string, name: string, values: readonly string[]): void => {
+      // Values that fold to nothing ("-", "%") name no element: the filter matches no row (and an
+      // empty OR would not be SQL).
+      if (values.length === 0) return void query.andWhere('1 = 0');
       const parameters = Object.fromEntries(values.map((value, i) => [`${name}${i}`, jsonElementPattern(value)]));
       const tests = values.map((_, i) => `${column} LIKE :${name}${i} ESCAPE '${PREFIX_LIKE_ESCAPE}'`);
       query.andWhere(`(${tests.join(' OR ')})`, parameters);
     };
     if (filter.accessModalities?.length) anyElement('d.accessModalities', 'fAccessModality', filter.accessModalities);
-    if (filter.healthThemes?.length) {
+    // A blank value is no value (a blank filter text is no filter): only blank values, no filter.
+    const healthThemes = filter.healthThemes?.filter((theme) => theme.trim() !== '');
+    if (healthThemes?.length) {
       // Compared as CallFilter.theme is: case, accents and hyphens ignored ("Breast-Cancer" finds
       // "breast cancer"); the column's collation ignores case and accents, hyphens are read as spaces.
-      anyElement("REPLACE(LOWER(d.healthThemes), '-', ' ')", 'fHealthTheme', [...new Set(filter.healthThemes.map((theme) => foldForSearch(theme)))].filter(Boolean));
+      anyElement("REPLACE(LOWER(d.healthThemes), '-', ' ')", 'fHealthTheme', [...new Set(healthThemes.map((theme) => foldForSearch(theme)))].filter(Boolean));
     }
     if (filter.catalogueId) query.andWhere('d.catalogueId = :fCatalogueId', { fCatalogueId: filter.catalogueId });
     if (filter.minIndividuals !== undefined && filter.minIndividuals !== null) {
