@@ -118,6 +118,40 @@ describe('the gateway in production, with real processes', () => {
     expect(response.data?.dataset?.id).toBe(DATASET);
   });
 
+  it('many concurrent catalogue exports under the heap npm start gives: the gateway survives and answers each (200 or a coded 503)', async () => {
+    const port = await freePort();
+    const small = await startGateway(join(root, 'gateway-small-heap'), port, {
+      NODE_OPTIONS: '--max-old-space-size=160',
+      // The whole catalogue read by a subgraph sharing two cores with everything else: time enough.
+      SUBGRAPH_TIMEOUT_MS: '60000',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    // The same three catalogues asked by many (shared conversions), and distinct questions (each its own).
+    const paths = [
+      ...Array.from({ length: 8 }, () => ['/catalogue.ttl', '/catalogue.jsonld', '/catalogue.rdf']).flat(),
+      ...Array.from({ length: 4 }, (_, i) => `/catalogue.ttl?n=${i}`),
+    ];
+    const answers = await Promise.all(
+      paths.map(async (path) => {
+        const response = await fetch(`${base}${path}`);
+        const body = await response.text();
+        return { path, status: response.status, requestId: response.headers.get('x-request-id'), body, retryAfter: response.headers.get('retry-after') };
+      }),
+    );
+    for (const answer of answers) {
+      expect({ path: answer.path, status: [200, 503].includes(answer.status) ? 'ok' : answer.body }).toEqual({ path: answer.path, status: 'ok' });
+      expect(answer.requestId).toBeTruthy();
+      if (answer.status === 503) {
+        expect(answer.retryAfter).toBe('2');
+        expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE', requestId: answer.requestId } });
+      }
+    }
+    expect(answers.filter((answer) => answer.path.startsWith('/catalogue.ttl') && answer.status === 200)[0]?.body).toContain('dcat:Catalog');
+    expect(small.child.exitCode).toBeNull();
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    await small.kill('SIGTERM');
+  }, 120_000);
+
   it('the request id is in the response and in the logs of the gateway and of each subgraph it reached', async () => {
     await mixed(gatewayUrl, { 'x-request-id': 'log-trace-0001' });
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -149,7 +149,7 @@ describe('content negotiation on every catalogue URL, through the gateway host',
     for (const suffix of ['.ttl.jsonld', '.ttl.ttl', '.rdf.ttl']) {
       const response = await fetch(`${base()}${datasetPath}${suffix}`);
       expect({ suffix, status: response.status }).toEqual({ suffix, status: 404 });
-      expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), requestId: response.headers.get('x-request-id') } });
     }
   });
 

@@ -105,7 +105,7 @@ describe('schema.org exports (gateway host)', () => {
     ] as const) {
       const response = await fetch(`${base()}/jsonld/events?${query}`);
       expect({ query, status: response.status }).toEqual({ query, status: 400 });
-      expect(await response.json()).toEqual({ error: { code: 'BAD_USER_INPUT', message: expect.any(String), field } });
+      expect(await response.json()).toEqual({ error: { code: 'BAD_USER_INPUT', message: expect.any(String), field, requestId: response.headers.get('x-request-id') } });
     }
     const viaGraphql = await graph.query(`query ($f: EventFilter) { events(first: 1, filter: $f) { totalCount } }`, { f: { from: '2027-02-29' } });
     expect(viaGraphql.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

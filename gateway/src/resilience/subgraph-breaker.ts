@@ -18,6 +18,8 @@ export class SubgraphFetchError extends Error {
     readonly subgraph: string,
     readonly reason: FetchFailure,
     cause?: unknown,
+    /** The subgraph itself answered (an export's 500): a failed request, not a lost subgraph; the circuit does not count it. */
+    readonly answered = false,
   ) {
     super(`${subgraph}: ${reason}`, { cause });
     this.name = 'SubgraphFetchError';
@@ -31,8 +33,11 @@ export interface SubgraphFetchObserver {
   shared(subgraph: string): void;
 }
 
-/** Why an answer is a lost subgraph rather than its answer (undefined: its answer). */
-type AnswerCheck = (response: SubgraphResponse, text: string) => string | undefined;
+/**
+ * Why an answer is a lost subgraph rather than its answer (undefined: its answer); `answered`: a
+ * failure the subgraph itself answered, which fails the request but does not count towards the circuit.
+ */
+type AnswerCheck = (response: SubgraphResponse, text: string) => string | { answered: string } | undefined;
 
 type FetchArgs = [url: string, init: SubgraphRequestInit, check: AnswerCheck];
 
@@ -99,6 +104,7 @@ export class SubgraphFetcher {
         resetTimeout: this.probeIntervalMs > 0 ? NEVER_MS : config.CIRCUIT_RESET_TIMEOUT_MS,
         rollingCountTimeout: config.CIRCUIT_ROLLING_WINDOW_MS,
         name: subgraph,
+        errorFilter: (error: unknown) => error instanceof SubgraphFetchError && error.answered,
       });
       breaker.on('open', () => {
         logger.warn({ subgraph }, 'circuit open');
@@ -150,13 +156,13 @@ export class SubgraphFetcher {
   /**
    * A document the subgraph serves beside GraphQL (its standard exports), through the same pool,
    * timeout, circuit breaker and counts as its GraphQL fetches: a subgraph that is down, slow or
-   * behind an open circuit is lost to both alike. Only a 5xx is a lost subgraph here; any other
-   * answer (a 404, a 406, a 304) is the subgraph's and is handed back. `graphqlUrl` is its GraphQL
-   * endpoint, which the health probes ask.
+   * behind an open circuit is lost to both alike. A 4xx (a 400 for a bad parameter, a 404, a 406)
+   * or a 304 is the subgraph's answer and is handed back. A 5xx rejects (bad_response); only a
+   * 502/503/504 counts towards the circuit (documentFailure). `graphqlUrl` is its GraphQL endpoint, which the health probes ask.
    */
   fetchDocument(url: string, init: SubgraphRequestInit, graphqlUrl: string): Promise<SubgraphResponse> {
     this.url = graphqlUrl;
-    return this.fetchOnce(url, init, serverFailure);
+    return this.fetchOnce(url, init, documentFailure);
   }
 
   /** One fetch through the circuit breaker, timed and counted. */
@@ -175,7 +181,7 @@ export class SubgraphFetcher {
             ? new SubgraphFetchError(this.subgraph, 'circuit_open', error)
             : new SubgraphFetchError(this.subgraph, 'network', error);
       this.observer.fetched(this.subgraph, (performance.now() - started) / 1000, failure.reason);
-      if (failure.reason !== 'circuit_open') this.countConsecutiveFailure();
+      if (failure.reason !== 'circuit_open' && !failure.answered) this.countConsecutiveFailure();
       throw failure;
     }
   };
@@ -241,7 +247,8 @@ export class SubgraphFetcher {
       throw new SubgraphFetchError(this.subgraph, timedOut ? 'timeout' : 'network', error);
     }
     const problem = check(response, await response.text());
-    if (problem) throw new SubgraphFetchError(this.subgraph, 'bad_response', new Error(problem));
+    if (typeof problem === 'string') throw new SubgraphFetchError(this.subgraph, 'bad_response', new Error(problem));
+    if (problem) throw new SubgraphFetchError(this.subgraph, 'bad_response', new Error(problem.answered), true);
     return response;
   }
 }
@@ -273,6 +280,19 @@ function headerEntries(headers: SubgraphRequestInit['headers'] | Iterable<[strin
   if (!headers) return [];
   if (typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === 'function') return headers as Iterable<[string, string]>;
   return Object.entries(headers as Record<string, string>);
+}
+
+/**
+ * An export's 5xx. A 502, 503 or 504 is what a proxy or mesh answers for a subgraph that is down or
+ * does not answer: a lost subgraph. A 500 (or another 5xx) is the subgraph answering, promptly, that
+ * one request of one export failed. Exports take any query string from anonymous callers: counting
+ * that would let a few requests with a parameter one endpoint mishandles cut the whole subgraph off
+ * for everyone, its GraphQL too.
+ */
+function documentFailure(response: SubgraphResponse): string | { answered: string } | undefined {
+  if (response.status < 500) return undefined;
+  const problem = `HTTP ${response.status}`;
+  return response.status === 502 || response.status === 503 || response.status === 504 ? problem : { answered: problem };
 }
 
 /** A 5xx: what a proxy or mesh answers for a dead subgraph, or a crashed server. */

@@ -2,6 +2,7 @@ import {
   acceptsIgnoringParameters,
   type JsonLdDocument,
   negotiateRdfFormat,
+  type RdfFormat,
   RDF_EXTENSIONS,
   RDF_MEDIA_TYPES,
   serialiseRdf,
@@ -76,7 +77,18 @@ export interface StandardExportOptions {
    */
   subgraphs: Pick<SubgraphClients, 'request'>;
   logger: Logger;
+  /**
+   * How many RDF conversions (an export read, its agents named, serialised) run at once, and how
+   * many more wait for one; beyond that an export is refused 503 SERVICE_UNAVAILABLE with Retry-After.
+   * Each conversion holds the whole document, its triples and its serialisation in memory.
+   */
+  conversions?: { running: number; waiting: number };
 }
+
+/** Defaults of `conversions`: a catalogue as Turtle holds tens of MB while it is converted. */
+const CONVERSIONS = { running: 2, waiting: 16 };
+/** Seconds a refused export is told to wait before it asks again. */
+const CONVERSIONS_RETRY_AFTER_S = 2;
 
 /**
  * Serves the standard exports (GET/HEAD only) from the subgraph that owns them, so that one host
@@ -85,9 +97,12 @@ export interface StandardExportOptions {
  * down, slow or behind an open circuit answers 502 BAD_GATEWAY, as fast as its GraphQL fetches fail.
  */
 export function installStandardExports(app: Express, options: StandardExportOptions): void {
+  const conversions = new ConversionGate(options.conversions ?? CONVERSIONS);
   for (const route of STANDARD_EXPORT_ROUTES) {
     const identify: RequestHandler = (req, res, next) => {
       const state = beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER]));
+      // Every answer of an export names its request, as /graphql's do (and its errors' bodies).
+      res.setHeader(REQUEST_ID_HEADER, state.requestId);
       if (!options.subgraphUrl(route.subgraph)) {
         sendHttpError(res, 404, 'NOT_FOUND', `${req.path} is served by the ${route.subgraph} subgraph, which this gateway's supergraph does not include`);
         return;
@@ -102,7 +117,7 @@ export function installStandardExports(app: Express, options: StandardExportOpti
           sendHttpError(res, 401, 'UNAUTHENTICATED', (error as Error).message);
         });
     };
-    const serve = route.kind === 'rdf' ? rdfExport(route, options) : documentExport(route, options);
+    const serve = route.kind === 'rdf' ? rdfExport(route, options, conversions) : documentExport(route, options);
     // Express strips a mount path from req.url; a route keeps it, so the subgraph sees its own path.
     app.get(route.paths, identify, serve);
     app.head(route.paths, identify, serve);
@@ -125,8 +140,13 @@ function pathAndQuery(req: Request, path = req.path): string {
 }
 
 /** A lost subgraph (or an answer that could not be used): 502, logged. */
-function exportFailed(res: Response, error: unknown, route: StandardExportRoute, path: string, logger: Logger): void {
-  logger.warn({ err: error, subgraph: route.subgraph, path }, 'standard export failed');
+function exportFailed(res: Response, error: unknown, route: StandardExportRoute, req: Request, logger: Logger): void {
+  if (error instanceof ConversionsFull) {
+    res.setHeader('retry-after', String(CONVERSIONS_RETRY_AFTER_S));
+    sendHttpError(res, 503, 'SERVICE_UNAVAILABLE', 'Too many exports are being converted: retry shortly');
+    return;
+  }
+  logger.warn({ err: error, subgraph: route.subgraph, path: req.path, requestId: requestState(req)?.requestId }, 'standard export failed');
   if (res.headersSent) return;
   const timedOut = error instanceof SubgraphFetchError && error.reason === 'timeout';
   sendHttpError(res, 502, 'BAD_GATEWAY', timedOut ? 'The subgraph serving this export did not answer in time' : 'The subgraph serving this export is unavailable');
@@ -153,9 +173,9 @@ function documentExport(route: StandardExportRoute, options: StandardExportOptio
         }
         const body = await upstream.text();
         if (upstream.status === 304) res.status(304).end();
-        else res.status(upstream.status).send(body);
+        else res.status(upstream.status).send(upstream.status >= 400 ? withRequestId(body, res) : body);
       })
-      .catch((error: unknown) => exportFailed(res, error, route, req.path, options.logger));
+      .catch((error: unknown) => exportFailed(res, error, route, req, options.logger));
   };
 }
 
@@ -164,7 +184,39 @@ function documentExport(route: StandardExportRoute, options: StandardExportOptio
  * caller asks for (extension, then Accept). A missing name is logged, not fatal: the document stays
  * valid RDF and the rest of the export is served.
  */
-function rdfExport(route: StandardExportRoute, options: StandardExportOptions): RequestHandler {
+function rdfExport(route: StandardExportRoute, options: StandardExportOptions, conversions: ConversionGate): RequestHandler {
+  /** Conversions in flight for anonymous callers, by what they ask: public data, converted once for all. */
+  const shared = new Map<string, Promise<Converted>>();
+  const convert = (req: Request, path: string, format: RdfFormat, caller: { requestId: string; viewer: Viewer | null }): Promise<Converted> =>
+    conversions.run(async () => {
+      const upstream = await options.subgraphs.request(route.subgraph, {
+        graphqlUrl: options.subgraphUrl(route.subgraph)!,
+        ask: { path: pathAndQuery(req, path), method: 'GET', headers: { accept: RDF_MEDIA_TYPES.jsonld } },
+        caller,
+      });
+      if (upstream.status !== 200) {
+        return { status: upstream.status, contentType: upstream.headers.get('content-type') ?? 'application/json', body: await upstream.text() };
+      }
+      const document = (await upstream.json()) as JsonLdDocument;
+      const agents = agentsIn(document);
+      const membersUrl = options.subgraphUrl(AGENTS_SUBGRAPH);
+      if (agents.length && membersUrl) {
+        try {
+          const answer = await options.subgraphs.request(AGENTS_SUBGRAPH, {
+            graphqlUrl: membersUrl,
+            ask: { graphql: JSON.stringify({ query: AGENT_ENTITIES_QUERY, variables: { representations: agentRepresentations(agents) } }) },
+            caller,
+          });
+          const body = (await answer.json()) as GraphQLAnswer<{ _entities: (AgentEntity | null)[] }>;
+          if (body.errors?.length) options.logger.warn({ errors: body.errors, path: req.path, requestId: caller.requestId }, 'standard export: agent names partly unavailable');
+          nameAgents(agents, body.data?._entities ?? []);
+        } catch (error) {
+          options.logger.warn({ err: error, path: req.path, requestId: caller.requestId }, 'standard export: agent names unavailable');
+        }
+      }
+      const { body, contentType } = await serialiseRdf(document, format);
+      return { status: 200, contentType, body };
+    });
   return (req, res) => {
     const caller = callerOf(requestState(req));
     const [path, extension] = splitRdfExtension(req.path);
@@ -180,35 +232,82 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions): 
       sendHttpError(res, 406, 'NOT_ACCEPTABLE', `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}`);
       return;
     }
-    (async () => {
-      const upstream = await options.subgraphs.request(route.subgraph, {
-        graphqlUrl: options.subgraphUrl(route.subgraph)!,
-        ask: { path: pathAndQuery(req, path), method: 'GET', headers: { accept: RDF_MEDIA_TYPES.jsonld } },
-        caller,
-      });
-      if (upstream.status !== 200) {
-        res.status(upstream.status).type(upstream.headers.get('content-type') ?? 'application/json').send(await upstream.text());
-        return;
+    let answer: Promise<Converted>;
+    if (caller.viewer) {
+      // A viewer may see what others do not: their export is their own.
+      answer = convert(req, path, format, caller);
+    } else {
+      // Identical anonymous requests at once share one conversion (and one body in memory): the
+      // catalogue read by many is read and converted once, whatever the crowd.
+      const key = `${format}\n${pathAndQuery(req, path)}`;
+      let inFlight = shared.get(key);
+      if (!inFlight) {
+        const run = convert(req, path, format, caller);
+        inFlight = run;
+        shared.set(key, run);
+        const forget = (): void => {
+          if (shared.get(key) === run) shared.delete(key);
+        };
+        run.then(forget, forget);
       }
-      const document = (await upstream.json()) as JsonLdDocument;
-      const agents = agentsIn(document);
-      const membersUrl = options.subgraphUrl(AGENTS_SUBGRAPH);
-      if (agents.length && membersUrl) {
-        try {
-          const answer = await options.subgraphs.request(AGENTS_SUBGRAPH, {
-            graphqlUrl: membersUrl,
-            ask: { graphql: JSON.stringify({ query: AGENT_ENTITIES_QUERY, variables: { representations: agentRepresentations(agents) } }) },
-            caller,
-          });
-          const body = (await answer.json()) as GraphQLAnswer<{ _entities: (AgentEntity | null)[] }>;
-          if (body.errors?.length) options.logger.warn({ errors: body.errors, path: req.path }, 'standard export: agent names partly unavailable');
-          nameAgents(agents, body.data?._entities ?? []);
-        } catch (error) {
-          options.logger.warn({ err: error, path: req.path }, 'standard export: agent names unavailable');
-        }
-      }
-      const { body, contentType } = await serialiseRdf(document, format);
-      res.type(contentType).send(body);
-    })().catch((error: unknown) => exportFailed(res, error, route, req.path, options.logger));
+      answer = inFlight;
+    }
+    answer
+      .then(({ status, contentType, body }) => {
+        if (status === 200) res.type(contentType).send(body);
+        else res.status(status).type(contentType).send(status >= 400 ? withRequestId(body, res) : body);
+      })
+      .catch((error: unknown) => exportFailed(res, error, route, req, options.logger));
   };
+}
+
+/** An export as it is answered: the subgraph's refusal as it gave it, or the converted document. */
+interface Converted {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** An export refused because ConversionGate's queue is full. */
+class ConversionsFull extends Error {}
+
+/**
+ * At most `running` conversions at once, `waiting` more queued in order; beyond that run() rejects
+ * with ConversionsFull at once (the caller is told to retry), so the memory exports hold is bounded
+ * whatever the number of callers.
+ */
+class ConversionGate {
+  private running = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(private readonly limits: { running: number; waiting: number }) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limits.running) {
+      if (this.queue.length >= this.limits.waiting) throw new ConversionsFull();
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    try {
+      return await work();
+    } finally {
+      // The slot passes to the next in line, or is freed.
+      const next = this.queue.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
+
+/** A subgraph's JSON error body with this request's id added (what the gateway's own errors carry). */
+function withRequestId(body: string, res: Response): string {
+  const requestId = res.getHeader(REQUEST_ID_HEADER);
+  try {
+    const parsed = JSON.parse(body) as { error?: Record<string, unknown> };
+    if (typeof requestId !== 'string' || !parsed.error || typeof parsed.error !== 'object') return body;
+    return JSON.stringify({ ...parsed, error: { ...parsed.error, requestId } });
+  } catch {
+    return body;
+  }
 }

@@ -1,12 +1,19 @@
 import { type Request, type Response } from 'express';
 import { DateTimeScalar, upperBound } from '../scalars/scalars';
+import { REQUEST_ID_HEADER } from './request-id';
 
 /**
  * The one error body of the HTTP routes beside /graphql (standard exports): `{"error":{"code",
- * "message","field"?}}`, with the same stable codes as GraphQL's `extensions.code`.
+ * "message","field"?,"requestId"?}}`, with the same stable codes as GraphQL's `extensions.code`.
+ * The request id is the one the route answers in `x-request-id` (set before the error is sent),
+ * so a client can quote either.
  */
 export function sendHttpError(res: Response, status: number, code: string, message: string, field?: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ error: { code, message, ...(field ? { field } : {}) } }));
+  const requestId = res.getHeader(REQUEST_ID_HEADER);
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ error: { code, message, ...(field ? { field } : {}), ...(typeof requestId === 'string' ? { requestId } : {}) } }));
 }
 
 /** A bad query parameter: answered 400 BAD_USER_INPUT with the parameter as `field`. */

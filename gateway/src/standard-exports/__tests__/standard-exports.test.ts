@@ -21,6 +21,10 @@ import { installStandardExports } from '../standard-exports';
 
 const VIEWER: Viewer = { sub: 'person-1', roles: ['member'] };
 const ICS = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+const EVENTS_JSONLD = {
+  '@context': { schema: 'https://schema.org/' },
+  '@graph': [{ '@id': 'https://example.org/events/1', '@type': 'schema:Event', 'schema:name': 'Atelier' }],
+};
 
 let subgraph: Server;
 let subgraphPort = 0;
@@ -35,6 +39,19 @@ function subgraphServer(): Server {
     seen.push({ path: req.url ?? '', headers: req.headers });
     req.resume();
     req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://subgraph');
+      if (url.pathname === '/jsonld/events') {
+        // A caller's bad parameter, the subgraph failing one request, or a document (answered late,
+        // so that concurrent callers overlap).
+        if (url.searchParams.get('to') === 'bad') {
+          res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'BAD_USER_INPUT', message: '"to" must be a date', field: 'to' } }));
+        } else if (url.searchParams.has('crash')) {
+          res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Export failed' } }));
+        } else {
+          setTimeout(() => res.writeHead(200, { 'content-type': 'application/ld+json' }).end(JSON.stringify(EVENTS_JSONLD)), 150);
+        }
+        return;
+      }
       if (req.url?.startsWith('/ical/')) {
         if (req.headers['if-none-match'] === '"v1"') {
           res.writeHead(304, { etag: '"v1"' }).end();
@@ -116,12 +133,71 @@ describe('standard exports through the gateway\u2019s subgraph client', () => {
     expect(seen.at(-1)!.headers[IDENTITY_HEADER]).toBeUndefined();
   });
 
+  it('a caller\u2019s bad parameter is their 400 with its code, field and request id; a failed export is 502 and never opens the circuit', async () => {
+    const bad = await fetch(`${base}/jsonld/events?to=bad`, { headers: { 'x-request-id': 'bad-to-1' } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('x-request-id')).toBe('bad-to-1');
+    expect(await bad.json()).toEqual({ error: { code: 'BAD_USER_INPUT', message: '"to" must be a date', field: 'to', requestId: 'bad-to-1' } });
+    // Far more than CIRCUIT_CONSECUTIVE_FAILURES: the subgraph answered each one, it is not lost.
+    for (let i = 0; i < 6; i++) {
+      const failed = await fetch(`${base}/jsonld/events?crash=${i}`, { headers: { accept: 'text/turtle' } });
+      expect(failed.status).toBe(502);
+      const requestId = failed.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await failed.json()).toEqual({ error: { code: 'BAD_GATEWAY', message: 'The subgraph serving this export is unavailable', requestId } });
+    }
+    expect(clients.circuits()).toEqual({ events: 'closed' });
+    expect((await graphqlFetch()).errors).toBeUndefined();
+    expect(await metrics.registry.metrics()).toMatch(/subgraph_fetch_errors_total\{subgraph="events",reason="bad_response"\} 6/);
+    const unknown = await fetch(`${base}/catalogue.ttl`, { headers: { 'x-request-id': 'no-datasets' } });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { requestId: string } }).error.requestId).toBe('no-datasets');
+  });
+
+  it('identical anonymous exports at once share one read and one conversion; a viewer\u2019s is their own', async () => {
+    const before = seen.filter((request) => request.path.startsWith('/jsonld/events?shared')).length;
+    const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(`${base}/jsonld/events?shared=1`, { headers: { accept: 'text/turtle' } })));
+    const bodies = await Promise.all(answers.map((answer) => answer.text()));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(12).fill(200));
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies[0]).toContain('Atelier');
+    expect(new Set(answers.map((answer) => answer.headers.get('x-request-id'))).size).toBe(12);
+    const asked = (): number => seen.filter((request) => request.path.startsWith('/jsonld/events?shared')).length - before;
+    expect(asked()).toBe(1);
+    await Promise.all([1, 2].map(() => fetch(`${base}/jsonld/events?shared=1`, { headers: { accept: 'text/turtle', authorization: 'Bearer t' } })));
+    expect(asked()).toBe(3);
+  });
+
+  it('conversions beyond the bound wait, and beyond the queue are refused 503 with Retry-After', async () => {
+    const app = express();
+    installStandardExports(app, {
+      subgraphUrl: (name) => (name === 'events' ? graphqlUrl() : undefined),
+      viewerFrom: async (authorization) => (authorization ? VIEWER : null),
+      subgraphs: clients,
+      logger: createLogger('standard-exports-test', 'silent'),
+      conversions: { running: 1, waiting: 1 },
+    });
+    const small = await listen(app, 0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${(small.httpServer.address() as AddressInfo).port}/jsonld/events`;
+      // Distinct questions (and a viewer's): nothing is shared, each needs its own conversion.
+      const answers = await Promise.all([1, 2, 3, 4].map((i) => fetch(`${url}?n=${i}`, { headers: { accept: 'text/turtle', authorization: 'Bearer t' } })));
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect(statuses).toEqual([200, 200, 503, 503]);
+      const refused = answers.find((answer) => answer.status === 503)!;
+      expect(refused.headers.get('retry-after')).toBe('2');
+      expect(await refused.json()).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE', requestId: refused.headers.get('x-request-id') } });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('a subgraph that is down: 502 as its GraphQL fetches fail, on the same circuit, then at once while it is open', async () => {
     await stopSubgraph();
     for (let i = 0; i < 2; i++) {
       const response = await fetch(`${base}/ical/events/abc.ics`);
       expect(response.status).toBe(502);
-      expect(await response.json()).toEqual({ error: { code: 'BAD_GATEWAY', message: 'The subgraph serving this export is unavailable' } });
+      expect(await response.json()).toMatchObject({ error: { code: 'BAD_GATEWAY', message: 'The subgraph serving this export is unavailable' } });
     }
     // Two failures in a row opened the subgraph's circuit, whichever way it was called.
     expect(clients.circuits()).toEqual({ events: 'open' });
