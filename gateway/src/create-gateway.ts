@@ -22,6 +22,7 @@ import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
 import { GatewayCaches, readableResult, stringifyCachedResult } from './cache';
 import { RequestPolicies } from './production/request-policies';
+import { acceptableResponseGate } from './production/accept';
 import { SubgraphClients } from './resilience/subgraph-clients';
 import { IdentityTokenSigner } from './security/identity';
 import { installAnalystFeatures } from './playground';
@@ -187,8 +188,14 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // A supergraph swap waits for the requests in flight.
     swapGate.middleware(),
   ] as RequestHandler[];
+  // Apollo Server reads Accept only after executing: a mutation answered 406 had already written.
+  // POST only: a GET executes no mutation, and its Accept may ask for the landing page (text/html).
+  const postOnly = (gate: RequestHandler): RequestHandler => (req, res, next) => (req.method === 'POST' ? gate(req, res, next) : next());
+  const acceptsAnyAnswer = postOnly(acceptableResponseGate({ multipart: true, onRefuse: (code) => policies.metrics?.refused(code) }));
+  const acceptsJson = postOnly(acceptableResponseGate({ multipart: false, onRefuse: (code) => policies.metrics?.refused(code) }));
   const graphqlHandlers: RequestHandler[] = [
     ...policyHandlers,
+    acceptsAnyAnswer,
     // Queries with @defer: their parts run through Apollo Server and are sent as multipart/mixed.
     deferHandler({
       contextFor,
@@ -207,6 +214,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
         return response.body.kind === 'single' ? readableResult(response.body.singleResult) : { errors: [{ message: 'Incremental results are not nested' }] };
       },
     }),
+    // What reaches Apollo Server is answered as one JSON document (multipart went above).
+    acceptsJson,
     ((req, res, next) => graphql(req, res, next)) as RequestHandler,
   ];
   const app = express();
@@ -287,7 +296,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     gateway,
     logger,
     apolloOptions: policyApolloOptions(),
-    handlers: policyHandlers,
+    handlers: [...policyHandlers, acceptsJson],
     contextFor,
   });
 

@@ -607,3 +607,74 @@ describe('web hygiene and metrics', () => {
     expect(((await ready.json()) as { circuits: Record<string, string> }).circuits).toMatchObject({ members: 'closed' });
   });
 });
+
+describe('HTTP negotiation and hostile transport', () => {
+  const origin = (): string => graph.gatewayUrl.replace(/\/graphql$/, '');
+  async function feeds(token: string): Promise<number> {
+    const response = await raw(graph.gatewayUrl, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ myCalendarFeeds { id } }' }) });
+    return (response.body.data as { myCalendarFeeds: unknown[] }).myCalendarFeeds.length;
+  }
+
+  it('refuses 406 NOT_ACCEPTABLE before a mutation runs when Accept takes no answer format: nothing is written', async () => {
+    const token = await graph.tokenFor(viewer as never);
+    const before = await feeds(token);
+    for (const accept of ['application/xml', 'multipart/mixed;q=0', 'multipart/mixed']) {
+      const response = await raw(graph.gatewayUrl, {
+        method: 'POST',
+        headers: { ...json, accept, authorization: `Bearer ${token}`, 'x-request-id': 'accept-406' },
+        body: JSON.stringify({ query: 'mutation { createCalendarFeed { feed { id } } }' }),
+      });
+      expect({ accept, status: response.status }).toEqual({ accept, status: 406 });
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ACCEPTABLE', field: 'accept', requestId: 'accept-406' });
+    }
+    expect(await feeds(token)).toBe(before);
+  });
+
+  it('reads Accept for @defer as media types: q=0 refuses multipart, case does not matter', async () => {
+    const query = '{ ... @defer { __typename } }';
+    const post = (accept: string): Promise<Response> => fetch(graph.gatewayUrl, { method: 'POST', headers: { ...json, accept }, body: JSON.stringify({ query }) });
+    const refused = await post('multipart/mixed;q=0, application/json');
+    expect(refused.status).toBe(200);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+    const upper = await post('MULTIPART/MIXED; deferSpec=20220824');
+    expect(upper.status).toBe(200);
+    expect(upper.headers.get('content-type')).toMatch(/^multipart\/mixed/);
+    await upper.text();
+  });
+
+  it('refuses deeply nested variables and documents with a coded 400, never a 500', async () => {
+    // Default token limit (a 2,000-deep literal list fits in it), bodies large enough for 100,000 levels.
+    const gateway = await extra({ MAX_BODY_BYTES: '1000000' });
+    const filter = 'query($f:EventFilter){ events(first:1, filter:$f){ totalCount } }';
+    const ids = 'query($ids:[ID!]){ events(first:1){ totalCount } }';
+    // Written as text: JSON.stringify itself recurses once per level.
+    const cases = [
+      { body: `{"query":${JSON.stringify(filter)},"variables":{"f":{"x":${'{"b":'.repeat(5000)}1${'}'.repeat(5000)}}}}`, code: 'BAD_USER_INPUT', field: 'f' },
+      { body: `{"query":${JSON.stringify(ids)},"variables":{"ids":${'['.repeat(5000)}"a"${']'.repeat(5000)}}}`, code: 'BAD_USER_INPUT', field: 'ids' },
+      { body: `{"query":${JSON.stringify(ids)},"variables":{"ids":${'['.repeat(100_000)}"a"${']'.repeat(100_000)}}}`, code: 'BAD_USER_INPUT', field: 'ids' },
+      { body: JSON.stringify({ query: `{ events(first:1, filter: { ids: ${'['.repeat(2000)}"a"${']'.repeat(2000)} }){ totalCount } }` }), code: 'QUERY_TOO_DEEP', field: 'query' },
+    ];
+    for (const { body, code, field } of cases) {
+      const response = await raw(gateway.url, { method: 'POST', headers: { ...json, 'x-request-id': 'deep-1' }, body });
+      expect({ field, status: response.status }).toEqual({ field, status: 400 });
+      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code, field, requestId: 'deep-1' });
+      expect(response.body.errors?.[0]?.message).not.toMatch(/call stack/);
+    }
+    // A GET carries its variables in the query string (bounded by the URL's length, so less deep).
+    const get = await raw(`${gateway.url}?query=${encodeURIComponent(ids)}&variables=${encodeURIComponent(`{"ids":${'['.repeat(1500)}"a"${']'.repeat(1500)}}`)}`, { headers: { 'apollo-require-preflight': 'true', 'x-request-id': 'deep-2' } });
+    expect(get.status).toBe(400);
+    expect(get.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids', requestId: 'deep-2' });
+  });
+
+  it('answers a bad Content-Encoding with a coded JSON error and the request id on every JSON endpoint', async () => {
+    const body = JSON.stringify({ query: '{ __typename }' });
+    for (const path of ['/graphql', '/public/graphql', '/graphql/stream', '/export.csv']) {
+      for (const [encoding, status, code] of [['foo', 415, 'UNSUPPORTED_MEDIA_TYPE'], ['gzip', 400, 'BAD_REQUEST'], ['deflate', 400, 'BAD_REQUEST'], ['br', 400, 'BAD_REQUEST']] as const) {
+        const response = await fetch(origin() + path, { method: 'POST', headers: { ...json, accept: 'application/json, text/event-stream', 'content-encoding': encoding, 'x-request-id': 'enc-1' }, body });
+        expect({ path, encoding, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, encoding, status, type: expect.stringMatching(/^application\/json/) });
+        const parsed = (await response.json()) as GraphQLResponse<unknown>;
+        expect(parsed.errors?.[0]?.extensions).toMatchObject({ code, requestId: 'enc-1' });
+      }
+    }
+  });
+});

@@ -33,6 +33,7 @@ import { createHash } from 'node:crypto';
 import { inputHygieneProblems } from '@ecosystem/shared';
 import { type RequestHandler, type Request, type Response } from 'express';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { negotiateResponse } from '../production/accept';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { type GatewayContext } from '../context';
 
@@ -586,7 +587,7 @@ export function deferHandler(options: {
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-    const accepts = /multipart\/mixed/.test(req.header('accept') ?? '');
+    const accepts = negotiateResponse(req, { multipart: true }) === 'multipart';
     const variables = (body.variables && typeof body.variables === 'object' && !Array.isArray(body.variables) ? body.variables : {}) as Record<string, unknown>;
     // Refused whatever the Accept header: the document is invalid with or without multipart.
     const refusal = operation ? deferRefusal(document, operation, variables, { schema: options.schema() }) : undefined;

@@ -5,6 +5,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { type GatewayConfig } from '../config';
 import { type GatewayContext, requestState } from '../context';
+import { documentNestsTooDeep, MAX_DOCUMENT_NESTING, MAX_VARIABLE_DEPTH, tooDeepVariable } from '../input/nesting';
 import { createOperationLimits, type OperationLimitsConfig } from '../limits/operation-limits';
 import { GatewayMetrics } from '../observability/metrics';
 import { startTracing, type Tracing, type TracingConfig } from '../observability/tracing';
@@ -197,7 +198,7 @@ export class RequestPolicies {
 
   /** The body parser (MAX_BODY_BYTES) with its refusals. */
   bodyParser(): (RequestHandler | ErrorRequestHandler)[] {
-    const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+    const tooLarge: ErrorRequestHandler = (error: { type?: string }, req, res, next) => {
       if (error.type === 'entity.too.large') {
         this.metrics?.refused(GatewayErrorCode.PAYLOAD_TOO_LARGE);
         refuse(res, 413, GatewayErrorCode.PAYLOAD_TOO_LARGE, `Request body larger than ${this.config.MAX_BODY_BYTES} bytes`);
@@ -205,6 +206,27 @@ export class RequestPolicies {
       }
       if (error.type === 'entity.parse.failed') {
         refuse(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+        return;
+      }
+      // The body parser's other refusals (an unknown Content-Encoding, a body that does not decode as
+      // its Content-Encoding says, an unknown charset) would reach express's HTML error page and log a stack.
+      const status = (error as { status?: number }).status;
+      if (status !== undefined && status >= 400 && status < 500) {
+        const requestId = requestState(req)?.requestId;
+        const unsupported = status === 415;
+        const code = unsupported ? GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE : 'BAD_REQUEST';
+        const encoding = req.headers['content-encoding'];
+        const message =
+          error.type === 'charset.unsupported'
+            ? 'Unsupported charset in Content-Type: send the body as UTF-8'
+            : unsupported
+              ? `Unsupported Content-Encoding "${String(encoding)}": send identity, gzip, deflate or br`
+              : encoding
+                ? `The body could not be decoded as its Content-Encoding (${String(encoding)}) says`
+                : 'The request body could not be read';
+        this.logger.warn({ requestId, code, status, reason: (error as { message?: string }).message }, 'request body refused');
+        this.metrics?.refused(code);
+        refuse(res, status, code, message, { field: error.type === 'charset.unsupported' ? 'content-type' : 'content-encoding' });
         return;
       }
       next(error);
@@ -217,6 +239,7 @@ export class RequestPolicies {
     const max = this.config.MAX_BATCH_OPERATIONS;
     const handlers: RequestHandler[] = [
       (req, res, next) => {
+        if (this.refusedTooDeep(req, res)) return;
         if (Array.isArray(req.body)) {
           if (max <= 1) {
             this.metrics?.refused(GatewayErrorCode.BATCHING_DISABLED);
@@ -240,6 +263,42 @@ export class RequestPolicies {
     // After the trusted documents, whose manifest ids may be sent as sha256Hash and are resolved there.
     handlers.push(persistedQueryShapeMiddleware(this.onRefuse));
     return handlers;
+  }
+
+  /**
+   * Refuses a document or variables nested deeper than anything recursive (parser, coercion, input
+   * hygiene) can walk: 400 before any of them runs. POST bodies (single or batched) and GET parameters.
+   */
+  private refusedTooDeep(req: Request, res: express.Response): boolean {
+    const operations: { query?: unknown; variables?: unknown }[] = [];
+    if (Array.isArray(req.body)) operations.push(...(req.body as { query?: unknown; variables?: unknown }[]));
+    else if (req.body && typeof req.body === 'object') operations.push(req.body as { query?: unknown; variables?: unknown });
+    if (req.method === 'GET' && req.query) {
+      let variables: unknown = req.query.variables;
+      if (typeof variables === 'string') {
+        try {
+          variables = JSON.parse(variables);
+        } catch {
+          variables = undefined; // Apollo Server says what is wrong with it
+        }
+      }
+      operations.push({ query: req.query.query, variables });
+    }
+    for (const operation of operations) {
+      if (!operation || typeof operation !== 'object') continue;
+      if (typeof operation.query === 'string' && documentNestsTooDeep(operation.query)) {
+        this.metrics?.refused(GatewayErrorCode.QUERY_TOO_DEEP);
+        refuse(res, 400, GatewayErrorCode.QUERY_TOO_DEEP, `The document nests brackets more than ${MAX_DOCUMENT_NESTING} deep`, { field: 'query', limit: MAX_DOCUMENT_NESTING });
+        return true;
+      }
+      const variable = tooDeepVariable(operation.variables);
+      if (variable !== undefined) {
+        this.metrics?.refused('BAD_USER_INPUT');
+        refuse(res, 400, 'BAD_USER_INPUT', `Variable "$${variable}" nests lists and objects more than ${MAX_VARIABLE_DEPTH} deep`, { field: variable, limit: MAX_VARIABLE_DEPTH });
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The per-request parts of the context the handlers computed. */
