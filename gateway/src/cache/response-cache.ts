@@ -1,3 +1,4 @@
+import { ConcurrencyGate } from '../concurrency/concurrency-gate';
 import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextWillSendResponse, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
@@ -188,10 +189,11 @@ export class ResponseCache {
   /** Keys whose background refresh is running (one at a time per key). */
   private readonly revalidating = new Set<string>();
   private revalidator: Revalidator<never> | undefined;
-  private readonly refreshQueue: (() => Promise<void>)[] = [];
-  private refreshesRunning = 0;
+  /** Refreshes run a few at a time, the others wait their turn (any number of them: one per key). */
+  private readonly refreshes: ConcurrencyGate;
 
   constructor(private readonly options: ResponseCacheOptions) {
+    this.refreshes = new ConcurrencyGate({ running: options.refreshConcurrency ?? REFRESH_CONCURRENCY, waiting: Number.POSITIVE_INFINITY });
     this.store = new InMemoryLRUCache<Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (entry) => entry.body.length + 100 });
     // A mutation through another replica: what this one holds in memory may predate it.
     options.shared?.onInvalidate(() => {
@@ -204,8 +206,8 @@ export class ResponseCache {
     this.generation += 1;
     this.store.clear();
     this.inflight.clear();
-    // Queued refreshes would only store what the next reader computes anyway.
-    this.refreshQueue.length = 0;
+    // Queued refreshes would only store what the next reader computes anyway: they see the new
+    // generation when their turn comes and do nothing.
     this.revalidating.clear();
   }
 
@@ -224,26 +226,17 @@ export class ResponseCache {
     if (!revalidator || this.revalidating.has(key)) return;
     this.revalidating.add(key);
     const context = { ...contextValue, [REVALIDATING]: true } as TContext;
-    this.refreshQueue.push(() =>
-      // A failed refresh leaves the stale entry in place until it runs out; the next reader retries.
-      revalidator(request, context)
-        .then(() => undefined)
-        .catch(() => undefined)
-        .finally(() => this.revalidating.delete(key)),
-    );
-    this.drainRefreshes();
-  }
-
-  private drainRefreshes(): void {
-    const limit = this.options.refreshConcurrency ?? REFRESH_CONCURRENCY;
-    while (this.refreshesRunning < limit && this.refreshQueue.length > 0) {
-      const next = this.refreshQueue.shift()!;
-      this.refreshesRunning += 1;
-      void next().finally(() => {
-        this.refreshesRunning -= 1;
-        this.drainRefreshes();
-      });
-    }
+    const generation = this.generation;
+    void this.refreshes.run(async () => {
+      if (generation !== this.generation) return;
+      try {
+        await revalidator(request, context);
+      } catch {
+        // A failed refresh leaves the stale entry in place until it runs out; the next reader retries.
+      } finally {
+        if (generation === this.generation) this.revalidating.delete(key);
+      }
+    });
   }
 
   /** An expired entry still served while it is refreshed: within its stale window, with refreshes on. */

@@ -1,3 +1,4 @@
+import { InFlight } from '../concurrency/in-flight';
 import { type Logger, REQUEST_ID_HEADER } from '@ecosystem/shared';
 import CircuitBreaker from 'opossum';
 import { type GatewayConfig } from '../config';
@@ -82,7 +83,7 @@ export class SubgraphFetcher {
   /** The URL fetches go to (the supergraph's routing URL): what the probes ask. */
   private url: string | undefined;
   /** Queries in flight by sharedKey. */
-  private readonly inFlight = new Map<string, Promise<SubgraphResponse>>();
+  private readonly inFlight = new InFlight<SubgraphResponse>();
   private readonly deduplicate: boolean;
 
   constructor(
@@ -139,18 +140,7 @@ export class SubgraphFetcher {
     this.url = url;
     const key = this.deduplicate ? sharedKey(url, init) : undefined;
     if (key === undefined) return this.fetchOnce(url, init, notGraphQLAnswer);
-    const inFlight = this.inFlight.get(key);
-    if (inFlight) {
-      this.observer.shared(this.subgraph);
-      return inFlight;
-    }
-    const run = this.fetchOnce(url, init, notGraphQLAnswer);
-    this.inFlight.set(key, run);
-    const forget = (): void => {
-      if (this.inFlight.get(key) === run) this.inFlight.delete(key);
-    };
-    run.then(forget, forget);
-    return run;
+    return this.inFlight.run(key, () => this.fetchOnce(url, init, notGraphQLAnswer), () => this.observer.shared(this.subgraph));
   };
 
   /**

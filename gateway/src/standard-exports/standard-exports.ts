@@ -1,3 +1,5 @@
+import { ConcurrencyFull, ConcurrencyGate } from '../concurrency/concurrency-gate';
+import { InFlight } from '../concurrency/in-flight';
 import {
   acceptsIgnoringParameters,
   type JsonLdDocument,
@@ -97,7 +99,7 @@ const CONVERSIONS_RETRY_AFTER_S = 2;
  * down, slow or behind an open circuit answers 502 BAD_GATEWAY, as fast as its GraphQL fetches fail.
  */
 export function installStandardExports(app: Express, options: StandardExportOptions): void {
-  const conversions = new ConversionGate(options.conversions ?? CONVERSIONS);
+  const conversions = new ConcurrencyGate(options.conversions ?? CONVERSIONS);
   for (const route of STANDARD_EXPORT_ROUTES) {
     const identify: RequestHandler = (req, res, next) => {
       const state = beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER]));
@@ -141,7 +143,7 @@ function pathAndQuery(req: Request, path = req.path): string {
 
 /** A lost subgraph (or an answer that could not be used): 502, logged. */
 function exportFailed(res: Response, error: unknown, route: StandardExportRoute, req: Request, logger: Logger): void {
-  if (error instanceof ConversionsFull) {
+  if (error instanceof ConcurrencyFull) {
     res.setHeader('retry-after', String(CONVERSIONS_RETRY_AFTER_S));
     sendHttpError(res, 503, 'SERVICE_UNAVAILABLE', 'Too many exports are being converted: retry shortly');
     return;
@@ -184,9 +186,9 @@ function documentExport(route: StandardExportRoute, options: StandardExportOptio
  * caller asks for (extension, then Accept). A missing name is logged, not fatal: the document stays
  * valid RDF and the rest of the export is served.
  */
-function rdfExport(route: StandardExportRoute, options: StandardExportOptions, conversions: ConversionGate): RequestHandler {
+function rdfExport(route: StandardExportRoute, options: StandardExportOptions, conversions: ConcurrencyGate): RequestHandler {
   /** Conversions in flight for anonymous callers, by what they ask: public data, converted once for all. */
-  const shared = new Map<string, Promise<Converted>>();
+  const shared = new InFlight<Converted>();
   const convert = (req: Request, path: string, format: RdfFormat, caller: { requestId: string; viewer: Viewer | null }): Promise<Converted> =>
     conversions.run(async () => {
       const upstream = await options.subgraphs.request(route.subgraph, {
@@ -240,17 +242,7 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions, c
       // Identical anonymous requests at once share one conversion (and one body in memory): the
       // catalogue read by many is read and converted once, whatever the crowd.
       const key = `${format}\n${pathAndQuery(req, path)}`;
-      let inFlight = shared.get(key);
-      if (!inFlight) {
-        const run = convert(req, path, format, caller);
-        inFlight = run;
-        shared.set(key, run);
-        const forget = (): void => {
-          if (shared.get(key) === run) shared.delete(key);
-        };
-        run.then(forget, forget);
-      }
-      answer = inFlight;
+      answer = shared.run(key, () => convert(req, path, format, caller));
     }
     answer
       .then(({ status, contentType, body }) => {
@@ -266,38 +258,6 @@ interface Converted {
   status: number;
   contentType: string;
   body: string;
-}
-
-/** An export refused because ConversionGate's queue is full. */
-class ConversionsFull extends Error {}
-
-/**
- * At most `running` conversions at once, `waiting` more queued in order; beyond that run() rejects
- * with ConversionsFull at once (the caller is told to retry), so the memory exports hold is bounded
- * whatever the number of callers.
- */
-class ConversionGate {
-  private running = 0;
-  private readonly queue: (() => void)[] = [];
-
-  constructor(private readonly limits: { running: number; waiting: number }) {}
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limits.running) {
-      if (this.queue.length >= this.limits.waiting) throw new ConversionsFull();
-      await new Promise<void>((resolve) => this.queue.push(resolve));
-    } else {
-      this.running += 1;
-    }
-    try {
-      return await work();
-    } finally {
-      // The slot passes to the next in line, or is freed.
-      const next = this.queue.shift();
-      if (next) next();
-      else this.running -= 1;
-    }
-  }
 }
 
 /** A subgraph's JSON error body with this request's id added (what the gateway's own errors carry). */
