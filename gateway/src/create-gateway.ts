@@ -243,7 +243,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   app.use('/admin', createAdminRouter({ registry: () => registry.services, viewerFrom, logger, ...(served.notServed ? { notServed: served.notServed } : {}) }));
 
   // Analysts and frontend teams: GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
-  installAnalystFeatures(app, config, logger, policies.bodyParser());
+  installAnalystFeatures(app, config, logger, [...policies.bodyParser(), policies.nestingLimit()]);
 
   // The subgraphs' standard exports (DCAT-AP JSON-LD, iCalendar, schema.org) on the gateway's host too.
   installStandardExports(app, {

@@ -654,11 +654,16 @@ describe('HTTP negotiation and hostile transport', () => {
       { body: `{"query":${JSON.stringify(ids)},"variables":{"ids":${'['.repeat(100_000)}"a"${']'.repeat(100_000)}}}`, code: 'BAD_USER_INPUT', field: 'ids' },
       { body: JSON.stringify({ query: `{ events(first:1, filter: { ids: ${'['.repeat(2000)}"a"${']'.repeat(2000)} }){ totalCount } }` }), code: 'QUERY_TOO_DEEP', field: 'query' },
     ];
-    for (const { body, code, field } of cases) {
-      const response = await raw(gateway.url, { method: 'POST', headers: { ...json, 'x-request-id': 'deep-1' }, body });
-      expect({ field, status: response.status }).toEqual({ field, status: 400 });
-      expect(response.body.errors?.[0]?.extensions).toMatchObject({ code, field, requestId: 'deep-1' });
-      expect(response.body.errors?.[0]?.message).not.toMatch(/call stack/);
+    // Extensions too: the CSV export passes them on to /graphql with JSON.stringify (a 500 before).
+    cases.push({ body: `{"query":${JSON.stringify(filter)},"extensions":{"x":${'{"b":'.repeat(5000)}1${'}'.repeat(5000)}}}`, code: 'BAD_REQUEST', field: 'extensions.x' });
+    // The CSV export takes the same GraphQL bodies.
+    for (const url of [gateway.url, gateway.url.replace(/\/graphql$/, '/export.csv')]) {
+      for (const { body, code, field } of cases) {
+        const response = await raw(url, { method: 'POST', headers: { ...json, 'x-request-id': 'deep-1' }, body });
+        expect({ url, field, status: response.status }).toEqual({ url, field, status: 400 });
+        expect(response.body.errors?.[0]?.extensions).toMatchObject({ code, field, requestId: 'deep-1' });
+        expect(response.body.errors?.[0]?.message).not.toMatch(/call stack/);
+      }
     }
     // A GET carries its variables in the query string (bounded by the URL's length, so less deep).
     const get = await raw(`${gateway.url}?query=${encodeURIComponent(ids)}&variables=${encodeURIComponent(`{"ids":${'['.repeat(1500)}"a"${']'.repeat(1500)}}`)}`, { headers: { 'apollo-require-preflight': 'true', 'x-request-id': 'deep-2' } });

@@ -265,12 +265,20 @@ export class RequestPolicies {
     return handlers;
   }
 
+  /** The nesting bound alone (refusedTooDeep), for the endpoints that take a GraphQL body beside /graphql. */
+  nestingLimit(): RequestHandler {
+    return (req, res, next) => {
+      if (!this.refusedTooDeep(req, res)) next();
+    };
+  }
+
   /**
-   * Refuses a document or variables nested deeper than anything recursive (parser, coercion, input
-   * hygiene) can walk: 400 before any of them runs. POST bodies (single or batched) and GET parameters.
+   * Refuses a document, variables or extensions nested deeper than anything recursive (parser,
+   * coercion, input hygiene, JSON.stringify of a body passed on) can walk: 400 before any of them
+   * runs. POST bodies (single or batched) and GET parameters.
    */
   private refusedTooDeep(req: Request, res: express.Response): boolean {
-    const operations: { query?: unknown; variables?: unknown }[] = [];
+    const operations: { query?: unknown; variables?: unknown; extensions?: unknown }[] = [];
     if (Array.isArray(req.body)) operations.push(...(req.body as { query?: unknown; variables?: unknown }[]));
     else if (req.body && typeof req.body === 'object') operations.push(req.body as { query?: unknown; variables?: unknown });
     if (req.method === 'GET' && req.query) {
@@ -295,6 +303,12 @@ export class RequestPolicies {
       if (variable !== undefined) {
         this.metrics?.refused('BAD_USER_INPUT');
         refuse(res, 400, 'BAD_USER_INPUT', `Variable "$${variable}" nests lists and objects more than ${MAX_VARIABLE_DEPTH} deep`, { field: variable, limit: MAX_VARIABLE_DEPTH });
+        return true;
+      }
+      const extension = tooDeepVariable(operation.extensions);
+      if (extension !== undefined) {
+        this.metrics?.refused('BAD_REQUEST');
+        refuse(res, 400, 'BAD_REQUEST', `Extension "${extension}" nests lists and objects more than ${MAX_VARIABLE_DEPTH} deep`, { field: `extensions.${extension}`, limit: MAX_VARIABLE_DEPTH });
         return true;
       }
     }
