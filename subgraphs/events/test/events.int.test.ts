@@ -58,6 +58,19 @@ const EVENTS = /* GraphQL */ `
   }
 `;
 
+
+/** The SQL the test database runs until `restore()`, quotes removed. */
+function recordStatements(): { statements: string[]; restore(): void } {
+  const statements: string[] = [];
+  const logger = db.dataSource.logger;
+  const original = logger.logQuery.bind(logger);
+  logger.logQuery = (query, parameters, runner) => {
+    statements.push(query.replace(/[`"]/g, ''));
+    return original(query, parameters, runner);
+  };
+  return { statements, restore: () => (logger.logQuery = original) };
+}
+
 describe('events', () => {
   it('lists the MeetMyData webinars of 2022 on the last Thursday at 11:00 Paris, with Medicen and their datasets', async () => {
     const { data, errors } = await run<EventsData>(EVENTS, {
@@ -260,13 +273,7 @@ describe('federation and loaders', () => {
       fragment Start on Event { start }
     `;
     db.counter.reset();
-    const statements: string[] = [];
-    const logger = db.dataSource.logger;
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, runner) => {
-      statements.push(query.replace(/[`"]/g, ''));
-      return original(query, parameters, runner);
-    };
+    const { statements, restore } = recordStatements();
     try {
       const { data, errors } = await run<{ _entities: { light: Record<string, unknown>[]; full: Record<string, unknown>[] }[] }>(ENTITY_LISTS, { reps });
       expect(errors).toBeUndefined();
@@ -276,7 +283,7 @@ describe('federation and loaders', () => {
         expect(entity.light.map(({ id, title, start }) => ({ id, title, start }))).toEqual(entity.full.map(({ id, title, start }) => ({ id, title, start })));
       }
     } finally {
-      logger.logQuery = original;
+      restore();
     }
     // The light list's events statement names its columns and leaves the long texts out.
     const eventReads = statements.filter((q) => q.includes('FROM event event'));
@@ -295,13 +302,7 @@ describe('federation and loaders', () => {
 
   it('reads only the columns an events page selects (relations by id), the same page as with every column', async () => {
     const page = (node: string): string => /* GraphQL */ `{ events(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${node} } } } }`;
-    const statements: string[] = [];
-    const logger = db.dataSource.logger;
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, runner) => {
-      statements.push(query.replace(/[`"]/g, ''));
-      return original(query, parameters, runner);
-    };
+    const { statements, restore } = recordStatements();
     type Page = { events: { edges: { cursor: string; node: Record<string, unknown> }[] } };
     try {
       const light = await run<Page>(page('id title start organizers { id } presentedDatasets { id } ecosystem { id } remainingCapacity'));
@@ -322,7 +323,7 @@ describe('federation and loaders', () => {
       expect(fullReads).toHaveLength(1);
       expect(fullReads[0]).toContain('event.description');
     } finally {
-      logger.logQuery = original;
+      restore();
     }
   });
 
