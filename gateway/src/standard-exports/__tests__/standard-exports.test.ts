@@ -79,17 +79,23 @@ async function stopSubgraph(): Promise<void> {
 
 const graphqlUrl = (): string => `http://127.0.0.1:${subgraphPort}/graphql`;
 
-beforeAll(async () => {
-  await startSubgraph();
-  ({ clients, metrics } = testClients({ CIRCUIT_CONSECUTIVE_FAILURES: '2', CIRCUIT_PROBE_INTERVAL_MS: '60000', SUBGRAPH_TIMEOUT_MS: '2000' }));
+/** An app serving the standard exports from the test subgraph (events only). */
+function exportsApp(conversions?: { running: number; waiting: number }): express.Express {
   const app = express();
   installStandardExports(app, {
     subgraphUrl: (name) => (name === 'events' ? graphqlUrl() : undefined),
     viewerFrom: async (authorization) => (authorization ? VIEWER : null),
     subgraphs: clients,
     logger: createLogger('standard-exports-test', 'silent'),
+    ...(conversions ? { conversions } : {}),
   });
-  gateway = await listen(app, 0, '127.0.0.1');
+  return app;
+}
+
+beforeAll(async () => {
+  await startSubgraph();
+  ({ clients, metrics } = testClients({ CIRCUIT_CONSECUTIVE_FAILURES: '2', CIRCUIT_PROBE_INTERVAL_MS: '60000', SUBGRAPH_TIMEOUT_MS: '2000' }));
+  gateway = await listen(exportsApp(), 0, '127.0.0.1');
   base = `http://127.0.0.1:${(gateway.httpServer.address() as AddressInfo).port}`;
 });
 
@@ -169,14 +175,7 @@ describe('standard exports through the gateway\u2019s subgraph client', () => {
   });
 
   it('conversions beyond the bound wait, and beyond the queue are refused 503 with Retry-After', async () => {
-    const app = express();
-    installStandardExports(app, {
-      subgraphUrl: (name) => (name === 'events' ? graphqlUrl() : undefined),
-      viewerFrom: async (authorization) => (authorization ? VIEWER : null),
-      subgraphs: clients,
-      logger: createLogger('standard-exports-test', 'silent'),
-      conversions: { running: 1, waiting: 1 },
-    });
+    const app = exportsApp({ running: 1, waiting: 1 });
     const small = await listen(app, 0, '127.0.0.1');
     try {
       const url = `http://127.0.0.1:${(small.httpServer.address() as AddressInfo).port}/jsonld/events`;
