@@ -4,11 +4,14 @@
 // scales' graphs running at once, it drives W1-W3 with autocannon at a fixed concurrency, the
 // scales' runs interleaved (10x, 1x, 10x, 1x: a slow minute of the shared machine falls on both
 // scales, not on the one being measured), then W1 with one connection, interleaved the same way.
-// The other scales then stop, and the smallest one runs the steps, the soak and W4 (writes). It
+// The soak (RSS under one workload, by default W3 at the largest scale) runs next; then the other
+// scales stop, and the smallest one runs the steps and W4 (writes). It
 // writes bench/results/<name>.{json,md}. Settings (environment):
 //   DATABASE_URL        mysql://root@127.0.0.1:3306 by default
 //   BENCH_SCALES        1,10            BENCH_DURATION   15 (s per run)    BENCH_WARMUP 3 (s)
-//   BENCH_CONNECTIONS   10              BENCH_SOAK       300 (s of W2 for the RSS soak; 0 = none)
+//   BENCH_CONNECTIONS   10              BENCH_SOAK       300 (s of the RSS soak; 0 = none)
+//   BENCH_SOAK_WORKLOAD W3              BENCH_SOAK_SCALE the largest of BENCH_SCALES
+//   BENCH_SOAK_TARGET   ours (caching off, the gateway's shipped NODE_OPTIONS unless overridden)
 //   BENCH_CACHED_WARMUP 10 (s): caching on, a cold run first (`ours-cached cold`), then this much more
 //                       warm-up of the same mix before the steady-state run (0 = no cold run)
 //   BENCH_ROUNDS        1: runs of each read workload per scale and target, interleaved (each
@@ -26,15 +29,17 @@
 //   BENCH_BEFORE_ROOT   a second build of the project (bench/snapshot.sh of an older commit): its
 //                       gateway runs beside ours as the target `ours-before` (add it to BENCH_TARGETS),
 //                       same settings, same subgraphs: a before/after in one run
-//   BENCH_GATEWAY_NODE_OPTIONS  NODE_OPTIONS of our gateways (e.g. the heap ceiling)
+//   BENCH_GATEWAY_NODE_OPTIONS  NODE_OPTIONS of our gateways (default: gateway/node-options.env of
+//                       the measured build, what `npm start` and docker-compose give)
 //   BENCH_BEFORE_NODE_OPTIONS   NODE_OPTIONS of `ours-before` only (default: BENCH_GATEWAY_NODE_OPTIONS);
 //                       with BENCH_BEFORE_ROOT a snapshot of the same commit, one build under two
 //                       V8 settings in one interleaved run
 import '@ecosystem/shared/dist/bootstrap';
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { DEMO_ECOSYSTEMS, IDENTITY_HEADER } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { createConnection } from 'mysql2/promise';
@@ -80,6 +85,10 @@ export interface BenchSettings {
   latencyRounds: number;
   connections: number;
   soakSeconds: number;
+  /** The soak's workload, scale and target: the memory target is W3 at the largest scale, caching off. */
+  soakWorkload: string;
+  soakScale: number;
+  soakTarget: string;
   steps: boolean;
   workloads: string[];
   targets: string[];
@@ -108,9 +117,13 @@ export interface BenchSettings {
 function settingsFromEnv(env = process.env): BenchSettings {
   const list = (value: string | undefined, fallback: string): string[] =>
     (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+  const scales = list(env.BENCH_SCALES, '1,10').map(Number);
+  const appRoot = env.BENCH_APP_ROOT ?? ROOT;
+  // What users run: the NODE_OPTIONS that `npm start` and docker-compose read, unless told otherwise.
+  const shipped = shippedNodeOptions(appRoot);
   return {
     databaseUrl: env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
-    scales: list(env.BENCH_SCALES, '1,10').map(Number),
+    scales,
     durationSeconds: Number(env.BENCH_DURATION ?? 15),
     warmupSeconds: Number(env.BENCH_WARMUP ?? 3),
     cachedWarmupSeconds: Number(env.BENCH_CACHED_WARMUP ?? 10),
@@ -118,6 +131,9 @@ function settingsFromEnv(env = process.env): BenchSettings {
     latencyRounds: Number(env.BENCH_LATENCY_ROUNDS ?? 6),
     connections: Number(env.BENCH_CONNECTIONS ?? 10),
     soakSeconds: Number(env.BENCH_SOAK ?? 300),
+    soakWorkload: env.BENCH_SOAK_WORKLOAD ?? 'W3',
+    soakScale: Number(env.BENCH_SOAK_SCALE ?? Math.max(...scales)),
+    soakTarget: env.BENCH_SOAK_TARGET ?? 'ours',
     steps: env.BENCH_STEPS === '1',
     workloads: list(env.BENCH_WORKLOADS, 'W1,W2,W3,W4'),
     targets: list(env.BENCH_TARGETS, 'direct,stock,hive,hive-rust,ours,ours-cached'),
@@ -125,13 +141,19 @@ function settingsFromEnv(env = process.env): BenchSettings {
     stepWorkloads: list(env.BENCH_STEP_WORKLOADS, 'W2'),
     name: env.BENCH_NAME ?? 'latest',
     outDir: env.BENCH_OUT ?? join(ROOT, 'bench', 'results'),
-    appRoot: env.BENCH_APP_ROOT ?? ROOT,
+    appRoot,
     dbPrefix: env.BENCH_DB_PREFIX ?? '',
     ...(env.BENCH_BEFORE_ROOT ? { beforeRoot: env.BENCH_BEFORE_ROOT } : {}),
-    gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
-    beforeNodeOptions: env.BENCH_BEFORE_NODE_OPTIONS ?? env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
+    gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? shipped,
+    beforeNodeOptions: env.BENCH_BEFORE_NODE_OPTIONS ?? env.BENCH_GATEWAY_NODE_OPTIONS ?? (env.BENCH_BEFORE_ROOT ? shippedNodeOptions(env.BENCH_BEFORE_ROOT) : shipped),
     ...(env.BENCH_PROFILE_DIR ? { profileDir: env.BENCH_PROFILE_DIR } : {}),
   };
+}
+
+/** NODE_OPTIONS of gateway/node-options.env in a build (none in builds that predate the file). */
+function shippedNodeOptions(appRoot: string): string {
+  const file = join(appRoot, 'gateway', 'node-options.env');
+  return existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')).NODE_OPTIONS ?? '') : '';
 }
 
 function log(message: string): void {
@@ -562,6 +584,42 @@ async function startHive(graph: Graph, planner: 'js' | 'rust', supergraphFile: s
   });
 }
 
+/**
+ * The memory soak: RSS of one gateway under one workload for `soakSeconds`, at the scale it is
+ * asked at (by default W3 at the largest scale on `ours`, caching off: the memory target), with
+ * that scale's graph still running.
+ */
+async function soak(settings: BenchSettings, s: ScaleSetup, report: BenchReport): Promise<void> {
+  const target = s.ctx.gateways.find((g) => g.name === settings.soakTarget);
+  const workload = s.reads.find((w) => w.id === settings.soakWorkload);
+  if (!target?.pid || !workload) {
+    report.notes.push(`Memory soak: no ${settings.soakWorkload} on ${settings.soakTarget} at ${s.scale}x in this run, skipped.`);
+    return;
+  }
+  log(`soak: ${settings.soakSeconds} s of ${workload.id} at ${s.scale}x on ${target.name}`);
+  const rss = rssSampler(target.pid, 5000);
+  const result = await autocannonRun(target.url, workload, sampler(workload, 99), {
+    connections: settings.connections,
+    durationSeconds: settings.soakSeconds,
+    warmupSeconds: 0,
+  });
+  rss.stop();
+  const secondHalf = rss.samples.filter((p) => p.t >= settings.soakSeconds / 2);
+  report.soak = {
+    target: target.name,
+    workload: workload.id,
+    scale: s.scale,
+    nodeOptions: target.name === 'ours-before' ? settings.beforeNodeOptions : settings.gatewayNodeOptions,
+    seconds: settings.soakSeconds,
+    samples: rss.samples,
+    finalMb: rss.samples.at(-1)?.mb ?? null,
+    peakMb: rss.samples.length ? Math.max(...rss.samples.map((p) => p.mb)) : null,
+    slopeMbPerMin: slope(secondHalf),
+    requestsPerSecond: result.requestsPerSecond,
+  };
+  log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
+}
+
 /** The optimisation steps: our gateway with one feature at a time, before/after. */
 function stepVariants(settings: BenchSettings): { name: string; env: Record<string, string>; workloads?: string[] }[] {
   const base = oursEnv(false);
@@ -600,7 +658,7 @@ interface Tokens {
 /** One scale's graph: its own databases, subgraphs and gateways, all running until the end. */
 interface ScaleSetup {
   scale: number;
-  /** The smallest scale: every target, then the steps, the soak and the writes. */
+  /** The smallest scale: every target, then the steps and the writes. */
   first: boolean;
   graph: Graph;
   /** Our gateway with caching off (SQL counts, the writes, the pool steps). */
@@ -630,7 +688,7 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
     log(`${scale}x: growing the demo data ${scale} times with SQL`);
     await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
   }
-  // The smallest scale gets every target, the steps, the soak and the writes (whatever the order).
+  // The smallest scale gets every target, the steps and the writes (whatever the order).
   const first = scale === Math.min(...settings.scales);
   const targets = first ? settings.targets : settings.laterTargets;
   const gateways: GatewayTarget[] = [];
@@ -693,7 +751,7 @@ async function stopScale(s: ScaleSetup): Promise<void> {
   await Promise.all([...s.gatewayProcesses, ...s.graph.subgraphs].map((p) => p.stop()));
 }
 
-/** The optimisation steps, the soak and the writes: at the smallest scale, its graph alone running. */
+/** The optimisation steps and the writes: at the smallest scale, its graph alone running. */
 async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: string, report: BenchReport): Promise<void> {
   const { scale, graph, ours, ctx, reads } = s;
   const { signIdentityToken } = await import('@ecosystem/shared');
@@ -722,31 +780,6 @@ async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: s
       const name = `step: ours, subgraph pools of ${pool} connections`;
       const poolCtx: ScaleContext = { ...ctx, gateways: [{ name, url: ours.url, pid: ours.pid }], settings: { ...settings, targets: [name] } };
       report.steps.push(...(await runScale(poolCtx, stepReads)));
-    }
-  }
-  if (settings.soakSeconds > 0) {
-    const target = ctx.gateways.find((g) => g.name === 'ours-cached') ?? ctx.gateways.find((g) => g.name === 'ours')!;
-    const w2 = reads.find((w) => w.id === 'W2');
-    if (w2) {
-      log(`soak: ${settings.soakSeconds} s of W2 on ${target.name}`);
-      const rss = rssSampler(target.pid, 5000);
-      const result = await autocannonRun(target.url, w2, sampler(w2, 99), {
-        connections: settings.connections,
-        durationSeconds: settings.soakSeconds,
-        warmupSeconds: 0,
-      });
-      rss.stop();
-      const secondHalf = rss.samples.filter((p) => p.t >= settings.soakSeconds / 2);
-      report.soak = {
-        target: target.name,
-        seconds: settings.soakSeconds,
-        samples: rss.samples,
-        finalMb: rss.samples.at(-1)?.mb ?? null,
-        peakMb: rss.samples.length ? Math.max(...rss.samples.map((p) => p.mb)) : null,
-        slopeMbPerMin: slope(secondHalf),
-        requestsPerSecond: result.requestsPerSecond,
-      };
-      log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
     }
   }
   if (settings.workloads.includes('W4')) {
@@ -868,6 +901,11 @@ async function main(): Promise<void> {
       });
     }
     await Promise.all(forwarders.map((f) => f.stop()));
+    const soaked = scales.find((s) => s.scale === settings.soakScale);
+    if (settings.soakSeconds > 0) {
+      if (soaked) await attempt(`${soaked.scale}x soak`, () => soak(settings, soaked, report));
+      else report.notes.push(`Memory soak: no ${settings.soakScale}x scale in this run, skipped.`);
+    }
     // The steps, the soak and the writes at the smallest scale, its graph alone running.
     const first = scales.find((s) => s.first);
     const others = scales.filter((s) => !s.first);
