@@ -259,7 +259,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const subscriptions = new GatewaySubscriptions({
     logger,
     perClient: config.SUBSCRIPTIONS_PER_CLIENT,
-    identity: identityTokens,
+    subgraphs: subgraphClients,
     // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
     subgraphUrl: (name, recorded) => (recorded ? served.routingUrl(name, recorded) : served.subgraphUrl(name)),
     verify: (authorization) => policies.identity.viewerFrom(authorization),
