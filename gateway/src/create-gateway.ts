@@ -29,7 +29,7 @@ import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchExecutor } from './fast-path/single-fetch';
-import { bigIntLiteralsPlugin, installGraphScalars } from './input/input-coercion';
+import { installGraphScalars } from './input/input-coercion';
 import { dedupeRepresentations } from './execution/dedupe-representations';
 import { installPublicContract, type PublicContractServer } from './contracts/public-contract';
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
@@ -141,7 +141,6 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       registry.plugin<GatewayContext>(),
       ...policies.apolloPlugins(),
       variableCoercionPlugin(),
-      bigIntLiteralsPlugin(),
     ],
   });
   const policyOptions = policyApolloOptions();

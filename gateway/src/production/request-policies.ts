@@ -14,6 +14,7 @@ import { createIdentityVerifier, type IdentityVerifier, type IdentityVerifierCon
 import { introspectionDisabledRule, subscriptionsNotServedPlugin } from '../security/introspection';
 import { persistedQueryShapeMiddleware } from '../security/persisted-query-shape';
 import { createRateLimiting, type RateLimiting, type RateLimitingConfig } from '../security/rate-limit';
+import { bigIntLiteralsRule } from '../input/input-coercion';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from '../security/trusted-documents';
 
@@ -104,7 +105,7 @@ export class RequestPolicies {
     const limits = this.operationLimits();
     return {
       // Introspection off: the gateway's own refusal (Apollo Server's `introspection` stays on, see create-gateway.ts).
-      validationRules: [...limits.validationRules, ...(this.config.introspection ? [] : [introspectionDisabledRule])],
+      validationRules: [...limits.validationRules, bigIntLiteralsRule, ...(this.config.introspection ? [] : [introspectionDisabledRule])],
       parseOptions: limits.parseOptions,
       formatError: createErrorFormatter(mask, { hideSuggestions: this.config.settings.blockFieldSuggestions }),
       // Never, in any mode: a stack names files and subgraph internals (see error-masking.ts).
