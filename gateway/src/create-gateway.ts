@@ -251,6 +251,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     viewerFrom,
     subgraphs: subgraphClients,
     logger,
+    config,
   });
 
   // Subscriptions over Server-Sent Events (/graphql/stream) and WebSocket (/graphql): each event is

@@ -5,7 +5,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { type GatewayConfig } from '../config';
 import { type GatewayContext, requestState } from '../context';
-import { documentNestsTooDeep, MAX_DOCUMENT_NESTING, MAX_VARIABLE_DEPTH, tooDeepVariable } from '../input/nesting';
+import { documentNestsTooDeep, type NestingLimits, tooDeepVariable } from '../input/nesting';
 import { createOperationLimits, type OperationLimitsConfig } from '../limits/operation-limits';
 import { GatewayMetrics } from '../observability/metrics';
 import { startTracing, type Tracing, type TracingConfig } from '../observability/tracing';
@@ -39,6 +39,7 @@ export type RequestPoliciesConfig = IdentityVerifierConfig &
   RateLimitingConfig &
   TracingConfig &
   OperationLimitsConfig &
+  NestingLimits &
   Pick<
     GatewayConfig,
     | 'APQ_ENABLED'
@@ -295,21 +296,22 @@ export class RequestPolicies {
     }
     for (const operation of operations) {
       if (!operation || typeof operation !== 'object') continue;
-      if (typeof operation.query === 'string' && documentNestsTooDeep(operation.query)) {
+      const { MAX_DOCUMENT_NESTING, MAX_VARIABLE_NESTING } = this.config;
+      if (typeof operation.query === 'string' && documentNestsTooDeep(operation.query, MAX_DOCUMENT_NESTING)) {
         this.metrics?.refused(GatewayErrorCode.QUERY_TOO_DEEP);
         refuse(res, 400, GatewayErrorCode.QUERY_TOO_DEEP, `The document nests brackets more than ${MAX_DOCUMENT_NESTING} deep`, { field: 'query', limit: MAX_DOCUMENT_NESTING });
         return true;
       }
-      const variable = tooDeepVariable(operation.variables);
+      const variable = tooDeepVariable(operation.variables, MAX_VARIABLE_NESTING);
       if (variable !== undefined) {
         this.metrics?.refused('BAD_USER_INPUT');
-        refuse(res, 400, 'BAD_USER_INPUT', `Variable "$${variable}" nests lists and objects more than ${MAX_VARIABLE_DEPTH} deep`, { field: variable, limit: MAX_VARIABLE_DEPTH });
+        refuse(res, 400, 'BAD_USER_INPUT', `Variable "$${variable}" nests lists and objects more than ${MAX_VARIABLE_NESTING} deep`, { field: variable, limit: MAX_VARIABLE_NESTING });
         return true;
       }
-      const extension = tooDeepVariable(operation.extensions);
+      const extension = tooDeepVariable(operation.extensions, MAX_VARIABLE_NESTING);
       if (extension !== undefined) {
         this.metrics?.refused('BAD_REQUEST');
-        refuse(res, 400, 'BAD_REQUEST', `Extension "${extension}" nests lists and objects more than ${MAX_VARIABLE_DEPTH} deep`, { field: `extensions.${extension}`, limit: MAX_VARIABLE_DEPTH });
+        refuse(res, 400, 'BAD_REQUEST', `Extension "${extension}" nests lists and objects more than ${MAX_VARIABLE_NESTING} deep`, { field: `extensions.${extension}`, limit: MAX_VARIABLE_NESTING });
         return true;
       }
     }

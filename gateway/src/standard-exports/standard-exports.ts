@@ -16,6 +16,7 @@ import {
   type Viewer,
 } from '@ecosystem/shared';
 import { type Express, type Request, type RequestHandler, type Response } from 'express';
+import { type GatewayConfig } from '../config';
 import { beginRequest, type RequestState, requestState } from '../context';
 import { SubgraphFetchError } from '../resilience/subgraph-breaker';
 import { type SubgraphClients } from '../resilience/subgraph-clients';
@@ -84,11 +85,9 @@ export interface StandardExportOptions {
    * many more wait for one; beyond that an export is refused 503 SERVICE_UNAVAILABLE with Retry-After.
    * Each conversion holds the whole document, its triples and its serialisation in memory.
    */
-  conversions?: { running: number; waiting: number };
+  config: Pick<GatewayConfig, 'EXPORT_CONVERSIONS' | 'EXPORT_CONVERSIONS_WAITING'>;
 }
 
-/** Defaults of `conversions`: a catalogue as Turtle holds tens of MB while it is converted. */
-const CONVERSIONS = { running: 2, waiting: 16 };
 /** Seconds a refused export is told to wait before it asks again. */
 const CONVERSIONS_RETRY_AFTER_S = 2;
 
@@ -99,7 +98,7 @@ const CONVERSIONS_RETRY_AFTER_S = 2;
  * down, slow or behind an open circuit answers 502 BAD_GATEWAY, as fast as its GraphQL fetches fail.
  */
 export function installStandardExports(app: Express, options: StandardExportOptions): void {
-  const conversions = new ConcurrencyGate(options.conversions ?? CONVERSIONS);
+  const conversions = new ConcurrencyGate({ running: options.config.EXPORT_CONVERSIONS, waiting: options.config.EXPORT_CONVERSIONS_WAITING });
   for (const route of STANDARD_EXPORT_ROUTES) {
     const identify: RequestHandler = (req, res, next) => {
       const state = beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER]));
