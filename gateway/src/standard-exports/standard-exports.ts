@@ -19,6 +19,7 @@ import { type Express, type Request, type RequestHandler, type Response } from '
 import { type GatewayConfig } from '../config';
 import { beginRequest, type RequestState, requestState } from '../context';
 import { SubgraphFetchError } from '../resilience/subgraph-breaker';
+import { GatewayErrorCode } from '../security/refuse';
 import { type SubgraphClients } from '../resilience/subgraph-clients';
 import { AGENT_ENTITIES_QUERY, type AgentEntity, agentRepresentations, agentsIn, nameAgents } from './agent-names';
 
@@ -122,6 +123,17 @@ export function installStandardExports(app: Express, options: StandardExportOpti
     // Express strips a mount path from req.url; a route keeps it, so the subgraph sees its own path.
     app.get(route.paths, identify, serve);
     app.head(route.paths, identify, serve);
+    // Any other method: a coded refusal naming the methods served, not express's HTML 404. OPTIONS
+    // goes on to CORS and express's own answer.
+    app.all(route.paths, (req, res, next) => {
+      if (req.method === 'OPTIONS') {
+        next();
+        return;
+      }
+      res.setHeader(REQUEST_ID_HEADER, beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER])).requestId);
+      res.setHeader('allow', 'GET, HEAD');
+      sendHttpError(res, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, `${req.method} is not served here: standard exports are read with GET or HEAD`);
+    });
   }
 }
 

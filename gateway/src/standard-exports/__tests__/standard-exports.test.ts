@@ -175,6 +175,18 @@ describe('standard exports through the gateway\u2019s subgraph client', () => {
     expect(asked()).toBe(3);
   });
 
+  it.each(['DELETE', 'PUT', 'POST'])('%s on an export: 405 METHOD_NOT_ALLOWED with Allow and the request id, the subgraph not asked', async (method) => {
+    const before = seen.length;
+    const response = await fetch(`${base}/jsonld/events`, { method, headers: { 'x-request-id': 'export-405' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(response.headers.get('x-request-id')).toBe('export-405');
+    expect(await response.json()).toEqual({
+      error: { code: 'METHOD_NOT_ALLOWED', message: `${method} is not served here: standard exports are read with GET or HEAD`, requestId: 'export-405' },
+    });
+    expect(seen.length).toBe(before);
+  });
+
   it('conversions beyond EXPORT_CONVERSIONS wait, and beyond EXPORT_CONVERSIONS_WAITING are refused 503 with Retry-After', async () => {
     const app = exportsApp({ EXPORT_CONVERSIONS: '1', EXPORT_CONVERSIONS_WAITING: '1' });
     const small = await listen(app, 0, '127.0.0.1');
