@@ -108,7 +108,8 @@ export class SubgraphClients {
 
   async close(): Promise<void> {
     for (const fetcher of this.fetchers.values()) fetcher.shutdown();
-    await Promise.all([this.connections.close(), this.streams.close()]);
+    // Streams still open are cut, not waited for: they last as long as their subscription.
+    await Promise.all([this.connections.close(), this.streams.destroy()]);
   }
 
   private fetcher(name: string): SubgraphFetcher {
