@@ -29,7 +29,7 @@ import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchExecutor } from './fast-path/single-fetch';
-import { bigIntLiteralsPlugin, installGraphScalars } from './input/input-coercion';
+import { installGraphScalars } from './input/input-coercion';
 import { dedupeRepresentations } from './execution/dedupe-representations';
 import { installPublicContract, type PublicContractServer } from './contracts/public-contract';
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
@@ -141,7 +141,6 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       registry.plugin<GatewayContext>(),
       ...policies.apolloPlugins(),
       variableCoercionPlugin(),
-      bigIntLiteralsPlugin(),
     ],
   });
   const policyOptions = policyApolloOptions();
@@ -252,6 +251,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     viewerFrom,
     subgraphs: subgraphClients,
     logger,
+    config,
   });
 
   // Subscriptions over Server-Sent Events (/graphql/stream) and WebSocket (/graphql): each event is
@@ -259,7 +259,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const subscriptions = new GatewaySubscriptions({
     logger,
     perClient: config.SUBSCRIPTIONS_PER_CLIENT,
-    identity: identityTokens,
+    subgraphs: subgraphClients,
     // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
     subgraphUrl: (name, recorded) => (recorded ? served.routingUrl(name, recorded) : served.subgraphUrl(name)),
     verify: (authorization) => policies.identity.viewerFrom(authorization),

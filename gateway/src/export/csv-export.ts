@@ -4,6 +4,7 @@ import { type ErrorRequestHandler, type Request, type RequestHandler, type Respo
 import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { request } from 'undici';
 import { beginRequest, requestState } from '../context';
+import { GatewayErrorCode } from '../security/refuse';
 import { columnsOf, csvLine, findList, flattenRow, leafRows, selectionColumns, type FoundList } from './flatten';
 
 export interface CsvExportOptions {
@@ -441,5 +442,18 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
   };
   router.get(path, assignRequestId, run);
   router.post(path, assignRequestId, ...options.bodyParser, run);
+  // Any other method: a coded refusal naming the methods served, not express's HTML 404. OPTIONS goes
+  // on to CORS and express's own answer.
+  router.all(path, (req, res, next) => {
+    if (req.method === 'OPTIONS') {
+      next();
+      return;
+    }
+    assignRequestId(req, res, () => {
+      res.setHeader('allow', 'GET, HEAD, POST');
+      const message = `${req.method} is not served on ${path}: GET or POST the query to export`;
+      refuse(res, 405, { errors: [{ message, extensions: { code: GatewayErrorCode.METHOD_NOT_ALLOWED, requestId: requestState(req)!.requestId } }] });
+    });
+  });
   return router;
 }

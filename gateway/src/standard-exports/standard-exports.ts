@@ -16,8 +16,10 @@ import {
   type Viewer,
 } from '@ecosystem/shared';
 import { type Express, type Request, type RequestHandler, type Response } from 'express';
+import { type GatewayConfig } from '../config';
 import { beginRequest, type RequestState, requestState } from '../context';
 import { SubgraphFetchError } from '../resilience/subgraph-breaker';
+import { GatewayErrorCode } from '../security/refuse';
 import { type SubgraphClients } from '../resilience/subgraph-clients';
 import { AGENT_ENTITIES_QUERY, type AgentEntity, agentRepresentations, agentsIn, nameAgents } from './agent-names';
 
@@ -84,11 +86,9 @@ export interface StandardExportOptions {
    * many more wait for one; beyond that an export is refused 503 SERVICE_UNAVAILABLE with Retry-After.
    * Each conversion holds the whole document, its triples and its serialisation in memory.
    */
-  conversions?: { running: number; waiting: number };
+  config: Pick<GatewayConfig, 'EXPORT_CONVERSIONS' | 'EXPORT_CONVERSIONS_WAITING'>;
 }
 
-/** Defaults of `conversions`: a catalogue as Turtle holds tens of MB while it is converted. */
-const CONVERSIONS = { running: 2, waiting: 16 };
 /** Seconds a refused export is told to wait before it asks again. */
 const CONVERSIONS_RETRY_AFTER_S = 2;
 
@@ -99,7 +99,7 @@ const CONVERSIONS_RETRY_AFTER_S = 2;
  * down, slow or behind an open circuit answers 502 BAD_GATEWAY, as fast as its GraphQL fetches fail.
  */
 export function installStandardExports(app: Express, options: StandardExportOptions): void {
-  const conversions = new ConcurrencyGate(options.conversions ?? CONVERSIONS);
+  const conversions = new ConcurrencyGate({ running: options.config.EXPORT_CONVERSIONS, waiting: options.config.EXPORT_CONVERSIONS_WAITING });
   for (const route of STANDARD_EXPORT_ROUTES) {
     const identify: RequestHandler = (req, res, next) => {
       const state = beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER]));
@@ -123,6 +123,17 @@ export function installStandardExports(app: Express, options: StandardExportOpti
     // Express strips a mount path from req.url; a route keeps it, so the subgraph sees its own path.
     app.get(route.paths, identify, serve);
     app.head(route.paths, identify, serve);
+    // Any other method: a coded refusal naming the methods served, not express's HTML 404. OPTIONS
+    // goes on to CORS and express's own answer.
+    app.all(route.paths, (req, res, next) => {
+      if (req.method === 'OPTIONS') {
+        next();
+        return;
+      }
+      res.setHeader(REQUEST_ID_HEADER, beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER])).requestId);
+      res.setHeader('allow', 'GET, HEAD');
+      sendHttpError(res, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, `${req.method} is not served here: standard exports are read with GET or HEAD`);
+    });
   }
 }
 
