@@ -487,6 +487,8 @@ async function startSubgraphs(
           DB_PREFIX: prefix,
           DATA_DIR: join(dataDir, name),
           DEMO_SEED: 'true',
+          // The statement counts of the report are read from the request log lines.
+          LOG_SQL_STATEMENTS: 'true',
           PORT: String(port),
           HOST: '127.0.0.1',
           ...extraEnv,
