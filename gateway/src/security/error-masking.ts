@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { formatSubgraphError } from '@ecosystem/shared';
 import { type GraphQLFormattedError } from 'graphql';
@@ -90,23 +89,48 @@ function createMaskingFormatter(mask: boolean): (formatted: GraphQLFormattedErro
 }
 
 /**
- * The id of the request Apollo Server's HTTP handler is answering. Its own body checks (`variables`
- * not an object, `operationName` not a string, CSRF prevention: 400 BAD_REQUEST) throw before any
- * per-request hook, so the plugin below learns the id from here in `invalidRequestWasReceived`.
+ * Apollo Server's express handler, whose own body refusals get the request id. Its body checks
+ * (`variables` not an object, `operationName` not a string, CSRF prevention: 400 BAD_REQUEST) throw
+ * before any per-request hook, so no plugin knows which request they refuse: the id is added to
+ * such a refusal's errors as the handler writes it. Not an AsyncLocalStorage: on Node 20 its first
+ * `run` turns on promise hooks for the whole process, and every await of every request (the query
+ * plan's fetches included) then pays for them.
  */
-const bodyCheckRequestId = new AsyncLocalStorage<string>();
-
-/** Apollo Server's express handler, run with the request's id in scope for requestIdOnErrorsPlugin. */
 export function withRequestIdOnBodyErrors(handler: RequestHandler): RequestHandler {
   return (req, res, next) => {
     const requestId = requestState(req)?.requestId;
-    return requestId ? bodyCheckRequestId.run(requestId, () => handler(req, res, next)) : handler(req, res, next);
+    if (requestId) {
+      const send = res.send;
+      res.send = function sendWithRequestId(this: typeof res, body?: unknown) {
+        return send.call(this, this.statusCode === 400 && typeof body === 'string' ? refusalWithRequestId(body, requestId) : body);
+      };
+    }
+    return handler(req, res, next);
   };
 }
 
+/** A 400's JSON body with `requestId` on each of its errors that lacks one (the body as it is otherwise). */
+function refusalWithRequestId(body: string, requestId: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const errors = (parsed as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return body;
+  let added = false;
+  for (const error of errors as { extensions?: Record<string, unknown> }[]) {
+    if (!error || typeof error !== 'object' || error.extensions?.requestId !== undefined) continue;
+    error.extensions = { ...error.extensions, requestId };
+    added = true;
+  }
+  return added ? JSON.stringify(parsed) : body;
+}
+
 /**
- * Puts the request id on every error of a response (it is also in the gateway's and subgraphs' logs),
- * Apollo Server's body refusals included (their handler wrapped by `withRequestIdOnBodyErrors`).
+ * Puts the request id on every error of a response (it is also in the gateway's and subgraphs' logs);
+ * Apollo Server's body refusals get it from `withRequestIdOnBodyErrors`, which wraps their handler.
  */
 export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   // One hooks object for every request: it keeps no state.
@@ -120,13 +144,5 @@ export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
       }));
     },
   };
-  return {
-    async invalidRequestWasReceived({ error }) {
-      const requestId = bodyCheckRequestId.getStore();
-      // The error is formatted (and masked) after this hook: requestId is a public extension.
-      const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
-      if (requestId && extensions) extensions.requestId = requestId;
-    },
-    requestDidStart: async () => hooks,
-  };
+  return { requestDidStart: async () => hooks };
 }
