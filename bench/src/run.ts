@@ -1,4 +1,4 @@
-// `npm run bench`: the benchmark of issue 10. Sets up every data scale first, each its own graph:
+// `npm run bench`: the benchmark. Sets up every data scale first, each its own graph:
 // the four subgraphs on MySQL (their own `bench<scale>x_*` databases, demo seed, grown 10x with SQL
 // for the 10x scale), the stock @apollo/gateway and our gateway (caching off, and on). With all the
 // scales' graphs running at once, it drives W1-W3 with autocannon at a fixed concurrency, the
@@ -934,7 +934,21 @@ async function main(): Promise<void> {
   log(`report: ${files.markdown}`);
 }
 
-if (require.main === module) {
+/** The settings are the header comment of this file: `--help` prints it, other arguments are refused. */
+export function refusedArguments(args: string[]): boolean {
+  if (args.length === 0) return false;
+  if (args.includes('--help') || args.includes('-h')) {
+    const source = readFileSync(join(ROOT, 'bench', 'src', 'run.ts'), 'utf8').split('\n');
+    const header = source.slice(0, source.findIndex((line) => !line.startsWith('//')));
+    process.stdout.write(`${header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n')}\n`);
+  } else {
+    process.stderr.write(`npm run bench takes no arguments (${args.join(' ')}): its settings are environment variables; see npm run bench -- --help\n`);
+    process.exitCode = 2;
+  }
+  return true;
+}
+
+if (require.main === module && !refusedArguments(process.argv.slice(2))) {
   main()
     .catch(async (error: unknown) => {
       console.error(error);
