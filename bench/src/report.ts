@@ -180,7 +180,7 @@ export function evaluateTargets(report: BenchReport): BenchReport['targets'] {
   if (report.soak) {
     const s = report.soak;
     targets.push({
-      name: `Gateway RSS after ${Math.round(s.seconds / 60)} min of ${s.workload} at ${s.scale}x (${s.target}, NODE_OPTIONS ${JSON.stringify(s.nodeOptions)})`,
+      name: `Gateway RSS after ${s.seconds >= 60 ? `${Math.round(s.seconds / 60)} min` : `${s.seconds} s`} of ${s.workload} at ${s.scale}x (${s.target}, NODE_OPTIONS ${JSON.stringify(s.nodeOptions)})`,
       value: `${fmt(s.finalMb)} MB (peak ${fmt(s.peakMb)}), trend ${fmt(s.slopeMbPerMin, 2)} MB/min over the second half`,
       goal: '< 300 MB, no upward trend',
       met: s.finalMb === null ? null : s.finalMb < 300 && (s.slopeMbPerMin ?? 0) < 1,

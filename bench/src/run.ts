@@ -487,7 +487,8 @@ async function startSubgraphs(
           DB_PREFIX: prefix,
           DATA_DIR: join(dataDir, name),
           DEMO_SEED: 'true',
-          // The statement counts of the report are read from the request log lines.
+          // The statement counts of the report are read from the request log lines; counting costs
+          // every request CPU, so the measured runs restart the subgraphs without it.
           LOG_SQL_STATEMENTS: 'true',
           PORT: String(port),
           HOST: '127.0.0.1',
@@ -501,6 +502,19 @@ async function startSubgraphs(
   );
   const urls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as SubgraphUrls;
   return { prefix, subgraphs, urls, statements };
+}
+
+/**
+ * Restarts a graph's subgraphs on the same ports and data (no seeding: the data is there), with
+ * other settings; the gateways reconnect on their next fetch.
+ */
+async function restartSubgraphs(settings: BenchSettings, graph: Graph, dataDir: string, env: Record<string, string>): Promise<Managed[]> {
+  const ports = Object.fromEntries(graph.subgraphs.map((p) => [p.name, p.port]));
+  await Promise.all(graph.subgraphs.map((p) => p.stop()));
+  const restarted = await startSubgraphs(settings, graph.prefix, dataDir, env, ports);
+  graph.subgraphs = restarted.subgraphs;
+  graph.statements = restarted.statements;
+  return restarted.subgraphs;
 }
 
 /** `--cpu-prof` into `<profileDir>/<name>` when profiles are asked for (written when the process stops). */
@@ -742,9 +756,11 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
     // graph.statements, not a copy: the pool steps restart the subgraphs with a new log.
     return graph.statements.statements(requestId);
   };
-  const subgraphPids = graph.subgraphs.map((p) => p.pid);
-  const ctx: ScaleContext = { scale, schema, subgraphs: graph.urls, gateways, probe, subgraphPids, settings: { ...settings, targets }, tokens };
-  report.sql.push(...(await countStatements(ctx, workloads, ours.url)));
+  const counting: ScaleContext = { scale, schema, subgraphs: graph.urls, gateways, probe, subgraphPids: [], settings: { ...settings, targets }, tokens };
+  report.sql.push(...(await countStatements(counting, workloads, ours.url)));
+  // The measured runs: the subgraphs as deployed, without the per-request statement count.
+  started.push(...(await restartSubgraphs(settings, graph, dataDir, { LOG_SQL_STATEMENTS: 'false' })));
+  const ctx: ScaleContext = { ...counting, subgraphPids: graph.subgraphs.map((p) => p.pid) };
   return { scale, first, graph, ours, gatewayProcesses, ctx, reads: workloads.filter((w) => w.id !== 'W4') };
 }
 
@@ -772,19 +788,21 @@ async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: s
       await gateway.stop();
     }
     // Pool sizes: the subgraphs restarted (same ports, same data) with other MySQL pool sizes.
-    const ports = Object.fromEntries(graph.subgraphs.map((p) => [p.name, p.port]));
-    for (const pool of [...POOL_STEPS, null]) {
-      await Promise.all(graph.subgraphs.map((p) => p.stop()));
-      const restarted = await startSubgraphs(settings, graph.prefix, dataDir, pool ? { DB_POOL_SIZE: String(pool) } : {}, ports);
-      graph.subgraphs = restarted.subgraphs;
-      graph.statements = restarted.statements;
-      if (pool === null) break;
+    for (const pool of POOL_STEPS) {
+      await restartSubgraphs(settings, graph, dataDir, { DB_POOL_SIZE: String(pool), LOG_SQL_STATEMENTS: 'false' });
       const name = `step: ours, subgraph pools of ${pool} connections`;
-      const poolCtx: ScaleContext = { ...ctx, gateways: [{ name, url: ours.url, pid: ours.pid }], settings: { ...settings, targets: [name] } };
+      const poolCtx: ScaleContext = {
+        ...ctx,
+        gateways: [{ name, url: ours.url, pid: ours.pid }],
+        subgraphPids: graph.subgraphs.map((p) => p.pid),
+        settings: { ...settings, targets: [name] },
+      };
       report.steps.push(...(await runScale(poolCtx, stepReads)));
     }
   }
   if (settings.workloads.includes('W4')) {
+    // The writes' statement counts are read from the log lines: the subgraphs count again.
+    await restartSubgraphs(settings, graph, dataDir, {});
     const signUser = (sub: string): Promise<string> =>
       new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET_USER));
     const writes = await writeWorkload(
@@ -809,7 +827,8 @@ async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: s
       }
       writes.writes.splice(0, 10);
       report.sql.push({ scale, workload: 'W4', rows10: null, rows100: null, perRequest: perRequest / 10 });
-      report.runs.push(...(await runScale(ctx, [writes])));
+      await restartSubgraphs(settings, graph, dataDir, { LOG_SQL_STATEMENTS: 'false' });
+      report.runs.push(...(await runScale({ ...ctx, subgraphPids: graph.subgraphs.map((p) => p.pid) }, [writes])));
       const reused = writes.reused();
       if (reused > 0) {
         report.notes.push(
