@@ -1,5 +1,6 @@
 import * as jsonld from 'jsonld';
 import { type RemoteDocument } from 'jsonld/jsonld-spec';
+import Negotiator from 'negotiator';
 import { DataFactory, type Quad, type Term, Writer } from 'n3';
 
 /*
@@ -29,26 +30,26 @@ export function splitRdfExtension(path: string): [string, RdfFormat | undefined]
 }
 
 /**
- * Express's `req.accepts` for an Accept header read without its media-type parameters (q kept):
- * `application/rdf+xml;charset=utf-8` asks for RDF/XML, whereas express would match it only with a
- * type offered with the same parameters.
+ * Content negotiation over an Accept header read without its media-type parameters (q kept), by
+ * `negotiator`: `application/rdf+xml;charset=utf-8` asks for RDF/XML, whereas a match on the whole
+ * range would take it only for a type offered with the same parameters. Without an Accept header
+ * the first type offered is chosen.
  */
-export function acceptsIgnoringParameters(req: { headers: { accept?: string }; accepts: (types: string[]) => string | false }): (types: string[]) => string | false {
-  const accept = req.headers.accept;
-  if (!accept?.includes(';')) return (types) => req.accepts(types);
-  const stripped = accept
-    .split(',')
+export function acceptsIgnoringParameters(req: { headers: { accept?: string | undefined } }): (types: string[]) => string | false {
+  const accept = req.headers.accept
+    ?.split(',')
     .map((range) => {
       const [type = '', ...parameters] = range.split(';').map((part) => part.trim());
       return [type, ...parameters.filter((parameter) => /^q\s*=/i.test(parameter))].join(';');
     })
     .join(',');
-  return (types) => req.accepts.call({ headers: { accept: stripped } }, types);
+  const negotiator = new Negotiator({ headers: accept ? { accept } : {} });
+  return (types) => negotiator.mediaType(types) ?? false;
 }
 
 /**
- * The format for a request: the extension first, then the Accept header (`accepts` is express's
- * `req.accepts`), JSON-LD when the caller accepts anything. `null`: nothing the caller accepts.
+ * The format for a request: the extension first, then the Accept header (`accepts`: as from
+ * `acceptsIgnoringParameters`), JSON-LD when the caller accepts anything. `null`: nothing the caller accepts.
  */
 export function negotiateRdfFormat(
   extension: RdfFormat | undefined,

@@ -4,9 +4,10 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
-import { createHandler as createSseHandler } from 'graphql-sse/lib/use/express';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyEtag from '@fastify/etag';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { type Logger } from 'pino';
 import { IDENTITY_HEADER, IdentityTokenVerifier } from '../auth/identity-token';
@@ -18,8 +19,15 @@ import { httpStatusFor } from '../errors/error-code';
 import { formatSubgraphError } from '../errors/format-error';
 import { variableCoercionPlugin } from '../federation/variable-coercion';
 import { statementsInScope, withStatementScope } from '../database/query-counter';
+import { pathOf, sendHttpError } from './http-error';
 import { listen, type RunningServer } from './http-server';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+/**
+ * The limit of a request body: the gateway bounds the caller's body (MAX_BODY_BYTES) and forwards
+ * its arguments; a smaller one here answered 413 to arguments the subgraph refuses itself, with their field.
+ */
+const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Subgraph name; also the audience its identity tokens must carry. */
@@ -39,10 +47,15 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * on every promise and callback of the process, for every request.
    */
   countStatements?: boolean;
+  /**
+   * Plain HTTP routes beside `/graphql` (standard exports). They are added to the scope of the GET
+   * answers, which carry a weak ETag and answer a matching `If-None-Match` with 304.
+   */
+  routes?: (app: FastifyInstance) => void;
 }
 
 export interface SubgraphServer<TContext extends BaseContext> {
-  app: Express;
+  app: FastifyInstance;
   apollo: ApolloServer<TContext>;
   listen(port: number, host?: string): Promise<RunningServer>;
 }
@@ -82,8 +95,16 @@ async function viewerFrom(header: string | undefined, verifier: IdentityTokenVer
   }
 }
 
+/** The stable code of an HTTP refusal that Fastify raises itself (body too large, unreadable JSON...). */
+function codeForStatus(status: number): string {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  return 'BAD_REQUEST';
+}
+
 /**
- * Apollo Server 5 + express for one subgraph: `/graphql`, `/health` (alive) and `/ready` (database
+ * Apollo Server 5 on Fastify for one subgraph: `/graphql`, `/health` (alive) and `/ready` (database
  * reachable). The returned server is started but not listening; tests call `apollo.executeOperation`.
  */
 export async function createSubgraphServer<TContext extends BaseContext>(
@@ -112,72 +133,84 @@ export async function createSubgraphServer<TContext extends BaseContext>(
 
   // One verifier per subgraph: a token is checked once, then remembered until its expiry.
   const identity = new IdentityTokenVerifier({ secret: options.internalJwtSecret, audience: options.name });
+  const contextFor = async (requestId: string, identityHeader: string | undefined, acceptLanguage: string | undefined): Promise<TContext> => {
+    const viewer = await viewerFrom(identityHeader, identity);
+    const logger = options.logger.child({ requestId, viewer: viewer?.sub ?? null });
+    return options.createContext({ requestId, viewer, logger, language: languageFromHeader(acceptLanguage) });
+  };
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: options.name });
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    // The request id is the caller's when it is sane (the gateway forwards its own), else a new one.
+    requestIdHeader: false,
+    genReqId: (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
   });
-  app.get('/ready', async (_req, res) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  // Refusals and failures in the one error body of the HTTP routes; an unexpected one is logged.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      options.logger.error({ err: error, requestId: request.id, path: request.url }, 'request failed');
+      sendHttpError(reply, 500, 'INTERNAL_SERVER_ERROR', options.production ? 'Internal server error' : error.message);
+    } else {
+      sendHttpError(reply, status, codeForStatus(status), error.message);
+    }
+  });
+  app.setNotFoundHandler((request, reply) => {
+    sendHttpError(reply, 404, 'NOT_FOUND', `${request.method} ${pathOf(request)} is not served here`);
+  });
+
+  app.get('/health', async () => ({ status: 'ok', service: options.name }));
+  app.get('/ready', async (_request, reply) => {
     const ready = await options.ready().catch(() => false);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: options.name });
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', service: options.name });
   });
-  // Subscriptions (a subgraph that has them) over Server-Sent Events, before /graphql (whose mount
-  // would take /graphql/stream too): the gateway subscribes here with
-  // the caller's identity token, as it queries /graphql.
+
+  // Subscriptions (a subgraph that has them) over Server-Sent Events: the gateway subscribes here
+  // with the caller's identity token, as it queries /graphql. Every method reaches graphql-sse,
+  // which answers 405 itself to those it does not serve.
   if (options.schema.getSubscriptionType()) {
-    app.use(
-      '/graphql/stream',
-      // The limit of /graphql: the gateway bounds the caller's body (MAX_BODY_BYTES) and forwards its
-      // arguments; a smaller one here answered an uncoded 413 to arguments the subgraph refuses itself, with their field.
-      express.json({ limit: '2mb' }),
-      createSseHandler({
-        schema: options.schema,
-        context: async (req) => {
-          const requestId = requestIdFrom(req.raw.headers[REQUEST_ID_HEADER]);
-          const viewer = await viewerFrom(req.raw.header(IDENTITY_HEADER), identity);
-          const logger = options.logger.child({ requestId, viewer: viewer?.sub ?? null });
-          return options.createContext({ requestId, viewer, logger, language: languageFromHeader(req.raw.header('accept-language')) }) as never;
-        },
-      }) as express.RequestHandler,
-    );
+    const stream = createSseHandler({
+      schema: options.schema,
+      context: (req) =>
+        contextFor(req.raw.id, headerValue(req.raw.headers[IDENTITY_HEADER]), headerValue(req.raw.headers['accept-language'])) as never,
+    });
+    app.all('/graphql/stream', (request, reply) => stream(request, reply));
   }
 
-  const requestScope: express.RequestHandler = (req, res, next) => {
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    res.locals.requestId = requestId;
-    // Count SQL statements per request (logged). After the body parser: stream callbacks would
-    // otherwise run outside the scope.
-    if (countStatements) withStatementScope(() => next());
-    else next();
-  };
-  const graphqlHandlers = [
-    express.json({ limit: '2mb' }),
-    requestScope,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = res.locals.requestId as string;
-        const viewer = await viewerFrom(req.header(IDENTITY_HEADER), identity);
-        const logger = options.logger.child({ requestId, viewer: viewer?.sub ?? null });
-        return options.createContext({ requestId, viewer, logger, language: languageFromHeader(req.header('accept-language')) });
-      },
-    }),
-  ];
+  const graphql = fastifyApolloHandler<TContext>(apollo, {
+    context: (request) =>
+      contextFor(request.id, headerValue(request.headers[IDENTITY_HEADER]), headerValue(request.headers['accept-language'])),
+  });
+  // Count SQL statements per request (logged), from the handler on: the body is read by then.
+  const statementScope = countStatements
+    ? { preHandler: (_request: FastifyRequest, _reply: FastifyReply, done: () => void) => withStatementScope(() => done()) }
+    : {};
   // An ETag only serves a conditional GET, and the gateway never revalidates a POST: POST answers
-  // get none (express would hash every answer). Their own app, as express settings apply per app;
-  // mounted first, so a POST to /graphql meets no other layer.
-  const graphqlPost = express();
-  graphqlPost.set('etag', false);
-  // A mounted app keeps its own defaults: without this, POST answers said X-Powered-By: Express.
-  graphqlPost.disable('x-powered-by');
-  graphqlPost.post('/', ...graphqlHandlers);
-  app.use('/graphql', graphqlPost);
-  app.use('/graphql', ...graphqlHandlers);
+  // get none. Apollo Server answers the methods it does not serve (405).
+  app.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/graphql', ...statementScope, handler: graphql });
+  // GET answers (queries by GET, the standard exports) in a scope of their own, with their ETag.
+  await app.register(async (gets) => {
+    await gets.register(fastifyEtag, { weak: true });
+    gets.get('/graphql', statementScope, graphql);
+    options.routes?.(gets);
+  });
 
   return {
     app,
     apollo,
-    listen: (port, host = '0.0.0.0') => listen(app, port, host, () => apollo.stop()),
+    listen: async (port, host = '0.0.0.0') => {
+      await app.ready();
+      // The Node server is the shared one of every process (keep-alive, graceful close): Fastify routes its requests.
+      return listen((req, res) => app.routing(req, res), port, host, () => apollo.stop());
+    },
   };
+}
+
+/** A header sent once, as Node gives it (an array only for a header repeated). */
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

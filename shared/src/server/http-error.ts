@@ -1,4 +1,3 @@
-import { type Request, type Response } from 'express';
 import { DateTimeScalar, upperBound } from '../scalars/scalars';
 import { REQUEST_ID_HEADER } from './request-id';
 
@@ -8,12 +7,21 @@ import { REQUEST_ID_HEADER } from './request-id';
  * The request id is the one the route answers in `x-request-id` (set before the error is sent),
  * so a client can quote either.
  */
-export function sendHttpError(res: Response, status: number, code: string, message: string, field?: string): void {
-  const requestId = res.getHeader(REQUEST_ID_HEADER);
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify({ error: { code, message, ...(field ? { field } : {}), ...(typeof requestId === 'string' ? { requestId } : {}) } }));
+export function sendHttpError(reply: HttpErrorReply, status: number, code: string, message: string, field?: string): void {
+  reply.status(status).type('application/json').send(httpErrorBody(code, message, field, reply.getHeader(REQUEST_ID_HEADER)));
+}
+
+/** What `sendHttpError` needs of an answer: Fastify's reply and express's response both have it. */
+export interface HttpErrorReply {
+  getHeader(name: string): unknown;
+  status(code: number): HttpErrorReply;
+  type(contentType: string): HttpErrorReply;
+  send(body: string): unknown;
+}
+
+/** The text of that error body, for a server that sends it its own way. */
+export function httpErrorBody(code: string, message: string, field?: string, requestId?: unknown): string {
+  return JSON.stringify({ error: { code, message, ...(field ? { field } : {}), ...(typeof requestId === 'string' ? { requestId } : {}) } });
 }
 
 /** A bad query parameter: answered 400 BAD_USER_INPUT with the parameter as `field`. */
@@ -31,9 +39,9 @@ export class BadQueryParameterError extends Error {
  * scalar: ISO 8601 with offset, or a plain day in Europe/Paris, impossible days refused); `to` as
  * an exclusive upper bound (a plain day takes the whole day). `from` after `to` is refused.
  */
-export function dateWindowParams(req: Request, fromName = 'from', toName = 'to'): { from?: Date; to?: Date } {
+export function dateWindowParams(req: { query: unknown }, fromName = 'from', toName = 'to'): { from?: Date; to?: Date } {
   const read = (name: string): Date | undefined => {
-    const raw = req.query[name];
+    const raw = (req.query as Record<string, unknown>)[name];
     if (raw === undefined || raw === '') return undefined;
     try {
       if (typeof raw !== 'string') throw new Error('not a string');
@@ -46,4 +54,10 @@ export function dateWindowParams(req: Request, fromName = 'from', toName = 'to')
   const to = upperBound(read(toName));
   if (from && to && from > to) throw new BadQueryParameterError(`${fromName} must not be after ${toName}`, fromName);
   return { from, to };
+}
+
+/** A request's path without its query string (Fastify's `url` keeps it), for messages and logs. */
+export function pathOf(req: { url: string }): string {
+  const query = req.url.indexOf('?');
+  return query === -1 ? req.url : req.url.slice(0, query);
 }

@@ -11,7 +11,7 @@ export interface RunningServer {
 }
 
 /**
- * Binds an express app (or any request listener in front of one). Keep-alive outlives the gateway's idle sockets so the gateway never
+ * Binds a request listener (a Fastify app's `routing`, an express app). Keep-alive outlives the gateway's idle sockets so the gateway never
  * writes to a socket the subgraph has just closed.
  */
 export async function listen(

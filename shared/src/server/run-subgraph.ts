@@ -1,4 +1,4 @@
-import { type Express } from 'express';
+import { type FastifyInstance } from 'fastify';
 import { type GraphQLSchema } from 'graphql';
 import { type Logger } from 'pino';
 import { type DataSource, type EntitySchema, type MixedList } from 'typeorm';
@@ -27,8 +27,11 @@ export interface SubgraphDefinition<TContext extends BaseContext, TLoaders> {
   createContext(base: BaseContext, loaders: TLoaders, dataSource: DataSource): TContext;
   /** Fills an empty database with demo data; returns false when the database already had data. */
   seedDemo(dataSource: DataSource, logger: Logger): Promise<boolean>;
-  /** Optional plain HTTP routes beside `/graphql` (e.g. a standard export), added to the same app. */
-  routes?(app: Express, dataSource: DataSource, logger: Logger): void;
+  /**
+   * Optional plain HTTP routes beside `/graphql` (e.g. a standard export), added to the server's
+   * scope of GET answers (weak ETag, 304 to a matching `If-None-Match`).
+   */
+  routes?(app: FastifyInstance, dataSource: DataSource, logger: Logger): void;
 }
 
 export const subgraphEnvSchema = commonEnvSchema.extend(databaseEnvSchema.shape).extend({
@@ -60,8 +63,8 @@ export async function createSubgraphFromDefinition<TContext extends BaseContext,
       await dataSource.query('SELECT 1');
       return true;
     },
+    ...(definition.routes ? { routes: (app: FastifyInstance) => definition.routes?.(app, dataSource, options.logger) } : {}),
   });
-  definition.routes?.(server.app, dataSource, options.logger);
   return server;
 }
 

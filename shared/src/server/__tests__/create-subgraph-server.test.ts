@@ -1,16 +1,20 @@
 import { Writable } from 'node:stream';
 import { buildSchema } from 'graphql';
 import { pino } from 'pino';
+import { IDENTITY_HEADER } from '../../auth/identity-token';
 import { type BaseContext } from '../../context/request-context';
 import { QueryCounter } from '../../database/query-counter';
-import { createSubgraphServer } from '../create-subgraph-server';
+import { createSubgraphServer, type SubgraphServerOptions } from '../create-subgraph-server';
 import { type RunningServer } from '../http-server';
 
 const schema = buildSchema('type Query { hello: String }');
 const rootValue = { hello: 'world' };
 
 /** A subgraph server over a one-field schema, whose request log lines are collected. */
-async function start(countStatements?: boolean): Promise<{ running: RunningServer; lines: Record<string, unknown>[] }> {
+async function start(
+  countStatements?: boolean,
+  more: Partial<SubgraphServerOptions<BaseContext>> = {},
+): Promise<{ running: RunningServer; lines: Record<string, unknown>[] }> {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -35,6 +39,7 @@ async function start(countStatements?: boolean): Promise<{ running: RunningServe
     createContext: (base) => base,
     ready: async () => true,
     ...(countStatements === undefined ? {} : { countStatements }),
+    ...more,
   });
   return { running: await server.listen(0, '127.0.0.1'), lines };
 }
@@ -87,6 +92,92 @@ describe('the subgraph kit over HTTP', () => {
       expect(await requestLine(on.lines)).toMatchObject({ requestId: 'req-1', errors: 0, sqlStatements: 1 });
     } finally {
       await on.running.close();
+    }
+  });
+
+  it('answers /health, /ready (503 when the database is not reachable) and 404 in the JSON error body', async () => {
+    const { running } = await start(undefined, { ready: async () => false });
+    try {
+      const health = await fetch(`${running.url}/health`);
+      expect({ status: health.status, body: await health.json() }).toEqual({ status: 200, body: { status: 'ok', service: 'test' } });
+      const ready = await fetch(`${running.url}/ready`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 503, body: { status: 'not ready', service: 'test' } });
+      const missing = await fetch(`${running.url}/nowhere?x=1`, { headers: { 'x-request-id': 'req-404' } });
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'GET /nowhere is not served here', requestId: 'req-404' } });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('refuses a body over 2 MB (413), unreadable JSON (400), a body neither JSON nor text (415), a method /graphql does not serve (405) and a bad identity token (401)', async () => {
+    const { running } = await start();
+    try {
+      const large = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ hello }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
+      });
+      expect(large.status).toBe(413);
+      expect(await large.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE', requestId: large.headers.get('x-request-id') } });
+      const unreadable = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+      expect(unreadable.status).toBe(400);
+      expect(await unreadable.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+      const text = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<hello/>' });
+      expect(text.status).toBe(415);
+      expect(await text.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+      const put = await fetch(`${running.url}/graphql`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(put.status).toBe(405);
+      const forged = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: 'not-a-token' },
+        body: JSON.stringify({ query: '{ hello }' }),
+      });
+      expect(forged.status).toBe(401);
+      expect(((await forged.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('serves the routes beside /graphql with a weak ETag, and 304 to a matching If-None-Match', async () => {
+    const { running } = await start(undefined, {
+      routes: (app) => {
+        app.get('/export', (_request, reply) => {
+          void reply.type('text/plain').send('exported');
+        });
+      },
+    });
+    try {
+      const first = await fetch(`${running.url}/export`);
+      expect(await first.text()).toBe('exported');
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^W\/"/);
+      const again = await fetch(`${running.url}/export`, { headers: { 'if-none-match': etag! } });
+      expect(again.status).toBe(304);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('streams a subscription over SSE at /graphql/stream to an anonymous caller, with its request id', async () => {
+    const streaming = buildSchema('type Query { hello: String } type Subscription { tick: Int }');
+    streaming.getSubscriptionType()!.getFields().tick!.subscribe = async function* () {
+      for (let tick = 0; tick < 2; tick++) yield { tick };
+    };
+    const { running } = await start(undefined, { schema: streaming });
+    try {
+      const answer = await fetch(`${running.url}/graphql/stream`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-request-id': 'req-sse' },
+        body: JSON.stringify({ query: 'subscription { tick }' }),
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('x-request-id')).toBe('req-sse');
+      const events = (await answer.text()).split('\n').filter((line) => line.startsWith('data: {'));
+      expect(events).toEqual(['data: {"data":{"tick":0}}', 'data: {"data":{"tick":1}}']);
+    } finally {
+      await running.close();
     }
   });
 });

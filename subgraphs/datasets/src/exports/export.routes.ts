@@ -1,5 +1,5 @@
-import { type Express, type Request, type Response } from 'express';
 import { acceptsIgnoringParameters, negotiateRdfFormat, RDF_EXTENSIONS, RDF_MEDIA_TYPES, sendHttpError, serialiseRdf, splitRdfExtension } from '@ecosystem/shared';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { type Logger } from 'pino';
 import { type DataSource, In } from 'typeorm';
 import { Catalogue } from '../catalogue/catalogue.entity';
@@ -69,46 +69,50 @@ export async function datasetDocument(dataSource: DataSource, idOrIdentifier: st
   return { '@context': DCAT_CONTEXT, '@graph': [...nodes, ...agentNodes(agents)] };
 }
 
-function notFound(res: Response, what: string): void {
-  sendHttpError(res, 404, 'NOT_FOUND', `${what} was not found`);
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+function notFound(reply: FastifyReply, what: string): void {
+  sendHttpError(reply, 404, 'NOT_FOUND', `${what} was not found`);
 }
 
 /**
  * GET /catalogue, /catalogues/:id and /datasets/:id, each also with `.jsonld`, `.ttl` or `.rdf`:
  * JSON-LD, Turtle or RDF/XML by extension, else by the Accept header (JSON-LD by default).
  */
-export function registerExportRoutes(app: Express, dataSource: DataSource, logger: Logger): void {
+export function registerExportRoutes(app: FastifyInstance, dataSource: DataSource, logger: Logger): void {
   const handle =
-    (produce: (id: string) => Promise<[Node | null, string]>, name: (req: Request) => string = (req) => String(req.params.id)) =>
-    (req: Request, res: Response): void => {
+    (produce: (id: string) => Promise<[Node | null, string]>, name: (req: IdRequest) => string = (req) => req.params.id) =>
+    (req: IdRequest, reply: FastifyReply): void => {
       // The last path segment, with or without an extension: `<id>`, `<id>.ttl`, `catalogue.rdf`.
       const [id, extension] = splitRdfExtension(name(req));
       const format = negotiateRdfFormat(extension, acceptsIgnoringParameters(req));
-      res.vary('Accept');
+      void reply.header('vary', 'Accept');
       if (!format) {
-        sendHttpError(res, 406, 'NOT_ACCEPTABLE', `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}`);
+        sendHttpError(reply, 406, 'NOT_ACCEPTABLE', `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}`);
         return;
       }
       produce(id)
         .then(async ([document, what]) => {
-          if (!document) return notFound(res, what);
+          if (!document) return notFound(reply, what);
           const { body, contentType } = await serialiseRdf(document, format);
-          res.type(contentType).send(body);
+          void reply.type(contentType).send(body);
         })
         .catch((error: unknown) => {
-          logger.error({ err: error, path: req.path }, 'DCAT export failed');
-          sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
+          logger.error({ err: error, path: req.url }, 'DCAT export failed');
+          sendHttpError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
         });
     };
-  app.get(
-    ['/catalogue', ...Object.keys(RDF_EXTENSIONS).map((extension) => `/catalogue${extension}`)],
-    handle(async () => [await catalogueDocument(dataSource), 'The catalogue'], (req) => req.path.slice(1)),
-  );
-  app.get(
+  for (const file of ['catalogue', ...Object.keys(RDF_EXTENSIONS).map((extension) => `catalogue${extension}`)]) {
+    app.get<{ Params: { id: string } }>(
+      `/${file}`,
+      handle(async () => [await catalogueDocument(dataSource), 'The catalogue'], () => file),
+    );
+  }
+  app.get<{ Params: { id: string } }>(
     '/catalogues/:id',
     handle(async (id) => [await catalogueDocument(dataSource, id), `Catalogue ${id}`]),
   );
-  app.get(
+  app.get<{ Params: { id: string } }>(
     '/datasets/:id',
     handle(async (id) => [await datasetDocument(dataSource, id), `Dataset ${id}`]),
   );

@@ -1,5 +1,5 @@
-import { BadQueryParameterError, dateWindowParams, type Logger, sendHttpError } from '@ecosystem/shared';
-import { type Express, type Request, type Response } from 'express';
+import { BadQueryParameterError, dateWindowParams, type Logger, pathOf, sendHttpError } from '@ecosystem/shared';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { And, type DataSource, type FindOptionsWhere, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { EventOrganizer } from '../event/event-organizer.entity';
 import { EventSpeaker } from '../event/event-speaker.entity';
@@ -35,26 +35,27 @@ async function eventNodes(dataSource: DataSource, events: Event[]): Promise<Retu
  * - GET /jsonld/events/:id           one Event (Hackathon, EducationEvent)
  * - GET /jsonld/series/:id           an EventSeries with its schedule and occurrences
  */
-export function eventJsonLdRoutes(app: Express, dataSource: DataSource, logger: Logger): void {
+export function eventJsonLdRoutes(app: FastifyInstance, dataSource: DataSource, logger: Logger): void {
+  type IdRequest = FastifyRequest<{ Params: { id: string } }>;
   const wrap =
-    (handler: (req: Request, res: Response) => Promise<unknown>) =>
-    (req: Request, res: Response): void => {
-      handler(req, res)
+    (handler: (req: IdRequest) => Promise<unknown>) =>
+    (req: IdRequest, reply: FastifyReply): void => {
+      handler(req)
         .then((document) => {
-          if (document === null) sendHttpError(res, 404, 'NOT_FOUND', `${req.path} was not found`);
-          else res.type('application/ld+json').send(JSON.stringify(document));
+          if (document === null) sendHttpError(reply, 404, 'NOT_FOUND', `${pathOf(req)} was not found`);
+          else void reply.type('application/ld+json').send(JSON.stringify(document));
         })
         .catch((error: unknown) => {
           if (error instanceof BadQueryParameterError) {
-            sendHttpError(res, 400, 'BAD_USER_INPUT', error.message, error.field);
+            sendHttpError(reply, 400, 'BAD_USER_INPUT', error.message, error.field);
             return;
           }
-          logger.error({ err: error, path: req.path }, 'schema.org export failed');
-          sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
+          logger.error({ err: error, path: req.url }, 'schema.org export failed');
+          sendHttpError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
         });
     };
 
-  app.get('/jsonld/events', wrap(async (req) => {
+  app.get<{ Params: { id: string } }>('/jsonld/events', wrap(async (req) => {
     // Read as GraphQL reads EventFilter.from/to (the shared DateTime scalar): same answers, same refusals.
     const { from, to } = dateWindowParams(req);
     const where: FindOptionsWhere<Event> =
@@ -63,8 +64,8 @@ export function eventJsonLdRoutes(app: Express, dataSource: DataSource, logger: 
     return eventListDocument('Événements', await eventNodes(dataSource, events));
   }));
 
-  app.get('/jsonld/events/:id', wrap(async (req) => {
-    const id = String(req.params.id);
+  app.get<{ Params: { id: string } }>('/jsonld/events/:id', wrap(async (req) => {
+    const id = req.params.id;
     if (!UUID.test(id)) return null;
     const event = await dataSource.getRepository(Event).findOneBy({ id });
     if (!event) return null;
@@ -72,8 +73,8 @@ export function eventJsonLdRoutes(app: Express, dataSource: DataSource, logger: 
     return node ? eventDocument(node) : null;
   }));
 
-  app.get('/jsonld/series/:id', wrap(async (req) => {
-    const id = String(req.params.id);
+  app.get<{ Params: { id: string } }>('/jsonld/series/:id', wrap(async (req) => {
+    const id = req.params.id;
     if (!UUID.test(id)) return null;
     const series = await dataSource.getRepository(EventSeries).findOneBy({ id });
     if (!series) return null;

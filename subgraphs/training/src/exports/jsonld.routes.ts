@@ -1,5 +1,5 @@
 import { sendHttpError } from '@ecosystem/shared';
-import { type Express, type Request, type Response } from 'express';
+import { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type Logger } from 'pino';
 import { type DataSource, In, MoreThanOrEqual } from 'typeorm';
 import { PublicationStatus } from '../catalogue/catalogue.enums';
@@ -45,36 +45,36 @@ export async function coursesJsonLd(dataSource: DataSource, moduleIds: string[] 
   );
 }
 
-function send(res: Response, body: unknown): void {
-  res.type('application/ld+json').send(JSON.stringify(body));
+function send(reply: FastifyReply, body: unknown): void {
+  void reply.type('application/ld+json').send(JSON.stringify(body));
 }
 
 /**
  * schema.org exports: `GET /jsonld/modules/:id` (a Course with its upcoming CourseInstances) and
  * `GET /jsonld/modules` (the published catalogue as an ItemList of Courses). Public data only.
  */
-export function trainingRoutes(app: Express, dataSource: DataSource, logger: Logger): void {
-  const fail = (res: Response, error: unknown): void => {
+export function trainingRoutes(app: FastifyInstance, dataSource: DataSource, logger: Logger): void {
+  const fail = (reply: FastifyReply, error: unknown): void => {
     logger.error({ err: error }, 'json-ld export failed');
-    sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
+    sendHttpError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Export failed');
   };
-  app.get('/jsonld/modules/:id', (req: Request, res: Response) => {
-    const id = String(req.params.id ?? '');
+  app.get<{ Params: { id: string } }>('/jsonld/modules/:id', (req, reply) => {
+    const id = req.params.id;
     if (!UUID.test(id)) {
-      sendHttpError(res, 400, 'BAD_USER_INPUT', 'Not a module id', 'id');
+      sendHttpError(reply, 400, 'BAD_USER_INPUT', 'Not a module id', 'id');
       return;
     }
     coursesJsonLd(dataSource, [id])
       .then(([course]) => {
-        if (!course) sendHttpError(res, 404, 'NOT_FOUND', `Module ${id} was not found`);
-        else send(res, courseDocument(course));
+        if (!course) sendHttpError(reply, 404, 'NOT_FOUND', `Module ${id} was not found`);
+        else send(reply, courseDocument(course));
       })
-      .catch((error: unknown) => fail(res, error));
+      .catch((error: unknown) => fail(reply, error));
   });
-  app.get('/jsonld/modules', (_req: Request, res: Response) => {
+  app.get('/jsonld/modules', (_req, reply) => {
     coursesJsonLd(dataSource, null)
       .then((courses) =>
-        send(res, {
+        send(reply, {
           '@context': 'https://schema.org',
           '@type': 'ItemList',
           name: 'Catalogue de l’Académie du Digital en Santé',
@@ -82,6 +82,6 @@ export function trainingRoutes(app: Express, dataSource: DataSource, logger: Log
           itemListElement: courses.map((item, index) => ({ '@type': 'ListItem', position: index + 1, item })),
         } satisfies WithContext<ItemList>),
       )
-      .catch((error: unknown) => fail(res, error));
+      .catch((error: unknown) => fail(reply, error));
   });
 }
