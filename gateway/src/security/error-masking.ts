@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { formatSubgraphError } from '@ecosystem/shared';
 import { type GraphQLFormattedError } from 'graphql';
-import { type RequestHandler } from 'express';
+import { type IncomingMessage } from 'node:http';
 import { type GatewayContext, requestState } from '../context';
 import { isTooManyTokens } from '../limits/operation-limits';
 import { GatewayErrorCode } from './refuse';
@@ -96,12 +96,10 @@ function createMaskingFormatter(mask: boolean): (formatted: GraphQLFormattedErro
  */
 const bodyCheckRequestId = new AsyncLocalStorage<string>();
 
-/** Apollo Server's express handler, run with the request's id in scope for requestIdOnErrorsPlugin. */
-export function withRequestIdOnBodyErrors(handler: RequestHandler): RequestHandler {
-  return (req, res, next) => {
-    const requestId = requestState(req)?.requestId;
-    return requestId ? bodyCheckRequestId.run(requestId, () => handler(req, res, next)) : handler(req, res, next);
-  };
+/** Runs Apollo Server's HTTP handler for a request with the request's id in scope for requestIdOnErrorsPlugin. */
+export function withRequestIdOnBodyErrors<T>(req: IncomingMessage, handler: () => T): T {
+  const requestId = requestState(req)?.requestId;
+  return requestId ? bodyCheckRequestId.run(requestId, handler) : handler();
 }
 
 /**

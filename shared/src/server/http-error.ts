@@ -9,11 +9,12 @@ import { REQUEST_ID_HEADER } from './request-id';
  * so a client can quote either.
  */
 export function sendHttpError(res: Response, status: number, code: string, message: string, field?: string): void {
-  const requestId = res.getHeader(REQUEST_ID_HEADER);
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify({ error: { code, message, ...(field ? { field } : {}), ...(typeof requestId === 'string' ? { requestId } : {}) } }));
+  res.status(status).type('application/json').send(httpErrorBody(code, message, field, res.getHeader(REQUEST_ID_HEADER)));
+}
+
+/** The text of that error body, for a server that sends it its own way. */
+export function httpErrorBody(code: string, message: string, field?: string, requestId?: unknown): string {
+  return JSON.stringify({ error: { code, message, ...(field ? { field } : {}), ...(typeof requestId === 'string' ? { requestId } : {}) } });
 }
 
 /** A bad query parameter: answered 400 BAD_USER_INPUT with the parameter as `field`. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { createLogger, IDENTITY_HEADER, listen, type RunningServer, type Viewer } from '@ecosystem/shared';
-import express from 'express';
+import Fastify from 'fastify';
 import { decodeJwt } from 'jose';
 import { parse } from 'graphql';
 import { type GatewayContext } from '../../context';
@@ -80,8 +80,8 @@ async function stopSubgraph(): Promise<void> {
 const graphqlUrl = (): string => `http://127.0.0.1:${subgraphPort}/graphql`;
 
 /** An app serving the standard exports from the test subgraph (events only). */
-function exportsApp(conversions?: { running: number; waiting: number }): express.Express {
-  const app = express();
+async function exportsApp(conversions?: { running: number; waiting: number }): Promise<RunningServer> {
+  const app = Fastify();
   installStandardExports(app, {
     subgraphUrl: (name) => (name === 'events' ? graphqlUrl() : undefined),
     viewerFrom: async (authorization) => (authorization ? VIEWER : null),
@@ -89,13 +89,14 @@ function exportsApp(conversions?: { running: number; waiting: number }): express
     logger: createLogger('standard-exports-test', 'silent'),
     ...(conversions ? { conversions } : {}),
   });
-  return app;
+  await app.ready();
+  return listen((req, res) => app.routing(req, res), 0, '127.0.0.1');
 }
 
 beforeAll(async () => {
   await startSubgraph();
   ({ clients, metrics } = testClients({ CIRCUIT_CONSECUTIVE_FAILURES: '2', CIRCUIT_PROBE_INTERVAL_MS: '60000', SUBGRAPH_TIMEOUT_MS: '2000' }));
-  gateway = await listen(exportsApp(), 0, '127.0.0.1');
+  gateway = await exportsApp();
   base = `http://127.0.0.1:${(gateway.httpServer.address() as AddressInfo).port}`;
 });
 
@@ -175,8 +176,7 @@ describe('standard exports through the gateway\u2019s subgraph client', () => {
   });
 
   it('conversions beyond the bound wait, and beyond the queue are refused 503 with Retry-After', async () => {
-    const app = exportsApp({ running: 1, waiting: 1 });
-    const small = await listen(app, 0, '127.0.0.1');
+    const small = await exportsApp({ running: 1, waiting: 1 });
     try {
       const url = `http://127.0.0.1:${(small.httpServer.address() as AddressInfo).port}/jsonld/events`;
       // Distinct questions (and a viewer's): nothing is shared, each needs its own conversion.
