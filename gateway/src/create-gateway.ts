@@ -221,11 +221,15 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   };
   const app: FastifyInstance = Fastify(fastifyOptions);
   policies.install(app);
-  app.post('/graphql', {
-    onRequest: policyHooks.onRequest,
-    // What reaches Apollo Server is answered as one JSON document (multipart went to the @defer step).
-    preHandler: [...policyHooks.preHandler, acceptsAnyAnswer, deferred, acceptsJson],
-    handler: (request, reply) => graphql(request, reply),
+  // In a scope, as every route: registered after the app's plugins (CORS, request decoding), which
+  // equip the routes declared once they are loaded.
+  void app.register(async (scope) => {
+    scope.post('/graphql', {
+      onRequest: policyHooks.onRequest,
+      // What reaches Apollo Server is answered as one JSON document (multipart went to the @defer step).
+      preHandler: [...policyHooks.preHandler, acceptsAnyAnswer, deferred, acceptsJson],
+      handler: (request, reply) => graphql(request, reply),
+    });
   });
   const publicContract = createPublicContract({
     gateway,
