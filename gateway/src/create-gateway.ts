@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyEtag from '@fastify/etag';
 import {
+  httpErrorBody,
   listen,
   type Logger,
   REQUEST_ID_HEADER,
@@ -63,6 +64,12 @@ export interface GatewayServer {
   publicContract: PublicContractServer;
   /** Subscriptions served over Server-Sent Events and WebSocket. */
   subscriptions: GatewaySubscriptions;
+}
+
+/** A path no route serves: the error body of the routes beside /graphql. */
+export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0];
+  return reply.code(404).type('application/json').send(httpErrorBody('NOT_FOUND', `${request.method} ${path} is not served here`));
 }
 
 /** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and Fastify. */
@@ -221,6 +228,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   };
   const app: FastifyInstance = Fastify(fastifyOptions);
   policies.install(app);
+  app.setNotFoundHandler(notFound);
   // In a scope, as every route: registered after the app's plugins (CORS, request decoding), which
   // equip the routes declared once they are loaded.
   void app.register(async (scope) => {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { listen, type Logger, type RunningServer, type Viewer } from '@ecosystem/shared';
+import { httpErrorBody, listen, type Logger, type RunningServer, type Viewer } from '@ecosystem/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminApi } from './admin-api';
 import { Registry } from './registry';
@@ -59,6 +59,10 @@ export function createRegistryServer(options: RegistryServerOptions): RegistrySe
 
   // Fastify sends no X-Powered-By.
   const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, caseSensitive: false } });
+  // A path no route serves: the shared error body.
+  app.setNotFoundHandler((req, res) =>
+    res.code(404).type('application/json').send(httpErrorBody('NOT_FOUND', `${req.method} ${req.url.split('?')[0]} is not served here`)),
+  );
   app.get('/health', (_req, res) => res.send({ status: 'ok', service: 'registry' }));
   app.get('/ready', (_req, res) => {
     const ready = supergraph.serving !== undefined;
