@@ -223,7 +223,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const fastifyOptions: FastifyServerOptions = {
     logger: false,
     ...policies.fastifyOptions(),
-    // As express matched them: /graphql/ is /graphql, and paths are not case-sensitive.
+    // Paths as clients have always sent them: /graphql/ is /graphql, and case does not matter.
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
   };
   const app: FastifyInstance = Fastify(fastifyOptions);

@@ -108,7 +108,7 @@ function rowsParam(value: unknown): 'items' | 'leaves' {
 const KNOWN = new Set<string>(EXPORT_PARAMETERS);
 
 /**
- * The query string's parameters, each a single string: express's parser turns `all[]=true`,
+ * The query string's parameters, each a single string: a query-string parser turns `all[]=true`,
  * `all[a]=true` and a repeated `all` into arrays and objects, which would otherwise slip past the
  * checks of the values. Unknown names are refused too.
  */

@@ -151,7 +151,7 @@ export class RequestPolicies {
   fastifyOptions(): Pick<FastifyServerOptions, 'trustProxy' | 'bodyLimit'> {
     const options: Pick<FastifyServerOptions, 'trustProxy' | 'bodyLimit'> = { bodyLimit: this.config.MAX_BODY_BYTES };
     const hops = this.config.TRUST_PROXY_HOPS;
-    // The hop count as express read it (the n addresses nearest the socket are proxies): Fastify
+    // The hop count as proxy-addr reads it (the n addresses nearest the socket are proxies): Fastify
     // reads a bare number as trusting none.
     if (hops > 0) options.trustProxy = (_address, hop) => hop < hops;
     return options;
@@ -199,7 +199,7 @@ export class RequestPolicies {
         new BodyRefusal(400, 'BAD_REQUEST', `The body could not be decoded as its Content-Encoding (${encoding}) says`, 'content-encoding'),
     });
     const parseJson = app.getDefaultJsonParser('error', 'error');
-    // JSON only (text/plain is not read either): what express.json read.
+    // JSON only: other media types (text/plain too) are not read.
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
       const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
