@@ -87,6 +87,13 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (scope, optio
   scope.addHook('onRoute', (route) => {
     route.bodyLimit = ADMIN_BODY_LIMIT;
   });
+  // JSON bodies, an empty one read as no fields (a DELETE sent with a JSON Content-Type has none).
+  const parseJson = scope.getDefaultJsonParser('error', 'error');
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, {});
+    else void parseJson(request, body as string, done);
+  });
 
   type Handler = (req: FastifyRequest, res: FastifyReply, registry: RegistryServices, actor: RegistryActor) => Promise<void>;
   const handle =

@@ -207,7 +207,9 @@ export class RequestPolicies {
         done(new BodyRefusal(415, GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported charset in Content-Type: send the body as UTF-8', 'content-type'), undefined);
         return;
       }
-      void parseJson(request, body as string, done);
+      // An empty body is an empty object, as Apollo Server's refusal of a body without fields expects.
+      if (body === '') done(null, {});
+      else void parseJson(request, body as string, done);
     });
     // Other media types are not read: Apollo Server answers what it answers to a body it cannot use.
     app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
