@@ -24,6 +24,10 @@ export interface SqlRecord {
 
 export interface SoakRecord {
   target: TargetName;
+  workload: string;
+  scale: number;
+  /** The gateway's NODE_OPTIONS during the soak (the heap ceiling it ran with). */
+  nodeOptions: string;
   seconds: number;
   samples: { t: number; mb: number }[];
   finalMb: number | null;
@@ -176,7 +180,7 @@ export function evaluateTargets(report: BenchReport): BenchReport['targets'] {
   if (report.soak) {
     const s = report.soak;
     targets.push({
-      name: `Gateway RSS after ${Math.round(s.seconds / 60)} min of W2 (${s.target})`,
+      name: `Gateway RSS after ${s.seconds >= 60 ? `${Math.round(s.seconds / 60)} min` : `${s.seconds} s`} of ${s.workload} at ${s.scale}x (${s.target}, NODE_OPTIONS ${JSON.stringify(s.nodeOptions)})`,
       value: `${fmt(s.finalMb)} MB (peak ${fmt(s.peakMb)}), trend ${fmt(s.slopeMbPerMin, 2)} MB/min over the second half`,
       goal: '< 300 MB, no upward trend',
       met: s.finalMb === null ? null : s.finalMb < 300 && (s.slopeMbPerMin ?? 0) < 1,
@@ -245,7 +249,7 @@ export function toMarkdown(report: BenchReport): string {
     lines.push(
       '## Memory soak',
       '',
-      `${s.target}, W2 for ${s.seconds} s at ${fmt(s.requestsPerSecond)} req/s: RSS ${s.samples
+      `${s.target}, ${s.workload} at ${s.scale}x for ${s.seconds} s (NODE_OPTIONS ${JSON.stringify(s.nodeOptions)}) at ${fmt(s.requestsPerSecond)} req/s: RSS ${s.samples
         .filter((_, i) => i % Math.max(1, Math.floor(s.samples.length / 10)) === 0)
         .map((p) => `${Math.round(p.t)}s=${Math.round(p.mb)}`)
         .join(', ')}; final ${fmt(s.finalMb)} MB, slope over the second half ${fmt(s.slopeMbPerMin, 2)} MB/min.`,

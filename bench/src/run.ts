@@ -1,14 +1,17 @@
-// `npm run bench`: the benchmark of issue 10. Sets up every data scale first, each its own graph:
+// `npm run bench`: the benchmark. Sets up every data scale first, each its own graph:
 // the four subgraphs on MySQL (their own `bench<scale>x_*` databases, demo seed, grown 10x with SQL
 // for the 10x scale), the stock @apollo/gateway and our gateway (caching off, and on). With all the
 // scales' graphs running at once, it drives W1-W3 with autocannon at a fixed concurrency, the
 // scales' runs interleaved (10x, 1x, 10x, 1x: a slow minute of the shared machine falls on both
 // scales, not on the one being measured), then W1 with one connection, interleaved the same way.
-// The other scales then stop, and the smallest one runs the steps, the soak and W4 (writes). It
+// The soak (RSS under one workload, by default W3 at the largest scale) runs next; then the other
+// scales stop, and the smallest one runs the steps and W4 (writes). It
 // writes bench/results/<name>.{json,md}. Settings (environment):
 //   DATABASE_URL        mysql://root@127.0.0.1:3306 by default
 //   BENCH_SCALES        1,10            BENCH_DURATION   15 (s per run)    BENCH_WARMUP 3 (s)
-//   BENCH_CONNECTIONS   10              BENCH_SOAK       300 (s of W2 for the RSS soak; 0 = none)
+//   BENCH_CONNECTIONS   10              BENCH_SOAK       300 (s of the RSS soak; 0 = none)
+//   BENCH_SOAK_WORKLOAD W3              BENCH_SOAK_SCALE the largest of BENCH_SCALES
+//   BENCH_SOAK_TARGET   ours (caching off, the gateway's shipped NODE_OPTIONS unless overridden)
 //   BENCH_CACHED_WARMUP 10 (s): caching on, a cold run first (`ours-cached cold`), then this much more
 //                       warm-up of the same mix before the steady-state run (0 = no cold run)
 //   BENCH_ROUNDS        1: runs of each read workload per scale and target, interleaved (each
@@ -26,15 +29,17 @@
 //   BENCH_BEFORE_ROOT   a second build of the project (bench/snapshot.sh of an older commit): its
 //                       gateway runs beside ours as the target `ours-before` (add it to BENCH_TARGETS),
 //                       same settings, same subgraphs: a before/after in one run
-//   BENCH_GATEWAY_NODE_OPTIONS  NODE_OPTIONS of our gateways (e.g. the heap ceiling)
+//   BENCH_GATEWAY_NODE_OPTIONS  NODE_OPTIONS of our gateways (default: gateway/node-options.env of
+//                       the measured build, what `npm start` and docker-compose give)
 //   BENCH_BEFORE_NODE_OPTIONS   NODE_OPTIONS of `ours-before` only (default: BENCH_GATEWAY_NODE_OPTIONS);
 //                       with BENCH_BEFORE_ROOT a snapshot of the same commit, one build under two
 //                       V8 settings in one interleaved run
 import '@ecosystem/shared/dist/bootstrap';
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { DEMO_ECOSYSTEMS, IDENTITY_HEADER } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { createConnection } from 'mysql2/promise';
@@ -80,6 +85,10 @@ export interface BenchSettings {
   latencyRounds: number;
   connections: number;
   soakSeconds: number;
+  /** The soak's workload, scale and target: the memory target is W3 at the largest scale, caching off. */
+  soakWorkload: string;
+  soakScale: number;
+  soakTarget: string;
   steps: boolean;
   workloads: string[];
   targets: string[];
@@ -108,9 +117,13 @@ export interface BenchSettings {
 function settingsFromEnv(env = process.env): BenchSettings {
   const list = (value: string | undefined, fallback: string): string[] =>
     (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+  const scales = list(env.BENCH_SCALES, '1,10').map(Number);
+  const appRoot = env.BENCH_APP_ROOT ?? ROOT;
+  // What users run: the NODE_OPTIONS that `npm start` and docker-compose read, unless told otherwise.
+  const shipped = shippedNodeOptions(appRoot);
   return {
     databaseUrl: env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
-    scales: list(env.BENCH_SCALES, '1,10').map(Number),
+    scales,
     durationSeconds: Number(env.BENCH_DURATION ?? 15),
     warmupSeconds: Number(env.BENCH_WARMUP ?? 3),
     cachedWarmupSeconds: Number(env.BENCH_CACHED_WARMUP ?? 10),
@@ -118,6 +131,9 @@ function settingsFromEnv(env = process.env): BenchSettings {
     latencyRounds: Number(env.BENCH_LATENCY_ROUNDS ?? 6),
     connections: Number(env.BENCH_CONNECTIONS ?? 10),
     soakSeconds: Number(env.BENCH_SOAK ?? 300),
+    soakWorkload: env.BENCH_SOAK_WORKLOAD ?? 'W3',
+    soakScale: Number(env.BENCH_SOAK_SCALE ?? Math.max(...scales)),
+    soakTarget: env.BENCH_SOAK_TARGET ?? 'ours',
     steps: env.BENCH_STEPS === '1',
     workloads: list(env.BENCH_WORKLOADS, 'W1,W2,W3,W4'),
     targets: list(env.BENCH_TARGETS, 'direct,stock,hive,hive-rust,ours,ours-cached'),
@@ -125,13 +141,19 @@ function settingsFromEnv(env = process.env): BenchSettings {
     stepWorkloads: list(env.BENCH_STEP_WORKLOADS, 'W2'),
     name: env.BENCH_NAME ?? 'latest',
     outDir: env.BENCH_OUT ?? join(ROOT, 'bench', 'results'),
-    appRoot: env.BENCH_APP_ROOT ?? ROOT,
+    appRoot,
     dbPrefix: env.BENCH_DB_PREFIX ?? '',
     ...(env.BENCH_BEFORE_ROOT ? { beforeRoot: env.BENCH_BEFORE_ROOT } : {}),
-    gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
-    beforeNodeOptions: env.BENCH_BEFORE_NODE_OPTIONS ?? env.BENCH_GATEWAY_NODE_OPTIONS ?? '',
+    gatewayNodeOptions: env.BENCH_GATEWAY_NODE_OPTIONS ?? shipped,
+    beforeNodeOptions: env.BENCH_BEFORE_NODE_OPTIONS ?? env.BENCH_GATEWAY_NODE_OPTIONS ?? (env.BENCH_BEFORE_ROOT ? shippedNodeOptions(env.BENCH_BEFORE_ROOT) : shipped),
     ...(env.BENCH_PROFILE_DIR ? { profileDir: env.BENCH_PROFILE_DIR } : {}),
   };
+}
+
+/** NODE_OPTIONS of gateway/node-options.env in a build (none in builds that predate the file). */
+function shippedNodeOptions(appRoot: string): string {
+  const file = join(appRoot, 'gateway', 'node-options.env');
+  return existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')).NODE_OPTIONS ?? '') : '';
 }
 
 function log(message: string): void {
@@ -465,6 +487,9 @@ async function startSubgraphs(
           DB_PREFIX: prefix,
           DATA_DIR: join(dataDir, name),
           DEMO_SEED: 'true',
+          // The statement counts of the report are read from the request log lines; counting costs
+          // every request CPU, so the measured runs restart the subgraphs without it.
+          LOG_SQL_STATEMENTS: 'true',
           PORT: String(port),
           HOST: '127.0.0.1',
           ...extraEnv,
@@ -477,6 +502,19 @@ async function startSubgraphs(
   );
   const urls = Object.fromEntries(subgraphs.map((s) => [s.name, s.url])) as SubgraphUrls;
   return { prefix, subgraphs, urls, statements };
+}
+
+/**
+ * Restarts a graph's subgraphs on the same ports and data (no seeding: the data is there), with
+ * other settings; the gateways reconnect on their next fetch.
+ */
+async function restartSubgraphs(settings: BenchSettings, graph: Graph, dataDir: string, env: Record<string, string>): Promise<Managed[]> {
+  const ports = Object.fromEntries(graph.subgraphs.map((p) => [p.name, p.port]));
+  await Promise.all(graph.subgraphs.map((p) => p.stop()));
+  const restarted = await startSubgraphs(settings, graph.prefix, dataDir, env, ports);
+  graph.subgraphs = restarted.subgraphs;
+  graph.statements = restarted.statements;
+  return restarted.subgraphs;
 }
 
 /** `--cpu-prof` into `<profileDir>/<name>` when profiles are asked for (written when the process stops). */
@@ -562,6 +600,42 @@ async function startHive(graph: Graph, planner: 'js' | 'rust', supergraphFile: s
   });
 }
 
+/**
+ * The memory soak: RSS of one gateway under one workload for `soakSeconds`, at the scale it is
+ * asked at (by default W3 at the largest scale on `ours`, caching off: the memory target), with
+ * that scale's graph still running.
+ */
+async function soak(settings: BenchSettings, s: ScaleSetup, report: BenchReport): Promise<void> {
+  const target = s.ctx.gateways.find((g) => g.name === settings.soakTarget);
+  const workload = s.reads.find((w) => w.id === settings.soakWorkload);
+  if (!target?.pid || !workload) {
+    report.notes.push(`Memory soak: no ${settings.soakWorkload} on ${settings.soakTarget} at ${s.scale}x in this run, skipped.`);
+    return;
+  }
+  log(`soak: ${settings.soakSeconds} s of ${workload.id} at ${s.scale}x on ${target.name}`);
+  const rss = rssSampler(target.pid, 5000);
+  const result = await autocannonRun(target.url, workload, sampler(workload, 99), {
+    connections: settings.connections,
+    durationSeconds: settings.soakSeconds,
+    warmupSeconds: 0,
+  });
+  rss.stop();
+  const secondHalf = rss.samples.filter((p) => p.t >= settings.soakSeconds / 2);
+  report.soak = {
+    target: target.name,
+    workload: workload.id,
+    scale: s.scale,
+    nodeOptions: target.name === 'ours-before' ? settings.beforeNodeOptions : settings.gatewayNodeOptions,
+    seconds: settings.soakSeconds,
+    samples: rss.samples,
+    finalMb: rss.samples.at(-1)?.mb ?? null,
+    peakMb: rss.samples.length ? Math.max(...rss.samples.map((p) => p.mb)) : null,
+    slopeMbPerMin: slope(secondHalf),
+    requestsPerSecond: result.requestsPerSecond,
+  };
+  log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
+}
+
 /** The optimisation steps: our gateway with one feature at a time, before/after. */
 function stepVariants(settings: BenchSettings): { name: string; env: Record<string, string>; workloads?: string[] }[] {
   const base = oursEnv(false);
@@ -600,7 +674,7 @@ interface Tokens {
 /** One scale's graph: its own databases, subgraphs and gateways, all running until the end. */
 interface ScaleSetup {
   scale: number;
-  /** The smallest scale: every target, then the steps, the soak and the writes. */
+  /** The smallest scale: every target, then the steps and the writes. */
   first: boolean;
   graph: Graph;
   /** Our gateway with caching off (SQL counts, the writes, the pool steps). */
@@ -630,7 +704,7 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
     log(`${scale}x: growing the demo data ${scale} times with SQL`);
     await scaleDatabases(settings.databaseUrl, SUBGRAPHS.map((s) => `${prefix}_${s}`), scale, log);
   }
-  // The smallest scale gets every target, the steps, the soak and the writes (whatever the order).
+  // The smallest scale gets every target, the steps and the writes (whatever the order).
   const first = scale === Math.min(...settings.scales);
   const targets = first ? settings.targets : settings.laterTargets;
   const gateways: GatewayTarget[] = [];
@@ -682,9 +756,11 @@ async function setUpScale(settings: BenchSettings, scale: number, dataDir: strin
     // graph.statements, not a copy: the pool steps restart the subgraphs with a new log.
     return graph.statements.statements(requestId);
   };
-  const subgraphPids = graph.subgraphs.map((p) => p.pid);
-  const ctx: ScaleContext = { scale, schema, subgraphs: graph.urls, gateways, probe, subgraphPids, settings: { ...settings, targets }, tokens };
-  report.sql.push(...(await countStatements(ctx, workloads, ours.url)));
+  const counting: ScaleContext = { scale, schema, subgraphs: graph.urls, gateways, probe, subgraphPids: [], settings: { ...settings, targets }, tokens };
+  report.sql.push(...(await countStatements(counting, workloads, ours.url)));
+  // The measured runs: the subgraphs as deployed, without the per-request statement count.
+  started.push(...(await restartSubgraphs(settings, graph, dataDir, { LOG_SQL_STATEMENTS: 'false' })));
+  const ctx: ScaleContext = { ...counting, subgraphPids: graph.subgraphs.map((p) => p.pid) };
   return { scale, first, graph, ours, gatewayProcesses, ctx, reads: workloads.filter((w) => w.id !== 'W4') };
 }
 
@@ -693,7 +769,7 @@ async function stopScale(s: ScaleSetup): Promise<void> {
   await Promise.all([...s.gatewayProcesses, ...s.graph.subgraphs].map((p) => p.stop()));
 }
 
-/** The optimisation steps, the soak and the writes: at the smallest scale, its graph alone running. */
+/** The optimisation steps and the writes: at the smallest scale, its graph alone running. */
 async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: string, report: BenchReport): Promise<void> {
   const { scale, graph, ours, ctx, reads } = s;
   const { signIdentityToken } = await import('@ecosystem/shared');
@@ -712,44 +788,21 @@ async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: s
       await gateway.stop();
     }
     // Pool sizes: the subgraphs restarted (same ports, same data) with other MySQL pool sizes.
-    const ports = Object.fromEntries(graph.subgraphs.map((p) => [p.name, p.port]));
-    for (const pool of [...POOL_STEPS, null]) {
-      await Promise.all(graph.subgraphs.map((p) => p.stop()));
-      const restarted = await startSubgraphs(settings, graph.prefix, dataDir, pool ? { DB_POOL_SIZE: String(pool) } : {}, ports);
-      graph.subgraphs = restarted.subgraphs;
-      graph.statements = restarted.statements;
-      if (pool === null) break;
+    for (const pool of POOL_STEPS) {
+      await restartSubgraphs(settings, graph, dataDir, { DB_POOL_SIZE: String(pool), LOG_SQL_STATEMENTS: 'false' });
       const name = `step: ours, subgraph pools of ${pool} connections`;
-      const poolCtx: ScaleContext = { ...ctx, gateways: [{ name, url: ours.url, pid: ours.pid }], settings: { ...settings, targets: [name] } };
+      const poolCtx: ScaleContext = {
+        ...ctx,
+        gateways: [{ name, url: ours.url, pid: ours.pid }],
+        subgraphPids: graph.subgraphs.map((p) => p.pid),
+        settings: { ...settings, targets: [name] },
+      };
       report.steps.push(...(await runScale(poolCtx, stepReads)));
     }
   }
-  if (settings.soakSeconds > 0) {
-    const target = ctx.gateways.find((g) => g.name === 'ours-cached') ?? ctx.gateways.find((g) => g.name === 'ours')!;
-    const w2 = reads.find((w) => w.id === 'W2');
-    if (w2) {
-      log(`soak: ${settings.soakSeconds} s of W2 on ${target.name}`);
-      const rss = rssSampler(target.pid, 5000);
-      const result = await autocannonRun(target.url, w2, sampler(w2, 99), {
-        connections: settings.connections,
-        durationSeconds: settings.soakSeconds,
-        warmupSeconds: 0,
-      });
-      rss.stop();
-      const secondHalf = rss.samples.filter((p) => p.t >= settings.soakSeconds / 2);
-      report.soak = {
-        target: target.name,
-        seconds: settings.soakSeconds,
-        samples: rss.samples,
-        finalMb: rss.samples.at(-1)?.mb ?? null,
-        peakMb: rss.samples.length ? Math.max(...rss.samples.map((p) => p.mb)) : null,
-        slopeMbPerMin: slope(secondHalf),
-        requestsPerSecond: result.requestsPerSecond,
-      };
-      log(`soak: final ${report.soak.finalMb} MB, slope ${report.soak.slopeMbPerMin} MB/min`);
-    }
-  }
   if (settings.workloads.includes('W4')) {
+    // The writes' statement counts are read from the log lines: the subgraphs count again.
+    await restartSubgraphs(settings, graph, dataDir, {});
     const signUser = (sub: string): Promise<string> =>
       new SignJWT({ roles: ['member'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setExpirationTime('2h').sign(new TextEncoder().encode(SECRET_USER));
     const writes = await writeWorkload(
@@ -774,7 +827,8 @@ async function firstScaleOnly(settings: BenchSettings, s: ScaleSetup, dataDir: s
       }
       writes.writes.splice(0, 10);
       report.sql.push({ scale, workload: 'W4', rows10: null, rows100: null, perRequest: perRequest / 10 });
-      report.runs.push(...(await runScale(ctx, [writes])));
+      await restartSubgraphs(settings, graph, dataDir, { LOG_SQL_STATEMENTS: 'false' });
+      report.runs.push(...(await runScale({ ...ctx, subgraphPids: graph.subgraphs.map((p) => p.pid) }, [writes])));
       const reused = writes.reused();
       if (reused > 0) {
         report.notes.push(
@@ -868,6 +922,11 @@ async function main(): Promise<void> {
       });
     }
     await Promise.all(forwarders.map((f) => f.stop()));
+    const soaked = scales.find((s) => s.scale === settings.soakScale);
+    if (settings.soakSeconds > 0) {
+      if (soaked) await attempt(`${soaked.scale}x soak`, () => soak(settings, soaked, report));
+      else report.notes.push(`Memory soak: no ${settings.soakScale}x scale in this run, skipped.`);
+    }
     // The steps, the soak and the writes at the smallest scale, its graph alone running.
     const first = scales.find((s) => s.first);
     const others = scales.filter((s) => !s.first);
@@ -894,7 +953,21 @@ async function main(): Promise<void> {
   log(`report: ${files.markdown}`);
 }
 
-if (require.main === module) {
+/** The settings are the header comment of this file: `--help` prints it, other arguments are refused. */
+export function refusedArguments(args: string[]): boolean {
+  if (args.length === 0) return false;
+  if (args.includes('--help') || args.includes('-h')) {
+    const source = readFileSync(join(ROOT, 'bench', 'src', 'run.ts'), 'utf8').split('\n');
+    const header = source.slice(0, source.findIndex((line) => !line.startsWith('//')));
+    process.stdout.write(`${header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n')}\n`);
+  } else {
+    process.stderr.write(`npm run bench takes no arguments (${args.join(' ')}): its settings are environment variables; see npm run bench -- --help\n`);
+    process.exitCode = 2;
+  }
+  return true;
+}
+
+if (require.main === module && !refusedArguments(process.argv.slice(2))) {
   main()
     .catch(async (error: unknown) => {
       console.error(error);

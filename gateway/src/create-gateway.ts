@@ -6,7 +6,6 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyEtag from '@fastify/etag';
 import {
   httpErrorBody,
-  listen,
   type Logger,
   REQUEST_ID_HEADER,
   requestIdFrom,
@@ -31,7 +30,7 @@ import { installAnalystFeatures } from './playground';
 import { installStandardExports } from './standard-exports';
 import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchExecutor } from './fast-path/single-fetch';
-import { bigIntLiteralsPlugin, installGraphScalars } from './input/input-coercion';
+import { installGraphScalars } from './input/input-coercion';
 import { dedupeRepresentations } from './execution/dedupe-representations';
 import { createPublicContract, type PublicContractServer } from './contracts/public-contract';
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
@@ -40,6 +39,7 @@ import { clientAddressOf, ConnectionsPerAddress } from './subscriptions/connecti
 import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
 import { withRequestIdOnBodyErrors } from './security/error-masking';
 import { type GatewayHook } from './http/hooks';
+import { listenApp } from './http/listen-app';
 
 export interface GatewayServer {
   /** Every route of the process but the WebSocket upgrade (on the Node server); ready once start() resolved. */
@@ -151,7 +151,6 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       registry.plugin<GatewayContext>(),
       ...policies.apolloPlugins(),
       variableCoercionPlugin(),
-      bigIntLiteralsPlugin(),
     ],
   });
   const policyOptions = policyApolloOptions();
@@ -257,7 +256,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const subscriptions = new GatewaySubscriptions({
     logger,
     perClient: config.SUBSCRIPTIONS_PER_CLIENT,
-    identity: identityTokens,
+    subgraphs: subgraphClients,
     // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
     subgraphUrl: (name, recorded) => (recorded ? served.routingUrl(name, recorded) : served.subgraphUrl(name)),
     verify: (authorization) => policies.identity.viewerFrom(authorization),
@@ -315,6 +314,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       viewerFrom,
       subgraphs: subgraphClients,
       logger,
+      config,
     });
 
     installSseSubscriptions(scope, subscriptionTransports);
@@ -346,7 +346,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       if (served.opensRegistry) await registry.open();
       await apollo.start();
       const handler = fastifyApolloHandler(apollo, { context: async (request): Promise<GatewayContext> => contextFor(request.raw) });
-      graphql = (request, reply) => withRequestIdOnBodyErrors(request.raw, () => handler.call(app, request, reply));
+      graphql = withRequestIdOnBodyErrors((request, reply) => handler.call(app, request, reply));
       await publicContract.start();
       await app.ready();
     },
@@ -355,9 +355,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // Graceful shutdown: /ready turns 503, in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS),
     // then Apollo stops.
     listen: async (port, host = '0.0.0.0') => {
-      await app.ready();
-      // The Node server is ours (shared listen, the WebSocket upgrade): Fastify routes its requests.
-      const running = await listen((req, res) => app.routing(req, res), port, host);
+      const running = await listenApp(app, port, host);
       const webSockets = attachWebSocketSubscriptions(running.httpServer, subscriptionTransports);
       // Responses under way when the drain starts: they ask the client to close the connection too,
       // or a keep-alive client would send its next request on a socket the drain is about to close

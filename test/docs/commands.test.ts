@@ -486,6 +486,17 @@ const CLASSIFIED: Classification[] = [
     notRunnable: 'the measured benchmark: about 32 minutes on MySQL with the machine to itself',
   },
   {
+    command: 'npm run bench -- --help',
+    check: 'prints the settings (BENCH_SCALES, the soak\'s) and exits 0 without starting a run',
+    async run(c, command) {
+      const result = await c.sh(command);
+      expectOk(result, command.key);
+      expect(result.stdout).toContain('BENCH_SCALES');
+      expect(result.stdout).toContain('BENCH_SOAK_WORKLOAD');
+      expect(result.stdout).not.toContain('[bench ');
+    },
+  },
+  {
     command: 'BENCH_SCALES=1 BENCH_DURATION=3 BENCH_WARMUP=1 BENCH_SOAK=0 BENCH_NAME=dev npm run bench',
     notRunnable: 'a benchmark on MySQL (minutes of load on a machine the suite shares); test/bench/harness.test.ts smoke-tests the harness',
   },

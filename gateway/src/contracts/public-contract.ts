@@ -227,7 +227,7 @@ export function createPublicContract(
   const startApollo = (): Promise<void> =>
     (started ??= apollo.start().then(() => {
       const handler = fastifyApolloHandler(apollo, { context: async (request) => options.contextFor(request.raw) });
-      serve = (request, reply) => withRequestIdOnBodyErrors(request.raw, () => handler.call(app!, request, reply));
+      serve = withRequestIdOnBodyErrors((request, reply) => handler.call(app!, request, reply));
     }));
   return {
     contract,

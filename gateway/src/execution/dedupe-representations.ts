@@ -36,19 +36,7 @@ async function processDeduped<TContext extends DataSourceContext>(
   const representations = variables?.representations;
   if (!Array.isArray(representations) || representations.length < 2) return inner.process(options);
 
-  const slotOf = new Map<string, number>();
-  const unique: unknown[] = [];
-  const slots = new Array<number>(representations.length);
-  for (let i = 0; i < representations.length; i++) {
-    const key = representationKey(representations[i]);
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slot = unique.length;
-      slotOf.set(key, slot);
-      unique.push(representations[i]);
-    }
-    slots[i] = slot;
-  }
+  const { unique, slots } = distinctRepresentations(representations);
   if (unique.length === representations.length) return inner.process(options);
 
   const response = await inner.process({
@@ -59,28 +47,57 @@ async function processDeduped<TContext extends DataSourceContext>(
 }
 
 /**
- * The identity of a representation. The executor builds every representation from the same
- * `requires` selection, so identical entities serialise identically: the JSON text is the identity.
- * The common shape, `{ __typename, id }` with two strings, is keyed without serialising, as the
- * type name's length, a colon, the type name and the id: unambiguous among themselves, and never
- * the JSON text of an object (which starts with a brace).
+ * The distinct representations of a fetch, and for each position the index of its distinct one.
+ * The executor builds every representation from the same `requires` selection, so identical
+ * entities serialise identically: the JSON text is the identity. The common shape, `{ __typename,
+ * id }` with two strings, is looked up by type name then id, with no key built for it (a fetch has
+ * hundreds of representations); the two kinds of lookup never share an entry.
  */
-export function representationKey(representation: unknown): string {
-  if (representation !== null && typeof representation === 'object' && !Array.isArray(representation)) {
-    const { __typename: typename, id } = representation as { __typename?: unknown; id?: unknown };
-    if (typeof typename === 'string' && typeof id === 'string' && Object.keys(representation).length === 2) return `${typename.length}:${typename}${id}`;
+export function distinctRepresentations(representations: readonly unknown[]): { unique: unknown[]; slots: number[] } {
+  const byTypeAndId = new Map<string, Map<string, number>>();
+  const byJson = new Map<string, number>();
+  const unique: unknown[] = [];
+  const slots = new Array<number>(representations.length);
+  for (let i = 0; i < representations.length; i++) {
+    const representation = representations[i];
+    let slotByKey: Map<string, number> | undefined;
+    let key: string;
+    if (isTypeAndId(representation)) {
+      slotByKey = byTypeAndId.get(representation.__typename);
+      if (!slotByKey) byTypeAndId.set(representation.__typename, (slotByKey = new Map()));
+      key = representation.id;
+    } else {
+      slotByKey = byJson;
+      key = JSON.stringify(representation);
+    }
+    let slot = slotByKey.get(key);
+    if (slot === undefined) {
+      slot = unique.length;
+      slotByKey.set(key, slot);
+      unique.push(representation);
+    }
+    slots[i] = slot;
   }
-  return JSON.stringify(representation);
+  return { unique, slots };
+}
+
+/** `{ __typename, id }` with two strings and no other key (counted without building a key list). */
+function isTypeAndId(representation: unknown): representation is { __typename: string; id: string } {
+  if (representation === null || typeof representation !== 'object' || Array.isArray(representation)) return false;
+  const { __typename: typename, id } = representation as { __typename?: unknown; id?: unknown };
+  if (typeof typename !== 'string' || typeof id !== 'string') return false;
+  let keys = 0;
+  for (const key in representation) if (Object.hasOwn(representation, key)) keys += 1;
+  return keys === 2;
 }
 
 /** The answer to the distinct representations, as the answer to all of them (`slots[i]`: the distinct one position i asked for). */
 function fannedOut(response: GatewayGraphQLResponse, slots: number[], uniqueCount: number): GatewayGraphQLResponse {
-  // Positions asking for each distinct representation, in order: each error is repeated at each.
-  const positions: number[][] = Array.from({ length: uniqueCount }, () => []);
-  for (let i = 0; i < slots.length; i++) positions[slots[i]!]!.push(i);
-
   let errors: ResponseError[] | undefined;
   if (response.errors) {
+    // Positions asking for each distinct representation, in order: each error is repeated at each.
+    const positions: number[][] = Array.from({ length: uniqueCount }, () => []);
+    for (let i = 0; i < slots.length; i++) positions[slots[i]!]!.push(i);
     errors = [];
     for (const error of response.errors) {
       const path = error.path;

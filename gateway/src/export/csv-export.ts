@@ -5,6 +5,7 @@ import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fa
 import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { request } from 'undici';
 import { beginRequest, requestState } from '../context';
+import { GatewayErrorCode } from '../security/refuse';
 import { type GatewayHook } from '../http/hooks';
 import { columnsOf, csvLine, findList, flattenRow, leafRows, selectionColumns, type FoundList } from './flatten';
 
@@ -453,4 +454,15 @@ export function installCsvExport(app: FastifyInstance, options: CsvExportOptions
   };
   app.get(path, { onRequest: assignRequestId }, run);
   app.post(path, { onRequest: assignRequestId, preHandler: options.bodyChecks }, run);
+  // Any other method: a coded refusal naming the methods served. OPTIONS stays CORS's.
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH'],
+    url: path,
+    onRequest: assignRequestId,
+    handler: (request, reply) => {
+      reply.header('allow', 'GET, HEAD, POST');
+      const message = `${request.method} is not served on ${path}: GET or POST the query to export`;
+      refuse(reply, 405, { errors: [{ message, extensions: { code: GatewayErrorCode.METHOD_NOT_ALLOWED, requestId: requestState(request.raw)!.requestId } }] });
+    },
+  });
 }

@@ -1,18 +1,5 @@
 import { GRAPH_SCALARS } from '@ecosystem/shared';
-import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import {
-  type DocumentNode,
-  getNamedType,
-  getOperationAST,
-  type GraphQLSchema,
-  isScalarType,
-  Kind,
-  type OperationDefinitionNode,
-  type StringValueNode,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-} from 'graphql';
+import { getNamedType, type GraphQLSchema, isScalarType, Kind, type ValidationRule } from 'graphql';
 
 /**
  * The supergraph carries custom scalars as names only: in the gateway's API schema `DateTime`,
@@ -39,36 +26,20 @@ const LONG_INTEGER = /\d{16}/;
  * The query planner reads every integer literal as a JavaScript number (parseInt) and prints it
  * again into the subgraph's operation: 9223372036854775807 reached the subgraph as
  * 9223372036854776000, and 10^23 as the float 1e+23 (which the subgraph refused naming no field).
- * A long integer literal given for a BigInt is rewritten, before planning, as the string literal of
- * the same digits, which the BigInt scalar reads exactly: the subgraph gets the value typed, and
- * its range rule names the field. Only operations whose text holds a 16-digit run are visited.
+ * A long integer literal given for a BigInt is rewritten as the string literal of the same digits,
+ * which the BigInt scalar reads exactly: the subgraph gets the value typed, and its range rule names
+ * the field. A validation rule (Apollo Server's `validationRules`, after graphql's own rules, which
+ * read the literal as it was written): it rides the visit validation makes anyway, knows each
+ * literal's input type, and runs once per document; Apollo Server's document cache then keeps the
+ * rewritten document, and every path that reads it (the plan, the single fetch) gets the same text.
  */
-export function bigIntLiteralsPlugin(): ApolloServerPlugin<BaseContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation(requestContext) {
-          const { document, request, schema } = requestContext;
-          if (!document || !request.query || !LONG_INTEGER.test(request.query)) return;
-          const typeInfo = new TypeInfo(schema);
-          let changed = false;
-          const rewritten = visit(
-            document,
-            visitWithTypeInfo(typeInfo, {
-              IntValue(node) {
-                const type = typeInfo.getInputType();
-                if (!type || getNamedType(type).name !== 'BigInt' || Number.isSafeInteger(Number(node.value))) return undefined;
-                changed = true;
-                return { kind: Kind.STRING, value: node.value } satisfies StringValueNode;
-              },
-            }),
-          );
-          if (!changed) return;
-          const mutable = requestContext as { document: DocumentNode; operation?: OperationDefinitionNode };
-          mutable.document = rewritten;
-          mutable.operation = getOperationAST(rewritten, request.operationName) ?? undefined;
-        },
-      };
-    },
-  };
-}
+export const bigIntLiteralsRule: ValidationRule = (context) => ({
+  IntValue(node) {
+    if (!LONG_INTEGER.test(node.value) || Number.isSafeInteger(Number(node.value))) return;
+    const type = context.getInputType();
+    if (!type || getNamedType(type).name !== 'BigInt') return;
+    // In place: validation's visit cannot replace a node, and this document, parsed for this
+    // request, is the one Apollo Server executes and caches. Same digits, so no other rule's verdict changes.
+    (node as unknown as { kind: Kind }).kind = Kind.STRING;
+  },
+});

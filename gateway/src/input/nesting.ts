@@ -1,16 +1,20 @@
+import { type GatewayConfig } from '../config';
+
 /**
  * Nesting bounds checked on the raw request before anything recursive walks it: graphql-js's parser
  * and variable coercion, the input hygiene walk and the coercion memo all recurse once per level, so
  * a deep enough value overflowed the stack (an HTTP 500, or a parse error naming the stack).
  */
 
-/** Deeper than any input type of the graph nests, far below what overflows a recursive walk. */
-export const MAX_VARIABLE_DEPTH = 64;
-/** Brackets ({ [ ( ) nested in a document: above any operation MAX_DEPTH lets through. */
-export const MAX_DOCUMENT_NESTING = 128;
+/**
+ * The bounds (MAX_VARIABLE_NESTING, MAX_DOCUMENT_NESTING): variables deeper than any input type of
+ * the graph nests and far below what overflows a recursive walk; documents above any operation
+ * MAX_DEPTH lets through.
+ */
+export type NestingLimits = Pick<GatewayConfig, 'MAX_VARIABLE_NESTING' | 'MAX_DOCUMENT_NESTING'>;
 
 /** The first variable whose value nests objects and lists deeper than `max`, walked without recursion. */
-export function tooDeepVariable(variables: unknown, max = MAX_VARIABLE_DEPTH): string | undefined {
+export function tooDeepVariable(variables: unknown, max: number): string | undefined {
   if (!variables || typeof variables !== 'object' || Array.isArray(variables)) return undefined;
   for (const [name, value] of Object.entries(variables as Record<string, unknown>)) {
     const stack: [unknown, number][] = [[value, 1]];
@@ -27,7 +31,7 @@ export function tooDeepVariable(variables: unknown, max = MAX_VARIABLE_DEPTH): s
 }
 
 /** Whether a document's brackets nest deeper than `max` (strings, block strings and comments skipped). */
-export function documentNestsTooDeep(query: string, max = MAX_DOCUMENT_NESTING): boolean {
+export function documentNestsTooDeep(query: string, max: number): boolean {
   let depth = 0;
   for (let i = 0; i < query.length; i++) {
     const c = query[i];

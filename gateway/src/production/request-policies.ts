@@ -8,7 +8,7 @@ import { type FastifyError, type FastifyInstance, type FastifyReply, type Fastif
 import { type GatewayConfig } from '../config';
 import { type GatewayContext, requestState } from '../context';
 import { type GatewayHook, syncHook } from '../http/hooks';
-import { documentNestsTooDeep, MAX_DOCUMENT_NESTING, MAX_VARIABLE_DEPTH, tooDeepVariable } from '../input/nesting';
+import { documentNestsTooDeep, type NestingLimits, tooDeepVariable } from '../input/nesting';
 import { createOperationLimits, type OperationLimitsConfig } from '../limits/operation-limits';
 import { GatewayMetrics } from '../observability/metrics';
 import { startTracing, type Tracing, type TracingConfig } from '../observability/tracing';
@@ -17,6 +17,7 @@ import { createIdentityVerifier, type IdentityVerifier, type IdentityVerifierCon
 import { introspectionDisabledRule, subscriptionsNotServedPlugin } from '../security/introspection';
 import { persistedQueryShapeHook } from '../security/persisted-query-shape';
 import { createRateLimiting, type RateLimiting, type RateLimitingConfig } from '../security/rate-limit';
+import { bigIntLiteralsRule } from '../input/input-coercion';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { loadTrustedDocuments, trustedDocumentsHook } from '../security/trusted-documents';
 
@@ -41,6 +42,7 @@ export type RequestPoliciesConfig = IdentityVerifierConfig &
   RateLimitingConfig &
   TracingConfig &
   OperationLimitsConfig &
+  NestingLimits &
   Pick<
     GatewayConfig,
     | 'APQ_ENABLED'
@@ -107,7 +109,7 @@ export class RequestPolicies {
     const limits = this.operationLimits();
     return {
       // Introspection off: the gateway's own refusal (Apollo Server's `introspection` stays on, see create-gateway.ts).
-      validationRules: [...limits.validationRules, ...(this.config.introspection ? [] : [introspectionDisabledRule])],
+      validationRules: [...limits.validationRules, bigIntLiteralsRule, ...(this.config.introspection ? [] : [introspectionDisabledRule])],
       parseOptions: limits.parseOptions,
       formatError: createErrorFormatter(mask, { hideSuggestions: this.config.settings.blockFieldSuggestions }),
       // Never, in any mode: a stack names files and subgraph internals (see error-masking.ts).
@@ -329,21 +331,22 @@ export class RequestPolicies {
     }
     for (const operation of operations) {
       if (!operation || typeof operation !== 'object') continue;
-      if (typeof operation.query === 'string' && documentNestsTooDeep(operation.query)) {
+      const { MAX_DOCUMENT_NESTING, MAX_VARIABLE_NESTING } = this.config;
+      if (typeof operation.query === 'string' && documentNestsTooDeep(operation.query, MAX_DOCUMENT_NESTING)) {
         this.metrics?.refused(GatewayErrorCode.QUERY_TOO_DEEP);
         refuse(reply, 400, GatewayErrorCode.QUERY_TOO_DEEP, `The document nests brackets more than ${MAX_DOCUMENT_NESTING} deep`, { field: 'query', limit: MAX_DOCUMENT_NESTING });
         return true;
       }
-      const variable = tooDeepVariable(operation.variables);
+      const variable = tooDeepVariable(operation.variables, MAX_VARIABLE_NESTING);
       if (variable !== undefined) {
         this.metrics?.refused('BAD_USER_INPUT');
-        refuse(reply, 400, 'BAD_USER_INPUT', `Variable "$${variable}" nests lists and objects more than ${MAX_VARIABLE_DEPTH} deep`, { field: variable, limit: MAX_VARIABLE_DEPTH });
+        refuse(reply, 400, 'BAD_USER_INPUT', `Variable "$${variable}" nests lists and objects more than ${MAX_VARIABLE_NESTING} deep`, { field: variable, limit: MAX_VARIABLE_NESTING });
         return true;
       }
-      const extension = tooDeepVariable(operation.extensions);
+      const extension = tooDeepVariable(operation.extensions, MAX_VARIABLE_NESTING);
       if (extension !== undefined) {
         this.metrics?.refused('BAD_REQUEST');
-        refuse(reply, 400, 'BAD_REQUEST', `Extension "${extension}" nests lists and objects more than ${MAX_VARIABLE_DEPTH} deep`, { field: `extensions.${extension}`, limit: MAX_VARIABLE_DEPTH });
+        refuse(reply, 400, 'BAD_REQUEST', `Extension "${extension}" nests lists and objects more than ${MAX_VARIABLE_NESTING} deep`, { field: `extensions.${extension}`, limit: MAX_VARIABLE_NESTING });
         return true;
       }
     }

@@ -1,8 +1,9 @@
 import { type Logger } from '@ecosystem/shared';
+import { Agent, fetch, type Response } from 'undici';
 import { type GatewayConfig } from '../config';
 import { type IdentityTokenSigner } from '../security/identity';
 import { GuardedDataSource } from './guarded-data-source';
-import { type SubgraphFetcherConfig, type SubgraphFetchObserver, SubgraphFetcher } from './subgraph-breaker';
+import { SubgraphFetchError, type SubgraphFetcherConfig, type SubgraphFetchObserver, SubgraphFetcher } from './subgraph-breaker';
 import { SubgraphConnections, type SubgraphResponse } from './subgraph-connections';
 import { type SubgraphCaller, SubgraphRequestHeaders } from './subgraph-request-headers';
 
@@ -26,18 +27,31 @@ export interface SubgraphRequest {
   caller: SubgraphCaller;
 }
 
+/** What graphql-sse's client hands its `fetchFn` (distinct connections mode): a POST of the subscription, or its abort. */
+export interface StreamRequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | null;
+  signal?: AbortSignal | null;
+}
+
 const noObserver: SubgraphFetchObserver = { fetched: () => undefined, circuit: () => undefined, shared: () => undefined };
 
 /**
  * How the gateway talks to its subgraphs: one keep-alive pool per subgraph (SubgraphConnections),
  * one circuit-broken, timed-out fetcher per subgraph, the headers every request carries
  * (SubgraphRequestHeaders), and the data sources of the query plan. Every call to a subgraph goes
- * through here: the plan's fetches and the standard exports alike.
+ * through here: the plan's fetches, the standard exports and the subscriptions' streams alike.
  */
 export class SubgraphClients {
   private readonly fetchers = new Map<string, SubgraphFetcher>();
   private readonly connections: SubgraphConnections;
   private readonly headers: SubgraphRequestHeaders;
+  /**
+   * A stream (a subscription's Server-Sent Events) holds its socket for its whole life: streams have
+   * pools of their own, so that they never take the sockets SUBGRAPH_CONNECTIONS bounds for fetches.
+   */
+  private readonly streams = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
 
   constructor(private readonly options: SubgraphClientsOptions) {
     this.connections = new SubgraphConnections({ connectionsPerSubgraph: options.config.SUBGRAPH_CONNECTIONS });
@@ -70,6 +84,23 @@ export class SubgraphClients {
     return fetcher.fetchDocument(`${new URL(request.graphqlUrl).origin}${ask.path}`, { method: ask.method, headers }, request.graphqlUrl);
   }
 
+  /**
+   * The fetch of a subscription's stream from a subgraph (graphql-sse's `fetchFn`): the caller
+   * headers every other request carries, and refused at once while the subgraph's circuit is open.
+   * The answer is streamed as it comes, so the fetch timeout and the circuit's counts, which are about
+   * whole answers, do not apply to it.
+   */
+  streamFetch(name: string, caller: SubgraphCaller): (url: string, init: StreamRequestInit) => Promise<Response> {
+    return async (url, init) => {
+      if (this.fetcher(name).state === 'open') throw new SubgraphFetchError(name, 'circuit_open');
+      const headers: Record<string, string> = { ...init.headers };
+      await this.headers.add(name, caller, (header, value) => {
+        headers[header] = value;
+      });
+      return fetch(url, { ...init, headers, dispatcher: this.streams });
+    };
+  }
+
   /** Circuit state per subgraph (for /ready and tests). */
   circuits(): Record<string, string> {
     return Object.fromEntries([...this.fetchers].map(([name, fetcher]) => [name, fetcher.state]));
@@ -77,7 +108,8 @@ export class SubgraphClients {
 
   async close(): Promise<void> {
     for (const fetcher of this.fetchers.values()) fetcher.shutdown();
-    await this.connections.close();
+    // Streams still open are cut, not waited for: they last as long as their subscription.
+    await Promise.all([this.connections.close(), this.streams.destroy()]);
   }
 
   private fetcher(name: string): SubgraphFetcher {

@@ -60,6 +60,10 @@ export const productionEnvSchema = z.object({
   MAX_DEFERRED_FRAGMENTS: int(0).default(10),
   /** Lexical tokens per document. */
   MAX_TOKENS: int(1).default(5000),
+  /** Nesting of objects and lists in one variable's value or `extensions` entry, refused before anything recursive walks it. */
+  MAX_VARIABLE_NESTING: int(1).default(64),
+  /** Nesting of a document's brackets ({ [ (), refused before the document is parsed; above what MAX_DEPTH lets through. */
+  MAX_DOCUMENT_NESTING: int(1).default(128),
   /** Highest computed cost of an operation (0 disables the cost limit). */
   MAX_COST: int(0).default(150_000),
   /** Cost of an object field. */
@@ -128,6 +132,12 @@ export const productionEnvSchema = z.object({
   CIRCUIT_ROLLING_WINDOW_MS: int(100).default(10_000),
   /** Longest wait for in-flight requests at shutdown before connections are cut. */
   SHUTDOWN_TIMEOUT_MS: int(0).default(15_000),
+
+  // --- standard exports
+  /** RDF standard exports converted at once (each holds the document, its triples and its serialisation: a catalogue as Turtle, tens of MB). */
+  EXPORT_CONVERSIONS: int(1).default(2),
+  /** RDF standard exports waiting for a conversion; one more is refused 503 SERVICE_UNAVAILABLE with Retry-After. */
+  EXPORT_CONVERSIONS_WAITING: int(0).default(16),
 
   // --- subscriptions
   /** Open subscriptions per client (its viewer, else its address); one more is refused TOO_MANY_SUBSCRIPTIONS. */

@@ -18,8 +18,10 @@ import {
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import { type GatewayHook } from '../http/hooks';
+import { type GatewayConfig } from '../config';
 import { beginRequest, type RequestState, requestState } from '../context';
 import { SubgraphFetchError } from '../resilience/subgraph-breaker';
+import { GatewayErrorCode } from '../security/refuse';
 import { type SubgraphClients } from '../resilience/subgraph-clients';
 import { AGENT_ENTITIES_QUERY, type AgentEntity, agentRepresentations, agentsIn, nameAgents } from './agent-names';
 
@@ -86,11 +88,9 @@ export interface StandardExportOptions {
    * many more wait for one; beyond that an export is refused 503 SERVICE_UNAVAILABLE with Retry-After.
    * Each conversion holds the whole document, its triples and its serialisation in memory.
    */
-  conversions?: { running: number; waiting: number };
+  config: Pick<GatewayConfig, 'EXPORT_CONVERSIONS' | 'EXPORT_CONVERSIONS_WAITING'>;
 }
 
-/** Defaults of `conversions`: a catalogue as Turtle holds tens of MB while it is converted. */
-const CONVERSIONS = { running: 2, waiting: 16 };
 /** Seconds a refused export is told to wait before it asks again. */
 const CONVERSIONS_RETRY_AFTER_S = 2;
 
@@ -101,7 +101,7 @@ const CONVERSIONS_RETRY_AFTER_S = 2;
  * down, slow or behind an open circuit answers 502 BAD_GATEWAY, as fast as its GraphQL fetches fail.
  */
 export function installStandardExports(app: FastifyInstance, options: StandardExportOptions): void {
-  const conversions = new ConcurrencyGate(options.conversions ?? CONVERSIONS);
+  const conversions = new ConcurrencyGate({ running: options.config.EXPORT_CONVERSIONS, waiting: options.config.EXPORT_CONVERSIONS_WAITING });
   // A converted export is revalidated by the ETag of the app's scope (a 304 when it still matches).
   void app.register(async (scope) => {
     for (const route of STANDARD_EXPORT_ROUTES) {
@@ -124,8 +124,21 @@ export function installStandardExports(app: FastifyInstance, options: StandardEx
           });
       };
       const serve = route.kind === 'rdf' ? rdfExport(route, options, conversions) : documentExport(route, options);
-      // GET routes answer HEAD too (Fastify's own HEAD route, the body left out).
-      for (const path of route.paths) scope.get(path.replace('/*file', '/*'), { onRequest: identify }, serve);
+      // The subgraphs' patterns (express's) as Fastify spells them.
+      for (const path of route.paths.map((p) => p.replace('/*file', '/*'))) {
+        // GET routes answer HEAD too (Fastify's own HEAD route, the body left out).
+        scope.get(path, { onRequest: identify }, serve);
+        // Any other method: a coded refusal naming the methods served. OPTIONS stays CORS's.
+        scope.route({
+          method: ['POST', 'PUT', 'DELETE', 'PATCH'],
+          url: path,
+          handler: (request, reply) => {
+            reply.header(REQUEST_ID_HEADER, beginRequest(request.raw, requestIdFrom(request.headers[REQUEST_ID_HEADER])).requestId);
+            reply.header('allow', 'GET, HEAD');
+            sendHttpError(reply, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, `${request.method} is not served here: standard exports are read with GET or HEAD`);
+          },
+        });
+      }
     }
   });
 }

@@ -1,5 +1,5 @@
-import { IDENTITY_HEADER, type Logger, REQUEST_ID_HEADER, type Viewer } from '@ecosystem/shared';
-import type { IdentityTokenSigner } from '../security/identity';
+import { type Logger, type Viewer } from '@ecosystem/shared';
+import { type SubgraphClients } from '../resilience/subgraph-clients';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -46,8 +46,8 @@ export interface GatewaySubscriptionsOptions {
   logger: Logger;
   /** At most this many open subscriptions per client. */
   perClient: number;
-  /** The gateway's one identity-token signer: the upstream subscription carries the caller as a query does. */
-  identity: Pick<IdentityTokenSigner, 'tokenFor'>;
+  /** The gateway's subgraph clients: the upstream subscription carries the caller's headers (request id, propagated headers, trace context, identity token) as a query does. */
+  subgraphs: Pick<SubgraphClients, 'streamFetch'>;
   /** The URL of a subgraph's GraphQL endpoint, by name and the supergraph's URL for it (routed as the gateway routes its queries). */
   subgraphUrl(name: string, recorded: string | undefined): string | undefined;
   /** Verifies the caller again: the viewer, or throws (UNAUTHENTICATED). */
@@ -88,7 +88,7 @@ function formatted(result: ExecutionResult | FormattedExecutionResult, requestId
 
 /**
  * Subscriptions through the gateway. The owning subgraph publishes events (its PubSub); the gateway
- * subscribes there over Server-Sent Events with the caller's identity token, and on each event reads
+ * subscribes there over Server-Sent Events through the subgraph clients (the caller's headers and identity token, as a query's fetches carry), and on each event reads
  * the state through its own pipeline (see subscription-routes.ts). Per event the caller's token is
  * verified again and the read is authorised as the caller: UNAUTHENTICATED or FORBIDDEN ends the
  * stream with that error. Bounded: SUBSCRIPTIONS_PER_CLIENT per client; every stream is closed on
@@ -209,14 +209,10 @@ export class GatewaySubscriptions {
 
     async function* events(): AsyncGenerator<ExecutionResult> {
       try {
-        const token = context.viewer
-          ? await options.identity.tokenFor(context.viewer, route.subgraph)
-          : undefined;
         const client = createClient({
           url: `${url.replace(/\/$/, '')}/stream`,
-          headers: { [REQUEST_ID_HEADER]: context.requestId, ...(token ? { [IDENTITY_HEADER]: token } : {}) },
           retryAttempts: 0,
-          fetchFn: fetch,
+          fetchFn: options.subgraphs.streamFetch(route.subgraph, context),
         });
         disposeClient = () => client.dispose();
         dispose = client.subscribe<Record<string, unknown>>(

@@ -10,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { type GatewayContext } from '../context';
 import { type GatewayHook, syncHook } from '../http/hooks';
 import { persistedQueryProblem } from '../security/persisted-query-shape';
-import { refuse } from '../security/refuse';
+import { GatewayErrorCode, refuse } from '../security/refuse';
 import { type ConnectionsPerAddress, TOO_MANY_CONNECTIONS, TOO_MANY_CONNECTIONS_CLOSE_CODE } from './connection-limit';
 import { type GatewaySubscriptions, type SubscriberContext } from './gateway-subscriptions';
 
@@ -19,7 +19,7 @@ export const SUBSCRIPTIONS_SSE_PATH = '/graphql/stream';
 /** Where subscriptions are served over WebSocket (graphql-ws's protocol, `graphql-transport-ws`). */
 export const SUBSCRIPTIONS_WS_PATH = '/graphql';
 /** Code of the refusal of graphql-sse's single connection mode (PUT, DELETE) and of any other method on SUBSCRIPTIONS_SSE_PATH. */
-export const METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED';
+export const METHOD_NOT_ALLOWED = GatewayErrorCode.METHOD_NOT_ALLOWED;
 /** Code of a GET or POST on SUBSCRIPTIONS_SSE_PATH that does not accept `text/event-stream` (406). */
 export const NOT_ACCEPTABLE = 'NOT_ACCEPTABLE';
 

@@ -1,7 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { type GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLSchema, parse } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { scalarsMap } from '../scalars/scalars';
@@ -43,6 +42,9 @@ export interface FederatedSchemaOptions<TContext> {
   pubSub?: Parameters<typeof buildSchema>[0]['pubSub'];
 }
 
+/** The `{ typeDefs, resolvers }` form buildSubgraphSchema takes, named through its public signature (the package exports no type for it). */
+type SubgraphModule = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: DocumentNode | DocumentNode[] }>;
+
 function mergeResolvers(
   base: Record<string, Record<string, unknown>>,
   extra: Record<string, Record<string, unknown>>,
@@ -78,5 +80,5 @@ export async function buildFederatedSchema<TContext>(
     createResolversMap(schema) as Record<string, Record<string, unknown>>,
     { ...stubReferences, ...(options.referenceResolvers ?? {}) } as Record<string, Record<string, unknown>>,
   );
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphModule['resolvers'] });
 }

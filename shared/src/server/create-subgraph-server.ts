@@ -33,6 +33,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (base: BaseContext) => TContext;
   /** Whether the process can serve (database reachable). */
   ready: () => Promise<boolean>;
+  /**
+   * Counts each request's SQL statements for its log line (`sqlStatements`). Off by default: the
+   * count follows the request through its promises with an AsyncLocalStorage, whose hooks then run
+   * on every promise and callback of the process, for every request.
+   */
+  countStatements?: boolean;
 }
 
 export interface SubgraphServer<TContext extends BaseContext> {
@@ -41,7 +47,7 @@ export interface SubgraphServer<TContext extends BaseContext> {
   listen(port: number, host?: string): Promise<RunningServer>;
 }
 
-function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+function requestLogPlugin<TContext extends BaseContext>(countStatements: boolean): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -53,7 +59,7 @@ function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TC
               operationName: operationName ?? null,
               durationMs: Math.round(durationMs * 10) / 10,
               errors: errors?.length ?? 0,
-              sqlStatements: statementsInScope(),
+              ...(countStatements ? { sqlStatements: statementsInScope() } : {}),
             },
             'graphql request',
           );
@@ -83,6 +89,7 @@ async function viewerFrom(header: string | undefined, verifier: IdentityTokenVer
 export async function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<SubgraphServer<TContext>> {
+  const countStatements = options.countStatements ?? false;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: !options.production,
@@ -97,7 +104,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       // max-age 0. Without it the answer has no Cache-Control header, which the gateway reads as
       // max-age 0 all the same.
       ApolloServerPluginCacheControlDisabled(),
-      requestLogPlugin<TContext>(),
+      requestLogPlugin<TContext>(countStatements),
       variableCoercionPlugin() as ApolloServerPlugin<TContext>,
     ],
   });
@@ -136,17 +143,18 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     );
   }
 
-  app.use(
-    '/graphql',
+  const requestScope: express.RequestHandler = (req, res, next) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.locals.requestId = requestId;
+    // Count SQL statements per request (logged). After the body parser: stream callbacks would
+    // otherwise run outside the scope.
+    if (countStatements) withStatementScope(() => next());
+    else next();
+  };
+  const graphqlHandlers = [
     express.json({ limit: '2mb' }),
-    (req, res, next) => {
-      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-      res.setHeader(REQUEST_ID_HEADER, requestId);
-      res.locals.requestId = requestId;
-      // Count SQL statements per request (logged). After the body parser: stream callbacks would
-      // otherwise run outside the scope.
-      withStatementScope(() => next());
-    },
+    requestScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
@@ -155,7 +163,17 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         return options.createContext({ requestId, viewer, logger, language: languageFromHeader(req.header('accept-language')) });
       },
     }),
-  );
+  ];
+  // An ETag only serves a conditional GET, and the gateway never revalidates a POST: POST answers
+  // get none (express would hash every answer). Their own app, as express settings apply per app;
+  // mounted first, so a POST to /graphql meets no other layer.
+  const graphqlPost = express();
+  graphqlPost.set('etag', false);
+  // A mounted app keeps its own defaults: without this, POST answers said X-Powered-By: Express.
+  graphqlPost.disable('x-powered-by');
+  graphqlPost.post('/', ...graphqlHandlers);
+  app.use('/graphql', graphqlPost);
+  app.use('/graphql', ...graphqlHandlers);
 
   return {
     app,

@@ -3,7 +3,7 @@ import { type GraphQLSchema } from 'graphql';
 import { type Logger } from 'pino';
 import { type DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { z } from 'zod';
-import { assertProductionSecrets, commonEnvSchema, databaseEnvSchema, parseEnv } from '../config/parse-env';
+import { assertProductionSecrets, commonEnvSchema, databaseEnvSchema, envBoolean, parseEnv } from '../config/parse-env';
 import { type BaseContext } from '../context/request-context';
 import { databaseKind, openDatabase } from '../database/data-source';
 import { attachAggregateCache } from '../database/aggregate-cache';
@@ -36,6 +36,8 @@ export const subgraphEnvSchema = commonEnvSchema.extend(databaseEnvSchema.shape)
   HOST: z.string().default('0.0.0.0'),
   /** Seconds a total or facet count over a filter is reused (emptied on every local write); 0 = off. */
   AGGREGATE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** Adds each request's SQL statement count to its log line (costs CPU on every request). */
+  LOG_SQL_STATEMENTS: envBoolean.default(false),
 });
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
 
@@ -43,7 +45,7 @@ export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;
 export async function createSubgraphFromDefinition<TContext extends BaseContext, TLoaders>(
   definition: SubgraphDefinition<TContext, TLoaders>,
   dataSource: DataSource,
-  options: { logger: Logger; internalJwtSecret: string; production: boolean },
+  options: { logger: Logger; internalJwtSecret: string; production: boolean; countStatements?: boolean },
 ): Promise<SubgraphServer<TContext>> {
   const schema = await definition.buildSchema();
   const server = await createSubgraphServer<TContext>({
@@ -52,6 +54,7 @@ export async function createSubgraphFromDefinition<TContext extends BaseContext,
     logger: options.logger,
     internalJwtSecret: options.internalJwtSecret,
     production: options.production,
+    ...(options.countStatements !== undefined ? { countStatements: options.countStatements } : {}),
     createContext: (base) => definition.createContext(base, definition.createLoaders(dataSource), dataSource),
     ready: async () => {
       await dataSource.query('SELECT 1');
@@ -89,6 +92,7 @@ export async function runSubgraph<TContext extends BaseContext, TLoaders>(
     logger,
     internalJwtSecret: env.INTERNAL_JWT_SECRET,
     production: env.NODE_ENV === 'production',
+    countStatements: env.LOG_SQL_STATEMENTS,
   });
   const running = await server.listen(env.PORT ?? definition.defaultPort, env.HOST);
   logger.info({ url: `${running.url}/graphql` }, `${definition.name} subgraph ready`);

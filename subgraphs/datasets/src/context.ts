@@ -1,4 +1,4 @@
-import { type BaseContext } from '@ecosystem/shared';
+import { type BaseContext, lazyLoaders } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
 import { type AccessRequestLoaders, createAccessRequestLoaders } from './access-request/access-request.loaders';
 import { type CatalogueLoaders, createCatalogueLoaders } from './catalogue/catalogue.loaders';
@@ -7,14 +7,12 @@ import { createDatasetLoaders, type DatasetLoaders } from './dataset/dataset.loa
 /** The per-request loader set: each concept's loaders, assembled here so that no concept imports another's through a root file. */
 export type DatasetsLoaders = DatasetLoaders & CatalogueLoaders & AccessRequestLoaders;
 
-/** A fresh set per request: each batch function is one SQL statement, whatever the number of keys. */
-export function createLoaders(dataSource: DataSource): DatasetsLoaders {
-  return {
-    ...createDatasetLoaders(dataSource),
-    ...createCatalogueLoaders(dataSource),
-    ...createAccessRequestLoaders(dataSource),
-  };
-}
+/** A fresh set per request (DataLoader caches live as long as the request); each concept's loaders are made on the first use of one of them. */
+export const createLoaders: (dataSource: DataSource) => DatasetsLoaders = lazyLoaders(
+  createDatasetLoaders,
+  createCatalogueLoaders,
+  createAccessRequestLoaders,
+);
 
 export interface DatasetsContext extends BaseContext {
   loaders: DatasetsLoaders;

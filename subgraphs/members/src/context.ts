@@ -1,4 +1,4 @@
-import { type BaseContext } from '@ecosystem/shared';
+import { type BaseContext, lazyLoaders } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
 import { createEcosystemLoaders, type EcosystemLoaders } from './ecosystem/ecosystem.loaders';
 import { createMembershipLoaders, type MembershipLoaders } from './membership/membership.loaders';
@@ -9,16 +9,14 @@ import { createProjectLoaders, type ProjectLoaders } from './project/project.loa
 /** The per-request loader set: each concept's loaders, assembled here so that no concept imports another's through a root file. */
 export type MembersLoaders = OrganizationLoaders & PersonLoaders & ProjectLoaders & MembershipLoaders & EcosystemLoaders;
 
-/** A fresh set per request: each batch function is one SQL statement, whatever the number of keys. */
-export function createLoaders(dataSource: DataSource): MembersLoaders {
-  return {
-    ...createPersonLoaders(dataSource),
-    ...createProjectLoaders(dataSource),
-    ...createMembershipLoaders(dataSource),
-    ...createOrganizationLoaders(dataSource),
-    ...createEcosystemLoaders(dataSource),
-  };
-}
+/** A fresh set per request (DataLoader caches live as long as the request); each concept's loaders are made on the first use of one of them. */
+export const createLoaders: (dataSource: DataSource) => MembersLoaders = lazyLoaders(
+  createPersonLoaders,
+  createProjectLoaders,
+  createMembershipLoaders,
+  createOrganizationLoaders,
+  createEcosystemLoaders,
+);
 
 export interface MembersContext extends BaseContext {
   loaders: MembersLoaders;

@@ -1,4 +1,4 @@
-import { type BaseContext } from '@ecosystem/shared';
+import { type BaseContext, lazyLoaders } from '@ecosystem/shared';
 import { type DataSource } from 'typeorm';
 import { type CatalogueLoaders, createCatalogueLoaders } from './catalogue/catalogue.loaders';
 import { type CompetencyLoaders, createCompetencyLoaders } from './competency/competency.loaders';
@@ -17,18 +17,16 @@ export type TrainingLoaders = CatalogueLoaders &
   PathLoaders &
   EnrolmentLoaders;
 
-/** A fresh set per request (DataLoader caches live as long as the request). */
-export function createLoaders(dataSource: DataSource): TrainingLoaders {
-  return {
-    ...createCatalogueLoaders(dataSource),
-    ...createModuleLoaders(dataSource),
-    ...createCompetencyLoaders(dataSource),
-    ...createSessionLoaders(dataSource),
-    ...createPersonaLoaders(dataSource),
-    ...createPathLoaders(dataSource),
-    ...createEnrolmentLoaders(dataSource),
-  };
-}
+/** A fresh set per request (DataLoader caches live as long as the request); each concept's loaders are made on the first use of one of them. */
+export const createLoaders: (dataSource: DataSource) => TrainingLoaders = lazyLoaders(
+  createCatalogueLoaders,
+  createModuleLoaders,
+  createCompetencyLoaders,
+  createSessionLoaders,
+  createPersonaLoaders,
+  createPathLoaders,
+  createEnrolmentLoaders,
+);
 
 export interface TrainingContext extends BaseContext {
   loaders: TrainingLoaders;

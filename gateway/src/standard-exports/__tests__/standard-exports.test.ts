@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { createLogger, IDENTITY_HEADER, listen, type RunningServer, type Viewer } from '@ecosystem/shared';
+import { createLogger, IDENTITY_HEADER, type RunningServer, type Viewer } from '@ecosystem/shared';
 import Fastify from 'fastify';
 import { decodeJwt } from 'jose';
 import { parse } from 'graphql';
+import { loadGatewayConfig } from '../../config';
+import { listenApp } from '../../http/listen-app';
 import { type GatewayContext } from '../../context';
 import { INCOMING_OPERATION } from '../../fast-path/single-fetch';
 import { type GatewayMetrics } from '../../observability/metrics';
@@ -79,18 +81,17 @@ async function stopSubgraph(): Promise<void> {
 
 const graphqlUrl = (): string => `http://127.0.0.1:${subgraphPort}/graphql`;
 
-/** An app serving the standard exports from the test subgraph (events only). */
-async function exportsApp(conversions?: { running: number; waiting: number }): Promise<RunningServer> {
+/** An app serving the standard exports from the test subgraph (events only), with the gateway's settings of `env`. */
+async function exportsApp(env: Record<string, string> = {}): Promise<RunningServer> {
   const app = Fastify();
   installStandardExports(app, {
     subgraphUrl: (name) => (name === 'events' ? graphqlUrl() : undefined),
     viewerFrom: async (authorization) => (authorization ? VIEWER : null),
     subgraphs: clients,
     logger: createLogger('standard-exports-test', 'silent'),
-    ...(conversions ? { conversions } : {}),
+    config: loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env }),
   });
-  await app.ready();
-  return listen((req, res) => app.routing(req, res), 0, '127.0.0.1');
+  return listenApp(app, 0, '127.0.0.1');
 }
 
 beforeAll(async () => {
@@ -175,8 +176,20 @@ describe('standard exports through the gateway\u2019s subgraph client', () => {
     expect(asked()).toBe(3);
   });
 
-  it('conversions beyond the bound wait, and beyond the queue are refused 503 with Retry-After', async () => {
-    const small = await exportsApp({ running: 1, waiting: 1 });
+  it.each(['DELETE', 'PUT', 'POST'])('%s on an export: 405 METHOD_NOT_ALLOWED with Allow and the request id, the subgraph not asked', async (method) => {
+    const before = seen.length;
+    const response = await fetch(`${base}/jsonld/events`, { method, headers: { 'x-request-id': 'export-405' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(response.headers.get('x-request-id')).toBe('export-405');
+    expect(await response.json()).toEqual({
+      error: { code: 'METHOD_NOT_ALLOWED', message: `${method} is not served here: standard exports are read with GET or HEAD`, requestId: 'export-405' },
+    });
+    expect(seen.length).toBe(before);
+  });
+
+  it('conversions beyond EXPORT_CONVERSIONS wait, and beyond EXPORT_CONVERSIONS_WAITING are refused 503 with Retry-After', async () => {
+    const small = await exportsApp({ EXPORT_CONVERSIONS: '1', EXPORT_CONVERSIONS_WAITING: '1' });
     try {
       const url = `http://127.0.0.1:${(small.httpServer.address() as AddressInfo).port}/jsonld/events`;
       // Distinct questions (and a viewer's): nothing is shared, each needs its own conversion.

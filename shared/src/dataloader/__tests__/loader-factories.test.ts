@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../database/test-database';
-import { byId, manyByKey, windowedList } from '../loader-factories';
+import { byId, lazyLoaders, manyByKey, windowedList } from '../loader-factories';
 
 @Entity('kit_shelf')
 class Shelf {
@@ -116,5 +116,32 @@ describe('windowedList', () => {
     });
     await Promise.all(['s1', 's2'].map((id) => loader.load({ id, window: { from: new Date('2024-01-01T00:00:00Z') } })));
     expect(loads).toBe(1);
+  });
+});
+
+describe('lazyLoaders', () => {
+  it('makes a factory’s loaders on the first use of one of them, once per request, the last factory winning a shared name', async () => {
+    const made: string[] = [];
+    const shelves = (dataSource: typeof db.dataSource) => {
+      made.push('shelves');
+      return { shelfById: byId(dataSource, Shelf), shared: 'shelves' };
+    };
+    const books = (dataSource: typeof db.dataSource) => {
+      made.push('books');
+      return { bookById: byId(dataSource, Book), booksByShelfId: manyByKey(dataSource, Book, 'shelfId'), shared: 'books' };
+    };
+    const createLoaders = lazyLoaders(shelves, books);
+    const first = createLoaders(db.dataSource);
+    made.length = 0; // the names were learnt from one call of each
+    expect((await first.bookById.load('b1'))?.title).toBe('Zola');
+    expect(first.booksByShelfId).toBe(first.booksByShelfId);
+    expect(made).toEqual(['books']);
+    expect(first.shared).toBe('books');
+    expect((await first.shelfById.load('s2'))?.code).toBe('B');
+    expect(first.shared).toBe('books');
+    expect(made).toEqual(['books', 'shelves']);
+    const second = createLoaders(db.dataSource);
+    expect(second.bookById).not.toBe(first.bookById);
+    expect(Object.keys(first).sort()).toEqual(['bookById', 'booksByShelfId', 'shared', 'shelfById']);
   });
 });
