@@ -253,7 +253,9 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions, c
         }
       }
       const { body, contentType } = await serialiseRdf(document, format);
-      return { status: 200, contentType, body };
+      // Encoded once, outside the JS heap, and shared by every caller of a shared conversion: a
+      // string answer would be held on the heap by each socket still writing it.
+      return { status: 200, contentType, body: Buffer.from(body) };
     });
   return (req, res) => {
     const caller = callerOf(requestState(req.raw));
@@ -283,7 +285,7 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions, c
     answer
       .then(({ status, contentType, body }) => {
         if (status === 200) res.type(contentType).send(body);
-        else res.code(status).type(contentType).send(status >= 400 ? withRequestId(body, res) : body);
+        else res.code(status).type(contentType).send(status >= 400 && typeof body === 'string' ? withRequestId(body, res) : body);
       })
       .catch((error: unknown) => exportFailed(res, error, route, req, options.logger));
   };
@@ -293,7 +295,8 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions, c
 interface Converted {
   status: number;
   contentType: string;
-  body: string;
+  /** The subgraph's refusal as text, or the converted document. */
+  body: string | Buffer;
 }
 
 /** A subgraph's JSON error body with this request's id added (what the gateway's own errors carry). */
