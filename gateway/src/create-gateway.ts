@@ -1,10 +1,11 @@
-import { type ServerResponse } from 'node:http';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyEtag from '@fastify/etag';
 import {
-  listen,
+  httpErrorBody,
   type Logger,
   REQUEST_ID_HEADER,
   requestIdFrom,
@@ -12,11 +13,11 @@ import {
   type Viewer,
   variableCoercionPlugin,
 } from '@ecosystem/shared';
-import express, { type Express, type RequestHandler } from 'express';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { beginRequest, type GatewayContext, requestState } from './context';
-import { createAdminRouter, Registry } from '@ecosystem/registry';
+import { adminApi, Registry } from '@ecosystem/registry';
 import { servedSupergraph, type ServedSupergraph } from './supergraph/served-supergraph';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
@@ -31,15 +32,18 @@ import { requestLogPlugin } from './observability/request-log';
 import { reusingPrefetched, SingleFetchExecutor } from './fast-path/single-fetch';
 import { installGraphScalars } from './input/input-coercion';
 import { dedupeRepresentations } from './execution/dedupe-representations';
-import { installPublicContract, type PublicContractServer } from './contracts/public-contract';
+import { createPublicContract, type PublicContractServer } from './contracts/public-contract';
 import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
 import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
 import { clientAddressOf, ConnectionsPerAddress } from './subscriptions/connection-limit';
 import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
 import { withRequestIdOnBodyErrors } from './security/error-masking';
+import { type GatewayHook } from './http/hooks';
+import { listenApp } from './http/listen-app';
 
 export interface GatewayServer {
-  app: Express;
+  /** Every route of the process but the WebSocket upgrade (on the Node server); ready once start() resolved. */
+  app: FastifyInstance;
   apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   /** The in-process registry's supergraph, or one followed from a file (SUPERGRAPH_FILE) or a registry process (REGISTRY_URL). */
@@ -62,7 +66,13 @@ export interface GatewayServer {
   subscriptions: GatewaySubscriptions;
 }
 
-/** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and express. */
+/** A path no route serves: the error body of the routes beside /graphql. */
+export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0];
+  return reply.code(404).type('application/json').send(httpErrorBody('NOT_FOUND', `${request.method} ${path} is not served here`));
+}
+
+/** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and Fastify. */
 export function createGateway(config: GatewayConfig, logger: Logger): GatewayServer {
   const coreUrls = new Map<string, string>(config.subgraphs.map((s) => [s.name, s.url]));
   const policies = new RequestPolicies(config, logger);
@@ -88,7 +98,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const served = servedSupergraph(config, { logger, registry, planCache, swapGate });
   const supergraph = served.manager;
   // Apollo Server's context value, from the request's state (the handlers in front verified the viewer).
-  const contextFor = (req: express.Request): GatewayContext => {
+  const contextFor = (req: IncomingMessage): GatewayContext => {
     const { viewer, propagatedHeaders } = policies.contextFrom(req);
     const requestId = requestState(req)!.requestId;
     return {
@@ -166,94 +176,81 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     }),
   );
 
-  let graphql: RequestHandler = (_req, res) => {
-    res.status(503).json({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-  };
-  const assignRequestId: RequestHandler = (req, res, next) => {
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
+  type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
+  let graphql: Handler = (_request, reply) =>
+    reply.code(503).send({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+  const assignRequestId: GatewayHook = (request, reply, done) => {
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    reply.header(REQUEST_ID_HEADER, requestId);
     // Labels follow the caller's Accept-Language: a shared cache must keep one answer per language.
-    res.setHeader('vary', 'Accept-Language');
-    beginRequest(req, requestId);
-    next();
+    reply.header('vary', 'Accept-Language');
+    beginRequest(request.raw, requestId);
+    done();
   };
-  // Every policy a GraphQL request passes before it is executed, whatever executes it.
-  const policyHandlers: RequestHandler[] = [
-    assignRequestId,
-    // Identity (401), rate limit (429), body size (413), batch size and trusted documents (400).
-    ...policies.beforeBody(),
-    ...policies.bodyParser(),
-    ...policies.afterBody(),
-    // A supergraph swap waits for the requests in flight.
-    swapGate.middleware(),
-  ] as RequestHandler[];
+  // Every policy a GraphQL request passes before it is executed, whatever executes it: identity (401)
+  // and rate limit (429) before the body is read (the app's parser: 413, 415, 400), then nesting,
+  // batch size, trusted documents and the shape of persisted queries (400); a supergraph swap waits
+  // for the requests in flight.
+  const policyHooks = {
+    onRequest: [assignRequestId, ...policies.beforeBody()],
+    preHandler: [...policies.afterBody(), swapGate.hook()],
+  };
   // Apollo Server reads Accept only after executing: a mutation answered 406 had already written.
   // POST only: a GET executes no mutation, and its Accept may ask for the landing page (text/html).
-  const postOnly = (gate: RequestHandler): RequestHandler => (req, res, next) => (req.method === 'POST' ? gate(req, res, next) : next());
-  const acceptsAnyAnswer = postOnly(acceptableResponseGate({ multipart: true, onRefuse: (code) => policies.metrics?.refused(code) }));
-  const acceptsJson = postOnly(acceptableResponseGate({ multipart: false, onRefuse: (code) => policies.metrics?.refused(code) }));
-  const graphqlHandlers: RequestHandler[] = [
-    ...policyHandlers,
-    acceptsAnyAnswer,
-    // Queries with @defer: their parts run through Apollo Server and are sent as multipart/mixed.
-    deferHandler({
-      contextFor,
-      maxResponseBytes: config.MAX_RESPONSE_BYTES,
-      maxDeferredFragments: config.MAX_DEFERRED_FRAGMENTS,
-      schema: () => servedApiSchema,
-      onRefuse: (code) => policies.metrics?.refused(code),
-      persistedQueries: policies.persistedQueries(),
-      check: async (document, variables, operationName, contextValue) => {
-        const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map(), checkOnly: true } });
-        return response.body.kind === 'single' && !response.body.singleResult.errors?.length;
-      },
-      execute: async (document, variables, operationName, contextValue) => {
-        const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map() } });
-        // The single-fetch executor and the response cache answer with data as text: the parts read its fields.
-        return response.body.kind === 'single' ? readableResult(response.body.singleResult) : { errors: [{ message: 'Incremental results are not nested' }] };
-      },
-    }),
-    // What reaches Apollo Server is answered as one JSON document (multipart went above).
-    acceptsJson,
-    ((req, res, next) => graphql(req, res, next)) as RequestHandler,
-  ];
-  const app = express();
-  app.disable('x-powered-by');
+  const refused = (code: string) => policies.metrics?.refused(code);
+  const acceptsAnyAnswer = acceptableResponseGate({ multipart: true, onRefuse: refused });
+  const acceptsJson = acceptableResponseGate({ multipart: false, onRefuse: refused });
+  // Queries with @defer: their parts run through Apollo Server and are sent as multipart/mixed.
+  const deferred = deferHandler({
+    contextFor,
+    maxResponseBytes: config.MAX_RESPONSE_BYTES,
+    maxDeferredFragments: config.MAX_DEFERRED_FRAGMENTS,
+    schema: () => servedApiSchema,
+    onRefuse: refused,
+    persistedQueries: policies.persistedQueries(),
+    check: async (document, variables, operationName, contextValue) => {
+      const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map(), checkOnly: true } });
+      return response.body.kind === 'single' && !response.body.singleResult.errors?.length;
+    },
+    execute: async (document, variables, operationName, contextValue) => {
+      const response = await apollo.executeOperation({ query: document, variables, ...(operationName ? { operationName } : {}) }, { contextValue: { ...contextValue, identityTokens: new Map() } });
+      // The single-fetch executor and the response cache answer with data as text: the parts read its fields.
+      return response.body.kind === 'single' ? readableResult(response.body.singleResult) : { errors: [{ message: 'Incremental results are not nested' }] };
+    },
+  });
+  // Fastify sends no X-Powered-By, and no ETag outside the scope below that asks for one.
+  const fastifyOptions: FastifyServerOptions = {
+    logger: false,
+    ...policies.fastifyOptions(),
+    // Paths as clients have always sent them: /graphql/ is /graphql, and case does not matter.
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+  };
+  const app: FastifyInstance = Fastify(fastifyOptions);
   policies.install(app);
-  // An ETag lets a client revalidate a GET; nobody revalidates a POST, so POST answers get none
-  // (express would hash every answer). Its own app, as express settings apply per app, mounted
-  // first: no other route takes a POST to /graphql, and the router then matches no other layer.
-  const graphqlPost = express();
-  graphqlPost.set('etag', false);
-  // A mounted app keeps its own defaults: without this, POST answers said X-Powered-By: Express.
-  graphqlPost.disable('x-powered-by');
-  graphqlPost.post('/', ...graphqlHandlers);
-  app.use('/graphql', graphqlPost);
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
+  app.setNotFoundHandler(notFound);
+  // In a scope, as every route: registered after the app's plugins (CORS, request decoding), which
+  // equip the routes declared once they are loaded.
+  void app.register(async (scope) => {
+    scope.post('/graphql', {
+      onRequest: policyHooks.onRequest,
+      // What reaches Apollo Server is answered as one JSON document (multipart went to the @defer step).
+      preHandler: [...policyHooks.preHandler, acceptsAnyAnswer, deferred, acceptsJson],
+      handler: (request, reply) => graphql(request, reply),
+    });
   });
-  app.get('/ready', (_req, res) => {
-    const serving = ready && !policies.isDraining;
-    res.status(serving ? 200 : 503).json({ status: serving ? 'ready' : 'not ready', service: 'gateway', circuits: subgraphClients.circuits() });
-  });
-
-  // The admin API verifies callers like /graphql does (registry and partner publishing).
-  const viewerFrom = (header: string | undefined): Promise<Viewer | null> => policies.identity.viewerFrom(header);
-  app.use('/admin', createAdminRouter({ registry: () => registry.services, viewerFrom, logger, ...(served.notServed ? { notServed: served.notServed } : {}) }));
-
-  // Analysts and frontend teams: GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
-  installAnalystFeatures(app, config, logger, [...policies.bodyParser(), policies.nestingLimit()]);
-
-  // The subgraphs' standard exports (DCAT-AP JSON-LD, iCalendar, schema.org) on the gateway's host too.
-  installStandardExports(app, {
-    // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
-    subgraphUrl: (name) => served.subgraphUrl(name),
-    viewerFrom,
-    subgraphs: subgraphClients,
+  const publicContract = createPublicContract({
+    gateway,
     logger,
-    config,
+    apolloOptions: policyApolloOptions(),
+    handlers: { onRequest: policyHooks.onRequest, preHandler: [...policyHooks.preHandler, acceptsJson] },
+    contextFor,
   });
-
+  // Every other route. Express gave their answers an ETag (revalidated by a 304); Fastify's is
+  // this scope's plugin, so that POST /graphql, which nobody revalidates, hashes nothing.
+  void app.register(async (scope) => {
+    await scope.register(fastifyEtag, { weak: true });
+    installRoutes(scope);
+  });
   // Subscriptions over Server-Sent Events (/graphql/stream) and WebSocket (/graphql): each event is
   // answered by a query through Apollo Server, the caller's identity and the same policies.
   const subscriptions = new GatewaySubscriptions({
@@ -281,7 +278,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       );
       return response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
     },
-    handlers: policyHandlers,
+    handlers: policyHooks,
     contextFor,
     verify: (authorization) => policies.identity.viewerFrom(authorization),
     keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
@@ -289,19 +286,51 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     connections: new ConnectionsPerAddress(config.SUBSCRIPTION_CONNECTIONS_PER_ADDRESS),
     clientAddress: clientAddressOf(config.TRUST_PROXY_HOPS),
   };
-  // Before the other methods of /graphql, whose mount would take /graphql/stream too.
-  installSseSubscriptions(app, subscriptionTransports);
-  // The public contract at /public/graphql: the same handlers, options and executor, its own schema.
-  const publicContract = installPublicContract(app, {
-    gateway,
-    logger,
-    apolloOptions: policyApolloOptions(),
-    handlers: [...policyHandlers, acceptsJson],
-    contextFor,
-  });
+  // The routes beside POST /graphql, on the scope that gives their answers an ETag.
+  function installRoutes(scope: FastifyInstance): void {
+    scope.get('/health', (_request, reply) => reply.send({ status: 'ok', service: 'gateway' }));
+    scope.get('/ready', (_request, reply) => {
+      const serving = ready && !policies.isDraining;
+      return reply.code(serving ? 200 : 503).send({ status: serving ? 'ready' : 'not ready', service: 'gateway', circuits: subgraphClients.circuits() });
+    });
 
-  // Every other method (GET: Apollo Server's GET queries, after the playground's page for browsers).
-  app.use('/graphql', ...graphqlHandlers);
+    // The admin API verifies callers like /graphql does (registry and partner publishing).
+    const viewerFrom = (header: string | undefined): Promise<Viewer | null> => policies.identity.viewerFrom(header);
+    void scope.register(adminApi, {
+      prefix: '/admin',
+      registry: () => registry.services,
+      viewerFrom,
+      logger,
+      ...(served.notServed ? { notServed: served.notServed } : {}),
+    });
+
+    // Analysts and frontend teams: GraphiQL for browsers' GET /graphql, /export.csv, /examples/.
+    const playground = installAnalystFeatures(scope, config, logger, [policies.nestingLimit()]);
+
+    // The subgraphs' standard exports (DCAT-AP JSON-LD, iCalendar, schema.org) on the gateway's host too.
+    installStandardExports(scope, {
+      // Routed as the gateway's other subgraph calls (static mode: the supergraph's URL unless overridden).
+      subgraphUrl: (name) => served.subgraphUrl(name),
+      viewerFrom,
+      subgraphs: subgraphClients,
+      logger,
+      config,
+    });
+
+    installSseSubscriptions(scope, subscriptionTransports);
+    // The public contract at /public/graphql: the same handlers, options and executor, its own schema.
+    publicContract.route(scope);
+
+    // Every other method (GET: Apollo Server's GET queries, after the playground's page for browsers).
+    scope.route({
+      // Apollo Server answers the methods it does not serve (405); OPTIONS stays CORS's.
+      method: ['GET', 'PUT', 'DELETE', 'PATCH'],
+      url: '/graphql',
+      onRequest: [...(playground ? [playground] : []), ...policyHooks.onRequest],
+      preHandler: [...policyHooks.preHandler, deferred],
+      handler: (request, reply) => graphql(request, reply),
+    });
+  }
 
   return {
     app,
@@ -316,19 +345,17 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     async start() {
       if (served.opensRegistry) await registry.open();
       await apollo.start();
-      graphql = withRequestIdOnBodyErrors(
-        expressMiddleware(apollo, {
-          context: async ({ req }): Promise<GatewayContext> => contextFor(req),
-        }),
-      );
+      const handler = fastifyApolloHandler(apollo, { context: async (request): Promise<GatewayContext> => contextFor(request.raw) });
+      graphql = withRequestIdOnBodyErrors((request, reply) => handler.call(app, request, reply));
       await publicContract.start();
+      await app.ready();
     },
     policies,
     subgraphClients,
     // Graceful shutdown: /ready turns 503, in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS),
     // then Apollo stops.
     listen: async (port, host = '0.0.0.0') => {
-      const running = await listen(app, port, host);
+      const running = await listenApp(app, port, host);
       const webSockets = attachWebSocketSubscriptions(running.httpServer, subscriptionTransports);
       // Responses under way when the drain starts: they ask the client to close the connection too,
       // or a keep-alive client would send its next request on a socket the drain is about to close

@@ -4,14 +4,14 @@ export { signUserToken } from './auth/verify-user-token';
 export { SHIPPED_SUPERGRAPH_FILE } from './supergraph/swap';
 export { type GatewayContext } from './context';
 export {
-  createPlaygroundRouter,
+  installPlayground,
   installAnalystFeatures,
   loadExampleOperations,
   parseExampleOperation,
   DEFAULT_EXAMPLES_DIR,
   type ExampleOperation,
 } from './playground';
-export { createCsvExportRouter, csvLine, flattenRow, findList } from './export';
+export { installCsvExport, csvLine, flattenRow, findList } from './export';
 export { RequestPolicies } from './production/request-policies';
 export { SubgraphClients } from './resilience/subgraph-clients';
 export { IdentityTokenSigner } from './security/identity';

@@ -105,6 +105,8 @@ describe('a gateway process with a supergraph source it cannot serve', () => {
     });
     try {
       await waitForOk(`http://127.0.0.1:${port}/ready`, 60_000, 'gateway (REGISTRY_URL not answering)', proc);
+      // The process gathers its log lines up to 100 ms before writing them: /ready may answer first.
+      for (let waited = 0; waited < 2000 && !proc.output().includes('supergraph source unreachable'); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(proc.output()).toContain('supergraph source unreachable at start: serving the last kept supergraph');
       expect(proc.errorOutput()).toBe('');
     } finally {

@@ -177,6 +177,8 @@ it('a gateway restarted while the registry is down starts from the supergraph it
   await gateway.kill('SIGTERM');
   gateway = startNode('gateway/dist/main.js', { ...gatewayEnv, STARTUP_COMPOSE_TIMEOUT_MS: '1500' });
   await waitForOk(gatewayUrl.replace('/graphql', '/ready'), 30_000, 'gateway restarted without its registry', gateway);
+  // The process gathers its log lines up to 100 ms before writing them: /ready may answer first.
+  for (let waited = 0; waited < 2000 && !gateway.output().includes('serving the last kept supergraph'); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   expect(gateway.output()).toContain('serving the last kept supergraph');
   // The partner's extension comes from the kept supergraph: the shipped core one has none.
   const answer = await postGraphQL<{ organization: { campusProfile: { building: string } | null } }>(gatewayUrl, CAMPUS_ORG, { id: HDH });

@@ -2,10 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, loadGatewayConfig, signUserToken } from '@ecosystem/gateway';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   createLogger,
@@ -16,7 +14,6 @@ import {
   type TestDatabase,
   type Viewer,
 } from '@ecosystem/shared';
-import express from 'express';
 import { parse } from 'graphql';
 import { CORE_DEFINITIONS, postGraphQL, type RunningGraph, type RunningSubgraph } from './graph';
 
@@ -37,17 +34,12 @@ async function startPlaceholder(name: string): Promise<Started> {
     resolvers: { Query: { [`${name}Placeholder`]: () => true } },
   });
   const apollo = new ApolloServer({ schema });
-  await apollo.start();
-  const app = express();
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
-  const server: Server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  // Apollo Server's own HTTP server: a placeholder needs no framework.
+  const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' } });
   return {
     name,
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `${url.replace('localhost', '127.0.0.1')}graphql`,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
     },
   };

@@ -1,5 +1,5 @@
 import { AppError, BadUserInputError, ForbiddenError, httpStatusFor, type Logger, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { type FastifyError, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import { type RegistryActor } from './actor';
 import { CredentialService } from './credentials';
 import { type RegistryServices } from './registry';
@@ -21,11 +21,11 @@ export interface AdminApiOptions {
  * `admin` role.
  */
 async function authenticate(
-  req: Request,
+  req: FastifyRequest,
   registry: RegistryServices,
   viewerFrom: AdminApiOptions['viewerFrom'],
 ): Promise<RegistryActor> {
-  const header = req.header('authorization');
+  const header = req.headers.authorization;
   if (!header) throw new UnauthenticatedError('The admin API needs `Authorization: Bearer <admin JWT or partner API key>`');
   const token = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
   if (token && CredentialService.isApiKey(token)) {
@@ -53,12 +53,12 @@ function requiredString(value: unknown, field: string): string {
   return text;
 }
 
-function publishInput(req: Request): { name: string; url: string; sdl?: string; ownerOrg?: string; force: boolean } {
+function publishInput(req: FastifyRequest): { name: string; url: string; sdl?: string; ownerOrg?: string; force: boolean } {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const sdl = optionalString(body.sdl, 'sdl');
   const ownerOrg = optionalString(body.ownerOrg, 'ownerOrg');
   return {
-    name: String(req.params.name),
+    name: String(params(req).name),
     url: requiredString(body.url, 'url'),
     ...(sdl ? { sdl } : {}),
     ...(ownerOrg ? { ownerOrg } : {}),
@@ -67,85 +67,104 @@ function publishInput(req: Request): { name: string; url: string; sdl?: string; 
 }
 
 /** 200 accepted (or check passed), 422 refused: the body lists every problem with what to do. */
-function sendResult(res: Response, result: PublicationResult): void {
-  res.status(result.outcome === 'ACCEPTED' ? 200 : 422).json(result);
+function sendResult(res: FastifyReply, result: PublicationResult): void {
+  res.code(result.outcome === 'ACCEPTED' ? 200 : 422).send(result);
 }
 
-/** The registry's HTTP API under `/admin` (what the `subgraph` and `supergraph` CLIs call). */
-export function createAdminRouter(options: AdminApiOptions): Router {
-  const router = Router();
-  router.use(express.json({ limit: '5mb' }));
+function params(req: FastifyRequest): Record<string, string | undefined> {
+  return req.params as Record<string, string | undefined>;
+}
 
-  type Handler = (req: Request, res: Response, registry: RegistryServices, actor: RegistryActor) => Promise<void>;
+function query(req: FastifyRequest): Record<string, unknown> {
+  return req.query as Record<string, unknown>;
+}
+
+/** Largest body of an admin call: a subgraph's SDL. */
+const ADMIN_BODY_LIMIT = 5 * 1024 * 1024;
+
+/** The registry's HTTP API, registered under `/admin` (what the `subgraph` and `supergraph` CLIs call). */
+export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (scope, options) => {
+  scope.addHook('onRoute', (route) => {
+    route.bodyLimit = ADMIN_BODY_LIMIT;
+  });
+  // JSON bodies, an empty one read as no fields (a DELETE sent with a JSON Content-Type has none).
+  const parseJson = scope.getDefaultJsonParser('error', 'error');
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, {});
+    else void parseJson(request, body as string, done);
+  });
+
+  type Handler = (req: FastifyRequest, res: FastifyReply, registry: RegistryServices, actor: RegistryActor) => Promise<void>;
   const handle =
     (handler: Handler) =>
-    (req: Request, res: Response, next: NextFunction): void => {
+    async (req: FastifyRequest, res: FastifyReply): Promise<void> => {
       if (options.notServed) {
-        res.status(404).json({ error: { code: 'REGISTRY_NOT_SERVED', message: options.notServed } });
+        res.code(404).send({ error: { code: 'REGISTRY_NOT_SERVED', message: options.notServed } });
         return;
       }
       const registry = options.registry();
       if (!registry) {
-        res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The gateway is starting' } });
+        res.code(503).send({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The gateway is starting' } });
         return;
       }
-      authenticate(req, registry, options.viewerFrom)
-        .then((actor) => handler(req, res, registry, actor))
-        .catch(next);
+      await handler(req, res, registry, await authenticate(req, registry, options.viewerFrom));
     };
 
-  router.get('/subgraphs', handle(async (_req, res, registry) => {
-    res.json({ subgraphs: await registry.publications.list() });
+  scope.get('/subgraphs', handle(async (_req, res, registry) => {
+    res.send({ subgraphs: await registry.publications.list() });
   }));
-  router.get('/subgraphs/:name/versions', handle(async (req, res, registry) => {
-    res.json({ versions: await registry.store.subgraphVersions(String(req.params.name)) });
+  scope.get('/subgraphs/:name/versions', handle(async (req, res, registry) => {
+    res.send({ versions: await registry.store.subgraphVersions(String(params(req).name)) });
   }));
-  router.post('/subgraphs/:name/check', handle(async (req, res, registry, actor) => {
+  scope.post('/subgraphs/:name/check', handle(async (req, res, registry, actor) => {
     sendResult(res, await registry.publications.check(actor, publishInput(req)));
   }));
-  router.post('/subgraphs/:name/publish', handle(async (req, res, registry, actor) => {
+  scope.post('/subgraphs/:name/publish', handle(async (req, res, registry, actor) => {
     sendResult(res, await registry.publications.publish(actor, publishInput(req)));
   }));
-  router.delete('/subgraphs/:name', handle(async (req, res, registry, actor) => {
-    sendResult(res, await registry.publications.remove(actor, String(req.params.name), req.query.force === 'true'));
+  scope.delete('/subgraphs/:name', handle(async (req, res, registry, actor) => {
+    sendResult(res, await registry.publications.remove(actor, String(params(req).name), query(req).force === 'true'));
   }));
-  router.get('/supergraphs', handle(async (req, res, registry) => {
-    res.json({ supergraphs: await registry.publications.history(Number(req.query.limit ?? 50) || 50) });
+  scope.get('/supergraphs', handle(async (req, res, registry) => {
+    res.send({ supergraphs: await registry.publications.history(Number(query(req).limit ?? 50) || 50) });
   }));
-  router.get('/supergraphs/:version/sdl', handle(async (req, res, registry) => {
-    res.type('text/plain').send(await registry.store.supergraphSdl(Number(req.params.version)));
+  scope.get('/supergraphs/:version/sdl', handle(async (req, res, registry) => {
+    res.type('text/plain; charset=utf-8').send(await registry.store.supergraphSdl(Number(params(req).version)));
   }));
-  router.post('/supergraphs/:version/rollback', handle(async (req, res, registry, actor) => {
-    const version = Number(req.params.version);
+  scope.post('/supergraphs/:version/rollback', handle(async (req, res, registry, actor) => {
+    const version = Number(params(req).version);
     if (!Number.isInteger(version) || version < 1) throw new BadUserInputError('version must be a positive integer', 'version');
-    res.json(await registry.publications.rollback(actor, version));
+    res.send(await registry.publications.rollback(actor, version));
   }));
-  router.get('/publications', handle(async (req, res, registry) => {
-    const subgraph = typeof req.query.subgraph === 'string' ? req.query.subgraph : undefined;
-    const rows = await registry.store.publications(Number(req.query.limit ?? 50) || 50, subgraph);
-    res.json({ publications: rows.map((r) => ({ ...r, report: JSON.parse(r.report) as unknown })) });
+  scope.get('/publications', handle(async (req, res, registry) => {
+    const subgraph = typeof query(req).subgraph === 'string' ? (query(req).subgraph as string) : undefined;
+    const rows = await registry.store.publications(Number(query(req).limit ?? 50) || 50, subgraph);
+    res.send({ publications: rows.map((r) => ({ ...r, report: JSON.parse(r.report) as unknown })) });
   }));
-  router.post('/credentials', handle(async (req, res, registry, actor) => {
+  scope.post('/credentials', handle(async (req, res, registry, actor) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const subgraphs = Array.isArray(body.subgraphs) ? body.subgraphs.map(String) : [];
     const ownerOrg = optionalString(body.ownerOrg, 'ownerOrg');
-    res.status(201).json(await registry.credentials.grant(actor, { label: requiredString(body.label, 'label'), subgraphs, ownerOrg }));
+    res.code(201).send(await registry.credentials.grant(actor, { label: requiredString(body.label, 'label'), subgraphs, ownerOrg }));
   }));
-  router.delete('/credentials/:id', handle(async (req, res, registry, actor) => {
-    await registry.credentials.revoke(actor, String(req.params.id));
-    res.status(204).end();
+  scope.delete('/credentials/:id', handle(async (req, res, registry, actor) => {
+    await registry.credentials.revoke(actor, String(params(req).id));
+    res.code(204).send();
   }));
 
   // Errors: the same codes as GraphQL errors, with the input field when there is one.
-  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    void _next;
+  scope.setErrorHandler((error: FastifyError | AppError, _req, res) => {
     if (error instanceof AppError) {
       const field = error.extensions.field;
-      res.status(httpStatusFor(error.code)).json({ error: { code: error.code, message: error.message, ...(field ? { field } : {}) } });
-      return;
+      return res.code(httpStatusFor(error.code)).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}) } });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      // A body Fastify could not read (too large, not JSON).
+      return res.code(status).send({ error: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message: error.message } });
     }
     options.logger.error({ err: error }, 'admin API error');
-    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error; see the logs' } });
+    return res.code(500).send({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error; see the logs' } });
   });
-  return router;
-}
+};

@@ -1,6 +1,6 @@
 // The schema registry as a library: what a gateway (or the registry's own process) opens and serves.
 export { type RegistryActor } from './actor';
-export { createAdminRouter, type AdminApiOptions } from './admin-api';
+export { adminApi, type AdminApiOptions } from './admin-api';
 export {
   type CheckProblem,
   type CheckReport,

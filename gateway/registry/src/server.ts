@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { listen, type Logger, type RunningServer, type Viewer } from '@ecosystem/shared';
-import express, { type Express } from 'express';
-import { createAdminRouter } from './admin-api';
+import { httpErrorBody, listen, type Logger, type RunningServer, type Viewer } from '@ecosystem/shared';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { adminApi } from './admin-api';
 import { Registry } from './registry';
 import { type RegistryEnv } from './registry-env';
 import { CoreSupergraphManager, supergraphHash } from './supergraph/core-supergraph';
@@ -20,7 +20,8 @@ export interface RegistryServerOptions {
 }
 
 export interface RegistryServer {
-  app: Express;
+  /** Its routes; ready once listen() is called. */
+  app: FastifyInstance;
   registry: Registry;
   supergraph: CoreSupergraphManager;
   /** Opens the database and composes (or loads) the supergraph; /ready answers 200 after it. */
@@ -56,37 +57,30 @@ export function createRegistryServer(options: RegistryServerOptions): RegistrySe
   registry.attach(supergraph);
   let cleanup: (() => Promise<void>) | undefined;
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'registry' });
-  });
+  // Fastify sends no X-Powered-By.
+  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, caseSensitive: false } });
+  // A path no route serves: the shared error body.
+  app.setNotFoundHandler((req, res) =>
+    res.code(404).type('application/json').send(httpErrorBody('NOT_FOUND', `${req.method} ${req.url.split('?')[0]} is not served here`)),
+  );
+  app.get('/health', (_req, res) => res.send({ status: 'ok', service: 'registry' }));
   app.get('/ready', (_req, res) => {
     const ready = supergraph.serving !== undefined;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', service: 'registry' });
+    return res.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', service: 'registry' });
   });
   // The SDL names every subgraph's URL: only gateways holding REGISTRY_TOKEN read it, when it is set.
   app.get('/supergraph', (req, res) => {
-    if (config.REGISTRY_TOKEN && !bearerMatches(req.header('authorization'), config.REGISTRY_TOKEN)) {
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'GET /supergraph needs `Authorization: Bearer <REGISTRY_TOKEN>`' } });
-      return;
+    if (config.REGISTRY_TOKEN && !bearerMatches(req.headers.authorization, config.REGISTRY_TOKEN)) {
+      return res.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'GET /supergraph needs `Authorization: Bearer <REGISTRY_TOKEN>`' } });
     }
     const serving = supergraph.serving;
-    if (!serving) {
-      res.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The registry has no supergraph yet' } });
-      return;
-    }
+    if (!serving) return res.code(503).send({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The registry has no supergraph yet' } });
     const etag = `"${supergraphHash(serving.sdl)}"`;
-    res.setHeader('etag', etag);
-    res.setHeader('x-supergraph-version', String(serving.version));
-    res.setHeader('cache-control', 'no-cache');
-    if (req.header('if-none-match') === etag) {
-      res.status(304).end();
-      return;
-    }
-    res.type('text/plain').send(serving.sdl);
+    res.header('etag', etag).header('x-supergraph-version', String(serving.version)).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === etag) return res.code(304).send();
+    return res.type('text/plain; charset=utf-8').send(serving.sdl);
   });
-  app.use('/admin', createAdminRouter({ registry: () => registry.services, viewerFrom: options.viewerFrom, logger }));
+  void app.register(adminApi, { prefix: '/admin', registry: () => registry.services, viewerFrom: options.viewerFrom, logger });
 
   return {
     app,
@@ -98,7 +92,8 @@ export function createRegistryServer(options: RegistryServerOptions): RegistrySe
       ({ cleanup } = await supergraph.initialize({ update: () => undefined }));
     },
     async listen(port, host = '0.0.0.0') {
-      const running = await listen(app, port, host);
+      await app.ready();
+      const running = await listen((req, res) => app.routing(req, res), port, host);
       return {
         ...running,
         close: async () => {

@@ -5,7 +5,7 @@ import {
   type GatewayInterface,
   type GatewaySchemaLoadOrUpdateCallback,
 } from '@apollo/server-gateway-interface';
-import { expressMiddleware } from '@as-integrations/express5';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ContractError, contractOf, hasPublicTags } from '@ecosystem/registry';
 import { type Logger } from '@ecosystem/shared';
 import {
@@ -21,8 +21,10 @@ import {
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
-import { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { type IncomingMessage } from 'node:http';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { type GatewayContext } from '../context';
+import { type GatewayHook } from '../http/hooks';
 import { installGraphScalars } from '../input/input-coercion';
 import { withRequestIdOnBodyErrors } from '../security/error-masking';
 
@@ -177,21 +179,22 @@ export interface PublicContractServer {
   apollo: ApolloServer<GatewayContext>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Adds its route to an app (or a scope of it). */
+  route(app: FastifyInstance): void;
 }
 
 /**
- * Serves the public contract at PUBLIC_CONTRACT_PATH behind the same policy handlers as /graphql
+ * The public contract, served at PUBLIC_CONTRACT_PATH (its `route`) behind the same policy handlers as /graphql
  * (identity, rate limits, body limits, the swap gate) and with the same Apollo options (operation
  * limits, masking, plugins), without the response cache and the fast path, which know the whole graph.
  */
-export function installPublicContract(
-  app: Express,
+export function createPublicContract(
   options: {
     gateway: ApolloGateway;
     logger: Logger;
     apolloOptions: Omit<ApolloServerOptions<GatewayContext>, 'gateway' | 'schema' | 'typeDefs' | 'resolvers'>;
-    handlers: (RequestHandler | ErrorRequestHandler)[];
-    contextFor: (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]) => GatewayContext;
+    handlers: { onRequest: GatewayHook[]; preHandler: GatewayHook[] };
+    contextFor: (req: IncomingMessage) => GatewayContext;
   },
 ): PublicContractServer {
   const contract = new PublicContract(options.gateway, options.logger);
@@ -201,22 +204,35 @@ export function installPublicContract(
     validationRules: [...(options.apolloOptions.validationRules ?? []), operationTypeInContractRule],
     gateway: contract,
   } as ApolloServerOptions<GatewayContext>);
-  const unavailable: RequestHandler = (_req, res) => {
+  type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
+  const unavailable: Handler = async (_request, reply) => {
     const { code, message } = contract.notServed;
-    res.status(503).json({ errors: [{ message, extensions: { code } }] });
+    return reply.code(503).send({ errors: [{ message, extensions: { code } }] });
   };
-  let serve: RequestHandler = unavailable;
-  const last: RequestHandler = (req, res, next) => (contract.contractSchema ? serve : unavailable)(req, res, next);
-  app.use(PUBLIC_CONTRACT_PATH, ...options.handlers, last);
+  let serve: Handler = unavailable;
+  let app: FastifyInstance | undefined;
+  const route = (scope: FastifyInstance): void => {
+    app = scope;
+    scope.route({
+    // Apollo Server answers the methods it does not serve (405).
+    method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],
+    url: PUBLIC_CONTRACT_PATH,
+    onRequest: options.handlers.onRequest,
+    preHandler: options.handlers.preHandler,
+    handler: (request, reply) => (contract.contractSchema ? serve : unavailable)(request, reply),
+    });
+  };
   let started: Promise<void> | undefined;
   let stopped = false;
   const startApollo = (): Promise<void> =>
     (started ??= apollo.start().then(() => {
-      serve = withRequestIdOnBodyErrors(expressMiddleware(apollo, { context: async ({ req, res }) => options.contextFor(req, res) }));
+      const handler = fastifyApolloHandler(apollo, { context: async (request) => options.contextFor(request.raw) });
+      serve = withRequestIdOnBodyErrors((request, reply) => handler.call(app!, request, reply));
     }));
   return {
     contract,
     apollo,
+    route,
     async start() {
       // The gateway has loaded its supergraph before this is called.
       if (contract.contractSchema) return startApollo();

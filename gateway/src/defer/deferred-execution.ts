@@ -31,7 +31,9 @@ import {
 } from 'graphql';
 import { createHash } from 'node:crypto';
 import { inputHygieneProblems } from '@ecosystem/shared';
-import { type RequestHandler, type Request, type Response } from 'express';
+import { type IncomingMessage } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { type GatewayHook } from '../http/hooks';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { negotiateResponse } from '../production/accept';
 import { GatewayErrorCode, refuse } from '../security/refuse';
@@ -490,12 +492,22 @@ function persistedHash(extensions: unknown): string | undefined {
   return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
 }
 
+const MULTIPART_CONTENT_TYPE = 'multipart/mixed; boundary="-"; deferSpec=20220824';
+
+type DeferAnswer =
+  | { kind: 'refused'; code: string; message: string; extensions: Record<string, unknown>; locations?: readonly { line: number; column: number }[] }
+  | { kind: 'parts'; stream: PassThrough };
+
+function refused(code: string, message: string, extensions: Record<string, unknown> = {}, locations?: readonly { line: number; column: number }[]): DeferAnswer {
+  return { kind: 'refused', code, message, extensions, ...(locations ? { locations } : {}) };
+}
+
 /**
  * POST /graphql with `@defer`: answered as `multipart/mixed` (deferSpec=20220824) when the client
  * accepts it; a client that does not gets the whole answer at once (the @defer directives removed).
  */
 export function deferHandler(options: {
-  contextFor(req: Request, res: Response): GatewayContext;
+  contextFor(req: IncomingMessage): GatewayContext;
   /** Whether the whole operation (without @defer) passes the limits: cost, depth, aliases, tokens, directives. */
   check(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<boolean>;
   /** MAX_RESPONSE_BYTES (0: none), for the parts together. */
@@ -509,34 +521,48 @@ export function deferHandler(options: {
   execute(document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined, context: GatewayContext): Promise<FormattedExecutionResult>;
   /** The APQ entries /graphql registers and finds (RequestPolicies.persistedQueries): undefined when APQ is off. */
   persistedQueries?: KeyValueCache<string> | undefined;
-}): RequestHandler {
-  return async (req, res, next) => {
-    if (req.method === 'GET') {
+}): GatewayHook {
+  return (request, reply, done) => {
+    serve(request.raw, request.method, request.query as Record<string, unknown>, request.body).then(
+      (answer) => {
+        if (answer === undefined) done();
+        else if (answer.kind === 'refused') refuse(reply, 400, answer.code, answer.message, answer.extensions, answer.locations);
+        else reply.code(200).header('content-type', MULTIPART_CONTENT_TYPE).header('cache-control', 'no-store').send(answer.stream);
+      },
+      (error: unknown) => done(error as Error),
+    );
+  };
+
+  /** Undefined: /graphql answers the request (possibly with its body changed); else the refusal or the parts. */
+  async function serve(
+    req: IncomingMessage,
+    method: string,
+    query: Record<string, unknown>,
+    requestBody: unknown,
+  ): Promise<DeferAnswer | undefined> {
+    if (method === 'GET') {
       // GET answers are cacheable single JSON documents: @defer is served by POST (multipart/mixed).
       // Without this, the API schema (which has no @defer) answers "Unknown directive".
-      let query = req.query.query;
+      let text = query.query;
       // A hash-only GET (APQ) of a registered @defer operation is the same operation.
-      if (query === undefined && options.persistedQueries && typeof req.query.extensions === 'string') {
+      if (text === undefined && options.persistedQueries && typeof query.extensions === 'string') {
         let hash: string | undefined;
         try {
-          hash = persistedHash(JSON.parse(req.query.extensions));
+          hash = persistedHash(JSON.parse(query.extensions));
         } catch {
           hash = undefined; // Apollo Server refuses extensions that are not JSON
         }
-        if (hash) query = await options.persistedQueries.get(hash).catch(() => undefined);
+        if (hash) text = await options.persistedQueries.get(hash).catch(() => undefined);
       }
-      if (typeof query === 'string' && hasDefer(query)) {
+      if (typeof text === 'string' && hasDefer(text)) {
         options.onRefuse?.(GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET);
-        refuse(res, 400, GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET, '@defer is served by POST only: send this operation by POST (with Accept: multipart/mixed; deferSpec=20220824 for incremental parts)', { field: 'query' });
-        return;
+        return refused(GatewayErrorCode.DEFER_NOT_SERVED_OVER_GET, '@defer is served by POST only: send this operation by POST (with Accept: multipart/mixed; deferSpec=20220824 for incremental parts)', { field: 'query' });
       }
-      next();
-      return;
+      return undefined;
     }
-    const body = req.body as { query?: unknown; variables?: unknown; extensions?: unknown; operationName?: unknown } | undefined;
-    if (req.method !== 'POST' || !body || Array.isArray(body)) {
-      next();
-      return;
+    const body = requestBody as { query?: unknown; variables?: unknown; extensions?: unknown; operationName?: unknown } | undefined;
+    if (method !== 'POST' || !body || Array.isArray(body)) {
+      return undefined;
     }
     // APQ as /graphql serves it, with Apollo Server's store: a hash-only request whose stored text
     // holds @defer is served here; a text whose hash is not the one sent, or an unknown hash, is left
@@ -547,20 +573,17 @@ export function deferHandler(options: {
     if (apq && hash && body.query === undefined) {
       const stored = await apq.get(hash).catch(() => undefined);
       if (typeof stored !== 'string' || !hasDefer(stored)) {
-        next();
-        return;
+        return undefined;
       }
       body.query = stored;
     } else if (apq && hash && typeof body.query === 'string' && hasDefer(body.query)) {
       if (createHash('sha256').update(body.query).digest('hex') !== hash) {
-        next();
-        return;
+        return undefined;
       }
       register = true;
     }
     if (typeof body.query !== 'string' || !hasDefer(body.query)) {
-      next();
-      return;
+      return undefined;
     }
     if (hash && apq) {
       // Resolved here: what /graphql may be handed next is the text without @defer, whose hash differs.
@@ -574,15 +597,13 @@ export function deferHandler(options: {
     // A badly shaped body is refused by Apollo Server's own body checks (same status, code and message
     // as without @defer): the request goes on untouched instead of running with the field ignored.
     if (!isRecordOrAbsent(body.variables) || !isRecordOrAbsent(body.extensions) || (body.operationName != null && typeof body.operationName !== 'string')) {
-      next();
-      return;
+      return undefined;
     }
     let document: DocumentNode;
     try {
       document = parse(body.query);
     } catch {
-      next(); // Apollo Server says what is wrong with it
-      return;
+      return undefined; // Apollo Server says what is wrong with it
     }
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -593,51 +614,44 @@ export function deferHandler(options: {
     const refusal = operation ? deferRefusal(document, operation, variables, { schema: options.schema() }) : undefined;
     if (refusal) {
       options.onRefuse?.(refusal.code);
-      refuse(res, 400, refusal.code, refusal.message, refusal.extensions, refusal.locations);
-      return;
+      return refused(refusal.code, refusal.message, refusal.extensions, refusal.locations);
     }
     if (!operation || operation.operation !== 'query' || !accepts) {
       // Without multipart (or for a mutation), the whole answer at once: the same operation without @defer.
       if (register && operation) {
         try {
-          registerIfAllowed(await options.check(stripDefer(document), variables, operationName, options.contextFor(req, res)));
+          registerIfAllowed(await options.check(stripDefer(document), variables, operationName, options.contextFor(req)));
         } catch (error) {
-          next(error);
-          return;
+          throw error;
         }
       }
       body.query = stripDeferText(body.query, document);
-      next();
-      return;
+      return undefined;
     }
     // Each deferred part is one more operation through the plan: bounded before anything runs.
     const split = splitDeferred(document, operation, variables);
     if (split.deferred.length > options.maxDeferredFragments) {
       options.onRefuse?.(GatewayErrorCode.TOO_MANY_DEFERRED_FRAGMENTS);
-      refuse(res, 400, GatewayErrorCode.TOO_MANY_DEFERRED_FRAGMENTS, `The operation defers ${split.deferred.length} fragments; at most ${options.maxDeferredFragments} are served (MAX_DEFERRED_FRAGMENTS)`, {
+      return refused(GatewayErrorCode.TOO_MANY_DEFERRED_FRAGMENTS, `The operation defers ${split.deferred.length} fragments; at most ${options.maxDeferredFragments} are served (MAX_DEFERRED_FRAGMENTS)`, {
         maxDeferredFragments: options.maxDeferredFragments,
       });
-      return;
     }
-    const context = options.contextFor(req, res);
+    const context = options.contextFor(req);
     const whole = stripDefer(document);
     let allowed: boolean;
     try {
       allowed = await options.check(whole, variables, operationName, context);
     } catch (error) {
-      next(error);
-      return;
+      throw error;
     }
     if (!allowed) {
       // Refused exactly as the same operation without @defer: /graphql answers it (status, code, masking).
       body.query = stripDeferText(body.query, document);
-      next();
-      return;
+      return undefined;
     }
     registerIfAllowed(allowed);
-    res.status(200);
-    res.setHeader('content-type', 'multipart/mixed; boundary="-"; deferSpec=20220824');
-    res.setHeader('cache-control', 'no-store');
+    // The parts go out as they come: Fastify sends the stream, with the headers the hooks set.
+    const res = new PassThrough();
     let first = true;
     let ended = false;
     let bytes = 0;
@@ -663,5 +677,6 @@ export function deferHandler(options: {
         if (!ended) write({ hasNext: false, errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, true);
       })
       .finally(() => res.end());
-  };
+    return { kind: 'parts', stream: res };
+  }
 }

@@ -1,10 +1,12 @@
 import { type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@ecosystem/shared';
 import { create as contentDisposition } from 'content-disposition';
-import { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { request } from 'undici';
 import { beginRequest, requestState } from '../context';
 import { GatewayErrorCode } from '../security/refuse';
+import { type GatewayHook } from '../http/hooks';
 import { columnsOf, csvLine, findList, flattenRow, leafRows, selectionColumns, type FoundList } from './flatten';
 
 export interface CsvExportOptions {
@@ -17,10 +19,10 @@ export interface CsvExportOptions {
   /** Header carrying an API key, forwarded to /graphql with the caller's token. */
   apiKeyHeader?: string;
   /**
-   * The gateway's own body handling for POST (size limit, JSON, their refusals), the same as
-   * /graphql's, so that both answer a too-large or malformed body alike.
+   * The checks /graphql makes of a body (the app's parser reads it for both, with the same limit
+   * and refusals), so that both answer a malformed body alike.
    */
-  bodyParser: (RequestHandler | ErrorRequestHandler)[];
+  bodyChecks: GatewayHook[];
   logger: Logger;
 }
 
@@ -107,7 +109,7 @@ function rowsParam(value: unknown): 'items' | 'leaves' {
 const KNOWN = new Set<string>(EXPORT_PARAMETERS);
 
 /**
- * The query string's parameters, each a single string: express's parser turns `all[]=true`,
+ * The query string's parameters, each a single string: a query-string parser turns `all[]=true`,
  * `all[a]=true` and a repeated `all` into arrays and objects, which would otherwise slip past the
  * checks of the values. Unknown names are refused too.
  */
@@ -155,9 +157,9 @@ export function exportFilename(requested: string | undefined, operationName: str
   return /\.csv$/i.test(name) ? name : `${name}.csv`;
 }
 
-function readExportRequest(req: Request): ExportRequest {
-  const fromQuery = queryStringParams(req.query as Record<string, unknown>);
-  const fromBody = req.method === 'POST' ? bodyParams(req.body) : {};
+function readExportRequest(request: FastifyRequest): ExportRequest {
+  const fromQuery = queryStringParams(request.query as Record<string, unknown>);
+  const fromBody = request.method === 'POST' ? bodyParams(request.body) : {};
   const source = { ...fromQuery, ...fromBody };
   const query = stringParam(source.query);
   const extensions = jsonParam(source.extensions, 'extensions');
@@ -225,8 +227,8 @@ export function attachmentDisposition(filename: string): string {
   return contentDisposition(filename, { type: 'attachment', fallback: ascii });
 }
 
-function refuse(res: Response, status: number, body: GraphQLBody | { errors: { message: string; extensions: Record<string, unknown> }[] }): void {
-  res.status(status).type('application/json').send(JSON.stringify(body));
+function refuse(reply: FastifyReply, status: number, body: GraphQLBody | { errors: { message: string; extensions: Record<string, unknown> }[] }): void {
+  reply.code(status).type('application/json').send(JSON.stringify(body));
 }
 
 /**
@@ -234,7 +236,7 @@ function refuse(res: Response, status: number, body: GraphQLBody | { errors: { m
  * undici's `request`, not `fetch`: WHATWG fetch refuses "bad ports" (6000, 6665-6669, ...) on which
  * the gateway may well listen.
  */
-function loopbackUrl(req: Request, path: string): string {
+function loopbackUrl(req: IncomingMessage, path: string): string {
   let address = req.socket.localAddress ?? '127.0.0.1';
   if (address.startsWith('::ffff:')) address = address.slice('::ffff:'.length);
   const host = address.includes(':') ? `[${address}]` : address;
@@ -242,7 +244,7 @@ function loopbackUrl(req: Request, path: string): string {
 }
 
 /** Writes and waits for the socket to drain when the client reads slower than we fetch. */
-async function write(res: Response, chunk: string): Promise<void> {
+async function write(res: ServerResponse, chunk: string): Promise<void> {
   if (!res.write(chunk)) {
     await new Promise<void>((resolve, reject) => {
       const onDrain = (): void => {
@@ -267,32 +269,38 @@ async function write(res: Response, chunk: string): Promise<void> {
  * with `all=true` the export follows `pageInfo.endCursor` through the `$after` variable, writing each
  * page as it arrives (streamed, constant memory), up to the row and page limits.
  */
-export function createCsvExportRouter(options: CsvExportOptions): Router {
+export function installCsvExport(app: FastifyInstance, options: CsvExportOptions): void {
   const path = options.path ?? '/export.csv';
   const graphqlPath = options.graphqlPath ?? '/graphql';
-  const router = Router();
 
-  const handle = async (req: Request, res: Response): Promise<void> => {
+  const handle = async (fastifyRequest: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const req = fastifyRequest.raw;
+    // The file is written straight to the socket (page after page, then a trailer).
+    const res = reply.raw;
     const requestId = requestState(req)!.requestId;
     let params: ExportRequest;
     try {
-      params = readExportRequest(req);
+      params = readExportRequest(fastifyRequest);
     } catch (error) {
       const e = error as ExportError;
-      refuse(res, e.status ?? 400, { errors: [{ message: e.message, extensions: { code: e.code ?? 'BAD_REQUEST', requestId, ...(e.field ? { field: e.field } : {}) } }] });
+      refuse(reply, e.status ?? 400, { errors: [{ message: e.message, extensions: { code: e.code ?? 'BAD_REQUEST', requestId, ...(e.field ? { field: e.field } : {}) } }] });
       return;
     }
 
     const target = loopbackUrl(req, graphqlPath);
+    const header = (name: string): string | undefined => {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/json',
       'apollo-require-preflight': 'true',
       [REQUEST_ID_HEADER]: requestId,
-      'x-forwarded-for': [req.header('x-forwarded-for'), req.ip].filter(Boolean).join(', '),
+      'x-forwarded-for': [header('x-forwarded-for'), fastifyRequest.ip].filter(Boolean).join(', '),
     };
     for (const name of ['authorization', options.apiKeyHeader ?? 'x-api-key', 'accept-language']) {
-      const value = req.header(name);
+      const value = header(name);
       if (value) headers[name] = value;
     }
     const fetchPage = async (after: string | undefined): Promise<{ status: number; body: GraphQLBody }> => {
@@ -326,7 +334,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
     if (first.body.errors?.length || first.status !== 200) {
       // Refused or failed (auth, limits, persisted operations, partial data): the caller gets the
       // GraphQL answer itself, never an incomplete spreadsheet.
-      refuse(res, first.status === 200 ? partialAnswerStatus(first.body.errors ?? []) : first.status, { data: first.body.data, errors: first.body.errors });
+      refuse(reply, first.status === 200 ? partialAnswerStatus(first.body.errors ?? []) : first.status, { data: first.body.data, errors: first.body.errors });
       return;
     }
     const found = findList(first.body.data, params.path);
@@ -341,12 +349,12 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
             ? `all=true needs the connection at "${found.path}" to select pageInfo { hasNextPage endCursor }`
             : undefined;
       if (reason) {
-        refuse(res, 400, { errors: [{ message: `${reason}; without it only the first page could be exported`, extensions: { code: 'BAD_USER_INPUT', requestId, field: 'all' } }] });
+        refuse(reply, 400, { errors: [{ message: `${reason}; without it only the first page could be exported`, extensions: { code: 'BAD_USER_INPUT', requestId, field: 'all' } }] });
         return;
       }
     }
     if (!found) {
-      refuse(res, 400, {
+      refuse(reply, 400, {
         errors: [
           {
             message: params.path ? `No list or connection at "${params.path}" in the result` : 'The result holds no list or connection to export',
@@ -361,7 +369,7 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
     try {
       rows = pageRows(found);
     } catch (error) {
-      refuse(res, 400, { errors: [{ message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT', requestId, field: 'rows' } }] });
+      refuse(reply, 400, { errors: [{ message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT', requestId, field: 'rows' } }] });
       return;
     }
     // Columns from the selection set (the same on every page whatever the data); from the first
@@ -375,7 +383,8 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
     // Cut by the row limit, or by the page limit at this page size: said before the first byte.
     const truncatedAhead =
       expected !== undefined && (expected > options.maxRows || (pageSize > 0 && Math.ceil(expected / pageSize) > options.maxPages));
-    res.status(200);
+    reply.hijack();
+    res.statusCode = 200;
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', attachmentDisposition(params.filename));
     res.setHeader('cache-control', 'no-store');
@@ -426,34 +435,34 @@ export function createCsvExportRouter(options: CsvExportOptions): Router {
     }
   };
 
-  const run = (req: Request, res: Response): void => {
-    handle(req, res).catch((error: unknown) => {
-      const requestId = res.getHeader(REQUEST_ID_HEADER);
+  const run = (request: FastifyRequest, reply: FastifyReply): void => {
+    handle(request, reply).catch((error: unknown) => {
+      const requestId = requestState(request.raw)?.requestId;
       options.logger.error({ err: error, requestId }, 'csv export failed');
-      if (!res.headersSent) refuse(res, 500, { errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
-      else res.destroy();
+      if (!reply.raw.headersSent) {
+        if (reply.sent) reply.raw.end();
+        else refuse(reply, 500, { errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+      } else reply.raw.destroy();
     });
   };
-  const assignRequestId: RequestHandler = (req, res, next) => {
-    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    beginRequest(req, requestId);
-    next();
+  const assignRequestId: GatewayHook = (request, reply, done) => {
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    // On the socket's answer itself: the file is written there, past Fastify's reply.
+    reply.raw.setHeader(REQUEST_ID_HEADER, requestId);
+    beginRequest(request.raw, requestId);
+    done();
   };
-  router.get(path, assignRequestId, run);
-  router.post(path, assignRequestId, ...options.bodyParser, run);
-  // Any other method: a coded refusal naming the methods served, not express's HTML 404. OPTIONS goes
-  // on to CORS and express's own answer.
-  router.all(path, (req, res, next) => {
-    if (req.method === 'OPTIONS') {
-      next();
-      return;
-    }
-    assignRequestId(req, res, () => {
-      res.setHeader('allow', 'GET, HEAD, POST');
-      const message = `${req.method} is not served on ${path}: GET or POST the query to export`;
-      refuse(res, 405, { errors: [{ message, extensions: { code: GatewayErrorCode.METHOD_NOT_ALLOWED, requestId: requestState(req)!.requestId } }] });
-    });
+  app.get(path, { onRequest: assignRequestId }, run);
+  app.post(path, { onRequest: assignRequestId, preHandler: options.bodyChecks }, run);
+  // Any other method: a coded refusal naming the methods served. OPTIONS stays CORS's.
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH'],
+    url: path,
+    onRequest: assignRequestId,
+    handler: (request, reply) => {
+      reply.header('allow', 'GET, HEAD, POST');
+      const message = `${request.method} is not served on ${path}: GET or POST the query to export`;
+      refuse(reply, 405, { errors: [{ message, extensions: { code: GatewayErrorCode.METHOD_NOT_ALLOWED, requestId: requestState(request.raw)!.requestId } }] });
+    },
   });
-  return router;
 }

@@ -1,2 +1,2 @@
-export { createCsvExportRouter, type CsvExportOptions } from './csv-export';
+export { installCsvExport, type CsvExportOptions } from './csv-export';
 export { columnsOf, csvField, csvLine, findList, flattenRow } from './flatten';

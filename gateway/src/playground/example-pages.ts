@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { Router } from 'express';
+import fastifyStatic from '@fastify/static';
+import { type FastifyInstance } from 'fastify';
 
 /** The repository's examples/ folder (frontend examples), from gateway/src|dist/playground. */
 export const DEFAULT_EXAMPLE_PAGES_DIR = join(__dirname, '..', '..', '..', 'examples');
@@ -9,16 +10,17 @@ export const DEFAULT_EXAMPLE_PAGES_DIR = join(__dirname, '..', '..', '..', 'exam
  * Serves the example frontend pages (examples/) as static files under /examples/, same origin as
  * /graphql so that they need no CORS. TypeScript sources are not served, only what a browser runs.
  */
-export function createExamplePagesRouter(dir: string = DEFAULT_EXAMPLE_PAGES_DIR): Router {
-  const router = Router();
-  if (!existsSync(dir)) return router;
-  router.use('/examples', (req, res, next) => {
-    if (/\.(ts|map|json)$/.test(req.path) || req.path.includes('/node_modules/')) {
-      res.status(404).type('text').send('Not found');
-      return;
-    }
-    next();
+export function installExamplePages(app: FastifyInstance, dir: string = DEFAULT_EXAMPLE_PAGES_DIR): void {
+  if (!existsSync(dir)) return;
+  void app.register(async (scope) => {
+    scope.addHook('onRequest', (request, reply, done) => {
+      const path = request.url.split('?')[0]!;
+      if (/\.(ts|map|json)$/.test(path) || path.includes('/node_modules/')) {
+        reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+        return;
+      }
+      done();
+    });
+    await scope.register(fastifyStatic, { root: dir, prefix: '/examples/', index: 'index.html', redirect: true, wildcard: true });
   });
-  router.use('/examples', express.static(dir, { index: 'index.html', fallthrough: true, redirect: true }));
-  return router;
 }

@@ -1,5 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { type Request, type Response, Router } from 'express';
+import { type IncomingMessage } from 'node:http';
+import { type FastifyInstance, type FastifyReply } from 'fastify';
+import Negotiator from 'negotiator';
+import { type GatewayHook } from '../http/hooks';
 import { loadExampleOperations, type ExampleOperation } from './examples';
 import { playgroundAssets } from './assets';
 import { PLAYGROUND_CSP, renderPlaygroundPage } from './playground-page';
@@ -20,17 +23,18 @@ export const PLAYGROUND_PATH = '/playground';
  * A browser's GET (its Accept puts text/html first) gets the page; API clients (Accept: JSON, any
  * type, or none) and every POST keep getting GraphQL.
  */
-export function wantsHtml(req: Request): boolean {
+export function wantsHtml(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (!req.headers.accept) return false;
-  return req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
+  return new Negotiator(req).mediaType(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html';
 }
 
 /**
- * GraphiQL for browsers at GET /graphql (and /playground), assets and example operations under
- * /playground. Mount before the GraphQL handler: anything that is not for the page falls through.
+ * GraphiQL at /playground, its assets and example operations under /playground. Answers a
+ * browser's GET of the GraphQL endpoint through the hook it returns, the first step of that route:
+ * anything that is not for the page goes on to GraphQL.
  */
-export function createPlaygroundRouter(options: PlaygroundOptions = {}): Router {
+export function installPlayground(app: FastifyInstance, options: PlaygroundOptions = {}): GatewayHook {
   const endpoint = options.endpoint ?? '/graphql';
   const assets = playgroundAssets();
   const examples: ExampleOperation[] = loadExampleOperations(options.examplesDir);
@@ -40,52 +44,37 @@ export function createPlaygroundRouter(options: PlaygroundOptions = {}): Router 
     examplesUrl: `${PLAYGROUND_PATH}/examples.json`,
     exportUrl: options.exportUrl,
   });
-  const router = Router();
 
-  const sendPage = (res: Response): void => {
-    res.setHeader('content-security-policy', PLAYGROUND_CSP);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('cache-control', 'no-cache');
-    res.setHeader('vary', 'Accept');
-    res.type('html').send(page);
-  };
+  const sendPage = (reply: FastifyReply): FastifyReply =>
+    reply
+      .header('content-security-policy', PLAYGROUND_CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-cache')
+      .header('vary', 'Accept')
+      .type('text/html; charset=utf-8')
+      .send(page);
 
-  router.get(endpoint, (req, res, next) => {
-    // The same URL answers HTML or JSON by Accept: caches must keep them apart.
-    res.vary('Accept');
-    if (!wantsHtml(req)) {
-      next();
-      return;
-    }
-    sendPage(res);
-  });
-  router.get(PLAYGROUND_PATH, (_req, res) => sendPage(res));
-  router.get(`${PLAYGROUND_PATH}/examples.json`, (_req, res) => {
-    res.setHeader('cache-control', 'no-cache');
-    res.json(examples);
-  });
-  router.get(`${PLAYGROUND_PATH}/assets/:name`, (req, res) => {
-    const resolve = assets[req.params.name];
-    if (!resolve) {
-      res.status(404).type('text').send('Not found');
-      return;
-    }
+  app.get(PLAYGROUND_PATH, (_request, reply) => sendPage(reply));
+  app.get(`${PLAYGROUND_PATH}/examples.json`, (_request, reply) => reply.header('cache-control', 'no-cache').send(examples));
+  app.get<{ Params: { name: string } }>(`${PLAYGROUND_PATH}/assets/:name`, (request, reply) => {
+    const resolve = assets[request.params.name];
+    if (!resolve) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     let asset;
     try {
       asset = resolve();
     } catch {
-      res.status(404).type('text').send('Not installed');
+      return reply.code(404).type('text/plain; charset=utf-8').send('Not installed');
+    }
+    const stream = createReadStream(asset.file);
+    return reply.header('cache-control', 'public, max-age=3600').header('x-content-type-options', 'nosniff').type(asset.contentType).send(stream);
+  });
+  return (request, reply, done) => {
+    // The same URL answers HTML or JSON by Accept: caches must keep them apart.
+    reply.header('vary', 'Accept');
+    if (!wantsHtml(request.raw)) {
+      done();
       return;
     }
-    res.setHeader('content-type', asset.contentType);
-    res.setHeader('cache-control', 'public, max-age=3600');
-    res.setHeader('x-content-type-options', 'nosniff');
-    const stream = createReadStream(asset.file);
-    stream.on('error', () => {
-      if (!res.headersSent) res.status(404).type('text').send('Not found');
-      else res.destroy();
-    });
-    stream.pipe(res);
-  });
-  return router;
+    sendPage(reply);
+  };
 }

@@ -1,5 +1,5 @@
 import { type IncomingMessage } from 'node:http';
-import { type RequestHandler } from 'express';
+import { type GatewayHook, syncHook } from '../http/hooks';
 import Negotiator from 'negotiator';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 
@@ -31,14 +31,12 @@ export function negotiateResponse(req: IncomingMessage, options: { multipart: bo
  * Refuses 406 NOT_ACCEPTABLE, before the operation runs, a request whose Accept header takes none
  * of the formats the endpoint could answer in (`multipart`: an incremental answer is possible).
  */
-export function acceptableResponseGate(options: { multipart: boolean; onRefuse?: (code: string) => void }): RequestHandler {
+export function acceptableResponseGate(options: { multipart: boolean; onRefuse?: (code: string) => void }): GatewayHook {
   const offered = options.multipart ? 'application/json, application/graphql-response+json or multipart/mixed' : 'application/json or application/graphql-response+json';
-  return (req, res, next) => {
-    if (negotiateResponse(req, options)) {
-      next();
-      return;
-    }
+  return syncHook((request, reply) => {
+    if (negotiateResponse(request.raw, options)) return true;
     options.onRefuse?.(GatewayErrorCode.NOT_ACCEPTABLE);
-    refuse(res, 406, GatewayErrorCode.NOT_ACCEPTABLE, `The Accept header takes none of the formats this endpoint answers in: send Accept: ${offered}`, { field: 'accept' });
-  };
+    refuse(reply, 406, GatewayErrorCode.NOT_ACCEPTABLE, `The Accept header takes none of the formats this endpoint answers in: send Accept: ${offered}`, { field: 'accept' });
+    return false;
+  });
 }

@@ -1,10 +1,13 @@
+import { type IncomingMessage } from 'node:http';
 import { type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache, PrefixingKeyValueCache } from '@apollo/utils.keyvaluecache';
 import { type AppError, httpStatusFor, isAcceptLanguage, languageFromHeader, type Logger, type Viewer } from '@ecosystem/shared';
-import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { type GatewayConfig } from '../config';
 import { type GatewayContext, requestState } from '../context';
+import { type GatewayHook, syncHook } from '../http/hooks';
 import { documentNestsTooDeep, type NestingLimits, tooDeepVariable } from '../input/nesting';
 import { createOperationLimits, type OperationLimitsConfig } from '../limits/operation-limits';
 import { GatewayMetrics } from '../observability/metrics';
@@ -12,11 +15,11 @@ import { startTracing, type Tracing, type TracingConfig } from '../observability
 import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
 import { createIdentityVerifier, type IdentityVerifier, type IdentityVerifierConfig } from '../security/identity';
 import { introspectionDisabledRule, subscriptionsNotServedPlugin } from '../security/introspection';
-import { persistedQueryShapeMiddleware } from '../security/persisted-query-shape';
+import { persistedQueryShapeHook } from '../security/persisted-query-shape';
 import { createRateLimiting, type RateLimiting, type RateLimitingConfig } from '../security/rate-limit';
 import { bigIntLiteralsRule } from '../input/input-coercion';
 import { GatewayErrorCode, refuse } from '../security/refuse';
-import { loadTrustedDocuments, trustedDocumentsMiddleware } from '../security/trusted-documents';
+import { loadTrustedDocuments, trustedDocumentsHook } from '../security/trusted-documents';
 
 type ApolloProductionOptions = Pick<
   ApolloServerOptions<GatewayContext>,
@@ -143,135 +146,165 @@ export class RequestPolicies {
     return this.limits;
   }
 
-  /** App-level settings and routes: trust proxy, CORS, /metrics. */
-  install(app: Express): void {
-    if (this.config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', this.config.TRUST_PROXY_HOPS);
-    // App-wide and first: other routers on /graphql (the playground's GET) would answer preflights themselves.
+  /**
+   * Fastify's options of the gateway's app: `trustProxy` (request.ip and the rate limit's key) and
+   * the largest body read (MAX_BODY_BYTES; inflated bodies are counted after decoding).
+   */
+  fastifyOptions(): Pick<FastifyServerOptions, 'trustProxy' | 'bodyLimit'> {
+    const options: Pick<FastifyServerOptions, 'trustProxy' | 'bodyLimit'> = { bodyLimit: this.config.MAX_BODY_BYTES };
+    const hops = this.config.TRUST_PROXY_HOPS;
+    // The hop count as proxy-addr reads it (the n addresses nearest the socket are proxies): Fastify
+    // reads a bare number as trusting none.
+    if (hops > 0) options.trustProxy = (_address, hop) => hop < hops;
+    return options;
+  }
+
+  /** App-level plugins and routes: CORS, request bodies (decoding, JSON, refusals), /metrics. */
+  install(app: FastifyInstance): void {
+    // App-wide and first: other routes on /graphql (the playground's GET) would answer preflights themselves.
     const origins = corsOrigins(this.config);
     if (origins.length > 0) {
-      app.use(cors({ origin: origins, credentials: true, maxAge: 600, exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'] }));
+      void app.register(fastifyCors, {
+        origin: origins,
+        credentials: true,
+        maxAge: 600,
+        exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'],
+      });
     }
+    this.installBodies(app);
     const metrics = this.metrics;
     if (metrics) {
       const token = this.config.METRICS_TOKEN;
-      app.get('/metrics', (req, res) => {
-        if (token && req.header('authorization') !== `Bearer ${token}`) {
-          res.status(401).type('text/plain').send('unauthorized');
-          return;
+      app.get('/metrics', async (request, reply) => {
+        if (token && request.headers.authorization !== `Bearer ${token}`) return reply.code(401).type('text/plain').send('unauthorized');
+        try {
+          return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+        } catch (error) {
+          return reply.code(500).type('text/plain').send((error as Error).message);
         }
-        metrics.registry.metrics().then(
-          (text) => res.type(metrics.registry.contentType).send(text),
-          (error: unknown) => res.status(500).type('text/plain').send((error as Error).message),
-        );
       });
     }
   }
 
-  /** Runs before the body is read: drain marker, identity (401), rate limit (429). */
-  beforeBody(): RequestHandler[] {
-    // The drain marker and identity in one handler: each handler is one more step of express's router.
-    const handlers: RequestHandler[] = [];
-    handlers.push((req, res, next) => {
-      if (this.draining) res.setHeader('connection', 'close');
-      const authorization = req.headers.authorization;
-      const state = requestState(req)!;
+  /**
+   * Request bodies: inflated as their Content-Encoding says (gzip, deflate, br), JSON in UTF-8,
+   * at most MAX_BODY_BYTES; every refusal answered in the GraphQL error shape with its request id.
+   */
+  private installBodies(app: FastifyInstance): void {
+    void app.register(fastifyCompress, {
+      // Requests only: answers are not compressed (a proxy in front does it, as before).
+      globalCompression: false,
+      requestEncodings: ['br', 'gzip', 'deflate'],
+      onUnsupportedRequestEncoding: (_request, encoding) =>
+        new BodyRefusal(415, GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE, `Unsupported Content-Encoding "${encoding}": send identity, gzip, deflate or br`, 'content-encoding'),
+      onInvalidRequestPayload: (_request, encoding) =>
+        new BodyRefusal(400, 'BAD_REQUEST', `The body could not be decoded as its Content-Encoding (${encoding}) says`, 'content-encoding'),
+    });
+    const parseJson = app.getDefaultJsonParser('error', 'error');
+    // JSON only: other media types (text/plain too) are not read.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+      if (charset !== undefined && !charset.startsWith('utf-')) {
+        done(new BodyRefusal(415, GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported charset in Content-Type: send the body as UTF-8', 'content-type'), undefined);
+        return;
+      }
+      // An empty body is an empty object, as Apollo Server's refusal of a body without fields expects.
+      if (body === '') done(null, {});
+      else void parseJson(request, body as string, done);
+    });
+    // Other media types are not read: Apollo Server answers what it answers to a body it cannot use.
+    app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+    app.setErrorHandler((error: FastifyError, request, reply) => this.answerError(error, request, reply));
+  }
+
+  /** The app's error handler: body refusals in the GraphQL error shape, anything else a 500 without details. */
+  private answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const requestId = requestState(request.raw)?.requestId;
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      this.metrics?.refused(GatewayErrorCode.PAYLOAD_TOO_LARGE);
+      return refuse(reply, 413, GatewayErrorCode.PAYLOAD_TOO_LARGE, `Request body larger than ${this.config.MAX_BODY_BYTES} bytes`);
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+      return refuse(reply, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+    }
+    if (error instanceof BodyRefusal) {
+      this.logger.warn({ requestId, code: error.refusalCode, status: error.status, reason: error.message }, 'request body refused');
+      this.metrics?.refused(error.refusalCode);
+      return refuse(reply, error.status, error.refusalCode, error.message, { field: error.field });
+    }
+    const status = error.statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      // Fastify's own refusals of a request it cannot read (a bad Content-Length, an aborted body).
+      this.metrics?.refused('BAD_REQUEST');
+      return refuse(reply, status, 'BAD_REQUEST', 'The request body could not be read');
+    }
+    this.logger.error({ err: error, requestId }, 'request failed');
+    return refuse(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+  }
+
+  /** Runs before the body is read (onRequest): drain marker, identity (401), rate limit (429). */
+  beforeBody(): GatewayHook[] {
+    const hooks: GatewayHook[] = [];
+    hooks.push((request, reply, done) => {
+      if (this.draining) reply.header('connection', 'close');
+      const authorization = request.headers.authorization;
+      const state = requestState(request.raw)!;
       if (!authorization) {
         // Anonymous (what viewerFrom answers for no header), without waiting for a promise.
         state.viewer = null;
-        next();
+        done();
         return;
       }
       this.identity.viewerFrom(authorization).then(
         (viewer) => {
           state.viewer = viewer;
-          next();
+          done();
         },
         (error: unknown) => {
           const appError = error as AppError;
           this.metrics?.refused(appError.code ?? 'UNAUTHENTICATED');
           // An invalid or expired token is refused, never downgraded to anonymous.
-          refuse(res, appError.code ? httpStatusFor(appError.code) : 401, appError.code ?? 'UNAUTHENTICATED', appError.message);
+          refuse(reply, appError.code ? httpStatusFor(appError.code) : 401, appError.code ?? 'UNAUTHENTICATED', appError.message);
         },
       );
     });
-    if (this.rateLimiting) handlers.push(this.rateLimiting.middleware);
-    return handlers;
+    if (this.rateLimiting) hooks.push(this.rateLimiting.hook);
+    return hooks;
   }
 
-  /** The body parser (MAX_BODY_BYTES) with its refusals. */
-  bodyParser(): (RequestHandler | ErrorRequestHandler)[] {
-    const tooLarge: ErrorRequestHandler = (error: { type?: string }, req, res, next) => {
-      if (error.type === 'entity.too.large') {
-        this.metrics?.refused(GatewayErrorCode.PAYLOAD_TOO_LARGE);
-        refuse(res, 413, GatewayErrorCode.PAYLOAD_TOO_LARGE, `Request body larger than ${this.config.MAX_BODY_BYTES} bytes`);
-        return;
-      }
-      if (error.type === 'entity.parse.failed') {
-        refuse(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
-        return;
-      }
-      // The body parser's other refusals (an unknown Content-Encoding, a body that does not decode as
-      // its Content-Encoding says, an unknown charset) would reach express's HTML error page and log a stack.
-      const status = (error as { status?: number }).status;
-      if (status !== undefined && status >= 400 && status < 500) {
-        const requestId = requestState(req)?.requestId;
-        const unsupported = status === 415;
-        const code = unsupported ? GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE : 'BAD_REQUEST';
-        const encoding = req.headers['content-encoding'];
-        const message =
-          error.type === 'charset.unsupported'
-            ? 'Unsupported charset in Content-Type: send the body as UTF-8'
-            : unsupported
-              ? `Unsupported Content-Encoding "${String(encoding)}": send identity, gzip, deflate or br`
-              : encoding
-                ? `The body could not be decoded as its Content-Encoding (${String(encoding)}) says`
-                : 'The request body could not be read';
-        this.logger.warn({ requestId, code, status, reason: (error as { message?: string }).message }, 'request body refused');
-        this.metrics?.refused(code);
-        refuse(res, status, code, message, { field: error.type === 'charset.unsupported' ? 'content-type' : 'content-encoding' });
-        return;
-      }
-      next(error);
-    };
-    return [express.json({ limit: this.config.MAX_BODY_BYTES }), tooLarge];
-  }
-
-  /** Runs after the body is read: batch size, trusted documents, the shape of extensions.persistedQuery. */
-  afterBody(): RequestHandler[] {
+  /** Runs after the body is read (preHandler): nesting, batch size, trusted documents, the shape of extensions.persistedQuery. */
+  afterBody(): GatewayHook[] {
     const max = this.config.MAX_BATCH_OPERATIONS;
-    const handlers: RequestHandler[] = [
-      (req, res, next) => {
-        if (this.refusedTooDeep(req, res)) return;
-        if (Array.isArray(req.body)) {
+    const hooks: GatewayHook[] = [
+      syncHook((request, reply) => {
+        if (this.refusedTooDeep(request, reply)) return false;
+        if (Array.isArray(request.body)) {
           if (max <= 1) {
             this.metrics?.refused(GatewayErrorCode.BATCHING_DISABLED);
-            refuse(res, 400, GatewayErrorCode.BATCHING_DISABLED, 'Batched operations are not accepted');
-            return;
+            refuse(reply, 400, GatewayErrorCode.BATCHING_DISABLED, 'Batched operations are not accepted');
+            return false;
           }
-          if (req.body.length > max) {
+          if (request.body.length > max) {
             this.metrics?.refused(GatewayErrorCode.BATCH_TOO_LARGE);
-            refuse(res, 400, GatewayErrorCode.BATCH_TOO_LARGE, `At most ${max} operations per batch`);
-            return;
+            refuse(reply, 400, GatewayErrorCode.BATCH_TOO_LARGE, `At most ${max} operations per batch`);
+            return false;
           }
         }
-        next();
-      },
+        return true;
+      }),
     ];
     if (this.trustedDocuments) {
-      handlers.push(
-        trustedDocumentsMiddleware(this.trustedDocuments, this.config.TRUSTED_DOCUMENTS_ENFORCE, this.logger, this.onRefuse),
-      );
+      hooks.push(trustedDocumentsHook(this.trustedDocuments, this.config.TRUSTED_DOCUMENTS_ENFORCE, this.logger, this.onRefuse));
     }
     // After the trusted documents, whose manifest ids may be sent as sha256Hash and are resolved there.
-    handlers.push(persistedQueryShapeMiddleware(this.onRefuse));
-    return handlers;
+    hooks.push(persistedQueryShapeHook(this.onRefuse));
+    return hooks;
   }
 
   /** The nesting bound alone (refusedTooDeep), for the endpoints that take a GraphQL body beside /graphql. */
-  nestingLimit(): RequestHandler {
-    return (req, res, next) => {
-      if (!this.refusedTooDeep(req, res)) next();
-    };
+  nestingLimit(): GatewayHook {
+    return syncHook((request, reply) => !this.refusedTooDeep(request, reply));
   }
 
   /**
@@ -279,12 +312,14 @@ export class RequestPolicies {
    * coercion, input hygiene, JSON.stringify of a body passed on) can walk: 400 before any of them
    * runs. POST bodies (single or batched) and GET parameters.
    */
-  private refusedTooDeep(req: Request, res: express.Response): boolean {
+  private refusedTooDeep(request: FastifyRequest, reply: FastifyReply): boolean {
     const operations: { query?: unknown; variables?: unknown; extensions?: unknown }[] = [];
-    if (Array.isArray(req.body)) operations.push(...(req.body as { query?: unknown; variables?: unknown }[]));
-    else if (req.body && typeof req.body === 'object') operations.push(req.body as { query?: unknown; variables?: unknown });
-    if (req.method === 'GET' && req.query) {
-      let variables: unknown = req.query.variables;
+    const body = request.body;
+    if (Array.isArray(body)) operations.push(...(body as { query?: unknown; variables?: unknown }[]));
+    else if (body && typeof body === 'object') operations.push(body as { query?: unknown; variables?: unknown });
+    const query = request.query as Record<string, unknown> | undefined;
+    if (request.method === 'GET' && query) {
+      let variables: unknown = query.variables;
       if (typeof variables === 'string') {
         try {
           variables = JSON.parse(variables);
@@ -292,26 +327,26 @@ export class RequestPolicies {
           variables = undefined; // Apollo Server says what is wrong with it
         }
       }
-      operations.push({ query: req.query.query, variables });
+      operations.push({ query: query.query, variables });
     }
     for (const operation of operations) {
       if (!operation || typeof operation !== 'object') continue;
       const { MAX_DOCUMENT_NESTING, MAX_VARIABLE_NESTING } = this.config;
       if (typeof operation.query === 'string' && documentNestsTooDeep(operation.query, MAX_DOCUMENT_NESTING)) {
         this.metrics?.refused(GatewayErrorCode.QUERY_TOO_DEEP);
-        refuse(res, 400, GatewayErrorCode.QUERY_TOO_DEEP, `The document nests brackets more than ${MAX_DOCUMENT_NESTING} deep`, { field: 'query', limit: MAX_DOCUMENT_NESTING });
+        refuse(reply, 400, GatewayErrorCode.QUERY_TOO_DEEP, `The document nests brackets more than ${MAX_DOCUMENT_NESTING} deep`, { field: 'query', limit: MAX_DOCUMENT_NESTING });
         return true;
       }
       const variable = tooDeepVariable(operation.variables, MAX_VARIABLE_NESTING);
       if (variable !== undefined) {
         this.metrics?.refused('BAD_USER_INPUT');
-        refuse(res, 400, 'BAD_USER_INPUT', `Variable "$${variable}" nests lists and objects more than ${MAX_VARIABLE_NESTING} deep`, { field: variable, limit: MAX_VARIABLE_NESTING });
+        refuse(reply, 400, 'BAD_USER_INPUT', `Variable "$${variable}" nests lists and objects more than ${MAX_VARIABLE_NESTING} deep`, { field: variable, limit: MAX_VARIABLE_NESTING });
         return true;
       }
       const extension = tooDeepVariable(operation.extensions, MAX_VARIABLE_NESTING);
       if (extension !== undefined) {
         this.metrics?.refused('BAD_REQUEST');
-        refuse(res, 400, 'BAD_REQUEST', `Extension "${extension}" nests lists and objects more than ${MAX_VARIABLE_NESTING} deep`, { field: `extensions.${extension}`, limit: MAX_VARIABLE_NESTING });
+        refuse(reply, 400, 'BAD_REQUEST', `Extension "${extension}" nests lists and objects more than ${MAX_VARIABLE_NESTING} deep`, { field: `extensions.${extension}`, limit: MAX_VARIABLE_NESTING });
         return true;
       }
     }
@@ -319,17 +354,21 @@ export class RequestPolicies {
   }
 
   /** The per-request parts of the context the handlers computed. */
-  contextFrom(req: Request): { viewer: Viewer | null; propagatedHeaders?: [string, string][] } {
+  contextFrom(req: IncomingMessage): { viewer: Viewer | null; propagatedHeaders?: [string, string][] } {
     const viewer = requestState(req)?.viewer ?? null;
     const propagatedHeaders: [string, string][] = [];
     // The caller's language always reaches the subgraphs (labels in the caller's language), reduced
     // to the one language the graph answers in: a browser's long list would split every cache key
     // per browser, and a malformed or overlong header is dropped (the subgraphs then answer French).
-    const language = req.header('accept-language');
+    const header = (name: string): string | undefined => {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    const language = header('accept-language');
     if (isAcceptLanguage(language)) propagatedHeaders.push(['accept-language', languageFromHeader(language).toLowerCase()]);
     for (const name of this.config.PROPAGATE_HEADERS) {
       if (name.toLowerCase() === 'accept-language') continue;
-      const value = req.header(name);
+      const value = header(name);
       if (value !== undefined) propagatedHeaders.push([name, value]);
     }
     return propagatedHeaders.length ? { viewer, propagatedHeaders } : { viewer };
@@ -344,6 +383,21 @@ export class RequestPolicies {
   async close(): Promise<void> {
     await this.rateLimiting?.close();
     await this.tracing?.shutdown().catch(() => undefined);
+  }
+}
+
+/** The charset parameter of a Content-Type header. */
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+
+/** A request body refused before it reaches a route: status, stable code, and the header at fault. */
+class BodyRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly refusalCode: string,
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
   }
 }
 

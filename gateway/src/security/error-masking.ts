@@ -1,7 +1,7 @@
 import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { formatSubgraphError } from '@ecosystem/shared';
 import { type GraphQLFormattedError } from 'graphql';
-import { type RequestHandler } from 'express';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type GatewayContext, requestState } from '../context';
 import { isTooManyTokens } from '../limits/operation-limits';
 import { GatewayErrorCode } from './refuse';
@@ -89,23 +89,20 @@ function createMaskingFormatter(mask: boolean): (formatted: GraphQLFormattedErro
 }
 
 /**
- * Apollo Server's express handler, whose own body refusals get the request id. Its body checks
+ * Apollo Server's HTTP handler, whose own body refusals get the request id. Its body checks
  * (`variables` not an object, `operationName` not a string, CSRF prevention: 400 BAD_REQUEST) throw
  * before any per-request hook, so no plugin knows which request they refuse: the id is added to
- * such a refusal's errors as the handler writes it. Not an AsyncLocalStorage: on Node 20 its first
+ * such a refusal's errors as the handler answers it. Not an AsyncLocalStorage: on Node 20 its first
  * `run` turns on promise hooks for the whole process, and every await of every request (the query
  * plan's fetches included) then pays for them.
  */
-export function withRequestIdOnBodyErrors(handler: RequestHandler): RequestHandler {
-  return (req, res, next) => {
-    const requestId = requestState(req)?.requestId;
-    if (requestId) {
-      const send = res.send;
-      res.send = function sendWithRequestId(this: typeof res, body?: unknown) {
-        return send.call(this, this.statusCode === 400 && typeof body === 'string' ? refusalWithRequestId(body, requestId) : body);
-      };
-    }
-    return handler(req, res, next);
+export function withRequestIdOnBodyErrors(
+  handler: (request: FastifyRequest, reply: FastifyReply) => unknown,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
+  return async (request, reply) => {
+    const body = await handler(request, reply);
+    const requestId = requestState(request.raw)?.requestId;
+    return requestId && reply.statusCode === 400 && typeof body === 'string' ? refusalWithRequestId(body, requestId) : body;
   };
 }
 

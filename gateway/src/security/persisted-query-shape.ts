@@ -1,4 +1,4 @@
-import { type RequestHandler } from 'express';
+import { type GatewayHook, syncHook } from '../http/hooks';
 import { refuse } from './refuse';
 
 /** What APQ hashes are: SHA-256 in lowercase hex (Apollo Client's link and Apollo Server's check). */
@@ -48,18 +48,22 @@ function extensionsOfGet(value: unknown): unknown {
  * Server sees the request, by POST (each operation of a batch) and GET. Runs after the trusted
  * documents, which resolve their manifest ids (any text) sent in `sha256Hash` and remove them.
  */
-export function persistedQueryShapeMiddleware(onRefuse: (code: string) => void = () => undefined): RequestHandler {
-  return (req, res, next) => {
+export function persistedQueryShapeHook(onRefuse: (code: string) => void = () => undefined): GatewayHook {
+  return syncHook((request, reply) => {
     const bodies: unknown[] =
-      req.method === 'GET' ? [{ extensions: extensionsOfGet(req.query.extensions) }] : Array.isArray(req.body) ? req.body : [req.body];
+      request.method === 'GET'
+        ? [{ extensions: extensionsOfGet((request.query as Record<string, unknown>).extensions) }]
+        : Array.isArray(request.body)
+          ? request.body
+          : [request.body];
     for (const body of bodies) {
       const problem = body && typeof body === 'object' ? persistedQueryProblem((body as { extensions?: unknown }).extensions) : undefined;
       if (problem) {
         onRefuse('BAD_REQUEST');
-        refuse(res, 400, 'BAD_REQUEST', problem.message, { field: problem.field });
-        return;
+        refuse(reply, 400, 'BAD_REQUEST', problem.message, { field: problem.field });
+        return false;
       }
     }
-    next();
-  };
+    return true;
+  });
 }

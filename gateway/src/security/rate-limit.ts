@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type Logger, type Viewer } from '@ecosystem/shared';
-import { type RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { type GatewayConfig } from '../config';
 import { requestState } from '../context';
+import { type GatewayHook } from '../http/hooks';
 import { GatewayErrorCode, refuse } from './refuse';
 
 export interface RateLimiting {
-  middleware: RequestHandler;
+  hook: GatewayHook;
   close(): Promise<void>;
 }
 
@@ -54,32 +54,34 @@ export function createRateLimiting(
     limiter = new RateLimiterMemory({ points, duration });
   }
   const apiKeyHeader = config.API_KEY_HEADER;
-  const middleware: RequestHandler = (req, res, next) => {
-    const key = rateLimitKey(requestState(req)?.viewer ?? null, req.header(apiKeyHeader), req.ip);
+  const apiKeyHeaderName = apiKeyHeader.toLowerCase();
+  const hook: GatewayHook = (request, reply, done) => {
+    const apiKey = request.headers[apiKeyHeaderName];
+    const key = rateLimitKey(requestState(request.raw)?.viewer ?? null, Array.isArray(apiKey) ? apiKey.join(', ') : apiKey, request.ip);
     limiter.consume(key).then(
       (result) => {
-        res.setHeader('ratelimit-limit', points);
-        res.setHeader('ratelimit-remaining', result.remainingPoints);
-        next();
+        reply.header('ratelimit-limit', points);
+        reply.header('ratelimit-remaining', result.remainingPoints);
+        done();
       },
       (rejection: unknown) => {
         if (rejection instanceof RateLimiterRes) {
           const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-          res.setHeader('retry-after', String(retryAfter));
-          res.setHeader('ratelimit-limit', points);
-          res.setHeader('ratelimit-remaining', 0);
+          reply.header('retry-after', String(retryAfter));
+          reply.header('ratelimit-limit', points);
+          reply.header('ratelimit-remaining', 0);
           onRefuse(GatewayErrorCode.RATE_LIMITED);
-          refuse(res, 429, GatewayErrorCode.RATE_LIMITED, `Too many requests; retry in ${retryAfter} s`, { retryAfter });
+          refuse(reply, 429, GatewayErrorCode.RATE_LIMITED, `Too many requests; retry in ${retryAfter} s`, { retryAfter });
           return;
         }
         // The store failed and no insurance answered: let the request through rather than fail it.
         logger.warn({ reason: (rejection as Error).message }, 'rate limit store failed');
-        next();
+        done();
       },
     );
   };
   return {
-    middleware,
+    hook,
     async close() {
       if (redis) await redis.quit().catch(() => undefined);
     },

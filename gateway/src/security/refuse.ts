@@ -1,4 +1,4 @@
-import { type Response } from 'express';
+import { type FastifyReply } from 'fastify';
 import { requestState } from '../context';
 
 /** Stable codes of the refusals the gateway itself makes (besides the shared ErrorCode ones). */
@@ -32,14 +32,14 @@ export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErr
 
 /** Ends a request with a GraphQL-shaped error body that carries the code and the request id. */
 export function refuse(
-  res: Response,
+  reply: FastifyReply,
   status: number,
   code: string,
   message: string,
   extensions: Record<string, unknown> = {},
   /** Where in the client's text (a validation refusal's `locations`, as graphql-js gives them). */
   locations?: readonly { line: number; column: number }[],
-): void {
-  const requestId = requestState(res.req)?.requestId;
-  res.status(status).json({ errors: [{ message, ...(locations?.length ? { locations } : {}), extensions: { code, ...extensions, requestId } }] });
+): FastifyReply {
+  const requestId = requestState(reply.request.raw)?.requestId;
+  return reply.code(status).send({ errors: [{ message, ...(locations?.length ? { locations } : {}), extensions: { code, ...extensions, requestId } }] });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Logger } from '@ecosystem/shared';
-import { type RequestHandler } from 'express';
+import { type GatewayHook, syncHook } from '../http/hooks';
 import { requestState } from '../context';
 import { GatewayErrorCode, refuse } from './refuse';
 
@@ -32,12 +32,12 @@ interface GraphQLBody {
  * TRUSTED_DOCUMENT_NOT_FOUND for an unknown id) before it is parsed. With `enforce` off, unlisted
  * operations run but are logged. The manifest is read once, at start.
  */
-export function trustedDocumentsMiddleware(
+export function trustedDocumentsHook(
   documents: Map<string, string>,
   enforce: boolean,
   logger: Logger,
   onRefuse: (code: string) => void = () => undefined,
-): RequestHandler {
+): GatewayHook {
   const bodies = new Set(documents.values());
   const resolve = (body: GraphQLBody, requestId: unknown): string | undefined => {
     const id =
@@ -64,34 +64,30 @@ export function trustedDocumentsMiddleware(
     }
     return undefined;
   };
-  return (req, res, next) => {
-    if (req.method === 'GET') {
-      const query = req.query.query;
+  return syncHook((request, reply) => {
+    if (request.method === 'GET') {
+      const query = (request.query as Record<string, unknown>).query;
       if (enforce && typeof query === 'string' && !bodies.has(query)) {
         onRefuse(GatewayErrorCode.OPERATION_NOT_TRUSTED);
-        refuse(res, 400, GatewayErrorCode.OPERATION_NOT_TRUSTED, 'Only trusted documents may run on this gateway');
-        return;
+        refuse(reply, 400, GatewayErrorCode.OPERATION_NOT_TRUSTED, 'Only trusted documents may run on this gateway');
+        return false;
       }
-      next();
-      return;
+      return true;
     }
-    const payload = req.body as GraphQLBody | GraphQLBody[] | undefined;
-    if (!payload || typeof payload !== 'object') {
-      next();
-      return;
-    }
+    const payload = request.body as GraphQLBody | GraphQLBody[] | undefined;
+    if (!payload || typeof payload !== 'object') return true;
     for (const body of Array.isArray(payload) ? payload : [payload]) {
-      const problem = resolve(body, requestState(req)?.requestId);
+      const problem = resolve(body, requestState(request.raw)?.requestId);
       if (problem) onRefuse(problem);
       if (problem === GatewayErrorCode.OPERATION_NOT_TRUSTED) {
-        refuse(res, 400, problem, 'Only trusted documents may run on this gateway');
-        return;
+        refuse(reply, 400, problem, 'Only trusted documents may run on this gateway');
+        return false;
       }
       if (problem === GatewayErrorCode.TRUSTED_DOCUMENT_NOT_FOUND) {
-        refuse(res, 400, problem, 'Unknown trusted document id');
-        return;
+        refuse(reply, 400, problem, 'Unknown trusted document id');
+        return false;
       }
     }
-    next();
-  };
+    return true;
+  });
 }

@@ -11,11 +11,12 @@ import {
   splitRdfExtension,
   REQUEST_ID_HEADER,
   requestIdFrom,
-  sendHttpError,
+  httpErrorBody,
   type Logger,
   type Viewer,
 } from '@ecosystem/shared';
-import { type Express, type Request, type RequestHandler, type Response } from 'express';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { type GatewayHook } from '../http/hooks';
 import { type GatewayConfig } from '../config';
 import { beginRequest, type RequestState, requestState } from '../context';
 import { SubgraphFetchError } from '../resilience/subgraph-breaker';
@@ -98,43 +99,61 @@ const CONVERSIONS_RETRY_AFTER_S = 2;
  * GraphQL fetches (a token for that subgraph only, never the caller's own); a subgraph that is
  * down, slow or behind an open circuit answers 502 BAD_GATEWAY, as fast as its GraphQL fetches fail.
  */
-export function installStandardExports(app: Express, options: StandardExportOptions): void {
+export function installStandardExports(app: FastifyInstance, options: StandardExportOptions): void {
   const conversions = new ConcurrencyGate({ running: options.config.EXPORT_CONVERSIONS, waiting: options.config.EXPORT_CONVERSIONS_WAITING });
-  for (const route of STANDARD_EXPORT_ROUTES) {
-    const identify: RequestHandler = (req, res, next) => {
-      const state = beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER]));
-      // Every answer of an export names its request, as /graphql's do (and its errors' bodies).
-      res.setHeader(REQUEST_ID_HEADER, state.requestId);
-      if (!options.subgraphUrl(route.subgraph)) {
-        sendHttpError(res, 404, 'NOT_FOUND', `${req.path} is served by the ${route.subgraph} subgraph, which this gateway's supergraph does not include`);
-        return;
-      }
-      options
-        .viewerFrom(req.header('authorization'))
-        .then((viewer) => {
-          state.viewer = viewer;
-          next();
-        })
-        .catch((error: unknown) => {
-          sendHttpError(res, 401, 'UNAUTHENTICATED', (error as Error).message);
+  // A converted export is revalidated by the ETag of the app's scope (a 304 when it still matches).
+  void app.register(async (scope) => {
+    for (const route of STANDARD_EXPORT_ROUTES) {
+      const identify: GatewayHook = (request, reply, done) => {
+        const state = beginRequest(request.raw, requestIdFrom(request.headers[REQUEST_ID_HEADER]));
+        // Every answer of an export names its request, as /graphql's do (and its errors' bodies).
+        reply.header(REQUEST_ID_HEADER, state.requestId);
+        if (!options.subgraphUrl(route.subgraph)) {
+          sendHttpError(reply, 404, 'NOT_FOUND', `${pathOf(request)} is served by the ${route.subgraph} subgraph, which this gateway's supergraph does not include`);
+          return;
+        }
+        options
+          .viewerFrom(request.headers.authorization)
+          .then((viewer) => {
+            state.viewer = viewer;
+            done();
+          })
+          .catch((error: unknown) => {
+            sendHttpError(reply, 401, 'UNAUTHENTICATED', (error as Error).message);
+          });
+      };
+      const serve = route.kind === 'rdf' ? rdfExport(route, options, conversions) : documentExport(route, options);
+      // The subgraphs' patterns (express's) as Fastify spells them.
+      for (const path of route.paths.map((p) => p.replace('/*file', '/*'))) {
+        // GET routes answer HEAD too (Fastify's own HEAD route, the body left out).
+        scope.get(path, { onRequest: identify }, serve);
+        // Any other method: a coded refusal naming the methods served. OPTIONS stays CORS's.
+        scope.route({
+          method: ['POST', 'PUT', 'DELETE', 'PATCH'],
+          url: path,
+          handler: (request, reply) => {
+            reply.header(REQUEST_ID_HEADER, beginRequest(request.raw, requestIdFrom(request.headers[REQUEST_ID_HEADER])).requestId);
+            reply.header('allow', 'GET, HEAD');
+            sendHttpError(reply, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, `${request.method} is not served here: standard exports are read with GET or HEAD`);
+          },
         });
-    };
-    const serve = route.kind === 'rdf' ? rdfExport(route, options, conversions) : documentExport(route, options);
-    // Express strips a mount path from req.url; a route keeps it, so the subgraph sees its own path.
-    app.get(route.paths, identify, serve);
-    app.head(route.paths, identify, serve);
-    // Any other method: a coded refusal naming the methods served, not express's HTML 404. OPTIONS
-    // goes on to CORS and express's own answer.
-    app.all(route.paths, (req, res, next) => {
-      if (req.method === 'OPTIONS') {
-        next();
-        return;
       }
-      res.setHeader(REQUEST_ID_HEADER, beginRequest(req, requestIdFrom(req.headers[REQUEST_ID_HEADER])).requestId);
-      res.setHeader('allow', 'GET, HEAD');
-      sendHttpError(res, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, `${req.method} is not served here: standard exports are read with GET or HEAD`);
-    });
-  }
+    }
+  });
+}
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => void;
+
+/** The error body of the routes beside /graphql (the shared one), with the request id the answer carries. */
+function sendHttpError(reply: FastifyReply, status: number, code: string, message: string, field?: string): void {
+  reply.code(status).type('application/json').send(httpErrorBody(code, message, field, reply.getHeader(REQUEST_ID_HEADER)));
+}
+
+/** The path asked, without its query string. */
+function pathOf(request: FastifyRequest): string {
+  const url = request.url;
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 interface GraphQLAnswer<T> {
@@ -148,45 +167,45 @@ function callerOf(state: RequestState | undefined): { requestId: string; viewer:
 }
 
 /** The path and query string the caller asked, for the subgraph's origin. */
-function pathAndQuery(req: Request, path = req.path): string {
-  return req.originalUrl.includes('?') ? `${path}${req.originalUrl.slice(req.originalUrl.indexOf('?'))}` : path;
+function pathAndQuery(req: FastifyRequest, path = pathOf(req)): string {
+  return req.url.includes('?') ? `${path}${req.url.slice(req.url.indexOf('?'))}` : path;
 }
 
 /** A lost subgraph (or an answer that could not be used): 502, logged. */
-function exportFailed(res: Response, error: unknown, route: StandardExportRoute, req: Request, logger: Logger): void {
+function exportFailed(res: FastifyReply, error: unknown, route: StandardExportRoute, req: FastifyRequest, logger: Logger): void {
   if (error instanceof ConcurrencyFull) {
-    res.setHeader('retry-after', String(CONVERSIONS_RETRY_AFTER_S));
+    res.header('retry-after', String(CONVERSIONS_RETRY_AFTER_S));
     sendHttpError(res, 503, 'SERVICE_UNAVAILABLE', 'Too many exports are being converted: retry shortly');
     return;
   }
-  logger.warn({ err: error, subgraph: route.subgraph, path: req.path, requestId: requestState(req)?.requestId }, 'standard export failed');
-  if (res.headersSent) return;
+  logger.warn({ err: error, subgraph: route.subgraph, path: pathOf(req), requestId: requestState(req.raw)?.requestId }, 'standard export failed');
+  if (res.sent) return;
   const timedOut = error instanceof SubgraphFetchError && error.reason === 'timeout';
   sendHttpError(res, 502, 'BAD_GATEWAY', timedOut ? 'The subgraph serving this export did not answer in time' : 'The subgraph serving this export is unavailable');
 }
 
 /** Serves a document as the subgraph answered it (status, body, and the headers that describe it). */
-function documentExport(route: StandardExportRoute, options: StandardExportOptions): RequestHandler {
+function documentExport(route: StandardExportRoute, options: StandardExportOptions): Handler {
   return (req, res) => {
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = req.header(name);
-      if (value !== undefined) headers[name] = value;
+      const value = req.headers[name];
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     options.subgraphs
       .request(route.subgraph, {
         graphqlUrl: options.subgraphUrl(route.subgraph)!,
         ask: { path: pathAndQuery(req), method: 'GET', headers },
-        caller: callerOf(requestState(req)),
+        caller: callerOf(requestState(req.raw)),
       })
       .then(async (upstream) => {
         for (const name of FORWARDED_RESPONSE_HEADERS) {
           const value = upstream.headers.get(name);
-          if (value !== null) res.setHeader(name, value);
+          if (value !== null) res.header(name, value);
         }
         const body = await upstream.text();
-        if (upstream.status === 304) res.status(304).end();
-        else res.status(upstream.status).send(upstream.status >= 400 ? withRequestId(body, res) : body);
+        if (upstream.status === 304) res.code(304).send();
+        else res.code(upstream.status).send(upstream.status >= 400 ? withRequestId(body, res) : body);
       })
       .catch((error: unknown) => exportFailed(res, error, route, req, options.logger));
   };
@@ -197,10 +216,10 @@ function documentExport(route: StandardExportRoute, options: StandardExportOptio
  * caller asks for (extension, then Accept). A missing name is logged, not fatal: the document stays
  * valid RDF and the rest of the export is served.
  */
-function rdfExport(route: StandardExportRoute, options: StandardExportOptions, conversions: ConcurrencyGate): RequestHandler {
+function rdfExport(route: StandardExportRoute, options: StandardExportOptions, conversions: ConcurrencyGate): Handler {
   /** Conversions in flight for anonymous callers, by what they ask: public data, converted once for all. */
   const shared = new InFlight<Converted>();
-  const convert = (req: Request, path: string, format: RdfFormat, caller: { requestId: string; viewer: Viewer | null }): Promise<Converted> =>
+  const convert = (req: FastifyRequest, path: string, format: RdfFormat, caller: { requestId: string; viewer: Viewer | null }): Promise<Converted> =>
     conversions.run(async () => {
       const upstream = await options.subgraphs.request(route.subgraph, {
         graphqlUrl: options.subgraphUrl(route.subgraph)!,
@@ -221,26 +240,28 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions, c
             caller,
           });
           const body = (await answer.json()) as GraphQLAnswer<{ _entities: (AgentEntity | null)[] }>;
-          if (body.errors?.length) options.logger.warn({ errors: body.errors, path: req.path, requestId: caller.requestId }, 'standard export: agent names partly unavailable');
+          if (body.errors?.length) options.logger.warn({ errors: body.errors, path: pathOf(req), requestId: caller.requestId }, 'standard export: agent names partly unavailable');
           nameAgents(agents, body.data?._entities ?? []);
         } catch (error) {
-          options.logger.warn({ err: error, path: req.path, requestId: caller.requestId }, 'standard export: agent names unavailable');
+          options.logger.warn({ err: error, path: pathOf(req), requestId: caller.requestId }, 'standard export: agent names unavailable');
         }
       }
       const { body, contentType } = await serialiseRdf(document, format);
-      return { status: 200, contentType, body };
+      // Encoded once, outside the JS heap, and shared by every caller of a shared conversion: a
+      // string answer would be held on the heap by each socket still writing it.
+      return { status: 200, contentType, body: Buffer.from(body) };
     });
   return (req, res) => {
-    const caller = callerOf(requestState(req));
-    const [path, extension] = splitRdfExtension(req.path);
+    const caller = callerOf(requestState(req.raw));
+    const [path, extension] = splitRdfExtension(pathOf(req));
     // One format extension only: `<id>.ttl.jsonld` names no document (the subgraph would read the
     // rest as `<id>.ttl` and answer Turtle where JSON-LD is expected).
     if (extension && splitRdfExtension(path)[1]) {
-      sendHttpError(res, 404, 'NOT_FOUND', `${req.path} was not found: give one format extension (${Object.keys(RDF_EXTENSIONS).join(', ')})`);
+      sendHttpError(res, 404, 'NOT_FOUND', `${pathOf(req)} was not found: give one format extension (${Object.keys(RDF_EXTENSIONS).join(', ')})`);
       return;
     }
-    const format = negotiateRdfFormat(extension, acceptsIgnoringParameters(req));
-    res.vary('Accept');
+    const format = negotiateRdfFormat(extension, acceptsIgnoringParameters({ headers: { accept: req.headers.accept } }));
+    res.header('vary', 'Accept');
     if (!format) {
       sendHttpError(res, 406, 'NOT_ACCEPTABLE', `Available as ${Object.values(RDF_MEDIA_TYPES).join(', ')}`);
       return;
@@ -258,7 +279,7 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions, c
     answer
       .then(({ status, contentType, body }) => {
         if (status === 200) res.type(contentType).send(body);
-        else res.status(status).type(contentType).send(status >= 400 ? withRequestId(body, res) : body);
+        else res.code(status).type(contentType).send(status >= 400 && typeof body === 'string' ? withRequestId(body, res) : body);
       })
       .catch((error: unknown) => exportFailed(res, error, route, req, options.logger));
   };
@@ -268,11 +289,12 @@ function rdfExport(route: StandardExportRoute, options: StandardExportOptions, c
 interface Converted {
   status: number;
   contentType: string;
-  body: string;
+  /** The subgraph's refusal as text, or the converted document. */
+  body: string | Buffer;
 }
 
 /** A subgraph's JSON error body with this request's id added (what the gateway's own errors carry). */
-function withRequestId(body: string, res: Response): string {
+function withRequestId(body: string, res: FastifyReply): string {
   const requestId = res.getHeader(REQUEST_ID_HEADER);
   try {
     const parsed = JSON.parse(body) as { error?: Record<string, unknown> };

@@ -7,12 +7,12 @@ export const TOO_MANY_CONNECTIONS = 'TOO_MANY_CONNECTIONS';
 export const TOO_MANY_CONNECTIONS_CLOSE_CODE = 1013;
 
 /**
- * The client address of a request as express's `req.ip` computes it with `trust proxy` set to
- * TRUST_PROXY_HOPS: the WebSocket upgrade has no express request, and a cap counted by the proxy's
- * address would refuse every client behind it.
+ * The client address of a request as the gateway's `request.ip` computes it with TRUST_PROXY_HOPS
+ * (RequestPolicies.fastifyOptions): the WebSocket upgrade has no Fastify request, and a cap counted
+ * by the proxy's address would refuse every client behind it.
  */
 export function clientAddressOf(trustProxyHops: number): (request: IncomingMessage) => string {
-  // express's own compilation of a hop count (`app.set('trust proxy', n)`).
+  // The hop count's compilation, the same as the app's trustProxy.
   const trust = (_address: string, hop: number): boolean => hop < trustProxyHops;
   return (request) => (trustProxyHops > 0 ? proxyaddr(request, trust) : request.socket.remoteAddress) ?? 'unknown';
 }

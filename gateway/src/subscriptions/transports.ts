@@ -1,13 +1,14 @@
 import { type IncomingMessage, type Server } from 'node:http';
 import { type Duplex } from 'node:stream';
 import { type Logger, requestIdFrom, REQUEST_ID_HEADER, type Viewer } from '@ecosystem/shared';
-import { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
-import { createHandler as createSseHandler } from 'graphql-sse/lib/use/express';
+import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
 import { makeServer, CloseCode } from 'graphql-ws';
 import Negotiator from 'negotiator';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type GatewayContext } from '../context';
+import { type GatewayHook, syncHook } from '../http/hooks';
 import { persistedQueryProblem } from '../security/persisted-query-shape';
 import { GatewayErrorCode, refuse } from '../security/refuse';
 import { type ConnectionsPerAddress, TOO_MANY_CONNECTIONS, TOO_MANY_CONNECTIONS_CLOSE_CODE } from './connection-limit';
@@ -31,9 +32,9 @@ export interface SubscriptionTransportOptions {
    * errors, formatted as /graphql formats them, or none.
    */
   check(query: string, variables: Record<string, unknown> | undefined, operationName: string | undefined, context: SubscriberContext): Promise<readonly GraphQLFormattedError[]>;
-  /** Identity (401), rate limit (429), body limits: the handlers /graphql runs before its own. */
-  handlers: (RequestHandler | ErrorRequestHandler)[];
-  contextFor(req: Request, res: Response): GatewayContext;
+  /** Identity (401), rate limit (429) before the body is read, its checks after: the steps /graphql runs before its own. */
+  handlers: { onRequest: GatewayHook[]; preHandler: GatewayHook[] };
+  contextFor(req: IncomingMessage): GatewayContext;
   /** Verifies an `Authorization` header: the viewer, or throws (UNAUTHENTICATED). */
   verify(authorization: string | undefined): Promise<Viewer | null>;
   keepAliveMs: number;
@@ -41,7 +42,7 @@ export interface SubscriptionTransportOptions {
   maxMessageBytes: number;
   /** SUBSCRIPTION_CONNECTIONS_PER_ADDRESS: open WebSocket sockets and SSE streams per client address. */
   connections: ConnectionsPerAddress;
-  /** The client's address (TRUST_PROXY_HOPS applied, as express's `req.ip`). */
+  /** The client's address (TRUST_PROXY_HOPS applied, as Fastify's `request.ip`), for the WebSocket upgrade. */
   clientAddress(request: IncomingMessage): string;
 }
 
@@ -82,15 +83,16 @@ function jsonObjectParameter(name: string, value: unknown): RequestShapeProblem 
  * "Invalid variables", "Unparsable URL") with no code or request id, and lets a non-string
  * `operationName` through.
  */
-export function sseRequestProblem(req: Request): RequestShapeProblem | undefined {
+export function sseRequestProblem(req: Pick<FastifyRequest, 'method' | 'query' | 'body'>): RequestShapeProblem | undefined {
   if (req.method === 'GET') {
+    const params = req.query as Record<string, unknown>;
     for (const name of ['query', 'operationName']) {
-      const value = req.query[name];
+      const value = params[name];
       if (value !== undefined && typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
     }
-    const problem = jsonObjectParameter('variables', req.query.variables) ?? jsonObjectParameter('extensions', req.query.extensions);
+    const problem = jsonObjectParameter('variables', params.variables) ?? jsonObjectParameter('extensions', params.extensions);
     if (problem) return problem;
-    return typeof req.query.query === 'string' && req.query.query !== ''
+    return typeof params.query === 'string' && params.query !== ''
       ? undefined
       : { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
   }
@@ -116,21 +118,20 @@ export function sseRequestProblem(req: Request): RequestShapeProblem | undefined
  * single connection mode (PUT reserves a stream, DELETE stops an operation in it) would hold streams
  * open with no subscription, outside every per-client bound; it is refused 405 METHOD_NOT_ALLOWED.
  */
-export function installSseSubscriptions(app: Express, options: SubscriptionTransportOptions): void {
+export function installSseSubscriptions(app: FastifyInstance, options: SubscriptionTransportOptions): void {
   const handler = createSseHandler({
     schema: () => schemaOf(options.subscriptions),
     // Validated in onSubscribe, through the pipeline of /graphql.
     validate: () => [],
     onSubscribe: async (req, params) => {
       const schema = schemaOf(options.subscriptions);
-      const express = req.raw as Request;
-      const res = express.res as Response;
-      const base = options.contextFor(express, res);
+      const request = req.raw;
+      const base = options.contextFor(request.raw);
       const context: SubscriberContext = {
         ...base,
-        authorization: express.header('authorization'),
+        authorization: request.headers.authorization,
         // The per-client limit counts by viewer, else by address (the policies in front verified the viewer).
-        client: base.viewer?.sub ?? express.ip ?? 'unknown',
+        client: base.viewer?.sub ?? request.ip ?? 'unknown',
       };
       const query = typeof params.query === 'string' ? params.query : '';
       const variables = params.variables ?? undefined;
@@ -143,45 +144,50 @@ export function installSseSubscriptions(app: Express, options: SubscriptionTrans
     subscribe: (args) => options.subscriptions.subscribe(args as ExecutionArgs),
     execute: (args) => options.subscriptions.subscribe(args as ExecutionArgs),
   });
-  const distinctConnectionsOnly: RequestHandler = (req, res, next) => {
-    if (req.method === 'GET' || req.method === 'POST') {
+  const distinctConnectionsOnly = syncHook((request, reply) => {
+    if (request.method === 'GET' || request.method === 'POST') {
       // Media types are case-insensitive, may carry parameters and sit in a list; q=0 refuses. A
       // wildcard (`*/*`, `text/*`) is not a request for a stream: it stays 406.
-      if (!new Negotiator(req).mediaTypes().some((type) => type.toLowerCase() === 'text/event-stream')) {
-        refuse(res, 406, NOT_ACCEPTABLE, 'Subscriptions are served as Server-Sent Events: send Accept: text/event-stream');
-        return;
+      if (!new Negotiator(request.raw).mediaTypes().some((type) => type.toLowerCase() === 'text/event-stream')) {
+        refuse(reply, 406, NOT_ACCEPTABLE, 'Subscriptions are served as Server-Sent Events: send Accept: text/event-stream');
+        return false;
       }
       // graphql-sse serves distinct connections only for exactly this Accept; any other value it takes
       // for its single connection mode ("Stream not found").
-      req.headers.accept = 'text/event-stream';
-      next();
-      return;
+      request.headers.accept = 'text/event-stream';
+      return true;
     }
-    res.setHeader('allow', 'GET, POST');
-    refuse(res, 405, METHOD_NOT_ALLOWED, `Subscribe with GET or POST and Accept: text/event-stream, one stream per subscription; ${req.method} is not served here`);
-  };
+    reply.header('allow', 'GET, POST');
+    refuse(reply, 405, METHOD_NOT_ALLOWED, `Subscribe with GET or POST and Accept: text/event-stream, one stream per subscription; ${request.method} is not served here`);
+    return false;
+  });
   // Refused as /graphql refuses the same fault (400 BAD_REQUEST), with the field and the request id.
-  const wellFormed: RequestHandler = (req, res, next) => {
-    const problem = sseRequestProblem(req);
-    if (problem) {
-      refuse(res, 400, 'BAD_REQUEST', problem.message, { field: problem.field });
-      return;
-    }
-    next();
-  };
-  const connectionLimit: RequestHandler = (req, res, next) => {
-    const release = options.connections.take(options.clientAddress(req));
+  const wellFormed = syncHook((request, reply) => {
+    const problem = sseRequestProblem(request);
+    if (problem) refuse(reply, 400, 'BAD_REQUEST', problem.message, { field: problem.field });
+    return !problem;
+  });
+  const connectionLimit = syncHook((request, reply) => {
+    const release = options.connections.take(request.ip);
     if (!release) {
-      refuse(res, 429, TOO_MANY_CONNECTIONS, options.connections.refusal(), { maxConnections: options.connections.max });
-      return;
+      refuse(reply, 429, TOO_MANY_CONNECTIONS, options.connections.refusal(), { maxConnections: options.connections.max });
+      return false;
     }
-    res.once('close', release);
-    next();
-  };
-  const serve: RequestHandler = (req, res, next) => {
-    handler(req, res).catch(next);
-  };
-  app.use(SUBSCRIPTIONS_SSE_PATH, ...options.handlers, distinctConnectionsOnly, wellFormed, connectionLimit, serve);
+    reply.raw.once('close', release);
+    return true;
+  });
+  app.route({
+    // Every method: the others are answered 405 by distinctConnectionsOnly (OPTIONS stays CORS's).
+    method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],
+    url: SUBSCRIPTIONS_SSE_PATH,
+    onRequest: options.handlers.onRequest,
+    preHandler: [...options.handlers.preHandler, distinctConnectionsOnly, wellFormed, connectionLimit],
+    handler: async (request, reply) => {
+      // graphql-sse writes the stream to the socket itself.
+      reply.hijack();
+      await handler(request, reply);
+    },
+  });
 }
 
 /**

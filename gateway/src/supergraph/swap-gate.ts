@@ -1,4 +1,4 @@
-import { type RequestHandler } from 'express';
+import { type GatewayHook } from '../http/hooks';
 
 /**
  * Makes a supergraph swap safe for every request in flight, whatever the change: while a swap is
@@ -18,9 +18,10 @@ export class SwapGate {
     return this.inFlight;
   }
 
-  /** Express middleware in front of /graphql. */
-  middleware(): RequestHandler {
-    return (_req, res, next) => {
+  /** The last step in front of /graphql (a Fastify preHandler hook). */
+  hook(): GatewayHook {
+    return (_request, reply, next) => {
+      const res = reply.raw;
       const enter = (): void => {
         this.inFlight += 1;
         let done = false;

@@ -11,7 +11,7 @@ export function sendHttpError(reply: HttpErrorReply, status: number, code: strin
   reply.status(status).type('application/json').send(httpErrorBody(code, message, field, reply.getHeader(REQUEST_ID_HEADER)));
 }
 
-/** What `sendHttpError` needs of an answer: Fastify's reply and express's response both have it. */
+/** What `sendHttpError` needs of an answer (a Fastify reply), so callers need not import Fastify's types. */
 export interface HttpErrorReply {
   getHeader(name: string): unknown;
   status(code: number): HttpErrorReply;

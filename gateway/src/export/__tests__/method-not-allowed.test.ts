@@ -1,20 +1,20 @@
 import { type AddressInfo } from 'node:net';
-import { createLogger, listen, type RunningServer } from '@ecosystem/shared';
-import express from 'express';
-import { createCsvExportRouter } from '../csv-export';
+import { createLogger, type RunningServer } from '@ecosystem/shared';
+import Fastify from 'fastify';
+import { listenApp } from '../../http/listen-app';
+import { installCsvExport } from '../csv-export';
 
 /*
  * /export.csv answers GET and POST; any other method is refused as the gateway refuses anything
- * (a coded JSON body with the request id), with the methods it serves in Allow, not express's HTML
- * 404. Nothing is exported, so no /graphql stands behind it here.
+ * (a coded JSON body with the request id), with the methods it serves in Allow, not a 404. Nothing is exported, so no /graphql stands behind it here.
  */
 let server: RunningServer;
 let url: string;
 
 beforeAll(async () => {
-  const app = express();
-  app.use(createCsvExportRouter({ maxRows: 10, maxPages: 1, bodyParser: [express.json()], logger: createLogger('csv-export-test', 'silent') }));
-  server = await listen(app, 0, '127.0.0.1');
+  const app = Fastify();
+  installCsvExport(app, { maxRows: 10, maxPages: 1, bodyChecks: [], logger: createLogger('csv-export-test', 'silent') });
+  server = await listenApp(app, 0, '127.0.0.1');
   url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/export.csv`;
 });
 

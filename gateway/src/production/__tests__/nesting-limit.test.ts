@@ -1,6 +1,7 @@
 import { type AddressInfo } from 'node:net';
-import { createLogger, listen, type RunningServer } from '@ecosystem/shared';
-import express from 'express';
+import { createLogger, type RunningServer } from '@ecosystem/shared';
+import Fastify from 'fastify';
+import { listenApp } from '../../http/listen-app';
 import { loadGatewayConfig } from '../../config';
 import { RequestPolicies } from '../request-policies';
 
@@ -16,11 +17,9 @@ let url: string;
 beforeAll(async () => {
   const config = loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', MAX_VARIABLE_NESTING: '3', MAX_DOCUMENT_NESTING: '4' });
   policies = new RequestPolicies(config, createLogger('nesting-limit-test', 'silent'));
-  const app = express();
-  app.post('/graphql', express.json(), policies.nestingLimit(), (_req, res) => {
-    res.json({ passed: true });
-  });
-  server = await listen(app, 0, '127.0.0.1');
+  const app = Fastify();
+  app.post('/graphql', { preHandler: policies.nestingLimit() }, async () => ({ passed: true }));
+  server = await listenApp(app, 0, '127.0.0.1');
   url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
 });
 

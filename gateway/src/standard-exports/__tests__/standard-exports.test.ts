@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { createLogger, IDENTITY_HEADER, listen, type RunningServer, type Viewer } from '@ecosystem/shared';
-import express from 'express';
+import { createLogger, IDENTITY_HEADER, type RunningServer, type Viewer } from '@ecosystem/shared';
+import Fastify from 'fastify';
 import { decodeJwt } from 'jose';
 import { parse } from 'graphql';
 import { loadGatewayConfig } from '../../config';
+import { listenApp } from '../../http/listen-app';
 import { type GatewayContext } from '../../context';
 import { INCOMING_OPERATION } from '../../fast-path/single-fetch';
 import { type GatewayMetrics } from '../../observability/metrics';
@@ -81,8 +82,8 @@ async function stopSubgraph(): Promise<void> {
 const graphqlUrl = (): string => `http://127.0.0.1:${subgraphPort}/graphql`;
 
 /** An app serving the standard exports from the test subgraph (events only), with the gateway's settings of `env`. */
-function exportsApp(env: Record<string, string> = {}): express.Express {
-  const app = express();
+async function exportsApp(env: Record<string, string> = {}): Promise<RunningServer> {
+  const app = Fastify();
   installStandardExports(app, {
     subgraphUrl: (name) => (name === 'events' ? graphqlUrl() : undefined),
     viewerFrom: async (authorization) => (authorization ? VIEWER : null),
@@ -90,13 +91,13 @@ function exportsApp(env: Record<string, string> = {}): express.Express {
     logger: createLogger('standard-exports-test', 'silent'),
     config: loadGatewayConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env }),
   });
-  return app;
+  return listenApp(app, 0, '127.0.0.1');
 }
 
 beforeAll(async () => {
   await startSubgraph();
   ({ clients, metrics } = testClients({ CIRCUIT_CONSECUTIVE_FAILURES: '2', CIRCUIT_PROBE_INTERVAL_MS: '60000', SUBGRAPH_TIMEOUT_MS: '2000' }));
-  gateway = await listen(exportsApp(), 0, '127.0.0.1');
+  gateway = await exportsApp();
   base = `http://127.0.0.1:${(gateway.httpServer.address() as AddressInfo).port}`;
 });
 
@@ -188,8 +189,7 @@ describe('standard exports through the gateway\u2019s subgraph client', () => {
   });
 
   it('conversions beyond EXPORT_CONVERSIONS wait, and beyond EXPORT_CONVERSIONS_WAITING are refused 503 with Retry-After', async () => {
-    const app = exportsApp({ EXPORT_CONVERSIONS: '1', EXPORT_CONVERSIONS_WAITING: '1' });
-    const small = await listen(app, 0, '127.0.0.1');
+    const small = await exportsApp({ EXPORT_CONVERSIONS: '1', EXPORT_CONVERSIONS_WAITING: '1' });
     try {
       const url = `http://127.0.0.1:${(small.httpServer.address() as AddressInfo).port}/jsonld/events`;
       // Distinct questions (and a viewer's): nothing is shared, each needs its own conversion.

@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { type Request, type Response } from 'express';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { SwapGate } from '../swap-gate';
 
-/** A request through the gate's middleware: resolves when it is let in; `finish()` ends it. */
+/** A request through the gate's hook: resolves when it is let in; `finish()` ends it. */
 function arrive(gate: SwapGate): { admitted: Promise<void>; finish: () => void } {
   const res = new EventEmitter();
   let admit: () => void = () => undefined;
   const admitted = new Promise<void>((resolve) => (admit = resolve));
-  gate.middleware()({} as Request, res as unknown as Response, () => admit());
+  gate.hook()({} as FastifyRequest, { raw: res } as unknown as FastifyReply, () => admit());
   return { admitted, finish: () => res.emit('finish') };
 }
 
