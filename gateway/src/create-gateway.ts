@@ -38,7 +38,7 @@ import { attachWebSocketSubscriptions, installSseSubscriptions, type Subscriptio
 import { clientAddressOf, ConnectionsPerAddress } from './subscriptions/connection-limit';
 import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
 import { withRequestIdOnBodyErrors } from './security/error-masking';
-import { type GatewayHook } from './http/hooks';
+import { GATEWAY_ROUTER_OPTIONS, type GatewayHook } from './http/hooks';
 import { listenApp } from './http/listen-app';
 
 export interface GatewayServer {
@@ -222,8 +222,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const fastifyOptions: FastifyServerOptions = {
     logger: false,
     ...policies.fastifyOptions(),
-    // Paths as clients have always sent them: /graphql/ is /graphql, and case does not matter.
-    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    routerOptions: GATEWAY_ROUTER_OPTIONS,
   };
   const app: FastifyInstance = Fastify(fastifyOptions);
   policies.install(app);

@@ -28,3 +28,6 @@ export function syncHook(step: (request: FastifyRequest, reply: FastifyReply) =>
     if (step(request, reply)) done();
   };
 }
+
+/** Paths as clients have always sent them (express's defaults): /graphql/ is /graphql, and case does not matter. */
+export const GATEWAY_ROUTER_OPTIONS = { ignoreTrailingSlash: true, caseSensitive: false } as const;

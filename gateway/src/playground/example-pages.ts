@@ -14,13 +14,21 @@ export function installExamplePages(app: FastifyInstance, dir: string = DEFAULT_
   if (!existsSync(dir)) return;
   void app.register(async (scope) => {
     scope.addHook('onRequest', (request, reply, done) => {
-      const path = request.url.split('?')[0]!;
+      const [path = '', query] = request.url.split('?');
       if (/\.(ts|map|json)$/.test(path) || path.includes('/node_modules/')) {
         reply.code(404).type('text/plain; charset=utf-8').send('Not found');
         return;
       }
+      // A page's folder without its slash: its relative links (style.css, js/app.js) need the slash.
+      // @fastify/static's own redirect loops under the gateway's ignoreTrailingSlash, which
+      // hands it the path without the slash either way.
+      if (!path.endsWith('/') && !/\.[^/]*$/.test(path)) {
+        void reply.redirect(`${path}/${query === undefined ? '' : `?${query}`}`, 301);
+        return;
+      }
       done();
     });
-    await scope.register(fastifyStatic, { root: dir, prefix: '/examples/', index: 'index.html', redirect: true, wildcard: true });
+    // One route per file (wildcard off): a folder's index.html is served at the folder's path.
+    await scope.register(fastifyStatic, { root: dir, prefix: '/examples/', index: 'index.html', redirect: false, wildcard: false });
   });
 }
