@@ -9,6 +9,13 @@ import { join } from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bench/ is outside the test project, loaded at run time
 const load = (): Promise<any> => import(join(__dirname, '..', '..', 'bench', 'src', 'run'));
 
+/** What the benchmark writes to a stream during the test. */
+function captured(stream: NodeJS.WriteStream): string[] {
+  const written: string[] = [];
+  jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0);
+  return written;
+}
+
 afterEach(() => {
   process.exitCode = undefined;
   jest.restoreAllMocks();
@@ -16,8 +23,7 @@ afterEach(() => {
 
 it('prints the settings for --help and starts nothing', async () => {
   const { refusedArguments } = await load();
-  const out: string[] = [];
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);
+  const out = captured(process.stdout);
   expect(refusedArguments(['--help'])).toBe(true);
   expect(out.join('')).toContain('BENCH_SCALES');
   expect(out.join('')).toContain('BENCH_SOAK_WORKLOAD');
@@ -26,8 +32,7 @@ it('prints the settings for --help and starts nothing', async () => {
 
 it('refuses any other argument with exit code 2', async () => {
   const { refusedArguments } = await load();
-  const err: string[] = [];
-  jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => err.push(String(chunk)) > 0);
+  const err = captured(process.stderr);
   expect(refusedArguments(['--rounds=2'])).toBe(true);
   expect(err.join('')).toContain('environment variables');
   expect(process.exitCode).toBe(2);
