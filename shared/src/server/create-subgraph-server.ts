@@ -170,15 +170,25 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   });
 
   // Subscriptions (a subgraph that has them) over Server-Sent Events: the gateway subscribes here
-  // with the caller's identity token, as it queries /graphql. Every method reaches graphql-sse,
-  // which answers 405 itself to those it does not serve.
+  // with the caller's identity token, as it queries /graphql, one stream per subscription (GET or
+  // POST). graphql-sse's single-connection mode (PUT reserves a stream, DELETE ends an operation)
+  // is not served: its reservation token is read from a header the Fastify handler reports as
+  // "undefined" when absent, so every caller would share one reserved stream.
   if (options.schema.getSubscriptionType()) {
     const stream = createSseHandler({
       schema: options.schema,
       context: (req) =>
         contextFor(req.raw.id, headerValue(req.raw.headers[IDENTITY_HEADER]), headerValue(req.raw.headers['accept-language'])) as never,
     });
-    app.all('/graphql/stream', (request, reply) => stream(request, reply));
+    app.route({ method: ['GET', 'POST'], url: '/graphql/stream', handler: (request, reply) => stream(request, reply) });
+    app.route({
+      method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+      url: '/graphql/stream',
+      handler: (request, reply) => {
+        reply.header('allow', 'GET, POST');
+        sendHttpError(reply, 405, 'METHOD_NOT_ALLOWED', `${request.method} is not served on /graphql/stream: subscribe with GET or POST`);
+      },
+    });
   }
 
   const graphql = fastifyApolloHandler<TContext>(apollo, {

@@ -176,6 +176,12 @@ describe('the subgraph kit over HTTP', () => {
       expect(answer.headers.get('x-request-id')).toBe('req-sse');
       const events = (await answer.text()).split('\n').filter((line) => line.startsWith('data: {'));
       expect(events).toEqual(['data: {"data":{"tick":0}}', 'data: {"data":{"tick":1}}']);
+      // Single-connection mode would hand every caller the same reservation token ("undefined").
+      for (const method of ['PUT', 'DELETE']) {
+        const refused = await fetch(`${running.url}/graphql/stream`, { method, headers: { 'x-request-id': 'req-put' } });
+        expect([method, refused.status, refused.headers.get('allow')]).toEqual([method, 405, 'GET, POST']);
+        expect(((await refused.json()) as { error: { code: string; requestId: string } }).error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: 'req-put' });
+      }
     } finally {
       await running.close();
     }
