@@ -1,7 +1,9 @@
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { hostRefusal } from './http-edges';
 
 /**
- * Apollo Server's HTTP handler, whose own refusals carry the request id and a stable code. Its
+ * Apollo Server's HTTP handler, whose own refusals carry the request id and a stable code. A Host
+ * it cannot build the request's URL from is refused first (400 BAD_REQUEST, `hostRefusal`). Its
  * checks of the request (a method it does not serve: 405; CSRF prevention, `variables` not an
  * object, batching off: 400) and a context that throws (a subgraph's bad identity token: 401)
  * answer before any per-request hook, so no plugin knows which request they refuse: the id is added
@@ -15,6 +17,8 @@ export function withRequestIdOnRefusals(
   requestIdOf: (request: FastifyRequest) => string | undefined = (request) => request.id,
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
   return async (request, reply) => {
+    const refusal = hostRefusal(request);
+    if (refusal) throw refusal;
     const body = await handler(request, reply);
     const requestId = requestIdOf(request);
     return requestId && reply.statusCode >= 400 && typeof body === 'string' ? codedRefusal(body, requestId, reply.statusCode) : body;

@@ -68,21 +68,23 @@ export function httpAppOptions(): Pick<FastifyServerOptions, 'requestIdHeader' |
   };
 }
 
-/**
- * The first steps of every request (onRequest, app-wide): its id in `x-request-id` on every
- * answer, then a Host that makes a URL. Apollo Server's Fastify integration builds the request's
- * URL from the Host (to read its query string): an empty or malformed one threw there, a 500 for a
- * client's mistake. Refusals go to the app's error handler as an `HttpRefusal`.
- */
+/** The first step of every request (onRequest, app-wide): its id in `x-request-id` on every answer, a refusal's included. */
 export function installRequestBasics(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
-    if (!URL.canParse(request.url, `${request.protocol}://${request.hostname}/`)) {
-      done(new HttpRefusal(400, 'BAD_REQUEST', 'The Host header is missing or is not a valid host (name or address, and port)', 'host'));
-      return;
-    }
     done();
   });
+}
+
+/**
+ * A request whose Host (or trusted X-Forwarded-Host) cannot make its URL, refused 400: Apollo
+ * Server's Fastify integration builds the URL from it (to read the query string), and an empty or
+ * malformed one threw there, a 500 for a client's mistake. Only where that URL is built: a plain
+ * HTTP/1.0 health check sends no Host at all, and /health needs none.
+ */
+export function hostRefusal(request: FastifyRequest): HttpRefusal | undefined {
+  if (URL.canParse(request.url, `${request.protocol}://${request.hostname}/`)) return undefined;
+  return new HttpRefusal(400, 'BAD_REQUEST', 'The Host header is missing or is not a valid host (name or address, and port)', 'host');
 }
 
 /**

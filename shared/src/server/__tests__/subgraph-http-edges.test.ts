@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { buildSchema } from 'graphql';
 import { pino } from 'pino';
@@ -70,6 +71,19 @@ describe('the subgraph kit before its routes', () => {
     expect(answer.status).toBe(400);
     expect(answer.headers['x-request-id']).toBe('host-1');
     expect(answer.body.error).toMatchObject({ code: 'BAD_REQUEST', field: 'host', requestId: 'host-1' });
+  });
+
+  it('serves an HTTP/1.0 request without Host where no URL is built from it (/health), and refuses it 400 on /graphql', async () => {
+    const raw = (path: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(running.port, '127.0.0.1', () => socket.end(`GET ${path} HTTP/1.0\r\napollo-require-preflight: 1\r\n\r\n`));
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+    expect(await raw('/health')).toMatch(/^HTTP\/1\.1 200 /);
+    expect(await raw('/graphql?query=%7Bhello%7D')).toMatch(/^HTTP\/1\.1 400 [^]*"code":"BAD_REQUEST","message":"The Host header[^]*"field":"host"/);
   });
 
   it('reads Content-Encoding as the gateway does: identity is none, names in any case, others refused 415 by name', async () => {
