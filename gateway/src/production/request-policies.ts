@@ -209,7 +209,8 @@ export class RequestPolicies {
 
   /**
    * Request bodies: inflated as their Content-Encoding says (gzip, deflate, br), JSON in UTF-8,
-   * at most MAX_BODY_BYTES; every refusal answered in the GraphQL error shape with its request id.
+   * at most MAX_BODY_BYTES (installRequestBodies, as the subgraphs); every refusal answered in its
+   * route's error shape with its request id.
    */
   private installBodies(app: FastifyInstance): void {
     // JSON only: other media types (text/plain too) are not read.

@@ -143,8 +143,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   // The request id is the caller's when it is sane (the gateway forwards its own), else a new one.
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, ...httpAppOptions() });
   installRequestBasics(app);
-  // Bodies as the gateway reads them (encodings, UTF-8 JSON); plain text stays Fastify's.
   serveOptions(app);
+  // Bodies as the gateway reads them (encodings, UTF-8 JSON); plain text stays Fastify's.
   await installRequestBodies(app);
   // Refusals and failures in the one error body of the HTTP routes; an unexpected one is logged.
   app.setErrorHandler((error: FastifyError, request, reply) => {
