@@ -5,13 +5,15 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyEtag from '@fastify/etag';
 import {
-  httpErrorBody,
+  httpAppOptions,
+  installRequestBasics,
   type Logger,
-  REQUEST_ID_HEADER,
-  requestIdFrom,
+  REFUSES_METHODS,
   type RunningServer,
+  sendHttpError,
   type Viewer,
   variableCoercionPlugin,
+  withRequestIdOnRefusals,
 } from '@ecosystem/shared';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
@@ -37,8 +39,8 @@ import { GatewaySubscriptions } from './subscriptions/gateway-subscriptions';
 import { attachWebSocketSubscriptions, installSseSubscriptions, type SubscriptionTransportOptions } from './subscriptions/transports';
 import { clientAddressOf, ConnectionsPerAddress } from './subscriptions/connection-limit';
 import { checkOnlyPlugin, deferHandler } from './defer/deferred-execution';
-import { withRequestIdOnBodyErrors } from './security/error-masking';
 import { GATEWAY_ROUTER_OPTIONS, type GatewayHook } from './http/hooks';
+import { refuse } from './security/refuse';
 import { listenApp } from './http/listen-app';
 
 export interface GatewayServer {
@@ -69,7 +71,8 @@ export interface GatewayServer {
 /** A path no route serves: the error body of the routes beside /graphql. */
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0];
-  return reply.code(404).type('application/json').send(httpErrorBody('NOT_FOUND', `${request.method} ${path} is not served here`));
+  sendHttpError(reply, 404, 'NOT_FOUND', `${request.method} ${path} is not served here`);
+  return reply;
 }
 
 /** The gateway process without its socket: Apollo Gateway behind Apollo Server 5 and Fastify. */
@@ -178,13 +181,11 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
 
   type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
   let graphql: Handler = (_request, reply) =>
-    reply.code(503).send({ errors: [{ message: 'The gateway is starting', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    refuse(reply, 503, 'SERVICE_UNAVAILABLE', 'The gateway is starting');
   const assignRequestId: GatewayHook = (request, reply, done) => {
-    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
-    reply.header(REQUEST_ID_HEADER, requestId);
     // Labels follow the caller's Accept-Language: a shared cache must keep one answer per language.
     reply.header('vary', 'Accept-Language');
-    beginRequest(request.raw, requestId);
+    beginRequest(request.raw, request.id);
     done();
   };
   // Every policy a GraphQL request passes before it is executed, whatever executes it: identity (401)
@@ -222,9 +223,17 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   const fastifyOptions: FastifyServerOptions = {
     logger: false,
     ...policies.fastifyOptions(),
+    // The request id (the caller's when sane, else a new one) and the router's refusals, as the subgraphs.
+    ...httpAppOptions(),
     routerOptions: GATEWAY_ROUTER_OPTIONS,
   };
   const app: FastifyInstance = Fastify(fastifyOptions);
+  // Every answer names its request (x-request-id, requestId), a path no route serves included.
+  app.addHook('onRequest', (request, _reply, done) => {
+    beginRequest(request.raw, request.id);
+    done();
+  });
+  installRequestBasics(app);
   policies.install(app);
   app.setNotFoundHandler(notFound);
   // In a scope, as every route: registered after the app's plugins (CORS, request decoding), which
@@ -320,13 +329,20 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     // The public contract at /public/graphql: the same handlers, options and executor, its own schema.
     publicContract.route(scope);
 
-    // Every other method (GET: Apollo Server's GET queries, after the playground's page for browsers).
+    // GET: Apollo Server's GET queries, after the playground's page for browsers.
     scope.route({
-      // Apollo Server answers the methods it does not serve (405); OPTIONS stays CORS's.
-      method: ['GET', 'PUT', 'DELETE', 'PATCH'],
+      method: 'GET',
       url: '/graphql',
       onRequest: [...(playground ? [playground] : []), ...policyHooks.onRequest],
       preHandler: [...policyHooks.preHandler, deferred],
+      handler: (request, reply) => graphql(request, reply),
+    });
+    // Apollo Server answers the methods it does not serve (405 with Allow); OPTIONS is serveOptions'.
+    scope.route({
+      method: ['PUT', 'DELETE', 'PATCH'],
+      url: '/graphql',
+      config: REFUSES_METHODS,
+      onRequest: policyHooks.onRequest,
       handler: (request, reply) => graphql(request, reply),
     });
   }
@@ -345,7 +361,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
       if (served.opensRegistry) await registry.open();
       await apollo.start();
       const handler = fastifyApolloHandler(apollo, { context: async (request): Promise<GatewayContext> => contextFor(request.raw) });
-      graphql = withRequestIdOnBodyErrors((request, reply) => handler.call(app, request, reply));
+      graphql = withRequestIdOnRefusals((request, reply) => handler.call(app, request, reply));
       await publicContract.start();
       await app.ready();
     },

@@ -28,6 +28,8 @@ export * from './database/insert-chunks';
 export * from './database/test-database';
 export * from './server/request-id';
 export * from './server/http-error';
+export * from './server/http-edges';
+export * from './server/apollo-refusals';
 export * from './server/http-server';
 export * from './server/create-subgraph-server';
 export * from './server/run-subgraph';

@@ -7,7 +7,7 @@ import {
 } from '@apollo/server-gateway-interface';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ContractError, contractOf, hasPublicTags } from '@ecosystem/registry';
-import { type Logger } from '@ecosystem/shared';
+import { type Logger, REFUSES_METHODS, withRequestIdOnRefusals } from '@ecosystem/shared';
 import {
   type DocumentNode,
   execute,
@@ -25,8 +25,8 @@ import { type IncomingMessage } from 'node:http';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { type GatewayContext } from '../context';
 import { type GatewayHook } from '../http/hooks';
+import { refuse } from '../security/refuse';
 import { installGraphScalars } from '../input/input-coercion';
-import { withRequestIdOnBodyErrors } from '../security/error-masking';
 
 /** Where the public contract is served. */
 export const PUBLIC_CONTRACT_PATH = '/public/graphql';
@@ -207,27 +207,23 @@ export function createPublicContract(
   type Handler = (request: FastifyRequest, reply: FastifyReply) => unknown;
   const unavailable: Handler = async (_request, reply) => {
     const { code, message } = contract.notServed;
-    return reply.code(503).send({ errors: [{ message, extensions: { code } }] });
+    return refuse(reply, 503, code, message);
   };
   let serve: Handler = unavailable;
   let app: FastifyInstance | undefined;
   const route = (scope: FastifyInstance): void => {
     app = scope;
-    scope.route({
-    // Apollo Server answers the methods it does not serve (405).
-    method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],
-    url: PUBLIC_CONTRACT_PATH,
-    onRequest: options.handlers.onRequest,
-    preHandler: options.handlers.preHandler,
-    handler: (request, reply) => (contract.contractSchema ? serve : unavailable)(request, reply),
-    });
+    const handler: Handler = (request, reply) => (contract.contractSchema ? serve : unavailable)(request, reply);
+    scope.route({ method: ['GET', 'POST'], url: PUBLIC_CONTRACT_PATH, onRequest: options.handlers.onRequest, preHandler: options.handlers.preHandler, handler });
+    // Apollo Server answers the methods it does not serve (405 with Allow).
+    scope.route({ method: ['PUT', 'DELETE', 'PATCH'], url: PUBLIC_CONTRACT_PATH, config: REFUSES_METHODS, onRequest: options.handlers.onRequest, handler });
   };
   let started: Promise<void> | undefined;
   let stopped = false;
   const startApollo = (): Promise<void> =>
     (started ??= apollo.start().then(() => {
       const handler = fastifyApolloHandler(apollo, { context: async (request) => options.contextFor(request.raw) });
-      serve = withRequestIdOnBodyErrors((request, reply) => handler.call(app!, request, reply));
+      serve = withRequestIdOnRefusals((request, reply) => handler.call(app!, request, reply));
     }));
   return {
     contract,

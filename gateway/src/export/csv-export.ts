@@ -1,4 +1,4 @@
-import { type Logger, REQUEST_ID_HEADER, requestIdFrom } from '@ecosystem/shared';
+import { type Logger, REFUSES_METHODS, REQUEST_ID_HEADER } from '@ecosystem/shared';
 import { create as contentDisposition } from 'content-disposition';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -446,7 +446,7 @@ export function installCsvExport(app: FastifyInstance, options: CsvExportOptions
     });
   };
   const assignRequestId: GatewayHook = (request, reply, done) => {
-    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    const requestId = request.id;
     // On the socket's answer itself: the file is written there, past Fastify's reply.
     reply.raw.setHeader(REQUEST_ID_HEADER, requestId);
     beginRequest(request.raw, requestId);
@@ -454,10 +454,11 @@ export function installCsvExport(app: FastifyInstance, options: CsvExportOptions
   };
   app.get(path, { onRequest: assignRequestId }, run);
   app.post(path, { onRequest: assignRequestId, preHandler: options.bodyChecks }, run);
-  // Any other method: a coded refusal naming the methods served. OPTIONS stays CORS's.
+  // Any other method: a coded refusal naming the methods served (OPTIONS lists them).
   app.route({
     method: ['PUT', 'DELETE', 'PATCH'],
     url: path,
+    config: REFUSES_METHODS,
     onRequest: assignRequestId,
     handler: (request, reply) => {
       reply.header('allow', 'GET, HEAD, POST');

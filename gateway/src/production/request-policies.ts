@@ -1,8 +1,18 @@
 import { type IncomingMessage } from 'node:http';
 import { type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache, PrefixingKeyValueCache } from '@apollo/utils.keyvaluecache';
-import { type AppError, httpStatusFor, isAcceptLanguage, languageFromHeader, type Logger, type Viewer } from '@ecosystem/shared';
-import fastifyCompress from '@fastify/compress';
+import {
+  type AppError,
+  httpStatusFor,
+  installRequestBodies,
+  isAcceptLanguage,
+  languageFromHeader,
+  type Logger,
+  refusalOf,
+  sendHttpError,
+  serveOptions,
+  type Viewer,
+} from '@ecosystem/shared';
 import fastifyCors from '@fastify/cors';
 import { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { type GatewayConfig } from '../config';
@@ -169,18 +179,29 @@ export class RequestPolicies {
         credentials: true,
         maxAge: 600,
         exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'],
+        // Preflights are answered on the OPTIONS routes below, which ask for them: an OPTIONS
+        // elsewhere (a path no route serves) is a 404 like any other method there.
+        preflight: false,
       });
     }
+    // OPTIONS on every path a route serves: 204 with Allow; a preflight from an allowed origin gets
+    // CORS's headers (not answered by CORS itself: a plain OPTIONS without Origin is no mistake).
+    serveOptions(app, { cors: { preflight: true, strictPreflight: false, preflightContinue: true } });
     this.installBodies(app);
     const metrics = this.metrics;
     if (metrics) {
       const token = this.config.METRICS_TOKEN;
       app.get('/metrics', async (request, reply) => {
-        if (token && request.headers.authorization !== `Bearer ${token}`) return reply.code(401).type('text/plain').send('unauthorized');
+        if (token && request.headers.authorization !== `Bearer ${token}`) {
+          sendHttpError(reply, 401, 'UNAUTHENTICATED', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
+          return reply;
+        }
         try {
           return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
         } catch (error) {
-          return reply.code(500).type('text/plain').send((error as Error).message);
+          this.logger.error({ err: error, requestId: request.id }, 'metrics failed');
+          sendHttpError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+          return reply;
         }
       });
     }
@@ -188,59 +209,46 @@ export class RequestPolicies {
 
   /**
    * Request bodies: inflated as their Content-Encoding says (gzip, deflate, br), JSON in UTF-8,
-   * at most MAX_BODY_BYTES; every refusal answered in the GraphQL error shape with its request id.
+   * at most MAX_BODY_BYTES (installRequestBodies, as the subgraphs); every refusal answered in its
+   * route's error shape with its request id.
    */
   private installBodies(app: FastifyInstance): void {
-    void app.register(fastifyCompress, {
-      // Requests only: answers are not compressed (a proxy in front does it, as before).
-      globalCompression: false,
-      requestEncodings: ['br', 'gzip', 'deflate'],
-      onUnsupportedRequestEncoding: (_request, encoding) =>
-        new BodyRefusal(415, GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE, `Unsupported Content-Encoding "${encoding}": send identity, gzip, deflate or br`, 'content-encoding'),
-      onInvalidRequestPayload: (_request, encoding) =>
-        new BodyRefusal(400, 'BAD_REQUEST', `The body could not be decoded as its Content-Encoding (${encoding}) says`, 'content-encoding'),
-    });
-    const parseJson = app.getDefaultJsonParser('error', 'error');
     // JSON only: other media types (text/plain too) are not read.
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-      const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
-      if (charset !== undefined && !charset.startsWith('utf-')) {
-        done(new BodyRefusal(415, GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported charset in Content-Type: send the body as UTF-8', 'content-type'), undefined);
-        return;
-      }
-      // An empty body is an empty object, as Apollo Server's refusal of a body without fields expects.
-      if (body === '') done(null, {});
-      else void parseJson(request, body as string, done);
-    });
+    void installRequestBodies(app);
     // Other media types are not read: Apollo Server answers what it answers to a body it cannot use.
     app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     app.setErrorHandler((error: FastifyError, request, reply) => this.answerError(error, request, reply));
   }
 
-  /** The app's error handler: body refusals in the GraphQL error shape, anything else a 500 without details. */
+  /**
+   * The app's error handler: refusals of the request in the error shape of its route (GraphQL's on
+   * the GraphQL endpoints and /export.csv, `{"error":{...}}` elsewhere), anything else a 500 without details.
+   */
   private answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    const requestId = requestState(request.raw)?.requestId;
+    const answer = (status: number, code: string, message: string, field?: string): FastifyReply => {
+      if (GRAPHQL_SHAPED.has(request.routeOptions.url ?? '')) return refuse(reply, status, code, message, field ? { field } : {});
+      sendHttpError(reply, status, code, message, field);
+      return reply;
+    };
+    const refusal = refusalOf(error);
+    if (refusal) {
+      this.logger.warn({ requestId: request.id, code: refusal.refusalCode, status: refusal.status, reason: refusal.message }, 'request refused');
+      this.metrics?.refused(refusal.refusalCode);
+      return answer(refusal.status, refusal.refusalCode, refusal.message, refusal.field);
+    }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       this.metrics?.refused(GatewayErrorCode.PAYLOAD_TOO_LARGE);
-      return refuse(reply, 413, GatewayErrorCode.PAYLOAD_TOO_LARGE, `Request body larger than ${this.config.MAX_BODY_BYTES} bytes`);
-    }
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
-      return refuse(reply, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
-    }
-    if (error instanceof BodyRefusal) {
-      this.logger.warn({ requestId, code: error.refusalCode, status: error.status, reason: error.message }, 'request body refused');
-      this.metrics?.refused(error.refusalCode);
-      return refuse(reply, error.status, error.refusalCode, error.message, { field: error.field });
+      return answer(413, GatewayErrorCode.PAYLOAD_TOO_LARGE, `Request body larger than ${this.config.MAX_BODY_BYTES} bytes`);
     }
     const status = error.statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       // Fastify's own refusals of a request it cannot read (a bad Content-Length, an aborted body).
       this.metrics?.refused('BAD_REQUEST');
-      return refuse(reply, status, 'BAD_REQUEST', 'The request body could not be read');
+      return answer(status, 'BAD_REQUEST', 'The request body could not be read');
     }
-    this.logger.error({ err: error, requestId }, 'request failed');
-    return refuse(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    this.logger.error({ err: error, requestId: request.id }, 'request failed');
+    return answer(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
   }
 
   /** Runs before the body is read (onRequest): drain marker, identity (401), rate limit (429). */
@@ -386,20 +394,8 @@ export class RequestPolicies {
   }
 }
 
-/** The charset parameter of a Content-Type header. */
-const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
-
-/** A request body refused before it reaches a route: status, stable code, and the header at fault. */
-class BodyRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly refusalCode: string,
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-  }
-}
+/** The routes whose errors are GraphQL-shaped (`{"errors":[...]}`); the others answer `{"error":{...}}`. */
+const GRAPHQL_SHAPED = new Set(['/graphql', '/public/graphql', '/graphql/stream', '/export.csv']);
 
 /** Any port on the loopback host: where a frontend's development server runs. */
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;

@@ -1,8 +1,7 @@
 import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { formatSubgraphError } from '@ecosystem/shared';
 import { type GraphQLFormattedError } from 'graphql';
-import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { type GatewayContext, requestState } from '../context';
+import { type GatewayContext } from '../context';
 import { isTooManyTokens } from '../limits/operation-limits';
 import { GatewayErrorCode } from './refuse';
 
@@ -89,45 +88,8 @@ function createMaskingFormatter(mask: boolean): (formatted: GraphQLFormattedErro
 }
 
 /**
- * Apollo Server's HTTP handler, whose own body refusals get the request id. Its body checks
- * (`variables` not an object, `operationName` not a string, CSRF prevention: 400 BAD_REQUEST) throw
- * before any per-request hook, so no plugin knows which request they refuse: the id is added to
- * such a refusal's errors as the handler answers it. Not an AsyncLocalStorage: on Node 20 its first
- * `run` turns on promise hooks for the whole process, and every await of every request (the query
- * plan's fetches included) then pays for them.
- */
-export function withRequestIdOnBodyErrors(
-  handler: (request: FastifyRequest, reply: FastifyReply) => unknown,
-): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
-  return async (request, reply) => {
-    const body = await handler(request, reply);
-    const requestId = requestState(request.raw)?.requestId;
-    return requestId && reply.statusCode === 400 && typeof body === 'string' ? refusalWithRequestId(body, requestId) : body;
-  };
-}
-
-/** A 400's JSON body with `requestId` on each of its errors that lacks one (the body as it is otherwise). */
-function refusalWithRequestId(body: string, requestId: string): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return body;
-  }
-  const errors = (parsed as { errors?: unknown } | null)?.errors;
-  if (!Array.isArray(errors)) return body;
-  let added = false;
-  for (const error of errors as { extensions?: Record<string, unknown> }[]) {
-    if (!error || typeof error !== 'object' || error.extensions?.requestId !== undefined) continue;
-    error.extensions = { ...error.extensions, requestId };
-    added = true;
-  }
-  return added ? JSON.stringify(parsed) : body;
-}
-
-/**
  * Puts the request id on every error of a response (it is also in the gateway's and subgraphs' logs);
- * Apollo Server's body refusals get it from `withRequestIdOnBodyErrors`, which wraps their handler.
+ * Apollo Server's own refusals get it from `withRequestIdOnRefusals` (shared), which wraps their handler.
  */
 export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
   // One hooks object for every request: it keeps no state.

@@ -40,6 +40,6 @@ export function refuse(
   /** Where in the client's text (a validation refusal's `locations`, as graphql-js gives them). */
   locations?: readonly { line: number; column: number }[],
 ): FastifyReply {
-  const requestId = requestState(reply.request.raw)?.requestId;
+  const requestId = requestState(reply.request.raw)?.requestId ?? reply.request.id;
   return reply.code(status).send({ errors: [{ message, ...(locations?.length ? { locations } : {}), extensions: { code, ...extensions, requestId } }] });
 }

@@ -9,8 +9,8 @@ import {
   RDF_MEDIA_TYPES,
   serialiseRdf,
   splitRdfExtension,
+  REFUSES_METHODS,
   REQUEST_ID_HEADER,
-  requestIdFrom,
   httpErrorBody,
   type Logger,
   type Viewer,
@@ -105,7 +105,7 @@ export function installStandardExports(app: FastifyInstance, options: StandardEx
   void app.register(async (scope) => {
     for (const route of STANDARD_EXPORT_ROUTES) {
       const identify: GatewayHook = (request, reply, done) => {
-        const state = beginRequest(request.raw, requestIdFrom(request.headers[REQUEST_ID_HEADER]));
+        const state = beginRequest(request.raw, request.id);
         // Every answer of an export names its request, as /graphql's do (and its errors' bodies).
         reply.header(REQUEST_ID_HEADER, state.requestId);
         if (!options.subgraphUrl(route.subgraph)) {
@@ -127,12 +127,13 @@ export function installStandardExports(app: FastifyInstance, options: StandardEx
       for (const path of route.paths.map((p) => p.replace('/*file', '/*'))) {
         // GET routes answer HEAD too (Fastify's own HEAD route, the body left out).
         scope.get(path, { onRequest: identify }, serve);
-        // Any other method: a coded refusal naming the methods served. OPTIONS stays CORS's.
+        // Any other method: a coded refusal naming the methods served (OPTIONS lists them).
         scope.route({
           method: ['POST', 'PUT', 'DELETE', 'PATCH'],
           url: path,
+          config: REFUSES_METHODS,
           handler: (request, reply) => {
-            reply.header(REQUEST_ID_HEADER, beginRequest(request.raw, requestIdFrom(request.headers[REQUEST_ID_HEADER])).requestId);
+            reply.header(REQUEST_ID_HEADER, beginRequest(request.raw, request.id).requestId);
             reply.header('allow', 'GET, HEAD');
             sendHttpError(reply, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, `${request.method} is not served here: standard exports are read with GET or HEAD`);
           },

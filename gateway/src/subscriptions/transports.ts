@@ -1,6 +1,6 @@
 import { type IncomingMessage, type Server } from 'node:http';
 import { type Duplex } from 'node:stream';
-import { type Logger, requestIdFrom, REQUEST_ID_HEADER, type Viewer } from '@ecosystem/shared';
+import { type Logger, REFUSES_METHODS, requestIdFrom, REQUEST_ID_HEADER, type Viewer } from '@ecosystem/shared';
 import { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
@@ -176,9 +176,10 @@ export function installSseSubscriptions(app: FastifyInstance, options: Subscript
     reply.raw.once('close', release);
     return true;
   });
+  // The methods refused are answered 405 by distinctConnectionsOnly (OPTIONS is serveOptions').
+  app.route({ method: ['PUT', 'DELETE', 'PATCH'], url: SUBSCRIPTIONS_SSE_PATH, config: REFUSES_METHODS, onRequest: options.handlers.onRequest, preHandler: distinctConnectionsOnly, handler: () => undefined });
   app.route({
-    // Every method: the others are answered 405 by distinctConnectionsOnly (OPTIONS stays CORS's).
-    method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],
+    method: ['GET', 'POST'],
     url: SUBSCRIPTIONS_SSE_PATH,
     onRequest: options.handlers.onRequest,
     preHandler: [...options.handlers.preHandler, distinctConnectionsOnly, wellFormed, connectionLimit],

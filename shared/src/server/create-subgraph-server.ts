@@ -19,9 +19,10 @@ import { httpStatusFor } from '../errors/error-code';
 import { formatSubgraphError } from '../errors/format-error';
 import { variableCoercionPlugin } from '../federation/variable-coercion';
 import { statementsInScope, withStatementScope } from '../database/query-counter';
+import { withRequestIdOnRefusals } from './apollo-refusals';
+import { httpAppOptions, installRequestBasics, installRequestBodies, REFUSES_METHODS, refusalOf, serveOptions } from './http-edges';
 import { pathOf, sendHttpError } from './http-error';
 import { listen, type RunningServer } from './http-server';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /**
  * The limit of a request body: the gateway bounds the caller's body (MAX_BODY_BYTES) and forwards
@@ -139,18 +140,19 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     return options.createContext({ requestId, viewer, logger, language: languageFromHeader(acceptLanguage) });
   };
 
-  const app = Fastify({
-    bodyLimit: BODY_LIMIT_BYTES,
-    // The request id is the caller's when it is sane (the gateway forwards its own), else a new one.
-    requestIdHeader: false,
-    genReqId: (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
-  });
-  app.addHook('onRequest', (request, reply, done) => {
-    void reply.header(REQUEST_ID_HEADER, request.id);
-    done();
-  });
+  // The request id is the caller's when it is sane (the gateway forwards its own), else a new one.
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, ...httpAppOptions() });
+  installRequestBasics(app);
+  serveOptions(app);
+  // Bodies as the gateway reads them (encodings, UTF-8 JSON); plain text stays Fastify's.
+  await installRequestBodies(app);
   // Refusals and failures in the one error body of the HTTP routes; an unexpected one is logged.
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const refusal = refusalOf(error);
+    if (refusal) {
+      sendHttpError(reply, refusal.status, refusal.refusalCode, refusal.message, refusal.field);
+      return;
+    }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
       options.logger.error({ err: error, requestId: request.id, path: request.url }, 'request failed');
@@ -182,8 +184,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     });
     app.route({ method: ['GET', 'POST'], url: '/graphql/stream', handler: (request, reply) => stream(request, reply) });
     app.route({
-      method: ['PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+      method: ['PUT', 'DELETE', 'PATCH'],
       url: '/graphql/stream',
+      config: REFUSES_METHODS,
       handler: (request, reply) => {
         reply.header('allow', 'GET, POST');
         sendHttpError(reply, 405, 'METHOD_NOT_ALLOWED', `${request.method} is not served on /graphql/stream: subscribe with GET or POST`);
@@ -191,17 +194,20 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     });
   }
 
-  const graphql = fastifyApolloHandler<TContext>(apollo, {
-    context: (request) =>
-      contextFor(request.id, headerValue(request.headers[IDENTITY_HEADER]), headerValue(request.headers['accept-language'])),
-  });
+  const graphql = withRequestIdOnRefusals(
+    fastifyApolloHandler<TContext>(apollo, {
+      context: (request) =>
+        contextFor(request.id, headerValue(request.headers[IDENTITY_HEADER]), headerValue(request.headers['accept-language'])),
+    }),
+  );
   // Count SQL statements per request (logged), from the handler on: the body is read by then.
   const statementScope = countStatements
     ? { preHandler: (_request: FastifyRequest, _reply: FastifyReply, done: () => void) => withStatementScope(() => done()) }
     : {};
   // An ETag only serves a conditional GET, and the gateway never revalidates a POST: POST answers
-  // get none. Apollo Server answers the methods it does not serve (405).
-  app.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/graphql', ...statementScope, handler: graphql });
+  // get none. Apollo Server answers the methods it does not serve (405); OPTIONS is serveOptions'.
+  app.route({ method: 'POST', url: '/graphql', ...statementScope, handler: graphql });
+  app.route({ method: ['PUT', 'PATCH', 'DELETE'], url: '/graphql', config: REFUSES_METHODS, handler: graphql });
   // GET answers (queries by GET, the standard exports) in a scope of their own, with their ETag.
   await app.register(async (gets) => {
     await gets.register(fastifyEtag, { weak: true });

@@ -1,5 +1,5 @@
 import { type AddressInfo } from 'node:net';
-import { createLogger, type RunningServer } from '@ecosystem/shared';
+import { createLogger, httpAppOptions, type RunningServer } from '@ecosystem/shared';
 import Fastify from 'fastify';
 import { listenApp } from '../../http/listen-app';
 import { installCsvExport } from '../csv-export';
@@ -12,7 +12,7 @@ let server: RunningServer;
 let url: string;
 
 beforeAll(async () => {
-  const app = Fastify();
+  const app = Fastify(httpAppOptions());
   installCsvExport(app, { maxRows: 10, maxPages: 1, bodyChecks: [], logger: createLogger('csv-export-test', 'silent') });
   server = await listenApp(app, 0, '127.0.0.1');
   url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/export.csv`;

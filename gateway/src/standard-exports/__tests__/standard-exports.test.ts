@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { createLogger, IDENTITY_HEADER, type RunningServer, type Viewer } from '@ecosystem/shared';
+import { createLogger, httpAppOptions, IDENTITY_HEADER, type RunningServer, type Viewer } from '@ecosystem/shared';
 import Fastify from 'fastify';
 import { decodeJwt } from 'jose';
 import { parse } from 'graphql';
@@ -83,7 +83,7 @@ const graphqlUrl = (): string => `http://127.0.0.1:${subgraphPort}/graphql`;
 
 /** An app serving the standard exports from the test subgraph (events only), with the gateway's settings of `env`. */
 async function exportsApp(env: Record<string, string> = {}): Promise<RunningServer> {
-  const app = Fastify();
+  const app = Fastify(httpAppOptions());
   installStandardExports(app, {
     subgraphUrl: (name) => (name === 'events' ? graphqlUrl() : undefined),
     viewerFrom: async (authorization) => (authorization ? VIEWER : null),

@@ -1,0 +1,51 @@
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { hostRefusal } from './http-edges';
+
+/**
+ * Apollo Server's HTTP handler, whose own refusals carry the request id and a stable code. A Host
+ * it cannot build the request's URL from is refused first (400 BAD_REQUEST, `hostRefusal`). Its
+ * checks of the request (a method it does not serve: 405; CSRF prevention, `variables` not an
+ * object, batching off: 400) and a context that throws (a subgraph's bad identity token: 401)
+ * answer before any per-request hook, so no plugin knows which request they refuse: the id is added
+ * to such an answer's errors as the handler returns it, and Apollo Server's 405, which it codes
+ * BAD_REQUEST, gets METHOD_NOT_ALLOWED (its `Allow` header stays). Only error answers are read
+ * again. Not an AsyncLocalStorage: on Node 20 its first `run` turns on promise hooks for the whole
+ * process, and every await of every request then pays for them.
+ */
+export function withRequestIdOnRefusals(
+  handler: (request: FastifyRequest, reply: FastifyReply) => unknown,
+  requestIdOf: (request: FastifyRequest) => string | undefined = (request) => request.id,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
+  return async (request, reply) => {
+    const refusal = hostRefusal(request);
+    if (refusal) throw refusal;
+    const body = await handler(request, reply);
+    const requestId = requestIdOf(request);
+    return requestId && reply.statusCode >= 400 && typeof body === 'string' ? codedRefusal(body, requestId, reply.statusCode) : body;
+  };
+}
+
+/** An error answer's JSON body with `requestId` on each of its errors that lacks one (the body as it is otherwise). */
+function codedRefusal(body: string, requestId: string, status: number): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const errors = (parsed as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return body;
+  let changed = false;
+  for (const error of errors as { extensions?: Record<string, unknown> }[]) {
+    if (!error || typeof error !== 'object') continue;
+    if (status === 405 && error.extensions?.code === 'BAD_REQUEST') {
+      error.extensions = { ...error.extensions, code: 'METHOD_NOT_ALLOWED' };
+      changed = true;
+    }
+    if (error.extensions?.requestId === undefined) {
+      error.extensions = { ...error.extensions, requestId };
+      changed = true;
+    }
+  }
+  return changed ? JSON.stringify(parsed) : body;
+}

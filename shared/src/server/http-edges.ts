@@ -1,0 +1,200 @@
+import fastifyCompress from '@fastify/compress';
+import {
+  type FastifyContextConfig,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { sendHttpError } from './http-error';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+/*
+ * What every process (the gateway, each subgraph) answers before a route does: the request id,
+ * the refusals of Fastify's router, a bad Host, request bodies (their Content-Encoding, charset and
+ * JSON) and OPTIONS. One way for all of them, each process choosing only the shape of its error body.
+ */
+
+/** A refusal of the request itself (a header, the body) before its route answers: status, stable code, message, the header at fault. */
+export class HttpRefusal extends Error {
+  /** The message again, enumerable: @fastify/compress copies a refusal's own fields onto the stream's error (Object.assign). */
+  readonly reason: string;
+
+  constructor(
+    readonly status: number,
+    readonly refusalCode: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.reason = message;
+  }
+}
+
+/** The refusal an error handler received: an `HttpRefusal`, or an error it was copied onto (see `reason`). */
+export function refusalOf(error: unknown): HttpRefusal | undefined {
+  if (error instanceof HttpRefusal) return error;
+  const copied = error as Partial<HttpRefusal> | null;
+  if (copied && typeof copied.refusalCode === 'string' && typeof copied.status === 'number' && typeof copied.reason === 'string') {
+    return new HttpRefusal(copied.status, copied.refusalCode, copied.reason, copied.field);
+  }
+  return undefined;
+}
+
+/** The Content-Encodings a request body may have: the ones @fastify/compress inflates, and none. */
+export const REQUEST_ENCODINGS = ['gzip', 'deflate', 'br', 'identity'] as const;
+
+/**
+ * Fastify's options every app shares: the request id is the caller's when sane (the gateway
+ * forwards its own), else a new one, from the first moment Fastify knows the request, so that its
+ * router's own refusals (a path that is not a URL, a path parameter over `maxParamLength`) quote it
+ * too; those refusals answer in the error body of the HTTP routes (they come before any route).
+ */
+export function httpAppOptions(): Pick<FastifyServerOptions, 'requestIdHeader' | 'genReqId' | 'frameworkErrors'> {
+  return {
+    requestIdHeader: false,
+    genReqId: (req) => requestIdFrom(req.headers[REQUEST_ID_HEADER]),
+    frameworkErrors: (error, request, frameworkReply) => {
+      const reply = frameworkReply as unknown as FastifyReply;
+      void reply.header(REQUEST_ID_HEADER, request.id);
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        sendHttpError(reply, 414, 'BAD_REQUEST', 'A segment of the path is longer than this server reads: send a shorter value');
+      } else if (error.code === 'FST_ERR_BAD_URL') {
+        sendHttpError(reply, 400, 'BAD_REQUEST', 'The path is not a valid URL: "%" must start an escape of two hexadecimal digits of UTF-8');
+      } else {
+        sendHttpError(reply, 400, 'BAD_REQUEST', 'The request could not be routed');
+      }
+    },
+  };
+}
+
+/** The first step of every request (onRequest, app-wide): its id in `x-request-id` on every answer, a refusal's included. */
+export function installRequestBasics(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+}
+
+/**
+ * A request whose Host (or trusted X-Forwarded-Host) cannot make its URL, refused 400: Apollo
+ * Server's Fastify integration builds the URL from it (to read the query string), and an empty or
+ * malformed one threw there, a 500 for a client's mistake. Only where that URL is built: a plain
+ * HTTP/1.0 health check sends no Host at all, and /health needs none.
+ */
+export function hostRefusal(request: FastifyRequest): HttpRefusal | undefined {
+  if (URL.canParse(request.url, `${request.protocol}://${request.hostname}/`)) return undefined;
+  return new HttpRefusal(400, 'BAD_REQUEST', 'The Host header is missing or is not a valid host (name or address, and port)', 'host');
+}
+
+/**
+ * Request bodies: inflated as their Content-Encoding says (@fastify/compress, requests only: a
+ * proxy in front compresses answers), the encoding's name read case-insensitively (RFC 9110) and
+ * `identity` taken as none; a request without a body (GET, HEAD, DELETE without one) is not refused
+ * for the header. JSON in UTF-8 only (RFC 8259), parsed by Fastify's parser (prototype poisoning
+ * refused, with the reason said); an empty JSON body is an empty object, as Apollo Server's refusal
+ * of a body without fields expects. Other media types keep the app's parsers (the gateway reads
+ * none, a subgraph plain text too).
+ */
+export function installRequestBodies(app: FastifyInstance): PromiseLike<unknown> {
+  // App-wide, so before the route-level step that @fastify/compress adds to every route.
+  app.addHook('preParsing', (request, _reply, payload, done) => {
+    const encoding = request.headers['content-encoding'];
+    if (encoding !== undefined) {
+      if (!hasBody(request)) delete request.headers['content-encoding'];
+      else request.headers['content-encoding'] = encoding.trim().toLowerCase();
+    }
+    done(null, payload);
+  });
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      done(new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', `Charset "${charset}" is not supported: JSON is read as UTF-8 only (send charset=utf-8 or none)`, 'content-type'), undefined);
+      return;
+    }
+    if (body === '') {
+      done(null, {});
+      return;
+    }
+    void parseJson(request, body as string, (error, parsed) => {
+      if (error && isPoisoned(body as string)) {
+        done(new HttpRefusal(400, 'BAD_REQUEST', 'The body has a "__proto__" key (or a "constructor" key holding "prototype"), which is not accepted in JSON sent here', 'body'), undefined);
+      } else if (error) {
+        done(new HttpRefusal(400, 'BAD_REQUEST', 'Request body is not valid JSON'), undefined);
+      } else done(null, parsed);
+    });
+  });
+  // Last: the routes declared once it is loaded (await the answer) get its decoding step.
+  return app.register(fastifyCompress, {
+    globalCompression: false,
+    requestEncodings: [...REQUEST_ENCODINGS],
+    onUnsupportedRequestEncoding: (encoding) =>
+      new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Encoding "${encoding}" is not supported: send the body as it is (identity, or no Content-Encoding), or as gzip, deflate or br`, 'content-encoding'),
+    onInvalidRequestPayload: (encoding) =>
+      new HttpRefusal(400, 'BAD_REQUEST', `The body could not be decoded as its Content-Encoding (${encoding}) says`, 'content-encoding'),
+  });
+}
+
+/**
+ * Valid JSON that Fastify's parser refused all the same: it refuses keys that would reach an
+ * object's prototype. Checked only once it refused a body.
+ */
+function isPoisoned(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a request carries a body: a length above zero, or chunks. */
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** The charset parameter of a Content-Type header. */
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+
+/** Route config of a route that only refuses its methods (405 with `Allow`): OPTIONS does not list them. */
+export const REFUSES_METHODS: FastifyContextConfig = { refusesMethods: true } as FastifyContextConfig;
+
+/**
+ * OPTIONS on every path a route serves: 204 with `Allow` (the methods of its routes, HEAD with
+ * GET; not those of a route that only refuses them), after the app's CORS step, which answers a
+ * preflight's headers (`routeConfig`: its options for these routes). A path no route serves is
+ * left to the app's not-found handler (404). Call before the routes are declared: each gets its
+ * OPTIONS route as it is declared.
+ */
+export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextConfig = {}): void {
+  const methodsByUrl = new Map<string, Set<string>>();
+  app.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => m.toUpperCase());
+    if (methods.includes('OPTIONS') || route.url === '*') return;
+    const key = route.url;
+    let served = methodsByUrl.get(key);
+    if (!served) {
+      served = new Set();
+      methodsByUrl.set(key, served);
+      const allowed = served;
+      app.route({
+        method: 'OPTIONS',
+        url: route.url,
+        config: routeConfig,
+        handler: (_request: FastifyRequest, reply: FastifyReply) => {
+          void reply.header('allow', [...allowed].join(', '));
+          return reply.code(204).send();
+        },
+      });
+    }
+    if ((route.config as { refusesMethods?: boolean } | undefined)?.refusesMethods) return;
+    for (const method of methods) {
+      served.add(method);
+      if (method === 'GET') served.add('HEAD');
+    }
+  });
+}
+
