@@ -75,12 +75,12 @@ export class SingleFetchExecutor {
     serviceMap: Record<string, GraphQLDataSource>;
     requestContext: GraphQLRequestContext<GatewayContext>;
   }): void {
-    const { source, schema, document, operation } = requestContext as GraphQLRequestContext<GatewayContext> & {
+    const { queryHash, schema, document, operation } = requestContext as GraphQLRequestContext<GatewayContext> & {
       document?: DocumentNode;
       operation?: OperationDefinitionNode;
     };
-    if (typeof source !== 'string' || schema !== this.schema || !document || !operation) return;
-    const key = operationKey(source, requestContext.request.operationName);
+    if (typeof queryHash !== 'string' || schema !== this.schema || !document || !operation) return;
+    const key = operationKey(queryHash, requestContext.request.operationName);
     if (this.operations.has(key)) return;
     if (this.operations.size >= this.maxOperations) this.operations.clear();
     this.operations.set(key, this.eligible(queryPlan, serviceMap, requestContext, document, operation) ?? false);
@@ -122,9 +122,9 @@ export class SingleFetchExecutor {
   }
 
   private async execute(requestContext: GraphQLRequestContext<GatewayContext>): Promise<GraphQLResponse | null> {
-    const { source, operation, request, contextValue } = requestContext as GraphQLRequestContext<GatewayContext> & { operation?: OperationDefinitionNode };
-    if (this.operations.size === 0 || typeof source !== 'string' || operation?.operation !== 'query') return null;
-    const entry = this.operations.get(operationKey(source, request.operationName));
+    const { queryHash, operation, request, contextValue } = requestContext as GraphQLRequestContext<GatewayContext> & { operation?: OperationDefinitionNode };
+    if (this.operations.size === 0 || typeof queryHash !== 'string' || operation?.operation !== 'query') return null;
+    const entry = this.operations.get(operationKey(queryHash, request.operationName));
     if (!entry || entry.schema !== this.schema || entry.schema !== requestContext.schema) return null;
     const variables = request.variables ?? {};
     const fetchVariables: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -180,8 +180,13 @@ export function reusingPrefetched(inner: GraphQLDataSource<GatewayContext>): Gra
   return wrapper;
 }
 
-function operationKey(query: string, operationName: string | null | undefined): string {
-  return operationName ? `${operationName}\n${query}` : query;
+/**
+ * Operations are known by Apollo Server's SHA-256 of the query text (computed for every request
+ * anyway), not by the text: a key made of the text is a new string, as long as the query, to
+ * flatten and hash on every request.
+ */
+function operationKey(queryHash: string, operationName: string | null | undefined): string {
+  return operationName ? `${operationName}\n${queryHash}` : queryHash;
 }
 
 /** Enum types of the supergraph with a value marked @inaccessible. */

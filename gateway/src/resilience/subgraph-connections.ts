@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { STATUS_CODES } from 'node:http';
 import { Agent } from 'undici';
 
@@ -45,11 +46,17 @@ export class SubgraphConnections {
   /** Sends one request; after `timeoutMs` it fails with a TimeoutError (as AbortSignal.timeout's). */
   async fetch(url: string, init: SubgraphRequestInit, timeoutMs?: number): Promise<SubgraphResponse> {
     const target = this.target(url);
-    // A timer cleared on completion rather than AbortSignal.timeout(), whose timer and signal live
-    // on for the whole timeout after every fetch.
-    const controller = timeoutMs === undefined ? undefined : new AbortController();
-    const timer = controller
-      ? setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs)
+    // undici takes an EventEmitter as the request's signal: one per fetch costs far less than an
+    // AbortController, whose signal is an EventTarget (a measurable share of every fetch). A timer
+    // cleared on completion rather than AbortSignal.timeout(), whose timer and signal live on for
+    // the whole timeout after every fetch.
+    const signal = timeoutMs === undefined ? undefined : new EventEmitter();
+    let timedOut = false;
+    const timer = signal
+      ? setTimeout(() => {
+          timedOut = true;
+          signal.emit('abort');
+        }, timeoutMs)
       : undefined;
     try {
       const answer = await this.agent.request({
@@ -58,10 +65,14 @@ export class SubgraphConnections {
         method: (init.method ?? 'POST') as 'POST',
         headers: init.headers ?? {},
         body: init.body ?? null,
-        ...(controller ? { signal: controller.signal } : {}),
+        ...(signal ? { signal } : {}),
       });
       const text = await answer.body.text();
       return bufferedResponse(url, answer.statusCode, answer.headers, text);
+    } catch (error) {
+      // What AbortSignal.timeout()'s abort gives: callers tell a timeout by the error's name.
+      if (timedOut) throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      throw error;
     } finally {
       clearTimeout(timer);
     }
