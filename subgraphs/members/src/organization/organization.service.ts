@@ -21,6 +21,8 @@ const MEMBERSHIP_REFUSAL = 'Only admins or the managers of the organisation can 
 /** A page of the directory; `facets` (disjunctive) are counted in memory, with no statement, only when asked for. */
 export interface OrganizationPage extends Connection<Organization> {
   readonly facets: Promise<OrganizationFacets>;
+  /** The sectors of the page's organisations, from the directory index the page was filtered on. */
+  readonly sectors: ReadonlyMap<string, readonly string[]>;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -128,6 +130,7 @@ export class OrganizationService {
     let facets: Promise<OrganizationFacets> | undefined;
     return {
       edges,
+      sectors: new Map(nodes.map(({ entry }) => [entry.id, entry.sectors])),
       totalCount: matches.length,
       // As toConnection builds it.
       pageInfo: {
