@@ -283,6 +283,23 @@ describe('statements per page', () => {
     expect(nodes).toEqual(expected);
     expect(nodes.some((node) => node.sectors.length > 1)).toBe(true);
   });
+
+  it("a page's organisations are read through the request's organizationById loader", async () => {
+    // memberships { organization } loads the page's own organisations again, by id.
+    const MEMBERS = /* GraphQL */ `query { organizations(filter: { ecosystem: "MEDICEN" }, first: 20) {
+      edges { node { id name memberships { organization { id name } } } } } }`;
+    type Page = { organizations: { edges: { node: { id: string; name: string; memberships: { organization: { id: string; name: string } }[] } }[] } };
+    let page: Page | undefined;
+    const n = await statements(h.db, async () => {
+      const { data, errors } = await h.run<Page>(MEMBERS);
+      expect(errors).toBeUndefined();
+      page = data!;
+    });
+    expect(n).toBe(2); // the page, the memberships
+    const nodes = page!.organizations.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(20);
+    for (const node of nodes) expect(node.memberships.map((m) => m.organization)).toContainEqual({ id: node.id, name: node.name });
+  });
 });
 
 const UPSERT = /* GraphQL */ `mutation ($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { id } }`;

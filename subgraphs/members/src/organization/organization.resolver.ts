@@ -49,7 +49,7 @@ export class OrganizationResolver {
   @Directive(PUBLIC_CONTRACT)
   @Query(() => OrganizationConnection, { nullable: true, description: 'The organisation directory, filtered, sorted and paginated, with facets.' })
   async organizations(@Args() args: OrganizationsArgs, @Ctx() context: MembersContext): Promise<OrganizationConnection> {
-    const page = await new OrganizationService(context.dataSource).list(args);
+    const page = await new OrganizationService(context.dataSource).list(args, context.loaders.organizationById);
     // The directory index the page was filtered on holds its organisations' sectors, in the
     // loader's order: `sectors` on the page needs no statement of its own. They are as fresh as
     // the page's filter, total and facets (this process's writes at once, another replica's
