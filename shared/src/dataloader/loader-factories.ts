@@ -5,9 +5,11 @@ import {
   type FindOptionsOrder,
   type FindOptionsRelations,
   type FindOptionsSelect,
+  type FindOperator,
   type FindOptionsWhere,
   In,
   type ObjectLiteral,
+  Raw,
 } from 'typeorm';
 import { groupByKeys, orderByKeys } from './order-by-keys';
 
@@ -17,6 +19,23 @@ import { groupByKeys, orderByKeys } from './order-by-keys';
  * from the entity and the key column, so a resolver cannot load a row by the wrong column.
  * A fresh loader per request (the context's createLoaders), never a shared one: DataLoader caches.
  */
+
+let listParameters = 0;
+
+/**
+ * `column IN (values)` in find options: TypeORM's `In`, with the values passed as ONE list
+ * parameter. `In` gives every value a parameter of its own, and TypeORM checks each new parameter
+ * name against a fresh copy of all the statement's parameters so far: building a statement grows
+ * with the square of the number of keys (docs/performance.md, "Per-request costs of the
+ * subgraphs"). The SQL text and its parameters are the same.
+ */
+export function inList<V>(values: readonly V[]): FindOperator<V> {
+  // `IN ()` is not SQL: `In` writes the statement's always-false condition.
+  if (values.length === 0) return In([]);
+  // Unique within a statement that has several lists (the name never reaches the SQL text).
+  const name = `inList${(listParameters = (listParameters + 1) % 1_000_000)}`;
+  return Raw((column) => `${column} IN (:...${name})`, { [name]: values }) as FindOperator<V>;
+}
 
 /** A column of `T` whose value is a string key (an id, or a reference to another entity's id). */
 export type KeyColumn<T> = { [P in keyof T]-?: NonNullable<T[P]> extends string ? P : never }[keyof T] & string;
@@ -69,7 +88,7 @@ export function manyByKey<T extends ObjectLiteral, V = T>(
   const { order, where, relations, select, map } = options;
   return new DataLoader<string, V[]>(async (keys) => {
     const rows = await dataSource.getRepository(entity).find({
-      where: { ...where, [column]: In([...keys]) } as FindOptionsWhere<T>,
+      where: { ...where, [column]: inList([...keys]) } as FindOptionsWhere<T>,
       ...(order ? { order } : {}),
       ...(relations ? { relations } : {}),
       ...(select ? { select } : {}),

@@ -257,6 +257,49 @@ describe('statements per page', () => {
     expect(await statements(h.db, () => directory({}, 0))).toBe(0);
     expect(index.loads).toBe(loads);
   });
+
+  it("a page's sectors come from the index: no second statement, the loader's lists and order", async () => {
+    const SECTORS = /* GraphQL */ `query ($filter: OrganizationFilter, $first: Int, $after: String) {
+      organizations(filter: $filter, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id sectors } } } }`;
+    type Page = { organizations: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; sectors: string[] } }[] } };
+    const nodes: { id: string; sectors: string[] }[] = [];
+    for (const filter of [{}, { text: 'sante' }]) {
+      let after: string | null = null;
+      do {
+        let page: Page | undefined;
+        const n = await statements(h.db, async () => {
+          const { data, errors } = await h.run<Page>(SECTORS, { filter, first: 200, after });
+          expect(errors).toBeUndefined();
+          page = data!;
+        });
+        expect([JSON.stringify(filter), n]).toEqual([JSON.stringify(filter), 'text' in filter ? 2 : 1]);
+        nodes.push(...page!.organizations.edges.map((e) => e.node));
+        after = page!.organizations.pageInfo.hasNextPage ? page!.organizations.pageInfo.endCursor : null;
+      } while (after);
+    }
+    // What the sectors field answers elsewhere (the loader, ORDER BY sector on this database).
+    const loaders = h.loaders();
+    const expected = await Promise.all(nodes.map(async ({ id }) => ({ id, sectors: await loaders.sectorsByOrganizationId.load(id) })));
+    expect(nodes).toEqual(expected);
+    expect(nodes.some((node) => node.sectors.length > 1)).toBe(true);
+  });
+
+  it("a page's organisations are read through the request's organizationById loader", async () => {
+    // memberships { organization } loads the page's own organisations again, by id.
+    const MEMBERS = /* GraphQL */ `query { organizations(filter: { ecosystem: "MEDICEN" }, first: 20) {
+      edges { node { id name memberships { organization { id name } } } } } }`;
+    type Page = { organizations: { edges: { node: { id: string; name: string; memberships: { organization: { id: string; name: string } }[] } }[] } };
+    let page: Page | undefined;
+    const n = await statements(h.db, async () => {
+      const { data, errors } = await h.run<Page>(MEMBERS);
+      expect(errors).toBeUndefined();
+      page = data!;
+    });
+    expect(n).toBe(2); // the page, the memberships
+    const nodes = page!.organizations.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(20);
+    for (const node of nodes) expect(node.memberships.map((m) => m.organization)).toContainEqual({ id: node.id, name: node.name });
+  });
 });
 
 const UPSERT = /* GraphQL */ `mutation ($input: UpsertOrganizationInput!) { upsertOrganization(input: $input) { id } }`;
@@ -278,6 +321,11 @@ describe('writes of this process show at once', () => {
     expect(count(after.facets.kinds, target.kind)).toBe(count(before.facets.kinds, target.kind) - 1);
     const cyber = await directory({ sectors: ['DIAGNOSTICS'], kinds: ['PATIENT_ASSOCIATION'] }, 200);
     expect(cyber.edges.map((e) => e.node.id)).toContain(target.id);
+    const page = await h.run<{ organizations: { edges: { node: { id: string; sectors: string[] } }[] } }>(
+      `query ($filter: OrganizationFilter) { organizations(filter: $filter, first: 200) { edges { node { id sectors } } } }`,
+      { filter: { kinds: ['PATIENT_ASSOCIATION'] } },
+    );
+    expect(page.data!.organizations.edges.find((e) => e.node.id === target.id)?.node.sectors).toEqual(['DIAGNOSTICS']);
     if (target.kind === 'STARTUP') expect((await directory({ kinds: ['STARTUP'] }, 200)).totalCount).toBe(startups.totalCount - 1);
     expect((await reference({ sectors: ['DIAGNOSTICS'] })).ids).toEqual(await allIds({ sectors: ['DIAGNOSTICS'] }));
   });

@@ -1,6 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, In, PrimaryColumn } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../database/test-database';
-import { byId, lazyLoaders, manyByKey, windowedList } from '../loader-factories';
+import { byId, inList, lazyLoaders, manyByKey, windowedList } from '../loader-factories';
 
 @Entity('kit_shelf')
 class Shelf {
@@ -82,6 +82,32 @@ describe('manyByKey', () => {
       map: (books) => books.map((b) => b.title),
     });
     expect(await loader.loadMany(['s1', 's2'])).toEqual([['Zola'], []]);
+  });
+});
+
+describe('inList', () => {
+  const build = (where: object): [string, unknown[], number] => {
+    const query = db.dataSource.getRepository(Book).createQueryBuilder().setFindOptions({ where, order: { year: 'ASC' } });
+    const [sql, parameters] = query.getQueryAndParameters();
+    return [sql, parameters, Object.keys(query.getParameters()).length];
+  };
+
+  it("writes In's statement and parameters with ONE list parameter, whatever the number of values", () => {
+    const many = Array.from({ length: 100 }, (_, i) => `s${i}`);
+    for (const values of [[], ['s1'], ['s1', 's2', 's3'], many]) {
+      const [sql, parameters, count] = build({ shelfId: inList(values), title: 'Zola' });
+      const [inSql, inParameters] = build({ shelfId: In(values), title: 'Zola' });
+      expect([values.length, sql, parameters]).toEqual([values.length, inSql, inParameters]);
+      // The list (when there is one) and the title.
+      expect([values.length, count]).toEqual([values.length, values.length ? 2 : 1]);
+    }
+  });
+
+  it('keeps two lists of one statement apart', async () => {
+    const [sql, parameters] = build({ shelfId: inList(['s1', 's2']), id: inList(['b1', 'b3', 'b4']) });
+    expect([sql, parameters]).toEqual(build({ shelfId: In(['s1', 's2']), id: In(['b1', 'b3', 'b4']) }).slice(0, 2));
+    const books = await db.dataSource.getRepository(Book).find({ where: { shelfId: inList(['s1', 's2']), id: inList(['b1', 'b3', 'b4']) }, order: { id: 'ASC' } });
+    expect(books.map((b) => b.id)).toEqual(['b1', 'b3', 'b4']);
   });
 });
 

@@ -1,6 +1,6 @@
-import { byId, manyByKey, windowedList, type WindowedKey } from '@ecosystem/shared';
+import { byId, inList, manyByKey, windowedList, type WindowedKey } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { DatasetCreator } from './dataset-creator.entity';
 import { DatasetProject } from './dataset-project.entity';
 import { Dataset } from './dataset.entity';
@@ -32,15 +32,15 @@ async function datasetsOf(dataSource: DataSource, role: DatasetRole, orgIds: rea
   const repository = dataSource.getRepository(Dataset);
   switch (role) {
     case DatasetRole.PUBLISHER:
-      for (const d of await repository.findBy({ publisherId: In([...orgIds]) })) add(d.publisherId, d);
+      for (const d of await repository.findBy({ publisherId: inList([...orgIds]) })) add(d.publisherId, d);
       break;
     case DatasetRole.HDAB:
-      for (const d of await repository.findBy({ hdabId: In([...orgIds]) })) add(d.hdabId as string, d);
+      for (const d of await repository.findBy({ hdabId: inList([...orgIds]) })) add(d.hdabId as string, d);
       break;
     case DatasetRole.CREATOR:
       for (const link of await dataSource
         .getRepository(DatasetCreator)
-        .find({ where: { organizationId: In([...orgIds]) }, relations: { dataset: true } })) {
+        .find({ where: { organizationId: inList([...orgIds]) }, relations: { dataset: true } })) {
         if (link.dataset) add(link.organizationId, link.dataset);
       }
       break;

@@ -18,6 +18,7 @@ export interface DirectoryEntry {
   readonly regionKey: string | null;
   /** The city folded likewise (the city filter). */
   readonly cityKey: string | null;
+  /** In the order the database sorts them (the sectorsByOrganizationId loader's order). */
   readonly sectors: readonly string[];
   /** Current memberships (`until IS NULL`), as parallel lists: the ecosystem's code and the role. */
   readonly ecosystems: readonly string[];
@@ -144,7 +145,11 @@ export class DirectoryIndex {
       this.dataSource.query(
         `SELECT ${q('id')} AS id, ${q('sortName')} AS sortName, ${q('kind')} AS kind, ${q('sizeCategory')} AS sizeCategory, ${q('region')} AS region, ${q('city')} AS city FROM ${q('organization')}`,
       ) as Promise<{ id: string; sortName: string; kind: string; sizeCategory: string | null; region: string | null; city: string | null }[]>,
-      this.dataSource.query(`SELECT ${q('organizationId')} AS organizationId, ${q('sector')} AS sector FROM ${q('organization_sector')}`) as Promise<
+      // In the order of the sectorsByOrganizationId loader (ORDER BY sector, in the column's
+      // collation): a directory page answers its organisations' sectors from these lists.
+      this.dataSource.query(
+        `SELECT ${q('organizationId')} AS organizationId, ${q('sector')} AS sector FROM ${q('organization_sector')} ORDER BY ${q('organizationId')}, ${q('sector')}`,
+      ) as Promise<
         { organizationId: string; sector: string }[]
       >,
       this.dataSource.query(

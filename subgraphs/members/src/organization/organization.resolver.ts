@@ -49,7 +49,14 @@ export class OrganizationResolver {
   @Directive(PUBLIC_CONTRACT)
   @Query(() => OrganizationConnection, { nullable: true, description: 'The organisation directory, filtered, sorted and paginated, with facets.' })
   async organizations(@Args() args: OrganizationsArgs, @Ctx() context: MembersContext): Promise<OrganizationConnection> {
-    return (await new OrganizationService(context.dataSource).list(args)) as unknown as OrganizationConnection;
+    const page = await new OrganizationService(context.dataSource).list(args, context.loaders.organizationById);
+    // The directory index the page was filtered on holds its organisations' sectors, in the
+    // loader's order: `sectors` on the page needs no statement of its own. They are as fresh as
+    // the page's filter, total and facets (this process's writes at once, another replica's
+    // after AGGREGATE_CACHE_TTL_SECONDS); copies, so that nothing downstream can alter the index.
+    const sectors = context.loaders.sectorsByOrganizationId;
+    for (const [id, list] of page.sectors) sectors.prime(id, [...list] as Sector[]);
+    return page as unknown as OrganizationConnection;
   }
 
   @FieldResolver(() => [Sector], { description: 'Sectors the organisation is active in.' })

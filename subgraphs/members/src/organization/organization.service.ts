@@ -1,5 +1,6 @@
 import { addressColumns, authorizeMutation, hasRole, requireViewer, Role, authorizeReference, BadUserInputError, ConflictError, decodeCursor, encodeCursor, ForbiddenError, newId, pageSize, PREFIX_LIKE_ESCAPE, prefixPattern, runTransaction, type Connection, type Viewer, isUniqueViolation, searchWords } from '@ecosystem/shared';
-import { type DataSource, In, IsNull } from 'typeorm';
+import type DataLoader from 'dataloader';
+import { type DataSource, IsNull } from 'typeorm';
 import { normalizeFiness, normalizeRna, normalizeRorId, normalizeSiren, normalizeSiret } from '../common/identifiers';
 import { Ecosystem } from '../ecosystem/ecosystem.entity';
 import { Membership } from '../membership/membership.entity';
@@ -21,6 +22,8 @@ const MEMBERSHIP_REFUSAL = 'Only admins or the managers of the organisation can 
 /** A page of the directory; `facets` (disjunctive) are counted in memory, with no statement, only when asked for. */
 export interface OrganizationPage extends Connection<Organization> {
   readonly facets: Promise<OrganizationFacets>;
+  /** The sectors of the page's organisations, from the directory index the page was filtered on. */
+  readonly sectors: ReadonlyMap<string, readonly string[]>;
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -92,7 +95,7 @@ export class OrganizationService {
    * directory-index.ts), then the page's rows in ONE statement by id. A page costs one statement
    * (two with a text filter), whatever the filter, the page size and the data size.
    */
-  async list(args: OrganizationsArgs): Promise<OrganizationPage> {
+  async list(args: OrganizationsArgs, organizationById: DataLoader<string, Organization | null>): Promise<OrganizationPage> {
     const limit = pageSize(args.first);
     const filter = args.filter ?? {};
     const descending = args.orderBy === OrganizationOrder.NAME_DESC;
@@ -118,16 +121,21 @@ export class OrganizationService {
     const slice: DirectoryEntry[] = [];
     for (let i = start; i < matches.length && slice.length < limit + 1; i++) slice.push(ordered(i)!);
     const pageEntries = slice.slice(0, limit);
-    const rows = pageEntries.length
-      ? await this.dataSource.getRepository(Organization).findBy({ id: In(pageEntries.map((entry) => entry.id)) })
-      : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    // Through the request's loader (one statement, built without find options), which then
+    // knows these organisations for the rest of the request.
+    const rows = await organizationById.loadMany(pageEntries.map((entry) => entry.id));
+    const byId = new Map<string, Organization>();
+    for (const row of rows) {
+      if (row instanceof Error) throw row;
+      if (row) byId.set(row.id, row);
+    }
     // In index order; an organisation deleted by another replica since the index was loaded is skipped.
     const nodes = pageEntries.filter((entry) => byId.has(entry.id)).map((entry) => ({ entry, row: byId.get(entry.id)! }));
     const edges = nodes.map(({ entry, row }) => ({ cursor: encodeCursor([entry.sortName, entry.id]), node: row }));
     let facets: Promise<OrganizationFacets> | undefined;
     return {
       edges,
+      sectors: new Map(nodes.map(({ entry }) => [entry.id, entry.sectors])),
       totalCount: matches.length,
       // As toConnection builds it.
       pageInfo: {

@@ -1,6 +1,6 @@
-import { byId, groupByKeys } from '@ecosystem/shared';
+import { byId, groupByKeys, inList } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { Module } from '../module/module.entity';
 import { COMPLETED_STATUSES } from './enrolment.enums';
 import { Enrolment } from './enrolment.entity';
@@ -31,7 +31,7 @@ export function createEnrolmentLoaders(dataSource: DataSource): EnrolmentLoaders
     enrolmentsByPerson: new DataLoader(
       async (keys) => {
         const rows = await dataSource.getRepository(Enrolment).find({
-          where: { learnerId: In([...new Set(keys.map((k) => k.personId))]) },
+          where: { learnerId: inList([...new Set(keys.map((k) => k.personId))]) },
           order: { enrolledAt: 'DESC', id: 'DESC' },
         });
         return keys.map((k) =>

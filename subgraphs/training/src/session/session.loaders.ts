@@ -1,6 +1,6 @@
-import { byId } from '@ecosystem/shared';
+import { byId, inList } from '@ecosystem/shared';
 import DataLoader from 'dataloader';
-import { type DataSource, In, MoreThanOrEqual } from 'typeorm';
+import { type DataSource, MoreThanOrEqual } from 'typeorm';
 import { CourseSession } from './session.entity';
 
 /** Sessions of a module starting at or after `from` (all when null). */
@@ -31,7 +31,7 @@ export function createSessionLoaders(dataSource: DataSource): SessionLoaders {
         for (const [fromKey, group] of froms) {
           const moduleIds = [...new Set(group.map((k) => k.moduleId))];
           const rows = await dataSource.getRepository(CourseSession).find({
-            where: { moduleId: In(moduleIds), ...(fromKey ? { startsAt: MoreThanOrEqual(new Date(fromKey)) } : {}) },
+            where: { moduleId: inList(moduleIds), ...(fromKey ? { startsAt: MoreThanOrEqual(new Date(fromKey)) } : {}) },
             order: { startsAt: 'ASC', id: 'ASC' },
           });
           for (const row of rows) {
