@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -70,5 +71,14 @@ describe('process entry points', () => {
       .filter((file) => firstImport(file) !== (file.endsWith('.mjs') ? BOOTSTRAP_MJS : BOOTSTRAP_TS))
       .map((file) => `${file}: ${firstImport(file) ?? '(no import)'}`);
     expect(wrong).toEqual([]);
+  });
+
+  it("leave Node's source maps off: their cache would keep every dependency's map in the heap", () => {
+    const bootstrap = join(ROOT, 'shared', 'dist', 'bootstrap.js');
+    const enabled = execFileSync(process.execPath, ['-e', `require(${JSON.stringify(bootstrap)}); process.stdout.write(String(process.sourceMapsEnabled))`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(enabled).toBe('false');
   });
 });
