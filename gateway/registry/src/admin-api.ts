@@ -1,5 +1,18 @@
-import { AppError, BadUserInputError, ForbiddenError, httpStatusFor, type Logger, UnauthenticatedError, type Viewer } from '@ecosystem/shared';
+import {
+  AppError,
+  BadUserInputError,
+  codeForStatus,
+  ForbiddenError,
+  httpStatusFor,
+  type Logger,
+  REQUEST_ID_HEADER,
+  refusalOf,
+  sendHttpError,
+  UnauthenticatedError,
+  type Viewer,
+} from '@ecosystem/shared';
 import { type FastifyError, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { type RegistryActor } from './actor';
 import { CredentialService } from './credentials';
 import { type RegistryServices } from './registry';
@@ -66,9 +79,32 @@ function publishInput(req: FastifyRequest): { name: string; url: string; sdl?: s
   };
 }
 
-/** 200 accepted (or check passed), 422 refused: the body lists every problem with what to do. */
+/**
+ * 200 accepted (or check passed), 422 refused: the body lists every problem with what to do, and a
+ * refusal the request id, as every error answer.
+ */
 function sendResult(res: FastifyReply, result: PublicationResult): void {
-  res.code(result.outcome === 'ACCEPTED' ? 200 : 422).send(result);
+  if (result.outcome === 'ACCEPTED') res.code(200).send(result);
+  else res.code(422).send({ ...result, requestId: res.getHeader(REQUEST_ID_HEADER) });
+}
+
+/**
+ * A positive integer written in decimal digits (a version, a limit), as a safe integer: `Number()`
+ * read "abc" as NaN (a 500 further on), "0x10" as 16, " " as 0 and "1.5" as a version to look up.
+ */
+const positiveInteger = z.string().regex(/^[1-9][0-9]{0,14}$/).transform(Number);
+
+/** A path or query parameter that must be a positive integer: else 400 BAD_USER_INPUT naming it. */
+function positiveIntegerParam(value: unknown, field: string): number {
+  const parsed = positiveInteger.safeParse(value);
+  if (!parsed.success) throw new BadUserInputError(`${field} must be a positive integer (1, 2, ...)`, field);
+  return parsed.data;
+}
+
+/** The `limit` of a listing: 50 when not given. */
+function limitParam(req: FastifyRequest): number {
+  const limit = query(req).limit;
+  return limit === undefined ? 50 : positiveIntegerParam(limit, 'limit');
 }
 
 function params(req: FastifyRequest): Record<string, string | undefined> {
@@ -84,15 +120,11 @@ const ADMIN_BODY_LIMIT = 5 * 1024 * 1024;
 
 /** The registry's HTTP API, registered under `/admin` (what the `subgraph` and `supergraph` CLIs call). */
 export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (scope, options) => {
+  // Bodies are read by the app's installRequestBodies (the gateway's, the registry process's), as on
+  // every other route: encodings, UTF-8 JSON, an empty one read as no fields (a DELETE sent with a
+  // JSON Content-Type has none).
   scope.addHook('onRoute', (route) => {
     route.bodyLimit = ADMIN_BODY_LIMIT;
-  });
-  // JSON bodies, an empty one read as no fields (a DELETE sent with a JSON Content-Type has none).
-  const parseJson = scope.getDefaultJsonParser('error', 'error');
-  scope.removeContentTypeParser('application/json');
-  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, {});
-    else void parseJson(request, body as string, done);
   });
 
   type Handler = (req: FastifyRequest, res: FastifyReply, registry: RegistryServices, actor: RegistryActor) => Promise<void>;
@@ -100,12 +132,12 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (scope, optio
     (handler: Handler) =>
     async (req: FastifyRequest, res: FastifyReply): Promise<void> => {
       if (options.notServed) {
-        res.code(404).send({ error: { code: 'REGISTRY_NOT_SERVED', message: options.notServed } });
+        sendHttpError(res, 404, 'REGISTRY_NOT_SERVED', options.notServed);
         return;
       }
       const registry = options.registry();
       if (!registry) {
-        res.code(503).send({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The gateway is starting' } });
+        sendHttpError(res, 503, 'SERVICE_UNAVAILABLE', 'The gateway is starting');
         return;
       }
       await handler(req, res, registry, await authenticate(req, registry, options.viewerFrom));
@@ -127,19 +159,17 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (scope, optio
     sendResult(res, await registry.publications.remove(actor, String(params(req).name), query(req).force === 'true'));
   }));
   scope.get('/supergraphs', handle(async (req, res, registry) => {
-    res.send({ supergraphs: await registry.publications.history(Number(query(req).limit ?? 50) || 50) });
+    res.send({ supergraphs: await registry.publications.history(limitParam(req)) });
   }));
   scope.get('/supergraphs/:version/sdl', handle(async (req, res, registry) => {
-    res.type('text/plain; charset=utf-8').send(await registry.store.supergraphSdl(Number(params(req).version)));
+    res.type('text/plain; charset=utf-8').send(await registry.store.supergraphSdl(positiveIntegerParam(params(req).version, 'version')));
   }));
   scope.post('/supergraphs/:version/rollback', handle(async (req, res, registry, actor) => {
-    const version = Number(params(req).version);
-    if (!Number.isInteger(version) || version < 1) throw new BadUserInputError('version must be a positive integer', 'version');
-    res.send(await registry.publications.rollback(actor, version));
+    res.send(await registry.publications.rollback(actor, positiveIntegerParam(params(req).version, 'version')));
   }));
   scope.get('/publications', handle(async (req, res, registry) => {
     const subgraph = typeof query(req).subgraph === 'string' ? (query(req).subgraph as string) : undefined;
-    const rows = await registry.store.publications(Number(query(req).limit ?? 50) || 50, subgraph);
+    const rows = await registry.store.publications(limitParam(req), subgraph);
     res.send({ publications: rows.map((r) => ({ ...r, report: JSON.parse(r.report) as unknown })) });
   }));
   scope.post('/credentials', handle(async (req, res, registry, actor) => {
@@ -153,18 +183,40 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (scope, optio
     res.code(204).send();
   }));
 
-  // Errors: the same codes as GraphQL errors, with the input field when there is one.
-  scope.setErrorHandler((error: FastifyError | AppError, _req, res) => {
+  scope.setErrorHandler(adminApiErrors(options.logger));
+};
+
+/**
+ * The admin API's error handler (its scope's, and the registry process's for its other routes):
+ * `{"error":{code,message,field?,requestId}}` as every route beside GraphQL, with the same codes as
+ * GraphQL errors and the input field when there is one; a refusal of the request itself (its body's
+ * encoding, charset, JSON) as installRequestBodies says; anything else a 500 without details.
+ */
+export function adminApiErrors(logger: Logger): (error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, request, reply) => {
     if (error instanceof AppError) {
       const field = error.extensions.field;
-      return res.code(httpStatusFor(error.code)).send({ error: { code: error.code, message: error.message, ...(field ? { field } : {}) } });
+      sendHttpError(reply, httpStatusFor(error.code), error.code, error.message, typeof field === 'string' ? field : undefined);
+      return;
+    }
+    const refusal = refusalOf(error);
+    if (refusal) {
+      logger.warn({ requestId: request.id, code: refusal.refusalCode, status: refusal.status, reason: refusal.message }, 'request refused');
+      sendHttpError(reply, refusal.status, refusal.refusalCode, refusal.message, refusal.field);
+      return;
     }
     const status = (error as FastifyError).statusCode;
-    if (status !== undefined && status >= 400 && status < 500) {
-      // A body Fastify could not read (too large, not JSON).
-      return res.code(status).send({ error: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message: error.message } });
+    if (status === 413) {
+      sendHttpError(reply, 413, 'PAYLOAD_TOO_LARGE', `Request body larger than ${request.routeOptions.bodyLimit ?? ADMIN_BODY_LIMIT} bytes`);
+    } else if (status === 415) {
+      // A media type no parser reads (the registry process: JSON and plain text only).
+      sendHttpError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json)', 'content-type');
+    } else if (status !== undefined && status >= 400 && status < 500) {
+      // Fastify's own refusals of a request it cannot read (a bad Content-Length, an aborted body).
+      sendHttpError(reply, status, codeForStatus(status), 'The request body could not be read');
+    } else {
+      logger.error({ err: error, requestId: request.id }, 'admin API error');
+      sendHttpError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal error; see the logs');
     }
-    options.logger.error({ err: error }, 'admin API error');
-    return res.code(500).send({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error; see the logs' } });
-  });
-};
+  };
+}

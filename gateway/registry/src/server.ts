@@ -1,8 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { httpErrorBody, listen, type Logger, type RunningServer, type Viewer } from '@ecosystem/shared';
+import {
+  httpAppOptions,
+  installRequestBasics,
+  installRequestBodies,
+  listen,
+  type Logger,
+  pathOf,
+  type RunningServer,
+  sendHttpError,
+  serveOptions,
+  type Viewer,
+} from '@ecosystem/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { adminApi } from './admin-api';
+import { adminApi, adminApiErrors } from './admin-api';
 import { Registry } from './registry';
 import { type RegistryEnv } from './registry-env';
 import { CoreSupergraphManager, supergraphHash } from './supergraph/core-supergraph';
@@ -57,12 +68,15 @@ export function createRegistryServer(options: RegistryServerOptions): RegistrySe
   registry.attach(supergraph);
   let cleanup: (() => Promise<void>) | undefined;
 
-  // Fastify sends no X-Powered-By.
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true, caseSensitive: false } });
-  // A path no route serves: the shared error body.
-  app.setNotFoundHandler((req, res) =>
-    res.code(404).type('application/json').send(httpErrorBody('NOT_FOUND', `${req.method} ${req.url.split('?')[0]} is not served here`)),
-  );
+  // Fastify sends no X-Powered-By. What every process answers before a route does, as the gateway:
+  // the request id (x-request-id, and requestId in every error body), the router's refusals,
+  // OPTIONS, request bodies (Content-Encoding, UTF-8 JSON) refused in the admin API's error body.
+  const app = Fastify({ logger: false, ...httpAppOptions(), routerOptions: { ignoreTrailingSlash: true, caseSensitive: false } });
+  installRequestBasics(app);
+  serveOptions(app);
+  void installRequestBodies(app);
+  app.setErrorHandler(adminApiErrors(logger));
+  app.setNotFoundHandler((req, res) => sendHttpError(res, 404, 'NOT_FOUND', `${req.method} ${pathOf(req)} is not served here`));
   app.get('/health', (_req, res) => res.send({ status: 'ok', service: 'registry' }));
   app.get('/ready', (_req, res) => {
     const ready = supergraph.serving !== undefined;
@@ -71,10 +85,14 @@ export function createRegistryServer(options: RegistryServerOptions): RegistrySe
   // The SDL names every subgraph's URL: only gateways holding REGISTRY_TOKEN read it, when it is set.
   app.get('/supergraph', (req, res) => {
     if (config.REGISTRY_TOKEN && !bearerMatches(req.headers.authorization, config.REGISTRY_TOKEN)) {
-      return res.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'GET /supergraph needs `Authorization: Bearer <REGISTRY_TOKEN>`' } });
+      sendHttpError(res, 401, 'UNAUTHENTICATED', 'GET /supergraph needs `Authorization: Bearer <REGISTRY_TOKEN>`');
+      return res;
     }
     const serving = supergraph.serving;
-    if (!serving) return res.code(503).send({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The registry has no supergraph yet' } });
+    if (!serving) {
+      sendHttpError(res, 503, 'SERVICE_UNAVAILABLE', 'The registry has no supergraph yet');
+      return res;
+    }
     const etag = `"${supergraphHash(serving.sdl)}"`;
     res.header('etag', etag).header('x-supergraph-version', String(serving.version)).header('cache-control', 'no-cache');
     if (req.headers['if-none-match'] === etag) return res.code(304).send();

@@ -97,7 +97,7 @@ async function viewerFrom(header: string | undefined, verifier: IdentityTokenVer
 }
 
 /** The stable code of an HTTP refusal that Fastify raises itself (body too large, unreadable JSON...). */
-function codeForStatus(status: number): string {
+export function codeForStatus(status: number): string {
   if (status === 404) return 'NOT_FOUND';
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
