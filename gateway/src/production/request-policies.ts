@@ -105,6 +105,11 @@ export class RequestPolicies {
     this.apqCache = config.APQ_ENABLED && !(this.trustedDocuments && config.TRUSTED_DOCUMENTS_ENFORCE) ? new InMemoryLRUCache<string>() : undefined;
   }
 
+  /** Which API keys are credentials: only those get a rate-limit budget of their own (see rate-limit.ts). */
+  recognizeApiKeys(isKnown: (key: string) => Promise<boolean>): void {
+    this.rateLimiting?.recognizeApiKeys(isKnown);
+  }
+
   get isDraining(): boolean {
     return this.draining;
   }
