@@ -6,6 +6,7 @@ import {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import Negotiator from 'negotiator';
 import { sendHttpError } from './http-error';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
@@ -198,3 +199,67 @@ export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextCo
   });
 }
 
+/**
+ * Whether a GET or POST on a `/graphql/stream` asks for the event stream: media types are
+ * case-insensitive, may carry parameters and sit in a list; q=0 refuses. A wildcard (`*\/*`,
+ * `text/*`) is not a request for a stream.
+ */
+export function acceptsEventStream(request: FastifyRequest): boolean {
+  return new Negotiator(request.raw).mediaTypes().some((type) => type.toLowerCase() === 'text/event-stream');
+}
+
+/** A fault in a request's GraphQL parameters: the parameter at fault and /graphql's wording for it. */
+export interface RequestShapeProblem {
+  field: string;
+  message: string;
+}
+
+/** A GET parameter that must hold a JSON object (`variables`, `extensions`), with Apollo Server's wording. */
+function jsonObjectParameter(name: string, value: unknown): RequestShapeProblem | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return { field: name, message: `The ${name} search parameter contains invalid JSON.` };
+  }
+  return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)
+    ? { field: name, message: `The ${name} search parameter should contain a JSON-encoded object.` }
+    : undefined;
+}
+
+/**
+ * What is wrong with a subscription request's parameters, with the field and /graphql's wording for
+ * the same fault. graphql-sse checks them itself but answers a bare message ("Missing query",
+ * "Invalid variables", "Unparsable URL") with no code or request id, and lets a non-string
+ * `operationName` through.
+ */
+export function sseRequestProblem(req: Pick<FastifyRequest, 'method' | 'query' | 'body'>): RequestShapeProblem | undefined {
+  if (req.method === 'GET') {
+    const params = req.query as Record<string, unknown>;
+    for (const name of ['query', 'operationName']) {
+      const value = params[name];
+      if (value !== undefined && typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
+    }
+    const problem = jsonObjectParameter('variables', params.variables) ?? jsonObjectParameter('extensions', params.extensions);
+    if (problem) return problem;
+    return typeof params.query === 'string' && params.query !== ''
+      ? undefined
+      : { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
+  }
+  const body: unknown = req.body;
+  if (Array.isArray(body)) return { field: 'body', message: 'A subscription stream serves one operation: send a JSON object, not a batch.' };
+  if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
+    return { field: 'body', message: 'POST body missing, invalid Content-Type, or JSON object has no keys.' };
+  }
+  const { query, variables, extensions, operationName } = body as Record<string, unknown>;
+  for (const [name, value] of [['variables', variables], ['extensions', extensions]] as const) {
+    if (typeof value === 'string') return { field: name, message: `\`${name}\` in a POST body should be provided as an object, not a recursively JSON-encoded string.` };
+    if (value != null && (typeof value !== 'object' || Array.isArray(value))) return { field: name, message: `\`${name}\` in a POST body must be an object if provided.` };
+  }
+  if (operationName != null && typeof operationName !== 'string') return { field: 'operationName', message: '`operationName` in a POST body must be a string if provided.' };
+  if (query == null || query === '') return { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
+  if (typeof query !== 'string') return { field: 'query', message: 'GraphQL queries must be strings.' };
+  return undefined;
+}
