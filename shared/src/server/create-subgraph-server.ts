@@ -124,6 +124,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: !options.production,
+    // The gateway never sends persisted queries to a subgraph: any `extensions.persistedQuery` is
+    // answered PERSISTED_QUERY_NOT_SUPPORTED. Served, a malformed or mismatched one was refused
+    // without a code, which the masking turned into INTERNAL_SERVER_ERROR.
+    persistedQueries: false,
     formatError: (formatted, error) =>
       formatSubgraphError(formatted, error, { maskInternal: options.production }),
     plugins: [

@@ -140,6 +140,24 @@ describe('the subgraph kit before its routes', () => {
     expect(forged.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: 'token-1' });
   });
 
+  it('answers any extensions.persistedQuery PERSISTED_QUERY_NOT_SUPPORTED with the request id (the gateway sends none), never INTERNAL_SERVER_ERROR', async () => {
+    const zeros = '0'.repeat(64);
+    const persistedQueries: unknown[] = [{ version: 1, sha256Hash: zeros }, { version: 2, sha256Hash: 'x' }, 1, 's', [1], { a: 1 }];
+    for (const [i, persistedQuery] of persistedQueries.entries()) {
+      for (const query of [{ query: '{ hello }' }, {}]) {
+        const id = `apq-${i}-${'query' in query ? 'text' : 'hash'}`;
+        const answer = await send('POST', '/graphql', { ...json, 'x-request-id': id }, JSON.stringify({ ...query, extensions: { persistedQuery } }));
+        expect([id, answer.body.errors?.[0]?.extensions]).toEqual([id, { code: 'PERSISTED_QUERY_NOT_SUPPORTED', requestId: id }]);
+        expect(answer.body.data).toBeUndefined();
+      }
+    }
+    const get = await send('GET', `/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: zeros } }))}`, {
+      'apollo-require-preflight': '1',
+      'x-request-id': 'apq-get',
+    });
+    expect(get.body.errors?.[0]?.extensions).toEqual({ code: 'PERSISTED_QUERY_NOT_SUPPORTED', requestId: 'apq-get' });
+  });
+
   it('answers OPTIONS with 204 and the methods served in Allow, or 404 on a path no route serves', async () => {
     const graphql = await send('OPTIONS', '/graphql', {});
     expect(graphql.status).toBe(204);
