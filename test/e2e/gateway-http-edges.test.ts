@@ -88,6 +88,15 @@ describe('the gateway before its routes', () => {
     expect([get.status, get.body]).toEqual([200, { data: { __typename: 'Query' } }]);
   });
 
+  it('refuses a body with an empty Content-Type 415 UNSUPPORTED_MEDIA_TYPE naming the header, on both GraphQL endpoints', async () => {
+    for (const path of ['/graphql', '/public/graphql']) {
+      const empty = await send('POST', path, { 'content-type': '', 'x-request-id': 'ct-empty' }, QUERY);
+      expect([path, empty.status]).toEqual([path, 415]);
+      expect(empty.body.errors![0]!.extensions).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'content-type', requestId: 'ct-empty' });
+      expect(empty.body.errors![0]!.message).toMatch(/empty Content-Type.*application\/json/);
+    }
+  });
+
   it('refuses JSON in another charset than UTF-8 (415) and a "__proto__" key (400), saying why', async () => {
     const utf16 = await send('POST', '/graphql', { 'content-type': 'application/json; charset=utf-16' }, QUERY);
     expect(utf16.status).toBe(415);

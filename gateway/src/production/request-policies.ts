@@ -8,6 +8,7 @@ import {
   isAcceptLanguage,
   languageFromHeader,
   type Logger,
+  mediaTypeRefusal,
   refusalOf,
   sendHttpError,
   serveOptions,
@@ -236,7 +237,7 @@ export class RequestPolicies {
       sendHttpError(reply, status, code, message, field);
       return reply;
     };
-    const refusal = refusalOf(error);
+    const refusal = refusalOf(error) ?? mediaTypeRefusal(error, request);
     if (refusal) {
       this.logger.warn({ requestId: request.id, code: refusal.refusalCode, status: refusal.status, reason: refusal.message }, 'request refused');
       this.metrics?.refused(refusal.refusalCode);

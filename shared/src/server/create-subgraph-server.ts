@@ -25,6 +25,7 @@ import {
   httpAppOptions,
   installRequestBasics,
   installRequestBodies,
+  mediaTypeRefusal,
   REFUSES_METHODS,
   refusalOf,
   serveOptions,
@@ -161,7 +162,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   await installRequestBodies(app);
   // Refusals and failures in the one error body of the HTTP routes; an unexpected one is logged.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const refusal = refusalOf(error);
+    const refusal = refusalOf(error) ?? mediaTypeRefusal(error, request);
     if (refusal) {
       sendHttpError(reply, refusal.status, refusal.refusalCode, refusal.message, refusal.field);
       return;

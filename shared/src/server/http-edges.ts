@@ -42,6 +42,17 @@ export function refusalOf(error: unknown): HttpRefusal | undefined {
   return undefined;
 }
 
+/**
+ * Fastify's refusal of a body whose media type no parser reads (415, an empty `Content-Type:`
+ * included) as a refusal naming the header; undefined for any other error.
+ */
+export function mediaTypeRefusal(error: { code?: string }, request: FastifyRequest): HttpRefusal | undefined {
+  if (error.code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return undefined;
+  const type = (request.headers['content-type'] ?? '').trim();
+  const sent = type ? `Content-Type "${type.slice(0, 100)}" is not read here` : 'The body has no media type (an empty Content-Type)';
+  return new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', `${sent}: send JSON (Content-Type: application/json)`, 'content-type');
+}
+
 /** The Content-Encodings a request body may have: the ones @fastify/compress inflates, and none. */
 export const REQUEST_ENCODINGS = ['gzip', 'deflate', 'br', 'identity'] as const;
 

@@ -106,6 +106,14 @@ describe('the subgraph kit before its routes', () => {
     expect((await send('POST', '/graphql', { 'content-type': 'application/json; charset=UTF-8' }, QUERY)).status).toBe(200);
   });
 
+  it('refuses a body no parser reads (an empty Content-Type, XML) 415 UNSUPPORTED_MEDIA_TYPE naming the header', async () => {
+    for (const type of ['', 'application/xml']) {
+      const answer = await send('POST', '/graphql', { 'content-type': type, 'x-request-id': 'ct-1' }, QUERY);
+      expect([type, answer.status]).toEqual([type, 415]);
+      expect(answer.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'content-type', requestId: 'ct-1' });
+    }
+  });
+
   it('refuses a "__proto__" key with 400 BAD_REQUEST saying so', async () => {
     const answer = await send('POST', '/graphql', json, '{"query":"{ hello }","__proto__":{"x":1}}');
     expect(answer.status).toBe(400);
