@@ -241,7 +241,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   });
   installRequestBasics(app);
   policies.install(app);
-  app.setNotFoundHandler(notFound);
+  app.setNotFoundHandler((request, reply) => (policies.refuseMethod(request, reply) ? reply : notFound(request, reply)));
   // In a scope, as every route: registered after the app's plugins (CORS, request decoding), which
   // equip the routes declared once they are loaded.
   void app.register(async (scope) => {
@@ -339,6 +339,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     scope.route({
       method: 'GET',
       url: '/graphql',
+      // GET and POST only (as Allow says): a HEAD answers 405, as other methods do.
+      exposeHeadRoute: false,
       onRequest: [...(playground ? [playground] : []), ...policyHooks.onRequest],
       preHandler: [...policyHooks.preHandler, deferred],
       handler: (request, reply) => graphql(request, reply),

@@ -9,6 +9,7 @@ import {
   languageFromHeader,
   type Logger,
   mediaTypeRefusal,
+  pathOf,
   refusalOf,
   sendHttpError,
   serveOptions,
@@ -91,6 +92,8 @@ export class RequestPolicies {
    */
   private readonly apqCache: KeyValueCache<string> | undefined;
   private draining = false;
+  /** The `Allow` of a path a route serves (serveOptions), once the app is installed. */
+  private allowOf: (path: string) => string | undefined = () => undefined;
   private limits: ReturnType<typeof createOperationLimits> | undefined;
   private readonly onRefuse = (code: string): void => this.metrics?.refused(code);
 
@@ -192,7 +195,7 @@ export class RequestPolicies {
     }
     // OPTIONS on every path a route serves: 204 with Allow; a preflight from an allowed origin gets
     // CORS's headers (not answered by CORS itself: a plain OPTIONS without Origin is no mistake).
-    serveOptions(app, { cors: { preflight: true, strictPreflight: false, preflightContinue: true } });
+    this.allowOf = serveOptions(app, { cors: { preflight: true, strictPreflight: false, preflightContinue: true } });
     this.installBodies(app);
     const metrics = this.metrics;
     if (metrics) {
@@ -225,6 +228,22 @@ export class RequestPolicies {
     // Other media types are not read: Apollo Server answers what it answers to a body it cannot use.
     app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     app.setErrorHandler((error: FastifyError, request, reply) => this.answerError(error, request, reply));
+  }
+
+  /**
+   * A method no route of a served path takes (TRACE, or one Fastify does not route at all, such as
+   * PROPFIND), which the router leaves to the not-found handler: 405 METHOD_NOT_ALLOWED with the
+   * path's `Allow`, in its route's error shape. False for a path no route serves (a 404).
+   */
+  refuseMethod(request: FastifyRequest, reply: FastifyReply): boolean {
+    const path = pathOf(request);
+    const allow = this.allowOf(path);
+    if (!allow) return false;
+    void reply.header('allow', allow);
+    const message = `${request.method} is not served on ${path}: use ${allow}`;
+    if (GRAPHQL_SHAPED.has(path)) refuse(reply, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, message);
+    else sendHttpError(reply, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, message);
+    return true;
   }
 
   /**

@@ -123,6 +123,7 @@ export function installSseSubscriptions(app: FastifyInstance, options: Subscript
   app.route({
     method: ['GET', 'POST'],
     url: SUBSCRIPTIONS_SSE_PATH,
+    exposeHeadRoute: false,
     onRequest: options.handlers.onRequest,
     preHandler: [...options.handlers.preHandler, distinctConnectionsOnly, wellFormed, connectionLimit],
     handler: async (request, reply) => {

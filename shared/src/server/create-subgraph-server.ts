@@ -157,7 +157,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   // The request id is the caller's when it is sane (the gateway forwards its own), else a new one.
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, ...httpAppOptions() });
   installRequestBasics(app);
-  serveOptions(app);
+  const allowOf = serveOptions(app);
   // Bodies as the gateway reads them (encodings, UTF-8 JSON); plain text stays Fastify's.
   await installRequestBodies(app);
   // Refusals and failures in the one error body of the HTTP routes; an unexpected one is logged.
@@ -176,7 +176,17 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     }
   });
   app.setNotFoundHandler((request, reply) => {
-    sendHttpError(reply, 404, 'NOT_FOUND', `${request.method} ${pathOf(request)} is not served here`);
+    const path = pathOf(request);
+    // A method no route of a served path takes (TRACE; PROPFIND, which Fastify does not route): 405, in the path's error shape.
+    const allow = allowOf(path);
+    if (allow) {
+      reply.header('allow', allow);
+      const message = `${request.method} is not served on ${path}: use ${allow}`;
+      if (path === '/graphql' || path === '/graphql/stream') sendGraphQLRefusal(reply, 405, 'METHOD_NOT_ALLOWED', message);
+      else sendHttpError(reply, 405, 'METHOD_NOT_ALLOWED', message);
+      return;
+    }
+    sendHttpError(reply, 404, 'NOT_FOUND', `${request.method} ${path} is not served here`);
   });
 
   app.get('/health', async () => ({ status: 'ok', service: options.name }));
@@ -211,7 +221,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   // GET answers (queries by GET, the standard exports) in a scope of their own, with their ETag.
   await app.register(async (gets) => {
     await gets.register(fastifyEtag, { weak: true });
-    gets.get('/graphql', statementScope, graphql);
+    // GET and POST only (as Allow says): a HEAD answers 405, as other methods do.
+    gets.get('/graphql', { ...statementScope, exposeHeadRoute: false }, graphql);
     options.routes?.(gets);
   });
 
@@ -273,6 +284,7 @@ function installStreamRoute<TContext extends BaseContext>(
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql/stream',
+    exposeHeadRoute: false,
     preHandler: async (request, reply) => {
       if (!acceptsEventStream(request)) {
         return refuse(reply, 406, 'NOT_ACCEPTABLE', 'Subscriptions are served as Server-Sent Events: send Accept: text/event-stream', 'accept');

@@ -179,10 +179,13 @@ export const REFUSES_METHODS: FastifyContextConfig = { refusesMethods: true } as
  * GET; not those of a route that only refuses them), after the app's CORS step, which answers a
  * preflight's headers (`routeConfig`: its options for these routes). A path no route serves is
  * left to the app's not-found handler (404). Call before the routes are declared: each gets its
- * OPTIONS route as it is declared.
+ * OPTIONS route as it is declared. Returns the `Allow` of a path a route serves (its exact text, as
+ * declared), so that the not-found handler answers a method no route of a served path takes (TRACE,
+ * PROPFIND...) 405 with the same list, not 404.
  */
-export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextConfig = {}): void {
+export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextConfig = {}): (path: string) => string | undefined {
   const methodsByUrl = new Map<string, Set<string>>();
+  const allowOf = (served: Set<string>): string => [...served].sort((a, b) => methodRank(a) - methodRank(b)).join(', ');
   app.addHook('onRoute', (route) => {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => m.toUpperCase());
     if (methods.includes('OPTIONS') || route.url === '*') return;
@@ -197,7 +200,7 @@ export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextCo
         url: route.url,
         config: routeConfig,
         handler: (_request: FastifyRequest, reply: FastifyReply) => {
-          void reply.header('allow', [...allowed].join(', '));
+          void reply.header('allow', allowOf(allowed));
           return reply.code(204).send();
         },
       });
@@ -205,9 +208,20 @@ export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextCo
     if ((route.config as { refusesMethods?: boolean } | undefined)?.refusesMethods) return;
     for (const method of methods) {
       served.add(method);
-      if (method === 'GET') served.add('HEAD');
+      if (method === 'GET' && route.exposeHeadRoute !== false) served.add('HEAD');
     }
   });
+  return (path) => {
+    const served = methodsByUrl.get(path);
+    return served && served.size > 0 ? allowOf(served) : undefined;
+  };
+}
+
+/** `Allow` lists methods in one order everywhere (GET, HEAD, POST, then the others). */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+function methodRank(method: string): number {
+  const rank = METHOD_ORDER.indexOf(method);
+  return rank === -1 ? METHOD_ORDER.length : rank;
 }
 
 /**

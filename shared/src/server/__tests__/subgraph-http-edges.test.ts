@@ -169,9 +169,17 @@ describe('the subgraph kit before its routes', () => {
   it('answers OPTIONS with 204 and the methods served in Allow, or 404 on a path no route serves', async () => {
     const graphql = await send('OPTIONS', '/graphql', {});
     expect(graphql.status).toBe(204);
-    expect(String(graphql.headers.allow).split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    expect(graphql.headers.allow).toBe('GET, POST');
     const health = await send('OPTIONS', '/health', {});
     expect([health.status, health.headers.allow]).toEqual([204, 'GET, HEAD']);
+    // Every other method on a served path: 405 with the Allow OPTIONS gives, not 404.
+    for (const method of ['TRACE', 'PROPFIND', 'HEAD']) {
+      const refused = await send(method, '/graphql', { 'x-request-id': 'm-1' });
+      expect([method, refused.status, refused.headers.allow]).toEqual([method, 405, 'GET, POST']);
+      if (method !== 'HEAD') expect(refused.body.errors![0]!.extensions).toEqual({ code: 'METHOD_NOT_ALLOWED', requestId: 'm-1' });
+    }
+    const trace = await send('TRACE', '/health', { 'x-request-id': 'm-2' });
+    expect([trace.status, trace.headers.allow, trace.body.error?.code]).toEqual([405, 'GET, HEAD', 'METHOD_NOT_ALLOWED']);
     const unknown = await send('OPTIONS', '/nowhere', { 'x-request-id': 'opt-1' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'NOT_FOUND', requestId: 'opt-1' });
