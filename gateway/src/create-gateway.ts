@@ -19,7 +19,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { beginRequest, type GatewayContext, requestState } from './context';
-import { adminApi, Registry } from '@ecosystem/registry';
+import { adminApi, CredentialService, Registry } from '@ecosystem/registry';
 import { servedSupergraph, type ServedSupergraph } from './supergraph/served-supergraph';
 import { WarmableQueryPlanCache } from './supergraph/plan-cache';
 import { SwapGate } from './supergraph/swap-gate';
@@ -92,6 +92,12 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     logger,
   });
   const registry = new Registry({ config, logger });
+  // A partner key the registry granted (active) has a rate-limit budget of its own; any other value of
+  // the API key header is ignored. Without a registry in this process, every caller is keyed by address.
+  policies.recognizeApiKeys(async (key) => {
+    const credentials = registry.services?.credentials;
+    return credentials !== undefined && CredentialService.isApiKey(key) && (await credentials.authenticateKey(key)) !== null;
+  });
   // Ours, passed to @apollo/gateway as queryPlannerConfig.cache: its lookups are the plan-cache metric.
   const planCache = new WarmableQueryPlanCache(logger, config.QUERY_PLAN_CACHE_MB, policies.metrics);
   const swapGate = new SwapGate(config.SWAP_DRAIN_TIMEOUT_MS);
@@ -235,7 +241,7 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
   });
   installRequestBasics(app);
   policies.install(app);
-  app.setNotFoundHandler(notFound);
+  app.setNotFoundHandler((request, reply) => (policies.refuseMethod(request, reply) ? reply : notFound(request, reply)));
   // In a scope, as every route: registered after the app's plugins (CORS, request decoding), which
   // equip the routes declared once they are loaded.
   void app.register(async (scope) => {
@@ -333,6 +339,8 @@ export function createGateway(config: GatewayConfig, logger: Logger): GatewaySer
     scope.route({
       method: 'GET',
       url: '/graphql',
+      // GET and POST only (as Allow says): a HEAD answers 405, as other methods do.
+      exposeHeadRoute: false,
       onRequest: [...(playground ? [playground] : []), ...policyHooks.onRequest],
       preHandler: [...policyHooks.preHandler, deferred],
       handler: (request, reply) => graphql(request, reply),

@@ -88,6 +88,15 @@ describe('the gateway before its routes', () => {
     expect([get.status, get.body]).toEqual([200, { data: { __typename: 'Query' } }]);
   });
 
+  it('refuses a body with an empty Content-Type 415 UNSUPPORTED_MEDIA_TYPE naming the header, on both GraphQL endpoints', async () => {
+    for (const path of ['/graphql', '/public/graphql']) {
+      const empty = await send('POST', path, { 'content-type': '', 'x-request-id': 'ct-empty' }, QUERY);
+      expect([path, empty.status]).toEqual([path, 415]);
+      expect(empty.body.errors![0]!.extensions).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'content-type', requestId: 'ct-empty' });
+      expect(empty.body.errors![0]!.message).toMatch(/empty Content-Type.*application\/json/);
+    }
+  });
+
   it('refuses JSON in another charset than UTF-8 (415) and a "__proto__" key (400), saying why', async () => {
     const utf16 = await send('POST', '/graphql', { 'content-type': 'application/json; charset=utf-16' }, QUERY);
     expect(utf16.status).toBe(415);
@@ -109,8 +118,16 @@ describe('the gateway before its routes', () => {
     expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
     const plain = await send('OPTIONS', '/graphql', {});
     expect(plain.status).toBe(204);
-    expect(String(plain.headers.allow).split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    expect(plain.headers.allow).toBe('GET, POST');
     expect((await send('OPTIONS', '/health', {})).headers.allow).toBe('GET, HEAD');
+    // Every other method on a served path: 405 with the Allow OPTIONS gives (Apollo Server's own 405 says the same).
+    for (const [method, path] of [['TRACE', '/graphql'], ['PROPFIND', '/graphql'], ['HEAD', '/graphql'], ['PROPFIND', '/public/graphql'], ['PUT', '/graphql'], ['HEAD', '/graphql/stream']]) {
+      const refused = await send(method!, path!, { 'x-request-id': 'm-1', 'apollo-require-preflight': '1', ...(method === 'PUT' ? json : {}) }, method === 'PUT' ? QUERY : undefined);
+      expect([method, path, refused.status, refused.headers.allow]).toEqual([method, path, 405, 'GET, POST']);
+      if (method !== 'HEAD') expect(refused.body.errors![0]!.extensions).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: 'm-1' });
+    }
+    const health = await send('PROPFIND', '/health', { 'x-request-id': 'm-2' });
+    expect([health.status, health.headers.allow, health.body.error?.code]).toEqual([405, 'GET, HEAD', 'METHOD_NOT_ALLOWED']);
     const unknown = await send('OPTIONS', '/nowhere', { 'x-request-id': 'opt-1' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'NOT_FOUND', requestId: 'opt-1' });

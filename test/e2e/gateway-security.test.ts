@@ -366,22 +366,41 @@ describe('rate limiting', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(subgraphRequests()).toBe(0);
-    // A signed-in caller from the same IP has a budget of its own (its subject), as has an API key.
+    // A signed-in caller from the same IP has a budget of its own (its subject), as has a partner key.
     const token = await graph.tokenFor(viewer);
     for (let i = 0; i < 3; i++) expect((await ask({ authorization: `Bearer ${token}` })).status).toBe(200);
     expect((await ask({ authorization: `Bearer ${token}` })).status).toBe(429);
-    for (let i = 0; i < 3; i++) expect((await ask({ 'x-api-key': 'partner-key-1' })).status).toBe(200);
-    expect((await ask({ 'x-api-key': 'partner-key-1' })).status).toBe(429);
-    expect((await ask({ 'x-api-key': 'partner-key-2' })).status).toBe(200);
+    const admin = { id: 'admin-1', admin: true, subgraphs: [], org: null };
+    const { key } = await gateway.server.registry.services!.credentials.grant(admin, { label: 'Campus Nord', subgraphs: ['campus-north'] });
+    for (let i = 0; i < 3; i++) expect((await ask({ 'x-api-key': key })).status).toBe(200);
+    expect((await ask({ 'x-api-key': key })).status).toBe(429);
+  });
+
+  it('an API key that is not a granted credential buys no budget: it spends the address\'s', async () => {
+    const gateway = await extra({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    const ask = (headers: Record<string, string> = {}) =>
+      raw(gateway.url, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+    // Three invented keys (one shaped like a partner key): one budget, the address's.
+    const invented = ['rt-k1', 'rt-k2', 'egk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'];
+    const remaining: string[] = [];
+    for (const key of invented) {
+      const answer = await ask({ 'x-api-key': key });
+      expect(answer.status).toBe(200);
+      remaining.push(answer.headers.get('ratelimit-remaining')!);
+    }
+    expect(remaining).toEqual(['2', '1', '0']);
+    expect((await ask({ 'x-api-key': 'rt-k4' })).status).toBe(429);
+    expect((await ask()).status).toBe(429);
   });
 
   it('shares a budget between replicas through Redis', async () => {
     const env = { RATE_LIMIT_MAX: '4', REDIS_URL: 'redis://127.0.0.1:6379' };
     const a = await extra(env);
     const b = await extra(env);
-    const key = `replica-key-${Date.now()}-${Math.random()}`;
+    // A subject of its own per run: the budget outlives the test in Redis.
+    const token = await graph.tokenFor({ ...viewer, sub: `replica-${Date.now()}-${Math.random()}` });
     const ask = (url: string) =>
-      raw(url, { method: 'POST', headers: { ...json, 'x-api-key': key }, body: JSON.stringify({ query: '{ __typename }' }) });
+      raw(url, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect((await ask(a.url)).status).toBe(200);
     expect((await ask(b.url)).status).toBe(200);
     expect((await ask(a.url)).status).toBe(200);

@@ -214,7 +214,7 @@ export function createPublicContract(
   const route = (scope: FastifyInstance): void => {
     app = scope;
     const handler: Handler = (request, reply) => (contract.contractSchema ? serve : unavailable)(request, reply);
-    scope.route({ method: ['GET', 'POST'], url: PUBLIC_CONTRACT_PATH, onRequest: options.handlers.onRequest, preHandler: options.handlers.preHandler, handler });
+    scope.route({ method: ['GET', 'POST'], url: PUBLIC_CONTRACT_PATH, exposeHeadRoute: false, onRequest: options.handlers.onRequest, preHandler: options.handlers.preHandler, handler });
     // Apollo Server answers the methods it does not serve (405 with Allow).
     scope.route({ method: ['PUT', 'DELETE', 'PATCH'], url: PUBLIC_CONTRACT_PATH, config: REFUSES_METHODS, onRequest: options.handlers.onRequest, handler });
   };

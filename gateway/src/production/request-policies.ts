@@ -8,6 +8,8 @@ import {
   isAcceptLanguage,
   languageFromHeader,
   type Logger,
+  mediaTypeRefusal,
+  pathOf,
   refusalOf,
   sendHttpError,
   serveOptions,
@@ -90,6 +92,8 @@ export class RequestPolicies {
    */
   private readonly apqCache: KeyValueCache<string> | undefined;
   private draining = false;
+  /** The `Allow` of a path a route serves (serveOptions), once the app is installed. */
+  private allowOf: (path: string) => string | undefined = () => undefined;
   private limits: ReturnType<typeof createOperationLimits> | undefined;
   private readonly onRefuse = (code: string): void => this.metrics?.refused(code);
 
@@ -103,6 +107,11 @@ export class RequestPolicies {
     this.tracing = startTracing(config, logger);
     this.trustedDocuments = config.TRUSTED_DOCUMENTS_FILE ? loadTrustedDocuments(config.TRUSTED_DOCUMENTS_FILE) : undefined;
     this.apqCache = config.APQ_ENABLED && !(this.trustedDocuments && config.TRUSTED_DOCUMENTS_ENFORCE) ? new InMemoryLRUCache<string>() : undefined;
+  }
+
+  /** Which API keys are credentials: only those get a rate-limit budget of their own (see rate-limit.ts). */
+  recognizeApiKeys(isKnown: (key: string) => Promise<boolean>): void {
+    this.rateLimiting?.recognizeApiKeys(isKnown);
   }
 
   get isDraining(): boolean {
@@ -186,7 +195,7 @@ export class RequestPolicies {
     }
     // OPTIONS on every path a route serves: 204 with Allow; a preflight from an allowed origin gets
     // CORS's headers (not answered by CORS itself: a plain OPTIONS without Origin is no mistake).
-    serveOptions(app, { cors: { preflight: true, strictPreflight: false, preflightContinue: true } });
+    this.allowOf = serveOptions(app, { cors: { preflight: true, strictPreflight: false, preflightContinue: true } });
     this.installBodies(app);
     const metrics = this.metrics;
     if (metrics) {
@@ -222,6 +231,22 @@ export class RequestPolicies {
   }
 
   /**
+   * A method no route of a served path takes (TRACE, or one Fastify does not route at all, such as
+   * PROPFIND), which the router leaves to the not-found handler: 405 METHOD_NOT_ALLOWED with the
+   * path's `Allow`, in its route's error shape. False for a path no route serves (a 404).
+   */
+  refuseMethod(request: FastifyRequest, reply: FastifyReply): boolean {
+    const path = pathOf(request);
+    const allow = this.allowOf(path);
+    if (!allow) return false;
+    void reply.header('allow', allow);
+    const message = `${request.method} is not served on ${path}: use ${allow}`;
+    if (GRAPHQL_SHAPED.has(path)) refuse(reply, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, message);
+    else sendHttpError(reply, 405, GatewayErrorCode.METHOD_NOT_ALLOWED, message);
+    return true;
+  }
+
+  /**
    * The app's error handler: refusals of the request in the error shape of its route (GraphQL's on
    * the GraphQL endpoints and /export.csv, `{"error":{...}}` elsewhere), anything else a 500 without details.
    */
@@ -231,7 +256,7 @@ export class RequestPolicies {
       sendHttpError(reply, status, code, message, field);
       return reply;
     };
-    const refusal = refusalOf(error);
+    const refusal = refusalOf(error) ?? mediaTypeRefusal(error, request);
     if (refusal) {
       this.logger.warn({ requestId: request.id, code: refusal.refusalCode, status: refusal.status, reason: refusal.message }, 'request refused');
       this.metrics?.refused(refusal.refusalCode);

@@ -1,11 +1,10 @@
 import { type IncomingMessage, type Server } from 'node:http';
 import { type Duplex } from 'node:stream';
-import { type Logger, REFUSES_METHODS, requestIdFrom, REQUEST_ID_HEADER, type Viewer } from '@ecosystem/shared';
-import { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { acceptsEventStream, type Logger, REFUSES_METHODS, requestIdFrom, REQUEST_ID_HEADER, sseRequestProblem, type Viewer } from '@ecosystem/shared';
+import { type FastifyInstance } from 'fastify';
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
 import { makeServer, CloseCode } from 'graphql-ws';
-import Negotiator from 'negotiator';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type GatewayContext } from '../context';
 import { type GatewayHook, syncHook } from '../http/hooks';
@@ -57,61 +56,6 @@ function formattedError(formatted: GraphQLFormattedError): GraphQLError {
   return Object.assign(new GraphQLError(formatted.message), { toJSON: () => formatted });
 }
 
-interface RequestShapeProblem {
-  field: string;
-  message: string;
-}
-
-/** A GET parameter that must hold a JSON object (`variables`, `extensions`), with Apollo Server's wording. */
-function jsonObjectParameter(name: string, value: unknown): RequestShapeProblem | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    return { field: name, message: `The ${name} search parameter contains invalid JSON.` };
-  }
-  return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)
-    ? { field: name, message: `The ${name} search parameter should contain a JSON-encoded object.` }
-    : undefined;
-}
-
-/**
- * What is wrong with a subscription request's parameters, with the field and /graphql's wording for
- * the same fault. graphql-sse checks them itself but answers a bare message ("Missing query",
- * "Invalid variables", "Unparsable URL") with no code or request id, and lets a non-string
- * `operationName` through.
- */
-export function sseRequestProblem(req: Pick<FastifyRequest, 'method' | 'query' | 'body'>): RequestShapeProblem | undefined {
-  if (req.method === 'GET') {
-    const params = req.query as Record<string, unknown>;
-    for (const name of ['query', 'operationName']) {
-      const value = params[name];
-      if (value !== undefined && typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
-    }
-    const problem = jsonObjectParameter('variables', params.variables) ?? jsonObjectParameter('extensions', params.extensions);
-    if (problem) return problem;
-    return typeof params.query === 'string' && params.query !== ''
-      ? undefined
-      : { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
-  }
-  const body: unknown = req.body;
-  if (Array.isArray(body)) return { field: 'body', message: 'A subscription stream serves one operation: send a JSON object, not a batch.' };
-  if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
-    return { field: 'body', message: 'POST body missing, invalid Content-Type, or JSON object has no keys.' };
-  }
-  const { query, variables, extensions, operationName } = body as Record<string, unknown>;
-  for (const [name, value] of [['variables', variables], ['extensions', extensions]] as const) {
-    if (typeof value === 'string') return { field: name, message: `\`${name}\` in a POST body should be provided as an object, not a recursively JSON-encoded string.` };
-    if (value != null && (typeof value !== 'object' || Array.isArray(value))) return { field: name, message: `\`${name}\` in a POST body must be an object if provided.` };
-  }
-  if (operationName != null && typeof operationName !== 'string') return { field: 'operationName', message: '`operationName` in a POST body must be a string if provided.' };
-  if (query == null || query === '') return { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
-  if (typeof query !== 'string') return { field: 'query', message: 'GraphQL queries must be strings.' };
-  return undefined;
-}
-
 /**
  * Subscriptions over Server-Sent Events at SUBSCRIPTIONS_SSE_PATH, behind the same handlers as
  * /graphql. Distinct connections mode only (one stream per subscription, GET or POST): graphql-sse's
@@ -146,9 +90,7 @@ export function installSseSubscriptions(app: FastifyInstance, options: Subscript
   });
   const distinctConnectionsOnly = syncHook((request, reply) => {
     if (request.method === 'GET' || request.method === 'POST') {
-      // Media types are case-insensitive, may carry parameters and sit in a list; q=0 refuses. A
-      // wildcard (`*/*`, `text/*`) is not a request for a stream: it stays 406.
-      if (!new Negotiator(request.raw).mediaTypes().some((type) => type.toLowerCase() === 'text/event-stream')) {
+      if (!acceptsEventStream(request)) {
         refuse(reply, 406, NOT_ACCEPTABLE, 'Subscriptions are served as Server-Sent Events: send Accept: text/event-stream');
         return false;
       }
@@ -181,6 +123,7 @@ export function installSseSubscriptions(app: FastifyInstance, options: Subscript
   app.route({
     method: ['GET', 'POST'],
     url: SUBSCRIPTIONS_SSE_PATH,
+    exposeHeadRoute: false,
     onRequest: options.handlers.onRequest,
     preHandler: [...options.handlers.preHandler, distinctConnectionsOnly, wellFormed, connectionLimit],
     handler: async (request, reply) => {

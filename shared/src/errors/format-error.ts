@@ -47,7 +47,8 @@ export function formatSubgraphError(
     code === 'GRAPHQL_PARSE_FAILED' ||
     code === 'BAD_REQUEST' ||
     code === 'OPERATION_RESOLUTION_FAILURE' ||
-    code === 'PERSISTED_QUERY_NOT_FOUND';
+    code === 'PERSISTED_QUERY_NOT_FOUND' ||
+    code === 'PERSISTED_QUERY_NOT_SUPPORTED';
   if (options.maskInternal && !known && !graphQLValidation) {
     return {
       message: 'Internal server error',

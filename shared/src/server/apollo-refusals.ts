@@ -8,9 +8,10 @@ import { hostRefusal } from './http-edges';
  * object, batching off: 400) and a context that throws (a subgraph's bad identity token: 401)
  * answer before any per-request hook, so no plugin knows which request they refuse: the id is added
  * to such an answer's errors as the handler returns it, and Apollo Server's 405, which it codes
- * BAD_REQUEST, gets METHOD_NOT_ALLOWED (its `Allow` header stays). Only error answers are read
- * again. Not an AsyncLocalStorage: on Node 20 its first `run` turns on promise hooks for the whole
- * process, and every await of every request then pays for them.
+ * BAD_REQUEST, gets METHOD_NOT_ALLOWED (its `Allow` header stays). Only error answers (4xx, 5xx,
+ * and 200 answers that start with `errors`) are read again. Not an AsyncLocalStorage: on Node 20
+ * its first `run` turns on promise hooks for the whole process, and every await of every request
+ * then pays for them.
  */
 export function withRequestIdOnRefusals(
   handler: (request: FastifyRequest, reply: FastifyReply) => unknown,
@@ -21,11 +22,18 @@ export function withRequestIdOnRefusals(
     if (refusal) throw refusal;
     const body = await handler(request, reply);
     const requestId = requestIdOf(request);
-    return requestId && reply.statusCode >= 400 && typeof body === 'string' ? codedRefusal(body, requestId, reply.statusCode) : body;
+    return requestId && typeof body === 'string' && (reply.statusCode >= 400 || body.startsWith(ERRORS_FIRST)) ? codedRefusal(body, requestId, reply.statusCode) : body;
   };
 }
 
-/** An error answer's JSON body with `requestId` on each of its errors that lacks one (the body as it is otherwise). */
+/**
+ * How Apollo Server's JSON answer with errors starts (it writes `errors` before `data`): a refusal it
+ * answers 200 (PERSISTED_QUERY_NOT_FOUND, PERSISTED_QUERY_NOT_SUPPORTED, as the APQ protocol wants)
+ * starts so too.
+ */
+const ERRORS_FIRST = '{"errors":';
+
+/** A refusal's JSON body with `requestId` on each of its errors that lacks one (the body as it is otherwise). */
 function codedRefusal(body: string, requestId: string, status: number): string {
   let parsed: unknown;
   try {
@@ -35,6 +43,8 @@ function codedRefusal(body: string, requestId: string, status: number): string {
   }
   const errors = (parsed as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errors)) return body;
+  // Under 400, only a refusal (no `data`): an operation's errors beside its data are not refusals.
+  if (status < 400 && 'data' in (parsed as object)) return body;
   let changed = false;
   for (const error of errors as { extensions?: Record<string, unknown> }[]) {
     if (!error || typeof error !== 'object') continue;

@@ -8,7 +8,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyEtag from '@fastify/etag';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, type ExecutionResult, getOperationAST, GraphQLError, type GraphQLSchema, parse, validate } from 'graphql';
 import { type Logger } from 'pino';
 import { IDENTITY_HEADER, IdentityTokenVerifier } from '../auth/identity-token';
 import { type Viewer } from '../auth/viewer';
@@ -20,8 +20,18 @@ import { formatSubgraphError } from '../errors/format-error';
 import { variableCoercionPlugin } from '../federation/variable-coercion';
 import { statementsInScope, withStatementScope } from '../database/query-counter';
 import { withRequestIdOnRefusals } from './apollo-refusals';
-import { httpAppOptions, installRequestBasics, installRequestBodies, REFUSES_METHODS, refusalOf, serveOptions } from './http-edges';
-import { pathOf, sendHttpError } from './http-error';
+import {
+  acceptsEventStream,
+  httpAppOptions,
+  installRequestBasics,
+  installRequestBodies,
+  mediaTypeRefusal,
+  REFUSES_METHODS,
+  refusalOf,
+  serveOptions,
+  sseRequestProblem,
+} from './http-edges';
+import { pathOf, sendGraphQLRefusal, sendHttpError } from './http-error';
 import { listen, type RunningServer } from './http-server';
 
 /**
@@ -115,6 +125,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: !options.production,
+    // The gateway never sends persisted queries to a subgraph: any `extensions.persistedQuery` is
+    // answered PERSISTED_QUERY_NOT_SUPPORTED. Served, a malformed or mismatched one was refused
+    // without a code, which the masking turned into INTERNAL_SERVER_ERROR.
+    persistedQueries: false,
     formatError: (formatted, error) =>
       formatSubgraphError(formatted, error, { maskInternal: options.production }),
     plugins: [
@@ -143,12 +157,12 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   // The request id is the caller's when it is sane (the gateway forwards its own), else a new one.
   const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, ...httpAppOptions() });
   installRequestBasics(app);
-  serveOptions(app);
+  const allowOf = serveOptions(app);
   // Bodies as the gateway reads them (encodings, UTF-8 JSON); plain text stays Fastify's.
   await installRequestBodies(app);
   // Refusals and failures in the one error body of the HTTP routes; an unexpected one is logged.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const refusal = refusalOf(error);
+    const refusal = refusalOf(error) ?? mediaTypeRefusal(error, request);
     if (refusal) {
       sendHttpError(reply, refusal.status, refusal.refusalCode, refusal.message, refusal.field);
       return;
@@ -162,7 +176,17 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     }
   });
   app.setNotFoundHandler((request, reply) => {
-    sendHttpError(reply, 404, 'NOT_FOUND', `${request.method} ${pathOf(request)} is not served here`);
+    const path = pathOf(request);
+    // A method no route of a served path takes (TRACE; PROPFIND, which Fastify does not route): 405, in the path's error shape.
+    const allow = allowOf(path);
+    if (allow) {
+      reply.header('allow', allow);
+      const message = `${request.method} is not served on ${path}: use ${allow}`;
+      if (path === '/graphql' || path === '/graphql/stream') sendGraphQLRefusal(reply, 405, 'METHOD_NOT_ALLOWED', message);
+      else sendHttpError(reply, 405, 'METHOD_NOT_ALLOWED', message);
+      return;
+    }
+    sendHttpError(reply, 404, 'NOT_FOUND', `${request.method} ${path} is not served here`);
   });
 
   app.get('/health', async () => ({ status: 'ok', service: options.name }));
@@ -177,21 +201,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   // is not served: its reservation token is read from a header the Fastify handler reports as
   // "undefined" when absent, so every caller would share one reserved stream.
   if (options.schema.getSubscriptionType()) {
-    const stream = createSseHandler({
-      schema: options.schema,
-      context: (req) =>
-        contextFor(req.raw.id, headerValue(req.raw.headers[IDENTITY_HEADER]), headerValue(req.raw.headers['accept-language'])) as never,
-    });
-    app.route({ method: ['GET', 'POST'], url: '/graphql/stream', handler: (request, reply) => stream(request, reply) });
-    app.route({
-      method: ['PUT', 'DELETE', 'PATCH'],
-      url: '/graphql/stream',
-      config: REFUSES_METHODS,
-      handler: (request, reply) => {
-        reply.header('allow', 'GET, POST');
-        sendHttpError(reply, 405, 'METHOD_NOT_ALLOWED', `${request.method} is not served on /graphql/stream: subscribe with GET or POST`);
-      },
-    });
+    installStreamRoute(app, options.schema, contextFor);
   }
 
   const graphql = withRequestIdOnRefusals(
@@ -211,7 +221,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   // GET answers (queries by GET, the standard exports) in a scope of their own, with their ETag.
   await app.register(async (gets) => {
     await gets.register(fastifyEtag, { weak: true });
-    gets.get('/graphql', statementScope, graphql);
+    // GET and POST only (as Allow says): a HEAD answers 405, as other methods do.
+    gets.get('/graphql', { ...statementScope, exposeHeadRoute: false }, graphql);
     options.routes?.(gets);
   });
 
@@ -229,4 +240,87 @@ export async function createSubgraphServer<TContext extends BaseContext>(
 /** A header sent once, as Node gives it (an array only for a header repeated). */
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * `/graphql/stream`: graphql-sse behind the refusals it would answer without a code or request id
+ * (404 "Stream not found" for a request without `Accept: text/event-stream`, an empty 415, "Invalid
+ * query", parse errors) or as a 500 (a context that throws: a bad identity token). Each is refused
+ * first in the GraphQL error shape with its code and the request id, as the gateway's
+ * `/graphql/stream` refuses them; the context is built once, before graphql-sse runs.
+ */
+function installStreamRoute<TContext extends BaseContext>(
+  app: FastifyInstance,
+  schema: GraphQLSchema,
+  contextFor: (requestId: string, identityHeader: string | undefined, acceptLanguage: string | undefined) => Promise<TContext>,
+): void {
+  const contexts = new WeakMap<FastifyRequest, TContext>();
+  const stream = createSseHandler({
+    schema,
+    context: (req) => contexts.get(req.raw as FastifyRequest) as never,
+    // Validated in onSubscribe, which gives the errors their code and the request id.
+    validate: () => [],
+    onSubscribe: (req, params) => {
+      const request = req.raw as FastifyRequest;
+      const refused = (code: string, errors: readonly { message: string; locations?: unknown }[]): ExecutionResult =>
+        ({ data: undefined, errors: errors.map(({ message, locations }) => ({ message, ...(locations ? { locations } : {}), extensions: { code, requestId: request.id } })) }) as never;
+      let document: DocumentNode;
+      try {
+        document = parse(params.query);
+      } catch (error) {
+        return refused('GRAPHQL_PARSE_FAILED', [error as GraphQLError]);
+      }
+      const errors = validate(schema, document);
+      if (errors.length > 0) return refused('GRAPHQL_VALIDATION_FAILED', errors);
+      const operation = getOperationAST(document, params.operationName);
+      if (!operation) return refused('OPERATION_RESOLUTION_FAILURE', [{ message: 'The operation to run could not be determined: name it in operationName' }]);
+      return { schema, document, operationName: params.operationName, variableValues: params.variables, contextValue: contexts.get(request) } as never;
+    },
+  });
+  const refuse = (reply: FastifyReply, status: number, code: string, message: string, field?: string): FastifyReply => {
+    sendGraphQLRefusal(reply, status, code, message, field ? { field } : {});
+    return reply;
+  };
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql/stream',
+    exposeHeadRoute: false,
+    preHandler: async (request, reply) => {
+      if (!acceptsEventStream(request)) {
+        return refuse(reply, 406, 'NOT_ACCEPTABLE', 'Subscriptions are served as Server-Sent Events: send Accept: text/event-stream', 'accept');
+      }
+      // graphql-sse serves distinct connections only for exactly this Accept.
+      request.headers.accept = 'text/event-stream';
+      if (request.method === 'POST' && mediaTypeOf(request.headers['content-type']) !== 'application/json') {
+        return refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the subscription as JSON (Content-Type: application/json), or by GET', 'content-type');
+      }
+      const problem = sseRequestProblem(request);
+      if (problem) return refuse(reply, 400, 'BAD_REQUEST', problem.message, problem.field);
+      try {
+        contexts.set(request, await contextFor(request.id, headerValue(request.headers[IDENTITY_HEADER]), headerValue(request.headers['accept-language'])));
+      } catch (error) {
+        // A refused identity token: its code and status (401), as /graphql answers it.
+        const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+        const status = (extensions?.http as { status?: number } | undefined)?.status;
+        if (!status || typeof extensions?.code !== 'string') throw error;
+        return refuse(reply, status, extensions.code, (error as GraphQLError).message);
+      }
+      return undefined;
+    },
+    handler: (request, reply) => stream(request, reply),
+  });
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH'],
+    url: '/graphql/stream',
+    config: REFUSES_METHODS,
+    handler: (request, reply) => {
+      reply.header('allow', 'GET, POST');
+      refuse(reply, 405, 'METHOD_NOT_ALLOWED', `${request.method} is not served on /graphql/stream: subscribe with GET or POST`);
+    },
+  });
+}
+
+/** A Content-Type's media type, lower case, without its parameters. */
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }

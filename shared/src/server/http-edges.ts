@@ -6,6 +6,7 @@ import {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import Negotiator from 'negotiator';
 import { sendHttpError } from './http-error';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
@@ -39,6 +40,17 @@ export function refusalOf(error: unknown): HttpRefusal | undefined {
     return new HttpRefusal(copied.status, copied.refusalCode, copied.reason, copied.field);
   }
   return undefined;
+}
+
+/**
+ * Fastify's refusal of a body whose media type no parser reads (415, an empty `Content-Type:`
+ * included) as a refusal naming the header; undefined for any other error.
+ */
+export function mediaTypeRefusal(error: { code?: string }, request: FastifyRequest): HttpRefusal | undefined {
+  if (error.code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return undefined;
+  const type = (request.headers['content-type'] ?? '').trim();
+  const sent = type ? `Content-Type "${type.slice(0, 100)}" is not read here` : 'The body has no media type (an empty Content-Type)';
+  return new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', `${sent}: send JSON (Content-Type: application/json)`, 'content-type');
 }
 
 /** The Content-Encodings a request body may have: the ones @fastify/compress inflates, and none. */
@@ -167,10 +179,13 @@ export const REFUSES_METHODS: FastifyContextConfig = { refusesMethods: true } as
  * GET; not those of a route that only refuses them), after the app's CORS step, which answers a
  * preflight's headers (`routeConfig`: its options for these routes). A path no route serves is
  * left to the app's not-found handler (404). Call before the routes are declared: each gets its
- * OPTIONS route as it is declared.
+ * OPTIONS route as it is declared. Returns the `Allow` of a path a route serves (its exact text, as
+ * declared), so that the not-found handler answers a method no route of a served path takes (TRACE,
+ * PROPFIND...) 405 with the same list, not 404.
  */
-export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextConfig = {}): void {
+export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextConfig = {}): (path: string) => string | undefined {
   const methodsByUrl = new Map<string, Set<string>>();
+  const allowOf = (served: Set<string>): string => [...served].sort((a, b) => methodRank(a) - methodRank(b)).join(', ');
   app.addHook('onRoute', (route) => {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((m) => m.toUpperCase());
     if (methods.includes('OPTIONS') || route.url === '*') return;
@@ -185,7 +200,7 @@ export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextCo
         url: route.url,
         config: routeConfig,
         handler: (_request: FastifyRequest, reply: FastifyReply) => {
-          void reply.header('allow', [...allowed].join(', '));
+          void reply.header('allow', allowOf(allowed));
           return reply.code(204).send();
         },
       });
@@ -193,8 +208,83 @@ export function serveOptions(app: FastifyInstance, routeConfig: FastifyContextCo
     if ((route.config as { refusesMethods?: boolean } | undefined)?.refusesMethods) return;
     for (const method of methods) {
       served.add(method);
-      if (method === 'GET') served.add('HEAD');
+      if (method === 'GET' && route.exposeHeadRoute !== false) served.add('HEAD');
     }
   });
+  return (path) => {
+    const served = methodsByUrl.get(path);
+    return served && served.size > 0 ? allowOf(served) : undefined;
+  };
 }
 
+/** `Allow` lists methods in one order everywhere (GET, HEAD, POST, then the others). */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+function methodRank(method: string): number {
+  const rank = METHOD_ORDER.indexOf(method);
+  return rank === -1 ? METHOD_ORDER.length : rank;
+}
+
+/**
+ * Whether a GET or POST on a `/graphql/stream` asks for the event stream: media types are
+ * case-insensitive, may carry parameters and sit in a list; q=0 refuses. A wildcard (`*\/*`,
+ * `text/*`) is not a request for a stream.
+ */
+export function acceptsEventStream(request: FastifyRequest): boolean {
+  return new Negotiator(request.raw).mediaTypes().some((type) => type.toLowerCase() === 'text/event-stream');
+}
+
+/** A fault in a request's GraphQL parameters: the parameter at fault and /graphql's wording for it. */
+export interface RequestShapeProblem {
+  field: string;
+  message: string;
+}
+
+/** A GET parameter that must hold a JSON object (`variables`, `extensions`), with Apollo Server's wording. */
+function jsonObjectParameter(name: string, value: unknown): RequestShapeProblem | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return { field: name, message: `The ${name} search parameter contains invalid JSON.` };
+  }
+  return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)
+    ? { field: name, message: `The ${name} search parameter should contain a JSON-encoded object.` }
+    : undefined;
+}
+
+/**
+ * What is wrong with a subscription request's parameters, with the field and /graphql's wording for
+ * the same fault. graphql-sse checks them itself but answers a bare message ("Missing query",
+ * "Invalid variables", "Unparsable URL") with no code or request id, and lets a non-string
+ * `operationName` through.
+ */
+export function sseRequestProblem(req: Pick<FastifyRequest, 'method' | 'query' | 'body'>): RequestShapeProblem | undefined {
+  if (req.method === 'GET') {
+    const params = req.query as Record<string, unknown>;
+    for (const name of ['query', 'operationName']) {
+      const value = params[name];
+      if (value !== undefined && typeof value !== 'string') return { field: name, message: `The '${name}' search parameter may only be specified once.` };
+    }
+    const problem = jsonObjectParameter('variables', params.variables) ?? jsonObjectParameter('extensions', params.extensions);
+    if (problem) return problem;
+    return typeof params.query === 'string' && params.query !== ''
+      ? undefined
+      : { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
+  }
+  const body: unknown = req.body;
+  if (Array.isArray(body)) return { field: 'body', message: 'A subscription stream serves one operation: send a JSON object, not a batch.' };
+  if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
+    return { field: 'body', message: 'POST body missing, invalid Content-Type, or JSON object has no keys.' };
+  }
+  const { query, variables, extensions, operationName } = body as Record<string, unknown>;
+  for (const [name, value] of [['variables', variables], ['extensions', extensions]] as const) {
+    if (typeof value === 'string') return { field: name, message: `\`${name}\` in a POST body should be provided as an object, not a recursively JSON-encoded string.` };
+    if (value != null && (typeof value !== 'object' || Array.isArray(value))) return { field: name, message: `\`${name}\` in a POST body must be an object if provided.` };
+  }
+  if (operationName != null && typeof operationName !== 'string') return { field: 'operationName', message: '`operationName` in a POST body must be a string if provided.' };
+  if (query == null || query === '') return { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
+  if (typeof query !== 'string') return { field: 'query', message: 'GraphQL queries must be strings.' };
+  return undefined;
+}

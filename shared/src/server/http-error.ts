@@ -24,6 +24,20 @@ export function httpErrorBody(code: string, message: string, field?: string, req
   return JSON.stringify({ error: { code, message, ...(field ? { field } : {}), ...(typeof requestId === 'string' ? { requestId } : {}) } });
 }
 
+/**
+ * The GraphQL error shape of a refusal by a GraphQL route that answers before Apollo Server or
+ * graphql-sse (a subgraph's `/graphql/stream`): `{"errors":[{"message","extensions":{"code",
+ * ...,"requestId"}}]}`, as the gateway's GraphQL routes refuse.
+ */
+export function graphqlErrorBody(code: string, message: string, requestId: unknown, extensions: Record<string, unknown> = {}): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code, ...extensions, ...(typeof requestId === 'string' ? { requestId } : {}) } }] });
+}
+
+/** Sends that body; the request id is the one the route answers in `x-request-id`. */
+export function sendGraphQLRefusal(reply: HttpErrorReply, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
+  reply.status(status).type('application/json').send(graphqlErrorBody(code, message, reply.getHeader(REQUEST_ID_HEADER), extensions));
+}
+
 /** A bad query parameter: answered 400 BAD_USER_INPUT with the parameter as `field`. */
 export class BadQueryParameterError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { buildSchema } from 'graphql';
 import { pino } from 'pino';
-import { IDENTITY_HEADER } from '../../auth/identity-token';
+import { IDENTITY_HEADER, signIdentityToken } from '../../auth/identity-token';
 import { type BaseContext } from '../../context/request-context';
 import { QueryCounter } from '../../database/query-counter';
 import { createSubgraphServer, type SubgraphServerOptions } from '../create-subgraph-server';
@@ -9,6 +9,10 @@ import { type RunningServer } from '../http-server';
 
 const schema = buildSchema('type Query { hello: String }');
 const rootValue = { hello: 'world' };
+
+interface StreamRefusal {
+  errors: { message: string; extensions: { code?: string; field?: string; requestId?: string } }[];
+}
 
 /** A subgraph server over a one-field schema, whose request log lines are collected. */
 async function start(
@@ -180,7 +184,47 @@ describe('the subgraph kit over HTTP', () => {
       for (const method of ['PUT', 'DELETE']) {
         const refused = await fetch(`${running.url}/graphql/stream`, { method, headers: { 'x-request-id': 'req-put' } });
         expect([method, refused.status, refused.headers.get('allow')]).toEqual([method, 405, 'GET, POST']);
-        expect(((await refused.json()) as { error: { code: string; requestId: string } }).error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: 'req-put' });
+        expect(((await refused.json()) as StreamRefusal).errors[0]!.extensions).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: 'req-put' });
+      }
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('refuses a bad identity token and every malformed request on /graphql/stream with a coded 4xx and the request id, never a 500', async () => {
+    const streaming = buildSchema('type Query { hello: String } type Subscription { tick: Int }');
+    const { running } = await start(undefined, { schema: streaming });
+    const url = `${running.url}/graphql/stream`;
+    const sse = { 'content-type': 'application/json', accept: 'text/event-stream' };
+    const body = JSON.stringify({ query: 'subscription { tick }' });
+    const get = `${url}?query=${encodeURIComponent('subscription { tick }')}`;
+    const refusal = async (answer: Response, id: string): Promise<{ status: number; code?: string; field?: string; requestId?: string }> => {
+      expect(answer.headers.get('x-request-id')).toBe(id);
+      const { code, field, requestId } = ((await answer.json()) as StreamRefusal).errors[0]!.extensions;
+      return { status: answer.status, code, ...(field ? { field } : {}), requestId };
+    };
+    try {
+      const otherSecret = await signIdentityToken({ sub: 'p', roles: [] }, { secret: 'y'.repeat(32), audience: 'test' });
+      for (const token of ['abc', otherSecret]) {
+        const headers = { ...sse, [IDENTITY_HEADER]: token, 'x-request-id': 'req-401' };
+        const unauthenticated = { status: 401, code: 'UNAUTHENTICATED', requestId: 'req-401' };
+        expect(await refusal(await fetch(url, { method: 'POST', headers, body }), 'req-401')).toEqual(unauthenticated);
+        expect(await refusal(await fetch(get, { headers }), 'req-401')).toEqual(unauthenticated);
+      }
+      // Without Accept: text/event-stream graphql-sse answered 404 "Stream not found" (single-connection mode).
+      const notAcceptable = { status: 406, code: 'NOT_ACCEPTABLE', field: 'accept', requestId: 'req-406' };
+      expect(await refusal(await fetch(get, { headers: { 'x-request-id': 'req-406' } }), 'req-406')).toEqual(notAcceptable);
+      expect(await refusal(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-406' }, body }), 'req-406')).toEqual(notAcceptable);
+      const text = await fetch(url, { method: 'POST', headers: { ...sse, 'content-type': 'text/plain', 'x-request-id': 'req-415' }, body });
+      expect(await refusal(text, 'req-415')).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', field: 'content-type', requestId: 'req-415' });
+      const notString = await fetch(url, { method: 'POST', headers: { ...sse, 'x-request-id': 'req-400' }, body: JSON.stringify({ query: 1 }) });
+      expect(await refusal(notString, 'req-400')).toEqual({ status: 400, code: 'BAD_REQUEST', field: 'query', requestId: 'req-400' });
+      // A document that does not parse or validate: the stream's one event, coded, as the gateway's stream sends it.
+      for (const [query, code] of [['subscription {', 'GRAPHQL_PARSE_FAILED'], ['subscription { nope }', 'GRAPHQL_VALIDATION_FAILED']]) {
+        const answer = await fetch(url, { method: 'POST', headers: { ...sse, 'x-request-id': 'req-doc' }, body: JSON.stringify({ query }) });
+        expect(answer.status).toBe(200);
+        const event = (await answer.text()).split('\n').find((line) => line.startsWith('data: {'))!;
+        expect((JSON.parse(event.slice('data: '.length)) as StreamRefusal).errors[0]!.extensions).toEqual({ code, requestId: 'req-doc' });
       }
     } finally {
       await running.close();

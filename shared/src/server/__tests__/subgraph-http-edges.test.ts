@@ -106,6 +106,14 @@ describe('the subgraph kit before its routes', () => {
     expect((await send('POST', '/graphql', { 'content-type': 'application/json; charset=UTF-8' }, QUERY)).status).toBe(200);
   });
 
+  it('refuses a body no parser reads (an empty Content-Type, XML) 415 UNSUPPORTED_MEDIA_TYPE naming the header', async () => {
+    for (const type of ['', 'application/xml']) {
+      const answer = await send('POST', '/graphql', { 'content-type': type, 'x-request-id': 'ct-1' }, QUERY);
+      expect([type, answer.status]).toEqual([type, 415]);
+      expect(answer.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'content-type', requestId: 'ct-1' });
+    }
+  });
+
   it('refuses a "__proto__" key with 400 BAD_REQUEST saying so', async () => {
     const answer = await send('POST', '/graphql', json, '{"query":"{ hello }","__proto__":{"x":1}}');
     expect(answer.status).toBe(400);
@@ -140,12 +148,38 @@ describe('the subgraph kit before its routes', () => {
     expect(forged.body.errors![0]!.extensions).toEqual({ code: 'UNAUTHENTICATED', requestId: 'token-1' });
   });
 
+  it('answers any extensions.persistedQuery PERSISTED_QUERY_NOT_SUPPORTED with the request id (the gateway sends none), never INTERNAL_SERVER_ERROR', async () => {
+    const zeros = '0'.repeat(64);
+    const persistedQueries: unknown[] = [{ version: 1, sha256Hash: zeros }, { version: 2, sha256Hash: 'x' }, 1, 's', [1], { a: 1 }];
+    for (const [i, persistedQuery] of persistedQueries.entries()) {
+      for (const query of [{ query: '{ hello }' }, {}]) {
+        const id = `apq-${i}-${'query' in query ? 'text' : 'hash'}`;
+        const answer = await send('POST', '/graphql', { ...json, 'x-request-id': id }, JSON.stringify({ ...query, extensions: { persistedQuery } }));
+        expect([id, answer.body.errors?.[0]?.extensions]).toEqual([id, { code: 'PERSISTED_QUERY_NOT_SUPPORTED', requestId: id }]);
+        expect(answer.body.data).toBeUndefined();
+      }
+    }
+    const get = await send('GET', `/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: zeros } }))}`, {
+      'apollo-require-preflight': '1',
+      'x-request-id': 'apq-get',
+    });
+    expect(get.body.errors?.[0]?.extensions).toEqual({ code: 'PERSISTED_QUERY_NOT_SUPPORTED', requestId: 'apq-get' });
+  });
+
   it('answers OPTIONS with 204 and the methods served in Allow, or 404 on a path no route serves', async () => {
     const graphql = await send('OPTIONS', '/graphql', {});
     expect(graphql.status).toBe(204);
-    expect(String(graphql.headers.allow).split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    expect(graphql.headers.allow).toBe('GET, POST');
     const health = await send('OPTIONS', '/health', {});
     expect([health.status, health.headers.allow]).toEqual([204, 'GET, HEAD']);
+    // Every other method on a served path: 405 with the Allow OPTIONS gives, not 404.
+    for (const method of ['TRACE', 'PROPFIND', 'HEAD']) {
+      const refused = await send(method, '/graphql', { 'x-request-id': 'm-1' });
+      expect([method, refused.status, refused.headers.allow]).toEqual([method, 405, 'GET, POST']);
+      if (method !== 'HEAD') expect(refused.body.errors![0]!.extensions).toEqual({ code: 'METHOD_NOT_ALLOWED', requestId: 'm-1' });
+    }
+    const trace = await send('TRACE', '/health', { 'x-request-id': 'm-2' });
+    expect([trace.status, trace.headers.allow, trace.body.error?.code]).toEqual([405, 'GET, HEAD', 'METHOD_NOT_ALLOWED']);
     const unknown = await send('OPTIONS', '/nowhere', { 'x-request-id': 'opt-1' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toMatchObject({ code: 'NOT_FOUND', requestId: 'opt-1' });
