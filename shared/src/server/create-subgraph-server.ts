@@ -19,7 +19,7 @@ import { httpStatusFor } from '../errors/error-code';
 import { formatSubgraphError } from '../errors/format-error';
 import { variableCoercionPlugin } from '../federation/variable-coercion';
 import { statementsInScope, withStatementScope } from '../database/query-counter';
-import { withRequestIdOnRefusals } from './apollo-refusals';
+import { requestIdOnErrorsPlugin, withRequestIdOnRefusals } from './apollo-refusals';
 import {
   acceptsEventStream,
   httpAppOptions,
@@ -142,6 +142,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin<TContext>(countStatements),
       variableCoercionPlugin() as ApolloServerPlugin<TContext>,
+      requestIdOnErrorsPlugin<TContext>(),
     ],
   });
   await apollo.start();
