@@ -17,7 +17,7 @@ import { languageFromHeader } from '../i18n/language';
 import { type AppError } from '../errors/app-error';
 import { httpStatusFor } from '../errors/error-code';
 import { formatSubgraphError } from '../errors/format-error';
-import { variableCoercionPlugin } from '../federation/variable-coercion';
+import { variableCoercionPlugin, variableCoercionRefusal } from '../federation/variable-coercion';
 import { statementsInScope, withStatementScope } from '../database/query-counter';
 import { requestIdOnErrorsPlugin, withRequestIdOnRefusals } from './apollo-refusals';
 import {
@@ -263,8 +263,8 @@ function installStreamRoute<TContext extends BaseContext>(
     validate: () => [],
     onSubscribe: (req, params) => {
       const request = req.raw as FastifyRequest;
-      const refused = (code: string, errors: readonly { message: string; locations?: unknown }[]): ExecutionResult =>
-        ({ data: undefined, errors: errors.map(({ message, locations }) => ({ message, ...(locations ? { locations } : {}), extensions: { code, requestId: request.id } })) }) as never;
+      const refused = (code: string, errors: readonly { message: string; locations?: unknown }[], extensions: Record<string, unknown> = {}): ExecutionResult =>
+        ({ data: undefined, errors: errors.map(({ message, locations }) => ({ message, ...(locations ? { locations } : {}), extensions: { code, ...extensions, requestId: request.id } })) }) as never;
       let document: DocumentNode;
       try {
         document = parse(params.query);
@@ -275,6 +275,12 @@ function installStreamRoute<TContext extends BaseContext>(
       if (errors.length > 0) return refused('GRAPHQL_VALIDATION_FAILED', errors);
       const operation = getOperationAST(document, params.operationName);
       if (!operation) return refused('OPERATION_RESOLUTION_FAILURE', [{ message: 'The operation to run could not be determined: name it in operationName' }]);
+      // Coerced here as /graphql coerces them (variableCoercionPlugin): graphql-sse's own error has no code or field.
+      const coercion = variableCoercionRefusal(schema, operation.variableDefinitions ?? [], params.variables ?? {});
+      if (coercion) {
+        const { field, problems } = coercion.extensions;
+        return refused('BAD_USER_INPUT', [coercion], { field, problems });
+      }
       return { schema, document, operationName: params.operationName, variableValues: params.variables, contextValue: contexts.get(request) } as never;
     },
   });

@@ -230,4 +230,23 @@ describe('the subgraph kit over HTTP', () => {
       await running.close();
     }
   });
+
+  it('refuses variables that do not coerce on /graphql/stream as /graphql does: BAD_USER_INPUT with the field and the request id', async () => {
+    const streaming = buildSchema('type Query { hello: String } type Subscription { tick(from: Int!): Int }');
+    const { running } = await start(undefined, { schema: streaming });
+    const sse = { 'content-type': 'application/json', accept: 'text/event-stream', 'x-request-id': 'req-var' };
+    const query = 'subscription($from: Int!) { tick(from: $from) }';
+    try {
+      for (const variables of [undefined, { from: { a: 1 } }, { from: 'x' }]) {
+        const answer = await fetch(`${running.url}/graphql/stream`, { method: 'POST', headers: sse, body: JSON.stringify({ query, ...(variables ? { variables } : {}) }) });
+        const event = (await answer.text()).split('\n').find((line) => line.startsWith('data: {'))!;
+        const error = (JSON.parse(event.slice('data: '.length)) as StreamRefusal).errors[0]!;
+        expect([variables, error.extensions]).toEqual([variables, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'from', requestId: 'req-var' })]);
+      }
+      const direct = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-var' }, body: JSON.stringify({ query: 'query($h: Boolean!) { hello @include(if: $h) }', variables: { h: 'x' } }) });
+      expect(((await direct.json()) as StreamRefusal).errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'h', requestId: 'req-var' });
+    } finally {
+      await running.close();
+    }
+  });
 });
