@@ -22,6 +22,7 @@ import { statementsInScope, withStatementScope } from '../database/query-counter
 import { requestIdOnErrorsPlugin, withRequestIdOnRefusals } from './apollo-refusals';
 import {
   acceptsEventStream,
+  correctStreamHead,
   httpAppOptions,
   installRequestBasics,
   installRequestBodies,
@@ -314,7 +315,10 @@ function installStreamRoute<TContext extends BaseContext>(
       }
       return undefined;
     },
-    handler: (request, reply) => stream(request, reply),
+    handler: (request, reply) => {
+      correctStreamHead(reply);
+      return stream(request, reply);
+    },
   });
   app.route({
     method: ['PUT', 'DELETE', 'PATCH'],

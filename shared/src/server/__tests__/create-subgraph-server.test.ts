@@ -178,6 +178,10 @@ describe('the subgraph kit over HTTP', () => {
       });
       expect(answer.status).toBe(200);
       expect(answer.headers.get('x-request-id')).toBe('req-sse');
+      // No `Content-Encoding: none` (no such coding); proxies told not to compress or buffer the stream.
+      expect(answer.headers.get('content-encoding')).toBeNull();
+      expect(answer.headers.get('cache-control')).toBe('no-cache, no-transform');
+      expect(answer.headers.get('x-accel-buffering')).toBe('no');
       const events = (await answer.text()).split('\n').filter((line) => line.startsWith('data: {'));
       expect(events).toEqual(['data: {"data":{"tick":0}}', 'data: {"data":{"tick":1}}']);
       // Single-connection mode would hand every caller the same reservation token ("undefined").
