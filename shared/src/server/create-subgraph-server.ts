@@ -29,6 +29,7 @@ import {
   mediaTypeRefusal,
   REFUSES_METHODS,
   refusalOf,
+  sendsPersistedQuery,
   serveOptions,
   sseRequestProblem,
 } from './http-edges';
@@ -301,6 +302,11 @@ function installStreamRoute<TContext extends BaseContext>(
       request.headers.accept = 'text/event-stream';
       if (request.method === 'POST' && mediaTypeOf(request.headers['content-type']) !== 'application/json') {
         return refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the subscription as JSON (Content-Type: application/json), or by GET', 'content-type');
+      }
+      // The gateway never sends a persisted query to a subgraph: refused by its code, as /graphql
+      // refuses it, before a hash without a query is refused as a missing query.
+      if (sendsPersistedQuery(request)) {
+        return refuse(reply, 400, 'PERSISTED_QUERY_NOT_SUPPORTED', 'Persisted queries are not served by a subgraph: send the query', 'extensions.persistedQuery');
       }
       const problem = sseRequestProblem(request);
       if (problem) return refuse(reply, 400, 'BAD_REQUEST', problem.message, problem.field);

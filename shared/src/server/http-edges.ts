@@ -255,6 +255,26 @@ function jsonObjectParameter(name: string, value: unknown): RequestShapeProblem 
 }
 
 /**
+ * Whether a GraphQL request (GET parameters or POST body) carries `extensions.persistedQuery`, in
+ * any shape; extensions that are not a JSON object are left to `sseRequestProblem`.
+ */
+export function sendsPersistedQuery(req: Pick<FastifyRequest, 'method' | 'query' | 'body'>): boolean {
+  let extensions: unknown;
+  if (req.method === 'GET') {
+    const text = (req.query as Record<string, unknown>).extensions;
+    if (typeof text !== 'string') return false;
+    try {
+      extensions = JSON.parse(text);
+    } catch {
+      return false;
+    }
+  } else {
+    extensions = (req.body as Record<string, unknown> | null | undefined)?.extensions;
+  }
+  return typeof extensions === 'object' && extensions !== null && !Array.isArray(extensions) && (extensions as Record<string, unknown>).persistedQuery !== undefined;
+}
+
+/**
  * What is wrong with a subscription request's parameters, with the field and /graphql's wording for
  * the same fault. graphql-sse checks them itself but answers a bare message ("Missing query",
  * "Invalid variables", "Unparsable URL") with no code or request id, and lets a non-string

@@ -223,6 +223,14 @@ describe('the subgraph kit over HTTP', () => {
       expect(await refusal(text, 'req-415')).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', field: 'content-type', requestId: 'req-415' });
       const notString = await fetch(url, { method: 'POST', headers: { ...sse, 'x-request-id': 'req-400' }, body: JSON.stringify({ query: 1 }) });
       expect(await refusal(notString, 'req-400')).toEqual({ status: 400, code: 'BAD_REQUEST', field: 'query', requestId: 'req-400' });
+      // Any persisted query (the gateway sends none), with or without the query text, by POST or GET.
+      const persistedQuery = { version: 1, sha256Hash: 'a'.repeat(64) };
+      for (const sent of [{ query: 'subscription { tick }', extensions: { persistedQuery } }, { extensions: { persistedQuery } }, { extensions: { persistedQuery: 'x' } }]) {
+        const byPost = await fetch(url, { method: 'POST', headers: { ...sse, 'x-request-id': 'req-apq' }, body: JSON.stringify(sent) });
+        expect(await refusal(byPost, 'req-apq')).toEqual({ status: 400, code: 'PERSISTED_QUERY_NOT_SUPPORTED', field: 'extensions.persistedQuery', requestId: 'req-apq' });
+      }
+      const byGet = await fetch(`${get}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery }))}`, { headers: { ...sse, 'x-request-id': 'req-apq' } });
+      expect(await refusal(byGet, 'req-apq')).toEqual({ status: 400, code: 'PERSISTED_QUERY_NOT_SUPPORTED', field: 'extensions.persistedQuery', requestId: 'req-apq' });
       // A document that does not parse or validate: the stream's one event, coded, as the gateway's stream sends it.
       for (const [query, code] of [['subscription {', 'GRAPHQL_PARSE_FAILED'], ['subscription { nope }', 'GRAPHQL_VALIDATION_FAILED']]) {
         const answer = await fetch(url, { method: 'POST', headers: { ...sse, 'x-request-id': 'req-doc' }, body: JSON.stringify({ query }) });
