@@ -144,6 +144,52 @@ describe.each(['gateway', 'registry'])('the admin API (%s)', (where) => {
     expect(refused.body).toMatchObject({ outcome: 'REFUSED', requestId: 'check-1' });
   });
 
+  it('refuses text longer than its stored column or holding hidden characters: 400 BAD_USER_INPUT with the field, nothing written', async () => {
+    const credential = (body: Record<string, unknown>) =>
+      send(where, 'POST', '/admin/credentials', { ...json, ...admin(), 'x-request-id': 'len-1' }, JSON.stringify({ subgraphs: [`len-${where}`], label: 'Length team', ...body }));
+    const manyNames = Array.from({ length: 300 }, (_, i) => `len-${where}-${i}`);
+    for (const [body, field] of [
+      [{ label: 'L'.repeat(201) }, 'label'],
+      [{ label: 'L'.repeat(5000) }, 'label'],
+      [{ label: 'nul\u0000here' }, 'label'],
+      [{ label: 'evil\u202Etxt.exe' }, 'label'],
+      [{ label: 42 }, 'label'],
+      [{ ownerOrg: 'o'.repeat(65) }, 'ownerOrg'],
+      [{ subgraphs: manyNames }, 'subgraphs'],
+    ] as const) {
+      const answer = await credential(body);
+      expect([JSON.stringify(body).slice(0, 60), answer.status]).toEqual([JSON.stringify(body).slice(0, 60), 400]);
+      expect(answer.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field, requestId: 'len-1' });
+    }
+    expect((await credential({ label: 'L'.repeat(200), ownerOrg: 'o'.repeat(64) })).status).toBe(201);
+
+    const publish = (body: Record<string, unknown>) =>
+      send(where, 'POST', `/admin/subgraphs/len-${where}/publish`, { ...json, ...admin(), 'x-request-id': 'len-2' }, JSON.stringify({ url: 'http://127.0.0.1:9/graphql', ...body }));
+    for (const [body, field] of [
+      [{ url: `http://127.0.0.1:9/${'p'.repeat(500)}` }, 'url'],
+      [{ url: 'http://127.0.0.1:9/graph\u0000ql' }, 'url'],
+      [{ ownerOrg: 'o'.repeat(65) }, 'ownerOrg'],
+      [{ sdl: 'type Query { a: Int } # \u202E' }, 'sdl'],
+    ] as const) {
+      const answer = await publish(body);
+      expect([JSON.stringify(body).slice(0, 60), answer.status]).toEqual([JSON.stringify(body).slice(0, 60), 400]);
+      expect(answer.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field, requestId: 'len-2' });
+    }
+    const listed = await send(where, 'GET', '/admin/subgraphs', admin());
+    expect(JSON.stringify(listed.body)).not.toContain(`len-${where}`);
+  });
+
+  it('refuses a routing URL carrying credentials, and never repeats them', async () => {
+    for (const action of ['check', 'publish']) {
+      for (const url of ['http://user:secret-pw@127.0.0.1:9/graphql', 'http://user@127.0.0.1:9/graphql', 'ftp://user:secret-pw@127.0.0.1/']) {
+        const answer = await send(where, 'POST', `/admin/subgraphs/cred-url/${action}`, { ...json, ...admin(), 'x-request-id': 'ui-1' }, JSON.stringify({ url }));
+        expect([action, url, answer.status]).toEqual([action, url, 400]);
+        expect(answer.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url', requestId: 'ui-1' });
+        expect(answer.text).not.toMatch(/secret-pw|user@/);
+      }
+    }
+  });
+
   it('refuses a version or a limit that is not a positive integer: 400 BAD_USER_INPUT with its field', async () => {
     for (const version of ['abc', 'NaN', 'Infinity', '0x10', '%20', '1.5', '0', '-1', '1e3', '99999999999999999999999']) {
       const sdl = await send(where, 'GET', `/admin/supergraphs/${version}/sdl`, { ...admin(), 'x-request-id': 'v-1' });

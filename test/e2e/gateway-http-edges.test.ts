@@ -108,6 +108,17 @@ describe('the gateway before its routes', () => {
     expect(proto.body.errors![0]!.message).toMatch(/"__proto__" key/);
   });
 
+  it('opens a Server-Sent Events answer without a Content-Encoding, keeping proxies from compressing or buffering it', async () => {
+    // A document the gateway refuses is the stream's one event: the stream's head is written all the same.
+    const stream = await send('POST', '/graphql/stream', { ...json, accept: 'text/event-stream', 'x-request-id': 'sse-1' }, JSON.stringify({ query: 'subscription { nope }' }));
+    expect(stream.status).toBe(200);
+    expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(stream.headers['content-encoding']).toBeUndefined();
+    expect(stream.headers['cache-control']).toBe('no-cache, no-transform');
+    expect(stream.headers['x-accel-buffering']).toBe('no');
+    expect(stream.headers['x-request-id']).toBe('sse-1');
+  });
+
   it('answers OPTIONS: a preflight from an allowed origin with CORS headers, any other with 204 and Allow, 404 where no route serves', async () => {
     const preflight = await send('OPTIONS', '/graphql', { origin: 'https://app.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' });
     expect(preflight.status).toBe(204);

@@ -29,11 +29,18 @@ export function assertValidName(policy: OwnershipPolicy, name: unknown, field: s
 /** The name is valid, the URL an absolute http(s) URL, and the actor an admin or granted that name. */
 export function assertMayManage(policy: OwnershipPolicy, actor: RegistryActor, input: { name: string; url: string }): void {
   assertValidName(policy, input.name, 'name');
+  // The URL is not repeated in the messages: it may carry a password.
+  let url: URL;
   try {
-    const url = new URL(input.url);
+    url = new URL(input.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new BadUserInputError(`Routing URL "${input.url}" must be an absolute http(s) URL the gateway can reach`, 'url');
+    throw new BadUserInputError('The routing URL must be an absolute http(s) URL the gateway can reach', 'url');
+  }
+  // Credentials in a routing URL would be stored, listed by GET /admin/subgraphs and echoed in check
+  // reports; a subgraph that needs them takes them another way than the URL.
+  if (url.username || url.password) {
+    throw new BadUserInputError('The routing URL must not carry credentials (user:password@)', 'url');
   }
   if (actor.admin || actor.subgraphs.includes(input.name)) return;
   throw new ForbiddenError(

@@ -2,6 +2,7 @@ import {
   AppError,
   BadUserInputError,
   codeForStatus,
+  hiddenCharacterProblem,
   ForbiddenError,
   httpStatusFor,
   type Logger,
@@ -17,6 +18,7 @@ import { type RegistryActor } from './actor';
 import { CredentialService } from './credentials';
 import { type RegistryServices } from './registry';
 import { type PublicationResult } from './publication';
+import { STORED_TEXT_LENGTH } from './registry.entities';
 
 export interface AdminApiOptions {
   /** The registry's services, once it is open (until then the API answers 503). */
@@ -54,27 +56,59 @@ async function authenticate(
   return { id: viewer.sub, admin: true, subgraphs: [], org: viewer.org ?? null };
 }
 
-function optionalString(value: unknown, field: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new BadUserInputError(`${field} must be a string`, field);
-  return value;
+/** Largest body of an admin call: a subgraph's SDL. */
+const ADMIN_BODY_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * Text the caller sends to be stored: a string that fits its column and holds no character a reader
+ * does not see (the rule of the GraphQL arguments), else 400 BAD_USER_INPUT naming the field, before
+ * anything is written.
+ */
+function storedText(field: string, max: number): z.ZodType<string | undefined> {
+  return z
+    .string({ error: `${field} must be a string` })
+    .max(max, `${field} must be at most ${max} characters`)
+    .superRefine((text, ctx) => {
+      const problem = hiddenCharacterProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${field} ${problem}` });
+    })
+    .nullish()
+    .transform((text) => text ?? undefined);
 }
 
-function requiredString(value: unknown, field: string): string {
-  const text = optionalString(value, field);
-  if (!text) throw new BadUserInputError(`${field} is required`, field);
-  return text;
+function required(field: string, text: z.ZodType<string | undefined>): z.ZodType<string> {
+  return text.refine((value) => !!value, `${field} is required`) as z.ZodType<string>;
 }
+
+/** The body read by `schema`, or 400 BAD_USER_INPUT with the first problem and its (top-level) field. */
+function bodyOf<T>(req: FastifyRequest, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.length > 0 ? String(issue.path[0]) : 'body';
+  throw new BadUserInputError(issue.path.length > 0 ? issue.message : 'The body must be a JSON object', field);
+}
+
+const publishBody = z.object({
+  url: required('url', storedText('url', STORED_TEXT_LENGTH.routingUrl)),
+  sdl: storedText('sdl', ADMIN_BODY_LIMIT),
+  ownerOrg: storedText('ownerOrg', STORED_TEXT_LENGTH.ownerOrg),
+  force: z.unknown().optional(),
+});
+
+const credentialBody = z.object({
+  label: required('label', storedText('label', STORED_TEXT_LENGTH.credentialLabel)),
+  ownerOrg: storedText('ownerOrg', STORED_TEXT_LENGTH.ownerOrg),
+  subgraphs: z.unknown().optional(),
+});
 
 function publishInput(req: FastifyRequest): { name: string; url: string; sdl?: string; ownerOrg?: string; force: boolean } {
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const sdl = optionalString(body.sdl, 'sdl');
-  const ownerOrg = optionalString(body.ownerOrg, 'ownerOrg');
+  const body = bodyOf(req, publishBody);
   return {
     name: String(params(req).name),
-    url: requiredString(body.url, 'url'),
-    ...(sdl ? { sdl } : {}),
-    ...(ownerOrg ? { ownerOrg } : {}),
+    url: body.url,
+    ...(body.sdl ? { sdl: body.sdl } : {}),
+    ...(body.ownerOrg ? { ownerOrg: body.ownerOrg } : {}),
     force: body.force === true,
   };
 }
@@ -114,9 +148,6 @@ function params(req: FastifyRequest): Record<string, string | undefined> {
 function query(req: FastifyRequest): Record<string, unknown> {
   return req.query as Record<string, unknown>;
 }
-
-/** Largest body of an admin call: a subgraph's SDL. */
-const ADMIN_BODY_LIMIT = 5 * 1024 * 1024;
 
 /** The registry's HTTP API, registered under `/admin` (what the `subgraph` and `supergraph` CLIs call). */
 export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (scope, options) => {
@@ -173,10 +204,9 @@ export const adminApi: FastifyPluginAsync<AdminApiOptions> = async (scope, optio
     res.send({ publications: rows.map((r) => ({ ...r, report: JSON.parse(r.report) as unknown })) });
   }));
   scope.post('/credentials', handle(async (req, res, registry, actor) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
+    const body = bodyOf(req, credentialBody);
     const subgraphs = Array.isArray(body.subgraphs) ? body.subgraphs.map(String) : [];
-    const ownerOrg = optionalString(body.ownerOrg, 'ownerOrg');
-    res.code(201).send(await registry.credentials.grant(actor, { label: requiredString(body.label, 'label'), subgraphs, ownerOrg }));
+    res.code(201).send(await registry.credentials.grant(actor, { label: body.label, subgraphs, ownerOrg: body.ownerOrg }));
   }));
   scope.delete('/credentials/:id', handle(async (req, res, registry, actor) => {
     await registry.credentials.revoke(actor, String(params(req).id));

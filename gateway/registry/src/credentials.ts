@@ -3,7 +3,7 @@ import { BadUserInputError, newId, NotFoundError } from '@ecosystem/shared';
 import { type DataSource, IsNull } from 'typeorm';
 import { assertAdmin, assertValidName, type RegistryActor } from './actor';
 import { type OwnershipPolicy } from './policy';
-import { PartnerCredential } from './registry.entities';
+import { PartnerCredential, STORED_TEXT_LENGTH } from './registry.entities';
 
 const KEY_PREFIX = 'egk_';
 
@@ -29,6 +29,13 @@ export class CredentialService {
       throw new BadUserInputError('List at least one subgraph name the key may publish', 'subgraphs');
     }
     for (const name of input.subgraphs) assertValidName(this.policy, name, 'subgraphs');
+    const subgraphs = JSON.stringify([...new Set(input.subgraphs)]);
+    if (subgraphs.length > STORED_TEXT_LENGTH.credentialSubgraphs) {
+      throw new BadUserInputError(
+        `The subgraph names must fit ${STORED_TEXT_LENGTH.credentialSubgraphs} characters as a JSON list (${subgraphs.length} sent); grant several keys instead`,
+        'subgraphs',
+      );
+    }
     const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
     const id = newId();
     await this.dataSource.getRepository(PartnerCredential).insert({
@@ -36,7 +43,7 @@ export class CredentialService {
       keyHash: sha256(key),
       label: input.label.trim(),
       ownerOrg: input.ownerOrg ?? null,
-      subgraphs: JSON.stringify([...new Set(input.subgraphs)]),
+      subgraphs,
       createdBy: actor.id,
       createdAt: new Date(),
       revokedAt: null,

@@ -8,6 +8,18 @@ import { Column, type ColumnOptions, Entity, Index, PrimaryColumn, PrimaryGenera
  */
 const longTextColumns: ColumnOptions[] = [];
 
+/**
+ * Lengths of the registry's stored text columns that callers fill: the admin API refuses longer input
+ * (400 with the field) before writing, rather than the database failing the insert.
+ */
+export const STORED_TEXT_LENGTH = {
+  routingUrl: 500,
+  ownerOrg: 64,
+  credentialLabel: 200,
+  /** The JSON list of a credential's subgraph names. */
+  credentialSubgraphs: 1000,
+} as const;
+
 function LongTextColumn(options: Pick<ColumnOptions, 'nullable'> = {}): PropertyDecorator {
   const columnOptions: ColumnOptions = { type: 'text', ...options };
   longTextColumns.push(columnOptions);
@@ -34,11 +46,11 @@ export class RegisteredSubgraph {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   name!: string;
 
-  @Column({ name: 'routing_url', type: 'varchar', length: 500 })
+  @Column({ name: 'routing_url', type: 'varchar', length: STORED_TEXT_LENGTH.routingUrl })
   routingUrl!: string;
 
   /** Organisation (members subgraph id) that owns the subgraph, when known. */
-  @Column({ name: 'owner_org', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'owner_org', type: 'varchar', length: STORED_TEXT_LENGTH.ownerOrg, nullable: true })
   ownerOrg!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
@@ -68,7 +80,7 @@ export class SubgraphVersion {
   @Column({ type: 'int' })
   version!: number;
 
-  @Column({ name: 'routing_url', type: 'varchar', length: 500 })
+  @Column({ name: 'routing_url', type: 'varchar', length: STORED_TEXT_LENGTH.routingUrl })
   routingUrl!: string;
 
   @LongTextColumn()
@@ -199,14 +211,14 @@ export class PartnerCredential {
   keyHash!: string;
 
   /** Who it is for (free text: campus name, contact). */
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: STORED_TEXT_LENGTH.credentialLabel })
   label!: string;
 
-  @Column({ name: 'owner_org', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'owner_org', type: 'varchar', length: STORED_TEXT_LENGTH.ownerOrg, nullable: true })
   ownerOrg!: string | null;
 
   /** JSON list of the subgraph names the key may publish, check and remove. */
-  @Column({ type: 'varchar', length: 1000 })
+  @Column({ type: 'varchar', length: STORED_TEXT_LENGTH.credentialSubgraphs })
   subgraphs!: string;
 
   @Column({ name: 'created_by', type: 'varchar', length: 120 })

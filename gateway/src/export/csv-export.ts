@@ -261,6 +261,9 @@ async function write(res: ServerResponse, chunk: string): Promise<void> {
   }
 }
 
+/** The methods `/export.csv` serves (its `Allow`). */
+const EXPORT_METHODS = 'GET, HEAD, POST';
+
 /**
  * CSV export of a query's list result. The operation runs through the gateway's own /graphql over
  * loopback HTTP with the caller's Authorization (and API key, request id, forwarded-for), so the same
@@ -283,6 +286,8 @@ export function installCsvExport(app: FastifyInstance, options: CsvExportOptions
       params = readExportRequest(fastifyRequest);
     } catch (error) {
       const e = error as ExportError;
+      // A 405 (a mutation or subscription) names the methods of the path, as every 405 does.
+      if (e.status === 405) reply.header('allow', EXPORT_METHODS);
       refuse(reply, e.status ?? 400, { errors: [{ message: e.message, extensions: { code: e.code ?? 'BAD_REQUEST', requestId, ...(e.field ? { field: e.field } : {}) } }] });
       return;
     }
@@ -461,7 +466,7 @@ export function installCsvExport(app: FastifyInstance, options: CsvExportOptions
     config: REFUSES_METHODS,
     onRequest: assignRequestId,
     handler: (request, reply) => {
-      reply.header('allow', 'GET, HEAD, POST');
+      reply.header('allow', EXPORT_METHODS);
       const message = `${request.method} is not served on ${path}: GET or POST the query to export`;
       refuse(reply, 405, { errors: [{ message, extensions: { code: GatewayErrorCode.METHOD_NOT_ALLOWED, requestId: requestState(request.raw)!.requestId } }] });
     },

@@ -11,6 +11,7 @@ import {
   mediaTypeRefusal,
   pathOf,
   refusalOf,
+  requestIdOnErrorsPlugin,
   sendHttpError,
   serveOptions,
   type Viewer,
@@ -24,7 +25,7 @@ import { documentNestsTooDeep, type NestingLimits, tooDeepVariable } from '../in
 import { createOperationLimits, type OperationLimitsConfig } from '../limits/operation-limits';
 import { GatewayMetrics } from '../observability/metrics';
 import { startTracing, type Tracing, type TracingConfig } from '../observability/tracing';
-import { createErrorFormatter, requestIdOnErrorsPlugin } from '../security/error-masking';
+import { createErrorFormatter } from '../security/error-masking';
 import { createIdentityVerifier, type IdentityVerifier, type IdentityVerifierConfig } from '../security/identity';
 import { introspectionDisabledRule, subscriptionsNotServedPlugin } from '../security/introspection';
 import { persistedQueryShapeHook } from '../security/persisted-query-shape';
@@ -155,7 +156,7 @@ export class RequestPolicies {
       // First: a subscription on POST is told where subscriptions are served, before any limit.
       subscriptionsNotServedPlugin(),
       ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
-      requestIdOnErrorsPlugin(),
+      requestIdOnErrorsPlugin<GatewayContext>(),
       ...(this.metrics ? [this.metrics.plugin()] : []),
     ];
   }

@@ -1,7 +1,5 @@
-import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { formatSubgraphError } from '@ecosystem/shared';
 import { type GraphQLFormattedError } from 'graphql';
-import { type GatewayContext } from '../context';
 import { isTooManyTokens } from '../limits/operation-limits';
 import { GatewayErrorCode } from './refuse';
 
@@ -85,23 +83,4 @@ function createMaskingFormatter(mask: boolean): (formatted: GraphQLFormattedErro
       extensions,
     };
   };
-}
-
-/**
- * Puts the request id on every error of a response (it is also in the gateway's and subgraphs' logs);
- * Apollo Server's own refusals get it from `withRequestIdOnRefusals` (shared), which wraps their handler.
- */
-export function requestIdOnErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
-  // One hooks object for every request: it keeps no state.
-  const hooks: GraphQLRequestListener<GatewayContext> = {
-    async willSendResponse({ response, contextValue }) {
-      const body = response.body;
-      if (body.kind !== 'single' || !body.singleResult.errors) return;
-      body.singleResult.errors = body.singleResult.errors.map((error) => ({
-        ...error,
-        extensions: { ...error.extensions, requestId: contextValue.requestId },
-      }));
-    },
-  };
-  return { requestDidStart: async () => hooks };
 }

@@ -1,6 +1,6 @@
 import { type IncomingMessage, type Server } from 'node:http';
 import { type Duplex } from 'node:stream';
-import { acceptsEventStream, type Logger, REFUSES_METHODS, requestIdFrom, REQUEST_ID_HEADER, sseRequestProblem, type Viewer } from '@ecosystem/shared';
+import { acceptsEventStream, correctStreamHead, type Logger, REFUSES_METHODS, requestIdFrom, REQUEST_ID_HEADER, sseRequestProblem, type Viewer } from '@ecosystem/shared';
 import { type FastifyInstance } from 'fastify';
 import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fastify';
@@ -129,6 +129,7 @@ export function installSseSubscriptions(app: FastifyInstance, options: Subscript
     handler: async (request, reply) => {
       // graphql-sse writes the stream to the socket itself.
       reply.hijack();
+      correctStreamHead(reply);
       await handler(request, reply);
     },
   });

@@ -1,8 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, isUnionType, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
+import { BadUserInputError } from '../errors/app-error';
 import { scalarsMap } from '../scalars/scalars';
 import { type EntityStubClass, resolveStubReference, stubName } from './entity-stub';
 import { validateInput } from './validate-input';
@@ -80,5 +81,36 @@ export async function buildFederatedSchema<TContext>(
     createResolversMap(schema) as Record<string, Record<string, unknown>>,
     { ...stubReferences, ...(options.referenceResolvers ?? {}) } as Record<string, Record<string, unknown>>,
   );
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphModule['resolvers'] });
+  return refuseUnknownRepresentations(buildSubgraphSchema({ typeDefs, resolvers: resolvers as SubgraphModule['resolvers'] }));
+}
+
+/**
+ * `_entities` refuses a representation that names no entity of this subgraph (an unknown, absent or
+ * non-entity `__typename`, a value that is not an object) as the client's mistake: BAD_USER_INPUT
+ * with field `representations`. @apollo/subgraph throws a plain Error for some (masked as
+ * INTERNAL_SERVER_ERROR) and lets others fail later in the `_Entity` union's type resolution.
+ */
+function refuseUnknownRepresentations(schema: GraphQLSchema): GraphQLSchema {
+  const entities = schema.getQueryType()?.getFields()._entities;
+  const union = schema.getType('_Entity');
+  if (!entities || !isUnionType(union)) return schema;
+  const entityTypes = union.getTypes();
+  const names = new Set([...entityTypes.map((type) => type.name), ...entityTypes.flatMap((type) => type.getInterfaces().map((i) => i.name))]);
+  const resolve = entities.resolve!;
+  entities.resolve = (source, args: { representations?: unknown }, context, info) => {
+    const representations = Array.isArray(args.representations) ? args.representations : [];
+    representations.forEach((representation: unknown, index) => {
+      const typename = typeof representation === 'object' && representation !== null && !Array.isArray(representation)
+        ? (representation as { __typename?: unknown }).__typename
+        : undefined;
+      if (typeof typename !== 'string' || !names.has(typename)) {
+        throw new BadUserInputError(
+          `representations[${index}] must be an object whose __typename names an entity of this subgraph`,
+          'representations',
+        );
+      }
+    });
+    return resolve(source, args, context, info);
+  };
+  return schema;
 }

@@ -20,6 +20,16 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
  * The implicit marks (U+200E/U+200F) that right-to-left text needs stay allowed.
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/**
+ * What is wrong with free text that holds characters a reader does not see (control characters,
+ * bidirectional overrides), or undefined: the rule of every GraphQL String argument, shared with the
+ * other inputs that store text (the registry's admin API).
+ */
+export function hiddenCharacterProblem(text: string): string | undefined {
+  if (CONTROL_CHARACTERS.test(text)) return 'must not contain control characters';
+  if (BIDI_CONTROLS.test(text)) return 'must not contain bidirectional override or isolate characters (U+202A-U+202E, U+2066-U+2069)';
+  return undefined;
+}
 /** Every id of the graph is a UUID (v7 for new rows, v5 for demo rows; see `newId`/`demoId`). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BIGINT_MIN = -(2n ** 63n);
@@ -80,12 +90,9 @@ export function inputHygieneProblems(
       return;
     }
     if ((inner.name !== 'String' && inner.name !== 'ID') || typeof current !== 'string') return;
-    if (CONTROL_CHARACTERS.test(current)) {
-      problems.push({ field: at, message: 'must not contain control characters' });
-      return;
-    }
-    if (BIDI_CONTROLS.test(current)) {
-      problems.push({ field: at, message: 'must not contain bidirectional override or isolate characters (U+202A-U+202E, U+2066-U+2069)' });
+    const hidden = hiddenCharacterProblem(current);
+    if (hidden) {
+      problems.push({ field: at, message: hidden });
       return;
     }
     const trimmed = options.blankAllowed ? current : current.trim();

@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { getVariableValues, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
 
 /**
  * `Variable "$input" got invalid value "x" at "input.steps[0].start"; ...` -> `input.steps.0.start`
@@ -37,6 +37,25 @@ function rememberedValid(schema: GraphQLSchema, operation: OperationDefinitionNo
 }
 
 /**
+ * The refusal of variables that do not coerce to their definitions: BAD_USER_INPUT (HTTP 400) naming
+ * the variable or the field inside it (`extensions.field`), every problem in `problems`; undefined
+ * when they coerce. graphql-js's own coercion error names neither.
+ */
+export function variableCoercionRefusal(
+  schema: GraphQLSchema,
+  definitions: readonly VariableDefinitionNode[],
+  variables: Record<string, unknown>,
+): GraphQLError | undefined {
+  const { errors } = getVariableValues(schema, definitions, variables, { maxErrors: 20 });
+  if (!errors || errors.length === 0) return undefined;
+  const problems = errors.map((error) => ({ field: fieldOf(error), message: shortened(error.message) }));
+  const first = problems[0]!;
+  return new GraphQLError(first.message, {
+    extensions: { code: 'BAD_USER_INPUT', field: first.field, problems, http: { status: 400 } },
+  });
+}
+
+/**
  * Coerces the variables against the schema before anything runs (at the gateway: before the query
  * plan and any subgraph fetch, against the API schema with the real scalars; in a subgraph: before
  * any resolver): a bad value is the caller's fault, BAD_USER_INPUT (HTTP 400) naming the variable or
@@ -54,19 +73,12 @@ export function variableCoercionPlugin(): ApolloServerPlugin<BaseContext> {
           const text = JSON.stringify(variables);
           const valid = text.length <= MAX_REMEMBERED_LENGTH ? rememberedValid(schema, operation) : undefined;
           if (valid?.has(text)) return;
-          const { errors } = getVariableValues(schema, definitions, variables, { maxErrors: 20 });
-          if (!errors || errors.length === 0) {
-            if (valid) {
-              if (valid.size >= MAX_VALID_PER_OPERATION) valid.clear();
-              valid.add(text);
-            }
-            return;
+          const refusal = variableCoercionRefusal(schema, definitions, variables);
+          if (refusal) throw refusal;
+          if (valid) {
+            if (valid.size >= MAX_VALID_PER_OPERATION) valid.clear();
+            valid.add(text);
           }
-          const problems = errors.map((error) => ({ field: fieldOf(error), message: shortened(error.message) }));
-          const first = problems[0]!;
-          throw new GraphQLError(first.message, {
-            extensions: { code: 'BAD_USER_INPUT', field: first.field, problems, http: { status: 400 } },
-          });
         },
       };
     },

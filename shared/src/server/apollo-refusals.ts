@@ -1,3 +1,4 @@
+import { type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { hostRefusal } from './http-edges';
 
@@ -58,4 +59,25 @@ function codedRefusal(body: string, requestId: string, status: number): string {
     }
   }
   return changed ? JSON.stringify(parsed) : body;
+}
+
+/**
+ * Puts the request id on every error of an answer Apollo Server writes after running an operation
+ * (resolver errors beside data, the masking's INTERNAL_SERVER_ERROR, coercion refusals), on the
+ * gateway and on each subgraph called directly; its refusals before a request starts get it from
+ * `withRequestIdOnRefusals`, which wraps their handler.
+ */
+export function requestIdOnErrorsPlugin<TContext extends { requestId: string }>(): ApolloServerPlugin<TContext> {
+  // One hooks object for every request: it keeps no state.
+  const hooks: GraphQLRequestListener<TContext> = {
+    async willSendResponse({ response, contextValue }) {
+      const body = response.body;
+      if (body.kind !== 'single' || !body.singleResult.errors) return;
+      body.singleResult.errors = body.singleResult.errors.map((error) => ({
+        ...error,
+        extensions: { ...error.extensions, requestId: contextValue.requestId },
+      }));
+    },
+  };
+  return { requestDidStart: async () => hooks };
 }

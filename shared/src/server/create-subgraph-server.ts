@@ -17,17 +17,19 @@ import { languageFromHeader } from '../i18n/language';
 import { type AppError } from '../errors/app-error';
 import { httpStatusFor } from '../errors/error-code';
 import { formatSubgraphError } from '../errors/format-error';
-import { variableCoercionPlugin } from '../federation/variable-coercion';
+import { variableCoercionPlugin, variableCoercionRefusal } from '../federation/variable-coercion';
 import { statementsInScope, withStatementScope } from '../database/query-counter';
-import { withRequestIdOnRefusals } from './apollo-refusals';
+import { requestIdOnErrorsPlugin, withRequestIdOnRefusals } from './apollo-refusals';
 import {
   acceptsEventStream,
+  correctStreamHead,
   httpAppOptions,
   installRequestBasics,
   installRequestBodies,
   mediaTypeRefusal,
   REFUSES_METHODS,
   refusalOf,
+  sendsPersistedQuery,
   serveOptions,
   sseRequestProblem,
 } from './http-edges';
@@ -142,6 +144,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       requestLogPlugin<TContext>(countStatements),
       variableCoercionPlugin() as ApolloServerPlugin<TContext>,
+      requestIdOnErrorsPlugin<TContext>(),
     ],
   });
   await apollo.start();
@@ -262,8 +265,8 @@ function installStreamRoute<TContext extends BaseContext>(
     validate: () => [],
     onSubscribe: (req, params) => {
       const request = req.raw as FastifyRequest;
-      const refused = (code: string, errors: readonly { message: string; locations?: unknown }[]): ExecutionResult =>
-        ({ data: undefined, errors: errors.map(({ message, locations }) => ({ message, ...(locations ? { locations } : {}), extensions: { code, requestId: request.id } })) }) as never;
+      const refused = (code: string, errors: readonly { message: string; locations?: unknown }[], extensions: Record<string, unknown> = {}): ExecutionResult =>
+        ({ data: undefined, errors: errors.map(({ message, locations }) => ({ message, ...(locations ? { locations } : {}), extensions: { code, ...extensions, requestId: request.id } })) }) as never;
       let document: DocumentNode;
       try {
         document = parse(params.query);
@@ -274,6 +277,12 @@ function installStreamRoute<TContext extends BaseContext>(
       if (errors.length > 0) return refused('GRAPHQL_VALIDATION_FAILED', errors);
       const operation = getOperationAST(document, params.operationName);
       if (!operation) return refused('OPERATION_RESOLUTION_FAILURE', [{ message: 'The operation to run could not be determined: name it in operationName' }]);
+      // Coerced here as /graphql coerces them (variableCoercionPlugin): graphql-sse's own error has no code or field.
+      const coercion = variableCoercionRefusal(schema, operation.variableDefinitions ?? [], params.variables ?? {});
+      if (coercion) {
+        const { field, problems } = coercion.extensions;
+        return refused('BAD_USER_INPUT', [coercion], { field, problems });
+      }
       return { schema, document, operationName: params.operationName, variableValues: params.variables, contextValue: contexts.get(request) } as never;
     },
   });
@@ -294,6 +303,11 @@ function installStreamRoute<TContext extends BaseContext>(
       if (request.method === 'POST' && mediaTypeOf(request.headers['content-type']) !== 'application/json') {
         return refuse(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the subscription as JSON (Content-Type: application/json), or by GET', 'content-type');
       }
+      // The gateway never sends a persisted query to a subgraph: refused by its code, as /graphql
+      // refuses it, before a hash without a query is refused as a missing query.
+      if (sendsPersistedQuery(request)) {
+        return refuse(reply, 400, 'PERSISTED_QUERY_NOT_SUPPORTED', 'Persisted queries are not served by a subgraph: send the query', 'extensions.persistedQuery');
+      }
       const problem = sseRequestProblem(request);
       if (problem) return refuse(reply, 400, 'BAD_REQUEST', problem.message, problem.field);
       try {
@@ -307,7 +321,10 @@ function installStreamRoute<TContext extends BaseContext>(
       }
       return undefined;
     },
-    handler: (request, reply) => stream(request, reply),
+    handler: (request, reply) => {
+      correctStreamHead(reply);
+      return stream(request, reply);
+    },
   });
   app.route({
     method: ['PUT', 'DELETE', 'PATCH'],

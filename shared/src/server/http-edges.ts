@@ -255,6 +255,26 @@ function jsonObjectParameter(name: string, value: unknown): RequestShapeProblem 
 }
 
 /**
+ * Whether a GraphQL request (GET parameters or POST body) carries `extensions.persistedQuery`, in
+ * any shape; extensions that are not a JSON object are left to `sseRequestProblem`.
+ */
+export function sendsPersistedQuery(req: Pick<FastifyRequest, 'method' | 'query' | 'body'>): boolean {
+  let extensions: unknown;
+  if (req.method === 'GET') {
+    const text = (req.query as Record<string, unknown>).extensions;
+    if (typeof text !== 'string') return false;
+    try {
+      extensions = JSON.parse(text);
+    } catch {
+      return false;
+    }
+  } else {
+    extensions = (req.body as Record<string, unknown> | null | undefined)?.extensions;
+  }
+  return typeof extensions === 'object' && extensions !== null && !Array.isArray(extensions) && (extensions as Record<string, unknown>).persistedQuery !== undefined;
+}
+
+/**
  * What is wrong with a subscription request's parameters, with the field and /graphql's wording for
  * the same fault. graphql-sse checks them itself but answers a bare message ("Missing query",
  * "Invalid variables", "Unparsable URL") with no code or request id, and lets a non-string
@@ -287,4 +307,25 @@ export function sseRequestProblem(req: Pick<FastifyRequest, 'method' | 'query' |
   if (query == null || query === '') return { field: 'query', message: 'GraphQL operations must contain a non-empty `query`.' };
   if (typeof query !== 'string') return { field: 'query', message: 'GraphQL queries must be strings.' };
   return undefined;
+}
+
+/**
+ * Corrects the head of a graphql-sse stream as it is written. graphql-sse writes its own headers last,
+ * over the reply's, with `Content-Encoding: none`: no registered content coding (RFC 9110 §8.4), so a
+ * strict client or proxy may refuse the answer or try to decode it. The stream goes out without a
+ * Content-Encoding, with the standard ways to keep a proxy from compressing or buffering it:
+ * `Cache-Control: no-cache, no-transform` and `X-Accel-Buffering: no`. Other answers are untouched.
+ */
+export function correctStreamHead(reply: FastifyReply): void {
+  const raw = reply.raw;
+  const writeHead = raw.writeHead;
+  raw.writeHead = function (this: typeof raw, statusCode: number, ...rest: unknown[]) {
+    const headers = rest.find((arg): arg is Record<string, unknown> => typeof arg === 'object' && arg !== null && !Array.isArray(arg));
+    if (headers && String(headers['content-type'] ?? '').startsWith('text/event-stream')) {
+      delete headers['content-encoding'];
+      headers['cache-control'] = 'no-cache, no-transform';
+      headers['x-accel-buffering'] = 'no';
+    }
+    return (writeHead as (...args: unknown[]) => typeof raw).call(this, statusCode, ...rest);
+  } as typeof raw.writeHead;
 }

@@ -33,4 +33,12 @@ describe('/export.csv with a method it does not serve', () => {
       errors: [{ message: `${method} is not served on /export.csv: GET or POST the query to export`, extensions: { code: 'METHOD_NOT_ALLOWED', requestId: 'csv-405' } }],
     });
   });
+
+  it('a mutation or a subscription to export: 405 with Allow too, field query', async () => {
+    for (const query of ['mutation { x }', 'subscription { x }']) {
+      const response = await fetch(`${url}?query=${encodeURIComponent(query)}`, { headers: { 'x-request-id': 'csv-mut' } });
+      expect([query, response.status, response.headers.get('allow')]).toEqual([query, 405, 'GET, HEAD, POST']);
+      expect(((await response.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toMatchObject({ code: 'BAD_REQUEST', field: 'query', requestId: 'csv-mut' });
+    }
+  });
 });

@@ -178,6 +178,10 @@ describe('the subgraph kit over HTTP', () => {
       });
       expect(answer.status).toBe(200);
       expect(answer.headers.get('x-request-id')).toBe('req-sse');
+      // No `Content-Encoding: none` (no such coding); proxies told not to compress or buffer the stream.
+      expect(answer.headers.get('content-encoding')).toBeNull();
+      expect(answer.headers.get('cache-control')).toBe('no-cache, no-transform');
+      expect(answer.headers.get('x-accel-buffering')).toBe('no');
       const events = (await answer.text()).split('\n').filter((line) => line.startsWith('data: {'));
       expect(events).toEqual(['data: {"data":{"tick":0}}', 'data: {"data":{"tick":1}}']);
       // Single-connection mode would hand every caller the same reservation token ("undefined").
@@ -219,6 +223,14 @@ describe('the subgraph kit over HTTP', () => {
       expect(await refusal(text, 'req-415')).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', field: 'content-type', requestId: 'req-415' });
       const notString = await fetch(url, { method: 'POST', headers: { ...sse, 'x-request-id': 'req-400' }, body: JSON.stringify({ query: 1 }) });
       expect(await refusal(notString, 'req-400')).toEqual({ status: 400, code: 'BAD_REQUEST', field: 'query', requestId: 'req-400' });
+      // Any persisted query (the gateway sends none), with or without the query text, by POST or GET.
+      const persistedQuery = { version: 1, sha256Hash: 'a'.repeat(64) };
+      for (const sent of [{ query: 'subscription { tick }', extensions: { persistedQuery } }, { extensions: { persistedQuery } }, { extensions: { persistedQuery: 'x' } }]) {
+        const byPost = await fetch(url, { method: 'POST', headers: { ...sse, 'x-request-id': 'req-apq' }, body: JSON.stringify(sent) });
+        expect(await refusal(byPost, 'req-apq')).toEqual({ status: 400, code: 'PERSISTED_QUERY_NOT_SUPPORTED', field: 'extensions.persistedQuery', requestId: 'req-apq' });
+      }
+      const byGet = await fetch(`${get}&extensions=${encodeURIComponent(JSON.stringify({ persistedQuery }))}`, { headers: { ...sse, 'x-request-id': 'req-apq' } });
+      expect(await refusal(byGet, 'req-apq')).toEqual({ status: 400, code: 'PERSISTED_QUERY_NOT_SUPPORTED', field: 'extensions.persistedQuery', requestId: 'req-apq' });
       // A document that does not parse or validate: the stream's one event, coded, as the gateway's stream sends it.
       for (const [query, code] of [['subscription {', 'GRAPHQL_PARSE_FAILED'], ['subscription { nope }', 'GRAPHQL_VALIDATION_FAILED']]) {
         const answer = await fetch(url, { method: 'POST', headers: { ...sse, 'x-request-id': 'req-doc' }, body: JSON.stringify({ query }) });
@@ -226,6 +238,25 @@ describe('the subgraph kit over HTTP', () => {
         const event = (await answer.text()).split('\n').find((line) => line.startsWith('data: {'))!;
         expect((JSON.parse(event.slice('data: '.length)) as StreamRefusal).errors[0]!.extensions).toEqual({ code, requestId: 'req-doc' });
       }
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('refuses variables that do not coerce on /graphql/stream as /graphql does: BAD_USER_INPUT with the field and the request id', async () => {
+    const streaming = buildSchema('type Query { hello: String } type Subscription { tick(from: Int!): Int }');
+    const { running } = await start(undefined, { schema: streaming });
+    const sse = { 'content-type': 'application/json', accept: 'text/event-stream', 'x-request-id': 'req-var' };
+    const query = 'subscription($from: Int!) { tick(from: $from) }';
+    try {
+      for (const variables of [undefined, { from: { a: 1 } }, { from: 'x' }]) {
+        const answer = await fetch(`${running.url}/graphql/stream`, { method: 'POST', headers: sse, body: JSON.stringify({ query, ...(variables ? { variables } : {}) }) });
+        const event = (await answer.text()).split('\n').find((line) => line.startsWith('data: {'))!;
+        const error = (JSON.parse(event.slice('data: '.length)) as StreamRefusal).errors[0]!;
+        expect([variables, error.extensions]).toEqual([variables, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'from', requestId: 'req-var' })]);
+      }
+      const direct = await fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-var' }, body: JSON.stringify({ query: 'query($h: Boolean!) { hello @include(if: $h) }', variables: { h: 'x' } }) });
+      expect(((await direct.json()) as StreamRefusal).errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'h', requestId: 'req-var' });
     } finally {
       await running.close();
     }
