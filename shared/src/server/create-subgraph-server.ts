@@ -127,6 +127,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: !options.production,
+    // "Did you mean ...?" hints in validation and variable errors map the schema that production
+    // keeps out of introspection; Apollo Server drops them (as the gateway does for its callers).
+    hideSchemaDetailsFromClientErrors: options.production,
     // The gateway never sends persisted queries to a subgraph: any `extensions.persistedQuery` is
     // answered PERSISTED_QUERY_NOT_SUPPORTED. Served, a malformed or mismatched one was refused
     // without a code, which the masking turned into INTERNAL_SERVER_ERROR.

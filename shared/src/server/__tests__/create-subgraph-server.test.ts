@@ -144,6 +144,27 @@ describe('the subgraph kit over HTTP', () => {
     }
   });
 
+  it('gives no "Did you mean" hints in production, which would map the schema introspection hides; outside production it does', async () => {
+    const ask = async (production: boolean): Promise<string> => {
+      const { running } = await start(undefined, { production });
+      try {
+        const answer = await fetch(`${running.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ hell }' }),
+        });
+        expect(answer.status).toBe(400);
+        return ((await answer.json()) as { errors: { message: string }[] }).errors[0]!.message;
+      } finally {
+        await running.close();
+      }
+    };
+    expect(await ask(false)).toMatch(/Did you mean "hello"\?/);
+    const production = await ask(true);
+    expect(production).toContain('Cannot query field "hell"');
+    expect(production).not.toMatch(/Did you mean/);
+  });
+
   it('serves the routes beside /graphql with a weak ETag, and 304 to a matching If-None-Match', async () => {
     const { running } = await start(undefined, {
       routes: (app) => {
