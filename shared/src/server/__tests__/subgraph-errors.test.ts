@@ -15,20 +15,20 @@ import { type RunningServer } from '../http-server';
 @EntityStub('Organization')
 class Organization extends EntityRef {}
 
-@ObjectType({ description: 'A thing.' })
-class Thing {
-  @Field(() => ID, { description: 'Id.' })
-  id!: string;
+@ObjectType({ description: 'A gadget made by an organisation.' })
+class Gadget {
+  @Field(() => Organization, { description: 'Who made it.' })
+  maker!: Organization;
 
-  @Field(() => Organization, { description: 'Its owner.' })
-  owner!: Organization;
+  @Field(() => ID, { description: 'The gadget.' })
+  id!: string;
 }
 
 @Resolver()
-class ThingResolver {
-  @Query(() => Thing, { description: 'A thing.' })
-  thing(): Thing {
-    return { id: 't1', owner: Organization.ref('o1') };
+class GadgetResolver {
+  @Query(() => Gadget, { description: 'A gadget.' })
+  gadget(): Gadget {
+    return { maker: Organization.ref('o1'), id: 'g1' };
   }
 
   @Query(() => String, { nullable: true, description: 'Needs a viewer.' })
@@ -45,7 +45,7 @@ class ThingResolver {
 let running: RunningServer;
 
 beforeAll(async () => {
-  const schema = await buildFederatedSchema({ resolvers: [ThingResolver], stubs: [Organization] });
+  const schema = await buildFederatedSchema({ resolvers: [GadgetResolver], stubs: [Organization] });
   const server = await createSubgraphServer<BaseContext>({
     name: 'errors',
     schema,
@@ -85,7 +85,7 @@ describe('a subgraph’s errors', () => {
     ['a number', 5],
     ['"__proto__"', { __typename: '__proto__' }],
     ['a type that is no entity', { __typename: 'Query' }],
-    ['a non-entity object type', { __typename: 'Thing', id: 't1' }],
+    ['a non-entity object type', { __typename: 'Gadget', id: 'g1' }],
   ])('refuses a representation with %s: BAD_USER_INPUT, field representations, with the request id', async (_label, representation) => {
     const answer = await post({ query: ENTITIES, variables: { r: [{ __typename: 'Organization', id: 'o1' }, representation] } }, 'ent-1');
     expect(answer.errors).toHaveLength(1);
