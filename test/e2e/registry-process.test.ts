@@ -112,6 +112,8 @@ it('a gateway following the registry serves a publication made on the registry p
   }
   expect(after.errors).toBeUndefined();
   expect(after.data?.organization.campusProfile?.building).toBe('Bâtiment A');
+  // Each process gathers its log lines and writes them up to 100 ms later: the line may follow the answer.
+  for (let i = 0; i < 30 && !gateway.output().includes('supergraph source changed'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   expect(gateway.output()).toContain('supergraph source changed');
 });
 
