@@ -41,6 +41,7 @@ export * from './demo/datasets';
 export * from './text/search-text';
 export * from './database/columns';
 export * from './testing/execute';
+export * from './testing/raw-http';
 export * from './values/value-types';
 export * from './values/value-columns';
 export * from './demo/references';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { type RawAnswer, sendRaw } from '@ecosystem/shared';
 import { type RunningGraph } from '../helpers/graph';
 import { startLeanGraph } from '../helpers/lean-graph';
 import { freePort, type NodeProcess, startNode, waitForOk } from '../helpers/processes';
@@ -47,41 +47,12 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  body: { error?: Record<string, unknown>; requestId?: string; [key: string]: unknown };
-}
-
 /**
- * One request, its body's length said (node:http sends a DELETE's body without one). `declaredLength`:
- * a Content-Length announced for a body not sent, which the server refuses from the header alone.
+ * One raw request to the gateway's or the registry process's admin API. `declaredLength`: a
+ * Content-Length announced for a body not sent, which the server refuses from the header alone.
  */
-function send(where: string, method: string, path: string, headers: Record<string, string>, body?: string | Buffer, declaredLength?: number): Promise<Answer> {
-  const base = new URL(bases[where]!);
-  const length = declaredLength ?? (body === undefined ? undefined : Buffer.byteLength(body));
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: base.hostname, port: base.port, method, path, headers: { ...headers, ...(length !== undefined ? { 'content-length': String(length) } : {}) } });
-    req.on('response', (res) => {
-      if (declaredLength !== undefined) res.on('end', () => req.destroy());
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        let parsed: Answer['body'] = {};
-        try {
-          parsed = text ? JSON.parse(text) : {};
-        } catch {
-          // Not JSON: the assertions on the body say so.
-        }
-        resolve({ status: res.statusCode!, headers: res.headers, text, body: parsed });
-      });
-    });
-    req.on('error', reject);
-    if (declaredLength === undefined) req.end(body);
-    else req.write(body ?? '');
-  });
+function send(where: string, method: string, path: string, headers: Record<string, string>, body?: string | Buffer, declaredLength?: number): Promise<RawAnswer> {
+  return sendRaw(bases[where]!, { method, path, headers, body, declaredLength });
 }
 
 const json = { 'content-type': 'application/json' };

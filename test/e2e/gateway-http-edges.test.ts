@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { type RawAnswer, sendRaw } from '@ecosystem/shared';
 import { type RunningGraph } from '../helpers/graph';
 import { startLeanGraph } from '../helpers/lean-graph';
 
@@ -34,31 +34,9 @@ afterAll(async () => {
   await graph?.stop();
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: { error?: Record<string, unknown>; errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown };
-}
-
-function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, setHost: false, headers: { host: 'gateway.example.org', ...headers } });
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => {
-        let body: Answer['body'] = {};
-        try {
-          body = text ? JSON.parse(text) : {};
-        } catch {
-          // Not JSON (what the project never answers): the assertions on the body say so.
-        }
-        resolve({ status: res.statusCode!, headers: res.headers, body });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** One raw request, with the Host a client behind a proxy would send. */
+function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<RawAnswer> {
+  return sendRaw(`http://127.0.0.1:${port}`, { method, path, headers: { host: 'gateway.example.org', ...headers }, body });
 }
 
 const QUERY = JSON.stringify({ query: '{ __typename }' });

@@ -17,6 +17,7 @@ import { fetchSubgraphSdl } from './supergraph/compose';
 import { crossSubgraphFields, entityOwners, nullabilityReason, queryRootFields, rootNullabilityReason } from './supergraph/nullability';
 import { type ManifestEntry } from './registry.entities';
 import { type OwnershipPolicy } from './policy';
+import { type RoutingHosts } from './routing-hosts';
 
 /** Which of the four checks found the problem (plus `name` for the subgraph name rules). */
 export type CheckName = 'name' | 'reachability' | 'composition' | 'policy' | 'breaking';
@@ -31,6 +32,8 @@ export interface CheckProblem {
   field?: string;
   /** For `breaking`: the recorded operation that would break. */
   operation?: string;
+  /** The request's input at fault, when it is one (`url` for ROUTING_URL_NOT_ALLOWED). */
+  input?: 'url';
 }
 
 export interface SchemaChange {
@@ -357,27 +360,47 @@ export function normaliseSdl(sdl: string): string {
   return print(parse(sdl));
 }
 
-/** The subgraph answers at its routing URL and serves the SDL that is being published. */
+/**
+ * The subgraph's routing URL is one the operator lets partners use (PARTNER_ROUTING_HOSTS), checked
+ * before anything connects to it; the subgraph answers there, at the addresses checked, and serves
+ * the SDL that is being published.
+ */
 export async function checkReachability(
   name: string,
   url: string,
   publishedSdl: string | undefined,
-  timeoutMs: number,
+  options: { timeoutMs: number; routingHosts: RoutingHosts },
 ): Promise<{ problems: CheckProblem[]; servedSdl?: string }> {
-  let served: string;
-  try {
-    served = await fetchSubgraphSdl(url, timeoutMs);
-  } catch (error) {
+  const unreachable = (reason: string): { problems: CheckProblem[] } => ({
+    problems: [
+      {
+        check: 'reachability',
+        code: 'SUBGRAPH_UNREACHABLE',
+        subgraph: name,
+        message: `The gateway could not fetch the SDL of ${name} at ${url} (query { _service { sdl } }): ${reason}. Start the subgraph, and publish a routing URL the gateway can reach.`,
+      },
+    ],
+  });
+  const admission = await options.routingHosts.admit(url);
+  if ('refused' in admission) {
     return {
       problems: [
         {
           check: 'reachability',
-          code: 'SUBGRAPH_UNREACHABLE',
+          code: 'ROUTING_URL_NOT_ALLOWED',
           subgraph: name,
-          message: `The gateway could not fetch the SDL of ${name} at ${url} (query { _service { sdl } }): ${(error as Error).message}. Start the subgraph, and publish a routing URL the gateway can reach.`,
+          input: 'url',
+          message: `${admission.refused} Nothing was fetched. Publish a routing URL on a host the gateway's operator lets partner subgraphs use (ask them which: PARTNER_ROUTING_HOSTS).`,
         },
       ],
     };
+  }
+  if ('unresolved' in admission) return unreachable(admission.unresolved);
+  let served: string;
+  try {
+    served = await fetchSubgraphSdl(url, options.timeoutMs, admission.admitted.lookup);
+  } catch (error) {
+    return unreachable((error as Error).message);
   }
   if (publishedSdl === undefined) return { problems: [], servedSdl: served };
   let same: boolean;

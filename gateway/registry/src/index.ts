@@ -16,6 +16,7 @@ export { OperationRecorder } from './operation-recorder';
 export { DEFAULT_POLICY_FILE, loadOwnershipPolicy, ownershipPolicySchema, type OwnershipPolicy } from './policy';
 export { PublicationService, type PublicationResult, type PublishInput } from './publication';
 export { Registry, type RegistryOptions, type RegistryServices } from './registry';
+export { RoutingHosts, routingHostsProblems, type RoutingUrlAdmission } from './routing-hosts';
 export { registryEnvSchema, type RegistryEnv } from './registry-env';
 export { registryEntities, selectLongTextType } from './registry.entities';
 export { RegistryStore } from './supergraph-store';

@@ -12,6 +12,7 @@ import {
   type RecordedOperation,
 } from './checks';
 import { type OwnershipPolicy } from './policy';
+import { type RoutingHosts } from './routing-hosts';
 import { PublicationOutcome, RegisteredSubgraph, SubgraphStatus, SubgraphVersion, SupergraphVersion } from './registry.entities';
 import { parseManifest, type RegistryStore } from './supergraph-store';
 import { type AcceptedSupergraph, type SupergraphMember, type SupergraphPublisher } from './supergraph/core-supergraph';
@@ -49,6 +50,8 @@ export interface PublicationServiceOptions {
   recordedOperations: () => Promise<RecordedOperation[]>;
   /** @default 5000 */
   reachabilityTimeoutMs?: number;
+  /** The routing hosts partner subgraphs may use (PARTNER_ROUTING_HOSTS). */
+  routingHosts: RoutingHosts;
 }
 
 /**
@@ -199,7 +202,7 @@ export class PublicationService {
 
   private async runPublishChecks(input: PublishInput): Promise<{ report: CheckReport; sdl?: string; members: SupergraphMember[] }> {
     const serving = this.requireServing();
-    const reach = await checkReachability(input.name, input.url, input.sdl, this.options.reachabilityTimeoutMs ?? 5000);
+    const reach = await checkReachability(input.name, input.url, input.sdl, { timeoutMs: this.options.reachabilityTimeoutMs ?? 5000, routingHosts: this.options.routingHosts });
     const sdl = input.sdl ?? reach.servedSdl;
     const empty: CheckReport = { problems: reach.problems, warnings: [], changes: [], operationsChecked: 0 };
     if (sdl === undefined) return { report: empty, members: serving.members };

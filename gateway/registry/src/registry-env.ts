@@ -1,6 +1,7 @@
-import { databaseEnvSchema, envBoolean } from '@ecosystem/shared';
+import { databaseEnvSchema, envBoolean, envList } from '@ecosystem/shared';
 import { z } from 'zod';
 import { DEFAULT_POLICY_FILE } from './policy';
+import { routingHostsProblems } from './routing-hosts';
 
 const int = (min: number) => z.coerce.number().int().min(min);
 
@@ -28,8 +29,17 @@ export const registryEnvSchema = databaseEnvSchema.pick({ DATABASE_URL: true, DB
   REGISTRY_POLL_INTERVAL_MS: int(0).default(5000),
   /** A swap waits at most this long for the GraphQL requests in flight (new ones wait at the gate meanwhile). */
   SWAP_DRAIN_TIMEOUT_MS: int(0).default(2000),
-  /** Timeout of the reachability check (fetching the published subgraph's SDL). */
+  /** Timeout of the reachability check (resolving the routing host, then fetching the published subgraph's SDL). */
   REGISTRY_CHECK_TIMEOUT_MS: int(100).default(5000),
+  /**
+   * Routing hosts partner subgraphs may use, comma-separated: host names, `*.domains`, addresses and
+   * CIDR ranges. Unset: any host but link-local and cloud metadata addresses (docs/partners.md).
+   */
+  PARTNER_ROUTING_HOSTS: envList
+    .superRefine((entries, ctx) => {
+      for (const message of routingHostsProblems(entries)) ctx.addIssue({ code: 'custom', message });
+    })
+    .default([]),
   /** Port of the registry run as its own process (`npm run registry`). */
   REGISTRY_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
   /**

@@ -11,6 +11,7 @@ import { OperationRecorder } from './operation-recorder';
 import { loadOwnershipPolicy } from './policy';
 import { registryEntities, selectLongTextType } from './registry.entities';
 import { type RegistryEnv } from './registry-env';
+import { RoutingHosts } from './routing-hosts';
 
 /** The registry's three services, once it is open. */
 export interface RegistryServices {
@@ -87,6 +88,7 @@ export class Registry implements SupergraphStore {
         return recorder.recent(config.OPERATION_WINDOW_DAYS, config.OPERATION_CHECK_LIMIT);
       },
       reachabilityTimeoutMs: config.REGISTRY_CHECK_TIMEOUT_MS,
+      routingHosts: new RoutingHosts(config.PARTNER_ROUTING_HOSTS, { timeoutMs: config.REGISTRY_CHECK_TIMEOUT_MS }),
     });
     this.opened = { store, credentials: new CredentialService(this.dataSource, policy), publications };
     logger.info({ database: config.DATABASE_URL ? 'mysql' : 'embedded', policyVersion: policy.version }, 'registry open');

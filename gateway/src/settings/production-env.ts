@@ -1,15 +1,5 @@
-import { ConfigError, envBoolean, pubSubEnvSchema } from '@ecosystem/shared';
+import { ConfigError, envBoolean, envList, pubSubEnvSchema } from '@ecosystem/shared';
 import { z } from 'zod';
-
-/** A comma-separated list from the environment (`a, b,c`); empty items dropped. */
-const envList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item !== ''),
-  );
 
 /** `Type.field=number,...` from the environment. */
 const envFieldNumbers = z.string().transform((value, ctx) => {

@@ -40,6 +40,16 @@ export const envBoolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** A comma-separated list from the environment (`a, b,c`); empty items dropped. */
+export const envList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
 /** Development-only secrets: refused when NODE_ENV=production (see `assertProductionSecrets`). */
 export const DEV_USER_JWT_SECRET = 'dev-only-user-jwt-secret-change-me-0123456789';
 export const DEV_INTERNAL_JWT_SECRET = 'dev-only-internal-jwt-secret-change-me-012345';

@@ -1,5 +1,7 @@
 import { composeServices } from '@apollo/composition';
+import { type LookupFunction } from 'node:net';
 import { parse } from 'graphql';
+import { Agent, fetch } from 'undici';
 import { deriveContract, hasPublicTags } from '../contracts/contract-schema';
 
 export interface SubgraphSource {
@@ -16,19 +18,28 @@ export class CompositionError extends Error {
   }
 }
 
-/** Asks a running subgraph for its SDL (`_service { sdl }`). */
-export async function fetchSubgraphSdl(url: string, timeoutMs = 5000): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-    body: JSON.stringify({ query: 'query SubgraphSdl { _service { sdl } }' }),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-  const body = (await response.json()) as { data?: { _service?: { sdl?: string } } };
-  const sdl = body.data?._service?.sdl;
-  if (!sdl) throw new Error(`${url} returned no SDL`);
-  return sdl;
+/**
+ * Asks a running subgraph for its SDL (`_service { sdl }`). `lookup`: where its host name leads (a
+ * partner's routing URL, to the addresses its check admitted), instead of the system resolver.
+ */
+export async function fetchSubgraphSdl(url: string, timeoutMs = 5000, lookup?: LookupFunction): Promise<string> {
+  const dispatcher = lookup ? new Agent({ connect: { lookup } }) : undefined;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+      body: JSON.stringify({ query: 'query SubgraphSdl { _service { sdl } }' }),
+      signal: AbortSignal.timeout(timeoutMs),
+      ...(dispatcher ? { dispatcher } : {}),
+    });
+    if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+    const body = (await response.json()) as { data?: { _service?: { sdl?: string } } };
+    const sdl = body.data?._service?.sdl;
+    if (!sdl) throw new Error(`${url} returned no SDL`);
+    return sdl;
+  } finally {
+    await dispatcher?.destroy();
+  }
 }
 
 /** Composes a Federation 2 supergraph in-process (@apollo/composition; no external binary). */

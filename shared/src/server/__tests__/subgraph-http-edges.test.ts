@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { buildSchema } from 'graphql';
@@ -7,6 +6,7 @@ import { IDENTITY_HEADER } from '../../auth/identity-token';
 import { type BaseContext } from '../../context/request-context';
 import { createSubgraphServer } from '../create-subgraph-server';
 import { type RunningServer } from '../http-server';
+import { type RawAnswer, sendRaw } from '../../testing/raw-http';
 
 /*
  * What a subgraph answers before its routes do, over raw HTTP (node:http sends the headers as
@@ -35,31 +35,9 @@ afterAll(async () => {
   await running.close();
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: { error?: Record<string, unknown>; errors?: { message: string; extensions: Record<string, unknown> }[]; data?: unknown };
-}
-
-function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: running.port, method, path, setHost: false, headers: { host: 'subgraph', ...headers } });
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => {
-        let body: Answer['body'] = {};
-        try {
-          body = text ? JSON.parse(text) : {};
-        } catch {
-          // Not JSON (what the project never answers): the assertions on the body say so.
-        }
-        resolve({ status: res.statusCode!, headers: res.headers, body });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** One raw request, with the Host a client behind a proxy would send. */
+function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<RawAnswer> {
+  return sendRaw(`http://127.0.0.1:${running.port}`, { method, path, headers: { host: 'subgraph', ...headers }, body });
 }
 
 const QUERY = JSON.stringify({ query: '{ hello }' });
