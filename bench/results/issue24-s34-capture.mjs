@@ -4,9 +4,11 @@
 // a time: (1) a few fixed W2/W3 requests one after another, each subgraph request recorded whole
 // (headers, body, answer size); (2) the bench's W2 and W3 mixes at 10 connections (autocannon, as
 // the bench) for CAP_SECONDS, counting subgraph requests per gateway request, representations,
-// bytes, and the connections each gateway opened to the proxies.
+// bytes, and the connections each gateway opened to the proxies. Prints the tables of
+// issue24-s34-capture.md; the records stay in CAP_OUT/records.json.
 // Build first (npx tsc -b && npx tsc -b bench); then
-//   CAP_PORT=7300 CAP_PREFIX=h3s34_cap CAP_OUT=/tmp/h3/cap CAP_SECONDS=8 [CAP_ROOT=<gateway build>] node bench/results/issue24-s34-capture.mjs
+//   CAP_GATEWAYS=hive-rust,ours,stock CAP_PORT=7300 CAP_PREFIX=h3s34_cap CAP_OUT=/tmp/h3/cap CAP_SECONDS=10 \
+//   [CAP_ROOT=<gateway build>] [CAP_DIRECT=1: no proxies, sockets counted with ss] node bench/results/issue24-s34-capture.mjs
 import { createServer, request as httpRequest, Agent } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -176,5 +178,39 @@ for (const w of workloads) {
 phase = 'done';
 writeFileSync(join(out, 'records.json'), JSON.stringify({ records, connections, answers, loads }));
 log(`${records.length} subgraph requests recorded -> ${out}/records.json`);
+printTables();
 await stopAll();
 process.exit(0);
+
+/** The tables of issue24-s34-capture.md from the records. */
+function printTables() {
+  const seq = {};
+  for (const x of records.filter((r) => r.phase.startsWith('seq'))) {
+    const [, gw, w, i] = x.phase.split(' ');
+    const reps = JSON.parse(x.body).variables?.representations;
+    ((seq[`${w} #${i}`] ??= {})[gw] ??= []).push({ subgraph: x.subgraph, bytes: x.bytes, answer: x.answerBytes, reps: reps?.length ?? 0,
+      distinct: reps ? new Set(reps.map((r) => JSON.stringify(r))).size : 0,
+      headers: Object.keys(x.headers).filter((h) => !['host', 'content-length', 'connection'].includes(h)).join(', ') });
+  }
+  const lines = ['| request | gateway | fetches | request bytes | answer bytes | representations (distinct) |', '|---|---|---:|---:|---:|---|'];
+  const headers = {};
+  for (const [request, byGateway] of Object.entries(seq)) {
+    for (const [gw, fetches] of Object.entries(byGateway)) {
+      const sum = (k) => fetches.reduce((total, f) => total + f[k], 0);
+      lines.push(`| ${request} | ${gw} | ${fetches.length} | ${sum('bytes')} | ${sum('answer')} | ${fetches.filter((f) => f.reps).map((f) => `${f.subgraph} ${f.reps} (${f.distinct})`).join(', ')} |`);
+      headers[gw] = fetches[0].headers;
+    }
+  }
+  lines.push('', 'Headers besides host, content-length, connection:', ...Object.entries(headers).map(([gw, h]) => `- ${gw}: ${h}`), '');
+  lines.push('| gateway, workload | gateway requests | subgraph requests per request | request bytes per request | answer bytes per request | representations per request (distinct) | sockets opened | sockets (ss): seen / mean open / most open |',
+    '|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const [phaseName, load] of Object.entries(loads)) {
+    const mine = records.filter((r) => r.phase === phaseName);
+    const n = load.requests;
+    const per = (k) => (mine.reduce((total, r) => total + (r[k] ?? 0), 0) / n).toFixed(k === 'reps' || k === 'distinct' ? 1 : 0);
+    const opened = connections.filter((c) => c.phase === phaseName).length;
+    const s = load.sockets;
+    lines.push(`| ${phaseName.replace('load ', '')} | ${n} | ${(mine.length / n).toFixed(2)} | ${per('bytes')} | ${per('answerBytes')} | ${per('reps')} (${per('distinct')}) | ${direct ? 'n/a' : opened} | ${s.distinct} / ${s.meanOpen.toFixed(1)} / ${s.mostOpen} |`);
+  }
+  console.log(lines.join('\n'));
+}
