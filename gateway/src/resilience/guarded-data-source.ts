@@ -1,11 +1,14 @@
-import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { type Fetcher, type FetcherResponse } from '@apollo/utils.fetcher';
-import { type DocumentNode, type FieldNode, type GraphQLError, Kind, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
+import { type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { type GatewayCacheHint } from '@apollo/server-gateway-interface';
+import { parse as parseCacheControl } from 'cache-control-parser';
+import { type DocumentNode, type FieldNode, GraphQLError, Kind, type OperationDefinitionNode, parse, type SelectionSetNode } from 'graphql';
 import { CachedJson } from '../cache/response-cache';
 import { type GatewayContext } from '../context';
+import { INCOMING_OPERATION } from '../fast-path/single-fetch';
 import { callerRefusalFrom } from '../input/subgraph-refusals';
 import { GatewayErrorCode } from '../security/refuse';
 import { SubgraphFetchError, type SubgraphFetcher } from './subgraph-breaker';
+import { type SubgraphResponse } from './subgraph-connections';
 import { type SubgraphRequestHeaders } from './subgraph-request-headers';
 
 export interface GuardedDataSourceOptions {
@@ -21,71 +24,102 @@ export interface GuardedDataSourceOptions {
   compactJson?: boolean;
 }
 
-type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
-type FetchRequest = Parameters<RemoteGraphQLDataSource<GatewayContext>['parseBody']>[1];
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
 /** Most error entries one failed fetch adds to a response (one per lost field and entity). */
 const MAX_ERRORS_PER_FAILED_FETCH = 100;
 
 /**
- * The data source of every subgraph: RemoteGraphQLDataSource with a circuit-broken, timed-out
- * fetch, the request id, the viewer's identity token, header propagation and trace context. A
- * failed fetch (down, slow, circuit open) does not fail the request: it answers with one error per
- * lost field and entity, each with its path, so the gateway nulls only those fields.
+ * The data source of every subgraph, Apollo Gateway's `GraphQLDataSource` over our own fetch
+ * (circuit-broken, timed out, pooled): the request id, the viewer's identity token, header
+ * propagation and trace context on every fetch, and the subgraph's Cache-Control restricting the
+ * request's cache policy. A failed fetch (down, slow, circuit open) does not fail the request: it
+ * answers with one error per lost field and entity, each with its path, so the gateway nulls only
+ * those fields. Not `RemoteGraphQLDataSource`: it builds a node-fetch `Headers` and a `Request`
+ * for every fetch that our fetcher never reads.
  */
-export class GuardedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly guarded: GuardedDataSourceOptions;
+export class GuardedDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(private readonly guarded: GuardedDataSourceOptions) {}
 
-  constructor(options: GuardedDataSourceOptions) {
-    super({ url: options.url, fetcher: options.fetcher.fetch as unknown as Fetcher });
-    this.guarded = options;
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const headers = request.http?.headers;
-    if (!headers || !('requestId' in context)) return; // health checks and SDL fetches carry no context
-    await this.guarded.headers.add(this.guarded.name, context as GatewayContext, (name, value) => headers.set(name, value));
-  }
-
-  /** A subgraph's refusal of the caller's input (HTTP 400, BAD_USER_INPUT) stays the caller's refusal. */
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const error = await super.errorFromResponse(response);
-    const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
-    return callerRefusalFrom(response.status, body) ?? error;
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, http, ...rest } = options.request;
+    if (!query) throw new Error('Missing query');
+    try {
+      const headers: Record<string, string> = {};
+      // Only set by Apollo Gateway when it asks a subgraph for its trace (usage reporting).
+      if (http?.headers) for (const [name, value] of http.headers) headers[name] = value;
+      headers['content-type'] = 'application/json';
+      const context = options.context as Partial<GatewayContext>;
+      // Health checks and SDL fetches carry no request context.
+      if (context.requestId !== undefined) {
+        await this.guarded.headers.add(this.guarded.name, context as GatewayContext, (name, value) => {
+          headers[name.toLowerCase()] = value;
+        });
+      }
+      const response = await this.guarded.fetcher.fetch(this.guarded.url, { method: 'POST', headers, body: JSON.stringify({ query, ...rest }) });
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const body = await this.parseBody(response, context.rawData === true);
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+      if (options.kind === INCOMING_OPERATION) {
+        const policy = options.incomingRequestContext.overallCachePolicy as { restrict?: (hint: GatewayCacheHint) => void } | undefined;
+        policy?.restrict?.(cacheHint(response.headers.get('cache-control')));
+      }
+      // Without Apollo's `http` (the fetch response): nothing of Apollo Gateway's execution reads it.
+      return body as GatewayGraphQLResponse;
+    } catch (error) {
+      if (!(error instanceof SubgraphFetchError)) throw error;
+      // The plan's document when it has one, else the subgraph operation's text (failure path only).
+      return failedFetch(error, ('document' in options ? options.document : undefined) ?? safeParse(query), options.request.variables);
+    }
   }
 
   /**
-   * For the single-fetch executor (`context.rawData`), a compact answer with data only is not
-   * parsed: its data text goes to the client as is. Anything else (errors, extensions) is parsed.
+   * A subgraph's answer other than a 2xx (a 5xx never comes here: the fetcher counts it as a lost
+   * subgraph): its refusal of the caller's input (HTTP 400, BAD_USER_INPUT) stays the caller's
+   * refusal; anything else is an error of this fetch (masked for clients), with the subgraph's
+   * answer in its extensions.
    */
-  override async parseBody(response: FetcherResponse, request?: FetchRequest, context?: GatewayContext): Promise<object | string> {
-    if (this.guarded.compactJson && context?.rawData && response.headers.get('content-type')?.startsWith('application/json')) {
-      const text = await response.text();
-      const data = dataText(text);
-      return data === undefined ? this.parseJson(() => JSON.parse(text) as object) : { data: new CachedJson(data) };
-    }
-    return this.parseJson(() => super.parseBody(response, request, context));
+  private async errorFromResponse(response: SubgraphResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response, false);
+    const refusal = callerRefusalFrom(response.status, body);
+    if (refusal) return refusal;
+    const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
+    return new GraphQLError(`${response.status}: ${response.statusText}`, {
+      extensions: { response: { url: response.url, status: response.status, statusText: response.statusText, body }, ...(code ? { code } : {}) },
+    });
   }
 
-  /** A body that looked like a JSON object but does not parse is a lost subgraph, as a 5xx is. */
-  private async parseJson<T>(parse: () => T | Promise<T>): Promise<T> {
+  /**
+   * A JSON answer, parsed; any other, as text. For the single-fetch executor (`rawData`), a compact
+   * answer with data only is not parsed: its data text goes to the client as is. A body that looked
+   * like a JSON object but does not parse is a lost subgraph, as a 5xx is.
+   */
+  private async parseBody(response: SubgraphResponse, rawData: boolean): Promise<object | string> {
+    const type = response.headers.get('content-type');
+    if (!type || !(type.startsWith('application/json') || type.startsWith('application/graphql-response+json'))) return response.text();
+    const text = await response.text();
+    const data = rawData && this.guarded.compactJson && type.startsWith('application/json') ? dataText(text) : undefined;
+    if (data !== undefined) return { data: new CachedJson(data) };
     try {
-      return await parse();
+      return JSON.parse(text) as object;
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
       throw new SubgraphFetchError(this.guarded.name, 'bad_response', error);
     }
   }
+}
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    try {
-      return await super.process(options);
-    } catch (error) {
-      if (!(error instanceof SubgraphFetchError)) throw error;
-      // The plan's document when it has one, else the subgraph operation's text (failure path only).
-      return failedFetch(error, ('document' in options ? options.document : undefined) ?? safeParse(options.request.query), options.request.variables);
-    }
-  }
+/**
+ * What a subgraph's Cache-Control allows the whole answer: its max-age (none: not cacheable) and
+ * its scope, as Apollo Gateway's own data source reads it.
+ */
+function cacheHint(header: string | null): GatewayCacheHint {
+  const parsed = header ? parseCacheControl(header) : {};
+  const maxAge = parsed['max-age'];
+  const hint: GatewayCacheHint = { maxAge: maxAge !== undefined && maxAge >= 0 ? maxAge : 0 };
+  if (parsed.private) hint.scope = 'PRIVATE';
+  if (parsed.public) hint.scope = 'PUBLIC';
+  return hint;
 }
 
 /** The answer of a fetch that failed (down, slow, circuit open): one error per lost field or entity. */

@@ -131,7 +131,7 @@ export class SubgraphFetcher {
   }
 
   /**
-   * The fetcher handed to RemoteGraphQLDataSource. Identical queries in flight share one fetch
+   * The fetch of the subgraph's data source (GuardedDataSource). Identical queries in flight share one fetch
    * (sharedKey): the plan's fetches of concurrent requests for the same page (the most read pages
    * are read by many at once) reach the subgraph once. Each caller gets the same buffered answer,
    * which it parses itself, so no caller sees another's objects.
@@ -243,7 +243,7 @@ export class SubgraphFetcher {
   }
 }
 
-/** A query's body as RemoteGraphQLDataSource writes it (mutations and subscriptions never match). */
+/** A query's body as the data source writes it (mutations and subscriptions never match). */
 const QUERY_BODY = /^\{"query":"(?:query\b|\{)/;
 
 /**
@@ -257,19 +257,12 @@ export function sharedKey(url: string, init: SubgraphRequestInit): string | unde
   const body = init.body;
   if (typeof body !== 'string' || (init.method !== undefined && init.method !== 'POST') || !QUERY_BODY.test(body)) return undefined;
   const headers: string[] = [];
-  for (const [name, value] of headerEntries(init.headers)) {
+  for (const [name, value] of Object.entries(init.headers ?? {})) {
     const lower = name.toLowerCase();
     if (lower === 'traceparent') return undefined;
     if (lower !== REQUEST_ID_HEADER) headers.push(`${lower}:${value}`);
   }
   return `${url}\n${headers.sort().join('\n')}\n\n${body}`;
-}
-
-/** A request's headers as pairs, whether a plain object or a Headers (what RemoteGraphQLDataSource passes). */
-function headerEntries(headers: SubgraphRequestInit['headers'] | Iterable<[string, string]> | undefined): Iterable<[string, string]> {
-  if (!headers) return [];
-  if (typeof (headers as Iterable<[string, string]>)[Symbol.iterator] === 'function') return headers as Iterable<[string, string]>;
-  return Object.entries(headers as Record<string, string>);
 }
 
 /**

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { STATUS_CODES } from 'node:http';
 import { Agent } from 'undici';
 
-/** What RemoteGraphQLDataSource reads of a subgraph's answer (it never streams one). */
+/** What the data source reads of a subgraph's answer (it never streams one). */
 export interface SubgraphResponse {
   readonly ok: boolean;
   readonly status: number;
@@ -96,7 +96,7 @@ export class SubgraphConnections {
   }
 }
 
-/** A subgraph's answer, read whole, as RemoteGraphQLDataSource reads a fetch response. */
+/** A subgraph's answer, read whole, as the data source reads it. */
 function bufferedResponse(url: string, status: number, headers: Record<string, string | string[] | undefined>, text: string): SubgraphResponse {
   return {
     ok: status >= 200 && status < 300,

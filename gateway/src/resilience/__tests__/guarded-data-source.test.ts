@@ -101,6 +101,21 @@ describe('a subgraph data source', () => {
     expect(hints).toEqual([{ maxAge: 5, scope: 'PRIVATE' }]);
   });
 
+  it('gives an answer without Cache-Control no max-age (not cacheable)', async () => {
+    answer = { status: 200, body: '{"data":{"organizations":{"totalCount":3}}}' };
+    expect((await fetchOnce('members')).hints).toEqual([{ maxAge: 0 }]);
+  });
+
+  it("throws a subgraph's refusal of the caller's input as the caller's refusal, and another 4xx as the fetch's error", async () => {
+    answer = { status: 400, body: '{"errors":[{"message":"Variable \\"$first\\" got invalid value","extensions":{"code":"BAD_USER_INPUT"}}]}' };
+    await expect(fetchOnce('members')).rejects.toMatchObject({ message: 'Variable "$first" got invalid value', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    answer = { status: 401, body: '{"errors":[{"message":"who?"}]}' };
+    await expect(fetchOnce('members')).rejects.toMatchObject({
+      message: '401: Unauthorized',
+      extensions: { code: 'UNAUTHENTICATED', response: { status: 401, statusText: 'Unauthorized', body: { errors: [{ message: 'who?' }] } } },
+    });
+  });
+
   it('answers a 5xx as a lost subgraph: errors per lost field', async () => {
     answer = { status: 503, body: '{"errors":[{"message":"down"}]}' };
     const { response } = await fetchOnce('members');
