@@ -142,20 +142,20 @@ export function selectColumns<T extends ObjectLiteral>(query: SelectQueryBuilder
 export type ColumnsKey = WindowedKey<string>;
 
 /**
- * The loaders of rows by id of a request: `whole` reads every column (the row any resolver may
- * take), `projected` reads a column list of projectionColumns for the entities an entity fetch
- * resolves. Keyed by id and column list (one statement per distinct list in a batch); a list of
- * ALL_COLUMNS, or a row `whole` already holds, is answered by `whole`; a partial row never
- * answers `whole`, so no resolver that expects the whole row gets a partial one.
+ * The loaders of rows by id of a request (`id`, which every projection reads): `whole` reads every
+ * column (the row any resolver may take), `projected` reads a column list of projectionColumns for
+ * the entities an entity fetch resolves. Keyed by id and column list (one statement per distinct
+ * list in a batch); a list of ALL_COLUMNS, or a row `whole` already holds or is loading, is
+ * answered by `whole`; a partial row never answers `whole`, so no resolver that expects the whole
+ * row gets a partial one.
  */
 export function byIdProjected<T extends ObjectLiteral>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
   projection: EntityProjection,
-  column: KeyColumn<T> = 'id' as KeyColumn<T>,
 ): { whole: DataLoader<string, T | null>; projected: DataLoader<ColumnsKey, T | null, string> } {
   const wholeRows = new Map<string, Promise<T | null>>();
-  const whole = byId(dataSource, entity, column, { cacheMap: wholeRows });
+  const whole = byId(dataSource, entity, 'id' as KeyColumn<T>, { cacheMap: wholeRows });
   const projected = windowedList<string, T | null>({
     load: async (ids, columns) => {
       if (columns === ALL_COLUMNS) return Promise.all(ids.map((id) => whole.load(id)));
@@ -163,9 +163,9 @@ export function byIdProjected<T extends ObjectLiteral>(
       const repository = dataSource.getRepository(entity);
       const alias = repository.metadata.name;
       const rows = read.length
-        ? await selectColumns(repository.createQueryBuilder(alias), columns, projection).where(`${alias}.${column} IN (:...keys)`, { keys: read }).getMany()
+        ? await selectColumns(repository.createQueryBuilder(alias), columns, projection).where(`${alias}.id IN (:...keys)`, { keys: read }).getMany()
         : [];
-      const found = orderByKeys(read, rows, (row) => row[column] as string);
+      const found = orderByKeys(read, rows, (row) => row.id as string);
       const byKey = new Map(read.map((id, index) => [id, found[index] ?? null]));
       return Promise.all(ids.map((id) => (byKey.has(id) ? (byKey.get(id) ?? null) : whole.load(id))));
     },
