@@ -504,6 +504,18 @@ const CLASSIFIED: Classification[] = [
     command: 'bench/snapshot.sh /tmp/bench-app HEAD && BENCH_APP_ROOT=/tmp/bench-app npm run bench',
     notRunnable: 'the benchmark of a committed revision: as long as the measured run',
   },
+  {
+    command: 'bench/snapshot.sh /tmp/ab-old main && bench/snapshot.sh /tmp/ab-new HEAD && npx tsc -b bench',
+    notRunnable: 'prepares two builds for the subgraph A/B (below); useful only with it',
+  },
+  {
+    command: 'AB_OLD=/tmp/ab-old AB_NEW=/tmp/ab-new AB_WORKLOADS=W3,W2 AB_ROUNDS=8 AB_SECONDS=8 node bench/dist/src/subgraph-ab.js',
+    notRunnable: 'the subgraph A/B: two builds\' four subgraphs on MySQL under load for about five minutes',
+  },
+  {
+    command: 'AB_OLD=/tmp/ab-old AB_NEW=/tmp/ab-new AB_WORKLOADS=W1,W2,W3 AB_SQL=1 AB_ROUNDS=1 AB_SECONDS=3 node bench/dist/src/subgraph-ab.js',
+    notRunnable: 'the subgraph A/B\'s statement counts: two builds\' four subgraphs seeded on MySQL (a minute or two)',
+  },
 ];
 
 const documented = allDocumentedCommands();

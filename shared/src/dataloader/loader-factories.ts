@@ -43,12 +43,14 @@ export type KeyColumn<T> = { [P in keyof T]-?: NonNullable<T[P]> extends string 
 /**
  * One row per key, or null when missing: `byId(dataSource, Organization)`. `column` is `id` by
  * default; another column must be unique (one row per key), e.g. a one-to-one table keyed on the
- * id of the entity it extends: `byId(dataSource, CampusProfile, 'organizationId')`.
+ * id of the entity it extends: `byId(dataSource, CampusProfile, 'organizationId')`. `cacheMap`: the
+ * loader's cache, for a loader that reads it (byIdProjected).
  */
 export function byId<T extends ObjectLiteral>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
   column: KeyColumn<T> = 'id' as KeyColumn<T>,
+  options: { cacheMap?: DataLoader.CacheMap<string, Promise<T | null>> } = {},
 ): DataLoader<string, T | null> {
   // A query builder rather than find options: the same statement, without TypeORM turning a
   // find-options object into it on every batch (a fixed cost of every entity fetch a subgraph answers).
@@ -58,7 +60,7 @@ export function byId<T extends ObjectLiteral>(
     const alias = repository.metadata.name;
     const rows = await repository.createQueryBuilder(alias).where(`${alias}.${column} IN (:...keys)`, { keys }).getMany();
     return orderByKeys(keys, rows, (row) => row[column] as string);
-  });
+  }, options.cacheMap ? { cacheMap: options.cacheMap } : {});
 }
 
 export interface ManyByKeyOptions<T, V> {

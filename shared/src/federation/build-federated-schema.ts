@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type DocumentNode, type GraphQLSchema, isUnionType, parse } from 'graphql';
+import { type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema, isUnionType, parse } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { BadUserInputError } from '../errors/app-error';
@@ -24,10 +24,13 @@ export const FEDERATION_IMPORTS = [
   '@requiresScopes',
 ] as const;
 
-/** `__resolveReference` per entity type name: type-graphql has no decorator for it. */
+/**
+ * `__resolveReference` per entity type name: type-graphql has no decorator for it. `info` is the
+ * `_entities` field's: its selection tells what the fetch reads (projectionColumns).
+ */
 export type ReferenceResolvers<TContext> = Record<
   string,
-  { __resolveReference: (reference: { id: string }, context: TContext) => unknown }
+  { __resolveReference: (reference: { id: string }, context: TContext, info: GraphQLResolveInfo) => unknown }
 >;
 
 export interface FederatedSchemaOptions<TContext> {

@@ -1,7 +1,9 @@
 import {
+  ALL_COLUMNS,
   demoDatasetRefs,
   demoId,
   MAX_PAGE_SIZE,
+  recordStatements,
   type TestDatabase,
   type Viewer,
   startSubgraphHarness,
@@ -11,7 +13,7 @@ import { type EventsContext } from '../src/context';
 import { eventsSubgraph } from '../src/definition';
 import { EVENT_LIST_DEFAULT_SIZE } from '../src/event/event-window';
 import { createLoaders, type EventsLoaders } from '../src/context';
-import { ALL_EVENT_COLUMNS, type EventWindow } from '../src/event/event.loaders';
+import { type EventWindow } from '../src/event/event.loaders';
 import { JOINT_CONFERENCE_ID } from '../src/seed/demo-events';
 
 let h: SubgraphHarness<EventsContext, EventsLoaders>;
@@ -60,17 +62,6 @@ const EVENTS = /* GraphQL */ `
 
 
 /** The SQL the test database runs until `restore()`, quotes removed. */
-function recordStatements(): { statements: string[]; restore(): void } {
-  const statements: string[] = [];
-  const logger = db.dataSource.logger;
-  const original = logger.logQuery.bind(logger);
-  logger.logQuery = (query, parameters, runner) => {
-    statements.push(query.replace(/[`"]/g, ''));
-    return original(query, parameters, runner);
-  };
-  return { statements, restore: () => (logger.logQuery = original) };
-}
-
 describe('events', () => {
   it('lists the MeetMyData webinars of 2022 on the last Thursday at 11:00 Paris, with Medicen and their datasets', async () => {
     const { data, errors } = await run<EventsData>(EVENTS, {
@@ -273,7 +264,7 @@ describe('federation and loaders', () => {
       fragment Start on Event { start }
     `;
     db.counter.reset();
-    const { statements, restore } = recordStatements();
+    const { statements, restore } = recordStatements(db.dataSource);
     try {
       const { data, errors } = await run<{ _entities: { light: Record<string, unknown>[]; full: Record<string, unknown>[] }[] }>(ENTITY_LISTS, { reps });
       expect(errors).toBeUndefined();
@@ -302,7 +293,7 @@ describe('federation and loaders', () => {
 
   it('reads only the columns an events page selects (relations by id), the same page as with every column', async () => {
     const page = (node: string): string => /* GraphQL */ `{ events(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${node} } } } }`;
-    const { statements, restore } = recordStatements();
+    const { statements, restore } = recordStatements(db.dataSource);
     type Page = { events: { edges: { cursor: string; node: Record<string, unknown> }[] } };
     try {
       const light = await run<Page>(page('id title start organizers { id } presentedDatasets { id } ecosystem { id } remainingCapacity'));
@@ -336,14 +327,14 @@ describe('federation and loaders', () => {
       ['eventById', (l) => Promise.all(ids.map((id) => l.eventById.load(id))), 1],
       ['organizerIdsByEventId', (l) => Promise.all(ids.map((id) => l.organizerIdsByEventId.load(id))), 1],
       ['datasetIdsByEventId', (l) => Promise.all(ids.map((id) => l.datasetIdsByEventId.load(id))), 1],
-      ['eventsByOrganizationId', (l) => Promise.all(orgIds.map((key) => l.eventsByOrganizationId.load({ id: key, window: { columns: ALL_EVENT_COLUMNS, ...EVERY } }))), 2],
+      ['eventsByOrganizationId', (l) => Promise.all(orgIds.map((key) => l.eventsByOrganizationId.load({ id: key, window: { columns: ALL_COLUMNS, ...EVERY } }))), 2],
       ['eventsByDatasetId', (l) => Promise.all(datasetIds.map((key) => l.eventsByDatasetId.load({ id: key, window: { columns: 'id,start,title', ...EVERY } }))), 2],
       // Two column sets in one request: one batch each.
       [
         'eventsByOrganizationId, two column sets',
         (l) =>
           Promise.all(
-            orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ id: key, window: { columns: ALL_EVENT_COLUMNS, ...EVERY } }), l.eventsByOrganizationId.load({ id: key, window: { columns: 'id,start', ...EVERY } })]),
+            orgIds.flatMap((key) => [l.eventsByOrganizationId.load({ id: key, window: { columns: ALL_COLUMNS, ...EVERY } }), l.eventsByOrganizationId.load({ id: key, window: { columns: 'id,start', ...EVERY } })]),
           ),
         4,
       ],

@@ -1,4 +1,4 @@
-import { byId, inList, manyByKey, windowedList, type WindowedKey } from '@ecosystem/shared';
+import { byIdProjected, type ColumnsKey, entityProjection, inList, manyByKey, windowedList, type WindowedKey } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
 import { type DataSource } from 'typeorm';
 import { DatasetCreator } from './dataset-creator.entity';
@@ -7,8 +7,66 @@ import { Dataset } from './dataset.entity';
 import { DatasetRole } from './dataset.enums';
 import { Distribution } from './distribution.entity';
 
+/**
+ * What each Dataset field reads of the entity (shared/src/dataloader/projection.ts): an entity fetch
+ * for `title` reads `id`, `titleFr` and `titleEn`, not the descriptions and every JSON column. A
+ * field not listed reads every column.
+ */
+export const DATASET_PROJECTION = entityProjection(
+  [
+    'id',
+    'identifier',
+    'themes',
+    'keywords',
+    'healthCategories',
+    'healthThemes',
+    'typology',
+    'spatial',
+    'accrualPeriodicity',
+    'accessRights',
+    'applicableLegislation',
+    'legalBasis',
+    'personalData',
+    'purposes',
+    'populationCoverage',
+    'minTypicalAge',
+    'maxTypicalAge',
+    'numberOfRecords',
+    'numberOfUniqueIndividuals',
+    'codingSystems',
+    'conformsTo',
+    'trustedDataHolder',
+    'qualityAnnotations',
+    'hdhPosition',
+    'accessModalities',
+    'issued',
+    'modified',
+    'version',
+    'landingPage',
+  ],
+  {
+    // Fields computed from other columns (the entity's methods, the resolver's).
+    title: ['titleFr', 'titleEn'],
+    description: ['descriptionFr', 'descriptionEn'],
+    contactPoint: ['contactName', 'contactEmail', 'contactUrl'],
+    temporal: ['temporalStart', 'temporalEnd'],
+    retentionPeriod: ['retentionStart', 'retentionEnd'],
+    publisher: ['publisherId'],
+    hdab: ['hdabId'],
+    catalogue: ['catalogueId'],
+    // Anonymous callers see a non-public dataset's distributions without their URLs.
+    distributions: ['accessRights'],
+    creators: [],
+    projects: [],
+    accessRequests: [],
+  },
+);
+
 export interface DatasetLoaders {
+  /** Whole rows: what every resolver but the entity fetch reads. */
   datasetById: DataLoader<string, Dataset | null>;
+  /** Rows with the columns of a selection (the entity fetch), see byIdProjected. */
+  datasetColumnsById: DataLoader<ColumnsKey, Dataset | null, string>;
   /** Keyed on (organisation, role): one statement per role present in a batch. */
   datasetsByOrganization: DataLoader<WindowedKey<DatasetRole>, Dataset[], string>;
   datasetsByProjectId: DataLoader<string, Dataset[]>;
@@ -55,8 +113,10 @@ export const linkedDatasets = (links: { dataset?: Dataset | null }[]): Dataset[]
 
 /** The dataset loaders of a request: each batch function is one SQL statement, whatever the number of keys. */
 export function createDatasetLoaders(dataSource: DataSource): DatasetLoaders {
+  const { whole, projected } = byIdProjected(dataSource, Dataset, DATASET_PROJECTION);
   return {
-    datasetById: byId(dataSource, Dataset),
+    datasetById: whole,
+    datasetColumnsById: projected,
     datasetsByOrganization: windowedList<DatasetRole, Dataset[]>({
       load: async (ids, role) => {
         const byOrganization = await datasetsOf(dataSource, role, ids);

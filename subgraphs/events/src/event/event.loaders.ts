@@ -1,6 +1,6 @@
-import { byId, manyByKey, windowedList, type WindowedKey } from '@ecosystem/shared';
+import { ALL_COLUMNS, byId, entityProjection, manyByKey, projectionColumns, selectColumns, windowedList, type WindowedKey } from '@ecosystem/shared';
 import type DataLoader from 'dataloader';
-import { type GraphQLResolveInfo, Kind, type SelectionNode, type SelectionSetNode } from 'graphql';
+import { type GraphQLResolveInfo } from 'graphql';
 import { type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { sqlDateTime } from '../common/sql-date';
 import { EventDataset } from './event-dataset.entity';
@@ -54,14 +54,12 @@ export async function loadEventsSorted(loaders: Pick<EventLoaders, 'eventById'>,
 /**
  * What each Event field reads of the entity: a column read as is, or the columns its resolver
  * reads (the relations resolved by loaders read the event's `id` only). A list or page whose
- * selection asks for these fields only reads only their columns: reading every column of every event
- * (description texts included: mysql2 decoding, TypeORM hydration and the garbage they leave) was
- * most of the time of a large list (figures in docs/performance.md, "Event lists read the columns
- * they select"). A field not listed here (place, registration...) reads every column. `id` and
- * `start` (the sort) are always read.
+ * selection asks for these fields only reads only their columns (shared/src/dataloader/projection.ts);
+ * a field not listed here (place, registration...) reads every column. `id` and `start` (the sort)
+ * are always read.
  */
-const EVENT_FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ...[
+export const EVENT_PROJECTION = entityProjection(
+  [
     'id',
     'title',
     'description',
@@ -79,25 +77,22 @@ const EVENT_FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map<s
     'keywords',
     'createdAt',
     'updatedAt',
-  ].map((field): [string, readonly string[]] => [field, [field]]),
-  ['organizers', []],
-  ['presentedDatasets', []],
-  ['speakers', []],
-  ['icalUrl', []],
-  ['ecosystem', ['ecosystemId']],
-  ['series', ['seriesId']],
-  ['call', ['callId']],
-  ['remainingCapacity', ['maxCapacity', 'seatsTaken']],
-  ['virtualLocation', ['virtualUrl', 'virtualPlatform']],
-]);
+  ],
+  {
+    organizers: [],
+    presentedDatasets: [],
+    speakers: [],
+    icalUrl: [],
+    ecosystem: ['ecosystemId'],
+    series: ['seriesId'],
+    call: ['callId'],
+    remainingCapacity: ['maxCapacity', 'seatsTaken'],
+    virtualLocation: ['virtualUrl', 'virtualPlatform'],
+  },
+  ['id', 'start'],
+);
 
-/** The Event properties a projection may name (plain columns of `event`). */
-export const EVENT_PROJECTABLE_PROPERTIES: ReadonlySet<string> = new Set([...EVENT_FIELD_PROPERTIES.values()].flat().concat('id', 'start'));
-
-/** Every column: what a selection with any other field (a relation, a computed field) needs. */
-export const ALL_EVENT_COLUMNS = '*';
-
-/** A window of a list of events read with `columns`: `*`, or a sorted comma list of EVENT_PROJECTABLE_PROPERTIES. */
+/** A window of a list of events read with `columns`: ALL_COLUMNS, or a column list of eventListColumns. */
 export interface EventListWindow extends EventWindow {
   columns: string;
 }
@@ -107,40 +102,10 @@ const eventListWindowKey = (window: EventListWindow): string => `${window.column
 
 /**
  * The columns a list of events must read for the Event selection sets of `info`'s fields (`path`:
- * the fields from the resolved field down to its events, e.g. `edges.node` for a page), see
- * EVENT_FIELD_PROPERTIES.
+ * the fields from the resolved field down to its events, e.g. `edges.node` for a page).
  */
 export function eventListColumns(info: GraphQLResolveInfo, path: readonly string[] = []): string {
-  const properties = new Set<string>(['id', 'start']);
-  const fragmentSelections = (selectionSet: SelectionSetNode | undefined): readonly SelectionNode[] =>
-    (selectionSet?.selections ?? []).flatMap((selection) =>
-      selection.kind === Kind.FIELD
-        ? [selection]
-        : fragmentSelections(selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet),
-    );
-  // The Event selection sets, found by following `path` (through fragments) from the resolved field.
-  let selectionSets = info.fieldNodes.map((node) => node.selectionSet);
-  for (const name of path) {
-    selectionSets = selectionSets.flatMap((selectionSet) =>
-      fragmentSelections(selectionSet).flatMap((selection) => (selection.kind === Kind.FIELD && selection.name.value === name ? [selection.selectionSet] : [])),
-    );
-  }
-  for (const selectionSet of selectionSets) {
-    for (const selection of fragmentSelections(selectionSet)) {
-      if (selection.kind !== Kind.FIELD || selection.name.value === '__typename') continue;
-      const read = EVENT_FIELD_PROPERTIES.get(selection.name.value);
-      if (!read) return ALL_EVENT_COLUMNS;
-      for (const property of read) properties.add(property);
-    }
-  }
-  return [...properties].sort().join(',');
-}
-
-/** Restricts a query of `event` to a column list of eventListColumns (all columns for ALL_EVENT_COLUMNS). */
-export function selectEventColumns<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, columns: string): SelectQueryBuilder<T> {
-  // Property names of EVENT_PROJECTABLE_PROPERTIES only (never caller text): the selection picked among them.
-  if (columns !== ALL_EVENT_COLUMNS) query.select(columns.split(',').filter((property) => EVENT_PROJECTABLE_PROPERTIES.has(property)).map((property) => `event.${property}`));
-  return query;
+  return projectionColumns(info, EVENT_PROJECTION, { path });
 }
 
 /**
@@ -197,12 +162,12 @@ async function eventsThrough(
     .where(`link.${keyColumn} IN (:...keys)`, { keys: [...keys] });
   const links = await firstInWindow(dataSource, linked, 'link.eventId', `link.${keyColumn}`, window);
   if (links.length === 0) return keys.map(() => []);
-  const full = columns === ALL_EVENT_COLUMNS;
+  const full = columns === ALL_COLUMNS;
   const query = dataSource
     .getRepository(Event)
     .createQueryBuilder('event')
     .where('event.id IN (:...ids)', { ids: [...new Set(links.map((row) => row.eventId))] });
-  const events = await selectEventColumns(query, columns).getMany();
+  const events = await selectColumns(query, columns, EVENT_PROJECTION).getMany();
   const byId = new Map<string, Event>();
   for (const event of events) {
     byId.set(event.id, event);

@@ -1,4 +1,4 @@
-import { addressColumns, authorizeMutation, BadUserInputError, byCountThenValue, byValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
+import { addressColumns, ALL_COLUMNS, selectColumns, authorizeMutation, BadUserInputError, byCountThenValue, byValue, ConflictError, type FacetCount, InvalidStateTransitionError, likePattern, withoutSelection, withSelected, newId, paginate, type Connection, type Viewer, runTransaction, isUniqueViolation, upperBound } from '@ecosystem/shared';
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { assertCanOrganise, notFound } from '../common/authorization';
 import { sqlDateTime } from '../common/sql-date';
@@ -10,7 +10,7 @@ import { Event } from './event.entity';
 import { AttendanceMode, EventStatus } from './event.enums';
 import { type AddSpeakerInput, type CreateEventInput, type EventFilter, type EventsArgs } from './event.inputs';
 import { icalUidFor } from './event.ical';
-import { ALL_EVENT_COLUMNS, selectEventColumns } from './event.loaders';
+import { EVENT_PROJECTION } from './event.loaders';
 
 /** A page of events that remembers its filter, so that `facets` can be computed when asked for. */
 export interface EventPage extends Connection<Event> {
@@ -82,10 +82,10 @@ export class EventService {
   }
 
   /** A page of events; `columns`: what the selection reads (eventListColumns), every column by default. */
-  async list(args: EventsArgs, columns = ALL_EVENT_COLUMNS): Promise<EventPage> {
+  async list(args: EventsArgs, columns = ALL_COLUMNS): Promise<EventPage> {
     const filter = args.filter ?? {};
     const page = await paginate(this.filtered(filter), 'event', { column: 'event.start', valueOf: (e) => sqlDateTime(e.start) }, args, (query) =>
-      selectEventColumns(query, columns),
+      selectColumns(query, columns, EVENT_PROJECTION),
     );
     return { ...page, facetFilter: filter };
   }
