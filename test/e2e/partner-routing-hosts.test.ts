@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -22,6 +23,9 @@ let listenerPort: number;
 let connections = 0;
 let adminBase: string;
 let adminToken: string;
+/** On the listed host: answers a redirect to the listener, or a body that is not JSON. */
+let tricks: HttpServer;
+let tricksBase: string;
 
 beforeAll(async () => {
   listener = createServer((socket: Socket) => {
@@ -30,6 +34,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', () => resolve()));
   listenerPort = (listener.address() as AddressInfo).port;
+  tricks = createHttpServer((request, response) => {
+    if (request.url === '/redirect') {
+      response.writeHead(302, { location: `http://127.0.0.1:${listenerPort}/graphql` }).end();
+    } else {
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('ami-id\nAKIA-NOT-FOR-PARTNERS');
+    }
+  });
+  await new Promise<void>((resolve) => tricks.listen(0, PARTNER_HOST, () => resolve()));
+  tricksBase = `http://${PARTNER_HOST}:${(tricks.address() as AddressInfo).port}`;
   partner = new ApolloServer({
     schema: buildSubgraphSchema({
       typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -49,6 +62,7 @@ afterAll(async () => {
   await graph?.stop();
   await partner?.stop();
   await new Promise((resolve) => listener?.close(resolve));
+  await new Promise((resolve) => tricks?.close(resolve));
 });
 
 interface Problem {
@@ -104,4 +118,21 @@ it.each([
 it('keeps refused publications in the publication log, with their code', async () => {
   const answer = await admin('GET', '/publications?subgraph=campus-routing');
   expect(answer.body.publications?.[0]).toMatchObject({ outcome: 'REFUSED', report: [expect.objectContaining({ code: 'ROUTING_URL_NOT_ALLOWED' })] });
+});
+
+it('does not follow a redirect from a listed host to an address outside the list', async () => {
+  connections = 0;
+  const answer = await admin('POST', '/subgraphs/campus-routing/check', { url: `${tricksBase}/redirect` });
+  expect(answer.status).toBe(422);
+  expect(answer.body.report?.problems).toEqual([expect.objectContaining({ check: 'reachability', code: 'SUBGRAPH_UNREACHABLE', message: expect.stringContaining('a redirect') })]);
+  expect(connections).toBe(0);
+});
+
+it('does not quote a body that is not JSON back to the partner', async () => {
+  const answer = await admin('POST', '/subgraphs/campus-routing/check', { url: `${tricksBase}/text` });
+  expect(answer.status).toBe(422);
+  const message = answer.body.report?.problems[0]?.message ?? '';
+  expect(message).toContain('did not answer a JSON GraphQL response');
+  expect(message).not.toContain('AKIA');
+  expect(message).not.toContain('ami-id');
 });

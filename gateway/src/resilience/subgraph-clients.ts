@@ -97,7 +97,8 @@ export class SubgraphClients {
       await this.headers.add(name, caller, (header, value) => {
         headers[header] = value;
       });
-      return fetch(url, { ...init, headers, dispatcher: this.streams });
+      // Not followed: a redirect would take the caller's identity token to a host nobody routed to.
+      return fetch(url, { ...init, headers, dispatcher: this.streams, redirect: 'manual' });
     };
   }
 

@@ -30,10 +30,23 @@ export async function fetchSubgraphSdl(url: string, timeoutMs = 5000, lookup?: L
       headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
       body: JSON.stringify({ query: 'query SubgraphSdl { _service { sdl } }' }),
       signal: AbortSignal.timeout(timeoutMs),
+      // A redirect is not followed: its target was never checked against the routing hosts (a
+      // partner's URL could send the gateway to a metadata address or any host of its network).
+      redirect: 'manual',
       ...(dispatcher ? { dispatcher } : {}),
     });
+    if (response.status >= 300 && response.status < 400) {
+      throw new Error(`${url} answered HTTP ${response.status}, a redirect, which the gateway does not follow: publish the URL the subgraph answers at`);
+    }
     if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-    const body = (await response.json()) as { data?: { _service?: { sdl?: string } } };
+    let body: { data?: { _service?: { sdl?: string } } };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      // Not the parser's message: it quotes the first bytes of the body, which would hand a
+      // partner the start of whatever answers at an address of the gateway's network.
+      throw new Error(`${url} did not answer a JSON GraphQL response`);
+    }
     const sdl = body.data?._service?.sdl;
     if (!sdl) throw new Error(`${url} returned no SDL`);
     return sdl;
