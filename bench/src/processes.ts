@@ -199,3 +199,22 @@ export async function startProcess(options: {
 export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((m) => m.stop()));
 }
+
+/** The identity tokens' secret of the benchmark's subgraphs and gateways (never a deployment's). */
+export const SECRET_INTERNAL = 'bench-internal-jwt-secret-0123456789-abcdefgh';
+
+/** The environment of a benchmark subgraph: production settings and the demo data, on 127.0.0.1. */
+export function subgraphEnv(options: { databaseUrl: string; dbPrefix: string; dataDir: string; port: number; sqlStatements: boolean }): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    INTERNAL_JWT_SECRET: SECRET_INTERNAL,
+    DATABASE_URL: options.databaseUrl,
+    DB_PREFIX: options.dbPrefix,
+    DATA_DIR: options.dataDir,
+    DEMO_SEED: 'true',
+    LOG_SQL_STATEMENTS: options.sqlStatements ? 'true' : 'false',
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+  };
+}

@@ -44,7 +44,7 @@ import { DEMO_ECOSYSTEMS, IDENTITY_HEADER } from '@ecosystem/shared';
 import { type GraphQLSchema } from 'graphql';
 import { createConnection } from 'mysql2/promise';
 import { autocannonRun, chainRun, execute, type LoadOptions, type LoadResult, mergeRuns, rssMb, rssSampler } from './load';
-import { freePort, type Managed, ROOT, startProcess, StatementLog, stopAll } from './processes';
+import { freePort, type Managed, ROOT, SECRET_INTERNAL, startProcess, StatementLog, stopAll, subgraphEnv } from './processes';
 import { type BenchReport, evaluateTargets, perThousand, type RunRecord, slope, type SqlRecord, writeReport } from './report';
 import { scaleDatabases } from './scale-data';
 import { apiSchemaOf } from './schema';
@@ -64,7 +64,6 @@ export const COLD_SUFFIX = ' cold';
 /** The W1 latency floor: bench/raw-forwarder.ts in front of the members subgraph. */
 export const FORWARDER = 'raw forwarder';
 const SECRET_USER = 'bench-user-jwt-secret-0123456789-abcdefghijkl';
-const SECRET_INTERNAL = 'bench-internal-jwt-secret-0123456789-abcdefgh';
 
 export interface BenchSettings {
   databaseUrl: string;
@@ -480,18 +479,9 @@ async function startSubgraphs(
         nodeArgs: profileArgs(settings, `${prefix}-${name}`),
         port,
         env: {
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'info',
-          INTERNAL_JWT_SECRET: SECRET_INTERNAL,
-          DATABASE_URL: settings.databaseUrl,
-          DB_PREFIX: prefix,
-          DATA_DIR: join(dataDir, name),
-          DEMO_SEED: 'true',
           // The statement counts of the report are read from the request log lines; counting costs
           // every request CPU, so the measured runs restart the subgraphs without it.
-          LOG_SQL_STATEMENTS: 'true',
-          PORT: String(port),
-          HOST: '127.0.0.1',
+          ...subgraphEnv({ databaseUrl: settings.databaseUrl, dbPrefix: prefix, dataDir: join(dataDir, name), port, sqlStatements: true }),
           ...extraEnv,
         },
         // To a file, as in production: the harness, also the load generator, reads it only to count statements.

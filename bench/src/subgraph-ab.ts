@@ -24,13 +24,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { cpuMs, execute } from './load';
-import { freePort, type Managed, ROOT, startProcess, stopAll } from './processes';
+import { freePort, type Managed, ROOT, startProcess, stopAll, subgraphEnv } from './processes';
 import { readWorkloads, sampler, searchTerms, type SubgraphUrls, type Vars, type Workload } from './workloads';
 
 const SUBGRAPHS = ['members', 'datasets', 'training', 'events'] as const;
 type Subgraph = (typeof SUBGRAPHS)[number];
 type Build = 'old' | 'new';
-const SECRET_INTERNAL = 'bench-internal-jwt-secret-0123456789-abcdefgh';
 
 interface Settings {
   builds: Partial<Record<Build, string>>;
@@ -87,18 +86,7 @@ async function startGraph(settings: Settings, build: Build, root: string): Promi
         root,
         nodeArgs: settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(settings.profileDir, build, name)}`] : [],
         port,
-        env: {
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'info',
-          INTERNAL_JWT_SECRET: SECRET_INTERNAL,
-          DATABASE_URL: settings.databaseUrl,
-          DB_PREFIX: `${settings.dbPrefix}ab${build}`,
-          DATA_DIR: join(dir, name),
-          DEMO_SEED: 'true',
-          LOG_SQL_STATEMENTS: settings.sql ? 'true' : 'false',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-        },
+        env: subgraphEnv({ databaseUrl: settings.databaseUrl, dbPrefix: `${settings.dbPrefix}ab${build}`, dataDir: join(dir, name), port, sqlStatements: settings.sql }),
         logFile,
         timeoutMs: 600_000,
       });
